@@ -1,0 +1,46 @@
+"""Coded errors shared by every layer.
+
+Every error a user can meet carries a stable code (``CL-Exxx``), the file or field it concerns,
+and a message that says what to do. Codes are data: the table below is the single list of them.
+"""
+
+from __future__ import annotations
+
+ERROR_CODES: dict[str, str] = {
+    "CL-E100": "input file not found",
+    "CL-E101": "input is binary, not text",
+    "CL-E102": "input is not valid UTF-8",
+    "CL-E103": "input file is empty",
+    "CL-E104": "invalid or truncated JSON",
+    "CL-E105": "JSON record lacks a required field",
+    "CL-E106": "unsupported file type",
+    "CL-E107": "input file too large",
+    "CL-E108": "invalid date value",
+    "CL-E109": "invalid or truncated CSV",
+    "CL-E200": "database cannot be opened",
+    "CL-E201": "database schema is newer than this program",
+    "CL-E202": "event not found",
+    "CL-E300": "reference data missing or damaged",
+    "CL-E301": "actor registry file is invalid",
+    "CL-E302": "language model is not installed",
+    "CL-E400": "invalid option value",
+}
+
+
+class ConflictLensError(Exception):
+    """An error with a stable code, the subject it concerns (file, field) and a remedy."""
+
+    def __init__(self, code: str, message: str, subject: str | None = None) -> None:
+        if code not in ERROR_CODES:
+            raise ValueError(f"unknown error code {code!r}")
+        self.code = code
+        self.message = message
+        self.subject = subject
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = f"{self.subject}: " if self.subject else ""
+        return f"{self.code} {where}{self.message}"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"code": self.code, "subject": self.subject, "message": self.message}

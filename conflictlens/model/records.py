@@ -1,0 +1,157 @@
+"""Records: documents, events and the evidence behind every value.
+
+The JSON produced by ``Event.to_dict`` is a public contract, described in
+``conflictlens/model/data/event.schema.json``. Change both together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+DATE_PRECISIONS = ("day", "week", "month", "season", "year")
+GEO_PRECISIONS = ("place", "district", "province", "country")
+STANCES = ("claimed", "attributed", "suspected", "denied")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report as received: its text and where it came from."""
+
+    id: str
+    text: str
+    published: str | None = None  # ISO date YYYY-MM-DD
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    source_path: str | None = None
+    external_id: str | None = None  # the id given by the caller (batch input), if any
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The text a value came from: document id and character span [start, end)."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DateInfo:
+    start: str | None = None
+    end: str | None = None
+    precision: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Location:
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    admin2: str | None = None
+    place: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Casualties:
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def exact(cls, n: int) -> Casualties:
+        return cls(n, n, n)
+
+    @property
+    def known(self) -> bool:
+        return self.best is not None
+
+
+@dataclass
+class Attribution:
+    actor: str | None
+    stance: str
+    by: str | None = None
+    channel: str | None = None  # e.g. "Amaq", "a spokesman", "social media"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    """One incident as one report describes it."""
+
+    id: str
+    document_id: str
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    attack_type: str | None = None
+    target_type: str | None = None
+    weapon_type: str | None = None
+    date: DateInfo = field(default_factory=DateInfo)
+    location: Location = field(default_factory=Location)
+    perpetrator: str | None = None
+    attribution: list[Attribution] = field(default_factory=list)
+    claimed: bool = False
+    fatalities: Casualties = field(default_factory=Casualties)
+    injured: Casualties = field(default_factory=Casualties)
+    perpetrators_killed: Casualties = field(default_factory=Casualties)
+    targets: list[str] = field(default_factory=list)
+    summary: str = ""
+    confidence: float = 0.0
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def add_evidence(self, field_name: str, ev: Evidence | None) -> None:
+        if ev is not None:
+            self.evidence.setdefault(field_name, []).append(ev)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["evidence"] = {k: [e.to_dict() for e in v] for k, v in self.evidence.items()}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            id=data["id"],
+            document_id=data["document_id"],
+            event_type=data.get("event_type"),
+            sub_event_type=data.get("sub_event_type"),
+            attack_type=data.get("attack_type"),
+            target_type=data.get("target_type"),
+            weapon_type=data.get("weapon_type"),
+            date=DateInfo(**(data.get("date") or {})),
+            location=Location(**(data.get("location") or {})),
+            perpetrator=data.get("perpetrator"),
+            attribution=[Attribution(**a) for a in data.get("attribution") or []],
+            claimed=bool(data.get("claimed")),
+            fatalities=Casualties(**(data.get("fatalities") or {})),
+            injured=Casualties(**(data.get("injured") or {})),
+            perpetrators_killed=Casualties(**(data.get("perpetrators_killed") or {})),
+            targets=list(data.get("targets") or []),
+            summary=data.get("summary") or "",
+            confidence=float(data.get("confidence") or 0.0),
+            evidence={
+                k: [Evidence(**e) for e in v] for k, v in (data.get("evidence") or {}).items()
+            },
+        )
