@@ -1,0 +1,66 @@
+"""Interfaces through which the pipeline hands one stage's knowledge to another.
+
+The extractor needs to find places and actors in text, but must not import the `geo` or `actors`
+stages. The pipeline passes it objects that satisfy these protocols.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from conflictlens.model.records import Location
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A gazetteer name found in text, with every entry it could denote (ambiguity kept)."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[PlaceEntry, ...]
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    """One gazetteer entry. `kind` is country, admin1, admin2, place (city, village, neighbourhood)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str  # ISO 3166-1 alpha-2
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor name found in text, resolved to the registry's canonical name."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    actor_type: str | None
+    score: float  # 0..1, 1 = exact name or alias
+    method: str  # exact, alias, acronym, fuzzy, context
+
+
+class Geocoder(Protocol):
+    def find_places(self, text: str) -> list[PlaceMention]:
+        """Every gazetteer name in `text`, left to right, longest match first, no overlaps."""
+
+    def best_location(self, mentions: Sequence[PlaceMention]) -> tuple[Location, PlaceMention | None]:
+        """The most specific location the mentions consistently support, and the mention it rests on."""
+
+
+class ActorResolver(Protocol):
+    def find_actors(self, text: str) -> list[ActorMention]:
+        """Every registry actor named in `text`, left to right, no overlaps."""
+
+    def resolve(self, name: str) -> ActorMention | None:
+        """Resolve one free-text name (e.g. an NER ORG span) to a registry actor, or None."""
