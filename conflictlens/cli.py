@@ -1,0 +1,265 @@
+"""Command line: thin wrappers over library functions. Records stream as JSON lines or tables."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+import typer
+
+from conflictlens.errors import ConflictLensError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="conflictlens: structured, sourced event records from reports of political violence.")
+evaluate_app = typer.Typer(help="Measure extraction accuracy against hand-coded datasets.")
+app.add_typer(evaluate_app, name="evaluate")
+
+DEFAULT_DB = "conflictlens.db"
+FORMATS = ("table", "json", "ndjson", "csv")
+
+
+class Settings:
+    def __init__(self, db: str, quiet: bool) -> None:
+        self.db, self.quiet = db, quiet
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.obj
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: str = typer.Option(None, "--db", help="Database path (default ./conflictlens.db or $CONFLICTLENS_DB)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
+) -> None:
+    ctx.obj = Settings(db or os.environ.get("CONFLICTLENS_DB") or DEFAULT_DB, quiet)
+
+
+def fail(error: ConflictLensError) -> None:
+    typer.echo(f"error {error.render()}", err=True)
+    raise typer.Exit(code=2)
+
+
+@contextmanager
+def coded_errors() -> Iterator[None]:
+    """Turn coded errors into one clear line on stderr and exit status 2, never a traceback."""
+    try:
+        yield
+    except ConflictLensError as exc:
+        fail(exc)
+
+
+def _progress(settings: Settings):
+    from conflictlens.cli_output import progress_bar
+    return progress_bar(enabled=not settings.quiet and sys.stderr.isatty())
+
+
+@app.command()
+def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Files or folders of reports."),
+           actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")) -> None:
+    """Extract events from report files (.txt .md .html .json .jsonl) and store them."""
+    settings = _settings(ctx)
+    with coded_errors():
+        _run_ingest(settings, [str(p) for p in paths], tuple(str(a) for a in actors))
+
+
+def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ...] = ()) -> None:
+    from conflictlens import pipeline
+    from conflictlens.store import Store
+
+    extractor = pipeline.build_extractor(actor_files)
+    with Store.open(settings.db) as store, _progress(settings) as tick:
+        report = pipeline.ingest(paths, store, extractor, on_document=tick)
+    for error in report.errors:
+        typer.echo(f"error {error.render()}", err=True)
+    if not settings.quiet:
+        typer.echo(f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged documents; "
+                   f"{report.events} events stored in {settings.db}; {len(report.errors)} bad file(s)", err=True)
+    if report.errors:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def demo(ctx: typer.Context) -> None:
+    """Ingest the bundled sample reports into the database and print a summary."""
+    from conflictlens import pipeline
+    from conflictlens.cli_output import print_summary
+    from conflictlens.store import Store
+
+    settings = _settings(ctx)
+    with coded_errors():
+        _run_ingest(settings, [str(p) for p in pipeline.sample_paths()])
+        with Store.open(settings.db) as store:
+            print_summary(store, settings.db)
+
+
+@app.command()
+def events(ctx: typer.Context,
+           country: Optional[str] = typer.Option(None, help="ISO 3166-1 alpha-2 code, e.g. AF."),
+           since: Optional[str] = typer.Option(None, help="Earliest date, YYYY-MM-DD."),
+           until: Optional[str] = typer.Option(None, help="Latest date, YYYY-MM-DD."),
+           event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),
+           perpetrator: Optional[str] = typer.Option(None, help="Canonical perpetrator name."),
+           limit: Optional[int] = typer.Option(None, help="At most this many events."),
+           fmt: str = typer.Option("table", "--format", help="table, json, ndjson or csv.")) -> None:
+    """List stored events, filtered."""
+    from conflictlens.cli_output import write_events
+    from conflictlens.store import Store
+
+    settings = _settings(ctx)
+    with coded_errors():
+        _check_format(fmt)
+        since, until = _check_date("--since", since), _check_date("--until", until)
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            rows = store.iter_events(country=country.upper() if country else None, since=since, until=until,
+                                     event_type=event_type, perpetrator=perpetrator, limit=limit)
+            write_events(rows, fmt, sys.stdout)
+
+
+@app.command()
+def show(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event id (evt_...)."),
+         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """One event: every value with the sentence it came from."""
+    from conflictlens import pipeline
+    from conflictlens.cli_output import print_event
+    from conflictlens.store import Store
+
+    settings = _settings(ctx)
+    with coded_errors():
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            event = store.get_event(event_id)
+            if event is None:
+                raise ConflictLensError("CL-E202", "no such event; list ids with `conflictlens events`", event_id)
+            record = pipeline.event_with_sentences(event, store)
+    if fmt == "json":
+        typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
+    else:
+        print_event(record)
+
+
+@app.command()
+def extract(ctx: typer.Context,
+            report: Optional[Path] = typer.Argument(None, help="One report file."),
+            published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (anchors relative dates)."),
+            input_path: Optional[Path] = typer.Option(None, "--input", help="JSONL batch: {id, text, published?, url?, outlet?}."),
+            output: Optional[Path] = typer.Option(None, "--output", help="Where batch output goes (default stdout)."),
+            fmt: str = typer.Option("json", "--format", help="json (array) or ndjson.")) -> None:
+    """Extract events without a database: one file as a JSON array, or a JSONL batch, streamed."""
+    from conflictlens import pipeline
+
+    settings = _settings(ctx)
+    with coded_errors():
+        if (report is None) == (input_path is None):
+            raise ConflictLensError("CL-E400", "give either a report file or --input FILE.jsonl", "extract")
+        _check_date("--published", published)
+        extractor = pipeline.build_extractor()
+        if report is not None:
+            events = pipeline.extract_file(str(report), published, extractor)
+            _write_json_events([e.to_dict() for e in events], fmt)
+            return
+        _run_batch(settings, input_path, output, extractor)
+
+
+def _run_batch(settings: Settings, input_path: Path, output: Optional[Path], extractor) -> None:
+    from conflictlens import pipeline
+
+    if not input_path.exists():
+        raise ConflictLensError("CL-E100", "input file not found; check the path", str(input_path))
+    errors = []
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        with open(input_path, encoding="utf-8", errors="replace") as lines, _progress(settings) as tick:
+            for record in pipeline.extract_batch(lines, str(input_path), extractor, errors.append):
+                out.write(pipeline.dumps(record) + "\n")
+                tick(record)
+    finally:
+        if output:
+            out.close()
+    for error in errors:
+        typer.echo(f"error {error.render()}", err=True)
+    if errors:
+        raise typer.Exit(code=1)
+
+
+def _write_json_events(records: list[dict], fmt: str) -> None:
+    if fmt == "ndjson":
+        for r in records:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+
+
+@app.command()
+def search(ctx: typer.Context, query: str = typer.Argument(...), limit: int = typer.Option(20)) -> None:
+    """Full-text search over stored documents."""
+    from conflictlens.store import Store
+
+    settings = _settings(ctx)
+    with coded_errors():
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            for doc_id, title, snippet in store.search_documents(query, limit):
+                typer.echo(json.dumps({"document_id": doc_id, "title": title, "snippet": snippet}, ensure_ascii=False))
+
+
+@evaluate_app.command("gtd")
+def evaluate_gtd(ctx: typer.Context, path: Path = typer.Argument(..., help="A GTD CSV export with `summary`."),
+                 fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
+                 errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-row mismatches (JSONL).")) -> None:
+    """Per-field accuracy of extraction over GTD summaries."""
+    from conflictlens import evaluation, pipeline
+
+    settings = _settings(ctx)
+    with coded_errors():
+        extractor = pipeline.build_extractor()
+        with _progress(settings) as tick:
+            result = evaluation.evaluate_gtd(str(path), extractor, on_row=tick,
+                                             mismatches_path=str(errors_out) if errors_out else None)
+    typer.echo(evaluation.render(result, fmt))
+
+
+@evaluate_app.command("case")
+def evaluate_case(ctx: typer.Context, path: Path = typer.Argument(..., help="CASE 2021 task 2 TSV (id, EventSnippet, SubType)."),
+                  fmt: str = typer.Option("table", "--format", help="table, markdown or json.")) -> None:
+    """Weighted F1 of ACLED sub-event typing on CASE 2021 snippets."""
+    from conflictlens import evaluation
+
+    with coded_errors():
+        result = evaluation.evaluate_case(str(path))
+    typer.echo(evaluation.render(result, fmt))
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ConflictLensError("CL-E400", f"unknown format; use one of {', '.join(FORMATS)}", "--format")
+
+
+def _check_date(option: str, value: Optional[str]) -> Optional[str]:
+    import datetime as dt
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ConflictLensError("CL-E108", f"{value!r} is not a date; use YYYY-MM-DD", option) from None
+
+
+def _require_db(path: str) -> None:
+    if path != ":memory:" and not Path(path).exists():
+        raise ConflictLensError("CL-E200", "no database here yet; run `conflictlens ingest` or `conflictlens demo` first, or pass --db", path)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""How the command line shows things: tables, CSV, JSON, progress and summaries."""
+
+from __future__ import annotations
+
+import csv
+import json
+from contextlib import contextmanager
+from typing import IO, Callable, Iterable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from conflictlens.model.records import Event
+
+CSV_COLUMNS = (
+    "id", "date_start", "date_end", "date_precision", "event_type", "sub_event_type", "attack_type",
+    "target_type", "weapon_type", "country", "admin1", "admin2", "place", "lat", "lon", "geo_precision",
+    "perpetrator", "claimed", "fatalities_low", "fatalities_best", "fatalities_high", "injured_low",
+    "injured_best", "injured_high", "perpetrators_killed_best", "targets", "summary", "confidence", "document_id",
+)
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Callable[[object], None]]:
+    """A progress display on a terminal; a no-op when output is piped or --quiet is set."""
+    if not enabled:
+        yield lambda _item: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("processing", total=None)
+        yield lambda _item: progress.advance(task)
+
+
+def flat_row(event: Event) -> dict[str, object]:
+    loc, date = event.location, event.date
+    return {
+        "id": event.id, "date_start": date.start, "date_end": date.end, "date_precision": date.precision,
+        "event_type": event.event_type, "sub_event_type": event.sub_event_type, "attack_type": event.attack_type,
+        "target_type": event.target_type, "weapon_type": event.weapon_type, "country": loc.country,
+        "admin1": loc.admin1, "admin2": loc.admin2, "place": loc.place, "lat": loc.lat, "lon": loc.lon,
+        "geo_precision": loc.precision, "perpetrator": event.perpetrator, "claimed": event.claimed,
+        "fatalities_low": event.fatalities.low, "fatalities_best": event.fatalities.best,
+        "fatalities_high": event.fatalities.high, "injured_low": event.injured.low,
+        "injured_best": event.injured.best, "injured_high": event.injured.high,
+        "perpetrators_killed_best": event.perpetrators_killed.best, "targets": "; ".join(event.targets),
+        "summary": event.summary, "confidence": event.confidence, "document_id": event.document_id,
+    }
+
+
+def write_events(events: Iterable[Event], fmt: str, out: IO[str]) -> None:
+    if fmt == "ndjson":
+        for e in events:
+            out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        _write_json_array((e.to_dict() for e in events), out)
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for e in events:
+            writer.writerow(flat_row(e))
+    else:
+        _print_table(events)
+
+
+def _write_json_array(records: Iterable[dict], out: IO[str]) -> None:
+    """Stream a JSON array without holding it in memory."""
+    out.write("[")
+    for i, record in enumerate(records):
+        out.write(("," if i else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+    out.write("\n]\n")
+
+
+def _print_table(events: Iterable[Event]) -> None:
+    table = Table(show_lines=False)
+    for col in ("id", "date", "type", "where", "perpetrator", "killed", "injured"):
+        table.add_column(col)
+    for e in events:
+        where = ", ".join(x for x in (e.location.place, e.location.admin1, e.location.country) if x)
+        perp = (e.perpetrator or "") + (" (claimed)" if e.claimed else "")
+        table.add_row(e.id, e.date.start or "", e.sub_event_type or "", where, perp,
+                      _num(e.fatalities.best), _num(e.injured.best))
+    Console().print(table)
+
+
+def _num(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def print_summary(store, db_path: str) -> None:
+    counts = store.counts()
+    console = Console()
+    console.print(f"[bold]{counts['documents']}[/] documents, [bold]{counts['events']}[/] events in {db_path}")
+    table = Table(title="Events by type")
+    table.add_column("event type")
+    table.add_column("events", justify="right")
+    for name, n in sorted(counts.get("by_event_type", {}).items(), key=lambda kv: -kv[1]):
+        table.add_row(str(name), str(n))
+    console.print(table)
+    _print_table(store.iter_events(limit=15))
+    console.print("Next: `conflictlens events --format csv`, `conflictlens show EVENT_ID`.")
+
+
+def print_event(record: dict) -> None:
+    console = Console()
+    console.print(f"[bold]{record['id']}[/]  {record['summary']}")
+    table = Table(show_lines=True)
+    table.add_column("field")
+    table.add_column("value")
+    table.add_column("evidence (sentence)")
+    for field in ("event_type", "sub_event_type", "attack_type", "target_type", "weapon_type", "date", "location",
+                  "perpetrator", "attribution", "claimed", "fatalities", "injured", "perpetrators_killed", "targets"):
+        sentences = [e["sentence"] for e in record["evidence"].get(field, [])]
+        value = record.get(field)
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+        table.add_row(field, shown, "\n".join(dict.fromkeys(sentences)))
+    console.print(table)

@@ -1,0 +1,140 @@
+"""Claims, attributions, suspicions and denials: who is said to have done it, and who says so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from conflictlens.extract.lexicon import FLAGS, attribution_cues
+from conflictlens.model.protocols import ActorMention
+
+_SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
+_ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)"
+_SAYER_NOISE = re.compile(r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|on \w+day)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Statement:
+    actor: str | None
+    stance: str  # claimed, attributed, suspected, denied
+    by: str | None
+    channel: str | None
+    span: tuple[int, int]  # the sentence it rests on
+    actor_type: str | None = None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    no_claim: re.Pattern[str]
+    stances: tuple[tuple[str, re.Pattern[str]], ...]
+    subject: re.Pattern[str]
+    channels: tuple[tuple[str, re.Pattern[str]], ...]
+    sayer_default: dict[str, str]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("ACTOR", _ACTOR, 1).replace("SAYER", _SAYER, 1), FLAGS)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    raw = attribution_cues()
+    stances = tuple(
+        (stance, _compile(p)) for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance]
+    )
+    return _Compiled(
+        no_claim=re.compile(raw["no_claim"], FLAGS),
+        stances=stances,
+        subject=_compile(raw["perpetrator_subject"]),
+        channels=tuple((name, re.compile(rf"\b(?:{p})", FLAGS)) for name, p in raw["channels"].items()),
+        sayer_default=dict(raw["sayer_default"]),
+    )
+
+
+def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:
+    """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token."""
+    parts, kept, pos = [], [], 0
+    for m in mentions:
+        s, e = m.start - offset, m.end - offset
+        if s < pos or e > len(sentence):
+            continue
+        parts.append(sentence[pos:s])
+        parts.append(f"ACTOR{len(kept)}")
+        kept.append(m)
+        pos = e
+    parts.append(sentence[pos:])
+    return "".join(parts), kept
+
+
+def statements_in_sentence(
+    sentence: str, span: tuple[int, int], mentions: Sequence[ActorMention], outlet: str | None = None
+) -> list[Statement]:
+    """Every stance statement in one sentence. Mentions are those inside the sentence (absolute offsets)."""
+    cc = _compiled()
+    masked, actors = mask_actors(sentence, span[0], mentions)
+    channel = next((name for name, p in cc.channels if p.search(sentence)), None)
+    found: list[Statement] = []
+    seen: set[tuple[str | None, str]] = set()
+    for stance, pattern in cc.stances:
+        for m in pattern.finditer(masked):
+            actor = _actor_of(m, masked, actors)
+            if actor is None or (actor.canonical, stance) in seen:
+                continue
+            seen.add((actor.canonical, stance))
+            by = _sayer(m, stance, cc.sayer_default)
+            ch = channel if stance in ("claimed", "denied") else None
+            found.append(Statement(actor.canonical, stance, by, ch, span, actor.actor_type))
+    return found
+
+
+def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor a matched cue speaks of; for 'which denied', the nearest actor before the cue."""
+    token = m.groupdict().get("actor")
+    if token:
+        return actors[int(token[5:])]
+    before = re.findall(r"ACTOR(\d+)", masked[: m.start()])
+    return actors[int(before[-1])] if before else None
+
+
+def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str]) -> str:
+    sayer = m.groupdict().get("sayer")
+    if sayer and not sayer.startswith("ACTOR"):
+        cleaned = _SAYER_NOISE.sub("", sayer).strip()
+        if cleaned and "ACTOR" not in cleaned:
+            return cleaned
+    return defaults[stance]
+
+
+def has_no_claim(sentence: str) -> bool:
+    return bool(_compiled().no_claim.search(sentence))
+
+
+def subject_statements(
+    sentence: str, span: tuple[int, int], mentions: Sequence[ActorMention], outlet: str | None
+) -> list[Statement]:
+    """Actors the report itself names as doing the violence ("Taliban fighters attacked ...")."""
+    masked, actors = mask_actors(sentence, span[0], mentions)
+    out = []
+    for m in _compiled().subject.finditer(masked):
+        actor = actors[int(m.group("actor")[5:])]
+        out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
+    return out
+
+
+STANCE_RANK = {"claimed": 3, "attributed": 2, "suspected": 1}
+
+
+def best_perpetrator(statements: Sequence[Statement]) -> str | None:
+    """Claimed beats attributed beats suspected; an actor supported only by its own denial is no answer."""
+    support: dict[str, tuple[int, int, int]] = {}
+    for order, st in enumerate(statements):
+        if st.actor is None or st.stance == "denied":
+            continue
+        rank = STANCE_RANK[st.stance]
+        prev = support.get(st.actor, (0, 0, -order))
+        support[st.actor] = (max(prev[0], rank), prev[1] + 1, prev[2])
+    if not support:
+        return None
+    return max(support, key=lambda a: support[a])

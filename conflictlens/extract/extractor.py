@@ -1,0 +1,144 @@
+"""The extractor: from one report to one event record per incident it describes.
+
+spaCy supplies named entities (organisations not in the actor registry); our own components supply
+the rest: sentence and incident segmentation, typing, the date resolver, casualty parser and claim
+and attribution cues. Places and actors come from a geocoder and an actor resolver that the
+pipeline injects (see `model/protocols.py`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import islice
+from typing import Iterable, Iterator, Sequence
+
+from conflictlens.extract import attribution as attr
+from conflictlens.extract.build import build_event
+from conflictlens.extract.dates import ResolvedDate, find_date_mentions
+from conflictlens.extract.nlp import MODEL, load_nlp
+from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
+from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
+from conflictlens.model.records import Document, Event
+
+EXTRACTOR_VERSION = "0.1.0"
+_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed")
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """Everything found once per document and shared by its incidents."""
+
+    doc: Document
+    sentences: list[tuple[int, int]]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    published: dt.date | None
+
+
+class Extractor:
+    """Turns documents into events. Thread-compatible: holds no per-document state."""
+
+    version = EXTRACTOR_VERSION
+
+    def __init__(self, geocoder: Geocoder | None = None, actors: ActorResolver | None = None, *,
+                 model: str = MODEL, use_ner: bool = True, date_order: str = "MDY") -> None:
+        self.geocoder = geocoder
+        self.actors = actors
+        self.use_ner = use_ner
+        self.date_order = date_order
+        self.nlp = load_nlp(model) if use_ner else None
+
+    def extract(self, doc: Document) -> list[Event]:
+        return next(self.extract_many([doc]))[1]
+
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event]]]:
+        """Stream (document, events) pairs in input order; texts without any trigger skip the NLP."""
+        it = iter(docs)
+        while batch := list(islice(it, batch_size)):
+            wanted = [d for d in batch if prefilter(d.text)]
+            orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
+            for d in batch:
+                yield d, (self._events(d, orgs[d.id]) if d.id in orgs else [])
+
+    def _ner_orgs(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        if self.nlp is None:
+            return [[] for _ in texts]
+        return [
+            [(e.start_char, e.end_char, e.text) for e in sdoc.ents if e.label_ in ("ORG", "NORP")]
+            for sdoc in self.nlp.pipe(texts, batch_size=32)
+        ]
+
+    def _events(self, doc: Document, orgs: list[tuple[int, int, str]]) -> list[Event]:
+        ctx = self._context(doc, orgs)
+        incidents = self._incidents(ctx)
+        events: list[Event] = []
+        anchor: ResolvedDate | None = None
+        for incident in incidents:
+            event, resolved = build_event(ctx, incident, anchor, self.geocoder, self.date_order)
+            if event is not None:
+                events.append(event)
+                anchor = resolved or anchor
+        return events
+
+    def _context(self, doc: Document, orgs: list[tuple[int, int, str]]) -> DocContext:
+        text = doc.text
+        places = self.geocoder.find_places(text) if self.geocoder else []
+        known = self.actors.find_actors(text) if self.actors else []
+        actors = _merge_unknown_orgs(known, orgs, self.actors)
+        published = _parse_date(doc.published)
+        return DocContext(doc, split_sentences(text), places, actors, published)
+
+    def _incidents(self, ctx: DocContext) -> list[Incident]:
+        text = ctx.doc.text
+        dates = find_date_mentions(text)
+        infos = []
+        for span in ctx.sentences:
+            sentence = text[span[0]: span[1]]
+            places = frozenset(_admin_names(p) for p in ctx.places if span[0] <= p.start < span[1])
+            day_mentions = frozenset(m.text.lower() for m in dates if span[0] <= m.start < span[1])
+            lowered = sentence.lower()
+            support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
+            infos.append(sentence_info(text, span, places - {""}, day_mentions, support))
+        return group_incidents(infos)
+
+
+def _admin_names(p: PlaceMention) -> str:
+    """Name a mention by what it denotes below country level, so 'Kabul' and 'Kabul city' agree."""
+    kinds = {c.kind for c in p.candidates}
+    if kinds == {"country"}:
+        return ""
+    return p.text.lower()
+
+
+def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, str]],
+                        resolver: ActorResolver | None) -> list[ActorMention]:
+    """Add NER organisations the registry does not know as candidate actors (flagged by method 'ner')."""
+    merged = list(known)
+    for start, end, name in orgs:
+        if any(m.start < end and start < m.end for m in known):
+            continue
+        resolved = resolver.resolve(name) if resolver else None
+        if resolved is not None:
+            merged.append(ActorMention(start, end, name, resolved.canonical, resolved.actor_type,
+                                       resolved.score, resolved.method))
+        else:
+            merged.append(ActorMention(start, end, name, _clean_org(name), None, 0.5, "ner"))
+    return sorted(merged, key=lambda m: m.start)
+
+
+def _clean_org(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def actors_in(span: tuple[int, int], actors: Sequence[ActorMention]) -> list[ActorMention]:
+    return [a for a in actors if span[0] <= a.start and a.end <= span[1]]

