@@ -1,0 +1,39 @@
+"""Turn sqlite3 exceptions into coded errors whose message says what to do."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from conflictlens.errors import ConflictLensError
+
+# Primary SQLite result codes (https://sqlite.org/rescode.html) -> remedy shown to the user.
+_REMEDIES: dict[int, str] = {
+    5: "the database is busy: another process is writing to it; wait for it to finish and retry",
+    6: "the database is locked by another connection; close other conflictlens runs and retry",
+    8: "the database is read-only; check the file permissions or pass a writable path",
+    10: "a disk I/O error occurred; check the disk and file permissions, then retry",
+    11: "the database file is corrupt; restore it from a backup or pass a new database path",
+    13: "the disk is full; free some space and retry (nothing was written)",
+    14: "the database file cannot be opened; check that its directory exists and is writable",
+    19: "a record conflicts with one already stored; nothing was written",
+    26: "the file is not a SQLite database; pass the path of a conflictlens database or of a new file",
+}
+_DEFAULT_REMEDY = "the database reported an error; nothing was written, retry or restore from a backup"
+
+
+def store_error(exc: sqlite3.Error, path: str) -> ConflictLensError:
+    """A CL-E200 error for `exc`, naming the database file and the remedy."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    remedy = _REMEDIES.get(code & 0xFF, _DEFAULT_REMEDY) if isinstance(code, int) else _DEFAULT_REMEDY
+    return ConflictLensError("CL-E200", f"{remedy} (sqlite: {exc})", subject=path)
+
+
+@contextmanager
+def translated(path: str) -> Iterator[None]:
+    """Re-raise any sqlite3 error inside the block as a ConflictLensError (CL-E200)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise store_error(exc, path) from exc

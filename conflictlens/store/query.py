@@ -1,0 +1,88 @@
+"""Building safe queries from user input: event filters and FTS5 match expressions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from conflictlens.errors import ConflictLensError
+
+_WORD = re.compile(r"\w+")
+MAX_SEARCH_TERMS = 32
+
+
+def fts_match(user_query: str) -> str | None:
+    """An FTS5 expression matching documents that contain every term of `user_query`.
+
+    Each whitespace-separated chunk becomes a quoted phrase of its word characters, so FTS5
+    syntax in user input (quotes, parentheses, NEAR, AND/OR/NOT, column filters, `*`, `^`) is
+    treated as plain text and cannot raise a syntax error. "al-Shabaab" stays a phrase
+    ("al Shabaab"), matching the way the tokenizer splits the indexed text.
+    Returns None when the query holds no searchable word.
+    """
+    phrases = []
+    for chunk in user_query.split():
+        words = _WORD.findall(chunk)
+        if words:
+            phrases.append('"' + " ".join(words) + '"')
+    return " ".join(phrases[:MAX_SEARCH_TERMS]) or None
+
+
+def iso_date(value: str | date | None, option: str) -> str | None:
+    """Normalise a date option to YYYY-MM-DD, the form stored in events.date_start."""
+    if value is None or isinstance(value, date):
+        return value.isoformat() if value is not None else None
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise ConflictLensError(
+            "CL-E108", f"{value!r} is not a date; give it as YYYY-MM-DD", subject=option
+        ) from None
+
+
+def positive_limit(limit: int | None, option: str = "limit") -> int | None:
+    if limit is None:
+        return None
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise ConflictLensError(
+            "CL-E400", f"{limit!r} is not a valid limit; give a whole number >= 0", subject=option
+        )
+    return limit
+
+
+def event_filter(
+    country: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    event_type: str | None = None,
+    perpetrator: str | None = None,
+    limit: int | None = None,
+) -> tuple[str, list[Any]]:
+    """SELECT of event records matching every given filter, ordered by date_start then id.
+
+    `since`/`until` are inclusive and apply to date_start. Events without a date sort first
+    and are excluded as soon as either bound is given.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    checks = (
+        ("country = ?", country.strip().upper() if country else None),
+        ("date_start >= ?", iso_date(since, "since")),
+        ("date_start <= ?", iso_date(until, "until")),
+        ("event_type = ?", event_type),
+        ("perpetrator = ?", perpetrator),
+    )
+    for clause, value in checks:
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    sql = "SELECT record FROM events"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY date_start, id"
+    checked_limit = positive_limit(limit)
+    if checked_limit is not None:
+        sql += " LIMIT ?"
+        params.append(checked_limit)
+    return sql, params

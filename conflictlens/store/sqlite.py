@@ -1,0 +1,318 @@
+"""The embedded SQLite store: documents, events and their evidence, with full-text search.
+
+Transactions are explicit (the connection runs with isolation_level=None): every write goes
+through `_transaction`, which is a BEGIN IMMEDIATE at the outermost level and a SAVEPOINT when
+nested inside `bulk()`, so a failure anywhere undoes exactly the unit that failed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.model.records import Document, Event
+from conflictlens.store import rows as R
+from conflictlens.store.failures import store_error, translated
+from conflictlens.store.query import event_filter, fts_match, positive_limit
+from conflictlens.store.schema import migrate
+
+MEMORY = ":memory:"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_S = 10.0
+_STREAM_BATCH = 500
+
+INSERTED, UPDATED, UNCHANGED = "inserted", "updated", "unchanged"
+
+_UPDATE_DOCUMENT = (
+    "UPDATE documents SET text = ?, url = ?, outlet = ?, title = ?, published = ?, "
+    "source_path = ?, external_id = ?, content_hash = ?, extractor_version = ?, extracted_at = ? "
+    "WHERE id = ?"
+)
+_INSERT_DOCUMENT = R.insert_sql("documents", (*R.DOCUMENT_COLUMNS, "ingested_at"))
+_INSERT_EVENT = R.insert_sql("events", R.EVENT_COLUMNS)
+_INSERT_EVIDENCE = R.insert_sql("evidence", R.EVIDENCE_COLUMNS)
+_INSERT_ATTRIBUTION = R.insert_sql("attributions", R.ATTRIBUTION_COLUMNS)
+_UPSERT_META = (
+    "INSERT INTO meta (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+_UPSERT_ACTOR = (
+    "INSERT INTO actors (name, actor_type, parent) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE "
+    "SET actor_type = coalesce(excluded.actor_type, actor_type), "
+    "parent = coalesce(excluded.parent, parent)"
+)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What saving one document did: status is "inserted", "updated" or "unchanged"."""
+
+    document_id: str
+    status: str
+    events: int  # events written; 0 when unchanged
+
+
+class Store:
+    """An open conflictlens database. Create with `Store.open(path)`; close or use `with`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self._conn = conn
+        self._path = path
+        self._depth = 0  # transaction nesting: 0 = none, 1 = BEGIN, >1 = savepoints
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Store:
+        """Open or create the database at `path` (or ":memory:") and apply pending migrations."""
+        target = os.fspath(path)
+        if target != MEMORY:
+            _check_is_sqlite_file(target)
+        with translated(target):
+            conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+        try:
+            with translated(target):
+                conn.execute("PRAGMA foreign_keys = ON")
+                # WAL: readers never block the writer, and a crash mid-write leaves the
+                # committed data intact. A no-op (returns "memory") for in-memory databases.
+                conn.execute("PRAGMA journal_mode = WAL")
+                migrate(conn, target)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, target)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    def schema_version(self) -> int:
+        with translated(self._path):
+            return self._conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
+
+    def meta(self, key: str) -> str | None:
+        """A store-wide fact, e.g. meta("extractor_version"): the last version written."""
+        with translated(self._path):
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # -- transactions ----------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All-or-nothing unit of work; nests as a savepoint inside an outer transaction."""
+        savepoint = f"sp{self._depth}" if self._depth else None
+        begin = f"SAVEPOINT {savepoint}" if savepoint else "BEGIN IMMEDIATE"
+        commit = f"RELEASE {savepoint}" if savepoint else "COMMIT"
+        self._depth += 1
+        try:
+            with translated(self._path):
+                self._conn.execute(begin)
+                try:
+                    yield
+                    self._conn.execute(commit)
+                except BaseException:
+                    self._undo(savepoint)
+                    raise
+        finally:
+            self._depth -= 1
+
+    def _undo(self, savepoint: str | None) -> None:
+        # SQLite may already have rolled back on its own (e.g. disk full); then there is
+        # nothing left to undo and a ROLLBACK would itself fail and hide the real error.
+        if not self._conn.in_transaction:
+            return
+        if savepoint:
+            self._conn.execute(f"ROLLBACK TO {savepoint}")
+            self._conn.execute(f"RELEASE {savepoint}")
+        else:
+            self._conn.execute("ROLLBACK")
+
+    @contextmanager
+    def bulk(self) -> Iterator[Store]:
+        """One transaction around many saves: much faster, and all-or-nothing if an error escapes.
+
+        Each save inside stays atomic on its own (a savepoint), so a caller that catches a
+        failed save can carry on with the others.
+        """
+        with self._transaction():
+            yield self
+
+    # -- writes ----------------------------------------------------------------------------
+
+    def save_document_with_events(
+        self, doc: Document, events: list[Event], extractor_version: str
+    ) -> SaveResult:
+        """Write `doc` and its events atomically; idempotent per (document id, extractor version)."""
+        if not extractor_version:
+            raise ConflictLensError(
+                "CL-E400", "extractor version is empty; pass the version of the extractor used",
+                subject="extractor_version",
+            )
+        with self._transaction():
+            row = self._conn.execute(
+                "SELECT extractor_version FROM documents WHERE id = ?", (doc.id,)
+            ).fetchone()
+            if row is not None and row[0] == extractor_version:
+                return SaveResult(doc.id, UNCHANGED, 0)
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            doc_row = R.document_row(doc, extractor_version, now)
+            if row is None:
+                self._conn.execute(_INSERT_DOCUMENT, (*doc_row, now))
+            else:
+                self._conn.execute(_UPDATE_DOCUMENT, (*doc_row[1:], doc.id))
+                # Evidence and attributions follow by ON DELETE CASCADE.
+                self._conn.execute("DELETE FROM events WHERE document_id = ?", (doc.id,))
+            self._insert_events(doc.id, events)
+            self._conn.execute(_UPSERT_META, ("extractor_version", extractor_version))
+        return SaveResult(doc.id, INSERTED if row is None else UPDATED, len(events))
+
+    def _insert_events(self, doc_id: str, events: list[Event]) -> None:
+        flat = [R.event_rows(event, doc_id) for event in events]
+        if not flat:
+            return
+        self._conn.executemany(_INSERT_EVENT, [f.event for f in flat])
+        self._conn.executemany(_INSERT_EVIDENCE, [r for f in flat for r in f.evidence])
+        self._conn.executemany(_INSERT_ATTRIBUTION, [r for f in flat for r in f.attributions])
+        names = sorted(set().union(*(f.actors for f in flat)))
+        # Names only: types and parents come from the actor registry through save_actors.
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO actors (name) VALUES (?)", [(n,) for n in names]
+        )
+
+    def save_many(
+        self, pairs: Iterable[tuple[Document, list[Event]]], extractor_version: str
+    ) -> list[SaveResult]:
+        """Save many (document, events) pairs in one transaction: all are written or none."""
+        with self.bulk():
+            return [self.save_document_with_events(d, e, extractor_version) for d, e in pairs]
+
+    def save_actors(self, actors: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """Upsert registry actors as (name, actor_type, parent); None keeps the stored value."""
+        with self._transaction():
+            self._conn.executemany(_UPSERT_ACTOR, list(actors))
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def get_document(self, doc_id: str) -> Document | None:
+        sql = f"SELECT {', '.join(R.DOCUMENT_FIELDS)} FROM documents WHERE id = ?"
+        with translated(self._path):
+            row = self._conn.execute(sql, (doc_id,)).fetchone()
+        return R.document_from_row(row) if row else None
+
+    def get_event(self, event_id: str) -> Event | None:
+        with translated(self._path):
+            row = self._conn.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+        return R.event_from_record(row[0]) if row else None
+
+    def iter_events(
+        self,
+        country: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        event_type: str | None = None,
+        perpetrator: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Event]:
+        """Stream matching events ordered by date_start then id (filters are validated now)."""
+        sql, params = event_filter(country, since, until, event_type, perpetrator, limit)
+        return self._stream(sql, params)
+
+    def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
+        with translated(self._path):
+            cursor = self._conn.execute(sql, params)
+        try:
+            while True:
+                with translated(self._path):
+                    batch = cursor.fetchmany(_STREAM_BATCH)
+                if not batch:
+                    return
+                for (record,) in batch:
+                    yield R.event_from_record(record)
+        finally:
+            # An abandoned stream may be finalised after the store was closed.
+            with suppress(sqlite3.ProgrammingError):
+                cursor.close()
+
+    def search_documents(self, query: str, limit: int = 20) -> list[tuple[str, str | None, str]]:
+        """(document id, title, snippet) of documents matching every word of `query`, best first.
+
+        Snippets mark matches with [brackets]. FTS syntax in `query` is treated as plain text.
+        """
+        match = fts_match(query)
+        checked_limit = positive_limit(limit)
+        if match is None or checked_limit == 0:
+            return []
+        sql = (
+            "SELECT d.id, d.title, snippet(documents_fts, -1, '[', ']', '…', 16) "
+            "FROM documents_fts JOIN documents AS d ON d.doc_no = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        with translated(self._path):
+            return [tuple(r) for r in self._conn.execute(sql, (match, checked_limit))]
+
+    def counts(self) -> dict[str, Any]:
+        """Totals: documents, events, events by event_type and by country (None -> "unknown")."""
+        with translated(self._path):
+            one = self._conn.execute
+            return {
+                "documents": one("SELECT count(*) FROM documents").fetchone()[0],
+                "events": one("SELECT count(*) FROM events").fetchone()[0],
+                "by_event_type": self._grouped("event_type"),
+                "by_country": self._grouped("country"),
+            }
+
+    def _grouped(self, column: str) -> dict[str, int]:
+        sql = f"SELECT coalesce({column}, 'unknown'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
+        return {key: n for key, n in self._conn.execute(sql)}
+
+    def content_hash_exists(self, content_hash: str) -> bool:
+        with translated(self._path):
+            row = self._conn.execute(
+                "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,)
+            ).fetchone()
+        return row is not None
+
+
+def _check_is_sqlite_file(path: str) -> None:
+    """Refuse, without touching it, a file that is not a SQLite database."""
+    target = Path(path)
+    if target.is_dir():
+        raise ConflictLensError(
+            "CL-E200", "this is a directory; pass the path of a database file inside it", subject=path
+        )
+    try:
+        with target.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return  # a new database will be created
+    except OSError as exc:
+        raise ConflictLensError(
+            "CL-E200", f"cannot read the file ({exc.strerror}); check its permissions", subject=path
+        ) from exc
+    if header and header != _SQLITE_HEADER:
+        raise ConflictLensError(
+            "CL-E200",
+            "this file is not a SQLite database; pass the path of a conflictlens database "
+            "or of a new file (it will be created)",
+            subject=path,
+        )
