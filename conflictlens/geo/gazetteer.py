@@ -1,0 +1,221 @@
+"""The offline gazetteer: finds place names in text and picks the location a report rests on.
+
+`Gazetteer` satisfies `conflictlens.model.protocols.Geocoder`. Matching is a dictionary lookup of
+normalised 1-5 word n-grams that start with a capitalised word, so it costs a few microseconds per
+sentence and needs nothing beyond the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from conflictlens.geo.loader import GazetteerData, load_bundled, read_user_places, with_user_places
+from conflictlens.geo.normalize import TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
+from conflictlens.model.protocols import PlaceEntry, PlaceMention
+from conflictlens.model.records import Location
+
+MAX_WORDS = 5
+# Only whitespace, hyphens, apostrophes and dots may sit between the words of one name.
+_JOIN_GAP = re.compile(r"[ \t\-‐–'’.]{1,3}")
+# A word right after a name that says what kind of place it is.
+_CUE_WORDS = {
+    "district": "admin2", "districts": "admin2", "tehsil": "admin2", "agency": "admin2",
+    "province": "admin1", "provinces": "admin1", "state": "admin1", "region": "admin1",
+    "village": "place", "villages": "place", "area": "place", "town": "place", "city": "place",
+    "bazaar": "place", "neighbourhood": "place", "neighborhood": "place", "locality": "place",
+}
+CUES = {fold_token(word): kind for word, kind in _CUE_WORDS.items()}
+SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
+STRENGTH = {"c": 3, "g": 2, "v": 1, "w": 0}
+PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
+
+
+class Gazetteer:
+    """Bundled countries, first-level divisions, Afghan/Pakistani districts, towns and villages."""
+
+    def __init__(self, data: GazetteerData) -> None:
+        self._data = data
+
+    @classmethod
+    def load(cls, extra_path: str | None = None) -> Gazetteer:
+        data = load_bundled()
+        if extra_path:
+            data = with_user_places(data, read_user_places(extra_path))
+        return cls(data)
+
+    # -- lookups ------------------------------------------------------------------------------
+    def lookup(self, name: str, kind: str | None = None, country: str | None = None) -> list[PlaceEntry]:
+        """Entries whose name or alias normalises like `name`, optionally of one kind/country."""
+        return [e for e in self._data.index.get(name_key(name), ())
+                if (kind is None or e.kind == kind) and (country is None or e.country == country)]
+
+    def province_centroid(self, country: str, admin1: str) -> tuple[float, float] | None:
+        for e in self.lookup(admin1, kind="admin1", country=country):
+            if e.lat is not None and e.lon is not None:
+                return e.lat, e.lon
+        return None
+
+    def _district(self, country: str, admin1: str | None, admin2: str) -> PlaceEntry | None:
+        for e in self.lookup(admin2, kind="admin2", country=country):
+            if e.admin1 == admin1 and e.lat is not None:
+                return e
+        return None
+
+    # -- finding names in text ----------------------------------------------------------------
+    def find_places(self, text: str) -> list[PlaceMention]:
+        tokens = list(TOKEN_RE.finditer(text))
+        first, out, i = self._data.first_words, [], 0
+        while i < len(tokens):
+            word = tokens[i].group()
+            if word[0].isupper():
+                folded = fold_token(word)
+                if folded in first or stem_token(folded) in first:
+                    found = self._match_at(text, tokens, i)
+                    if found is not None:
+                        out.append(found[0])
+                        i = found[1]
+                        continue
+            i += 1
+        return out
+
+    def _span_end(self, text: str, tokens: list, i: int) -> int:
+        """How many words from i can belong to one name (stop at commas, full stops + space...)."""
+        n = 1
+        while n < MAX_WORDS and i + n < len(tokens):
+            gap = text[tokens[i + n - 1].end():tokens[i + n].start()]
+            if not _JOIN_GAP.fullmatch(gap) or gap.endswith(". "):
+                break
+            n += 1
+        return n
+
+    def _match_at(self, text: str, tokens: list, i: int) -> tuple[PlaceMention, int] | None:
+        folded = []
+        for tok in tokens[i:i + self._span_end(text, tokens, i)]:
+            folded.append(fold_token(tok.group()))
+        for n in range(len(folded), 0, -1):
+            key = key_from_folded(folded[:n])
+            entries = self._data.index.get(key)
+            if not entries:
+                continue
+            kept = self._accept(entries, key, text, tokens, i, i + n)
+            if kept:
+                start, end = tokens[i].start(), tokens[i + n - 1].end()
+                return PlaceMention(start, end, text[start:end], kept), i + n
+        return None
+
+    def _accept(self, entries, key, text, tokens, i, j) -> tuple[PlaceEntry, ...]:
+        """Drop candidates a bare name is too weak to support; narrow by a following cue word."""
+        cue = _next_word(text, tokens, j)
+        kind = CUES.get(cue) if cue else None
+        embedded = _capital_neighbour(text, tokens, i, j)
+        kept = []
+        for e in entries:
+            strength = self._data.meta[e.id].strength
+            if strength != "c" and key in self._data.stoplist:
+                strength = "w"
+            if strength == "w" and kind is None:
+                continue
+            if strength == "v" and kind is None and embedded:
+                continue
+            kept.append(e)
+        narrowed = [e for e in kept if kind and e.kind == kind]
+        return tuple(narrowed or kept)
+
+    # -- choosing the location ----------------------------------------------------------------
+    def best_location(self, mentions: Sequence[PlaceMention]) -> tuple[Location, PlaceMention | None]:
+        if not mentions:
+            return Location(), None
+        countries, provinces = _context(mentions)
+        named = _province_positions(mentions)
+        best = None
+        for idx, m in enumerate(mentions):
+            is_province = any(e.kind == "admin1" for e in m.candidates)
+            for e in m.candidates:
+                score = self._score(e, idx, countries, provinces, named, is_province)
+                if best is None or score > best[0]:
+                    best = (score, e, m)
+        return self._location(best[1]), best[2]
+
+    def _score(self, e: PlaceEntry, idx: int, countries: set, provinces: set, named: dict,
+               is_province: bool) -> tuple:
+        """Consistency with the named country/provinces, then specificity, then closeness.
+
+        A city that shares its province's name ("Herat, Herat") ranks between province and
+        district: "Ghoryan, Herat" means Ghoryan district, a bare "Herat" the city. A province
+        named after a name ("X, Ghazni, Afghanistan") is its most likely container.
+        """
+        country_ok = not countries or e.country in countries
+        admin1 = e.name if e.kind == "admin1" else e.admin1
+        constrained = any(cc == e.country for cc, _ in provinces)
+        admin1_ok = e.kind == "country" or not constrained or (e.country, admin1) in provinces
+        spec = SPECIFICITY[e.kind]
+        if is_province and e.kind in ("place", "admin2"):
+            spec = 1.5
+        places = named.get((e.country, admin1), ())
+        near = min(((j - idx) if j >= idx else (idx - j) + 10 for j in places), default=99)
+        strength = STRENGTH[self._data.meta[e.id].strength]
+        return (int(country_ok) + int(admin1_ok), spec, -near, strength, -idx, e.population)
+
+    def _location(self, e: PlaceEntry) -> Location:
+        loc = Location(country=e.country, admin1=e.admin1, admin2=e.admin2, lat=e.lat, lon=e.lon,
+                       precision=PRECISION[e.kind])
+        if e.kind == "admin1":
+            loc.admin1 = e.name
+        elif e.kind == "admin2":
+            loc.admin2 = e.name
+        elif e.kind == "place":
+            loc.place = e.name
+            if e.lat is None:
+                self._fallback_point(loc)
+        return loc
+
+    def _fallback_point(self, loc: Location) -> None:
+        """A place without its own point takes its district's, else its province's, at that precision."""
+        district = self._district(loc.country, loc.admin1, loc.admin2) if loc.admin2 else None
+        if district is not None:
+            loc.lat, loc.lon, loc.precision = district.lat, district.lon, "district"
+            return
+        point = self.province_centroid(loc.country, loc.admin1) if loc.admin1 else None
+        loc.lat, loc.lon = point if point else (None, None)
+        loc.precision = "province" if point else ("province" if loc.admin1 else "country")
+
+
+def _next_word(text: str, tokens: list, j: int) -> str | None:
+    if j >= len(tokens) or text[tokens[j - 1].end():tokens[j].start()].strip():
+        return None
+    return fold_token(tokens[j].group())
+
+
+def _capital_neighbour(text: str, tokens: list, i: int, j: int) -> bool:
+    """True if the name sits inside a longer run of capitalised words (likely a person's name)."""
+    if i > 0 and not text[tokens[i - 1].end():tokens[i].start()].strip():
+        if tokens[i - 1].group()[0].isupper():
+            return True
+    if j < len(tokens) and not text[tokens[j - 1].end():tokens[j].start()].strip():
+        return tokens[j].group()[0].isupper()
+    return False
+
+
+def _province_positions(mentions: Sequence[PlaceMention]) -> dict[tuple[str, str], list[int]]:
+    out: dict[tuple[str, str], list[int]] = {}
+    for idx, m in enumerate(mentions):
+        for e in m.candidates:
+            if e.kind == "admin1":
+                out.setdefault((e.country, e.name), []).append(idx)
+    return out
+
+
+def _context(mentions: Sequence[PlaceMention]) -> tuple[set[str], set[tuple[str, str]]]:
+    """Countries and provinces the text names outright, else those its unambiguous names imply."""
+    countries = {e.country for m in mentions for e in m.candidates if e.kind == "country"}
+    if not countries:
+        countries = {next(iter(s)) for m in mentions if len(s := {e.country for e in m.candidates}) == 1}
+    provinces = {(e.country, e.name) for m in mentions for e in m.candidates
+                 if e.kind == "admin1" and (not countries or e.country in countries)}
+    if not provinces:
+        for m in mentions:
+            pairs = {(e.country, e.name if e.kind == "admin1" else e.admin1) for e in m.candidates}
+            if len(pairs) == 1 and None not in next(iter(pairs)):
+                provinces |= pairs
+    return countries, provinces

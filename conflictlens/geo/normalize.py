@@ -1,0 +1,60 @@
+"""Name normalisation shared by the gazetteer builder and the text scanner.
+
+Transliterations of Dari, Pashto and Urdu names vary in predictable ways: connectors written
+"-e-", "-i-", " e " or glued onto the word ("Sari Pul", "Sar-e Pol"), o/u and doubled letters,
+hyphens, apostrophes and diacritics. Both sides (gazetteer names and text n-grams) are folded by
+the same functions so that one key covers the variants without listing each one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Words: letters/digits, allowing inner apostrophes ("Qal'eh", "Kabul's").
+TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
+_APOSTROPHES = re.compile(r"['’ʼ`]")
+_POSSESSIVE = re.compile(r"['’ʼ`]s$", re.IGNORECASE)
+_REPEATS = re.compile(r"(.)\1+")
+# Izafe connectors written as separate words: "Dasht-e-Barchi", "Mazar i Sharif".
+CONNECTORS = frozenset({"e", "i", "ye", "yi", "y"})
+
+
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> str:
+    """Fold one word: strip a possessive, diacritics and apostrophes; unify o/u, ee/i; squeeze repeats."""
+    token = _POSSESSIVE.sub("", token)
+    decomposed = unicodedata.normalize("NFKD", token)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = _APOSTROPHES.sub("", plain).casefold()
+    if plain.isdigit():
+        return plain.lstrip("0") or "0"
+    plain = plain.replace("o", "u").replace("ee", "i")
+    return _REPEATS.sub(r"\1", plain)
+
+
+@lru_cache(maxsize=200_000)
+def stem_token(folded: str) -> str:
+    """Drop a glued izafe vowel from a non-final word: "sari" -> "sar", "puli" -> "pul"."""
+    if len(folded) >= 4 and folded[-1] in "ie" and not folded.isdigit():
+        return folded[:-1]
+    return folded
+
+
+def key_from_folded(folded: list[str]) -> str:
+    """The lookup key of a sequence of folded words (connectors dropped, non-final words stemmed)."""
+    words = [w for i, w in enumerate(folded) if i == 0 or w not in CONNECTORS]
+    if not words:
+        return ""
+    return " ".join([stem_token(w) for w in words[:-1]] + [words[-1]])
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a gazetteer name."""
+    return key_from_folded([fold_token(t) for t in TOKEN_RE.findall(name)])
+
+
+def plain_lower(name: str) -> str:
+    """Lowercase, diacritic-free, space-separated form (for comparing coded names in evaluation)."""
+    return " ".join(fold_token(t) for t in TOKEN_RE.findall(name))

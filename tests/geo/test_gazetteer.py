@@ -1,0 +1,194 @@
+"""Tests of the offline gazetteer (own example sentences; no restricted text)."""
+
+from __future__ import annotations
+
+import gzip
+import time
+from importlib import resources
+
+import pytest
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.geo import Gazetteer
+from conflictlens.geo.normalize import name_key
+from conflictlens.model.protocols import Geocoder
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def locate(gaz: Gazetteer, text: str):
+    return gaz.best_location(gaz.find_places(text))
+
+
+def test_satisfies_protocol_and_loads_fast(gaz):
+    assert isinstance(gaz, Gazetteer)
+    geocoder: Geocoder = gaz  # structural typing: the pipeline passes it as a Geocoder
+    assert geocoder.find_places("") == []
+    start = time.perf_counter()
+    Gazetteer.load()  # cached
+    assert time.perf_counter() - start < 0.1
+
+
+@pytest.mark.parametrize("variant,canonical", [
+    ("Hilmand", "Helmand"), ("Oruzgan", "Uruzgan"), ("Urozgan", "Uruzgan"), ("Ningarhar", "Nangarhar"),
+    ("Paktya", "Paktia"), ("Konar", "Kunar"), ("Sar-e Pol", "Sari Pul"), ("Sar-i-Pul", "Sari Pul"),
+    ("Jowzjan", "Jawzjan"), ("Jauzjan", "Jawzjan"), ("Maidan Wardak", "Wardak"), ("Vardak", "Wardak"),
+    ("Daikundi", "Daykundi"), ("Panjsher", "Panjshir"), ("Nimruz", "Nimroz"), ("Khowst", "Khost"),
+    ("Qandahar", "Kandahar"), ("Bamiyan", "Bamyan"), ("Kondoz", "Kunduz"), ("NWFP", "Khyber Pakhtunkhwa"),
+    ("Khyber-Pakhtunkhwa", "Khyber Pakhtunkhwa"), ("Azad Jammu and Kashmir", "Azad Kashmir"),
+])
+def test_province_spelling_variants(gaz, variant, canonical):
+    assert [e.name for e in gaz.lookup(variant, kind="admin1")] == [canonical]
+
+
+@pytest.mark.parametrize("variant", ["Mazar-i-Sharif", "Mazar-e-Sharif", "Mazari Sharif",
+                                     "Pul-i-Khumri", "Puli Khumri", "Pul-e Khumri"])
+def test_city_spelling_variants_normalise(gaz, variant):
+    assert gaz.lookup(variant, kind="place", country="AF")
+
+
+def test_connector_normalisation():
+    assert name_key("Dasht-e-Barchi") == name_key("Dasht e Barchi") == name_key("Dashte Barchi")
+    assert name_key("Qal'eh") == name_key("Qaleh")
+
+
+def test_neighbourhood_resolves_to_its_city(gaz):
+    loc, mention = locate(gaz, "A suicide bomber struck a school in Dasht-e-Barchi on Saturday.")
+    assert mention is not None and mention.text == "Dasht-e-Barchi"
+    assert (loc.country, loc.admin1, loc.admin2, loc.place) == ("AF", "Kabul", "Kabul", "Dasht-e-Barchi")
+    assert loc.lat is not None
+
+
+def test_city_with_district(gaz):
+    loc, _ = locate(gaz, "Gunmen shot a shopkeeper in Ghazni city on Monday.")
+    assert (loc.admin1, loc.place, loc.precision) == ("Ghazni", "Ghazni", "place")
+
+
+def test_ambiguity_resolved_by_province_context(gaz):
+    # Police District 2 exists in several cities; the province named decides.
+    loc, _ = locate(gaz, "A bomb went off in Police District 2, Puli Khumri, Baghlan province.")
+    assert loc.admin1 == "Baghlan"
+    loc, _ = locate(gaz, "Clashes were reported in Arghandab district of Zabul province.")
+    assert (loc.admin1, loc.precision) == ("Zabul", "district")
+    # the open data spells Zabul's district "Argahandab"; GeoNames' "Arghandab" is its alias
+    assert loc.admin2 in {e.name for e in gaz.lookup("Arghandab", kind="admin2", country="AF")}
+    loc, _ = locate(gaz, "Clashes were reported in Arghandab district, Kandahar.")
+    assert (loc.admin1, loc.admin2) == ("Kandahar", "Arghandab")
+
+
+def test_district_beats_capital_city_named_as_province(gaz):
+    loc, _ = locate(gaz, "Rockets hit houses in Ghoryan, Herat, Afghanistan.")
+    assert (loc.admin2, loc.precision) == ("Ghoryan", "district")
+
+
+def test_province_only_gives_province_centroid(gaz):
+    loc, _ = locate(gaz, "Fighting continued across Faryab province, officials said.")
+    assert (loc.country, loc.admin1, loc.place, loc.precision) == ("AF", "Faryab", None, "province")
+    assert (loc.lat, loc.lon) == gaz.province_centroid("AF", "Faryab")
+
+
+def test_country_only(gaz):
+    loc, _ = locate(gaz, "Officials in Pakistan condemned the attack.")
+    assert (loc.country, loc.admin1, loc.precision) == ("PK", None, "country")
+    assert loc.lat is not None
+
+
+def test_no_place_gives_empty_location(gaz):
+    loc, mention = locate(gaz, "Nothing here names a place at all.")
+    assert mention is None and loc.country is None and loc.lat is None
+
+
+def test_lowercase_common_words_not_matched(gaz):
+    text = "the police center said a bomb hit the bazaar near the village and killed khan."
+    assert gaz.find_places(text) == []
+
+
+def test_capitalised_common_words_and_person_names_not_matched(gaz):
+    text = "Police said Mohammad Ali Khan, a Center official, was killed."
+    assert gaz.find_places(text) == []
+
+
+def test_weak_name_matches_with_cue(gaz):
+    # "Dasht" is a village name and a common word: only with a cue.
+    assert not gaz.find_places("Dasht was quiet.")
+    assert [m.text for m in gaz.find_places("They reached Dasht village in Ghor.")][0] == "Dasht"
+
+
+def test_mentions_left_to_right_longest_first(gaz):
+    mentions = gaz.find_places("From Dera Ismail Khan to Khyber Pakhtunkhwa and Khyber.")
+    assert [m.text for m in mentions] == ["Dera Ismail Khan", "Khyber Pakhtunkhwa", "Khyber"]
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_former_fata_belongs_to_kp(gaz):
+    loc, _ = locate(gaz, "A drone strike was reported in Miranshah, North Waziristan.")
+    assert (loc.country, loc.admin1, loc.admin2, loc.place) == (
+        "PK", "Khyber Pakhtunkhwa", "North Waziristan", "Miranshah")
+
+
+def test_quetta_neighbourhood(gaz):
+    loc, _ = locate(gaz, "A blast targeted a market in Hazara Town, Quetta.")
+    assert (loc.admin1, loc.place) == ("Balochistan", "Hazara Town")
+
+
+def test_non_afpak_country_and_first_level_division(gaz):
+    loc, _ = locate(gaz, "Insurgents raided a town in Borno, Nigeria.")
+    assert (loc.country, loc.admin1, loc.precision) == ("NG", "Borno", "province")
+    assert loc.lat is not None and 4 < loc.lat < 14
+
+
+def test_punjab_disambiguated_by_city(gaz):
+    loc, _ = locate(gaz, "A blast in Lahore, Punjab killed four.")
+    assert (loc.country, loc.admin1, loc.place) == ("PK", "Punjab", "Lahore")
+
+
+def test_every_country_present(gaz):
+    for name, code in [("France", "FR"), ("Somalia", "SO"), ("Yemen", "YE"), ("Mali", "ML")]:
+        assert any(e.country == code for e in gaz.lookup(name, kind="country"))
+
+
+def test_user_extra_places(tmp_path):
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("name\tkind\tcountry\tadmin1\tadmin2\tlat\tlon\taliases\n"
+                     "Zarghun Kalay\tplace\tAF\tKandahar\tArghandab\t31.7\t65.7\tZarghoon Kalai\n",
+                     encoding="utf-8")
+    gaz = Gazetteer.load(str(extra))
+    loc, _ = locate(gaz, "Shots were fired in Zarghoon Kalai, Kandahar.")
+    assert (loc.place, loc.admin1, loc.lat, loc.precision) == ("Zarghun Kalay", "Kandahar", 31.7, "place")
+    assert not Gazetteer.load().lookup("Zarghun Kalay")  # the bundled gazetteer is unchanged
+
+
+def test_user_extra_places_errors(tmp_path):
+    with pytest.raises(ConflictLensError) as err:
+        Gazetteer.load(str(tmp_path / "missing.tsv"))
+    assert err.value.code == "CL-E100"
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("name\tkind\tcountry\nFoo\tplanet\tAF\n", encoding="utf-8")
+    with pytest.raises(ConflictLensError):
+        Gazetteer.load(str(bad))
+
+
+def test_hostile_strings_do_not_crash(gaz):
+    long_text = ("Kabul " * 20000) + "x" * 100000
+    assert len(gaz.find_places(long_text)) == 20000
+    control = "Kan\x00dahar\x07 \x1b[31mHerat\u200b \ufeffKabul\r\n\tGhazni"
+    gaz.best_location(gaz.find_places(control))
+    rtl = "انفجار در کابل و \u202eKandahar\u202c هرات ولایت دشت برچی"
+    gaz.best_location(gaz.find_places(rtl))
+    gaz.find_places("İ" * 1000 + "ß" + "\U0001F600" * 100)
+
+
+def test_precomputed_keys_match_normaliser():
+    path = resources.files("conflictlens.geo") / "data" / "gazetteer.tsv.gz"
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        header = fh.readline().rstrip("\n").split("\t")
+        for n, line in enumerate(fh):
+            if n % 37:
+                continue
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            names = [row["name"], *filter(None, row["aliases"].split("|"))]
+            expected = set(filter(None, (name_key(x) for x in names)))
+            assert set(row["keys"].split("|")) == expected, row["id"]
