@@ -39,7 +39,8 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     event.add_evidence("sub_event_type", ev(typing.span))
     if event.event_type in VIOLENT_TYPES:
         _gtd_fields(event, focus, start, ev)
-    resolved = resolve_event_date(text, (start, end), ctx.published, anchor, date_order=date_order)
+    date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
+    resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order)
     _date_fields(event, resolved, ev)
     _location_fields(event, ctx, incident, geocoder, ev)
     _casualty_fields(event, text, incident, ev)

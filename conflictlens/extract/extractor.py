@@ -9,6 +9,7 @@ pipeline injects (see `model/protocols.py`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
@@ -22,6 +23,9 @@ from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, 
 from conflictlens.model.records import Document, Event
 
 EXTRACTOR_VERSION = "0.1.0"
+# A wire-style dateline names the filing date, not the event date.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
+                       r"(?: \([^)]{1,40}\))?\s*[-–—:]+\s*")
 _SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed")
 
 
@@ -34,6 +38,7 @@ class DocContext:
     places: list[PlaceMention]
     actors: list[ActorMention]
     published: dt.date | None
+    body_start: int  # where the text starts after a dateline such as "KABUL, May 9 (Reuters) -"
 
 
 class Extractor:
@@ -87,7 +92,8 @@ class Extractor:
         known = self.actors.find_actors(text) if self.actors else []
         actors = _merge_unknown_orgs(known, orgs, self.actors)
         published = _parse_date(doc.published)
-        return DocContext(doc, split_sentences(text), places, actors, published)
+        dateline = _DATELINE.match(text)
+        return DocContext(doc, split_sentences(text), places, actors, published, dateline.end() if dateline else 0)
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
         text = ctx.doc.text

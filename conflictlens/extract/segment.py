@@ -17,6 +17,7 @@ _ANAPHOR = re.compile(
     r"(?:attack|attacks|blast|blasts|explosion|incident|incidents|bombing|assault|ambush|clash|clashes|strike|"
     r"raid|shooting|violence|killing|abduction|kidnapping|fighting|protest|rally|demonstration|arrests?|"
     r"operation|victims|dead|wounded|injured|assailants?|attackers?|bomber|gunmen)\b|\bresponsibility\b|"
+    r"\b(?:death |casualty )?toll\b|\bcasualty figures?\b|"
     r"^(?:He|She|They|It|His|Her|Their)\b",
     re.I,
 )

@@ -1,0 +1,210 @@
+"""Accuracy against hand-coded datasets: GTD (per field) and CASE 2021 (sub-event typing).
+
+The datasets are read in place; nothing from them is stored. Comparison rules, documented here
+and in docs/accuracy.md:
+- date: the event's start date equals GTD's iyear-imonth-iday (month only when iday is 0);
+- country: ISO code of GTD's country_txt; admin1 against `provstate`; city against `place` or
+  `admin2` (rows whose city is "Unknown" are skipped for city); names are compared after removing
+  accents, punctuation and words such as "district" or "city", and match when they are equal or
+  nearly so (similarity >= 0.85, for spellings like Qala-i-Naw / Qala-e-Naw);
+- perpetrator: canonical name against `gname` ("Unknown" = no perpetrator); claimed against `claimed`;
+- nkill: victims plus perpetrators killed (GTD counts both) against `nkill`; nwound against `nwound`;
+  rows with an empty gold figure are skipped for that field;
+- every field of a row without an extracted event counts as wrong (except the skips above).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Callable
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.extract.classify import classify_sub_event
+from conflictlens.extract.extractor import Extractor
+from conflictlens.model.ids import document_id
+from conflictlens.model.records import Document, Event
+
+GTD_FIELDS = ("detected", "date", "country", "admin1", "city", "attack_type", "target_type", "perpetrator",
+              "claimed", "nkill", "nwound")
+_NOISE_WORDS = re.compile(r"\b(?:district|city|province|tehsil|area|village|town|the|of|agency)\b")
+
+
+@dataclass
+class FieldScores:
+    correct: Counter = field(default_factory=Counter)
+    total: Counter = field(default_factory=Counter)
+
+    def add(self, name: str, ok: bool | None) -> None:
+        if ok is None:
+            return
+        self.total[name] += 1
+        self.correct[name] += int(ok)
+
+    def accuracy(self, name: str) -> float:
+        return self.correct[name] / self.total[name] if self.total[name] else 0.0
+
+
+@dataclass
+class EvalResult:
+    title: str
+    rows: list[tuple[str, float, int, int]]  # name, score, correct, total
+    extra: dict = field(default_factory=dict)
+
+
+def normalise_name(name: str | None) -> str:
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = _NOISE_WORDS.sub(" ", re.sub(r"[^a-z0-9 ]+", " ", text))
+    return re.sub(r"\s+", "", text)
+
+
+def same_name(gold: str | None, *ours: str | None) -> bool:
+    g = normalise_name(gold)
+    for o in ours:
+        n = normalise_name(o)
+        if n and g and (n == g or SequenceMatcher(None, n, g).ratio() >= 0.85):
+            return True
+    return False
+
+
+def _open_csv(path: str):
+    if not Path(path).exists():
+        raise ConflictLensError("CL-E100", "file not found; pass the path of a GTD CSV export", path)
+    return open(path, encoding="utf-8-sig", newline="")
+
+
+def evaluate_gtd(path: str, extractor: Extractor, on_row: Callable[[object], None] | None = None,
+                 mismatches_path: str | None = None) -> EvalResult:
+    scores = FieldScores()
+    countries = _country_codes(extractor)
+    mismatches = open(mismatches_path, "w", encoding="utf-8") if mismatches_path else None
+    with _open_csv(path) as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or "summary" not in reader.fieldnames:
+            raise ConflictLensError("CL-E109", "no `summary` column; is this a GTD export?", path)
+        rows = list(reader)
+    docs = (Document(id=document_id(r["summary"] or r["eventid"]), text=r["summary"] or "") for r in rows)
+    for row, (_doc, events) in zip(rows, extractor.extract_many(docs)):
+        verdict = score_gtd_row(row, events[0] if events else None, countries)
+        for name, ok in verdict.items():
+            scores.add(name, ok)
+        if mismatches and any(v is False for v in verdict.values()):
+            mismatches.write(json.dumps({"eventid": row.get("eventid"), "wrong": [k for k, v in verdict.items() if v is False],
+                                         "event": events[0].to_dict() if events else None}) + "\n")
+        if on_row:
+            on_row(row)
+    if mismatches:
+        mismatches.close()
+    table = [(n, scores.accuracy(n), scores.correct[n], scores.total[n]) for n in GTD_FIELDS]
+    return EvalResult(f"GTD extraction accuracy ({Path(path).name}, {len(rows)} rows)", table)
+
+
+def _country_codes(extractor: Extractor) -> Callable[[str], str | None]:
+    def code(name: str) -> str | None:
+        geo = extractor.geocoder
+        hits = geo.lookup(name, kind="country") if geo is not None else []
+        return hits[0].country if hits else None
+    return code
+
+
+def score_gtd_row(row: dict, event: Event | None, country_code: Callable[[str], str | None]) -> dict[str, bool | None]:
+    verdict: dict[str, bool | None] = {"detected": event is not None}
+    if event is None:
+        return {**{f: False for f in GTD_FIELDS}, **_skips(row)}
+    verdict["date"] = _date_ok(row, event)
+    verdict["country"] = event.location.country == country_code(row["country_txt"])
+    verdict["admin1"] = same_name(row["provstate"], event.location.admin1)
+    verdict["city"] = None if row["city"] in ("", "Unknown") else same_name(row["city"], event.location.place, event.location.admin2)
+    verdict["attack_type"] = event.attack_type == row["attacktype1_txt"]
+    verdict["target_type"] = event.target_type == row["targtype1_txt"]
+    gold_perp = None if row["gname"] in ("", "Unknown") else row["gname"]
+    verdict["perpetrator"] = event.perpetrator == gold_perp
+    verdict["claimed"] = event.claimed == (row.get("claimed") == "1")
+    killed = (event.fatalities.best or 0) + (event.perpetrators_killed.best or 0)
+    verdict["nkill"] = None if row["nkill"] == "" else killed == int(float(row["nkill"]))
+    verdict["nwound"] = None if row["nwound"] == "" else (event.injured.best or 0) == int(float(row["nwound"]))
+    return verdict
+
+
+def _skips(row: dict) -> dict[str, None]:
+    skips = {}
+    if row["city"] in ("", "Unknown"):
+        skips["city"] = None
+    for name in ("nkill", "nwound"):
+        if row[name] == "":
+            skips[name] = None
+    return skips
+
+
+def _date_ok(row: dict, event: Event) -> bool:
+    y, m, d = int(row["iyear"]), int(row["imonth"]), int(row["iday"])
+    if not event.date.start:
+        return False
+    if d == 0:
+        return event.date.start[:7] == f"{y:04d}-{m:02d}"
+    return event.date.start == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+CASE_LABELS = {
+    "ABDUCT_DISSAP": "Abduction/forced disappearance", "AGREEMENT": "Agreement", "AIR_STRIKE": "Air/drone strike",
+    "ARMED_CLASH": "Armed clash", "ARREST": "Arrests", "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "ATTACK": "Attack", "CHANGE_TO_GROUP_ACT": "Change to group/activity", "CHEM_WEAP": "Chemical weapon",
+    "DISR_WEAP": "Disrupted weapons use", "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "GOV_REGAINS_TERIT": "Government regains territory", "GRENADE": "Grenade",
+    "HQ_ESTABLISHED": "Headquarters or base established", "MOB_VIOL": "Mob violence",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
+    "PEACE_PROTEST": "Peaceful protest", "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "PROTEST_WITH_INTER": "Protest with intervention", "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "SEX_VIOL": "Sexual violence", "SUIC_BOMB": "Suicide bomb", "VIOL_DEMONSTR": "Violent demonstration",
+}
+
+
+def evaluate_case(path: str) -> EvalResult:
+    """Weighted F1 over snippets whose label is one of ACLED's 25 sub-event types."""
+    gold, pred = [], []
+    with _open_csv(path) as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            label = CASE_LABELS.get((row.get("SubType") or "").strip())
+            if label is None:
+                continue
+            typing = classify_sub_event(row.get("EventSnippet") or "")
+            gold.append(label)
+            pred.append(typing.sub_event_type if typing else "Other")
+    f1, per_label = weighted_f1(gold, pred)
+    rows = [(name, score, support, 0) for name, (score, support) in sorted(per_label.items(), key=lambda kv: -kv[1][1])]
+    accuracy = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    return EvalResult(f"CASE 2021 sub-event typing ({len(gold)} snippets)", rows,
+                      {"weighted_f1": round(f1, 3), "accuracy": round(accuracy, 3)})
+
+
+def weighted_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, tuple[float, int]]]:
+    support = Counter(gold)
+    per_label = {}
+    for label in support:
+        tp = sum(1 for g, p in zip(gold, pred) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, pred) if p == label and g != label)
+        fn = support[label] - tp
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_label[label] = (f1, support[label])
+    total = sum(support.values())
+    return (sum(f1 * n for f1, n in per_label.values()) / total if total else 0.0), per_label
+
+
+def render(result: EvalResult, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"title": result.title, "fields": [dict(zip(("name", "score", "correct", "total"), r)) for r in result.rows], **result.extra}, indent=2)
+    lines = [f"### {result.title}", "", "| field | score | correct | total |", "|---|---:|---:|---:|"]
+    lines += [f"| {n} | {s:.3f} | {c} | {t} |" for n, s, c, t in result.rows]
+    lines += [""] + [f"{k}: {v}" for k, v in result.extra.items()]
+    return "\n".join(lines)
