@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.casualties import parse_casualties
 from conflictlens.extract.classify import classify_gtd, classify_sub_event
 from conflictlens.extract.dates import ResolvedDate, resolve_event_date
+from conflictlens.extract.places import written_place
 from conflictlens.model.ids import event_id
-from conflictlens.model.protocols import Geocoder
+from conflictlens.model.protocols import Geocoder, PlaceMention
 from conflictlens.model.records import Attribution, DateInfo, Event, Evidence, Location
 from conflictlens.model.vocab import vocabularies
 
@@ -89,12 +91,45 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     if not mentions:
         return
     location, basis = geocoder.best_location(mentions)
-    if not inside and location.precision == "place":
-        location = Location(location.country, location.admin1, location.admin2, None, None, None, None)
-        location, _ = geocoder.best_location([p for p in mentions if p is not basis] or mentions)
+    if inside:
+        location, basis = _prefer_written_place(ctx.doc.text, location, basis, inside, geocoder)
+    elif location.precision == "place":
+        # A place named for an earlier incident is not this incident's place: keep its province only.
+        location, basis = _province_only(location, basis, geocoder)
     event.location = location
     if basis is not None:
         event.add_evidence("location", ev((basis.start, basis.end)))
+
+
+def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],
+                          geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
+    """Keep the settlement the report names before the province, even when no gazetteer has it."""
+    province = next((m for m in reversed(inside) if _is_admin1(m, location)), None)
+    if province is None:
+        return location, basis
+    written = written_place(text, province.start)
+    if written is None or (basis is not None and written.start <= basis.start < written.end):
+        return location, basis
+    in_chain = basis is not None and written.end <= basis.start < province.start
+    if not in_chain:
+        location, basis = _province_only(location, province, geocoder)
+    if written.kind == "district":
+        return replace(location, admin2=location.admin2 or written.name), basis
+    return replace(location, place=written.name), basis
+
+
+def _is_admin1(mention: PlaceMention, location: Location) -> bool:
+    return any(c.kind == "admin1" and c.admin1 == location.admin1 for c in mention.candidates)
+
+
+def _province_only(location: Location, basis: PlaceMention | None, geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
+    if basis is None:
+        return location, basis
+    admin1 = tuple(c for c in basis.candidates if c.kind == "admin1" and c.admin1 == location.admin1)
+    if not admin1:
+        return replace(location, place=None, admin2=None, lat=None, lon=None, precision=None), basis
+    narrowed = PlaceMention(basis.start, basis.end, basis.text, admin1)
+    return geocoder.best_location([narrowed])[0], basis
 
 
 def _casualty_fields(event: Event, text: str, incident: Incident, ev) -> None:

@@ -1,0 +1,74 @@
+"""The place as the report writes it: "in Jaje Tapa, Sarkani district, Kunar, Afghanistan".
+
+Reports name villages and neighbourhoods no gazetteer holds. When a comma chain of names leads up
+to a known province, its most specific settlement is the place, even if it has no coordinates of
+its own: the record then keeps the coordinates of the smallest known unit and says so in precision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME = r"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|e|i|ul|al|de|of))*"
+_ELEMENT = re.compile(rf"^\s*(?:the\s+)?(?P<name>{_NAME})(?:\s+(?P<kind>village|area|neighbou?rhood|locality|bazaar|town|"
+                      r"district|tehsil|city|sub-?division|sector|road|highway|market|square|camp))?\s*$")
+# Parts of a city that GTD and most coders do not report as the place itself.
+_CITY_PART = re.compile(r"police district|\bpd\s*\d|\bdistrict\s+\d+|^\d+(?:st|nd|rd|th)\b|^(?:first|second|third|fourth|"
+                        r"fifth|sixth|seventh|eighth|ninth|tenth|\w+th)\s+police", re.I)
+_MINOR = ("village", "area", "neighborhood", "neighbourhood", "locality", "bazaar", "road", "highway", "market", "square", "camp")
+_CHAIN_START = re.compile(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside)\s+(?=[^,]*$)", re.I)
+
+
+@dataclass(frozen=True)
+class WrittenPlace:
+    name: str
+    start: int
+    end: int
+    kind: str | None
+
+
+def written_place(text: str, admin1_start: int, window: int = 160) -> WrittenPlace | None:
+    """The settlement named in the comma chain that ends just before a province name."""
+    lo = max(0, admin1_start - window)
+    head = text[lo:admin1_start]
+    if not head.rstrip().endswith(","):
+        return None
+    elements = _chain(head.rstrip()[:-1], lo)
+    return _pick(elements)
+
+
+def _chain(head: str, offset: int) -> list[WrittenPlace]:
+    """Comma-separated names, back to the preposition that opens the chain."""
+    parts: list[WrittenPlace] = []
+    end = len(head)
+    for piece in reversed(head.split(",")):
+        start = end - len(piece)
+        lead = _last_lead(piece)
+        name_part = piece[lead:] if lead is not None else piece
+        m = _ELEMENT.match(name_part)
+        if not m:
+            break
+        s = start + (lead or 0) + m.start("name")
+        parts.insert(0, WrittenPlace(m.group("name"), offset + s, offset + s + len(m.group("name")), m.group("kind")))
+        if lead is not None:
+            break
+        end = start - 1
+    return parts
+
+
+def _last_lead(piece: str) -> int | None:
+    m = None
+    for m in _CHAIN_START.finditer(piece):
+        pass
+    return m.end() if m else None
+
+
+def _pick(elements: list[WrittenPlace]) -> WrittenPlace | None:
+    kept = [e for e in elements if not _CITY_PART.search(e.name + " " + (e.kind or ""))]
+    for i, e in enumerate(kept):
+        following = kept[i + 1] if i + 1 < len(kept) else None
+        if e.kind in _MINOR and following is not None and following.kind != "district":
+            continue
+        return e
+    return None
