@@ -83,7 +83,7 @@ def statements_in_sentence(
             if actor is None or (actor.canonical, stance) in seen:
                 continue
             seen.add((actor.canonical, stance))
-            by = _sayer(m, stance, cc.sayer_default)
+            by = _sayer(m, stance, cc.sayer_default, actors)
             ch = channel if stance in ("claimed", "denied") else None
             found.append(Statement(actor.canonical, stance, by, ch, span, actor.actor_type))
     return found
@@ -98,11 +98,13 @@ def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> Acto
     return actors[int(before[-1])] if before else None
 
 
-def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str]) -> str:
+def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str], actors: list[ActorMention]) -> str:
+    """Who made the statement, with masked actor names put back ("the US Secretary of State")."""
     sayer = m.groupdict().get("sayer")
-    if sayer and not sayer.startswith("ACTOR"):
+    if sayer and not re.fullmatch(r"ACTOR\d+", sayer):
         cleaned = _SAYER_NOISE.sub("", sayer).strip()
-        if cleaned and "ACTOR" not in cleaned:
+        cleaned = re.sub(r"ACTOR(\d+)", lambda t: actors[int(t.group(1))].text, cleaned)
+        if cleaned:
             return cleaned
     return defaults[stance]
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 # GTD's attack, weapon and target types describe attacks; they do not apply to protests or arrests.
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# A defused bomb is a failed attack to GTD, so it keeps attack, weapon and target types.
+FOILED_ATTACKS = ("Disrupted weapons use",)
 # Sub-event types in which those killed are usually the targets even when they are militants.
 STRIKES_ON_FIGHTERS = ("Air/drone strike", "Shelling/artillery/missile attack", "Armed clash")
 
@@ -39,7 +41,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     event.event_type = vocabularies().event_type_of(typing.sub_event_type)
     event.add_evidence("event_type", ev(typing.span))
     event.add_evidence("sub_event_type", ev(typing.span))
-    if event.event_type in VIOLENT_TYPES:
+    if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS:
         _gtd_fields(event, focus, start, ev)
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
     resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order)

@@ -107,8 +107,14 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
     return phrase, (start, start + len(phrase))
 
 
+# Place names that contain target words ("Police District 4") are places, not targets.
+_PLACE_NOISE = re.compile(r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                          r"\w+teenth|\w+tieth)\s+)?police district(?:\s+\d+)?|\bPD\s*\d+|\bneighbou?rhood\b", re.I)
+
+
 def classify_target(text: str) -> tuple[str, str | None, tuple[int, int] | None]:
     """GTD target type: from the attacked phrase first, then from the victims anywhere in the text."""
+    text = _PLACE_NOISE.sub(lambda m: " " * len(m.group(0)), text)
     phrase = target_phrase(text)
     if phrase:
         hit = _target_in(phrase[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 from typing import Iterable, Iterator, Sequence
@@ -26,7 +27,8 @@ EXTRACTOR_VERSION = "0.1.0"
 # A wire-style dateline names the filing date, not the event date.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
                        r"(?: \([^)]{1,40}\))?\s*[-–—:]+\s*")
-_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed")
+_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed", "denied",
+                "involvement", "blamed", "attributed", "suspect", "accused")
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,12 @@ class Extractor:
     def _context(self, doc: Document, orgs: list[tuple[int, int, str]]) -> DocContext:
         text = doc.text
         places = self.geocoder.find_places(text) if self.geocoder else []
-        known = self.actors.find_actors(text) if self.actors else []
-        actors = _merge_unknown_orgs(known, orgs, self.actors)
+        country = _main_country(places)
+        known = self.actors.find_actors(text, country, doc.published) if self.actors else []
+        # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
+        identified = [m for m in known if not self.actors.is_unidentified(m.canonical)]
+        actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, doc.published)
+                  if m in identified or m not in known]
         published = _parse_date(doc.published)
         dateline = _DATELINE.match(text)
         return DocContext(doc, split_sentences(text), places, actors, published, dateline.end() if dateline else 0)
@@ -117,14 +123,24 @@ def _admin_names(p: PlaceMention) -> str:
     return p.text.lower()
 
 
+def _main_country(places: list[PlaceMention]) -> str | None:
+    """The country most place names in the report belong to (for picking regional branches)."""
+    votes = Counter(next(iter({c.country for c in p.candidates})) for p in places
+                    if len({c.country for c in p.candidates}) == 1)
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, str]],
-                        resolver: ActorResolver | None) -> list[ActorMention]:
+                        resolver: ActorResolver | None, country: str | None,
+                        date: str | None) -> list[ActorMention]:
     """Add NER organisations the registry does not know as candidate actors (flagged by method 'ner')."""
     merged = list(known)
     for start, end, name in orgs:
         if any(m.start < end and start < m.end for m in known):
             continue
-        resolved = resolver.resolve(name) if resolver else None
+        resolved = resolver.resolve(name, country, date) if resolver else None
+        if resolved is not None and resolver.is_unidentified(resolved.canonical):
+            continue
         if resolved is not None:
             merged.append(ActorMention(start, end, name, resolved.canonical, resolved.actor_type,
                                        resolved.score, resolved.method))

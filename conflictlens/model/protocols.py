@@ -59,8 +59,11 @@ class Geocoder(Protocol):
 
 
 class ActorResolver(Protocol):
-    def find_actors(self, text: str) -> list[ActorMention]:
-        """Every registry actor named in `text`, left to right, no overlaps."""
+    def find_actors(self, text: str, country: str | None = None, date: str | None = None) -> list[ActorMention]:
+        """Every registry actor named in `text`, left to right, no overlaps; country and date pick branches."""
 
-    def resolve(self, name: str) -> ActorMention | None:
+    def resolve(self, name: str, country: str | None = None, date: str | None = None) -> ActorMention | None:
         """Resolve one free-text name (e.g. an NER ORG span) to a registry actor, or None."""
+
+    def is_unidentified(self, canonical: str) -> bool:
+        """True for the placeholder of an unidentified actor ("gunmen", "assailants")."""

@@ -1,0 +1,6 @@
+"""Actors stage: a bundled, user-extensible registry of armed actors and a resolver over it."""
+
+from conflictlens.actors.registry import ActorRegistry
+from conflictlens.actors.schema import ACTOR_TYPES, ActorEntry, Branch
+
+__all__ = ["ACTOR_TYPES", "ActorEntry", "ActorRegistry", "Branch"]

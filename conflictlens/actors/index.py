@@ -1,0 +1,87 @@
+"""Token n-gram lookup tables for actor names.
+
+Matching runs on every sentence of every article, so it is one dictionary probe per candidate n-gram,
+and only at tokens that can start a name (`first`: token -> longest name starting with it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from conflictlens.actors.normalize import acronym_key, name_key
+from conflictlens.actors.schema import ActorEntry
+
+
+@dataclass(frozen=True)
+class Hit:
+    canonical: str
+    method: str  # exact (the canonical name), alias, acronym
+
+
+@dataclass
+class _Table:
+    keys: dict[tuple[str, ...], Hit] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)
+
+    def add(self, key: tuple[str, ...], hit: Hit, conflicts: list[tuple[str, str, str]]) -> None:
+        if not key:
+            return
+        prev = self.keys.get(key)
+        if prev is not None and prev.canonical == hit.canonical:
+            return  # same actor: keep the first (and most exact) method
+        if prev is not None:
+            conflicts.append((" ".join(key), prev.canonical, hit.canonical))
+        self.keys[key] = hit  # later files override earlier ones, so user files can re-point a name
+        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
+
+
+class NameIndex:
+    """Case-insensitive names and aliases, case-sensitive acronyms, and resolve-only weak aliases."""
+
+    def __init__(self, entries: Iterable[ActorEntry]) -> None:
+        self.names = _Table()
+        self.acronyms = _Table()
+        self.weak = _Table()
+        self.conflicts: list[tuple[str, str, str]] = []  # (key, previous actor, new actor)
+        for e in entries:
+            self._add_entry(e)
+
+    def _add_entry(self, e: ActorEntry) -> None:
+        if e.name_in_text:
+            self.names.add(name_key(e.name), Hit(e.name, "exact"), self.conflicts)
+        else:
+            self.weak.add(name_key(e.name), Hit(e.name, "exact"), self.conflicts)
+        for alias in e.aliases:
+            self.names.add(name_key(alias), Hit(e.name, "alias"), self.conflicts)
+        for acronym in e.acronyms:
+            self.acronyms.add(acronym_key(acronym), Hit(e.name, "acronym"), self.conflicts)
+        for alias in e.weak_aliases:
+            self.weak.add(name_key(alias), Hit(e.name, "alias"), self.conflicts)
+
+    def lookup(self, key: tuple[str, ...], acronym: tuple[str, ...]) -> Hit | None:
+        """A whole name: alias or canonical name, then resolve-only alias, then acronym."""
+        return self.names.keys.get(key) or self.weak.keys.get(key) or self.acronyms.keys.get(acronym)
+
+    def scan(self, raws: Sequence[str], norms: Sequence[str]) -> list[tuple[int, int, Hit]]:
+        """Left to right, longest first, no overlaps: (first token, end token, hit) per name found."""
+        names, nfirst = self.names.keys, self.names.first
+        acros, afirst = self.acronyms.keys, self.acronyms.first
+        # Most tokens start no name: find the few that can in one pass, then probe only there.
+        starts = [i for i, t in enumerate(norms) if t in nfirst]
+        astarts = [i for i, t in enumerate(raws) if t in afirst]
+        if astarts:
+            starts = sorted(set(starts).union(astarts))
+        out: list[tuple[int, int, Hit]] = []
+        n, free = len(norms), 0
+        for i in starts:
+            if i < free:
+                continue
+            longest = max(nfirst.get(norms[i], 0), afirst.get(raws[i], 0))
+            for length in range(min(longest, n - i), 0, -1):
+                hit = names.get(tuple(norms[i:i + length])) or acros.get(tuple(raws[i:i + length]))
+                if hit is not None:
+                    out.append((i, i + length, hit))
+                    free = i + length
+                    break
+        return out

@@ -1,0 +1,100 @@
+"""Tokens and lookup keys for actor names.
+
+Text and registry names go through the same normalisation, so that a dictionary lookup of token
+n-grams replaces per-actor regexes: lowercase, diacritics stripped, hyphens and punctuation as token
+breaks, apostrophes dropped inside words ("Da'esh" = "Daesh"), a possessive "'s" ignored, and Arabic-script
+letter variants (Arabic vs Persian/Urdu yeh, kaf, heh) unified.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Combining marks (Latin diacritics, Arabic harakat) and zero-width joiners belong to the word they sit in.
+# One character class keeps the regex fast; "_" counts as a word character (it does not occur in news text).
+_WORD = "\\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+_APOS = "'\u2019\u2018`\u02bc"
+TOKEN_RE = re.compile(rf"[{_WORD}]+(?:[{_APOS}][{_WORD}]+)*")
+
+# Arabic-script spelling variants that mean the same letter across Arabic, Dari, Pashto and Urdu.
+_LETTERS = str.maketrans({
+    "\u064a": "\u06cc", "\u0649": "\u06cc", "\u06d2": "\u06cc", "\u0626": "\u06cc",  # yeh forms
+    "\u0643": "\u06a9",  # Arabic kaf -> keheh
+    "\u0629": "\u0647", "\u06c1": "\u0647", "\u06be": "\u0647", "\u06c0": "\u0647",  # teh marbuta, heh forms
+    "\u0640": None, "\u200c": None, "\u200d": None,  # tatweel, zero-width (non-)joiner
+    "'": None, "\u2019": None, "\u2018": None, "`": None, "\u02bc": None,
+})
+
+LEADING_ARTICLES = frozenset({"the"})
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens of `text` as (start, end, surface); a possessive "'s" is left out of the token."""
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        tok = m.group()
+        if len(tok) > 2 and tok[-1] in "sS" and tok[-2] in _APOS:
+            out.append((m.start(), m.end() - 2, tok[:-2]))
+        else:
+            out.append((m.start(), m.end(), tok))
+    return out
+
+
+def token_texts(text: str) -> tuple[list[str], list[str]]:
+    """The tokens of `text` without positions, as matched and as looked up (possessive "'s" removed).
+
+    The fast first pass of a scan; `token_starts` adds positions only when something was found.
+    """
+    matched = TOKEN_RE.findall(text)
+    return matched, [t[:-2] if len(t) > 2 and t[-1] in "sS" and t[-2] in _APOS else t for t in matched]
+
+
+def token_starts(text: str, matched: list[str], upto: int) -> list[int]:
+    """Start offsets of the first `upto` tokens. Between tokens there are no word characters, so the
+    next occurrence of a token's text after the previous token is that token."""
+    starts, pos = [], 0
+    for tok in matched[:upto]:
+        pos = text.find(tok, pos)
+        starts.append(pos)
+        pos += len(tok)
+    return starts
+
+
+@lru_cache(maxsize=200_000)
+def norm_token(tok: str) -> str:
+    """The case-insensitive form of one token."""
+    if tok.isascii():
+        return tok.lower().replace("'", "").replace("`", "")
+    decomposed = unicodedata.normalize("NFKD", tok)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).casefold().translate(_LETTERS)
+
+
+@lru_cache(maxsize=200_000)
+def raw_token(tok: str) -> str:
+    """The case-sensitive form of one token (for acronyms): only apostrophes and diacritics removed."""
+    if tok.isascii():
+        return tok.replace("'", "").replace("`", "")
+    decomposed = unicodedata.normalize("NFKD", tok)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).translate(_LETTERS)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Case-insensitive lookup key of a name: its normalised tokens without a leading article."""
+    toks = [norm_token(t) for _, _, t in tokenize(name)]
+    if len(toks) > 1 and toks[0] in LEADING_ARTICLES:
+        toks = toks[1:]
+    return tuple(toks)
+
+
+def acronym_key(name: str) -> tuple[str, ...]:
+    """Case-sensitive lookup key of an acronym ("IS-K" -> ("IS", "K"))."""
+    return tuple(raw_token(t) for _, _, t in tokenize(name))
+
+
+def key_text(key: tuple[str, ...]) -> str:
+    """A key as one string, for fuzzy comparison."""
+    return " ".join(key)

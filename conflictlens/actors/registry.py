@@ -1,0 +1,182 @@
+"""The actor registry: find actors named in text and resolve free-text names to canonical actors.
+
+`ActorRegistry` satisfies `conflictlens.model.protocols.ActorResolver`. Canonical names follow GTD's
+`gname` spelling where GTD has the group. Generic words ("gunmen", "militants") resolve to the generic
+actor "Unknown" (GTD's code for no known perpetrator), never to a named group; "police", "army" and
+"security forces" resolve to generic state actors, which a country narrows to that country's force.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from conflictlens.actors.fuzzy import FuzzyMatcher
+from conflictlens.actors.index import Hit, NameIndex
+from conflictlens.actors.loader import load_registry
+from conflictlens.actors.normalize import (
+    acronym_key, key_text, name_key, norm_token, raw_token, token_starts, token_texts, tokenize,
+)
+from conflictlens.actors.schema import ActorEntry
+from conflictlens.model.protocols import ActorMention
+
+_OPEN_PAREN = re.compile(r"\s*\(\s*$")
+_CLOSE_PAREN = re.compile(r"\s*\)")
+PARTIAL_SCORE = 0.95
+
+
+class ActorRegistry:
+    def __init__(self, entries: Iterable[ActorEntry], head_words: Iterable[str] = ()) -> None:
+        self._entries = {e.name: e for e in entries}
+        self._index = NameIndex(self._entries.values())
+        self._fuzzy = FuzzyMatcher(self._entries.values())
+        self._heads = frozenset(norm_token(w) for w in head_words)
+        self._external: dict[tuple[str, str], str] = {}
+        for e in self._entries.values():
+            for dataset, names in e.external_names.items():
+                for n in names:
+                    self._external.setdefault((dataset, n.strip()), e.name)
+                    self._external.setdefault((dataset, key_text(name_key(n))), e.name)
+
+    @classmethod
+    def load(cls, extra_paths: Iterable[str | Path] = ()) -> ActorRegistry:
+        """The bundled registry, extended by user registry files (same YAML schema)."""
+        paths = tuple(extra_paths)
+        if not paths:
+            return _bundled_instance()
+        entries, heads = load_registry(paths)
+        return cls(entries, heads)
+
+    # ------------------------------------------------------------------ lookups
+    def get(self, canonical: str) -> ActorEntry | None:
+        return self._entries.get(canonical)
+
+    def is_unidentified(self, canonical: str) -> bool:
+        """True for the placeholder that words like "gunmen" resolve to: no identified actor at all."""
+        entry = self._entries.get(canonical)
+        return entry is not None and entry.generic and not entry.name_in_text
+
+    def all(self) -> tuple[ActorEntry, ...]:
+        return tuple(self._entries.values())
+
+    def by_external_name(self, dataset: str, name: str) -> ActorEntry | None:
+        """The entry GTD ("gtd"), ACLED ("acled") or UCDP ("ucdp") calls `name`."""
+        dataset = dataset.lower()
+        canonical = self._external.get((dataset, name.strip())) or self._external.get(
+            (dataset, key_text(name_key(name))))
+        return self._entries.get(canonical) if canonical else None
+
+    def patterns(self) -> list[tuple[str, str]]:
+        """(canonical, surface form) for every name matched in text, as plain data for other stages."""
+        out: list[tuple[str, str]] = []
+        for e in self._entries.values():
+            forms = ((e.name,) if e.name_in_text else ()) + e.aliases + e.acronyms
+            out.extend((e.name, f) for f in dict.fromkeys(forms))
+        return out
+
+    @property
+    def conflicts(self) -> list[tuple[str, str, str]]:
+        """Names claimed by two actors (name, earlier actor, later actor); the later one wins."""
+        return list(self._index.conflicts)
+
+    # ------------------------------------------------------------------ text
+    def find_actors(self, text: str, country: str | None = None, date: str | None = None) -> list[ActorMention]:
+        """Every registry actor named in `text`, left to right, longest match first, no overlaps.
+
+        With `country` (ISO alpha-2), a bare parent name that has a branch there ("Islamic State" in AF)
+        denotes the branch; `date` (YYYY-MM-DD) picks among time-bound branches.
+        """
+        matched, surfaces = token_texts(text)
+        spans = self._index.scan(list(map(raw_token, surfaces)), list(map(norm_token, surfaces)))
+        if not spans:
+            return []
+        starts = token_starts(text, matched, spans[-1][1])  # positions only when something was found
+        found = []
+        for i, j, hit in spans:
+            start, end = starts[i], starts[j - 1] + len(surfaces[j - 1])
+            found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date))
+        return self._merge(found, text)
+
+    def _merge(self, mentions: list[ActorMention], text: str) -> list[ActorMention]:
+        """Join "Name (ACR)" into one mention, and let a name absorb a head word after it ("TTP militants")."""
+        out: list[ActorMention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev is not None and self._joins(prev, m, text):
+                end = m.end
+                close = _CLOSE_PAREN.match(text, end) if prev.canonical == m.canonical else None
+                end = close.end() if close else end
+                out[-1] = ActorMention(prev.start, end, text[prev.start:end], prev.canonical, prev.actor_type,
+                                       prev.score, prev.method)
+            else:
+                out.append(m)
+        return out
+
+    def _joins(self, prev: ActorMention, m: ActorMention, text: str) -> bool:
+        gap = text[prev.end:m.start]
+        if prev.canonical == m.canonical and _OPEN_PAREN.match(gap) and _CLOSE_PAREN.match(text, m.end):
+            return True
+        if gap.strip() or self._entries[prev.canonical].generic:
+            return False
+        return all(norm_token(t) in self._heads for _, _, t in tokenize(m.text))
+
+    # ------------------------------------------------------------------ names
+    def resolve(self, name: str, country: str | None = None, date: str | None = None) -> ActorMention | None:
+        """One free-text name (e.g. an NER ORG span) -> registry actor: exact, alias, acronym, fuzzy, context."""
+        text = name.strip()
+        if not text:
+            return None
+        hit = self._index.lookup(name_key(text), acronym_key(text))
+        if hit is not None:
+            return self._mention(0, len(name), name, hit, 1.0, country, date)
+        partial = self._partial(name, country, date)
+        if partial is not None:
+            return partial
+        fz = self._fuzzy.best(text)
+        if fz is not None:
+            return self._mention(0, len(name), name, Hit(fz.canonical, "fuzzy"), fz.score, country, date)
+        return None
+
+    def _partial(self, name: str, country: str | None, date: str | None) -> ActorMention | None:
+        """A name that is one actor plus head words ("Islamic State Khorasan fighters", "a TTP commander")."""
+        named = [m for m in self.find_actors(name, country, date) if not self._entries[m.canonical].generic]
+        if len({m.canonical for m in named}) != 1:
+            return None
+        covered = [(m.start, m.end) for m in named]
+        for start, end, tok in tokenize(name):
+            inside = any(s <= start and end <= e for s, e in covered)
+            if not inside and norm_token(tok) not in self._heads:
+                return None
+        m = named[0]
+        return ActorMention(0, len(name), name, m.canonical, m.actor_type, PARTIAL_SCORE, m.method)
+
+    def _mention(self, start: int, end: int, text: str, hit: Hit, score: float,
+                 country: str | None, date: str | None) -> ActorMention:
+        entry = self._entries[hit.canonical]
+        branch = self.branch(entry, country, date)
+        if branch is not None:
+            return ActorMention(start, end, text, branch.name, branch.actor_type, score, "context")
+        return ActorMention(start, end, text, entry.name, entry.actor_type, score, hit.method)
+
+    def branch(self, entry: ActorEntry, country: str | None, date: str | None = None) -> ActorEntry | None:
+        """The regional branch a bare mention of `entry` denotes in `country` (at `date`), if any."""
+        if not country or not entry.regional_branches:
+            return None
+        branches = entry.regional_branches.get(country.upper(), ())
+        if date:
+            day = str(date)[:10]
+            branches = tuple(b for b in branches
+                             if (b.valid_from or "") <= day and (b.valid_to is None or day <= b.valid_to))
+        else:
+            # Undated text is taken as current: prefer branches that have not ended.
+            branches = tuple(b for b in branches if b.valid_to is None) or branches
+        return self._entries.get(branches[-1].name) if branches else None
+
+
+@lru_cache(maxsize=1)
+def _bundled_instance() -> ActorRegistry:
+    """The bundled registry, built once: it is never mutated."""
+    entries, heads = load_registry(())
+    return ActorRegistry(entries, heads)

@@ -1,0 +1,97 @@
+"""Extraction behaviour on texts written for these tests."""
+
+import datetime as dt
+
+from conflictlens.model.ids import document_id
+from conflictlens.model.records import Document
+
+
+def doc(text, published="2021-05-09"):
+    return Document(id=document_id(text), text=text, published=published)
+
+
+def test_unclaimed_attack_attributed_by_sources(extractor):
+    text = ("06/02/2021: Assailants opened fire on a police checkpoint in Ghazni city, Ghazni, Afghanistan. "
+            "Three police officers were killed in the attack. No group claimed responsibility for the incident; "
+            "however, sources attributed the attack to the Taliban.")
+    [event] = extractor.extract(doc(text, published=None))
+    assert event.perpetrator == "Taliban"
+    assert event.claimed is False
+    assert [(a.actor, a.stance, a.by) for a in event.attribution] == [("Taliban", "attributed", "sources")]
+    assert event.fatalities.best == 3
+    assert event.date.start == "2021-06-02" and event.date.precision == "day"
+    assert (event.location.country, event.location.admin1) == ("AF", "Ghazni")
+    assert event.attack_type == "Armed Assault" and event.target_type == "Police"
+
+
+def test_clinic_attack_blamed_then_denied(extractor):
+    text = ("Gunmen stormed a health clinic in Jalalabad, Nangarhar province, on Tuesday, killing four health workers. "
+            "No group claimed responsibility. The US Secretary of State blamed the Taliban for the attack. "
+            "The Taliban denied any involvement.")
+    [event] = extractor.extract(doc(text, "2021-03-12"))
+    stances = {(a.actor, a.stance) for a in event.attribution}
+    assert ("Taliban", "attributed") in stances and ("Taliban", "denied") in stances
+    by = {a.stance: a.by for a in event.attribution}
+    assert by["attributed"] == "US Secretary of State"
+    assert event.claimed is False
+    assert event.date.start == "2021-03-09"
+
+
+def test_claim_through_amaq(extractor):
+    text = ("A suicide bomber blew himself up at a mosque in Kunduz city on Friday, killing at least 29 worshippers "
+            "and wounding dozens. The Islamic State Khorasan Province claimed responsibility through its Amaq news agency.")
+    [event] = extractor.extract(doc(text, "2021-10-09"))
+    assert event.claimed is True
+    assert event.sub_event_type == "Suicide bomb" and event.event_type == "Explosions/Remote violence"
+    claim = next(a for a in event.attribution if a.stance == "claimed")
+    assert claim.channel == "Amaq" and claim.by == "the group itself"
+    assert event.fatalities.low == 29
+    assert event.location.admin1 == "Kunduz"
+
+
+def test_several_incidents_in_one_article_with_relative_dates(extractor):
+    text = ("KABUL, May 9 - A roadside bomb struck a bus in Dasht-e-Barchi, Kabul, on Saturday, killing 11 passengers. "
+            "The night before, gunmen shot dead a tribal elder in Khost province.\n\n"
+            "In a separate incident, police arrested two suspects in Herat on Sunday.")
+    events = extractor.extract(doc(text))
+    assert len(events) == 3
+    assert [e.date.start for e in events] == ["2021-05-08", "2021-05-07", "2021-05-09"]
+    assert events[0].location.place == "Dasht-e-Barchi" and events[0].location.admin1 == "Kabul"
+    assert events[1].location.admin1 == "Khost" and events[1].location.precision == "province"
+    assert events[2].event_type == "Strategic developments" and events[2].sub_event_type == "Arrests"
+    assert events[2].attack_type is None
+
+
+def test_peaceful_protest_is_an_event(extractor):
+    text = "Hundreds of people held a peaceful protest in Quetta, Balochistan, on Monday to demand better security."
+    [event] = extractor.extract(doc(text, "2021-01-06"))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+    assert event.location.country == "PK" and event.location.admin1 == "Balochistan"
+
+
+def test_text_without_event_gives_nothing(extractor):
+    assert extractor.extract(doc("The cricket board named a new squad for the series against Zimbabwe.")) == []
+
+
+def test_evidence_points_at_the_text(extractor):
+    text = "Two soldiers were killed when a roadside bomb hit their vehicle in Kandahar on March 3, 2021."
+    [event] = extractor.extract(doc(text))
+    for field, spans in event.evidence.items():
+        for ev in spans:
+            assert text[ev.start:ev.end] == ev.text, field
+            assert ev.document_id == document_id(text)
+    assert "date" in event.evidence and "fatalities" in event.evidence
+
+
+def test_ids_are_deterministic(extractor):
+    text = "Gunmen killed three police officers in Herat on Monday."
+    first = [e.to_dict() for e in extractor.extract(doc(text))]
+    second = [e.to_dict() for e in extractor.extract(doc(text))]
+    assert first == second and first
+
+
+def test_hostile_strings_do_not_crash(extractor):
+    texts = ["\x00\x01 attack " * 100, "‮ killed ‬" + "ک" * 5000, "bomb " * 20000, "", "   \n\n "]
+    for text in texts:
+        extractor.extract(Document(id=document_id(text or "x"), text=text))
+    assert dt.date.today()
