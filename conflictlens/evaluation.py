@@ -54,8 +54,9 @@ class FieldScores:
 @dataclass
 class EvalResult:
     title: str
-    rows: list[tuple[str, float, int, int]]  # name, score, correct, total
+    rows: list[tuple[str, float, int, int]]  # name, score, correct, total (for CASE: name, F1, support, support)
     extra: dict = field(default_factory=dict)
+    columns: tuple[str, str, str] = ("score", "correct", "total")
 
 
 def normalise_name(name: str | None) -> str:
@@ -180,10 +181,10 @@ def evaluate_case(path: str) -> EvalResult:
             gold.append(label)
             pred.append(typing.sub_event_type if typing else "Other")
     f1, per_label = weighted_f1(gold, pred)
-    rows = [(name, score, support, 0) for name, (score, support) in sorted(per_label.items(), key=lambda kv: -kv[1][1])]
+    rows = [(name, score, support, support) for name, (score, support) in sorted(per_label.items(), key=lambda kv: -kv[1][1])]
     accuracy = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
     return EvalResult(f"CASE 2021 sub-event typing ({len(gold)} snippets)", rows,
-                      {"weighted_f1": round(f1, 3), "accuracy": round(accuracy, 3)})
+                      {"weighted_f1": round(f1, 3), "accuracy": round(accuracy, 3)}, ("F1", "support", "support"))
 
 
 def weighted_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, tuple[float, int]]]:
@@ -204,7 +205,9 @@ def weighted_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, tupl
 def render(result: EvalResult, fmt: str) -> str:
     if fmt == "json":
         return json.dumps({"title": result.title, "fields": [dict(zip(("name", "score", "correct", "total"), r)) for r in result.rows], **result.extra}, indent=2)
-    lines = [f"### {result.title}", "", "| field | score | correct | total |", "|---|---:|---:|---:|"]
-    lines += [f"| {n} | {s:.3f} | {c} | {t} |" for n, s, c, t in result.rows]
+    a, b, c = result.columns
+    lines = [f"### {result.title}", "", f"| field | {a} | {b} |" + ("" if b == c else f" {c} |"),
+             "|---|---:|---:|" + ("" if b == c else "---:|")]
+    lines += [f"| {n} | {s:.3f} | {k} |" + ("" if b == c else f" {t} |") for n, s, k, t in result.rows]
     lines += [""] + [f"{k}: {v}" for k, v in result.extra.items()]
     return "\n".join(lines)

@@ -21,6 +21,7 @@ Triple = tuple[int | None, int | None, int | None]
 Span = tuple[int, int]
 _LEXICON = Path(__file__).with_name("data") / "casualty_lexicon.json"
 _SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
+_ANTECEDENT_WINDOW = 1000  # chars searched back for "four boys" when reading "the boys"
 _GAP_LIMIT = 6  # tokens allowed between a number and its head noun ("two Afghan National Army soldiers")
 _CATEGORIES = ("fatalities", "injured", "perpetrators_killed")
 
@@ -51,6 +52,7 @@ class _Rules:
     sep: re.Pattern[str]
     token: re.Pattern[str]
     sent_end: re.Pattern[str]
+    cue: re.Pattern[str]
     sets: dict[str, frozenset[str]]
 
 
@@ -144,6 +146,7 @@ def _rules() -> _Rules:
         token=re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),
         sent_end=re.compile(r"[.!?]+[\"'\u201d\u2019)]*\s+(?=[\"'\u201c(]?[A-Z0-9])"),
         sets=sets,
+        cue=re.compile(_alt(lex["cue_stems"]), flags),
     )
 
 
@@ -256,8 +259,12 @@ _FUNCTION_WORDS = frozenset(
 _NOMINAL_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|his|her|their|its)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
-def _blank(work: str, a: int, b: int) -> str:
-    return work[:a] + " " * (b - a) + work[b:]
+def _blank(work: str, spans: list[Span]) -> str:
+    pieces, last = [], 0
+    for a, b in spans:
+        pieces += [work[last:a], " " * (b - a)]
+        last = b
+    return "".join(pieces) + work[last:]
 
 
 def _consume(sent: str, base: int, rules: _Rules, acc: _Acc) -> str:
@@ -265,17 +272,18 @@ def _consume(sent: str, base: int, rules: _Rules, acc: _Acc) -> str:
     # parentheses and ", who was also ...," never hold the subject; blanking them keeps the scans short
     work = rules.relative.sub(lambda m: " " * len(m.group()), sent)
     targets = {"both": ("fatalities", "injured"), "fat": ("fatalities",), "inj": ("injured",)}
-    for m in rules.zero.finditer(work):
+    zeros = list(rules.zero.finditer(work))
+    for m in zeros:
         for cat in targets[m.lastgroup or "both"]:
             acc.found[cat].append(((0, 0, 0), (base + m.start(), base + m.end())))
-        work = _blank(work, m.start(), m.end())
-    for m in rules.toll.finditer(work):
+    work = _blank(work, [m.span() for m in zeros])
+    tolls = list(rules.toll.finditer(work))
+    for m in tolls:
         value = parse_number(m.group("num"))
         if value is not None:
             cat = "injured" if m.group("inj") else "fatalities"
             acc.tolls[cat].append((value, (base + m.start(), base + m.end())))
-        work = _blank(work, m.start(), m.end())
-    return work
+    return _blank(work, [m.span() for m in tolls])
 
 
 def _is_stop(ctx: _Sent, i: int, rules: _Rules, rightward: bool = False) -> bool:
@@ -387,7 +395,8 @@ def _antecedent(ctx: _Sent, head: str, before: int) -> tuple[Triple | None, str]
     For 'them' the latest counted group of the sentence, with its class ('... the two assailants, killing them').
     """
     last: tuple[Triple | None, str] = (None, "victim")
-    for m in _antecedent_regex(head).finditer(ctx.text, ctx.base if head == "them" else ctx.floor, before):
+    floor = max(ctx.base if head == "them" else ctx.floor, before - _ANTECEDENT_WINDOW)
+    for m in _antecedent_regex(head).finditer(ctx.text, floor, before):
         noun = " ".join(m.group(2).lower().split())
         last = (parse_number(m.group(1)), _rules().heads.get(noun, ("victim", True))[0])
     return last
@@ -490,10 +499,12 @@ def _shared_subject(acc: _Acc, verb: Span) -> None:
     """'X was injured and later died': X moves from the injured to the killed."""
     if acc.last is None or acc.last[0] != "injured":
         return
+    moved = set(acc.last[1])
+    if not moved <= set(acc.found["injured"][-len(moved):]):
+        return
+    del acc.found["injured"][-len(moved):]  # they were the latest injured entries: O(1) for long texts
     for value, span in acc.last[1]:
-        if (value, span) in acc.found["injured"]:
-            acc.found["injured"].remove((value, span))
-            acc.found["fatalities"].append((value, (span[0], max(span[1], verb[1]))))
+        acc.found["fatalities"].append((value, (span[0], max(span[1], verb[1]))))
     acc.last = None
 
 
@@ -510,7 +521,8 @@ def _handle_verb(ctx: _Sent, m: re.Match[str], rules: _Rules, acc: _Acc) -> None
             return
     subj = _left_span(ctx, left, rules)
     if subj is None and passive and left >= 0 and ctx.toks[left][2] in ("and", "but"):
-        first = max((k + 1 for k in range(left) if ctx.toks[k][2] in (":", ";")), default=0)
+        floor = max(0, left - _SCAN_LIMIT)
+        first = max((k + 1 for k in range(floor, left) if ctx.toks[k][2] in (":", ";")), default=floor)
         subj = _right_span(ctx, first, rules)  # "An assailant attempted ..., but was killed": the clause subject
     items = _parse_args(ctx, subj, rules) if subj else []
     if not items and kind == "die" and subj is None:
@@ -520,10 +532,10 @@ def _handle_verb(ctx: _Sent, m: re.Match[str], rules: _Rules, acc: _Acc) -> None
 
 def _parse_sentence(text: str, s: int, e: int, floor: int, rules: _Rules, acc: _Acc) -> None:
     sent = text[s:e]
-    if rules.restate.match(sent):
+    if not rules.cue.search(sent) or rules.restate.match(sent):
         return  # "Among the dead were three infants" restates a count already made
     work = _consume(sent, s, rules, acc)
-    verbs = [m for m in rules.verb.finditer(work) if not _NOMINAL_BEFORE.search(work, 0, m.start())]
+    verbs = [m for m in rules.verb.finditer(work) if not _NOMINAL_BEFORE.search(work[max(0, m.start() - 30): m.start()])]
     toks = [(m.start(), m.end(), m.group().lower()) for m in rules.token.finditer(work)]
     starts = [t[0] for t in toks]
     verb_toks = {i for m in verbs for i in range(bisect_left(starts, m.start()), bisect_left(starts, m.end()))}

@@ -25,7 +25,7 @@ from conflictlens.model.records import Document, Event
 
 EXTRACTOR_VERSION = "0.1.0"
 # A wire-style dateline names the filing date, not the event date.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,30})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
                        r"(?: \([^)]{1,40}\))?\s*[-–—:]+\s*")
 _SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed", "denied",
                 "involvement", "blamed", "attributed", "suspect", "accused")
@@ -72,7 +72,7 @@ class Extractor:
         if self.nlp is None:
             return [[] for _ in texts]
         return [
-            [(e.start_char, e.end_char, e.text) for e in sdoc.ents if e.label_ in ("ORG", "NORP")]
+            [(e.start_char, e.end_char, e.text, e.label_) for e in sdoc.ents if e.label_ in ("ORG", "NORP", "PERSON")]
             for sdoc in self.nlp.pipe(texts, batch_size=32)
         ]
 
@@ -90,7 +90,11 @@ class Extractor:
 
     def _context(self, doc: Document, orgs: list[tuple[int, int, str]]) -> DocContext:
         text = doc.text
-        places = self.geocoder.find_places(text) if self.geocoder else []
+        persons = [(s, e) for s, e, _t, label in orgs if label == "PERSON"]
+        # A place name inside a person's name ("spokesman Attaullah Khogyani") is no place.
+        places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
+                  if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
+        orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
         country = _main_country(places)
         known = self.actors.find_actors(text, country, doc.published) if self.actors else []
         # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
