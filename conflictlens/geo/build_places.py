@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conflictlens.geo.build_assemble import (
-    AFPK,
     _DISTRICT_CENTRE,
     _UCDP_SKIP,
     Builder,

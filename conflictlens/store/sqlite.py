@@ -20,7 +20,7 @@ from typing import Any
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Document, Event
 from conflictlens.store import rows as R
-from conflictlens.store.failures import store_error, translated
+from conflictlens.store.failures import translated
 from conflictlens.store.query import event_filter, fts_match, positive_limit
 from conflictlens.store.schema import migrate
 
