@@ -147,13 +147,13 @@ def _casualty_fields(event: Event, text: str, incident: Incident, ev) -> None:
 def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -> None:
     text = ctx.doc.text
     statements: list[attr.Statement] = []
-    for span in incident.sentences:
-        mentions = [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]]
+    by_sentence = [(span, [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]])
+                   for span in incident.sentences]
+    for span, mentions in by_sentence:
         if mentions:
             statements += attr.statements_in_sentence(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)
     if not any(s.stance != "denied" for s in statements):
-        for span in incident.sentences:
-            mentions = [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]]
+        for span, mentions in by_sentence:
             statements += attr.subject_statements(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)
     event.attribution = [Attribution(s.actor, s.stance, s.by, s.channel) for s in statements]
     for s in statements:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
@@ -165,6 +165,3 @@ def _parse_date(value: str | None) -> dt.date | None:
     except ValueError:
         return None
 
-
-def actors_in(span: tuple[int, int], actors: Sequence[ActorMention]) -> list[ActorMention]:
-    return [a for a in actors if span[0] <= a.start and a.end <= span[1]]
