@@ -26,6 +26,8 @@ class Document:
     title: str | None = None
     source_path: str | None = None
     external_id: str | None = None  # the id given by the caller (batch input), if any
+    # A newsroom's own source: its text and identity never leave the tool in published output.
+    confidential: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -92,6 +94,10 @@ class Attribution:
     stance: str
     by: str | None = None
     channel: str | None = None  # e.g. "Amaq", "a spokesman", "social media"
+    said_on: str | None = None  # ISO date of the statement (the document's date when not stated)
+    document_id: str | None = None  # the report that carries the statement
+    reliability: str | None = None  # NATO/Admiralty source reliability, "A".."F"
+    credibility: int | None = None  # NATO/Admiralty information credibility, 1..6
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -120,6 +126,13 @@ class Event:
     summary: str = ""
     confidence: float = 0.0
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    # Where the record came from when it was imported from a dataset rather than extracted:
+    # the dataset ("ACLED", "GTD", "UCDP") and the row's own id there.
+    dataset: str | None = None
+    dataset_id: str | None = None
+    target_actor: str | None = None  # the attacked actor, canonical name (ACLED actor2, UCDP side_b)
+    # Dataset columns with no field of their own, kept so that an export can give them back.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def add_evidence(self, field_name: str, ev: Evidence | None) -> None:
         if ev is not None:
@@ -154,4 +167,8 @@ class Event:
             evidence={
                 k: [Evidence(**e) for e in v] for k, v in (data.get("evidence") or {}).items()
             },
+            dataset=data.get("dataset"),
+            dataset_id=data.get("dataset_id"),
+            target_actor=data.get("target_actor"),
+            extra=dict(data.get("extra") or {}),
         )
