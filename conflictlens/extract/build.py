@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.casualties import parse_casualties
-from conflictlens.extract.classify import classify_gtd, classify_sub_event
+from conflictlens.extract.classify import classify_sub_event
+from conflictlens.extract.gtd_typing import classify_gtd
 from conflictlens.extract.dates import ResolvedDate, resolve_event_date
 from conflictlens.extract.places import written_place
 from conflictlens.model.ids import event_id
