@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
@@ -55,7 +56,7 @@ def coded_errors() -> Iterator[None]:
 
 
 def _progress(settings: Settings):
-    from conflictlens.cli_output import progress_bar
+    from conflictlens.cli.output import progress_bar
     return progress_bar(enabled=not settings.quiet and sys.stderr.isatty())
 
 
@@ -88,7 +89,7 @@ def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ..
 def demo(ctx: typer.Context) -> None:
     """Ingest the bundled sample reports into the database and print a summary."""
     from conflictlens import pipeline
-    from conflictlens.cli_output import print_summary
+    from conflictlens.cli.output import print_summary
     from conflictlens.store import Store
 
     settings = _settings(ctx)
@@ -108,7 +109,7 @@ def events(ctx: typer.Context,
            limit: Optional[int] = typer.Option(None, help="At most this many events."),
            fmt: str = typer.Option("table", "--format", help="table, json, ndjson or csv.")) -> None:
     """List stored events, filtered."""
-    from conflictlens.cli_output import write_events
+    from conflictlens.cli.output import write_events
     from conflictlens.store import Store
 
     settings = _settings(ctx)
@@ -127,7 +128,7 @@ def show(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event 
          fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """One event: every value with the sentence it came from."""
     from conflictlens import pipeline
-    from conflictlens.cli_output import print_event
+    from conflictlens.cli.output import print_event
     from conflictlens.store import Store
 
     settings = _settings(ctx)
@@ -254,6 +255,20 @@ def _check_date(option: str, value: Optional[str]) -> Optional[str]:
 def _require_db(path: str) -> None:
     if path != ":memory:" and not Path(path).exists():
         raise ConflictLensError("CL-E200", "no database here yet; run `conflictlens ingest` or `conflictlens demo` first, or pass --db", path)
+
+
+def _register_command_groups() -> None:
+    """Command groups live in their own modules (cli/<area>.py), each with a `register(app)`.
+
+    Imported here, at the end, because they use the helpers defined above.
+    """
+    for area in _COMMAND_GROUPS:
+        importlib.import_module(f"conflictlens.cli.{area}").register(app)
+
+
+# One entry per module in conflictlens/cli/ that adds commands.
+_COMMAND_GROUPS: tuple[str, ...] = ()
+_register_command_groups()
 
 
 def main() -> None:

@@ -1,0 +1,3 @@
+from conflictlens.cli import main
+
+main()
