@@ -57,7 +57,8 @@ def test_new_database_gets_every_migration(db_path: Path) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-    assert [(v, n) for v, n, _ in rows] == [(1, "initial")]
+    assert [(v, n) for v, n, _ in rows] == [(m.version, m.name) for m in schema.migrations()]
+    assert rows[0][:2] == (1, "initial")
     assert rows[0][2].startswith("20")
     assert {"documents", "documents_fts", "events", "evidence", "actors", "attributions", "meta"} <= tables
     assert {"events_country_date", "events_perpetrator"} <= indexes
