@@ -130,14 +130,14 @@ def test_directory_and_missing_parent_are_refused(tmp_path: Path) -> None:
 
 def test_failed_migration_leaves_database_as_it_was(db_path: Path, monkeypatch) -> None:
     Store.open(db_path).close()
-    broken = schema.Migration(2, "broken", "CREATE TABLE half (x); SELECT * FROM no_such_table;")
     bundled = schema.migrations()
+    broken = schema.Migration(len(bundled) + 1, "broken", "CREATE TABLE half (x); SELECT * FROM no_such_table;")
     monkeypatch.setattr(schema, "migrations", lambda: (*bundled, broken))
     with pytest.raises(ConflictLensError) as err:
         Store.open(db_path)
     assert err.value.code == "CL-E200"
     with raw(db_path) as conn:
-        assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 1
+        assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == len(bundled)
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half'").fetchone()[0] == 0
 
 
