@@ -1,0 +1,2 @@
+-- 0004_actor_relations: dated, sourced, graded relations between actors.
+SELECT 1;
