@@ -115,6 +115,17 @@ class Store:
             row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    # -- for the store's own area modules (incidents, ledger, relations) ----------------------
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for modules of this package that keep their own tables."""
+        return self._conn
+
+    def transaction(self):
+        """All-or-nothing unit of work (a savepoint when nested), for this package's area modules."""
+        return self._transaction()
+
     # -- transactions ----------------------------------------------------------------------
 
     @contextmanager
