@@ -65,7 +65,7 @@ def _evidence_maker(doc_id: str, text: str):
 
 
 def _gtd_fields(event: Event, focus: str, offset: int, ev) -> None:
-    gtd = classify_gtd(focus)
+    gtd = classify_gtd(focus, foiled=event.sub_event_type in FOILED_ATTACKS)
     event.attack_type, event.weapon_type, event.target_type = gtd.attack_type, gtd.weapon_type, gtd.target_type
     shift = (lambda s: (s[0] + offset, s[1] + offset) if s else None)
     event.add_evidence("attack_type", ev(shift(gtd.attack_span)))

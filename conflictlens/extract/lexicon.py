@@ -37,6 +37,19 @@ class GtdCues:
     assassination_action: re.Pattern[str]
     possessive_target: re.Pattern[str]
     target_lead: re.Pattern[str]
+    target_explicit: re.Pattern[str]
+    light_explosives: re.Pattern[str]
+    foiled_cues: re.Pattern[str]
+    generic_security: re.Pattern[str]
+    security_branches: tuple[str, ...]
+    security_default: str
+    not_victims: re.Pattern[str]
+    responders: re.Pattern[str]
+    vague_target: re.Pattern[str]
+    foiled_default: str
+    weak_phrase_types: tuple[str, ...]
+    notable_victims: tuple[str, ...]
+    no_target_default: str
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +82,26 @@ def gtd_cues() -> GtdCues:
         # Case matters here: a capitalised word after "vehicle of" is a name.
         possessive_target=re.compile(rf"(?<![\w-])(?:{possessive})", 0),
         target_lead=word_regex(raw["target_phrase_lead"]),
+        target_explicit=word_regex(raw["target_phrase_explicit"]),
+        light_explosives=word_regex(raw["light_explosives"]["pattern"]),
+        **_target_refinement(raw["target_refinement"]),
     )
+
+
+def _target_refinement(raw: dict) -> dict:
+    return {
+        "generic_security": word_regex(raw["generic_security"]),
+        "security_branches": tuple(raw["security_branches"]),
+        "security_default": raw["security_default"],
+        "not_victims": word_regex(raw["not_victims"]),
+        "responders": word_regex(raw["responders"]),
+        "vague_target": re.compile(raw["vague_target"], FLAGS),
+        "foiled_default": raw["foiled_default"],
+        "weak_phrase_types": tuple(raw["weak_phrase_types"]),
+        "notable_victims": tuple(raw["notable_victims"]),
+        "foiled_cues": word_regex(raw["foiled_cues"]),
+        "no_target_default": raw["no_target_default"],
+    }
 
 
 @lru_cache(maxsize=1)

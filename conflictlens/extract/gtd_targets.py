@@ -1,0 +1,161 @@
+"""GTD target type: what an attack was aimed at, from the attacked phrase and the victims.
+
+GTD codes the target, not the casualties, but reports often name the target vaguely ("a security
+outpost", "two people", "a vehicle") and only the casualty sentence says who was there ("Three
+police officers were killed"). So the attacked phrase decides when it is specific, and the
+victims refine it when it is vague. The cue lists live in data/gtd_cues.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conflictlens.extract.lexicon import gtd_cues
+
+# A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ...").
+PHRASE_END = re.compile(
+    r"[,.;:()]| in | near | on | at | along | outside | inside | while | when | after | before | killing| wounding"
+    r"| injuring| and killed| and wounded| detonated| exploded| went off| as it", re.I)
+
+# "the vehicle of X": the target is X, not the vehicle.
+_POSSESSOR = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:vehicle|car|house|residence|home|convoy|office|compound|"
+                        r"motorcade|shop|guesthouse)s? (?:of|belonging to) ", re.I)
+
+# Place names that contain target words ("Police District 4") are places, not targets.
+_PLACE_NOISE = re.compile(r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                          r"tenth|\w+teenth|\w+tieth)\s+)?police district(?:\s+\d+)?|\bPD\s*\d+|\bneighbou?rhood\b",
+                          re.I)
+
+# Sentences that report harm to people: where the victims are named.
+_HARM = re.compile(r"\b(?:killed|died|dead|injured|wounded|hurt|harmed|unharmed|hostages?|abducted|kidnapped|"
+                   r"casualties|missing|survived)\b", re.I)
+
+PRIVATE = "Private Citizens & Property"
+
+
+@dataclass(frozen=True)
+class TargetTyping:
+    target_type: str
+    text: str | None
+    span: tuple[int, int] | None
+
+
+def blank(text: str, pattern: re.Pattern[str]) -> str:
+    """Replace matches with spaces, so offsets into the text stay valid."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The noun phrase an attack was aimed at: the words after 'targeting', 'attacked', 'killed'..."""
+    # "attached to a motorcycle detonated targeting a Rangers vehicle": an explicit cue in the
+    # first sentence wins; later ones describe episodes of the attack, not its target.
+    first_sentence = re.search(r"\.(?:\s|$)", text)
+    limit = first_sentence.start() if first_sentence else len(text)
+    m = gtd_cues().target_explicit.search(text, 0, limit) or gtd_cues().target_lead.search(text)
+    if not m:
+        return None
+    start = m.end()
+    while start < len(text) and text[start] == " ":
+        start += 1
+    end_match = PHRASE_END.search(text, start)
+    end = end_match.start() if end_match else min(len(text), start + 120)
+    phrase = _POSSESSOR.sub("", text[start:end].strip())
+    start = end - len(phrase) if phrase else start
+    if not phrase:
+        return None
+    return phrase, (start, start + len(phrase))
+
+
+def type_in(text: str) -> str | None:
+    """The target type whose cue occurs earliest in the text (ties broken by rule order)."""
+    best: tuple[int, int, str] | None = None
+    for order, (name, pattern) in enumerate(gtd_cues().target_rules):
+        m = pattern.search(text)
+        if m and (best is None or (m.start(), order) < best[:2]):
+            best = (m.start(), order, name)
+    return best[2] if best else None
+
+
+def first_victim_sentence(text: str) -> str | None:
+    """The first sentence that reports harm to people."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        if _HARM.search(sentence):
+            return sentence
+    return None
+
+
+def victim_types(text: str) -> list[str]:
+    """Target types of the people the harm sentences name, in order, generic security words left out."""
+    cues = gtd_cues()
+    found: list[tuple[int, int, str]] = []
+    offset = 0
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        offset += 1
+        if not _HARM.search(sentence):
+            continue
+        sentence = blank(blank(sentence, cues.generic_security), cues.not_victims)
+        for order, (name, pattern) in enumerate(cues.target_rules):
+            found.extend((offset * 100_000 + m.start(), order, name) for m in pattern.finditer(sentence))
+    return [name for _, _, name in sorted(found)]
+
+
+def classify_target(text: str, foiled: bool = False) -> TargetTyping:
+    """GTD target type of one incident's text; `foiled` marks a defused or intercepted attack."""
+    cues = gtd_cues()
+    text = blank(blank(text, _PLACE_NOISE), cues.responders)
+    phrase = target_phrase(text)
+    phrase_text, phrase_span = (phrase if phrase else (None, None))
+    victims = victim_types(text)
+    phrase_type = _phrase_type(text, phrase_text, phrase_span)
+    if phrase_text and cues.generic_security.search(phrase_text) and phrase_type not in cues.security_branches:
+        if phrase_type is None or phrase_type == PRIVATE:
+            return TargetTyping(_security_branch(victims), phrase_text, phrase_span)
+    notable = [v for v in victims if v in cues.notable_victims]
+    if phrase_type in cues.weak_phrase_types and notable:
+        return TargetTyping(notable[0], phrase_text, phrase_span)
+    if phrase_type and not (phrase_type == PRIVATE and cues.vague_target.fullmatch(phrase_text.strip())):
+        return TargetTyping(phrase_type, phrase_text, phrase_span)
+    specific = [v for v in victims if v != PRIVATE]
+    if specific:
+        return TargetTyping(specific[0], phrase_text, phrase_span)
+    fallback = phrase_type or (victims[0] if victims else None)
+    if fallback is None:
+        # A defused device was aimed at nobody the text names: the street it lay in is no target.
+        if foiled or cues.foiled_cues.search(text):
+            fallback = cues.foiled_default
+        else:
+            fallback = type_in(text) or cues.no_target_default
+    return TargetTyping(fallback, phrase_text, phrase_span)
+
+
+def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) -> str | None:
+    """The type the attacked phrase names; for a person's name, the role the text gives them."""
+    if not phrase or span is None:
+        return None
+    found = type_in(blank(phrase, gtd_cues().generic_security))
+    if found is None and PERSON_NAME.fullmatch(phrase.strip()):
+        role = role_of(text, phrase.strip())
+        found = type_in(role) if role else None
+    return found
+
+
+PERSON_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s?){1,5}")
+
+
+def role_of(text: str, name: str) -> str | None:
+    """'Mirwais Karimi, the head of the council' or later 'Karimi, the head of ...': the role given."""
+    parts = [re.escape(p) for p in name.split() if len(p) > 2]
+    if not parts:
+        return None
+    m = re.search(rf"\b(?:{'|'.join(parts)}),\s+(?:(?:a|an|the)\s+)?([^,.;]+)", text)
+    return m.group(1) if m else None
+
+
+def _security_branch(victims: list[str]) -> str:
+    """'A security outpost' is the police's, the army's or a militia's: the victims say which."""
+    cues = gtd_cues()
+    for victim in victims:
+        if victim in cues.security_branches:
+            return victim
+    return cues.security_default
