@@ -20,7 +20,8 @@ PHRASE_END = re.compile(
 
 # "the vehicle of X": the target is X, not the vehicle.
 _POSSESSOR = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:vehicle|car|house|residence|home|convoy|office|compound|"
-                        r"motorcade|shop|guesthouse)s? (?:of|belonging to) ", re.I)
+                        r"motorcade|shop|guesthouse|family|famil(?:y|ies) members|relatives?|sons?|brothers?)s? "
+                        r"(?:of|belonging to) ", re.I)
 
 # Place names that contain target words ("Police District 4") are places, not targets.
 _PLACE_NOISE = re.compile(r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"

@@ -29,6 +29,13 @@ CASES = [
     ("A bomb hidden in a cart went off in the village square. A tribal elder was killed and two boys were hurt.",
      "Assassination", "Private Citizens & Property"),
     ("Gunmen shot and killed a prosecutor near the court.", "Armed Assault", "Government (General)"),
+    # The GTD codebook's subtypes: a marketplace is Private Citizens & Property, a gas station a Business,
+    # a rickshaw and a bridge Transportation.
+    ("A bomb exploded in the main bazaar of the town. Six shoppers were hurt.", "Bombing/Explosion",
+     "Private Citizens & Property"),
+    ("Gunmen threw a grenade at a gas station on the ring road. Two people were hurt.", "Bombing/Explosion",
+     "Business"),
+    ("A sticky bomb attached to a rickshaw exploded near the bus stand.", "Bombing/Explosion", "Transportation"),
     ("Assailants set a school building on fire overnight. Nobody was hurt.", "Facility/Infrastructure Attack",
      "Educational Institution"),
 ]
