@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
-from conflictlens.extract.dates import ResolvedDate, find_date_mentions
+from conflictlens.extract.dates import ResolvedDate, find_date_mentions, next_anchor, stated_date
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -79,13 +79,15 @@ class Extractor:
     def _events(self, doc: Document, orgs: list[tuple[int, int, str]]) -> list[Event]:
         ctx = self._context(doc, orgs)
         incidents = self._incidents(ctx)
+        labels = {(s, e): label for s, e, _t, label in orgs}
         events: list[Event] = []
         anchor: ResolvedDate | None = None
         for incident in incidents:
             event, resolved = build_event(ctx, incident, anchor, self.geocoder, self.date_order)
             if event is not None:
+                _keep_candidates(event, ctx, incident.span, labels)
                 events.append(event)
-                anchor = resolved or anchor
+                anchor = next_anchor(resolved, anchor)
         return events
 
     def _context(self, doc: Document, orgs: list[tuple[int, int, str]]) -> DocContext:
@@ -101,8 +103,10 @@ class Extractor:
         identified = [m for m in known if not self.actors.is_unidentified(m.canonical)]
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, doc.published)
                   if m in identified or m not in known]
-        published = _parse_date(doc.published)
         dateline = _DATELINE.match(text)
+        # Without a publication date, the dateline's date is the day weekdays and "this month" count from.
+        published = _parse_date(doc.published) or (stated_date(text[: dateline.end()], self.date_order)
+                                                   if dateline else None)
         return DocContext(doc, split_sentences(text), places, actors, published, dateline.end() if dateline else 0)
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
@@ -151,6 +155,16 @@ def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, st
         else:
             merged.append(ActorMention(start, end, name, _clean_org(name), None, 0.5, "ner"))
     return sorted(merged, key=lambda m: m.start)
+
+
+def _keep_candidates(event: Event, ctx: DocContext, span: tuple[int, int],
+                     labels: dict[tuple[int, int], str]) -> None:
+    """Organisations of the incident that the actor registry does not know, kept for review
+    (stored by the store as candidate actors) rather than dropped."""
+    found = [{"name": m.canonical, "start": m.start, "end": m.end, "label": labels.get((m.start, m.end))}
+             for m in ctx.actors if m.method == "ner" and span[0] <= m.start < span[1]]
+    if found:
+        event.extra["actor_candidates"] = found
 
 
 def _clean_org(name: str) -> str:

@@ -178,3 +178,35 @@ def _words(n: int) -> str:
 def test_number_words_round_trip(n):
     assert parse_number(_words(n)) == (n, n, n)
     assert parse_casualties(f"{_words(n).capitalize()} people were killed.").fatalities.best == n
+
+
+def test_antecedent_in_an_earlier_sentence_of_the_focus():
+    # An incident's sentences come as separate focus spans; "The boys" still finds "four boys".
+    text = "Kidnappers seized four boys in the village on Monday. The boys were killed on Tuesday."
+    second = text.index("The boys")
+    assert parse_casualties(text, focus=[(0, second - 1), (second, len(text))]).fatalities.best == 4
+    # A focus that leaves the first sentence out has no antecedent to count from.
+    assert parse_casualties(text, focus=[(second, len(text))]).fatalities.best is None
+
+
+def test_antecedent_not_sought_across_a_sentence_outside_the_focus():
+    text = "Kidnappers seized four boys on Monday. Police arrested a man in the city. The boys were killed."
+    first_end, third = text.index(" Police"), text.index("The boys")
+    assert parse_casualties(text, focus=[(0, first_end), (third, len(text))]).fatalities.best is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two men were abducted and later killed.", (2, None, None)),
+        ("Three guards were kidnapped and then executed.", (3, None, None)),
+        ("Seven workers were tied up before being shot and killed in the attack.", (7, None, None)),
+        ("The driver was stopped at a checkpoint before being shot dead.", (1, None, None)),
+        ("Four soldiers were captured after being wounded in the clash.", (None, 4, None)),
+        # no counted subject: nothing to count
+        ("Police said the men were tortured before being killed.", (None, None, None)),
+        ("The journalist was beaten before being released.", (None, None, None)),
+    ],
+)
+def test_passive_verbs_sharing_a_subject(text, expected):
+    assert best(text) == expected

@@ -12,14 +12,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.extract.date_tables import tables
 from conflictlens.extract.dates import (
     DateMention,
     ResolvedDate,
-    _tables,
     find_date_mentions,
+    next_anchor,
     resolve_event_date,
     resolve_mention,
+    stated_date,
 )
+from conflictlens.model.ids import document_id
+from conflictlens.model.records import Document
 
 D = dt.date
 PUB = D(2021, 3, 10)  # a Wednesday
@@ -263,7 +267,7 @@ def test_windowed_scan_matches_full_scan():
     rng = random.Random(3)
     words = ("the gunmen attacked police in district on after two days later night May fall "
              "January Tuesday 3 2021 hours mid-March spring since born 01/03/2021 last week of").split()
-    full = _tables().finder
+    full = tables().finder
     for _ in range(300):
         text = " ".join(rng.choice(words) for _ in range(rng.randrange(80)))
         expected = [(m.start(), m.end()) for m in full.finditer(text)]
@@ -295,3 +299,136 @@ def test_gtd_summary_dates():
         r = resolve_event_date(row["summary"], (0, len(row["summary"])), None)
         hits += r is not None and r.start == D(int(row["iyear"]), int(row["imonth"]), int(row["iday"]))
     assert hits / len(rows) >= 0.95
+
+
+# ---------------------------------------------------------------- reports that chain incidents
+
+FRIDAY = D(2021, 3, 12)
+TUESDAY = ResolvedDate(D(2021, 3, 9), D(2021, 3, 9), "day", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "looks_back"),
+    [
+        ("The night before, a checkpoint was overrun.", "The night before", True),
+        ("A week earlier, the same post had been hit.", "A week earlier", True),
+        ("Two days before, a bus was hijacked.", "Two days before", True),
+        ("Two days later, a second bomb exploded.", "Two days later", False),
+        ("Just over an hour later, a second blast hit.", "Just over an hour later", False),
+        ("Militants attacked a post yesterday.", "yesterday", False),
+        ("Police said on Tuesday that two died.", "on Tuesday", False),
+    ],
+)
+def test_flashbacks_are_marked(text, phrase, looks_back):
+    assert resolve_mention(one(text, phrase), PUB, ANCHOR).looks_back is looks_back
+
+
+def test_next_anchor_skips_flashbacks_and_undated_incidents():
+    story = "A bomb exploded on March 3. The night before, gunmen attacked a checkpoint."
+    first = resolve_event_date(story, (0, 27), PUB)
+    flashback = resolve_event_date(story, (28, len(story)), PUB, anchor=first)
+    assert flashback.start == D(2021, 3, 2) and flashback.looks_back
+    assert next_anchor(first, None) == first
+    assert next_anchor(flashback, first) == first  # the report resumes from March 3
+    undated = resolve_event_date("Gunmen killed two men.", (0, 22), PUB)
+    assert undated.mention is None and next_anchor(undated, first) == first
+    assert next_anchor(None, first) == first
+
+
+def test_weekdays_count_from_publication_not_from_the_previous_incident():
+    text = "On Tuesday, gunmen attacked a checkpoint. On Wednesday, a bomb exploded in the market."
+    wed = text.index("On Wednesday")
+    first = resolve_event_date(text, (0, wed), FRIDAY)
+    assert first.start == D(2021, 3, 9)
+    assert resolve_event_date(text, (wed, len(text)), FRIDAY, anchor=first).start == D(2021, 3, 10)
+
+
+def test_weekday_without_publication_is_the_one_nearest_the_anchor():
+    # Reports narrate forwards ("On Tuesday ... On Wednesday") and backwards ("On Tuesday ... On Sunday").
+    assert res("On Wednesday, a bomb exploded.", "On Wednesday", published=None, anchor=TUESDAY)[0] == D(2021, 3, 10)
+    assert res("On Sunday, a bomb exploded.", "On Sunday", published=None, anchor=TUESDAY)[0] == D(2021, 3, 7)
+    assert res("On Tuesday, a bomb exploded.", "On Tuesday", published=None, anchor=TUESDAY)[0] == D(2021, 3, 9)
+    # "last Wednesday" stays in the past of the anchor.
+    assert res("A bomb exploded last Wednesday.", "last Wednesday", published=None, anchor=TUESDAY)[0] == D(2021, 3, 3)
+
+
+def test_chain_without_anchor_skips_flashbacks():
+    text = ("A bomb exploded on March 3 in Kabul. The night before, gunmen attacked a checkpoint. "
+            "Just over an hour later, a second bomb hit the same market. A week later, militants returned.")
+    hour, week = text.index("Just over"), text.index("A week")
+    assert resolve_event_date(text, (hour, week), PUB).start == D(2021, 3, 3)
+    assert resolve_event_date(text, (week, len(text)), PUB).start == D(2021, 3, 10)
+
+
+def test_background_years_do_not_move_the_chain():
+    text = ("On March 3, gunmen attacked a post. The Taliban first took the district in 2015. "
+            "The next day, a bomb exploded.")
+    nxt = text.index("The next day")
+    assert resolve_event_date(text, (nxt, len(text)), PUB).start == D(2021, 3, 4)
+
+
+def test_relative_phrases_after_an_undated_incident_fall_back_to_the_week():
+    text = "Gunmen killed two police officers. The next day, a bomb wounded four soldiers."
+    nxt = text.index("The next day")
+    first = resolve_event_date(text, (0, nxt), FRIDAY)
+    r = resolve_event_date(text, (nxt, len(text)), FRIDAY, anchor=next_anchor(first, None))
+    assert (r.start, r.end, r.precision) == (D(2021, 3, 6), FRIDAY, "week")  # never past publication
+
+
+@pytest.mark.parametrize(
+    ("dateline", "order", "expected"),
+    [
+        ("KABUL, Friday, March 12, 2021 (Reuters) - ", "MDY", FRIDAY),
+        ("KABUL, 12 March 2021 - ", "MDY", FRIDAY),
+        ("KABUL, 12/03/2021 - ", "DMY", FRIDAY),
+        ("KABUL, March 12 (Reuters) - ", "MDY", None),  # no year: nothing to count from
+        ("KABUL (Reuters) - ", "MDY", None),
+        ("", "MDY", None),
+    ],
+)
+def test_stated_date(dateline, order, expected):
+    assert stated_date(dateline, order) == expected
+
+
+# A report written for this test: five incidents, told out of order, published on a Friday.
+MULTI_BODY = (
+    "On Tuesday, gunmen killed two police officers at a checkpoint in Kunduz province. "
+    "On Wednesday, a roadside bomb killed three civilians in Herat province. "
+    "The night before, militants attacked an army post in Baghlan province, wounding four soldiers. "
+    "Just over an hour later, a second bomb exploded in Herat province, injuring two people. "
+    "Earlier this month, a bomb killed a teacher in Kandahar province."
+)
+MULTI_GOLDEN = [  # (start, end, precision, evidence of the date)
+    ("2021-03-09", "2021-03-09", "day", "On Tuesday"),
+    ("2021-03-10", "2021-03-10", "day", "On Wednesday"),
+    ("2021-03-09", "2021-03-09", "day", "The night before"),  # the night before Wednesday
+    ("2021-03-10", "2021-03-10", "day", "Just over an hour later"),  # after the Herat bomb, not the flashback
+    ("2021-03-01", "2021-03-12", "month", "Earlier this month"),  # counted from publication
+]
+
+
+def _dated(events):
+    return [(e.date.start, e.date.end, e.date.precision, e.evidence["date"][0].text) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [
+        ("KABUL, March 12 (Kabul Wire) - ", "2021-03-12"),
+        # No publication date: the dateline's date takes its place.
+        ("KABUL, Friday, March 12, 2021 (Kabul Wire) - ", None),
+    ],
+)
+def test_multi_incident_report_golden(extractor, dateline, published):
+    text = dateline + MULTI_BODY
+    events = extractor.extract(Document(id=document_id(text), text=text, published=published))
+    assert _dated(events) == MULTI_GOLDEN
+
+
+def test_multi_incident_report_without_publication_chains_on_the_first_date(extractor):
+    text = ("03/09/2021: Gunmen killed two police officers in Kunduz province. "
+            "On Wednesday, a roadside bomb killed three civilians in Herat province.")
+    events = extractor.extract(Document(id=document_id(text), text=text))
+    assert _dated(events) == [("2021-03-09", "2021-03-09", "day", "03/09/2021"),
+                              ("2021-03-10", "2021-03-10", "day", "On Wednesday")]
+

@@ -1,0 +1,150 @@
+"""Casualty verbs and their arguments in one sentence: who was killed, who killed whom, who was injured.
+
+A flat token scan rather than a parser (this runs on every event sentence): for each casualty verb the
+subject or object phrase is the stretch of tokens up to the nearest stop (another verb, a clause
+boundary, an auxiliary, punctuation). Internal to the casualty parser.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from conflictlens.extract.casualty_nouns import Sentence, parse_args
+from conflictlens.extract.casualty_rules import Rules, Span
+from conflictlens.extract.casualty_tally import Tally, consume_statements, move_injured_to_killed, record
+
+_SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
+_PUNCT_STOPS = frozenset(";:!?\"\u201c\u201d\u2014")
+_NOMINAL_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|his|her|their|its)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# verb group of the lexicon -> what happened to its arguments
+_OUTCOME = {"kill": "killed", "killp": "killed", "die": "killed", "dead": "killed", "wound": "injured",
+            "sustain": "injured", "amb": "ambiguous"}
+
+
+def _is_stop(ctx: Sentence, i: int, rules: Rules, rightward: bool = False) -> bool:
+    lo, _, t = ctx.toks[i]
+    if i in ctx.verb_toks or t in _PUNCT_STOPS:
+        return True
+    sets = rules.sets
+    words = (sets["clause_boundaries"], sets["auxiliaries"], sets["stop_verbs"]) + (
+        (sets["prepositions"],) if rightward else ())
+    if any(t in ws for ws in words):
+        return not rules.number.match(ctx.work, lo)  # "at least five", "over 20" open a number
+    if t.endswith(("ed", "ing")) and t not in sets["np_participles"] and t not in rules.heads:
+        return ctx.work[lo].islower()
+    return False
+
+
+def _is_participle(ctx: Sentence, i: int, rules: Rules) -> bool:
+    """A verbal participle in a verb group. 'abducted' before a noun ('the abducted men') is an adjective,
+    but before a coordinated verb ('were abducted and later killed') it is a verb."""
+    t = ctx.toks[i][2]
+    if not t.endswith(("ed", "en")) or t in rules.lex["units"]:
+        return False
+    coordinated = i + 1 < len(ctx.toks) and ctx.toks[i + 1][2] in rules.sets["verb_coordinators"]
+    return coordinated or t not in rules.sets["np_participles"]
+
+
+def _verb_group(ctx: Sentence, vi: int, rules: Rules) -> tuple[int, bool]:
+    """(last token before the verb group, passive?); 'was sexually assaulted and later killed' is one group."""
+    i, plain, found = vi - 1, None, False
+    sets = rules.sets
+    while i >= 0 and i not in ctx.verb_toks:
+        t = ctx.toks[i][2]
+        if t in sets["auxiliaries"]:
+            found = True
+        elif t not in sets["verb_adverbs"] and not t.endswith("ly"):
+            plain = i if plain is None else plain
+            if found or not _is_participle(ctx, i, rules):
+                break
+        i -= 1
+    return (i, True) if found else (i if plain is None else plain, False)
+
+
+def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
+    if i < 0 or i in ctx.verb_toks:
+        return None
+    end, lo = ctx.toks[i][1], None
+    for j in range(i, max(i - _SCAN_LIMIT, -1), -1):
+        if _is_stop(ctx, j, rules):
+            break
+        lo = ctx.toks[j][0]
+    return (lo, end) if lo is not None else None
+
+
+def _right_span(ctx: Sentence, vj: int, rules: Rules) -> Span | None:
+    hi = None
+    for j in range(vj, min(vj + _SCAN_LIMIT, len(ctx.toks))):
+        if _is_stop(ctx, j, rules, rightward=True) or ctx.toks[j][2] == ".":
+            break
+        hi = ctx.toks[j][1]
+    return (ctx.toks[vj][0], hi) if hi is not None else None
+
+
+def _active_only(verb: str) -> bool:
+    word = verb.lower().split()[0]
+    return word.endswith(("ing", "s")) or word in ("kill", "slew", "wound", "injure", "claimed", "took")
+
+
+def _clause_subject(ctx: Sentence, left: int, rules: Rules) -> Span | None:
+    """'An assailant attempted ..., but was killed': the subject opening the clause before 'and' or 'but'."""
+    floor = max(0, left - _SCAN_LIMIT)
+    first = max((k + 1 for k in range(floor, left) if ctx.toks[k][2] in (":", ";")), default=floor)
+    return _right_span(ctx, first, rules)
+
+
+def _passive_subject(ctx: Sentence, left: int, rules: Rules) -> Span | None:
+    """'Seven workers were tied up before being shot': the subject of the passive before 'before being'."""
+    for k in range(left - 1, max(left - _SCAN_LIMIT, -1), -1):
+        if k in ctx.verb_toks or ctx.toks[k][2] in _PUNCT_STOPS:
+            return None
+        if ctx.toks[k][2] in rules.sets["auxiliaries"]:
+            return _left_span(ctx, k - 1, rules)
+    return None
+
+
+def _shared_subject(ctx: Sentence, left: int, rules: Rules) -> Span | None:
+    """The subject a passive verb with none of its own shares with the clause before its link word."""
+    link = ctx.toks[left][2]
+    if link in rules.sets["verb_coordinators"]:
+        return _clause_subject(ctx, left, rules)
+    gerund = left + 1 < len(ctx.toks) and ctx.toks[left + 1][2] == "being"
+    return _passive_subject(ctx, left, rules) if gerund and link in rules.sets["gerund_links"] else None
+
+
+def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) -> None:
+    kind = m.lastgroup or "kill"
+    vi, vj = bisect_left(ctx.starts, m.start()), bisect_left(ctx.starts, m.end())
+    verb = (ctx.base + m.start(), ctx.base + m.end())
+    left, passive = _verb_group(ctx, vi, rules)
+    if kind in ("kill", "wound") and not passive:
+        obj = _right_span(ctx, vj, rules) if vj < len(ctx.toks) else None
+        items = parse_args(ctx, obj, rules) if obj else []
+        if items or _active_only(m.group()):
+            record(tally, _OUTCOME[kind], items, verb)
+            return
+    subj = _left_span(ctx, left, rules)
+    if subj is None and passive and left >= 0:
+        subj = _shared_subject(ctx, left, rules)
+    items = parse_args(ctx, subj, rules) if subj else []
+    if not items and kind == "die" and subj is None:
+        move_injured_to_killed(tally, verb)
+    record(tally, _OUTCOME[kind], items, verb)
+
+
+def parse_sentence(text: str, s: int, e: int, floor: int, rules: Rules, tally: Tally) -> None:
+    """Add the casualties told in text[s:e] to `tally`; antecedents are sought back to `floor` only."""
+    sent = text[s:e]
+    if not rules.cue.search(sent) or rules.restate.match(sent):
+        return  # "Among the dead were three infants" restates a count already made
+    work = consume_statements(sent, s, rules, tally)
+    verbs = [m for m in rules.verb.finditer(work)
+             if not _NOMINAL_BEFORE.search(work[max(0, m.start() - 30): m.start()])]
+    toks = [(m.start(), m.end(), m.group().lower()) for m in rules.token.finditer(work)]
+    starts = [t[0] for t in toks]
+    verb_toks = {i for m in verbs for i in range(bisect_left(starts, m.start()), bisect_left(starts, m.end()))}
+    ctx = Sentence(work, s, toks, starts, frozenset(verb_toks), text, floor)
+    tally.last = None
+    for m in verbs:
+        _handle_verb(ctx, m, rules, tally)

@@ -1,0 +1,202 @@
+"""Who a subject or object phrase counts: 'three soldiers and two civilians', 'the boys', 'them', 'Rahimi'.
+
+Each group becomes an ``Item``: a (low, best, high) count, a class (victim or perpetrator, from the
+victim and perpetrator nouns of the lexicon) and its span. Internal to the casualty parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from conflictlens.extract.casualty_numbers import parse_number
+from conflictlens.extract.casualty_rules import Rules, Span, Triple, casualty_rules
+
+_ANTECEDENT_WINDOW = 1000  # chars searched back for "four boys" when reading "the boys"
+_GAP_LIMIT = 6  # tokens allowed between a number and its head noun ("two Afghan National Army soldiers")
+_BARE_TAIL = frozenset({"more", "of", "them", "those", "others", "other", "and", "people"})
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those his her their its no they we it he she i you there".split())
+_ONE = (1, 1, 1)
+
+
+@dataclass(frozen=True)
+class Item:
+    value: Triple
+    cls: str  # "victim" or "perp"
+    span: Span  # absolute
+    real: bool  # from a number, not from an article, a name or a singular noun
+
+
+@dataclass(frozen=True)
+class Sentence:
+    work: str  # the sentence with consumed phrases blanked out (offsets kept)
+    base: int  # absolute offset of work[0]
+    toks: list[tuple[int, int, str]]
+    starts: list[int]
+    verb_toks: frozenset[int]
+    text: str  # the whole text, for antecedents ("two officers ... The officers were killed")
+    floor: int  # start of the focus passage: antecedents are not sought before it
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """One segment of an argument phrase: local[start:end], `offset` being the absolute offset of local[0]."""
+
+    local: str
+    start: int
+    end: int
+    offset: int
+
+    @property
+    def text(self) -> str:
+        return self.local[self.start:self.end]
+
+    def absolute(self, a: int, b: int) -> Span:
+        return (self.offset + a, self.offset + b)
+
+
+def _counts_heads(local: str, m: re.Match[str], rules: Rules) -> bool:
+    """False for numbers that are addresses, ages, times or units rather than head counts."""
+    after = re.match(r"\s*([\w%'.-]+)", local[m.end():])
+    before = re.search(r"([\w.]+)\s*$", local[: m.start()])
+    if after and after.group(1).lower().rstrip(".") in rules.sets["unit_words"]:
+        return False
+    return not (before and before.group(1).lower().rstrip(".") in rules.sets["address_words"])
+
+
+def _is_name(seg: str, rules: Rules) -> bool:
+    words = [w for w in re.findall(r"[\w'\u2019-]+", seg) if w.lower() not in rules.sets["name_titles"]]
+    if not 1 <= len(words) <= 5:
+        return False
+    lowered = {w.lower() for w in words}
+    closed = _FUNCTION_WORDS | rules.sets["prepositions"] | rules.sets["clause_boundaries"]
+    if lowered & closed or any(w in rules.heads for w in lowered):
+        return False
+    return all(w[0].isupper() for w in words)
+
+
+def _head_class(phrase: _Phrase, n: re.Match[str], h: re.Match[str], rules: Rules) -> str:
+    """The head noun's class, but a victim modifier makes victims of perpetrator nouns ('three former militants')."""
+    cls, _ = rules.heads[" ".join(h.group().lower().split())]
+    between = set(re.findall(r"[\w-]+", phrase.local[n.start():h.start()].lower()))
+    return "victim" if cls == "perp" and between & rules.sets["victim_modifiers"] else cls
+
+
+def _numbered(phrase: _Phrase, n: re.Match[str], rules: Rules) -> Item | None:
+    """The group a number counts: 'two police officers', a bare 'three', 'two university lecturers'."""
+    value = parse_number(n.group())
+    if value is None:
+        return None
+    local, end = phrase.local, phrase.end
+    real = " ".join(n.group().lower().split()) not in rules.lex["articles"]
+    h = rules.head.search(local, n.end(), end)
+    if h and len(re.findall(r"\w+", local[n.end():h.start()])) <= _GAP_LIMIT:
+        return Item(value, _head_class(phrase, n, h, rules), phrase.absolute(n.start(), h.end()), real)
+    tail = re.findall(r"[\w'\u2019-]+", local[n.end():end].lower())
+    lead = set(local[phrase.start:n.start()].lower().split()) - {"the", "all", "and"}
+    if (real or n.group().lower() == "another") and set(tail) <= _BARE_TAIL:
+        return Item(value, "victim", phrase.absolute(n.start(), n.end()), real)
+    if lead or value[1] == 0 or len(tail) > _GAP_LIMIT + 2 or set(tail) & rules.sets["prepositions"]:
+        return None
+    # a counted noun outside the lexicon ("two university lecturers", "a school principal") is a victim group
+    return Item(value, "victim", phrase.absolute(n.start(), len(local[:end].rstrip())), real)
+
+
+@lru_cache(maxsize=512)
+def _antecedent_regex(head: str) -> re.Pattern[str]:
+    rules = casualty_rules()
+    target = rules.head.pattern if head == "them" else re.escape(head)
+    return re.compile(rf"({rules.number.pattern})\s+(?:[\w()'-]+\s+){{0,4}}?({target})(?![\w-])", re.IGNORECASE)
+
+
+def _antecedent(ctx: Sentence, head: str, before: int) -> tuple[Triple | None, str]:
+    """The number of an earlier mention of the same plural noun: 'abducted four boys ... The boys were killed'.
+
+    For 'them' the latest counted group of the sentence, with its class ('... the two assailants, killing them').
+    """
+    last: tuple[Triple | None, str] = (None, "victim")
+    floor = max(ctx.base if head == "them" else ctx.floor, before - _ANTECEDENT_WINDOW)
+    for m in _antecedent_regex(head).finditer(ctx.text, floor, before):
+        noun = " ".join(m.group(2).lower().split())
+        last = (parse_number(m.group(1)), casualty_rules().heads.get(noun, ("victim", True))[0])
+    return last
+
+
+def _definite_noun(seg: str, rules: Rules) -> str | None:
+    """The noun of 'the director of ...' / "Shinwari's granddaughter" (a definite phrase), else None."""
+    words = seg.lower().split()
+    if len(words) < 2 or not (words[0] in ("the", "his", "her") or words[0].endswith(("'s", "\u2019s"))):
+        return None
+    chunk = words[1:]
+    for k, w in enumerate(chunk):
+        if w == "of" or w in rules.sets["prepositions"]:
+            chunk = chunk[:k]
+            break
+    return chunk[-1] if chunk else None
+
+
+def _referred(ctx: Sentence, noun: str, at: int, cls: str, span: Span) -> Item | None:
+    """'The boys' counted by an earlier 'four boys'; nothing when no earlier mention gives the number."""
+    value = _antecedent(ctx, noun, at)[0]
+    return Item(value, cls, span, False) if value else None
+
+
+def _by_head(ctx: Sentence, phrase: _Phrase, h: re.Match[str], span: Span, rules: Rules) -> Item | None:
+    """A lexicon noun without a number: 'the suicide bomber' is one; 'the boys' needs an earlier 'four boys'."""
+    cls, plural = rules.heads[" ".join(h.group().lower().split())]
+    if not plural:
+        return Item(_ONE, cls, span, False)
+    definite = phrase.text.split()[0].lower() == "the"
+    return _referred(ctx, h.group(), phrase.offset + h.start(), cls, span) if definite else None
+
+
+def _pronoun_or_name(ctx: Sentence, seg: str, span: Span, rules: Rules) -> Item | None:
+    word = seg.strip().lower()
+    if word == "them":
+        value, cls = _antecedent(ctx, "them", span[0])
+        return Item(value, cls, span, False) if value else None
+    if word in rules.lex["reflexive_perpetrator"]:
+        n = rules.lex["reflexive_perpetrator"][word]
+        return Item((n, n, n), "perp", span, False) if n else None
+    if word in rules.lex["personal_pronouns"] or _is_name(seg, rules):
+        return Item(_ONE, "victim", span, False)
+    return None
+
+
+def _segment(ctx: Sentence, phrase: _Phrase, nums: list[re.Match[str]], rules: Rules) -> Item | None:
+    inside = [n for n in nums if phrase.start <= n.start() < phrase.end]
+    if inside:
+        return _numbered(phrase, inside[0], rules)
+    seg = phrase.text
+    span = phrase.absolute(phrase.start + len(seg) - len(seg.lstrip()), phrase.start + len(seg.rstrip()))
+    h = rules.head.search(phrase.local, phrase.start, phrase.end)
+    if h:
+        return _by_head(ctx, phrase, h, span, rules)
+    noun = _definite_noun(seg, rules)
+    if noun and (not noun.endswith("s") or noun.endswith("ss")):
+        return Item(_ONE, "victim", span, False)
+    if noun and seg.split()[0].lower() == "the":  # "The coal miners were shot": back to "11 Hazara coal miners"
+        return _referred(ctx, noun, span[0], "victim", span)
+    return _pronoun_or_name(ctx, seg, span, rules)
+
+
+def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
+    """The groups named in a subject or object phrase: 'three soldiers and two civilians' -> 2 items."""
+    a, b = span
+    local = rules.mask.sub(lambda m: " " * len(m.group()), ctx.work[a:b])
+    nums = [m for m in rules.number.finditer(local) if _counts_heads(local, m, rules)]
+    seps = [s for s in rules.sep.finditer(local) if not any(n.start() < s.end() and s.start() < n.end() for n in nums)]
+    starts = [(0, "first")] + [(s.end(), "comma" if "and" not in s.group() else "and") for s in seps]
+    ends = [s.start() for s in seps] + [len(local)]
+    items: list[Item] = []
+    apposition = False
+    for (start, sep), end in zip(starts, ends):
+        item = _segment(ctx, _Phrase(local, start, end, ctx.base + a), nums, rules)
+        if sep == "comma" and items and local[start:end].strip() and (item is None or not item.real):
+            apposition = True  # "Wadan, a spokesperson ... and former head of ..." names the same person
+        elif item is not None and (item.real or not apposition):
+            apposition = False
+            items.append(item)
+    return items

@@ -1,0 +1,150 @@
+"""The casualty cue lexicon (``data/casualty_lexicon.json``) compiled into regexes, once per process.
+
+Internal to the casualty parser; the public API is ``conflictlens.extract.casualties``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from conflictlens.errors import ConflictLensError
+
+Triple = tuple[int | None, int | None, int | None]  # (low, best, high)
+Span = tuple[int, int]
+_LEXICON = Path(__file__).with_name("data") / "casualty_lexicon.json"
+_WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
+              "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
+              "gerund_links")
+
+
+@dataclass(frozen=True)
+class Rules:
+    lex: dict
+    number: re.Pattern[str]
+    quant: re.Pattern[str]
+    core: re.Pattern[str]
+    range_: re.Pattern[str]
+    head: re.Pattern[str]
+    heads: dict[str, tuple[str, bool]]  # surface form -> (class, plural)
+    verb: re.Pattern[str]
+    zero: re.Pattern[str]
+    toll: re.Pattern[str]
+    restate: re.Pattern[str]
+    mask: re.Pattern[str]
+    relative: re.Pattern[str]
+    sep: re.Pattern[str]
+    token: re.Pattern[str]
+    sent_end: re.Pattern[str]
+    cue: re.Pattern[str]
+    sets: dict[str, frozenset[str]]
+
+
+def alternation(phrases) -> str:
+    """Regex alternation of lower-case phrases, longest first, with flexible whitespace."""
+    items = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+
+
+def _words(pattern: str) -> str:
+    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
+
+
+def _plural(noun: str, irregular: dict[str, str]) -> str:
+    *lead, last = noun.split(" ")
+    if last in irregular:
+        return " ".join([*lead, irregular[last]])
+    if last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join([*lead, last])
+
+
+def _number_patterns(lex: dict) -> tuple[str, str, str]:
+    """(any number phrase, a core number, a range), as regex sources."""
+    word = alternation([*lex["units"], *lex["tens"], *lex["scales"]])
+    wordnum = rf"(?:{word})(?:(?:\s+|-)(?:{word})|(?:(?<=hundred)|(?<=thousand))\s+and\s+(?:{word}))*"
+    core = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|{wordnum})(?:\s+dozen)?"
+    range_ = rf"between\s+{core}\s+and\s+{core}|{core}\s+(?:to|or)\s+{core}|\d+\s*[-\u2013]\s*\d+"
+    quant = alternation(lex["quantifiers"])
+    body = "|".join([range_, alternation(lex["vague_quantities"]), alternation(lex["unknown_quantities"]), core,
+                     alternation(lex["articles"])])
+    number = rf"(?<![\w/.:-])(?:(?:{quant})\s+)?(?:{body})(?![\w/:-])(?!\.\d)"
+    return number, core, range_
+
+
+def _head_table(lex: dict) -> dict[str, tuple[str, bool]]:
+    table: dict[str, tuple[str, bool]] = {}
+    for cls, key in (("victim", "victim_nouns"), ("perp", "perpetrator_nouns")):
+        for noun in lex[key]:
+            plural = _plural(noun, lex["irregular_plurals"])
+            table[plural] = (cls, True)
+            table.setdefault(noun, (cls, noun == plural))
+    return table
+
+
+def _named_groups(lex: dict, groups: tuple[tuple[str, str], ...]) -> str:
+    return "|".join(rf"(?P<{name}>{_words(alternation(lex[key]))})" for name, key in groups)
+
+
+def _verb_pattern(lex: dict) -> str:
+    return _named_groups(lex, (
+        ("amb", "ambiguous_verbs"),
+        ("sustain", "sustain_injury_phrases"),
+        ("kill", "kill_verbs_active"),
+        ("killp", "kill_participles"),
+        ("die", "die_verbs"),
+        ("wound", "wound_verbs_active"),
+        ("dead", "dead_adjectives"),
+    ))
+
+
+def _toll_pattern(lex: dict, number: str) -> str:
+    """'the death toll rose to 24', 'revised the toll to 31': the figure is in group `num`."""
+    nouns = rf"(?P<fat>{alternation(lex['toll_nouns_fatal'])})|(?P<inj>{alternation(lex['toll_nouns_injured'])})"
+    return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at|of)\s+(?P<num>{number})"
+
+
+def _load_lexicon() -> dict:
+    try:
+        return json.loads(_LEXICON.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConflictLensError("CL-E300", f"cannot read the casualty lexicon ({exc}); reinstall conflictlens",
+                                str(_LEXICON)) from exc
+
+
+@lru_cache(maxsize=1)
+def casualty_rules() -> Rules:
+    lex = _load_lexicon()
+    number, core, range_ = _number_patterns(lex)
+    heads = _head_table(lex)
+    flags = re.IGNORECASE
+    zero = _named_groups(lex, (("both", "zero_both"), ("fat", "zero_fatalities"), ("inj", "zero_injured")))
+    subordinate = _words(alternation(lex["subordinate_markers"]))
+    return Rules(
+        lex=lex,
+        number=re.compile(number, flags),
+        quant=re.compile(rf"(?P<q>{alternation(lex['quantifiers'])})\s+", flags),
+        core=re.compile(core, flags),
+        range_=re.compile(range_, flags),
+        head=re.compile(_words(alternation(heads)), flags),
+        heads=heads,
+        verb=re.compile(_verb_pattern(lex), flags),
+        zero=re.compile(zero, flags),
+        toll=re.compile(_toll_pattern(lex, number), flags),
+        restate=re.compile(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
+        mask=re.compile(rf"\([^()]*\)|{subordinate}[^,;]*", flags),
+        relative=re.compile(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,", flags),
+        sep=re.compile(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
+                       flags),
+        token=re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),
+        sent_end=re.compile(r"[.!?]+[\"'\u201d\u2019)]*\s+(?=[\"'\u201c(]?[A-Z0-9])"),
+        sets={k: frozenset(lex[k]) for k in _WORD_SETS},
+        cue=re.compile(alternation(lex["cue_stems"]), flags),
+    )

@@ -1,0 +1,105 @@
+"""The running tally of a casualty parse: counted groups, zero statements, revised tolls, and the totals.
+
+A revised toll ('the death toll rose to 24') supersedes the groups counted before it; separate groups
+add up. Internal to the casualty parser; the conventions are in the lexicon's ``_conventions``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from conflictlens.extract.casualty_nouns import Item
+from conflictlens.extract.casualty_numbers import parse_number
+from conflictlens.extract.casualty_rules import Rules, Span, Triple
+from conflictlens.model.records import Casualties
+
+CATEGORIES = ("fatalities", "injured", "perpetrators_killed")
+_ZERO_TARGETS = {"both": ("fatalities", "injured"), "fat": ("fatalities",), "inj": ("injured",)}
+Entry = tuple[Triple, Span]
+
+
+def _by_category() -> dict[str, list[Entry]]:
+    return {c: [] for c in CATEGORIES}
+
+
+@dataclass
+class Tally:
+    perp_as_victim: bool
+    found: dict[str, list[Entry]] = field(default_factory=_by_category)
+    tolls: dict[str, list[Entry]] = field(default_factory=_by_category)
+    last: tuple[str, list[Entry]] | None = None  # the latest verb's outcome and entries, within a sentence
+
+
+def blank(work: str, spans: list[Span]) -> str:
+    """`work` with the (sorted, disjoint) spans overwritten by spaces, offsets unchanged."""
+    pieces, last = [], 0
+    for a, b in spans:
+        pieces += [work[last:a], " " * (b - a)]
+        last = b
+    return "".join(pieces) + work[last:]
+
+
+def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
+    """Record zero statements and revised tolls, and blank them out so verbs do not count them again."""
+    # parentheses and ", who was also ...," never hold the subject; blanking them keeps the scans short
+    work = rules.relative.sub(lambda m: " " * len(m.group()), sent)
+    zeros = list(rules.zero.finditer(work))
+    for m in zeros:
+        for cat in _ZERO_TARGETS[m.lastgroup or "both"]:
+            tally.found[cat].append(((0, 0, 0), (base + m.start(), base + m.end())))
+    work = blank(work, [m.span() for m in zeros])
+    tolls = list(rules.toll.finditer(work))
+    for m in tolls:
+        value = parse_number(m.group("num"))
+        if value is not None:
+            cat = "injured" if m.group("inj") else "fatalities"
+            tally.tolls[cat].append((value, (base + m.start(), base + m.end())))
+    return blank(work, [m.span() for m in tolls])
+
+
+def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Triple]]:
+    if outcome == "ambiguous":  # 'killed or wounded': only the ceiling is known, for both
+        return [("fatalities", (0, None, item.value[2])), ("injured", (0, None, item.value[2]))]
+    if outcome == "injured":
+        return [("injured", item.value)]
+    if item.cls == "perp" and not tally.perp_as_victim:
+        return [("perpetrators_killed", item.value)]
+    return [("fatalities", item.value)]
+
+
+def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
+    """Count the groups a verb applies to ('killed', 'injured' or 'ambiguous'); each span covers the verb."""
+    entries: list[Entry] = []
+    for item in items:
+        span = (min(item.span[0], verb[0]), max(item.span[1], verb[1]))
+        for cat, value in _categories(tally, outcome, item):
+            tally.found[cat].append((value, span))
+            entries.append((value, span))
+    tally.last = (outcome, entries) if entries else tally.last
+
+
+def move_injured_to_killed(tally: Tally, verb: Span) -> None:
+    """'X was injured and later died': X moves from the injured to the killed."""
+    if tally.last is None or tally.last[0] != "injured":
+        return
+    moved = set(tally.last[1])
+    if not moved <= set(tally.found["injured"][-len(moved):]):
+        return
+    del tally.found["injured"][-len(moved):]  # they were the latest injured entries: O(1) for long texts
+    for value, span in tally.last[1]:
+        tally.found["fatalities"].append((value, (span[0], max(span[1], verb[1]))))
+    tally.last = None
+
+
+def total(entries: list[Entry], tolls: list[Entry]) -> Casualties:
+    """Groups add up; the latest revised toll, when there is one, gives the best figure."""
+    values = [v for v, _ in entries]
+    bests = [v[1] for v in values if v[1] is not None]
+    lows = [v[0] for v in values if v[0] is not None]
+    best = sum(bests) if bests else None
+    low = sum(lows) if lows else None
+    high = None if not values or any(v[2] is None for v in values) else sum(v[2] for v in values)  # type: ignore[misc]
+    if not tolls:
+        return Casualties(low, best, high)
+    seen = [x for v in [(low, best, high), *(t for t, _ in tolls)] for x in v if x is not None]
+    return Casualties(min(seen), tolls[-1][0][1], max(seen))
