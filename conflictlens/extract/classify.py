@@ -1,10 +1,26 @@
-"""Event typing: the ACLED event and sub-event type, from the cue lexicon in data/event_cues.json."""
+"""Event typing: the ACLED event and sub-event type, from the cue lexicon in data/event_cues.json.
+
+Scoring follows ACLED's codebook in three steps, all driven by the data file:
+1. every sub-event type sums the weights of its cues that match (a cue may count only in, or only
+   outside, a named context such as "a demonstration is described");
+2. territory changes are typed by who took the place (extract/territory.py);
+3. rules resolve the usual confusions (an explosive names the method of an "attack"; violence
+   against armed forces is a clash, not an attack on civilians), and families of sub-types that
+   ACLED tells apart by circumstance (the demonstration types) are scored together and then told
+   apart by an ordered list of contexts.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conflictlens.extract.lexicon import event_cues
+from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues
+from conflictlens.extract.territory import find_captures
+
+Scores = dict[str, tuple[float, tuple[int, int] | None]]
+# Below this total no sub-event type is claimed: the text is not an event.
+MIN_SCORE = 2.0
+
 
 @dataclass(frozen=True)
 class Typing:
@@ -13,50 +29,97 @@ class Typing:
     span: tuple[int, int] | None  # strongest cue, absolute offsets
 
 
-def score_sub_event_types(text: str) -> dict[str, tuple[float, tuple[int, int] | None]]:
-    """Total cue weight per ACLED sub-event type, with the span of its strongest cue."""
-    scores: dict[str, tuple[float, tuple[int, int] | None]] = {}
-    for sub, patterns in event_cues().sub_event_cues.items():
-        total, best_w, best_span = 0.0, 0.0, None
-        for pattern, weight in patterns:
-            m = pattern.search(text)
-            if m:
-                total += weight
-                if weight > best_w:
-                    best_w, best_span = weight, m.span()
-        if total:
-            scores[sub] = (total, best_span)
-    return scores
+def score_sub_event_types(text: str) -> Scores:
+    """Total cue weight per ACLED sub-event type, with the span of its strongest cue (before rules)."""
+    cues = event_cues()
+    return _cue_scores(text, cues, _contexts(text, cues))
 
 
 def classify_sub_event(text: str, offset: int = 0) -> Typing | None:
-    """The best-scoring ACLED sub-event type, adjusted by the rules that resolve common confusions."""
-    raw = score_sub_event_types(text)
+    """The best-scoring ACLED sub-event type, after the rules and families of the cue lexicon."""
+    cues = event_cues()
+    present = _contexts(text, cues)
+    raw = _cue_scores(text, cues, present)
     scores = {k: v[0] for k, v in raw.items()}
     if not scores:
         return None
-    _adjust_scores(scores)
-    rank = {name: i for i, name in enumerate(event_cues().priority)}
-    best = max(scores, key=lambda k: (scores[k], -rank.get(k, 99)))
-    if scores[best] < 2:
+    for rule in cues.rules:
+        _apply_rule(rule, scores, present)
+    best, score, span = _pick(scores, raw, cues, present)
+    if score < MIN_SCORE:
         return None
-    span = raw[best][1]
-    return Typing(best, scores[best], (span[0] + offset, span[1] + offset) if span else None)
+    return Typing(best, score, (span[0] + offset, span[1] + offset) if span else None)
 
 
-def _adjust_scores(scores: dict[str, float]) -> None:
-    """Protest sub-types need a protest; an explosive cue outranks a generic 'attack'."""
-    protest = scores.get("Peaceful protest", 0)
-    for sub in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
+def _contexts(text: str, cues: EventCues) -> dict[str, bool]:
+    return {name: bool(pattern.search(text)) for name, pattern in cues.contexts.items()}
+
+
+def _cue_scores(text: str, cues: EventCues, present: dict[str, bool]) -> Scores:
+    scores: Scores = {}
+    for sub, entries in cues.sub_event_cues.items():
+        total, best_w, best_span = 0.0, 0.0, None
+        for cue in entries:
+            if cue.context is not None and present.get(cue.context, False) == cue.negated:
+                continue
+            m = cue.pattern.search(text)
+            if m:
+                total += cue.weight
+                if cue.weight > best_w:
+                    best_w, best_span = cue.weight, m.span()
+        if total > 0:
+            scores[sub] = (total, best_span)
+    non_violent = present.get("non_violent_transfer", False)
+    for capture in find_captures(text, cues.territory, non_violent):
+        total, span = scores.get(capture.sub_event_type, (0.0, None))
+        scores[capture.sub_event_type] = (total + capture.weight, span or capture.span)
+    return scores
+
+
+def _apply_rule(rule: TypingRule, scores: dict[str, float], present: dict[str, bool]) -> None:
+    if rule.if_any and not any(scores.get(k, 0) >= v for k, v in rule.if_any.items()):
+        return
+    if not all(present.get(c, False) for c in rule.if_context):
+        return
+    if any(present.get(c, False) for c in rule.unless_context):
+        return
+    for sub, factor in rule.scale.items():
         if sub in scores:
-            scores[sub] = scores[sub] + protest if protest >= 4 else scores[sub] * 0.4
-    if "Protest with intervention" in scores and "Violent demonstration" in scores:
-        scores["Violent demonstration"] -= 2
-    explosive = max(scores.get(k, 0) for k in ("Suicide bomb", "Remote explosive/landmine/IED", "Grenade",
-                                                  "Air/drone strike", "Shelling/artillery/missile attack"))
-    if explosive >= 4:
-        for generic in ("Attack", "Armed clash", "Looting/property destruction"):
-            if generic in scores:
-                scores[generic] *= 0.5
-    if scores.get("Suicide bomb", 0) >= 6:
-        scores["Suicide bomb"] += scores.get("Remote explosive/landmine/IED", 0)
+            scores[sub] *= factor
+    for sub, extra in rule.add.items():
+        scores[sub] = scores.get(sub, 0) + extra
+    for sub, sources in rule.add_scores.items():
+        scores[sub] = scores.get(sub, 0) + sum(scores.get(s, 0) for s in sources)
+    for source, target in rule.move.items():
+        if source in scores:
+            scores[target] = scores.get(target, 0) + scores.pop(source)
+
+
+def _pick(scores: dict[str, float], raw: Scores, cues: EventCues,
+          present: dict[str, bool]) -> tuple[str, float, tuple[int, int] | None]:
+    scores = dict(scores)
+    family_of: dict[str, Family] = {}
+    for family in cues.families:
+        if present.get(family.requires, False) and any(m in scores for m in family.members):
+            scores[family.default] = _family_total(family, scores)
+            for member in family.members:
+                if member != family.default:
+                    scores.pop(member, None)
+            family_of[family.default] = family
+    rank = {name: i for i, name in enumerate(cues.priority)}
+    best = max(scores, key=lambda k: (scores[k], -rank.get(k, 99)))
+    family = family_of.get(best)
+    if family is None:
+        return best, scores[best], raw.get(best, (0, None))[1]
+    members = [m for m in family.members if m in raw]
+    span = max(members, key=lambda m: raw[m][0]) if members else None
+    chosen = next((sub for sub, ctx in family.order if present.get(ctx, False)), family.default)
+    return chosen, scores[best], raw[span][1] if span else None
+
+
+def _family_total(family: Family, scores: dict[str, float]) -> float:
+    """The members' evidence together, plus co-occurring types that describe the same demonstration
+    (arrests, clashes with police), as long as the demonstration is described at least as strongly."""
+    own = sum(scores.get(m, 0) for m in family.members)
+    absorbed = sum(scores[t] * f for t, f in family.absorb.items() if t in scores and scores[t] <= own)
+    return own + absorbed

@@ -55,7 +55,7 @@ def _guns_and_grenades(text: str) -> tuple[int, int] | None:
     end = re.search(r"\.(?:\s|$)", text)
     first = text[: end.start() if end else len(text)]
     rules = dict(cues.attack_rules)
-    gunfire = rules["Armed Assault"].search(first)
+    gunfire = cues.firing.search(first)
     explosives = [m.group(0) for m in rules["Bombing/Explosion"].finditer(first)]
     if gunfire and explosives and all(cues.light_explosives.fullmatch(e) for e in explosives):
         return gunfire.span()

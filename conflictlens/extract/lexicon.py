@@ -21,9 +21,59 @@ def word_regex(pattern: str, flags: int = FLAGS) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class Cue:
+    pattern: re.Pattern[str]
+    weight: float
+    context: str | None = None  # counts only when this context matches the text
+    negated: bool = False  # ... or, when True, only when it does not
+
+
+@dataclass(frozen=True)
+class TypingRule:
+    """Adjusts scores when sub-types or contexts co-occur (see 'rules' in event_cues.json)."""
+    why: str
+    if_any: dict[str, float]
+    if_context: tuple[str, ...]
+    unless_context: tuple[str, ...]
+    scale: dict[str, float]
+    add: dict[str, float]
+    add_scores: dict[str, tuple[str, ...]]
+    move: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Family:
+    """Sub-types scored together, then told apart by an ordered list of (sub-type, context)."""
+    members: tuple[str, ...]
+    requires: str
+    order: tuple[tuple[str, str], ...]
+    default: str
+    absorb: dict[str, float]
+
+
+@dataclass(frozen=True)
+class TerritoryCues:
+    capture: re.Pattern[str]
+    capture_lite: re.Pattern[str]
+    passive: re.Pattern[str]
+    infinitive: re.Pattern[str]
+    place: re.Pattern[str]
+    not_place: re.Pattern[str]
+    state: re.Pattern[str]
+    non_state: re.Pattern[str]
+    held_by_non_state: re.Pattern[str]
+    held_by_state: re.Pattern[str]
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True)
 class EventCues:
     priority: tuple[str, ...]
-    sub_event_cues: dict[str, tuple[tuple[re.Pattern[str], float], ...]]
+    sub_event_cues: dict[str, tuple[Cue, ...]]
+    contexts: dict[str, re.Pattern[str]]
+    territory: TerritoryCues
+    rules: tuple[TypingRule, ...]
+    families: tuple[Family, ...]
     any_trigger: re.Pattern[str]
     strong_trigger: re.Pattern[str]
 
@@ -39,6 +89,7 @@ class GtdCues:
     target_lead: re.Pattern[str]
     target_explicit: re.Pattern[str]
     light_explosives: re.Pattern[str]
+    firing: re.Pattern[str]
     foiled_cues: re.Pattern[str]
     generic_security: re.Pattern[str]
     security_branches: tuple[str, ...]
@@ -55,15 +106,64 @@ class GtdCues:
 @lru_cache(maxsize=1)
 def event_cues() -> EventCues:
     raw = _load("event_cues.json")
-    cues = {
-        sub: tuple((word_regex(p), float(w)) for p, w in patterns)
-        for sub, patterns in raw["sub_event_cues"].items()
-    }
+    terms = raw.get("terms", {})
+
+    def regex(pattern: str) -> re.Pattern[str]:
+        return word_regex(_expand_terms(pattern, terms))
+
+    cues = {sub: tuple(_cue(entry, regex) for entry in entries) for sub, entries in raw["sub_event_cues"].items()}
+    contexts = {name: regex(p) for name, p in raw.get("contexts", {}).items() if not name.startswith("_")}
     return EventCues(
         priority=tuple(raw["priority"]),
         sub_event_cues=cues,
+        contexts=contexts,
+        territory=_territory(raw["territory"], regex),
+        rules=tuple(_rule(r) for r in raw.get("rules", ())),
+        families=tuple(_family(f) for f in raw.get("families", ())),
         any_trigger=re.compile(r"(?<![\w])" + raw["event_triggers"], FLAGS),
         strong_trigger=word_regex(raw["strong_triggers"]),
+    )
+
+
+def _expand_terms(pattern: str, terms: dict[str, str]) -> str:
+    """Replace each %NAME% by the shared vocabulary entry of that name."""
+    return re.sub(r"%([A-Z_]+)%", lambda m: terms[m.group(1)], pattern)
+
+
+def _cue(entry: list, regex) -> Cue:
+    pattern, weight, *context = entry
+    name = context[0] if context else None
+    negated = bool(name and name.startswith("!"))
+    return Cue(regex(pattern), float(weight), name.lstrip("!") if name else None, negated)
+
+
+def _rule(raw: dict) -> TypingRule:
+    return TypingRule(
+        why=raw.get("why", ""),
+        if_any={k: float(v) for k, v in raw.get("if_any", {}).items()},
+        if_context=tuple(raw.get("if_context", ())),
+        unless_context=tuple(raw.get("unless_context", ())),
+        scale={k: float(v) for k, v in raw.get("scale", {}).items()},
+        add={k: float(v) for k, v in raw.get("add", {}).items()},
+        add_scores={k: tuple(v) for k, v in raw.get("add_scores", {}).items()},
+        move=dict(raw.get("move", {})),
+    )
+
+
+def _family(raw: dict) -> Family:
+    return Family(tuple(raw["members"]), raw["requires"], tuple((s, c) for s, c in raw["order"]), raw["default"],
+                  {k: float(v) for k, v in raw.get("absorb", {}).items()})
+
+
+def _territory(raw: dict, regex) -> TerritoryCues:
+    return TerritoryCues(
+        capture=regex(raw["capture"]), capture_lite=regex(raw["capture_lite"]), passive=regex(raw["passive"]),
+        # Matched against the words just before a capture verb, so anchored at the end instead.
+        infinitive=re.compile(raw["infinitive"], FLAGS),
+        place=regex(raw["place"]), not_place=regex(raw["not_place"]),
+        state=regex(raw["state"]), non_state=regex(raw["non_state"]),
+        held_by_non_state=regex(raw["held_by_non_state"]), held_by_state=regex(raw["held_by_state"]),
+        weights={k: float(v) for k, v in raw["weights"].items()},
     )
 
 
@@ -84,6 +184,7 @@ def gtd_cues() -> GtdCues:
         target_lead=word_regex(raw["target_phrase_lead"]),
         target_explicit=word_regex(raw["target_phrase_explicit"]),
         light_explosives=word_regex(raw["light_explosives"]["pattern"]),
+        firing=word_regex(raw["light_explosives"]["firing"]),
         **_target_refinement(raw["target_refinement"]),
     )
 

@@ -1,0 +1,149 @@
+"""ACLED sub-event typing (extract/classify.py, extract/territory.py, data/event_cues.json).
+
+The example sentences are written for these tests in the way wire reports phrase each ACLED
+sub-event type; none comes from a reference dataset.
+"""
+
+import csv
+import re
+
+import pytest
+
+from conflictlens.evaluation import CASE_LABELS, evaluate_case
+from conflictlens.extract.classify import classify_sub_event, score_sub_event_types
+from conflictlens.extract.lexicon import event_cues
+from conflictlens.model.vocab import vocabularies
+
+EXAMPLES = [
+    # Explosions/Remote violence
+    ("Suicide bomb", "A suicide bomber detonated his vest outside a police academy, killing nine recruits."),
+    ("Remote explosive/landmine/IED", "A roadside bomb struck a minibus on the highway, killing four passengers."),
+    ("Remote explosive/landmine/IED", "Two farmers were wounded when their tractor hit a landmine near the border."),
+    ("Grenade", "Unidentified men lobbed a hand grenade into a crowded market, wounding eleven people."),
+    ("Air/drone strike", "Warplanes bombed a fuel depot on the outskirts of the town overnight, residents said."),
+    ("Air/drone strike", "A drone strike hit a vehicle carrying three commanders of the group."),
+    ("Shelling/artillery/missile attack", "Artillery shells landed in a residential quarter of the city, damaging homes."),
+    ("Chemical weapon", "Doctors said dozens of patients showed symptoms consistent with a chlorine gas attack."),
+    # Battles
+    ("Armed clash", "Heavy fighting broke out between the army and rebel fighters near the airport."),
+    ("Armed clash", "Militants attacked an army checkpoint overnight, killing two soldiers before withdrawing."),
+    ("Armed clash", "Three insurgents were killed in an encounter with security forces in the forest."),
+    ("Government regains territory", "Government troops recaptured the town of Harbel from the rebels on Sunday."),
+    ("Government regains territory", "The army drove the insurgents out of three villages in the eastern district."),
+    ("Government regains territory", "The district centre was retaken by government forces after a week-long siege."),
+    ("Non-state actor overtakes territory", "Rebel fighters seized control of the provincial capital after days of fighting."),
+    ("Non-state actor overtakes territory", "Insurgents recaptured the village from the army on Tuesday, residents said."),
+    ("Non-state actor overtakes territory", "The border town fell to the militants late on Friday."),
+    ("Non-violent transfer of territory", "Militants entered the town unopposed after the garrison withdrew overnight."),
+    # Violence against civilians
+    ("Attack", "Gunmen shot dead a shopkeeper and his son in their store on Monday evening."),
+    ("Attack", "Attackers stormed a village and killed twelve civilians, including women and children."),
+    ("Abduction/forced disappearance", "Armed men kidnapped three aid workers on the road to the camp."),
+    ("Sexual violence", "Soldiers were accused of raping two women at a checkpoint."),
+    # Protests and riots
+    ("Peaceful protest", "Hundreds of teachers marched to parliament to protest against unpaid salaries."),
+    ("Peaceful protest", "Students rallied outside the university to protest over the killing of a classmate."),
+    ("Protest with intervention", "Police fired tear gas to disperse hundreds of demonstrators outside the ministry."),
+    ("Protest with intervention", "Police detained dozens of activists during an unauthorised protest in the capital."),
+    ("Excessive force against protesters", "Troops opened fire on protesters in the main square, killing five people."),
+    ("Violent demonstration", "Protesters hurled stones at police and set fire to tyres during a demonstration."),
+    ("Violent demonstration", "Clashes erupted between protesters and riot police in the city centre."),
+    ("Mob violence", "A man accused of theft was lynched by an angry mob in the market."),
+    # Strategic developments
+    ("Disrupted weapons use", "Police seized four rifles and 300 rounds of ammunition from a house in the suburb."),
+    ("Disrupted weapons use", "A bomb disposal team defused an explosive device found near the school gate."),
+    ("Arrests", "Police arrested three men suspected of planning attacks in the capital."),
+    ("Agreement", "The two sides agreed to a ceasefire and a prisoner exchange after talks in the capital."),
+    ("Agreement", "Forty fighters of the group surrendered to the authorities with their weapons."),
+    ("Change to group/activity", "The army deployed additional troops and armoured vehicles to the border region."),
+    ("Headquarters or base established", "The military has set up a new observation post on the hill overlooking the valley."),
+    ("Looting/property destruction", "Shops were looted and several cars torched overnight in the northern suburb."),
+    ("Other", "Investigators exhumed bodies from a mass grave discovered near the former front line."),
+]
+
+
+@pytest.mark.parametrize("expected,text", EXAMPLES)
+def test_example_sentences_get_their_acled_sub_event_type(expected, text):
+    typing = classify_sub_event(text)
+    assert typing is not None, text
+    assert typing.sub_event_type == expected, (text, score_sub_event_types(text))
+
+
+def test_text_without_an_event_is_not_typed():
+    assert classify_sub_event("The minister opened a new school and praised the teachers.") is None
+
+
+def test_the_span_points_at_the_strongest_cue_and_is_shifted_by_the_offset():
+    text = "Overnight, a roadside bomb killed two people."
+    typing = classify_sub_event(text, offset=100)
+    start, end = typing.span
+    assert text[start - 100: end - 100] == "roadside bomb"
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels captured two soldiers during the ambush near the base.",  # people are not territory
+    "Militants launched an offensive in a bid to capture the town.",  # an attempt is not a capture
+])
+def test_capture_verbs_without_a_taken_place_are_not_territory_changes(text):
+    typing = classify_sub_event(text)
+    assert typing is None or "territory" not in typing.sub_event_type
+
+
+def test_a_past_chemical_attack_mentioned_as_background_does_not_type_the_event():
+    text = ("Government forces captured two villages near the town that was the scene of a 2017 chemical "
+            "weapons attack, state media said.")
+    assert classify_sub_event(text).sub_event_type == "Government regains territory"
+
+
+def test_a_detonation_that_hurt_people_is_not_a_disrupted_weapon():
+    text = "A grenade exploded in a bus station, wounding six people; police recovered fragments of a second one."
+    assert classify_sub_event(text).sub_event_type == "Grenade"
+
+
+def test_an_arrest_after_an_attack_reports_the_attack():
+    text = "A car bomb exploded outside the court, killing three people. Police later arrested the driver."
+    assert classify_sub_event(text).sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_no_arrests_does_not_make_an_arrest():
+    text = "Shops were looted and a warehouse set ablaze overnight; no arrests have been made."
+    assert classify_sub_event(text).sub_event_type == "Looting/property destruction"
+
+
+def test_a_protest_announced_for_later_is_not_a_protest_event():
+    text = "Police deployed hundreds of officers across the capital in anticipation of mass protests on Friday."
+    assert classify_sub_event(text).sub_event_type == "Change to group/activity"
+
+
+def test_the_cue_lexicon_is_consistent():
+    cues = event_cues()
+    types = set(cues.priority)
+    assert set(cues.sub_event_cues) == types
+    assert types == set(vocabularies().sub_event_types)
+    for family in cues.families:
+        assert family.requires in cues.contexts
+        assert all(ctx in cues.contexts and sub in types for sub, ctx in family.order)
+    for rule in cues.rules:
+        assert rule.why
+        named = [*rule.if_any, *rule.scale, *rule.add, *rule.add_scores, *rule.move, *rule.move.values()]
+        assert all(name in types for name in named), rule.why
+        assert all(ctx in cues.contexts for ctx in (*rule.if_context, *rule.unless_context)), rule.why
+    for entries in cues.sub_event_cues.values():
+        assert all(c.context is None or c.context in cues.contexts for c in entries)
+
+
+def test_every_case_label_maps_to_a_sub_event_type_the_classifier_knows():
+    assert set(CASE_LABELS.values()) == set(event_cues().priority)
+
+
+def test_case_2021_dev_snippets_keep_their_weighted_f1(shared_data):
+    path = shared_data / "case2021" / "case2021_task2_dev_odd_ids.tsv"
+    if not path.exists():
+        pytest.skip("CASE 2021 task 2 snippets are not present")
+    result = evaluate_case(str(path))
+    # The measured state on the dev snippets; a regression below the issue's target fails.
+    assert result.extra["weighted_f1"] >= 0.85
+    # Rows are read in place; make sure the evaluation saw the ACLED-labelled ones.
+    with open(path, encoding="utf-8") as fh:
+        labelled = sum(1 for row in csv.DictReader(fh, delimiter="\t") if row.get("SubType") in CASE_LABELS)
+    assert re.search(rf"\({labelled} snippets\)", result.title)
