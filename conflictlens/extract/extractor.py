@@ -98,15 +98,19 @@ class Extractor:
                   if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
         orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
         country = _main_country(places)
-        known = self.actors.find_actors(text, country, doc.published) if self.actors else []
-        # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
-        identified = [m for m in known if not self.actors.is_unidentified(m.canonical)]
-        actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, doc.published)
-                  if m in identified or m not in known]
         dateline = _DATELINE.match(text)
-        # Without a publication date, the dateline's date is the day weekdays and "this month" count from.
+        # Without a publication date, the dateline's date is the day weekdays and "this month" count
+        # from, and the day that decides what a dated actor name ("Afghan forces") meant.
         published = _parse_date(doc.published) or (stated_date(text[: dateline.end()], self.date_order)
                                                    if dateline else None)
+        # Failing both, the first full date of the opening says which era the actor names belong to.
+        era = published or stated_date(text[:200], self.date_order)
+        as_of = era.isoformat() if era else None
+        known = self.actors.find_actors(text, country, as_of) if self.actors else []
+        # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
+        identified = [m for m in known if not self.actors.is_unidentified(m.canonical)]
+        actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
+                  if m in identified or m not in known]
         return DocContext(doc, split_sentences(text), places, actors, published, dateline.end() if dateline else 0)
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
