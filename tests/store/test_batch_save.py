@@ -1,0 +1,51 @@
+"""Batched saves for large imports: same outcomes as one-by-one saves, a few statements per batch."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.store import Store
+from store_helpers import make_document, make_event
+
+
+def _triples(texts: list[str], version: str) -> list:
+    docs = [make_document(t) for t in texts]
+    return [(d, [make_event(d)], version) for d in docs]
+
+
+def test_batch_inserts_then_skips_unchanged_then_rewrites_revised(store: Store) -> None:
+    rows = _triples(["row one of the file", "row two of the file"], "acled-import/1+aaa")
+    first = store.save_versioned(rows, meta_key="import_version")
+    assert [r.status for r in first] == ["inserted", "inserted"]
+    again = store.save_versioned(rows, meta_key="import_version")
+    assert [r.status for r in again] == ["unchanged", "unchanged"]
+    revised = [(rows[0][0], rows[0][1], "acled-import/1+bbb"), rows[1]]
+    assert [r.status for r in store.save_versioned(revised)] == ["updated", "unchanged"]
+    assert store.counts()["events"] == 2
+    assert store.meta("import_version") == "acled-import/1+aaa"
+    assert store.meta("extractor_version") is None  # imports leave the extractor's version alone
+
+
+def test_a_row_repeated_within_a_batch_is_saved_once(store: Store) -> None:
+    rows = _triples(["the same row twice"], "v1") * 2
+    results = store.save_versioned(rows)
+    assert len(results) == 2
+    assert store.counts()["documents"] == 1
+
+
+def test_a_failing_batch_writes_nothing(store: Store) -> None:
+    good = _triples(["a good row"], "v1")
+    doc = make_document("a row whose event belongs elsewhere")
+    stray = make_event(make_document("another document"))
+    with pytest.raises(Exception):
+        store.save_versioned([*good, (doc, [stray], "v1")])
+    assert store.counts()["documents"] == 0
+
+
+def test_batch_and_single_saves_store_the_same_record(store: Store, tmp_path) -> None:
+    (doc, events, version), = _triples(["compare the two write paths"], "v1")
+    store.save_versioned([(doc, events, version)])
+    with Store.open(tmp_path / "single.db") as other:
+        other.save_document_with_events(doc, events, version)
+        assert other.get_event(events[0].id) == store.get_event(events[0].id)
+        assert other.get_document(doc.id) == store.get_document(doc.id)
