@@ -24,6 +24,9 @@ CUTOFF_LONG = 86.0
 AMBIGUITY_MARGIN = 2.0  # two different actors this close: refuse to guess
 ACRONYM_MIN_LENGTH = 4  # "BLA" vs "BRA" are both real: no fuzzy acronyms under 4 letters
 ACRONYM_SCORE = 0.8
+# Suggestions only advise a reviewer, so the cut is looser than for resolution. Token-sort similarity,
+# because a partial-match scorer rates any name containing "Taliban" as close to "Taliban".
+SUGGEST_CUTOFF = 60.0
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,18 @@ class FuzzyMatcher:
     def best(self, name: str) -> FuzzyHit | None:
         hit = self._best_name(name)
         return hit if hit is not None else self._best_acronym(name)
+
+    def suggest(self, name: str, limit: int = 3) -> list[FuzzyHit]:
+        """The actors a reviewer might mean by an unknown name, best first ("Tehrik-e-Taliban Swat" -> TTP)."""
+        query = key_text(name_key(name))
+        if len(query) < MIN_LENGTH:
+            return []
+        found = process.extract(query, self._texts, scorer=fuzz.token_sort_ratio, score_cutoff=SUGGEST_CUTOFF,
+                                limit=limit * 8)
+        best: dict[str, float] = {}
+        for _, score, i in found:
+            best.setdefault(self._owners[i], round(score / 100.0, 3))
+        return [FuzzyHit(c, s) for c, s in list(best.items())[:limit]]
 
     def _best_name(self, name: str) -> FuzzyHit | None:
         query = key_text(name_key(name))

@@ -6,6 +6,7 @@ and only at tokens that can start a name (`first`: token -> longest name startin
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -17,6 +18,34 @@ from conflictlens.actors.schema import ActorEntry
 class Hit:
     canonical: str
     method: str  # exact (the canonical name), alias, acronym
+    # A dated name: (actor, valid_from, valid_to) per actor it has denoted; the date of the text picks one.
+    spans: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    def canonical_at(self, date: str | None) -> str:
+        """The actor this name denotes at `date` (YYYY-MM-DD...); undated text is taken as current."""
+        if not self.spans:
+            return self.canonical
+        if not date:
+            return next((a for a, _f, to in reversed(self.spans) if to is None), self.spans[-1][0])
+        day = str(date)[:10]
+        inside = [a for a, frm, to in self.spans if (frm or "") <= day and (to is None or day <= to)]
+        if inside:
+            return inside[0]
+        # Outside every span (a name used after its time): the actor whose span is nearest.
+        return min(self.spans, key=lambda s: _gap(day, s[1], s[2]))[0]
+
+
+def _overlap(a: tuple[str, str | None, str | None], b: tuple[str, str | None, str | None]) -> bool:
+    return (a[1] or "") <= (b[2] or "9999") and (b[1] or "") <= (a[2] or "9999")
+
+
+def _gap(day: str, frm: str | None, to: str | None) -> int:
+    """Days between `day` and a span it lies outside of (0 when either date is unreadable)."""
+    edge = to if to is not None and day > to else frm
+    try:
+        return abs((dt.date.fromisoformat(day) - dt.date.fromisoformat(edge or "")).days)
+    except ValueError:
+        return 0
 
 
 @dataclass
@@ -28,9 +57,14 @@ class _Table:
         if not key:
             return
         prev = self.keys.get(key)
-        if prev is not None and prev.canonical == hit.canonical:
+        if prev is not None and prev.spans and hit.spans:
+            # One name, different actors at different times: fine unless their spans overlap.
+            if any(_overlap(a, b) for a in prev.spans for b in hit.spans if a[0] != b[0]):
+                conflicts.append((" ".join(key), prev.canonical, hit.canonical))
+            hit = Hit(prev.canonical, prev.method, prev.spans + hit.spans)
+        elif prev is not None and prev.canonical == hit.canonical:
             return  # same actor: keep the first (and most exact) method
-        if prev is not None:
+        elif prev is not None:
             conflicts.append((" ".join(key), prev.canonical, hit.canonical))
         self.keys[key] = hit  # later files override earlier ones, so user files can re-point a name
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
@@ -58,6 +92,9 @@ class NameIndex:
             self.acronyms.add(acronym_key(acronym), Hit(e.name, "acronym"), self.conflicts)
         for alias in e.weak_aliases:
             self.weak.add(name_key(alias), Hit(e.name, "alias"), self.conflicts)
+        for dated in e.dated_names:
+            spans = ((e.name, dated.valid_from, dated.valid_to),)
+            self.names.add(name_key(dated.name), Hit(e.name, "alias", spans), self.conflicts)
 
     def lookup(self, key: tuple[str, ...], acronym: tuple[str, ...]) -> Hit | None:
         """A whole name: alias or canonical name, then resolve-only alias, then acronym."""

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from conflictlens.actors.edits import ActorEdit, EditedEntries, apply_edits
 from conflictlens.actors.fuzzy import FuzzyMatcher
 from conflictlens.actors.index import Hit, NameIndex
 from conflictlens.actors.loader import load_registry
@@ -24,12 +25,19 @@ from conflictlens.model.protocols import ActorMention
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*$")
 _CLOSE_PAREN = re.compile(r"\s*\)")
-PARTIAL_SCORE = 0.95
+PARTIAL_SCORE = 0.95  # one actor's name plus head words ("ISKP fighters")
+CONTEXT_FACTOR = 0.9  # a bare parent name read as its regional branch ("Islamic State" in AF -> ISKP)
 
 
 class ActorRegistry:
-    def __init__(self, entries: Iterable[ActorEntry], head_words: Iterable[str] = ()) -> None:
+    def __init__(self, entries: Iterable[ActorEntry], head_words: Iterable[str] = (),
+                 edited: EditedEntries | None = None) -> None:
         self._entries = {e.name: e for e in entries}
+        # What the user's edits did: names merged away (-> the actor they joined), dismissed names, and
+        # edits that no longer apply. Empty for the bundled registry.
+        self.merged: dict[str, str] = dict(edited.merged) if edited else {}
+        self.rejected: frozenset[str] = edited.rejected if edited else frozenset()
+        self.stale_edits: tuple[str, ...] = edited.stale if edited else ()
         self._index = NameIndex(self._entries.values())
         self._fuzzy = FuzzyMatcher(self._entries.values())
         self._heads = frozenset(norm_token(w) for w in head_words)
@@ -41,13 +49,17 @@ class ActorRegistry:
                     self._external.setdefault((dataset, key_text(name_key(n))), e.name)
 
     @classmethod
-    def load(cls, extra_paths: Iterable[str | Path] = ()) -> ActorRegistry:
-        """The bundled registry, extended by user registry files (same YAML schema)."""
-        paths = tuple(extra_paths)
-        if not paths:
+    def load(cls, extra_paths: Iterable[str | Path] = (), edits: Iterable[ActorEdit] = ()) -> ActorRegistry:
+        """The bundled registry, extended by user registry files (same YAML schema), then the user's
+        recorded edits replayed in order (see `edits.py`)."""
+        paths, edits = tuple(extra_paths), tuple(edits)
+        if not paths and not edits:
             return _bundled_instance()
         entries, heads = load_registry(paths)
-        return cls(entries, heads)
+        if not edits:
+            return cls(entries, heads)
+        edited = apply_edits(entries, edits)
+        return cls(edited.entries, heads, edited)
 
     # ------------------------------------------------------------------ lookups
     def get(self, canonical: str) -> ActorEntry | None:
@@ -61,6 +73,26 @@ class ActorRegistry:
     def all(self) -> tuple[ActorEntry, ...]:
         return tuple(self._entries.values())
 
+    def current(self, name: str) -> ActorEntry | None:
+        """The actor a stored canonical name denotes now, following the user's merges."""
+        return self._entries.get(self.merged.get(name, name))
+
+    def children(self, canonical: str) -> tuple[ActorEntry, ...]:
+        """Actors whose parent is `canonical` (branches, factions, units)."""
+        return tuple(e for e in self._entries.values() if e.parent == canonical)
+
+    def names_of(self, canonical: str) -> tuple[str, ...]:
+        """Every name events may carry for this actor: its canonical name and the names merged into it."""
+        return (canonical, *sorted(old for old, new in self.merged.items() if new == canonical))
+
+    def suggest(self, name: str, limit: int = 3) -> list[ActorMention]:
+        """Registry actors a reviewer might mean by an unknown name, best first (method "suggestion")."""
+        out = []
+        for hit in self._fuzzy.suggest(name, limit):
+            entry = self._entries[hit.canonical]
+            out.append(ActorMention(0, len(name), name, entry.name, entry.actor_type, hit.score, "suggestion"))
+        return out
+
     def by_external_name(self, dataset: str, name: str) -> ActorEntry | None:
         """The entry GTD ("gtd"), ACLED ("acled") or UCDP ("ucdp") calls `name`."""
         dataset = dataset.lower()
@@ -73,6 +105,7 @@ class ActorRegistry:
         out: list[tuple[str, str]] = []
         for e in self._entries.values():
             forms = ((e.name,) if e.name_in_text else ()) + e.aliases + e.acronyms
+            forms += tuple(d.name for d in e.dated_names)
             out.extend((e.name, f) for f in dict.fromkeys(forms))
         return out
 
@@ -154,10 +187,12 @@ class ActorRegistry:
 
     def _mention(self, start: int, end: int, text: str, hit: Hit, score: float,
                  country: str | None, date: str | None) -> ActorMention:
-        entry = self._entries[hit.canonical]
+        entry = self._entries[hit.canonical_at(date)]
         branch = self.branch(entry, country, date)
         if branch is not None:
-            return ActorMention(start, end, text, branch.name, branch.actor_type, score, "context")
+            # Inferred from where the report is, not read from the name: a little less certain.
+            return ActorMention(start, end, text, branch.name, branch.actor_type,
+                                round(score * CONTEXT_FACTOR, 3), "context")
         return ActorMention(start, end, text, entry.name, entry.actor_type, score, hit.method)
 
     def branch(self, entry: ActorEntry, country: str | None, date: str | None = None) -> ActorEntry | None:

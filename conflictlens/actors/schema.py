@@ -23,7 +23,7 @@ ACTOR_TYPES = (
 DATASETS = ("gtd", "acled", "ucdp")
 _LIST_KEYS = ("aliases", "acronyms", "weak_aliases")
 _SCALAR_KEYS = ("actor_type", "parent", "country", "valid_from", "valid_to", "generic", "name_in_text")
-_ALL_KEYS = frozenset(("name", "external_names", "regional_branches") + _LIST_KEYS + _SCALAR_KEYS)
+_ALL_KEYS = frozenset(("name", "external_names", "regional_branches", "dated_names") + _LIST_KEYS + _SCALAR_KEYS)
 # The C loader parses the bundled registry ~10x faster; same safe subset of YAML.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -40,6 +40,19 @@ class Branch:
 
 
 @dataclass(frozen=True)
+class DatedName:
+    """A name that denotes this actor only within a date range ("Afghan forces" before and after
+    15 August 2021 are different forces). Matched in text like an alias; the date picks the actor."""
+
+    name: str
+    valid_from: str | None = None
+    valid_to: str | None = None
+
+    def covers(self, day: str) -> bool:
+        return (self.valid_from or "") <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
 class ActorEntry:
     name: str
     actor_type: str
@@ -52,6 +65,7 @@ class ActorEntry:
     valid_to: str | None = None
     external_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     regional_branches: dict[str, tuple[Branch, ...]] = field(default_factory=dict)
+    dated_names: tuple[DatedName, ...] = ()
     generic: bool = False  # names no specific organisation (unknown perpetrators, "police")
     name_in_text: bool = True  # False: the canonical name itself is not matched in text ("Unknown")
 
@@ -122,6 +136,22 @@ def _branches(raw: dict[str, Any], path: str, where: str) -> dict[str, tuple[Bra
     return out
 
 
+def _dated_names(raw: dict[str, Any], path: str, where: str) -> tuple[DatedName, ...]:
+    val = raw.get("dated_names") or []
+    w = f"{where}.dated_names"
+    if not isinstance(val, list) or not all(isinstance(i, dict) and isinstance(i.get("name"), str)
+                                            and i["name"].strip() and set(i) <= {"name", "valid_from", "valid_to"}
+                                            for i in val):
+        raise _fail(path, w, "must be a list of {name, valid_from, valid_to} "
+                             "(dates YYYY-MM-DD, either may be left out)")
+    out = tuple(DatedName(i["name"].strip(), _date(i.get("valid_from"), path, w), _date(i.get("valid_to"), path, w))
+                for i in val)
+    for d in out:
+        if d.valid_from and d.valid_to and d.valid_to < d.valid_from:
+            raise _fail(path, w, f"{d.name!r}: valid_to is before valid_from; swap or correct the dates")
+    return out
+
+
 def _scalars(raw: dict[str, Any], path: str, where: str) -> dict[str, Any]:
     """The scalar fields present in `raw`, validated."""
     out: dict[str, Any] = {}
@@ -160,6 +190,7 @@ def parse_entry(raw: dict[str, Any], path: str, index: int) -> tuple[dict[str, A
     lists["name"] = name.strip()
     lists["external_names"] = _externals(raw, path, where)
     lists["regional_branches"] = _branches(raw, path, where)
+    lists["dated_names"] = _dated_names(raw, path, where)
     return lists, _scalars(raw, path, where)
 
 
@@ -180,5 +211,6 @@ def extend_entry(old: ActorEntry, lists: dict[str, Any], scalars: dict[str, Any]
         weak_aliases=tuple(dict.fromkeys(old.weak_aliases + lists["weak_aliases"])),
         external_names=ext,
         regional_branches={**old.regional_branches, **lists["regional_branches"]},
+        dated_names=tuple(dict.fromkeys(old.dated_names + lists["dated_names"])),
         **scalars,
     )

@@ -65,6 +65,7 @@ def test_every_acled_actor_resolves(reg):
                 names.update(p.strip() for p in (r.get(k) or "").split(";") if p.strip())
     assert names
     assert _unresolved(reg, "acled", names) == []
+    assert [n for n in names if reg.by_external_name("acled", n) is None] == []  # linked exactly, not fuzzily
 
 
 def test_ucdp_actor_list_for_afghanistan_and_pakistan_resolves(reg):
@@ -73,6 +74,7 @@ def test_ucdp_actor_list_for_afghanistan_and_pakistan_resolves(reg):
              if AF_PK_GWNO & {g.strip() for g in r["GWNOLoc"].split(",")}}
     assert len(names) > 100
     assert _unresolved(reg, "ucdp", names) == []
+    assert [n for n in names if reg.by_external_name("ucdp", n) is None] == []  # linked exactly, not fuzzily
 
 
 def test_gtd_summaries_name_the_coded_group(reg):

@@ -59,6 +59,11 @@ actors:
     ("version: 1\nactors:\n  - name: New Group\n    actor_type: rebel group\n    external_names: {gdelt: [x]}",
      "external_names"),
     ("version: 1\nactors:\n  - name: Taliban\n    regional_branches: {PK: Nobody}", "regional branch"),
+    ("version: 1\nactors:\n  - name: Taliban\n    dated_names: [Old Name]", "dated_names"),
+    ("version: 1\nactors:\n  - name: Taliban\n    dated_names: [{name: X, since: '2001-01-01'}]", "dated_names"),
+    ("version: 1\nactors:\n  - name: Taliban\n    dated_names: [{name: X, valid_to: 2001}]", "ISO date"),
+    ("version: 1\nactors:\n  - name: Taliban\n    dated_names: [{name: X, valid_from: '2002-01-01', "
+     "valid_to: '2001-01-01'}]", "before"),
 ])
 def test_invalid_files_raise_cl_e301(tmp_path, text, fragment):
     path = write(tmp_path, text)
@@ -79,3 +84,31 @@ def test_missing_and_non_utf8_files(tmp_path):
     with pytest.raises(ConflictLensError) as info:
         ActorRegistry.load([str(bad)])
     assert info.value.code == "CL-E301" and "UTF-8" in info.value.message
+
+
+def test_user_file_dated_names_pick_the_actor_by_date(tmp_path):
+    path = write(tmp_path, """
+version: 1
+actors:
+  - name: Taliban
+    dated_names: [{name: Kabul test authorities, valid_from: '2021-08-15'}]
+  - name: Government of Afghanistan
+    dated_names: [{name: Kabul test authorities, valid_to: '2021-08-14'}]
+""")
+    reg = ActorRegistry.load([path])
+    assert reg.conflicts == []
+    assert reg.resolve("Kabul test authorities", date="2020-01-01").canonical == "Government of Afghanistan"
+    assert reg.resolve("Kabul test authorities", date="2022-01-01").canonical == "Taliban"
+    assert reg.resolve("Kabul test authorities").canonical == "Taliban"  # undated text is taken as current
+
+
+def test_overlapping_dated_names_of_two_actors_are_a_conflict(tmp_path):
+    path = write(tmp_path, """
+version: 1
+actors:
+  - name: Taliban
+    dated_names: [{name: Overlap test name, valid_from: '2010-01-01'}]
+  - name: Haqqani Network
+    dated_names: [{name: Overlap test name, valid_to: '2015-01-01'}]
+""")
+    assert ("overlap test name", "Taliban", "Haqqani Network") in ActorRegistry.load([path]).conflicts

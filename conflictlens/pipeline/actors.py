@@ -1,0 +1,151 @@
+"""Wiring for the actor registry: the user's edits kept in the store, the extractor that applies
+them, and the listings behind `conflictlens actors` (list, show, candidates)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from conflictlens.actors import ActorRegistry
+from conflictlens.actors import review
+from conflictlens.actors.candidates import REVIEW, CandidateMention, review_candidates
+from conflictlens.actors.edits import ActorEdit
+from conflictlens.actors.profile import describe, events_per_year, relations_over_time
+from conflictlens.extract.extractor import Extractor
+from conflictlens.geo import Gazetteer
+from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
+from conflictlens.pipeline.attribution import confidentiality_policy
+from conflictlens.pipeline.extraction import build_extractor
+from conflictlens.store import Store
+from conflictlens.store import actors as store_actors
+
+# What `show` prints of a relation: coded facts, dates, grades and who said it (masked when
+# confidential), never the sentence or anything else of the source's own words.
+_RELATION_SHOWN = ("kind", "source", "target", "stance", "dimension", "support", "date_start", "date_end", "start",
+                   "end", "precision", "by", "said_by", "said_on", "origin", "reliability", "credibility", "confidence",
+                   "document_id", "event_id")
+_EDIT_FIELDS = ("op", "name", "value", "actor_type", "parent", "country", "by", "note", "created_at")
+
+
+def stored_edits(store: Store | None) -> list[ActorEdit]:
+    if store is None:
+        return []
+    return [ActorEdit(**{k: row[k] for k in _EDIT_FIELDS}) for row in store_actors.actor_edits(store)]
+
+
+def registry_for(store: Store | None, actor_files: Iterable[str] = ()) -> ActorRegistry:
+    """The bundled registry plus the user's registry files and the edits recorded in `store`."""
+    return ActorRegistry.load(tuple(actor_files), stored_edits(store))
+
+
+def extractor_for_store(store: Store, actor_files: Iterable[str] = ()) -> Extractor:
+    """The extractor for ingesting into `store`: it sees the user's aliases, merges and new actors,
+    so that they hold for every report extracted (or re-extracted) into it. Without edits it is the
+    shared cached extractor; with edits a new one around the same gazetteer and language model."""
+    files = tuple(actor_files)
+    base = build_extractor(files)
+    edits = stored_edits(store)
+    if not edits:
+        return base
+    registry = ActorRegistry.load(files, edits)
+    return Extractor(base.geocoder, registry, use_ner=base.use_ner, date_order=base.date_order)
+
+
+def _record(store: Store, edit: ActorEdit, by: str | None, note: str | None) -> dict[str, Any]:
+    row = {**edit.to_dict(), "by": by, "note": note}
+    row["id"] = store_actors.record_actor_edit(store, row)
+    return row
+
+
+def add_alias(store: Store, name: str, alias: str, *, acronym: bool = False, by: str | None = None,
+              note: str | None = None, actor_files: Iterable[str] = ()) -> dict[str, Any] | None:
+    """Record a new alias (or acronym) of an actor; None when the actor already has it."""
+    edit = review.alias_edit(registry_for(store, actor_files), name, alias, acronym)
+    return _record(store, edit, by, note) if edit else None
+
+
+def merge(store: Store, name: str, into: str, *, by: str | None = None, note: str | None = None,
+          actor_files: Iterable[str] = ()) -> dict[str, Any]:
+    """Record that `name` (an actor or a candidate name) is the actor `into`."""
+    return _record(store, review.merge_edit(registry_for(store, actor_files), name, into), by, note)
+
+
+def add_actor(store: Store, name: str, actor_type: str, *, parent: str | None = None, country: str | None = None,
+              by: str | None = None, note: str | None = None, actor_files: Iterable[str] = ()) -> dict[str, Any]:
+    edit = review.add_edit(registry_for(store, actor_files), name, actor_type, parent, country)
+    return _record(store, edit, by, note)
+
+
+def reject(store: Store, name: str, *, by: str | None = None, note: str | None = None,
+           actor_files: Iterable[str] = ()) -> dict[str, Any]:
+    return _record(store, review.reject_edit(registry_for(store, actor_files), name), by, note)
+
+
+def list_actors(registry: ActorRegistry, store: Store | None, actor_type: str | None = None,
+                country: str | None = None) -> Iterator[dict[str, Any]]:
+    """One row per registry actor (filtered), with its stored events when there is a store."""
+    counts = store_actors.event_counts(store) if store is not None else None
+    for e in sorted(registry.all(), key=lambda e: e.name.lower()):
+        if (actor_type and e.actor_type != actor_type) or (country and e.country != country.upper()):
+            continue
+        row = {"name": e.name, "actor_type": e.actor_type, "parent": e.parent, "country": e.country,
+               "names": 1 + len(e.aliases) + len(e.acronyms) + len(e.dated_names)}
+        if counts is not None:
+            row["events"] = sum(counts.get(n, 0) for n in registry.names_of(e.name))
+        yield row
+
+
+def show_actor(registry: ActorRegistry, store: Store | None, name: str) -> dict[str, Any]:
+    """Everything known about one actor: names, hierarchy, dataset names, relations, events per year."""
+    entry = review.named_actor(registry, name)
+    profile = describe(registry, entry)
+    names = registry.names_of(entry.name)
+    if store is not None:
+        policy = confidentiality_policy(store)
+        rows = [_public_relation(r, policy) for r in store_actors.relation_rows(store, names)]
+        profile["relations"] = relations_over_time(rows, names)
+        profile["events_per_year"] = events_per_year(store_actors.stance_rows(store, names))
+    return profile
+
+
+def _public_relation(row: dict[str, Any], policy: ConfidentialityPolicy) -> dict[str, Any]:
+    """A relation as it may be printed: nothing of a confidential source but its grade."""
+    shown = {k: row[k] for k in _RELATION_SHOWN if k in row}
+    for key in ("by", "said_by"):  # who says so
+        if key in shown and (policy.is_confidential_document(row.get("document_id"))
+                             or policy.names_confidential_person(shown[key])):
+            shown[key] = CONFIDENTIAL_SOURCE
+    return redact(shown, policy)
+
+
+def candidates(registry: ActorRegistry, store: Store, status: str | None = None,
+               places_file: str | None = None) -> list[dict[str, Any]]:
+    """Unknown organisations found in stored reports, for review; `status` filters (e.g. "review").
+
+    A name found only in confidential reports is text of those reports: it is listed as the
+    confidential-source mask, with pseudonymous event ids, so it is counted but never shown.
+    """
+    policy = confidentiality_policy(store)
+    mentions = (_public_mention(CandidateMention(*row), policy) for row in store_actors.candidate_mentions(store))
+    found = review_candidates(mentions, registry, _place_test(places_file))
+    for c in found:
+        if c.name == MASK:
+            c.status, c.reason, c.suggestions = REVIEW, "found only in confidential reports", []
+    return [c.to_dict() for c in found if status is None or c.status == status]
+
+
+def _public_mention(m: CandidateMention, policy: ConfidentialityPolicy) -> CandidateMention:
+    if policy.empty:
+        return m
+    if policy.is_confidential_document(m.document_id):
+        return CandidateMention(MASK, policy.pseudonym(m.event_id), policy.pseudonym(m.document_id), m.label, m.date)
+    return CandidateMention(policy.mask_names(m.name), m.event_id, m.document_id, m.label, m.date)
+
+
+def _place_test(places_file: str | None):
+    """Is a name a country, province, district or town? (Villages are left out: many share a name
+    with a tribe or a commander.)"""
+    gazetteer = Gazetteer.load(places_file)
+
+    def is_place(name: str) -> bool:
+        return any(e.kind != "place" or e.population > 0 for e in gazetteer.lookup(name))
+    return is_place
