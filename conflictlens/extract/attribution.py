@@ -12,7 +12,8 @@ from conflictlens.model.protocols import ActorMention
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)"
-_SAYER_NOISE = re.compile(r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|on \w+day)\s+", re.I)
+_SAYER_NOISE = re.compile(
+    r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,15 @@ def _compiled() -> _Compiled:
         no_claim=re.compile(raw["no_claim"], FLAGS),
         stances=stances,
         subject=_compile(raw["perpetrator_subject"]),
-        channels=tuple((name, re.compile(rf"\b(?:{p})", FLAGS)) for name, p in raw["channels"].items()),
+        channels=_channels(raw["channels"], raw.get("channel_priority", ())),
         sayer_default=dict(raw["sayer_default"]),
     )
+
+
+def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Channel cues, most specific first: "in a statement on Telegram" is a social-media claim."""
+    order = [name for name in priority if name in patterns] + [n for n in patterns if n not in priority]
+    return tuple((name, re.compile(rf"\b(?:{patterns[name]})", FLAGS)) for name in order)
 
 
 def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:
@@ -101,12 +108,20 @@ def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> Acto
 def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str], actors: list[ActorMention]) -> str:
     """Who made the statement, with masked actor names put back ("the US Secretary of State")."""
     sayer = m.groupdict().get("sayer")
-    if sayer and not re.fullmatch(r"ACTOR\d+", sayer):
-        cleaned = _SAYER_NOISE.sub("", sayer).strip()
+    if sayer:  # a registry actor may speak too: "Police blamed the TTP" is said by the police
+        cleaned = _strip_noise(sayer)
         cleaned = re.sub(r"ACTOR(\d+)", lambda t: actors[int(t.group(1))].text, cleaned)
         if cleaned:
             return cleaned
     return defaults[stance]
+
+
+def _strip_noise(sayer: str) -> str:
+    """Drop leading connectives and day names, repeatedly: "On Wednesday the US Secretary" -> "US Secretary"."""
+    previous = None
+    while previous != sayer:
+        previous, sayer = sayer, _SAYER_NOISE.sub("", sayer).strip()
+    return sayer
 
 
 def has_no_claim(sentence: str) -> bool:

@@ -156,7 +156,10 @@ def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -
     if not any(s.stance != "denied" for s in statements):
         for span, mentions in by_sentence:
             statements += attr.subject_statements(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)
-    event.attribution = [Attribution(s.actor, s.stance, s.by, s.channel) for s in statements]
+    # Each statement is dated by its report and keeps the report's id, so the ledger can weigh
+    # statements from several reports of one incident and tell independent sources apart.
+    event.attribution = [Attribution(s.actor, s.stance, s.by, s.channel, said_on=ctx.doc.published,
+                                     document_id=ctx.doc.id) for s in statements]
     for s in statements:
         event.add_evidence("attribution", ev(s.span))
     event.perpetrator = attr.best_perpetrator(statements)

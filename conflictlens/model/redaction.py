@@ -1,0 +1,139 @@
+"""Redaction of confidential sources: the one function every output path calls before printing.
+
+A newsroom marks a document or a person as confidential. Whatever leaves the tool for publication
+(printed events, `show`, search hits, extraction output, the attribution ledger, exports, API
+responses) goes through `redact(value, policy)`:
+- anything resting on a confidential document loses its text (evidence, sentences, snippets,
+  titles) and its identity (URL, outlet, path, caller's id, who said it); its ids are replaced by
+  pseudonyms keyed with a per-database secret, so nobody holding the text can recompute them;
+- a confidential person's name is masked in every string, and a statement made by them shows
+  "confidential source" as its author;
+- grades (reliability, credibility) and coded facts (dates, places, tolls, actors) stay.
+
+Pure: no I/O, no state; the policy is built by the caller from the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from conflictlens.model.records import Document, Event
+
+CONFIDENTIAL_SOURCE = "confidential source"
+MASK = "[confidential source]"
+MIN_NAME_LENGTH = 3  # a shorter "name" would mask ordinary words everywhere
+
+# Keys whose string value is text of the source itself.
+_SOURCE_TEXT_KEYS = frozenset({"text", "sentence", "snippet", "evidence", "title"})
+# Keys whose value identifies the source.
+_SOURCE_IDENTITY_KEYS = frozenset({"url", "outlet", "source_path", "external_id"})
+_ID_KEYS = ("id", "document_id", "event_id")
+# Joiners a name may meet between its words: spaces, FTS snippet brackets, an ellipsis, hyphens.
+_NAME_GAP = r"[\s\[\]\u2026-]+"
+
+
+@dataclass(frozen=True)
+class ConfidentialityPolicy:
+    """What must not leave the tool: confidential document ids and person names.
+
+    `secret` keys the pseudonyms of confidential ids; it lives in the database and never leaves it.
+    """
+
+    documents: frozenset[str] = frozenset()
+    persons: tuple[str, ...] = ()
+    secret: str = ""
+    _names: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "documents", frozenset(self.documents))
+        object.__setattr__(self, "persons", tuple(self.persons))
+        object.__setattr__(self, "_names", _names_pattern(self.persons))
+
+    @property
+    def empty(self) -> bool:
+        return not self.documents and not self.persons
+
+    def is_confidential_document(self, document_id: object) -> bool:
+        return isinstance(document_id, str) and document_id in self.documents
+
+    def names_confidential_person(self, text: object) -> bool:
+        return isinstance(text, str) and self._names is not None and self._names.search(text) is not None
+
+    def mask_names(self, text: str) -> str:
+        return self._names.sub(MASK, text) if self._names is not None else text
+
+    def pseudonym(self, real_id: str) -> str:
+        """A stable stand-in for a confidential id, in the same format (doc_/evt_ + 16 hex)."""
+        prefix, _, _rest = real_id.partition("_")
+        digest = hmac.new(self.secret.encode(), real_id.encode(), hashlib.sha256).hexdigest()[:16]
+        return f"{prefix or 'id'}_{digest}"
+
+
+def _names_pattern(persons: tuple[str, ...]) -> re.Pattern[str] | None:
+    alternatives = []
+    for name in sorted({p.strip() for p in persons if p.strip()}, key=len, reverse=True):
+        words = [re.escape(w) for w in re.split(r"[\s-]+", name) if w]
+        alternatives.append(r"\[?" + (r"\]?" + _NAME_GAP + r"\[?").join(words) + r"\]?")
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def redact(value: Any, policy: ConfidentialityPolicy) -> Any:
+    """`value` as it may be published. Accepts an Event, a Document, or JSON-like data.
+
+    JSON-like data (dicts, lists, strings) is walked: a dict whose `document_id` is confidential,
+    and everything nested in it, is treated as resting on that document. Returns a new value;
+    the input is never changed.
+    """
+    if policy.empty:
+        return value
+    if isinstance(value, Event):
+        return Event.from_dict(_walk(value.to_dict(), policy, inherited=False))
+    if isinstance(value, Document):
+        return _redact_document(value, policy)
+    return _walk(value, policy, inherited=False)
+
+
+def _redact_document(doc: Document, policy: ConfidentialityPolicy) -> Document:
+    if doc.confidential or policy.is_confidential_document(doc.id):
+        return Document(id=policy.pseudonym(doc.id), text=MASK, published=doc.published, confidential=True)
+    masked = {k: policy.mask_names(v) for k, v in doc.to_dict().items() if isinstance(v, str) and k != "id"}
+    return replace(doc, **masked)
+
+
+def _walk(value: Any, policy: ConfidentialityPolicy, inherited: bool) -> Any:
+    if isinstance(value, dict):
+        return _walk_dict(value, policy, inherited)
+    if isinstance(value, (list, tuple)):
+        return [_walk(v, policy, inherited) for v in value]
+    if isinstance(value, str):
+        return policy.mask_names(value)
+    return value
+
+
+def _walk_dict(record: dict, policy: ConfidentialityPolicy, inherited: bool) -> dict:
+    confidential = inherited or policy.is_confidential_document(record.get("document_id"))
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if confidential and key in _ID_KEYS and isinstance(value, str) and _looks_like_id(value):
+            out[key] = policy.pseudonym(value)
+        elif confidential and key in _SOURCE_TEXT_KEYS and isinstance(value, str):
+            out[key] = MASK
+        elif confidential and key in _SOURCE_IDENTITY_KEYS:
+            out[key] = None
+        elif key == "by" and isinstance(value, str) and (confidential or policy.names_confidential_person(value)):
+            out[key] = CONFIDENTIAL_SOURCE
+        elif confidential and key in ("start", "end") and isinstance(value, int):
+            out[key] = 0  # offsets into a confidential text help rebuild it
+        else:
+            out[key] = _walk(value, policy, confidential)
+    return out
+
+
+def _looks_like_id(value: str) -> bool:
+    return value.startswith(("doc_", "evt_"))

@@ -1,0 +1,111 @@
+"""The one redaction function: confidential documents and persons never leave in output."""
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conflictlens.model.ids import document_id, event_id
+from conflictlens.model.records import Attribution, Document, Event, Evidence
+from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
+
+SECRET_TEXT = "Ahmad Zia, a nurse at the clinic, said the Haqqani Network carried out the attack in Jalalabad."
+PUBLIC_TEXT = "Reuters reported that Ahmad Zia said the Haqqani Network was behind the attack."
+SECRET_DOC = document_id(SECRET_TEXT)
+PUBLIC_DOC = document_id(PUBLIC_TEXT)
+
+
+def event_from(text, doc_id, by="the report"):
+    ev = Event(id=event_id(doc_id, 0, len(text)), document_id=doc_id, perpetrator="Haqqani Network",
+               attribution=[Attribution("Haqqani Network", "attributed", by, None, "2021-06-10", doc_id, "F", 3)],
+               summary="Attack in Jalalabad, Nangarhar, AF; attributed to Haqqani Network.")
+    ev.add_evidence("attribution", Evidence(doc_id, 0, len(text), text))
+    ev.add_evidence("perpetrator", Evidence(doc_id, 0, len(text), text))
+    return ev
+
+
+def policy(**kwargs):
+    return ConfidentialityPolicy(secret="s3cret", **kwargs)
+
+
+def test_confidential_document_loses_text_identity_and_ids():
+    event = event_from(SECRET_TEXT, SECRET_DOC, by="Ahmad Zia")
+    shown = redact(event, policy(documents=frozenset({SECRET_DOC})))
+    dumped = json.dumps(shown.to_dict())
+    assert "Zia" not in dumped and "nurse" not in dumped
+    assert SECRET_DOC not in dumped and event.id not in dumped
+    assert shown.document_id.startswith("doc_") and len(shown.document_id) == 20
+    assert shown.id.startswith("evt_") and len(shown.id) == 20
+    statement = shown.attribution[0]
+    assert (statement.by, statement.reliability, statement.credibility) == (CONFIDENTIAL_SOURCE, "F", 3)
+    assert all(e.text == MASK and e.start == e.end == 0 for spans in shown.evidence.values() for e in spans)
+    assert shown.perpetrator == "Haqqani Network" and shown.summary == event.summary  # coded facts stay
+
+
+def test_pseudonyms_are_stable_and_keyed_by_the_secret():
+    one, two = policy(documents=frozenset({SECRET_DOC})), ConfidentialityPolicy(frozenset({SECRET_DOC}), (), "other")
+    assert one.pseudonym(SECRET_DOC) == one.pseudonym(SECRET_DOC) != two.pseudonym(SECRET_DOC)
+
+
+def test_confidential_person_is_masked_everywhere_and_named_nowhere():
+    event = event_from(PUBLIC_TEXT, PUBLIC_DOC, by="Ahmad Zia")
+    shown = redact(event, policy(persons=("ahmad zia",)))
+    assert shown.id == event.id and shown.document_id == PUBLIC_DOC  # a public report keeps its identity
+    assert shown.attribution[0].by == CONFIDENTIAL_SOURCE
+    assert shown.evidence["attribution"][0].text == f"Reuters reported that {MASK} said the Haqqani Network was behind the attack."
+
+
+def test_names_split_by_search_snippet_brackets_are_masked():
+    hit = {"document_id": PUBLIC_DOC, "title": "t", "snippet": "…said [Ahmad] [Zia], a nurse"}
+    assert redact(hit, policy(persons=("Ahmad Zia",)))["snippet"] == f"…said {MASK}, a nurse"
+
+
+def test_search_hit_and_document_of_a_confidential_source():
+    secret = policy(documents=frozenset({SECRET_DOC}))
+    hit = redact({"document_id": SECRET_DOC, "title": "Memo", "snippet": "Ahmad [Zia]"}, secret)
+    assert hit == {"document_id": secret.pseudonym(SECRET_DOC), "title": MASK, "snippet": MASK}
+    doc = Document(SECRET_DOC, SECRET_TEXT, "2021-06-10", url="https://x.org/memo", outlet="Desk", title="Memo",
+                   source_path="/tips/memo.txt", external_id="tip-7")
+    shown = redact(doc, secret)
+    assert (shown.text, shown.url, shown.outlet, shown.title, shown.source_path, shown.external_id) == (
+        MASK, None, None, None, None, None)
+    assert shown.published == "2021-06-10" and shown.id != SECRET_DOC
+
+
+def test_statements_resting_on_a_confidential_document_inside_a_public_event():
+    event = event_from(PUBLIC_TEXT, PUBLIC_DOC, by="Reuters")
+    event.attribution.append(Attribution("Taliban", "denied", "a commander", None, "2021-06-11", SECRET_DOC, "D", 4))
+    shown = redact(event, policy(documents=frozenset({SECRET_DOC})))
+    public, secret = shown.attribution
+    assert public.by == "Reuters" and public.document_id == PUBLIC_DOC
+    assert secret.by == CONFIDENTIAL_SOURCE and secret.document_id != SECRET_DOC
+    assert (secret.reliability, secret.credibility) == ("D", 4)
+
+
+def test_nothing_confidential_changes_nothing_and_input_is_untouched():
+    event = event_from(SECRET_TEXT, SECRET_DOC)
+    before = event.to_dict()
+    assert redact(event, ConfidentialityPolicy()) is event
+    redact(event, policy(documents=frozenset({SECRET_DOC}), persons=("Ahmad Zia",)))
+    assert event.to_dict() == before
+
+
+def test_short_names_are_not_confidential_names():
+    assert ConfidentialityPolicy(persons=("  ",)).mask_names("a b") == "a b"
+
+
+_words = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=4, max_size=10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=_words, last=_words, filler=st.lists(_words, min_size=1, max_size=8))
+def test_no_confidential_text_or_name_survives(first, last, filler):
+    text = " ".join([*filler, first, last, "said", "the", "Taliban", "did", "it."])
+    doc = document_id(text)
+    event = event_from(text, doc, by=f"{first} {last}")
+    for shown in (redact(event, policy(documents=frozenset({doc}))),
+                  redact(event.to_dict(), policy(documents=frozenset({doc})))):
+        dumped = json.dumps(shown.to_dict() if isinstance(shown, Event) else shown, ensure_ascii=False)
+        assert text not in dumped and doc not in dumped and event.id not in dumped
+    named = json.dumps(redact(event, policy(persons=(f"{first} {last}",))).to_dict(), ensure_ascii=False)
+    assert f"{first} {last}".lower() not in named.lower()
