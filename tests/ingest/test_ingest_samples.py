@@ -15,7 +15,7 @@ def test_samples_ingest_without_errors():
     assert not errors
     # README.md is Markdown, so a folder walk reads it too; it describes no incident
     docs = [d for d in docs if Path(d.source_path).name != "README.md"]
-    assert len(docs) == 13 and all(d.published and d.outlet and d.url and d.title for d in docs)
+    assert len(docs) == 15 and all(d.published and d.outlet and d.url and d.title for d in docs)
     names = {Path(d.source_path).name if d.external_id is None else f"batch.jsonl#{d.external_id}" for d in docs}
     truth = json.loads((ROOT / "tests" / "golden" / "expected" / "samples_truth.json").read_text())
     assert names == {entry["file"] for entry in truth}

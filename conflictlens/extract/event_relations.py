@@ -1,0 +1,100 @@
+"""Relations implied by event records: a clash between two actors, and a joint claim.
+
+A clash is an event with a perpetrator and a target actor (as imported from ACLED or UCDP), or a
+battle whose trigger sentence names a second armed actor. A joint claim is one event claimed by two
+actors. Both are operational ties in Jadoon's coding; their date is the event's date.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+from typing import Callable, Iterator, Sequence
+
+from conflictlens.model.protocols import ActorMention
+from conflictlens.model.records import Document, Event, Evidence
+from conflictlens.model.relations import ActorRelation, ordered_pair, relation_id
+
+BATTLES = "Battles"
+STANCE_OF = {"claimed": "asserted", "attributed": "asserted", "suspected": "alleged"}
+GROUPS_THEMSELVES = "the groups themselves"
+
+
+def main_country(events: Sequence[Event]) -> str | None:
+    """The country most of a report's events took place in (picks actors' regional branches)."""
+    votes = Counter(e.location.country for e in events if e.location.country)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def derived_relations(doc: Document | None, events: Sequence[Event], sentences: Sequence[tuple[int, int]],
+                      mentions: Sequence[ActorMention], is_party: Callable[[str], bool]) -> Iterator[ActorRelation]:
+    """Clashes and joint claims of `events`. Without a document (imported events), no evidence span."""
+    for event in events:
+        for source, target, stance, by, field in _clashes(event, sentences, mentions, is_party):
+            yield _relation("clash", source, target, stance, by, event, doc, _sentence(event, field, doc, sentences))
+        claimants = list(dict.fromkeys(a.actor for a in event.attribution
+                                       if a.stance == "claimed" and a.actor and is_party(a.actor)))
+        for source, target in combinations(claimants, 2):
+            yield _relation("joint_claim", source, target, "asserted", GROUPS_THEMSELVES, event, doc,
+                            _sentence(event, "claimed", doc, sentences))
+
+
+def _clashes(event: Event, sentences: Sequence[tuple[int, int]], mentions: Sequence[ActorMention],
+             is_party: Callable[[str], bool]) -> list[tuple[str, str, str, str | None, str]]:
+    """(source, target, stance, by, evidence field) for each pair of actors the event sets against each other."""
+    perpetrator = event.perpetrator if event.perpetrator and is_party(event.perpetrator) else None
+    stance, by = _perpetrator_stance(event, perpetrator)
+    target = event.target_actor
+    if perpetrator and target and target != perpetrator and is_party(target):
+        return [(perpetrator, target, stance, by, "perpetrator")]
+    if event.event_type != BATTLES:
+        return []
+    sides = [a.actor for a in event.attribution if a.actor and a.stance != "denied" and is_party(a.actor)]
+    sides += [m.canonical for m in _mentions_in(event, "event_type", sentences, mentions)]
+    distinct = list(dict.fromkeys(sides))
+    if perpetrator:
+        return [(perpetrator, other, stance, by, "event_type") for other in distinct if other != perpetrator]
+    return [(a, b, "asserted", None, "event_type") for a, b in combinations(distinct, 2)]
+
+
+def _perpetrator_stance(event: Event, perpetrator: str | None) -> tuple[str, str | None]:
+    ranked = [a for a in event.attribution if a.actor == perpetrator and a.stance in STANCE_OF]
+    ranked.sort(key=lambda a: ("claimed", "attributed", "suspected").index(a.stance))
+    if not ranked:
+        return "asserted", None
+    return STANCE_OF[ranked[0].stance], ranked[0].by
+
+
+def _mentions_in(event: Event, field: str, sentences: Sequence[tuple[int, int]],
+                 mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    spans = [_sentence_of(ev.start, sentences) for ev in event.evidence.get(field, [])]
+    return [m for m in mentions for s in spans if s and s[0] <= m.start and m.end <= s[1]]
+
+
+def _sentence_of(position: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    return next((s for s in sentences if s[0] <= position < s[1]), None)
+
+
+def _sentence(event: Event, field: str, doc: Document | None, sentences: Sequence[tuple[int, int]]) -> Evidence | None:
+    """The sentence that holds the event's evidence for `field` (else its first evidence of any kind)."""
+    evidence = (event.evidence.get(field) or event.evidence.get("event_type") or event.evidence.get("summary") or [None])[0]
+    if evidence is None:
+        return None
+    span = _sentence_of(evidence.start, sentences) if doc is not None else None
+    if span is None or doc is None:
+        return evidence
+    return Evidence(doc.id, span[0], span[1], doc.text[span[0]: span[1]])
+
+
+def _relation(kind: str, source: str, target: str, stance: str, by: str | None, event: Event,
+              doc: Document | None, evidence: Evidence | None) -> ActorRelation:
+    source, target = ordered_pair(kind, source, target)
+    outlet = doc.outlet if doc is not None else event.dataset
+    return ActorRelation(
+        id=relation_id(kind, source, target, None, event.document_id, event.id, None),
+        kind=kind, source=source, target=target, stance=stance, dimension="operational",
+        start=event.date.start, end=event.date.end, precision=event.date.precision, date_basis="event",
+        by=by or outlet or "the report", said_on=doc.published if doc is not None else None,
+        document_id=event.document_id, event_id=event.id, evidence=evidence, origin="event",
+        cue=f"event.{kind}", confidence=round(event.confidence or 0.5, 2),
+    )

@@ -1,0 +1,97 @@
+"""Wiring for actor relations: extract them at ingest, store them, and build the published network.
+
+extract (text cues + event records) -> store (actor_relations) -> analysis (graph) -> redacted JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from conflictlens.analysis.network import network
+from conflictlens.errors import ConflictLensError
+from conflictlens.extract.event_relations import derived_relations
+from conflictlens.extract.relations import RelationExtractor
+from conflictlens.model.protocols import ActorResolver
+from conflictlens.model.records import Document, Event
+from conflictlens.model.redaction import ConfidentialityPolicy, redact
+from conflictlens.store import Store
+from conflictlens.store import relations as stored
+
+
+def save_batch_relations(store: Store, batch: Iterable[tuple[Document, list[Event]]], actors: ActorResolver | None) -> int:
+    """The ingest hook: replace each report's stored relations with those extracted now.
+
+    Ids are deterministic, so a report ingested again gets the same rows back (nothing changes), and
+    a database made before relations existed gets them on the next ingest of its reports.
+    """
+    if actors is None:
+        return 0
+    extractor = RelationExtractor(actors)
+    written = 0
+    with store.transaction():
+        for doc, events in batch:
+            written += stored.replace_document_relations(store, doc.id, extractor.extract(doc, events))
+    return written
+
+
+def save_event_relations(store: Store, events: Sequence[Event], actors: ActorResolver) -> int:
+    """Clashes and joint claims of events that came without report text (imported datasets)."""
+    extractor = RelationExtractor(actors)
+    found = derived_relations(None, events, [], [], extractor.is_party_name)
+    return stored.save_relations(store, found)
+
+
+def actor_network(store: Store, actors: ActorResolver, since: str | None = None, until: str | None = None,
+                  actor: str | None = None, depth: int = 2, policy: ConfidentialityPolicy | None = None) -> dict[str, Any]:
+    """The published network (node-link JSON): every relation in the window, or `actor`'s ego network.
+
+    `actor` may be any name the registry knows ("ISKP"); confidential sources are redacted.
+    """
+    canonical = _canonical(actors, actor) if actor is not None else None
+    relations = list(stored.iter_relations(store, since=since, until=until))
+    types = _actor_types(actors, {n for r in relations for n in (r.source, r.target)})
+    data = network(relations, since=since, until=until, actor=canonical, depth=depth, actor_types=types)
+    return publishable(data, policy or ConfidentialityPolicy())
+
+
+def _canonical(actors: ActorResolver, name: str) -> str:
+    text = " ".join(name.split())
+    if not text:
+        raise ConflictLensError("CL-E750", "give the actor's name (or an alias or acronym the registry knows)", "--actor")
+    found = actors.resolve(text)
+    return found.canonical if found is not None and found.score >= 0.9 else text
+
+
+def _actor_types(actors: ActorResolver, names: Iterable[str]) -> dict[str, str | None]:
+    out = {}
+    for name in sorted(names):
+        found = actors.resolve(name)
+        out[name] = found.actor_type if found is not None and found.canonical == name else None
+    return out
+
+
+def publishable(data: dict[str, Any], policy: ConfidentialityPolicy) -> dict[str, Any]:
+    """The network as it may leave the tool: a relation resting on a confidential report keeps its grade
+    and dates but loses its text, its sayer and its ids (relation ids are pseudonymised too, since
+    they are computed from the report's id)."""
+    if policy.empty:
+        return data
+    for edge in data["edges"]:
+        for source in edge["sources"]:
+            if policy.is_confidential_document(source.get("document_id")):
+                source["id"] = policy.pseudonym(source["id"])
+    return redact(data, policy)
+
+
+def write_network(data: dict[str, Any], path: str | None) -> str:
+    """The JSON text, written to `path` when given."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if path is not None:
+        try:
+            Path(path).write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise ConflictLensError("CL-E754", f"cannot write the network ({exc.strerror}); check the path and "
+                                    "its permissions", path) from exc
+    return text

@@ -1,0 +1,111 @@
+"""Actor relations in the store (table `actor_relations`, migration 0004).
+
+Relations are keyed by their deterministic ids. A report's relations are replaced as a whole when it
+is extracted again, so nothing stale survives and re-ingesting the same report changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.model.relations import ActorRelation
+from conflictlens.store.failures import translated
+from conflictlens.store.sqlite import Store
+
+COLUMNS = ("id", "document_id", "event_id", "origin", "kind", "source", "target", "stance", "dimension",
+           "support", "date_start", "date_end", "said_on", "reliability", "credibility", "record")
+_UPSERT = (
+    f"INSERT INTO actor_relations ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
+    "ON CONFLICT (id) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS[1:])
+)
+# The dates between which a relation is known to hold (ActorRelation.known_span, in SQL).
+_LOW = "coalesce(date_start, said_on, date_end)"
+_HIGH = "coalesce(date_end, max(coalesce(said_on, date_start), coalesce(date_start, said_on)))"
+
+
+def _row(rel: ActorRelation) -> tuple:
+    return (rel.id, rel.document_id, rel.event_id, rel.origin, rel.kind, rel.source, rel.target, rel.stance,
+            rel.dimension, rel.support, rel.start, rel.end, rel.said_on, rel.reliability, rel.credibility,
+            json.dumps(rel.to_dict(), ensure_ascii=False, sort_keys=True))
+
+
+def replace_document_relations(store: Store, document_id: str, relations: Iterable[ActorRelation]) -> int:
+    """Make `relations` the stored relations of one document (text and event-derived); returns how many."""
+    rows = [_row(r) for r in relations]
+    with store.transaction():
+        store.connection.execute("DELETE FROM actor_relations WHERE document_id = ?", (document_id,))
+        store.connection.executemany(_UPSERT, rows)
+    return len(rows)
+
+
+def save_relations(store: Store, relations: Iterable[ActorRelation]) -> int:
+    """Insert or update relations by id (for relations of imported events, which no report replaces)."""
+    rows = [_row(r) for r in relations]
+    with store.transaction():
+        store.connection.executemany(_UPSERT, rows)
+    return len(rows)
+
+
+def set_grades(store: Store, grades: Iterable[tuple[str, str | None, int | None]]) -> int:
+    """Record NATO/Admiralty grades (relation id, reliability, credibility) given by the attribution ledger."""
+    changed = 0
+    with store.transaction():
+        for rel_id, reliability, credibility in grades:
+            found = get_relation(store, rel_id)
+            if found is not None:
+                store.connection.execute(_UPSERT, _row(found.graded(reliability, credibility)))
+                changed += 1
+    return changed
+
+
+def get_relation(store: Store, relation_id: str) -> ActorRelation | None:
+    with translated(store.path):
+        row = store.connection.execute("SELECT record FROM actor_relations WHERE id = ?", (relation_id,)).fetchone()
+    return _parse(row[0], relation_id) if row else None
+
+
+def iter_relations(store: Store, since: str | date | None = None, until: str | date | None = None,
+                   actor: str | None = None, kinds: Iterable[str] = (),
+                   document_id: str | None = None) -> Iterator[ActorRelation]:
+    """Relations known to hold at some time in [since, until], involving `actor` when given, by id order."""
+    where, params = [], []
+    if since is not None:
+        where.append(f"{_HIGH} >= ?")
+        params.append(str(since))
+    if until is not None:
+        where.append(f"{_LOW} <= ?")
+        params.append(str(until))
+    if actor is not None:
+        where.append("(source = ? OR target = ?)")
+        params += [actor, actor]
+    kinds = tuple(kinds)
+    if kinds:
+        where.append(f"kind IN ({', '.join('?' * len(kinds))})")
+        params += list(kinds)
+    if document_id is not None:
+        where.append("document_id = ?")
+        params.append(document_id)
+    sql = "SELECT id, record FROM actor_relations" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY id"
+    with translated(store.path):
+        rows = store.connection.execute(sql, params).fetchall()
+    return (_parse(record, rel_id) for rel_id, record in rows)
+
+
+def count_relations(store: Store) -> dict[str, int]:
+    """Stored relations by kind, plus "total"."""
+    with translated(store.path):
+        rows = store.connection.execute("SELECT kind, count(*) FROM actor_relations GROUP BY kind ORDER BY kind").fetchall()
+    counts = {kind: n for kind, n in rows}
+    counts["total"] = sum(counts.values())
+    return counts
+
+
+def _parse(record: str, rel_id: str) -> ActorRelation:
+    try:
+        return ActorRelation.from_dict(json.loads(record))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ConflictLensError("CL-E753", f"the stored relation cannot be read ({exc}); re-ingest its report "
+                                "to rebuild it", rel_id) from exc
