@@ -1,0 +1,205 @@
+"""Commands for incidents: `why`, `split`, `merge`, `incidents ...` and `evaluate resolution`."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from conflictlens.cli import _check_date, _require_db, _settings, coded_errors, evaluate_app
+from conflictlens.errors import ConflictLensError
+
+incidents_app = typer.Typer(help="Incidents: reports and dataset rows merged when they describe one event.",
+                            no_args_is_help=True)
+_ANALYST_HELP = "Who decides (default $CONFLICTLENS_ANALYST, else your login name)."
+
+
+def register(app: typer.Typer) -> None:
+    app.command("why")(why)
+    app.command("split")(split)
+    app.command("merge")(merge)
+    app.add_typer(incidents_app, name="incidents")
+    evaluate_app.command("resolution")(evaluate_resolution)
+
+
+def why(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event id (evt_...)."),
+        fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """Why an event is in its incident: the other reports and what matched on each feature."""
+    from conflictlens.pipeline.resolution_decisions import why as explain
+    from conflictlens.store import Store
+
+    settings = _settings(ctx)
+    with coded_errors():
+        _check_format(fmt, ("table", "json"))
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            result = explain(store, event_id)
+    if fmt == "json":
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        _print_why(result)
+
+
+def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="Events to move out, together."),
+          reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
+          analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
+    """Split events out of their incident into a new one; the resolver keeps them apart from now on."""
+    from conflictlens.pipeline.resolution_decisions import split as do_split
+
+    _decide(ctx, lambda store, who: do_split(store, event_ids, who, reason), analyst)
+
+
+def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Incident ids, or event ids of their members."),
+          reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
+          analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
+    """Merge incidents into one (the one reported first keeps its id); the merge is pinned."""
+    from conflictlens.pipeline.resolution_decisions import merge as do_merge
+
+    _decide(ctx, lambda store, who: do_merge(store, ids, who, reason), analyst)
+
+
+def _decide(ctx: typer.Context, action, analyst: Optional[str]) -> None:
+    from conflictlens.store import Store
+
+    settings = _settings(ctx)
+    who = analyst or os.environ.get("CONFLICTLENS_ANALYST") or _login()
+    with coded_errors():
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            result = action(store, who)
+    typer.echo(json.dumps(result, ensure_ascii=False))
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return ""
+
+
+@incidents_app.command("list")
+def list_incidents(ctx: typer.Context,
+                   country: Optional[str] = typer.Option(None, help="ISO 3166-1 alpha-2 code, e.g. PK."),
+                   since: Optional[str] = typer.Option(None, help="Earliest date, YYYY-MM-DD."),
+                   until: Optional[str] = typer.Option(None, help="Latest date, YYYY-MM-DD."),
+                   merged: bool = typer.Option(False, "--merged", help="Only incidents of two or more events."),
+                   limit: Optional[int] = typer.Option(None, help="At most this many incidents.")) -> None:
+    """Stream merged incident records as JSON lines (confidential sources redacted)."""
+    from conflictlens.pipeline.resolution_public import PublicIncidents
+    from conflictlens.store import Store
+    from conflictlens.store.incidents import IncidentStore
+
+    settings = _settings(ctx)
+    with coded_errors():
+        since, until = _check_date("--since", since), _check_date("--until", until)
+        if limit is not None and limit < 0:
+            raise ConflictLensError("CL-E400", "give a whole number >= 0", "--limit")
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            public = PublicIncidents(store)
+            rows = IncidentStore(store).iter_incidents(country.upper() if country else None, since, until,
+                                                       2 if merged else 1, limit)
+            for record in rows:
+                sys.stdout.write(json.dumps(public.record(record), ensure_ascii=False) + "\n")
+
+
+@incidents_app.command("show")
+def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An incident id (inc_...) or event id.")) -> None:
+    """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
+    from conflictlens.pipeline.resolution_public import PublicIncidents
+    from conflictlens.store import Store
+    from conflictlens.store.incidents import IncidentStore
+
+    settings = _settings(ctx)
+    with coded_errors():
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            incidents = IncidentStore(store)
+            member = None if ident.startswith("inc_") else incidents.membership(ident)
+            record = incidents.incident(member.incident_id if member else ident)
+            if record is None:
+                raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
+                                        ident)
+            record = PublicIncidents(store).record(record)
+    typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
+
+
+@incidents_app.command("resolve")
+def resolve_pending(ctx: typer.Context) -> None:
+    """Resolve every stored event not yet in an incident (ingest does this as it goes)."""
+    from conflictlens.pipeline.resolution import resolve_pending as run
+    from conflictlens.store import Store
+
+    settings = _settings(ctx)
+    with coded_errors():
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            report = run(store)
+    typer.echo(json.dumps(report.to_dict()))
+
+
+@incidents_app.command("decisions")
+def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, help="Only those naming this event or incident.")) -> None:
+    """The audit trail of analyst splits and merges, as JSON lines, oldest first."""
+    from conflictlens.store import Store
+    from conflictlens.store.incidents import IncidentStore
+
+    settings = _settings(ctx)
+    with coded_errors():
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            rows = IncidentStore(store).decisions(event_id=ident)
+    for row in rows:
+        typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+
+
+def evaluate_resolution(
+        labels: Path = typer.Option(Path("tests/resolve/data"), "--labels", help="Folder of the labelled sets."),
+        shared: Path = typer.Option(Path("../shared/data"), "--shared", help="Folder of the reference datasets."),
+        sets: list[str] = typer.Option([], "--set", help="reports-coded, reports-extracted, acled, gtd-ucdp (default all)."),
+        fmt: str = typer.Option("markdown", "--format", help="markdown or json.")) -> None:
+    """Pairwise and B-cubed precision/recall of incident resolution on the labelled sets."""
+    from conflictlens import pipeline
+    from conflictlens.pipeline import resolution_eval
+
+    with coded_errors():
+        _check_format(fmt, ("markdown", "json"))
+        chosen = tuple(sets) or resolution_eval.SETS
+        extractor = pipeline.build_extractor() if "reports-extracted" in chosen else None
+        results = resolution_eval.evaluate(labels, shared, chosen, extractor=extractor)
+    typer.echo(resolution_eval.render(results, fmt))
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise ConflictLensError("CL-E400", f"unknown format; use one of {', '.join(allowed)}", "--format")
+
+
+def _print_why(result: dict) -> None:
+    console = Console()
+    decision = result.get("decision") or {}
+    console.print(f"[bold]{result['event_id']}[/] ({result['source']}) is in [bold]{result['incident_id']}[/]: "
+                  f"{decision.get('reason', 'linked by ' + result['linked_by'])}"
+                  + (" [pinned by an analyst]" if result["pinned"] else ""))
+    table = Table(show_lines=True)
+    for column in ("other report", "source", "score", "what matched"):
+        table.add_column(column)
+    for other in result["compared_now"]:
+        features = ", ".join(f"{k} {v['outcome']} ({v['weight']:+.1f})" for k, v in other["features"].items())
+        if other["veto"]:
+            features = f"VETO: {other['veto']}; " + features
+        table.add_row(other["event_id"], str(other["source"]), f"{other['score']:.1f}", features)
+    console.print(table)
+    fatalities = (result.get("incident") or {}).get("fatalities") or {}
+    if fatalities.get("timeline"):
+        console.print(f"killed: best {fatalities['best']} (low {fatalities['low']}, high {fatalities['high']}); "
+                      f"{fatalities['timeline']}")
+    for d in result["analyst_decisions"]:
+        console.print(f"{d['decided_at']} {d['analyst']} {d['action']}: {d['reason']}")

@@ -1,0 +1,208 @@
+"""Incident resolution wired to the store: each saved event joins an incident or starts one.
+
+The resolver (`conflictlens.resolve`) decides; the store (`conflictlens.store.incidents`) keeps the
+members, their blocking keys and the merged records. Resolution is incremental: a new event is
+compared only with the members of the incidents its blocking keys reach, and only the incidents
+it touches are recomputed. Analyst decisions (`conflictlens.pipeline.resolution_decisions`) pin
+members, and later ingests respect the pins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Sequence
+
+from conflictlens.actors import ActorRegistry
+from conflictlens.geo import Gazetteer
+from conflictlens.model.records import Document, Event
+from conflictlens.resolve.blocking import block_keys
+from conflictlens.resolve.cluster import decide, incident_id_for
+from conflictlens.resolve.compose import compose
+from conflictlens.resolve.names import fold, skeleton
+from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_from_json, profile_of, source_of
+from conflictlens.resolve.settings import Settings, settings
+from conflictlens.store import INSERTED, UPDATED, SaveResult, Store
+from conflictlens.store.incidents import IncidentStore
+from conflictlens.store.rows import event_from_record
+
+PENDING_BATCH = 500  # unresolved events read per transaction by `resolve_pending`
+
+
+@dataclass(frozen=True)
+class ResolutionContext:
+    """What the resolver needs from other stages, as plain data: actor lineage and place hierarchy."""
+
+    settings: Settings
+    actors: ActorKnowledge
+    gazetteer: Gazetteer | None = None
+
+    def profile(self, event: Event, source: Source) -> Profile:
+        return profile_of(event, source, self.settings, self.actors, district_of(event, self.gazetteer))
+
+
+@dataclass
+class ResolutionReport:
+    joined: int = 0  # events that joined an existing incident
+    started: int = 0  # events that started a new incident
+    kept: int = 0  # events already resolved and unchanged, or pinned by an analyst
+    removed: int = 0  # members whose event no longer exists
+    incidents: set[str] = field(default_factory=set)  # incidents created or changed
+
+    def to_dict(self) -> dict[str, int]:
+        return {"joined": self.joined, "started": self.started, "kept": self.kept, "removed": self.removed,
+                "incidents_changed": len(self.incidents)}
+
+
+def build_context(registry: ActorRegistry | None = None, gazetteer: Gazetteer | None = None) -> ResolutionContext:
+    """The context over the given registry and gazetteer (the bundled ones when not given)."""
+    if registry is None and gazetteer is None:
+        return _bundled_context()
+    registry = registry or ActorRegistry.load()
+    return ResolutionContext(settings(), actor_knowledge(registry), gazetteer or Gazetteer.load())
+
+
+@lru_cache(maxsize=1)
+def _bundled_context() -> ResolutionContext:
+    return ResolutionContext(settings(), actor_knowledge(ActorRegistry.load()), Gazetteer.load())
+
+
+def actor_knowledge(registry: ActorRegistry) -> ActorKnowledge:
+    entries = registry.all()
+    return ActorKnowledge({e.name: e.parent for e in entries}, frozenset(e.name for e in entries if e.generic),
+                          {e.name: e.actor_type for e in entries})
+
+
+def district_of(event: Event, gazetteer: Gazetteer | None) -> str | None:
+    """The district the gazetteer puts the event's place in, when the event names a place but no district.
+
+    Only when the gazetteer knows exactly one district for that name in that province. It is a
+    hint: the resolver lets it agree with another event's district, never disagree.
+    """
+    loc = event.location
+    if gazetteer is None or not loc.place or loc.admin2 or not loc.country:
+        return None
+    province = skeleton(fold(loc.admin1)) if loc.admin1 else None
+    districts = {e.admin2 for e in gazetteer.lookup(loc.place, kind="place", country=loc.country)
+                 if e.admin2 and (province is None or skeleton(fold(e.admin1 or "")) == province)}
+    return districts.pop() if len(districts) == 1 else None
+
+
+def source_for(event: Event, ctx: ResolutionContext, meta: dict[str, Any] | None = None) -> Source:
+    meta = meta or {}
+    return source_of(event, ctx.settings, outlet=meta.get("outlet"), published=meta.get("published"),
+                     title=meta.get("title"))
+
+
+# -- resolving -------------------------------------------------------------------------------
+
+
+def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: ResolutionContext | None = None,
+                   report: ResolutionReport | None = None) -> ResolutionReport:
+    """Resolve each (event, source) in order, in one transaction, then recompute touched incidents."""
+    ctx = ctx or build_context()
+    report = report or ResolutionReport()
+    incidents = IncidentStore(store)
+    with store.transaction():
+        for event, source in items:
+            _resolve_one(incidents, event, source, ctx, report)
+        recompose(incidents, report.incidents, ctx)
+    return report
+
+
+def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]]], results: Sequence[SaveResult],
+                       ctx: ResolutionContext | None = None) -> ResolutionReport:
+    """The ingest hook: resolve the events of documents just inserted or re-extracted."""
+    ctx = ctx or build_context()
+    report = ResolutionReport()
+    changed = [(doc, events) for (doc, events), result in zip(batch, results) if result.status in (INSERTED, UPDATED)]
+    if not changed:
+        return report
+    incidents = IncidentStore(store)
+    with store.transaction():
+        for doc, events in changed:
+            _drop_vanished(incidents, doc.id, {e.id for e in events}, report)
+    meta = {doc.id: {"outlet": doc.outlet, "published": doc.published, "title": doc.title} for doc, _ in changed}
+    items = [(e, source_for(e, ctx, meta.get(e.document_id))) for _, events in changed for e in events]
+    return resolve_events(store, items, ctx, report)
+
+
+def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: int | None = None) -> ResolutionReport:
+    """Resolve every stored event that is in no incident yet (e.g. stored before resolution existed)."""
+    ctx = ctx or build_context()
+    incidents = IncidentStore(store)
+    report = ResolutionReport()
+    done = 0
+    while limit is None or done < limit:
+        size = PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - done)
+        rows = incidents.unresolved_events(size)
+        if not rows:
+            break
+        events = [event_from_record(record) for _, record in rows]
+        meta = incidents.document_meta(e.document_id for e in events)
+        resolve_events(store, [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events], ctx, report)
+        done += len(rows)
+    return report
+
+
+def _drop_vanished(incidents: IncidentStore, doc_id: str, current: set[str], report: ResolutionReport) -> None:
+    """Re-extraction may drop events: their memberships go (analyst decisions stay in the trail)."""
+    for member in incidents.members_of_document(doc_id):
+        if member.event_id not in current:
+            incidents.remove_member(member.event_id)
+            report.incidents.add(member.incident_id)
+            report.removed += 1
+
+
+def _resolve_one(incidents: IncidentStore, event: Event, source: Source, ctx: ResolutionContext,
+                 report: ResolutionReport) -> None:
+    s = ctx.settings
+    profile = ctx.profile(event, source)
+    data, (keys, probes) = profile.to_json(), block_keys(profile, s)
+    existing = incidents.membership(event.id)
+    if existing is not None:
+        if existing.pinned or existing.profile == data:
+            if existing.profile != data:
+                incidents.update_member(event.id, data, source.to_dict(), keys)
+                report.incidents.add(existing.incident_id)
+            report.kept += 1
+            return
+        incidents.remove_member(event.id)  # its facts changed: decide again
+        report.incidents.add(existing.incident_id)
+    candidates = {
+        incident: [profile_from_json(m.profile) for m in incidents.sample_members(incident, s.max_members_compared)]
+        for incident in incidents.incidents_by_keys(probes)
+    }
+    apart = [incidents.membership(e) for e in incidents.apart_from(event.id)]
+    decision = decide(profile, candidates, s, excluded={m.incident_id for m in apart if m})
+    incident = decision.incident_id or _new_incident_id(incidents, event.id)
+    incidents.add_member(event.id, incident, event.document_id, data, source.to_dict(), decision.to_dict(s), keys)
+    report.incidents.add(incident)
+    if decision.joined:
+        report.joined += 1
+    else:
+        report.started += 1
+
+
+def _new_incident_id(incidents: IncidentStore, event_id: str, salt: str = "") -> str:
+    incident = incident_id_for(event_id, salt)
+    while incidents.incident_exists(incident):  # founded by this event before, then split away
+        salt += "+"
+        incident = incident_id_for(event_id, salt)
+    return incident
+
+
+def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: ResolutionContext) -> None:
+    """Recompute the merged record of each incident from its members (delete it when it has none)."""
+    for incident_id in sorted(set(incident_ids)):
+        members = incidents.members(incident_id)
+        records = incidents.event_records([m.event_id for m in members])
+        pairs = [(event_from_record(records[m.event_id]), Source.from_dict(m.source))
+                 for m in members if m.event_id in records]
+        if not pairs:
+            incidents.delete_incident(incident_id)
+            continue
+        record = compose(incident_id, pairs)
+        record["pinned"] = [m.event_id for m in members if m.pinned]
+        incidents.save_incident(incident_id, record, len(pairs), record["date"]["start"],
+                                record["location"]["country"])

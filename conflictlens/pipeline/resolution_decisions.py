@@ -1,0 +1,157 @@
+"""Explaining and correcting incidents: `why`, and the analyst's `split` and `merge`.
+
+Every correction is recorded (who, when, why, what changed) and pinned: the events an analyst
+placed keep their incident when their report is re-extracted, and events an analyst split apart
+are never put together again by the resolver.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.pipeline.resolution import ResolutionContext, build_context, recompose
+from conflictlens.pipeline.resolution_public import PublicIncidents
+from conflictlens.resolve.cluster import incident_id_for
+from conflictlens.resolve.compare import compare
+from conflictlens.resolve.profile import profile_from_json
+from conflictlens.store import Store
+from conflictlens.store.incidents import IncidentStore, MemberRow
+
+SPLIT, MERGE = "split", "merge"
+_EVENT_ID = re.compile(r"\bevt_[0-9a-f]{16}\b")
+
+
+def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> dict[str, Any]:
+    """Why `event_id` is in its incident: the other reports, what matched on each feature, the decisions.
+
+    Confidential reports appear under a pseudonym and as "confidential source".
+    """
+    ctx = ctx or build_context()
+    incidents = IncidentStore(store)
+    public = PublicIncidents(store)
+    member = _member(store, incidents, event_id)
+    mine = profile_from_json(member.profile)
+    others = []
+    for other in incidents.members(member.incident_id):
+        if other.event_id == event_id:
+            continue
+        comparison = compare(mine, profile_from_json(other.profile), ctx.settings).to_dict(ctx.settings)
+        others.append({"event_id": public.event_id(other.event_id), "source": public.label(other.source),
+                       "reported_on": other.source.get("reported_on"), "linked_by": other.linked_by,
+                       "pinned": other.pinned, "score": comparison["score"], "veto": comparison["veto"],
+                       "features": comparison["features"]})
+    record = public.record(incidents.incident(member.incident_id) or {"id": member.incident_id})
+    return {
+        "event_id": public.event_id(event_id), "incident_id": member.incident_id, "source": public.label(member.source),
+        "linked_by": member.linked_by, "pinned": member.pinned, "linked_at": member.linked_at,
+        "decision": _public_decision(member.decision, public), "compared_now": others,
+        "incident": {k: record.get(k) for k in ("date", "location", "fatalities", "injured", "perpetrator")},
+        "analyst_decisions": [d.to_dict() for d in incidents.decisions(event_id=event_id, incident_id=member.incident_id)],
+    }
+
+
+def _public_decision(decision: dict[str, Any] | None, public: PublicIncidents) -> dict[str, Any] | None:
+    if not decision or "comparisons" not in decision:
+        return decision
+    comparisons = [{**c, "with": public.event_id(c["with"])} for c in decision["comparisons"]]
+    refused = [{**r, "why": _EVENT_ID.sub(lambda m: public.event_id(m.group()), r["why"])}
+               for r in decision.get("refused", ())]
+    return {**decision, "event_id": public.event_id(decision["event_id"]), "comparisons": comparisons,
+            "refused": refused}
+
+
+def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
+          ctx: ResolutionContext | None = None) -> dict[str, Any]:
+    """Move `event_ids` (members of one incident) into a new incident of their own, kept apart from the rest."""
+    ctx = ctx or build_context()
+    _check_decision(event_ids, analyst, reason)
+    incidents = IncidentStore(store)
+    moving = [_member(store, incidents, e) for e in dict.fromkeys(event_ids)]
+    source = {m.incident_id for m in moving}
+    if len(source) != 1:
+        raise ConflictLensError("CL-E603", "the events to split off are in different incidents; split one "
+                                "incident at a time (see `conflictlens why EVENT_ID`)", ", ".join(sorted(source)))
+    old = source.pop()
+    moved = {m.event_id for m in moving}
+    staying = [m.event_id for m in incidents.members(old) if m.event_id not in moved]
+    if not staying:
+        raise ConflictLensError("CL-E603", "these are all the incident's events: nothing would be split off; "
+                                "name only the events to move", old)
+    with incidents.transaction():
+        new = _fresh_id(incidents, sorted(moved)[0])
+        detail = {"incident": old, "new_incident": new, "events": sorted(moved), "remaining": staying}
+        decision_id = incidents.record_decision(SPLIT, analyst, reason, detail)
+        incidents.move_members(sorted(moved), new, analyst, True, _note(decision_id, SPLIT, analyst, reason))
+        incidents.keep_apart(((a, b) for a in moved for b in staying), decision_id)
+        recompose(incidents, (old, new), ctx)
+    return {"decision": decision_id, **detail}
+
+
+def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
+          ctx: ResolutionContext | None = None) -> dict[str, Any]:
+    """Join the incidents named (by incident id or by any member's event id) into the oldest of them."""
+    ctx = ctx or build_context()
+    _check_decision(ids, analyst, reason)
+    incidents = IncidentStore(store)
+    chosen = list(dict.fromkeys(_incident_of(store, incidents, i) for i in ids))
+    if len(chosen) < 2:
+        raise ConflictLensError("CL-E603", "name at least two different incidents (or events of two incidents) "
+                                "to merge", ", ".join(ids))
+    groups = {i: incidents.members(i) for i in chosen}
+    target = min(chosen, key=lambda i: groups[i][0].seq)  # the incident reported first keeps its id
+    everyone = [m.event_id for i in chosen for m in groups[i]]
+    with incidents.transaction():
+        detail = {"incident": target, "merged": [i for i in chosen if i != target], "events": everyone}
+        decision_id = incidents.record_decision(MERGE, analyst, reason, detail)
+        note = _note(decision_id, MERGE, analyst, reason)
+        for incident in chosen:
+            if incident != target:
+                incidents.move_members([m.event_id for m in groups[incident]], target, analyst, True, note)
+        incidents.pin([m.event_id for m in groups[target]], analyst)
+        incidents.forget_apart(everyone)
+        recompose(incidents, chosen, ctx)
+    return {"decision": decision_id, **detail}
+
+
+def _member(store: Store, incidents: IncidentStore, event_id: str) -> MemberRow:
+    member = incidents.membership(event_id)
+    if member is not None:
+        return member
+    if store.get_event(event_id) is None:
+        raise ConflictLensError("CL-E202", "no such event; list ids with `conflictlens events`", event_id)
+    raise ConflictLensError("CL-E602", "this event is in no incident yet; run `conflictlens incidents resolve`",
+                            event_id)
+
+
+def _incident_of(store: Store, incidents: IncidentStore, ident: str) -> str:
+    if ident.startswith("inc_"):
+        if not incidents.members(ident):
+            raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
+                                    ident)
+        return ident
+    return _member(store, incidents, ident).incident_id
+
+
+def _fresh_id(incidents: IncidentStore, founder: str) -> str:
+    salt = "split:"
+    incident = incident_id_for(founder, salt)
+    while incidents.incident_exists(incident):
+        salt += "+"
+        incident = incident_id_for(founder, salt)
+    return incident
+
+
+def _note(decision_id: int, action: str, analyst: str, reason: str) -> dict[str, Any]:
+    return {"reason": f"{action} by {analyst}: {reason}", "analyst_decision": decision_id}
+
+
+def _check_decision(ids: Sequence[str], analyst: str, reason: str) -> None:
+    if not ids:
+        raise ConflictLensError("CL-E603", "name the events (or incidents) the decision is about", "ids")
+    if not analyst.strip():
+        raise ConflictLensError("CL-E603", "say who decides: pass --analyst NAME or set CONFLICTLENS_ANALYST",
+                                "--analyst")
+    if not reason.strip():
+        raise ConflictLensError("CL-E603", "say why: pass --reason TEXT (it goes into the audit trail)", "--reason")

@@ -1,0 +1,179 @@
+"""The merged record of an incident, computed from its members; every field names its sources.
+
+Rules (also in docs/accuracy.md):
+- a categorical field (types, perpetrator) takes the value given by the most sources, ties going
+  to the more reliable source; other values are kept as `alternatives`, each with its sources;
+- the date is the most precise one given, and the most common among equally precise ones;
+- the location is the most precise one (place, then district, province, country) given by most
+  sources; others are kept as alternatives;
+- casualties: `low` is the lowest figure reported, `high` the highest. `best` is NOT the maximum:
+  it is the figure of the most reliable source (grade A..F), and among equally reliable sources
+  the latest reported (tolls are revised upwards as the dead are counted, and down when double
+  counting is found); a tie on the same day goes to the figure more sources give, then to the
+  lower one. Undated figures count as the oldest. `timeline` lists every figure in the order it
+  was reported ("16, Kabul Wire, 12 May 2021; 24, Afghan Ledger, 13 May 2021").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any, Callable, Hashable, Sequence
+
+from conflictlens.model.records import Casualties, Event
+from conflictlens.resolve.profile import Source
+
+BEST_RULE = ("most reliable source, then latest reported, then most sources, then lowest; "
+             "low and high are the extremes of all reports")
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4,
+                   "place": 0, "district": 1, "province": 2, "country": 3, None: 9}
+Member = tuple[Event, Source]
+
+
+def compose(incident_id: str, members: Sequence[Member]) -> dict[str, Any]:
+    """The merged record of the incident made of `members` (each an event and its source)."""
+    members = sorted(members, key=lambda m: (m[1].reported_on or "", m[0].id))
+    record: dict[str, Any] = {
+        "id": incident_id,
+        "members": [e.id for e, _ in members],
+        "sources": [{"event_id": e.id, **src.to_dict(), "dataset_id": e.dataset_id} for e, src in members],
+    }
+    for name in ("event_type", "sub_event_type", "attack_type", "target_type", "weapon_type", "perpetrator"):
+        record[name] = _choice(members, lambda e, n=name: _known(getattr(e, n)))
+    record["claimed"] = _choice(members, lambda e: True if e.claimed else None)
+    record["date"] = _date(members)
+    record["location"] = _location(members)
+    for name in ("fatalities", "injured", "perpetrators_killed"):
+        record[name] = casualty_summary([(getattr(e, name), src, e.id) for e, src in members])
+    record["targets"] = _union(members, lambda e: e.targets)
+    record["attribution"] = _attributions(members)
+    return record
+
+
+def casualty_summary(figures: Sequence[tuple[Casualties, Source, str]]) -> dict[str, Any]:
+    """low/best/high over every source's figure, the rule that chose best, and the revision timeline."""
+    known = [(c, src, eid) for c, src, eid in figures if c.best is not None or c.low is not None]
+    if not known:
+        return {"low": None, "best": None, "high": None, "best_rule": BEST_RULE, "best_from": None,
+                "figures": [], "timeline": ""}
+    entries = [_figure(c, src, eid) for c, src, eid in known]
+    support: dict[int, int] = defaultdict(int)
+    for entry in entries:
+        support[entry["value"]] += 1
+    chosen = min(entries, key=lambda f: (f["grade"], _negated_date(f["reported_on"]), -support[f["value"]],
+                                         f["value"]))
+    timeline = sorted(entries, key=lambda f: (f["reported_on"] or "", f["value"]))
+    return {
+        "low": min(f["low"] for f in entries), "best": chosen["value"], "high": max(f["high"] for f in entries),
+        "best_rule": BEST_RULE, "best_from": {"source": chosen["source"], "event_id": chosen["event_id"]},
+        "figures": timeline,
+        "timeline": "; ".join(_timeline_item(f) for f in timeline),
+    }
+
+
+def _figure(c: Casualties, src: Source, event_id: str) -> dict[str, Any]:
+    value = c.best if c.best is not None else c.low
+    low = min(v for v in (c.low, value) if v is not None)
+    high = max(v for v in (c.high, value) if v is not None)
+    return {"value": value, "low": low, "high": high, "source": src.label, "event_id": event_id,
+            "reported_on": src.reported_on, "grade": src.grade}
+
+
+def _negated_date(iso: str | None) -> int:
+    """Sort key putting later dates first and undated figures last."""
+    try:
+        return -date.fromisoformat(iso[:10]).toordinal() if iso else 0
+    except ValueError:
+        return 0
+
+
+def _timeline_item(f: dict[str, Any]) -> str:
+    when = f["reported_on"]
+    try:
+        day = date.fromisoformat(when[:10]) if when else None
+        shown = f"{day.day} {day.strftime('%b %Y')}" if day else "undated"
+    except ValueError:
+        shown = when
+    return f"{f['value']}, {f['source']}, {shown}"
+
+
+def _known(value: Any) -> Any:
+    return None if value in (None, "", "Unknown") else value
+
+
+def _choice(members: Sequence[Member], value_of: Callable[[Event], Hashable]) -> dict[str, Any]:
+    groups: dict[Hashable, list[Member]] = defaultdict(list)
+    for event, src in members:
+        value = value_of(event)
+        if value is not None:
+            groups[value].append((event, src))
+    if not groups:
+        return {"value": None, "sources": [], "events": []}
+    ranked = sorted(groups.items(), key=lambda kv: (-_distinct_sources(kv[1]), min(s.grade for _, s in kv[1]),
+                                                    str(kv[0])))
+    (value, backers), rest = ranked[0], ranked[1:]
+    out = {"value": value, **_named(backers)}
+    if rest:
+        out["alternatives"] = [{"value": v, **_named(b)} for v, b in rest]
+    return out
+
+
+def _distinct_sources(backers: Sequence[Member]) -> int:
+    return len({src.key for _, src in backers})
+
+
+def _named(backers: Sequence[Member]) -> dict[str, list[str]]:
+    return {"sources": list(dict.fromkeys(src.label for _, src in backers)), "events": [e.id for e, _ in backers]}
+
+
+def _date(members: Sequence[Member]) -> dict[str, Any]:
+    dated = [(e, s) for e, s in members if e.date.start]
+    if not dated:
+        return {"start": None, "end": None, "precision": None, "sources": [], "events": []}
+    finest = min(_PRECISION_RANK.get(e.date.precision, 9) for e, _ in dated)
+    precise = [(e, s) for e, s in dated if _PRECISION_RANK.get(e.date.precision, 9) == finest]
+    choice = _choice(precise, lambda e: (e.date.start, e.date.end or e.date.start, e.date.precision))
+    start, end, precision = choice["value"]
+    backers = [(e, s) for e, s in dated if e.date.start <= start and (e.date.end or e.date.start) >= end]
+    out = {"start": start, "end": end, "precision": precision, **_named(backers)}
+    backing = {e.id for e, _ in backers}
+    others = [(e, s) for e, s in dated if e.id not in backing]
+    if others:
+        out["alternatives"] = [{"start": e.date.start, "end": e.date.end, "precision": e.date.precision,
+                                **_named([(e, s)])} for e, s in others]
+    return out
+
+
+def _location(members: Sequence[Member]) -> dict[str, Any]:
+    located = [(e, s) for e, s in members if e.location.country]
+    if not located:
+        return {"country": None, "admin1": None, "admin2": None, "place": None, "lat": None, "lon": None,
+                "precision": None, "sources": [], "events": []}
+    finest = min(_PRECISION_RANK.get(e.location.precision, 9) for e, _ in located)
+    precise = [(e, s) for e, s in located if _PRECISION_RANK.get(e.location.precision, 9) == finest]
+    choice = _choice(precise, lambda e: (e.location.country, e.location.admin1, e.location.admin2,
+                                         e.location.place))
+    example = next(e for e, _ in precise if (e.location.country, e.location.admin1, e.location.admin2,
+                                             e.location.place) == choice["value"])
+    out = {**example.location.to_dict(), "sources": choice["sources"], "events": choice["events"]}
+    chosen = set(choice["events"])
+    others = [(e, s) for e, s in located if e.id not in chosen]
+    if others:
+        out["alternatives"] = [{**e.location.to_dict(), **_named([(e, s)])} for e, s in others]
+    return out
+
+
+def _union(members: Sequence[Member], values_of: Callable[[Event], Sequence[str]]) -> list[dict[str, Any]]:
+    groups: dict[str, list[Member]] = defaultdict(list)
+    for event, src in members:
+        for value in values_of(event):
+            groups[value].append((event, src))
+    return [{"value": v, **_named(b)} for v, b in groups.items()]
+
+
+def _attributions(members: Sequence[Member]) -> list[dict[str, Any]]:
+    groups: dict[tuple, list[Member]] = defaultdict(list)
+    for event, src in members:
+        for a in event.attribution:
+            groups[(a.actor, a.stance, a.by, a.channel)].append((event, src))
+    return [{"actor": k[0], "stance": k[1], "by": k[2], "channel": k[3], **_named(b)} for k, b in groups.items()]

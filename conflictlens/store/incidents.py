@@ -1,0 +1,290 @@
+"""Incidents in the store: members, blocking keys, merged records and analyst decisions.
+
+Plain rows in, plain rows out: profiles, sources, decisions and merged records arrive as JSON-ready
+values computed by the resolver (wired in `conflictlens.pipeline.resolution`); this module only
+keeps them. Writes do not open transactions of their own: the caller wraps a unit of work in
+`Store.transaction()`, so that a resolution step is all-or-nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from conflictlens.store.failures import translated
+from conflictlens.store.sqlite import Store
+
+RESOLVER = "resolver"  # linked_by for automatic links; analysts are named
+_MEMBER_COLUMNS = ("event_id", "incident_id", "document_id", "profile", "source", "decision", "linked_by",
+                   "pinned", "linked_at", "seq")
+_SELECT_MEMBERS = f"SELECT {', '.join(_MEMBER_COLUMNS)} FROM incident_members"
+_MAX_VARIABLES = 500  # per IN (...) list; SQLite allows more, but big lists make slow plans
+_STREAM_BATCH = 500  # incidents read at a time when listing: memory stays flat
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    event_id: str
+    incident_id: str
+    document_id: str | None
+    profile: list[Any]
+    source: dict[str, Any]
+    decision: dict[str, Any] | None
+    linked_by: str
+    pinned: bool
+    linked_at: str
+    seq: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "incident_id": self.incident_id, "document_id": self.document_id,
+                "source": self.source, "decision": self.decision, "linked_by": self.linked_by,
+                "pinned": self.pinned, "linked_at": self.linked_at}
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: int
+    action: str
+    analyst: str
+    reason: str
+    decided_at: str
+    detail: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class IncidentStore:
+    """The incident tables of one open `Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._conn: sqlite3.Connection = store.connection
+        self._path = store.path
+
+    def transaction(self):
+        return self._store.transaction()
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def membership(self, event_id: str) -> MemberRow | None:
+        rows = self._members(f"{_SELECT_MEMBERS} WHERE event_id = ?", (event_id,))
+        return rows[0] if rows else None
+
+    def members(self, incident_id: str) -> list[MemberRow]:
+        return self._members(f"{_SELECT_MEMBERS} WHERE incident_id = ? ORDER BY seq", (incident_id,))
+
+    def sample_members(self, incident_id: str, limit: int) -> list[MemberRow]:
+        """At most `limit` members: the first half and the latest half (what the resolver compares)."""
+        head = limit // 2
+        first = self._members(f"{_SELECT_MEMBERS} WHERE incident_id = ? ORDER BY seq LIMIT ?", (incident_id, head))
+        last = self._members(f"{_SELECT_MEMBERS} WHERE incident_id = ? ORDER BY seq DESC LIMIT ?",
+                             (incident_id, limit - head))
+        seen = {m.event_id for m in first}
+        return first + [m for m in reversed(last) if m.event_id not in seen]
+
+    def members_of_document(self, document_id: str) -> list[MemberRow]:
+        return self._members(f"{_SELECT_MEMBERS} WHERE document_id = ? ORDER BY seq", (document_id,))
+
+    def incidents_by_keys(self, keys: Sequence[str]) -> list[str]:
+        """Incidents with a member filed under any of `keys` (the blocking lookup)."""
+        found: dict[str, None] = {}
+        for chunk in _chunks(list(dict.fromkeys(keys))):
+            marks = ", ".join("?" for _ in chunk)
+            sql = (f"SELECT DISTINCT m.incident_id FROM incident_blocks AS b JOIN incident_members AS m "
+                   f"ON m.event_id = b.event_id WHERE b.key IN ({marks})")
+            with translated(self._path):
+                found.update((row[0], None) for row in self._conn.execute(sql, chunk))
+        return list(found)
+
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        with translated(self._path):
+            row = self._conn.execute("SELECT record FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def incident_exists(self, incident_id: str) -> bool:
+        with translated(self._path):
+            return self._conn.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone() is not None \
+                or self._conn.execute("SELECT 1 FROM incident_members WHERE incident_id = ? LIMIT 1",
+                                      (incident_id,)).fetchone() is not None
+
+    def iter_incidents(self, country: str | None = None, since: str | None = None, until: str | None = None,
+                       min_size: int = 1, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        clauses, params = ["size >= ?"], [min_size]
+        for clause, value in (("country = ?", country), ("date_start >= ?", since), ("date_start <= ?", until)):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        sql = f"SELECT record FROM incidents WHERE {' AND '.join(clauses)} ORDER BY date_start, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with translated(self._path):
+            cursor = self._conn.execute(sql, params)
+        try:
+            while True:
+                with translated(self._path):
+                    rows = cursor.fetchmany(_STREAM_BATCH)
+                if not rows:
+                    return
+                for (record,) in rows:
+                    yield json.loads(record)
+        finally:
+            cursor.close()
+
+    def apart_from(self, event_id: str) -> set[str]:
+        """Events an analyst kept apart from `event_id`."""
+        sql = ("SELECT event_b FROM incident_apart WHERE event_a = ? "
+               "UNION SELECT event_a FROM incident_apart WHERE event_b = ?")
+        with translated(self._path):
+            return {row[0] for row in self._conn.execute(sql, (event_id, event_id))}
+
+    def unresolved_events(self, limit: int) -> list[tuple[str, str]]:
+        """(event id, record) of stored events in no incident yet, oldest documents first."""
+        sql = ("SELECT e.id, e.record FROM events AS e JOIN documents AS d ON d.id = e.document_id "
+               "WHERE NOT EXISTS (SELECT 1 FROM incident_members AS m WHERE m.event_id = e.id) "
+               "ORDER BY d.doc_no, e.id LIMIT ?")
+        with translated(self._path):
+            return [tuple(r) for r in self._conn.execute(sql, (limit,))]
+
+    def document_meta(self, document_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """outlet, published and title of each document (what a source label needs)."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(dict.fromkeys(document_ids))):
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT id, outlet, published, title FROM documents WHERE id IN ({marks})"
+            with translated(self._path):
+                for doc_id, outlet, published, title in self._conn.execute(sql, chunk):
+                    out[doc_id] = {"outlet": outlet, "published": published, "title": title}
+        return out
+
+    def event_records(self, event_ids: Sequence[str]) -> dict[str, str]:
+        """The stored JSON record of each event that still exists."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(event_ids)):
+            marks = ", ".join("?" for _ in chunk)
+            with translated(self._path):
+                out.update(self._conn.execute(f"SELECT id, record FROM events WHERE id IN ({marks})", chunk))
+        return out
+
+    def decisions(self, event_id: str | None = None, incident_id: str | None = None) -> list[DecisionRow]:
+        """The audit trail, oldest first; only decisions naming the event or incident when given."""
+        with translated(self._path):
+            rows = self._conn.execute(
+                "SELECT id, action, analyst, reason, decided_at, detail FROM incident_decisions ORDER BY id").fetchall()
+        out = [DecisionRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows]
+        needles = [n for n in (event_id, incident_id) if n]
+        if needles:
+            out = [d for d in out if any(n in json.dumps(d.detail) for n in needles)]
+        return out
+
+    def counts(self) -> dict[str, int]:
+        with translated(self._path):
+            one = self._conn.execute
+            return {"incidents": one("SELECT count(*) FROM incidents").fetchone()[0],
+                    "members": one("SELECT count(*) FROM incident_members").fetchone()[0],
+                    "merged": one("SELECT count(*) FROM incidents WHERE size > 1").fetchone()[0],
+                    "decisions": one("SELECT count(*) FROM incident_decisions").fetchone()[0]}
+
+    def _members(self, sql: str, params: Sequence[Any]) -> list[MemberRow]:
+        with translated(self._path):
+            rows = self._conn.execute(sql, params).fetchall()
+        return [MemberRow(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]),
+                          json.loads(r[5]) if r[5] else None, r[6], bool(r[7]), r[8], r[9]) for r in rows]
+
+    # -- writes (inside the caller's transaction) -------------------------------------------
+
+    def add_member(self, event_id: str, incident_id: str, document_id: str | None, profile: list[Any],
+                   source: dict[str, Any], decision: dict[str, Any] | None, keys: Sequence[str],
+                   linked_by: str = RESOLVER, pinned: bool = False) -> None:
+        with translated(self._path):
+            seq = self._conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM incident_members").fetchone()[0]
+            self._conn.execute(
+                f"INSERT INTO incident_members ({', '.join(_MEMBER_COLUMNS)}) VALUES ({', '.join('?' * 10)})",
+                (event_id, incident_id, document_id, _json(profile), _json(source),
+                 _json(decision) if decision is not None else None, linked_by, int(pinned), now(), seq))
+            self._conn.executemany("INSERT INTO incident_blocks (key, event_id) VALUES (?, ?)",
+                                   [(k, event_id) for k in dict.fromkeys(keys)])
+
+    def update_member(self, event_id: str, profile: list[Any], source: dict[str, Any], keys: Sequence[str]) -> None:
+        """A re-extracted member keeps its incident (it is pinned) but its profile and keys follow it."""
+        with translated(self._path):
+            self._conn.execute("UPDATE incident_members SET profile = ?, source = ? WHERE event_id = ?",
+                               (_json(profile), _json(source), event_id))
+            self._conn.execute("DELETE FROM incident_blocks WHERE event_id = ?", (event_id,))
+            self._conn.executemany("INSERT INTO incident_blocks (key, event_id) VALUES (?, ?)",
+                                   [(k, event_id) for k in dict.fromkeys(keys)])
+
+    def remove_member(self, event_id: str) -> None:
+        with translated(self._path):
+            self._conn.execute("DELETE FROM incident_blocks WHERE event_id = ?", (event_id,))
+            self._conn.execute("DELETE FROM incident_members WHERE event_id = ?", (event_id,))
+
+    def move_members(self, event_ids: Sequence[str], incident_id: str, linked_by: str, pinned: bool,
+                     decision: dict[str, Any] | None) -> None:
+        with translated(self._path):
+            self._conn.executemany(
+                "UPDATE incident_members SET incident_id = ?, linked_by = ?, pinned = ?, decision = ?, "
+                "linked_at = ? WHERE event_id = ?",
+                [(incident_id, linked_by, int(pinned), _json(decision) if decision else None, now(), e)
+                 for e in event_ids])
+
+    def pin(self, event_ids: Sequence[str], analyst: str) -> None:
+        with translated(self._path):
+            self._conn.executemany("UPDATE incident_members SET pinned = 1, linked_by = ? WHERE event_id = ?",
+                                   [(analyst, e) for e in event_ids])
+
+    def save_incident(self, incident_id: str, record: dict[str, Any], size: int, date_start: str | None,
+                      country: str | None) -> None:
+        stamp = now()
+        with translated(self._path):
+            self._conn.execute(
+                "INSERT INTO incidents (id, record, size, date_start, country, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET record = excluded.record, "
+                "size = excluded.size, date_start = excluded.date_start, country = excluded.country, "
+                "updated_at = excluded.updated_at",
+                (incident_id, _json(record), size, date_start, country, stamp, stamp))
+
+    def delete_incident(self, incident_id: str) -> None:
+        with translated(self._path):
+            self._conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+
+    def record_decision(self, action: str, analyst: str, reason: str, detail: dict[str, Any]) -> int:
+        with translated(self._path):
+            cursor = self._conn.execute(
+                "INSERT INTO incident_decisions (action, analyst, reason, decided_at, detail) VALUES (?, ?, ?, ?, ?)",
+                (action, analyst, reason, now(), _json(detail)))
+        return int(cursor.lastrowid)
+
+    def keep_apart(self, pairs: Iterable[tuple[str, str]], decision_id: int) -> None:
+        rows = [(min(a, b), max(a, b), decision_id) for a, b in pairs if a != b]
+        with translated(self._path):
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO incident_apart (event_a, event_b, decision_id) VALUES (?, ?, ?)", rows)
+
+    def forget_apart(self, event_ids: Sequence[str]) -> None:
+        """An analyst merging events overrides an earlier split between them."""
+        ids = list(event_ids)
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" for _ in chunk)
+            with translated(self._path):
+                self._conn.execute(
+                    f"DELETE FROM incident_apart WHERE event_a IN ({marks}) AND event_b IN "
+                    f"(SELECT value FROM json_each(?))", (*chunk, _json(ids)))
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(items), _MAX_VARIABLES):
+        yield items[i:i + _MAX_VARIABLES]

@@ -1,0 +1,109 @@
+"""The incident tables: members, blocking lookups, merged records, decisions and kept-apart pairs."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.store import Store
+from conflictlens.store.incidents import RESOLVER, IncidentStore
+from store_helpers import make_document, make_event
+
+SOURCE = {"key": "doc:x", "label": "Kabul Wire", "kind": "report", "reported_on": "2023-03-09", "grade": "C",
+          "document_id": "x"}
+
+
+def add(incidents: IncidentStore, event_id: str, incident_id: str, keys=("k1",), document_id="doc_1", **kw):
+    incidents.add_member(event_id, incident_id, document_id, [1, event_id], SOURCE, {"reason": "matched"},
+                         list(keys), **kw)
+
+
+def test_migration_creates_the_tables(store: Store) -> None:
+    tables = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"incidents", "incident_members", "incident_blocks", "incident_decisions", "incident_apart"} <= tables
+
+
+def test_members_and_blocking_lookup(store: Store) -> None:
+    incidents = IncidentStore(store)
+    with incidents.transaction():
+        add(incidents, "e1", "inc_a", keys=("d|1|x", "d|1|y"))
+        add(incidents, "e2", "inc_a", keys=("d|1|y",))
+        add(incidents, "e3", "inc_b", keys=("d|9|z",))
+    assert incidents.incidents_by_keys(["d|1|y", "d|2|q"]) == ["inc_a"]
+    assert sorted(incidents.incidents_by_keys(["d|1|x", "d|9|z"])) == ["inc_a", "inc_b"]
+    assert [m.event_id for m in incidents.members("inc_a")] == ["e1", "e2"]
+    member = incidents.membership("e2")
+    assert member.incident_id == "inc_a" and member.linked_by == RESOLVER and not member.pinned
+    assert member.profile == [1, "e2"] and member.source["label"] == "Kabul Wire"
+    with incidents.transaction():
+        incidents.remove_member("e1")
+    assert incidents.incidents_by_keys(["d|1|x"]) == [] and incidents.membership("e1") is None
+
+
+def test_sample_members_takes_the_first_and_the_latest(store: Store) -> None:
+    incidents = IncidentStore(store)
+    with incidents.transaction():
+        for i in range(10):
+            add(incidents, f"e{i}", "inc_a")
+    assert [m.event_id for m in incidents.sample_members("inc_a", 4)] == ["e0", "e1", "e8", "e9"]
+    assert len(incidents.sample_members("inc_a", 20)) == 10
+
+
+def test_records_decisions_and_apart_pairs(store: Store) -> None:
+    incidents = IncidentStore(store)
+    with incidents.transaction():
+        add(incidents, "e1", "inc_a")
+        add(incidents, "e2", "inc_a")
+        incidents.save_incident("inc_a", {"id": "inc_a", "members": ["e1", "e2"]}, 2, "2023-03-09", "AF")
+        decision = incidents.record_decision("split", "ana", "two attacks", {"events": ["e2"], "incident": "inc_a"})
+        incidents.keep_apart([("e2", "e1")], decision)
+    assert incidents.apart_from("e1") == {"e2"} and incidents.apart_from("e2") == {"e1"}
+    assert incidents.decisions(event_id="e2")[0].analyst == "ana"
+    assert incidents.decisions(event_id="e9") == []
+    assert list(incidents.iter_incidents(country="AF", min_size=2))[0]["id"] == "inc_a"
+    with incidents.transaction():
+        incidents.forget_apart(["e1", "e2"])
+    assert incidents.apart_from("e1") == set()
+    assert incidents.counts() == {"incidents": 1, "members": 2, "merged": 1, "decisions": 1}
+
+
+def test_memberships_survive_re_extraction_of_their_events(store: Store) -> None:
+    """Members link by event id, without ON DELETE CASCADE: deleting the event keeps the link."""
+    doc = make_document("A bomb exploded at a market in Maiduguri on Tuesday, killing 12 people.")
+    ev = make_event(doc)
+    store.save_document_with_events(doc, [ev], "v1")
+    incidents = IncidentStore(store)
+    with incidents.transaction():
+        add(incidents, ev.id, "inc_a", document_id=doc.id, pinned=True, linked_by="ana")
+    store.save_document_with_events(doc, [ev], "v2")  # deletes and re-inserts the document's events
+    member = incidents.membership(ev.id)
+    assert member is not None and member.pinned and member.linked_by == "ana"
+    assert incidents.event_records([ev.id]).keys() == {ev.id}
+    assert incidents.document_meta([doc.id])[doc.id]["title"] is None
+
+
+def test_unresolved_events_are_found(store: Store) -> None:
+    doc = make_document("Gunmen attacked a checkpoint in Kunduz on Monday, killing two police officers.")
+    ev = make_event(doc)
+    store.save_document_with_events(doc, [ev], "v1")
+    incidents = IncidentStore(store)
+    assert [e for e, _ in incidents.unresolved_events(10)] == [ev.id]
+    with incidents.transaction():
+        add(incidents, ev.id, "inc_a", document_id=doc.id)
+    assert incidents.unresolved_events(10) == []
+
+
+def test_a_failed_unit_of_work_leaves_nothing(store: Store) -> None:
+    incidents = IncidentStore(store)
+    with pytest.raises(ConflictLensError):
+        with incidents.transaction():
+            add(incidents, "e1", "inc_a")
+            add(incidents, "e1", "inc_a")  # same event twice: a primary-key conflict
+    assert incidents.membership("e1") is None
+
+
+def test_json_columns_are_checked(store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.connection.execute("INSERT INTO incidents VALUES ('i', 'not json', 1, NULL, NULL, 'x', 'x')")
