@@ -1,0 +1,95 @@
+"""`conflictlens import acled|gtd|ucdp FILE` and `conflictlens export --format ...`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from conflictlens.cli import _check_date, _progress, _require_db, _settings, coded_errors
+from conflictlens.errors import ConflictLensError
+
+
+def import_command(ctx: typer.Context,
+                   dataset: str = typer.Argument(..., help="acled, gtd or ucdp."),
+                   path: Path = typer.Argument(..., help="The dataset file (CSV; GTD also XLSX)."),
+                   encoding: str = typer.Option("utf-8", help="Text encoding of a CSV (GTD's own CSV is cp1252)."),
+                   actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
+                   resolve: bool = typer.Option(True, "--resolve/--no-resolve",
+                                                help="Merge each row into the incident it describes (default), "
+                                                     "or leave that to `conflictlens incidents resolve`.")) -> None:
+    """Import a dataset export (ACLED, GTD or UCDP GED): one event per row, linked to the actor registry."""
+    from conflictlens.pipeline import interop
+    from conflictlens.store import Store
+
+    settings = _settings(ctx)
+    with coded_errors():
+        with Store.open(settings.db) as store, _progress(settings) as tick:
+            report = interop.import_dataset(dataset, path, store, tuple(str(a) for a in actors),
+                                            encoding=encoding, on_row=tick, resolve=resolve)
+    for error in report.errors:
+        typer.echo(f"error {error.render()}", err=True)
+    if not settings.quiet:
+        typer.echo(f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
+                   f"unchanged; {len(report.errors)} left out; stored in {settings.db}", err=True)
+    if report.errors:
+        raise typer.Exit(code=1)
+
+
+def export_command(ctx: typer.Context,
+                   fmt: str = typer.Option(..., "--format", help="acled, gtd, geojson, stix, graphml, ndjson or csv."),
+                   output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default stdout)."),
+                   areas: bool = typer.Option(False, "--areas", help="GeoJSON: province and district polygons with counts."),
+                   country: Optional[str] = typer.Option(None, help="ISO 3166-1 alpha-2 code, e.g. AF."),
+                   since: Optional[str] = typer.Option(None, help="Earliest date, YYYY-MM-DD."),
+                   until: Optional[str] = typer.Option(None, help="Latest date, YYYY-MM-DD."),
+                   event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),
+                   perpetrator: Optional[str] = typer.Option(None, help="Canonical perpetrator name."),
+                   dataset: Optional[str] = typer.Option(None, help="Only events imported from ACLED, GTD or UCDP."),
+                   limit: Optional[int] = typer.Option(None, help="At most this many events."),
+                   actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")) -> None:
+    """Export stored events; confidential sources never appear in any export."""
+    from conflictlens.pipeline import interop
+    from conflictlens.store import Store
+
+    from conflictlens.export import check_format
+
+    settings = _settings(ctx)
+    with coded_errors():
+        check_format(fmt, areas)
+        filters = interop.ExportFilters(
+            country=country.upper() if country else None, since=_check_date("--since", since),
+            until=_check_date("--until", until), event_type=event_type, perpetrator=perpetrator,
+            dataset=dataset, limit=limit)
+        _require_db(settings.db)
+        with Store.open(settings.db) as store:
+            count = _export_to(output, lambda out: interop.export_events(
+                fmt, store, out, filters, areas=areas, actor_files=tuple(str(a) for a in actors)))
+    if not settings.quiet:
+        what = "areas" if areas else "events"
+        typer.echo(f"{count} {what} written to {output or 'stdout'}", err=True)
+
+
+def _export_to(output: Optional[Path], write) -> int:
+    """Write to stdout, or to a file that appears only once complete (no half-written exports)."""
+    if output is None:
+        return write(sys.stdout)
+    partial = output.with_name(output.name + ".part")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
+        os.replace(partial, output)
+    except OSError as exc:
+        raise ConflictLensError("CL-E511", f"cannot write the file ({exc.strerror}); check the folder exists "
+                                "and is writable", str(output)) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_command)
+    app.command("export")(export_command)

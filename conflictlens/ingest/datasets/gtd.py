@@ -1,0 +1,115 @@
+"""GTD rows (all 135 columns, CSV or XLSX) -> events.
+
+The date comes from iyear/imonth/iday, where 0 means unknown: the date then spans the month or the
+year, with that precision. `specificity` maps onto the geo ladder. Each of gname, gname2 and
+gname3 becomes an attribution whose stance is "claimed" when GTD codes a claim, "suspected" when
+GTD marks the attribution uncertain (guncertainN), else "attributed", with the claim mode as its
+channel. nkill/nwound/nkillter are exact counts (nkill and nwound include the assailants).
+"""
+
+from __future__ import annotations
+
+from conflictlens.ingest.datasets.common import ImportContext, Imported, exact
+from conflictlens.ingest.datasets.reference import Layout, codes, countries
+from conflictlens.ingest.datasets.values import (
+    BadValue, code, coordinate, count, extra_columns, integer, iso_date, partial_date, row_digest, row_ids,
+    text_or_none,
+)
+from conflictlens.model.records import Attribution, DateInfo, Event, Location
+
+DATASET = "GTD"
+UNKNOWN_GROUP = "Unknown"  # GTD's gname for "no group known": never a perpetrator, registry or not
+# (group, claimed flag, uncertainty flag, claim mode) for the three groups GTD can name.
+_GROUP_COLUMNS = (
+    ("gname", "claimed", "guncertain1", "claimmode_txt"),
+    ("gname2", "claim2", "guncertain2", "claimmode2_txt"),
+    ("gname3", "claim3", "guncertain3", "claimmode3_txt"),
+)
+
+
+def gtd_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Imported:
+    dataset_id = row.get("eventid", "").strip().removesuffix(".0")
+    if not dataset_id:
+        raise BadValue("eventid", "", "the GTD event id")
+    date = _date(row)
+    country = countries().from_name(row.get("country_txt", ""))
+    doc_id, event_id = row_ids(DATASET, dataset_id)
+    attributions = _attributions(row, ctx, country, date.start, doc_id)
+    target = ctx.actor(row.get("corp1", ""), country, date.start)
+    summary = row.get("summary", "").strip()
+    event = Event(
+        id=event_id, document_id=doc_id,
+        attack_type=text_or_none(row, "attacktype1_txt"), target_type=text_or_none(row, "targtype1_txt"),
+        weapon_type=text_or_none(row, "weaptype1_txt"),
+        date=date, location=_location(row, country),
+        perpetrator=_group(row, "gname", ctx, country, date.start),
+        attribution=attributions,
+        claimed=row.get("claimed", "").strip() == "1",
+        fatalities=exact(count(row, "nkill")), injured=exact(count(row, "nwound")),
+        perpetrators_killed=exact(count(row, "nkillter")),
+        targets=[t for t in (row.get(f"target{i}", "").strip() for i in (1, 2, 3)) if t],
+        summary=summary, confidence=1.0,
+        dataset=DATASET, dataset_id=dataset_id,
+        target_actor=target.canonical if target and target.in_registry and not target.unidentified else None,
+        extra=extra_columns(row, layout.fields),
+    )
+    event.event_type, event.sub_event_type = _acled_typing(row, event.attack_type, event.target_type)
+    return Imported(ctx.document(doc_id, dataset_id, summary), event, ctx.version(row_digest(row)))
+
+
+def _date(row: dict[str, str]) -> DateInfo:
+    parts = (integer(row, "iyear"), integer(row, "imonth"), integer(row, "iday"))
+    start, end, precision = partial_date(*parts, "iyear/imonth/iday")
+    if row.get("extended", "").strip() == "1":
+        resolved = iso_date(row, "resolution")
+        end = resolved if resolved and resolved >= start else end
+    return DateInfo(start, end, precision)
+
+
+def _group(row: dict[str, str], column: str, ctx: ImportContext, country: str | None, date: str | None
+           ) -> str | None:
+    name = row.get(column, "")
+    return None if name.strip() == UNKNOWN_GROUP else ctx.perpetrator(name, country, date)
+
+
+def _attributions(row: dict[str, str], ctx: ImportContext, country: str | None, date: str | None,
+                  doc_id: str) -> list[Attribution]:
+    stances = codes()["gtd_claim_stance"]
+    out = []
+    for group, claimed, uncertain, mode in _GROUP_COLUMNS:
+        actor = _group(row, group, ctx, country, date)
+        if actor is None:
+            continue
+        if row.get(claimed, "").strip() == "1":
+            stance = stances["claimed"]
+        elif row.get(uncertain, "").strip().removesuffix(".0") == "1":
+            stance = stances["uncertain"]
+        else:
+            stance = stances["default"]
+        out.append(ctx.attribution(actor, stance, doc_id, text_or_none(row, mode)))
+    return out
+
+
+def _location(row: dict[str, str], country: str | None) -> Location:
+    specificity = codes()["geo_precision"]["gtd_specificity"]
+    return Location(
+        country=country,
+        admin1=text_or_none(row, "provstate"),
+        place=text_or_none(row, "city"),
+        lat=coordinate(row, "latitude", 90.0),
+        lon=coordinate(row, "longitude", 180.0),
+        precision=code(row, "specificity", specificity),
+    )
+
+
+def _acled_typing(row: dict[str, str], attack: str | None, target: str | None) -> tuple[str | None, str | None]:
+    """ACLED event and sub-event type of a GTD attack (data/codes.json), for filters and ACLED export."""
+    table = codes()["gtd_attack_type"]
+    armed = codes()["gtd_armed_targets"]
+    if attack == "Bombing/Explosion" and row.get("suicide", "").strip() == "1":
+        pair = table["suicide"]
+    elif attack == "Armed Assault" and target in armed["types"]:
+        pair = armed["typing"]
+    else:
+        pair = table.get(attack or "", (None, None))
+    return pair[0], pair[1]

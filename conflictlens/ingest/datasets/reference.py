@@ -1,0 +1,99 @@
+"""The importers' reference data: column layouts, code tables and ISO country codes (data/ beside this)."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from conflictlens.errors import ConflictLensError
+
+_PACKAGE = "conflictlens.ingest.datasets"
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A published column layout: its columns in order, those a file must have, and the mapped ones."""
+
+    name: str
+    columns: tuple[str, ...]
+    required: frozenset[str]
+    aliases: dict[str, str]
+    fields: frozenset[str]  # columns held in Event fields; every other column goes to Event.extra
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    numeric: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Countries:
+    by_alpha2: dict[str, Country]
+    by_alpha3: dict[str, str]
+    by_numeric: dict[str, str]
+    by_name: dict[str, str]  # name key -> alpha2
+
+    def from_name(self, name: str) -> str | None:
+        return self.by_name.get(name_key(name))
+
+
+def name_key(name: str) -> str:
+    """Case-, accent- and punctuation-blind key: "Côte d'Ivoire" and "Cote dIvoire" meet."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return _NOT_ALNUM.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConflictLensError("CL-E300", f"cannot read bundled importer data ({exc}); reinstall conflictlens",
+                                subject=f"{_PACKAGE}/data/{name}") from exc
+
+
+@lru_cache(maxsize=1)
+def codes() -> dict[str, Any]:
+    return json.loads(_read("codes.json"))
+
+
+@lru_cache(maxsize=1)
+def layouts() -> dict[str, Layout]:
+    raw = json.loads(_read("layouts.json"))
+    return {
+        name: Layout(name, tuple(spec["columns"]), frozenset(spec["required"]), dict(spec["aliases"]),
+                     frozenset(spec["fields"]))
+        for name, spec in raw.items() if isinstance(spec, dict)
+    }
+
+
+@lru_cache(maxsize=1)
+def countries() -> Countries:
+    by_alpha2: dict[str, Country] = {}
+    by_name: dict[str, str] = {}
+    lines = _read("countries.tsv").splitlines()[1:]
+    for line in lines:
+        alpha2, alpha3, numeric, name, aliases = line.split("\t")
+        by_alpha2[alpha2] = Country(alpha2, alpha3, numeric, name)
+        for alias in filter(None, aliases.split("|")):
+            by_name.setdefault(name_key(alias), alpha2)
+    for country in by_alpha2.values():  # the shown names win over another country's alias
+        by_name[name_key(country.name)] = country.alpha2
+    for line in _read("country_aliases.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alpha2, alias = line.split("\t")
+            by_name[name_key(alias)] = alpha2
+    return Countries(
+        by_alpha2=by_alpha2,
+        by_alpha3={c.alpha3: c.alpha2 for c in by_alpha2.values()},
+        by_numeric={c.numeric: c.alpha2 for c in by_alpha2.values()},
+        by_name=by_name,
+    )

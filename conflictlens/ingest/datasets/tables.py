@@ -1,0 +1,196 @@
+"""Stream the rows of a dataset file (CSV or XLSX) as (line number, {column: text}).
+
+Nothing is read whole: a 300k-row export streams in bounded memory. A row that cannot be read
+(bad quoting, wrong number of fields, bytes that are not in the file's encoding) is yielded as a
+coded error naming the file and line, and reading goes on with the next row. Only a file that
+cannot be read at all (missing, binary, empty, no header) raises.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.ingest.decoding import SNIFF_BYTES, bom_encoding, not_found, sniff_binary
+
+Row = tuple[int, dict[str, str]]
+_ZIP_MAGIC = b"PK\x03\x04"
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass
+class Table:
+    """An open dataset file: its header (aliases applied) and a stream of its rows."""
+
+    path: str
+    header: tuple[str, ...]
+    rows: Iterator[Row | ConflictLensError]
+
+
+def open_table(path: str | Path, encoding: str = "utf-8", aliases: dict[str, str] | None = None) -> Table:
+    """Open a CSV or XLSX file; raise a coded error when it cannot be read at all."""
+    source = Path(path)
+    head = _head(source)
+    if head.startswith(_ZIP_MAGIC) or source.suffix.lower() in _XLSX_SUFFIXES:
+        header, rows = _xlsx_rows(source)
+    else:
+        binary = None if bom_encoding(head[:4]) else sniff_binary(head, str(source))
+        if binary is not None:
+            raise binary
+        header, rows = _csv_rows(source, encoding)
+    renamed = tuple((aliases or {}).get(name, name) for name in header)
+    return Table(str(source), renamed, _as_dicts(str(source), renamed, rows))
+
+
+def _head(source: Path) -> bytes:
+    try:
+        with source.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except FileNotFoundError:
+        raise not_found(str(source)) from None
+    except IsADirectoryError:
+        raise ConflictLensError("CL-E106", "this is a folder; pass one dataset file", str(source)) from None
+    except OSError as exc:
+        raise ConflictLensError("CL-E100", f"cannot read the file ({exc.strerror}); check its permissions",
+                                str(source)) from exc
+    if not head.strip():
+        raise ConflictLensError("CL-E103", "the file is empty; export the dataset again", str(source))
+    return head
+
+
+# ------------------------------------------------------------------ CSV
+
+def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[int, list[str] | str]]]:
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"  # a BOM, when present, is not part of the first column's name
+    try:
+        handle = source.open(encoding=encoding, errors="surrogateescape", newline="")
+    except LookupError:
+        raise ConflictLensError("CL-E400", f"unknown encoding {encoding!r}; use e.g. utf-8 or cp1252",
+                                "--encoding") from None
+    reader = csv.reader(handle, strict=True)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        handle.close()
+        raise ConflictLensError("CL-E500", f"no readable header row ({exc or 'no rows'}); export the "
+                                "dataset again with its header", str(source)) from None
+    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, handle)
+
+
+def _encoded_name(name: str, source: Path, encoding: str) -> str:
+    if not _is_clean(name):
+        raise ConflictLensError("CL-E102", f"the header is not valid {encoding}; re-save the file as UTF-8 "
+                                "or pass --encoding (GTD's own CSV is cp1252)", f"{source}:1")
+    return name.strip()
+
+
+def _is_clean(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # surrogate-escaped bytes the encoding does not know
+        return False
+    return True
+
+
+def _csv_records(reader: Any, handle: Any) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line of the record, its values), or (line, reason) for a record that cannot be read."""
+    with handle:
+        while True:
+            line = reader.line_num + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield line, f"the CSV is malformed here ({exc}); fix the quoting of this row"
+                continue
+            if not _is_clean("".join(values)):
+                yield line, ("holds bytes that are not valid in the file's encoding; re-save the file as "
+                             "UTF-8 or pass --encoding (GTD's own CSV is cp1252)")
+                continue
+            yield line, values
+
+
+# ------------------------------------------------------------------ XLSX
+
+def _xlsx_rows(source: Path) -> tuple[list[str], Iterator[tuple[int, list[str] | str]]]:
+    import openpyxl  # only XLSX imports pay for loading it
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ConflictLensError("CL-E505", f"not a readable XLSX workbook ({exc}); open it in a spreadsheet "
+                                "program and save it again as .xlsx or .csv", str(source)) from None
+    cells = book.worksheets[0].iter_rows(values_only=True)
+    first = next(cells, None)
+    if first is None:
+        book.close()
+        raise ConflictLensError("CL-E500", "the first sheet has no header row; put the dataset on the first "
+                                "sheet", str(source))
+    header = [_cell_text(v) for v in first]
+    while header and not header[-1]:  # spreadsheets pad rows with empty cells
+        header.pop()
+    return header, _xlsx_records(book, cells, len(header))
+
+
+def _xlsx_records(book: Any, cells: Iterator[tuple[Any, ...]], width: int) -> Iterator[tuple[int, list[str]]]:
+    try:
+        for line, values in enumerate(cells, start=2):
+            texts = [_cell_text(v) for v in values[:width]]
+            if any(texts):
+                yield line, texts + [""] * (width - len(texts))
+    finally:
+        book.close()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+# ------------------------------------------------------------------ rows
+
+def _as_dicts(path: str, header: tuple[str, ...], records: Iterator[tuple[int, list[str] | str]]
+              ) -> Iterator[Row | ConflictLensError]:
+    width = len(header)
+    first = True
+    for line, values in records:
+        if isinstance(values, str):
+            yield bad_row(path, line, values)
+            continue
+        if not values or (len(values) == 1 and not values[0]):
+            continue  # blank line
+        if first and _is_hxl_tags(values):
+            first = False
+            continue  # the HDX export's second row: HXL hashtags, not data
+        first = False
+        if len(values) != width:
+            yield bad_row(path, line, f"has {len(values)} fields but the header has {width}; the row is cut "
+                          "or has an unquoted comma")
+            continue
+        yield line, dict(zip(header, values))
+
+
+def _is_hxl_tags(values: list[str]) -> bool:
+    filled = [v for v in values if v]
+    return bool(filled) and all(v.startswith("#") for v in filled)
+
+
+def bad_row(path: str, line: int, reason: str, code: str = "CL-E501") -> ConflictLensError:
+    """The coded error for one row that was left out: the file and line, and why."""
+    return ConflictLensError(code, f"row left out: {reason}", subject=f"{path}:{line}")

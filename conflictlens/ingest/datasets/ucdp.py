@@ -1,0 +1,73 @@
+"""UCDP GED rows (the CSV, and the HDX export with its HXL tag row) -> events.
+
+side_a is taken as the perpetrator and side_b as the attacked side (in one-sided violence side_b is
+"Civilians"; in state-based and non-state conflict the two sides fought, and UCDP does not say who
+started). low/best/high deaths map directly; date_prec and where_prec map onto the ladders;
+type_of_violence gives an ACLED event type (data/codes.json).
+"""
+
+from __future__ import annotations
+
+from conflictlens.ingest.datasets.common import ImportContext, Imported
+from conflictlens.ingest.datasets.reference import Layout, codes, countries
+from conflictlens.ingest.datasets.values import (
+    BadValue, code, coordinate, count, extra_columns, iso_date, row_digest, row_ids, text_or_none,
+)
+from conflictlens.model.records import Casualties, DateInfo, Event, Location
+
+DATASET = "UCDP"
+
+
+def ucdp_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Imported:
+    dataset_id = row.get("id", "").strip().removesuffix(".0")
+    if not dataset_id:
+        raise BadValue("id", "", "the UCDP GED event id")
+    start, end = iso_date(row, "date_start"), iso_date(row, "date_end")
+    if start is None:
+        raise BadValue("date_start", "", "the event's first day")
+    country = _country(row)
+    doc_id, event_id = row_ids(DATASET, dataset_id)
+    perpetrator = ctx.perpetrator(row.get("side_a", ""), country, start)
+    headline = row.get("source_headline", "").strip()
+    typing = codes()["ucdp_type_of_violence"].get(row.get("type_of_violence", "").strip(), (None, None))
+    event = Event(
+        id=event_id, document_id=doc_id,
+        event_type=typing[0], sub_event_type=typing[1],
+        date=DateInfo(start, end or start, code(row, "date_prec", codes()["date_precision"]["ucdp_date_prec"])),
+        location=_location(row, country),
+        perpetrator=perpetrator,
+        attribution=[ctx.attribution(perpetrator, "attributed", doc_id)] if perpetrator else [],
+        fatalities=Casualties(count(row, "low"), count(row, "best"), count(row, "high")),
+        summary=headline, confidence=1.0,
+        dataset=DATASET, dataset_id=dataset_id,
+        target_actor=ctx.perpetrator(row.get("side_b", ""), country, start),
+        extra=extra_columns(row, layout.fields),
+    )
+    return Imported(ctx.document(doc_id, dataset_id, headline, _published(row)), event,
+                    ctx.version(row_digest(row)))
+
+
+def _published(row: dict[str, str]) -> str | None:
+    """The first source's date ("2004-01-01;2004-01-02" lists one per source); none rather than a bad one."""
+    try:
+        return iso_date(row, "source_date")
+    except BadValue:
+        return None
+
+
+def _country(row: dict[str, str]) -> str | None:
+    table = countries()
+    found = table.by_alpha3.get(row.get("iso3", "").strip().upper())
+    return found or table.from_name(row.get("country", ""))
+
+
+def _location(row: dict[str, str], country: str | None) -> Location:
+    return Location(
+        country=country,
+        admin1=text_or_none(row, "adm_1"),
+        admin2=text_or_none(row, "adm_2"),
+        place=text_or_none(row, "where_coordinates"),
+        lat=coordinate(row, "latitude", 90.0),
+        lon=coordinate(row, "longitude", 180.0),
+        precision=code(row, "where_prec", codes()["geo_precision"]["ucdp_where_prec"]),
+    )

@@ -1,0 +1,187 @@
+"""Wiring for dataset import and export: ingest.datasets -> store, and store -> export.
+
+The ingest and export stages never see the actor registry or the store: this module hands them
+plain callables (actor look-ups, country names, document confidentiality) built from those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import IO
+
+from conflictlens.actors import ActorEntry, ActorRegistry
+from conflictlens.errors import ConflictLensError
+from conflictlens.export import ExportContext, write_export
+from conflictlens.ingest.datasets import ActorLink, ActorLookup, Imported, import_rows
+from conflictlens.ingest.datasets.reference import countries
+from conflictlens.model.records import Document, Event
+from conflictlens.pipeline.attribution import PublicView
+from conflictlens.pipeline.resolution import resolve_after_save
+from conflictlens.store import Store
+
+IMPORT_BATCH = 2000  # rows per store transaction: bounded memory, few commits
+ACTOR_CACHE_SIZE = 8192  # distinct dataset actor names remembered during one process
+# Registry matches good enough to link a dataset's actor name: exact names, aliases, acronyms,
+# regional branches and "name + head words"; fuzzy matches are left out (a dataset name is exact).
+_LINK_METHODS = frozenset(("exact", "alias", "acronym", "context"))
+_MIN_LINK_SCORE = 0.95
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[ConflictLensError] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"rows": self.rows, "inserted": self.inserted, "updated": self.updated,
+                "unchanged": self.unchanged, "errors": [e.to_dict() for e in self.errors]}
+
+
+# ------------------------------------------------------------------ actors
+
+def dataset_actor_lookup(registry: ActorRegistry) -> ActorLookup:
+    """Link a dataset's actor name to the registry: its external name first, then the resolver.
+
+    The name -> registry entry step is cached (bounded); the regional branch, which depends on
+    the country and date, is picked for every row.
+    """
+
+    @lru_cache(maxsize=ACTOR_CACHE_SIZE)
+    def entry_of(dataset: str, name: str) -> ActorEntry | None:
+        entry = registry.by_external_name(dataset, name)
+        if entry is not None:
+            return entry
+        mention = registry.resolve(name)
+        if mention is not None and mention.method in _LINK_METHODS and mention.score >= _MIN_LINK_SCORE:
+            return registry.get(mention.canonical)
+        return None
+
+    def lookup(dataset: str, name: str, country: str | None, date: str | None) -> ActorLink:
+        entry = entry_of(dataset, name)
+        if entry is None:
+            return ActorLink(name)
+        canonical = (registry.branch(entry, country, date) or entry).name
+        return ActorLink(canonical, True, registry.is_unidentified(canonical))
+
+    return lookup
+
+
+@lru_cache(maxsize=4)
+def _registry(actor_files: tuple[str, ...]) -> ActorRegistry:
+    return ActorRegistry.load(list(actor_files))
+
+
+# ------------------------------------------------------------------ import
+
+def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tuple[str, ...] = (),
+                   encoding: str = "utf-8", on_row: Callable[[object], None] | None = None,
+                   batch_size: int = IMPORT_BATCH, resolve: bool = True) -> ImportReport:
+    """Store every good row of a dataset file; collect a coded error for every row left out.
+
+    Rows are saved a batch at a time, each batch one transaction. Re-importing the same file
+    changes nothing; a row the dataset has revised since is rewritten. With `resolve`, each new or
+    revised row then joins the incident it describes or starts one, as reports do on ingest;
+    without it, `conflictlens incidents resolve` catches up later (faster for huge backfills).
+    """
+    report = ImportReport()
+    rows = import_rows(dataset, path, dataset_actor_lookup(_registry(actor_files)), encoding)
+    batch: list[Imported] = []
+    for item in rows:
+        report.rows += 1
+        if on_row:
+            on_row(item)
+        if isinstance(item, ConflictLensError):
+            report.errors.append(item)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _save(store, batch, report, resolve)
+            batch = []
+    _save(store, batch, report, resolve)
+    return report
+
+
+def _save(store: Store, batch: list[Imported], report: ImportReport, resolve: bool) -> None:
+    if not batch:
+        return
+    # Each row carries its own version (dataset + row digest): an unchanged row is skipped, a
+    # revised one rewritten. The store's extractor_version is left to the extractor.
+    results = store.save_versioned(((item.document, [item.event], item.version) for item in batch),
+                                   meta_key="import_version")
+    for result in results:
+        setattr(report, result.status, getattr(report, result.status) + 1)
+    if resolve:
+        resolve_after_save(store, [(item.document, [item.event]) for item in batch], results)
+
+
+# ------------------------------------------------------------------ export
+
+@dataclass(frozen=True)
+class ExportFilters:
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    event_type: str | None = None
+    perpetrator: str | None = None
+    dataset: str | None = None
+    limit: int | None = None
+
+
+def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters = ExportFilters(),
+                  areas: bool = False, actor_files: tuple[str, ...] = ()) -> int:
+    """Write the stored events that match `filters` in format `fmt`; return how many were written.
+
+    Events leave as the public view gives them: graded, with the analyst's overrides, and with
+    every confidential source redacted (the ledger's marks decide what is confidential).
+    """
+    view = PublicView(store)
+    context = replace(export_context(store, _registry(actor_files)),
+                      confidential=view.policy.is_confidential_document)
+    return write_export(fmt, view.events(_selected(store, filters)), out, context, areas=areas)
+
+
+def _selected(store: Store, filters: ExportFilters) -> Iterator[Event]:
+    dataset = filters.dataset.upper() if filters.dataset else None
+    # The dataset filter is applied here, so the limit is too when both are given.
+    limit = None if dataset else filters.limit
+    events: Iterable[Event] = store.iter_events(
+        country=filters.country, since=filters.since, until=filters.until, event_type=filters.event_type,
+        perpetrator=filters.perpetrator, limit=limit)
+    written = 0
+    for event in events:
+        if dataset and (event.dataset or "").upper() != dataset:
+            continue
+        if filters.limit is not None and written >= filters.limit:
+            return
+        written += 1
+        yield event
+
+
+def export_context(store: Store, registry: ActorRegistry) -> ExportContext:
+    """What the exporters need from other stages, as plain callables."""
+    table = countries()
+
+    def document(doc_id: str) -> Document | None:
+        return store.get_document(doc_id)
+
+    def external_name(dataset: str, canonical: str) -> str:
+        entry = registry.get(canonical)
+        names = entry.external_names.get(dataset.lower(), ()) if entry else ()
+        return names[0] if names else canonical
+
+    def actor_type(canonical: str) -> str | None:
+        entry = registry.get(canonical)
+        return entry.actor_type if entry else None
+
+    def country(alpha2: str) -> tuple[str, str] | None:
+        found = table.by_alpha2.get(alpha2.upper())
+        return (found.numeric, found.name) if found else None
+
+    return ExportContext(document=document, external_name=external_name, actor_type=actor_type,
+                         country=country)

@@ -1,0 +1,148 @@
+"""Each export format read back by the tools its users have: csv, json, networkx, stix2-validator."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from export_events import SECRET_DOC, extracted_event, sample_context, sample_events
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.export import FORMATS, write_export
+
+
+def export(fmt: str, events=None, **kwargs) -> str:
+    out = io.StringIO()
+    write_export(fmt, sample_events() if events is None else events, out, sample_context(), **kwargs)
+    return out.getvalue()
+
+
+def test_acled_layout_for_an_extracted_event():
+    rows = list(csv.DictReader(io.StringIO(export("acled"))))
+    first = rows[0]
+    assert len(first) == 31 and first["event_id_cnty"] == "evt_extracted"
+    assert (first["iso"], first["country"], first["time_precision"], first["geo_precision"]) == \
+        ("4", "Afghanistan", "1", "1")
+    assert first["actor1"] == "Taliban (Afghanistan)" and first["disorder_type"] == "Political violence"
+    assert first["fatalities"] == "3" and first["source"] == "Example News"
+
+
+def test_gtd_layout_codes_claims_and_partial_dates():
+    rows = list(csv.DictReader(io.StringIO(export("gtd"))))
+    first, secret = rows[0], rows[1]
+    assert len(first) == 135 and first["eventid"].startswith("20210502")
+    assert (first["attacktype1"], first["targtype1"], first["weaptype1"]) == ("2", "3", "5")
+    assert (first["gname"], first["claimed"], first["claimmode_txt"]) == ("Taliban", "1", "a spokesman")
+    assert (first["gname2"], first["guncertain2"]) == ("Islamic State", "1")
+    assert first["nkill"] == "3.0" and first["nwound"] == "5.0"
+    assert (secret["iyear"], secret["imonth"], secret["iday"]) == ("2021", "6", "0")
+
+
+def test_geojson_is_rfc7946():
+    collection = json.loads(export("geojson"))
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    located, secret, nowhere = collection["features"]
+    assert located["geometry"] == {"type": "Point", "coordinates": [69.1833, 34.5167]}
+    assert located["properties"]["geo_precision"] == "place" and located["properties"]["date_precision"] == "day"
+    assert secret["geometry"] is None and nowhere["geometry"] is None
+
+
+def test_areas_count_events_in_province_and_district_polygons():
+    collection = json.loads(export("geojson", areas=True))
+    features = collection["features"]
+    assert {f["properties"]["level"] for f in features} == {"admin1", "admin2"}
+    assert all(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in features)
+    counted = {(f["properties"]["level"], f["properties"]["name"]): f["properties"]["events"]
+               for f in features if f["properties"]["events"]}
+    assert counted[("admin1", "Kabul")] == 1 and sum(counted.values()) == 2  # the province and its district
+    assert len(export("geojson", areas=True).encode()) < 2_000_000
+
+
+def test_stix_bundle_passes_the_validator():
+    validator = pytest.importorskip("stix2validator")
+    text = export("stix")
+    results = validator.validate_string(text, validator.ValidationOptions())
+    assert results.is_valid, results.as_dict()
+    bundle = json.loads(text)
+    kinds = {}
+    for obj in bundle["objects"]:
+        kinds.setdefault(obj["type"], []).append(obj)
+    assert {"incident", "location", "intrusion-set", "identity", "relationship"} <= set(kinds)
+    rels = {(r["relationship_type"], r.get("confidence")) for r in kinds["relationship"]}
+    assert ("attributed-to", 85) in rels and ("attributed-to", 50) in rels  # claim; graded credibility 3
+    assert not any("Haqqani" in json.dumps(o) for o in bundle["objects"])  # denials are no attribution
+    assert any(o.get("x_opencti_location_type") == "City" for o in kinds["location"])
+    stix2 = pytest.importorskip("stix2")
+    assert stix2.parse(text, allow_custom=True).objects
+
+
+def test_stix_state_forces_are_threat_actors():
+    event = extracted_event()
+    event.perpetrator, event.target_actor, event.attribution = "Afghan National Police (ANP)", "Civilians", []
+    objects = json.loads(export("stix", [event]))["objects"]
+    (actor,) = [o for o in objects if o["type"] == "threat-actor"]
+    assert actor["name"] == "Afghan National Police (ANP)" and actor["threat_actor_types"] == ["nation-state"]
+
+
+def test_stix_ids_are_stable():
+    assert json.loads(export("stix"))["id"] == json.loads(export("stix"))["id"]
+
+
+def test_graphml_reads_back_in_networkx():
+    nx = pytest.importorskip("networkx")
+    graph = nx.read_graphml(io.StringIO(export("graphml")))
+    assert graph.nodes["Taliban"]["actor_type"] == "rebel group"
+    kinds = {(u, v, d["kind"], d["date"]) for u, v, d in graph.edges(data=True)}
+    assert ("Taliban", "Afghan National Police (ANP)", "fought", "2021-05-02") in kinds
+    assert ("Taliban", "Islamic State", "co_attributed", "2021-05-02") in kinds
+    assert ("Tehrik-i-Taliban Pakistan (TTP)", "Civilians", "attacked", "2021-06-01") in kinds
+
+
+def test_graphml_survives_hostile_names():
+    nx = pytest.importorskip("networkx")
+    event = extracted_event()
+    event.perpetrator = 'Bad <actor> & "co"\x07'
+    graph = nx.read_graphml(io.StringIO(export("graphml", [event])))
+    assert 'Bad <actor> & "co"' in graph.nodes
+
+
+def test_ndjson_and_csv():
+    lines = [json.loads(line) for line in export("ndjson").splitlines()]
+    assert [r["id"] for r in lines] == ["evt_extracted", "evt_secret", "evt_nowhere"]
+    rows = list(csv.DictReader(io.StringIO(export("csv"))))
+    assert rows[0]["perpetrator"] == "Taliban" and rows[0]["fatalities_best"] == "3"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_confidential_material_never_leaves(fmt):
+    text = export(fmt)
+    for secret in ("Our source inside", "Source K", "phone call", "secret.example", SECRET_DOC.id):
+        assert secret not in text, (fmt, secret)
+
+
+def test_redaction_keeps_the_structured_record():
+    from conflictlens.export import redact
+    record = redact(sample_events()[1], lambda doc_id: doc_id == SECRET_DOC.id)
+    assert record.summary == "" and record.evidence == {} and record.document_id == "redacted"
+    assert record.perpetrator == "Tehrik-i-Taliban Pakistan (TTP)" and record.fatalities.best == 1
+    assert record.attribution[0].by is None and record.attribution[0].credibility == 2
+
+
+def test_unknown_format_and_areas_misuse():
+    with pytest.raises(ConflictLensError) as unknown:
+        export("kml")
+    assert unknown.value.code == "CL-E510"
+    with pytest.raises(ConflictLensError):
+        export("stix", areas=True)
+
+
+def test_a_confidentiality_list_from_the_caller_is_honoured():
+    from dataclasses import replace
+    out = io.StringIO()
+    context = replace(sample_context(), confidential=lambda doc_id: doc_id == "doc_public")
+    write_export("ndjson", [extracted_event()], out, context)
+    record = json.loads(out.getvalue())
+    assert record["summary"] == "" and record["document_id"] == "redacted"
+    assert all(a["by"] is None for a in record["attribution"] if a["document_id"] is None)

@@ -1,0 +1,92 @@
+"""Bad dataset input: every bad row is named with its line and reason, and the rest goes in."""
+
+from __future__ import annotations
+
+import pytest
+from dataset_rows import ACLED_ROWS, GTD_ROWS, csv_text, write_csv
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.ingest.datasets import import_rows
+
+
+def split(items):
+    errors = [i for i in items if isinstance(i, ConflictLensError)]
+    return [i for i in items if not isinstance(i, ConflictLensError)], errors
+
+
+def test_bad_rows_are_reported_with_line_and_reason(tmp_path):
+    text = csv_text("acled", ACLED_ROWS)
+    lines = text.splitlines()
+    bad_date = lines[1].replace("2021-03-04", "2021-13-45")
+    bad_lat = lines[2].replace("31.5", "north")
+    short = "AFG1,2021-01-01,2021"
+    unclosed = 'AFG2,2021-01-01,"never closed\n'
+    path = tmp_path / "a.csv"
+    path.write_text("\n".join([lines[0], bad_date, bad_lat, short, lines[1], lines[2]]) + "\n" + unclosed,
+                    encoding="utf-8")
+    good, errors = split(list(import_rows("acled", path)))
+    assert len(good) == 2
+    by_line = {e.subject.rsplit(":", 1)[1]: e for e in errors}
+    assert set(by_line) == {"2", "3", "4", "7"}
+    assert by_line["2"].code == "CL-E502" and "event_date" in by_line["2"].message
+    assert "latitude" in by_line["3"].message and "north" in by_line["3"].message
+    assert by_line["4"].code == "CL-E501" and "fields" in by_line["4"].message
+    assert all(e.subject.startswith(str(path)) for e in errors)
+
+
+def test_unknown_precision_code_is_an_error_not_a_guess(tmp_path):
+    row = dict(ACLED_ROWS[0], geo_precision="9")
+    _, (error,) = split(list(import_rows("acled", write_csv(tmp_path / "a.csv", "acled", [row]))))
+    assert "geo_precision" in error.message and error.subject.endswith(":2")
+
+
+def test_wrong_encoding_row_is_left_out_and_the_rest_goes_in(tmp_path):
+    text = csv_text("gtd", GTD_ROWS).encode("utf-8")
+    cp1252 = text.replace("invented bombing".encode(), "invented b\xf6mbing".encode("cp1252"))
+    path = tmp_path / "g.csv"
+    path.write_bytes(cp1252)
+    good, errors = split(list(import_rows("gtd", path)))
+    assert len(good) == 1 and errors[0].subject.endswith(":2") and "--encoding" in errors[0].message
+    good, errors = split(list(import_rows("gtd", path, encoding="cp1252")))
+    assert len(good) == 2 and not errors and "böm" in good[0].event.summary
+
+
+@pytest.mark.parametrize("content, code", [
+    (b"", "CL-E103"),
+    (b"\x00\x01\x02binary\x00" * 100, "CL-E101"),
+    (b"a,b,c\n1,2,3\n", "CL-E500"),
+])
+def test_unreadable_files_raise_one_coded_error(tmp_path, content, code):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    with pytest.raises(ConflictLensError) as caught:
+        list(import_rows("acled", path))
+    assert caught.value.code == code and str(path) in caught.value.render()
+
+
+def test_wrong_dataset_suggests_the_right_one(tmp_path):
+    path = write_csv(tmp_path / "g.csv", "gtd", GTD_ROWS)
+    with pytest.raises(ConflictLensError) as caught:
+        import_rows("acled", path)
+    assert caught.value.code == "CL-E500" and "import gtd" in caught.value.message
+
+
+def test_missing_file_unknown_dataset_and_broken_xlsx(tmp_path):
+    with pytest.raises(ConflictLensError) as missing:
+        import_rows("ucdp", tmp_path / "nope.csv")
+    assert missing.value.code == "CL-E100"
+    with pytest.raises(ConflictLensError) as unknown:
+        import_rows("icews", tmp_path / "nope.csv")
+    assert unknown.value.code == "CL-E504"
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ConflictLensError) as xlsx:
+        import_rows("gtd", broken)
+    assert xlsx.value.code == "CL-E505"
+
+
+def test_hostile_strings_are_data(tmp_path):
+    row = dict(ACLED_ROWS[0], notes="<script>alert(1)</script>\x07; DROP TABLE events; --",
+               actor1="Robert'); DROP TABLE actors;--")
+    good, errors = split(list(import_rows("acled", write_csv(tmp_path / "a.csv", "acled", [row]))))
+    assert not errors and good[0].event.perpetrator.startswith("Robert')")

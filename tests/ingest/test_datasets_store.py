@@ -1,0 +1,69 @@
+"""Importing into the store: batches, idempotence, revised rows, bad rows, bounded memory."""
+
+from __future__ import annotations
+
+import csv
+import tracemalloc
+
+from dataset_rows import ACLED_ROWS, UCDP_ROWS, csv_text, write_csv
+
+from conflictlens.ingest.datasets import import_rows, layout_of
+from conflictlens.pipeline.interop import import_dataset
+from conflictlens.store import Store
+
+
+def test_import_then_reimport_changes_nothing(tmp_path):
+    path = write_csv(tmp_path / "a.csv", "acled", ACLED_ROWS)
+    with Store.open(tmp_path / "db.sqlite") as store:
+        first = import_dataset("acled", path, store, batch_size=1)
+        before = [e.to_dict() for e in store.iter_events()]
+        second = import_dataset("acled", path, store)
+        after = [e.to_dict() for e in store.iter_events()]
+        doc = store.get_document(before[0]["document_id"])
+    assert (first.inserted, first.unchanged, second.inserted, second.unchanged) == (2, 0, 0, 2)
+    assert before == after and len(after) == 2
+    assert doc.outlet == "ACLED" and doc.external_id in {"AFG90001", "AFG90002"}
+
+
+def test_a_revised_row_is_rewritten(tmp_path):
+    with Store.open(tmp_path / "db.sqlite") as store:
+        import_dataset("ucdp", write_csv(tmp_path / "u.csv", "ucdp", UCDP_ROWS), store)
+        revised = [dict(UCDP_ROWS[0], best="6", high="10")]
+        report = import_dataset("ucdp", write_csv(tmp_path / "u2.csv", "ucdp", revised), store)
+        (event,) = list(store.iter_events())
+    assert report.updated == 1 and event.fatalities.best == 6
+
+
+def test_bad_rows_are_reported_and_the_rest_stored(tmp_path):
+    text = csv_text("acled", ACLED_ROWS)
+    head, first, second = text.splitlines()
+    path = tmp_path / "a.csv"
+    path.write_text("\n".join([head, first.replace("2021-03-04", "someday"), second]) + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "db.sqlite") as store:
+        report = import_dataset("acled", path, store)
+        stored = store.counts()["events"]
+    assert (report.rows, report.inserted, stored) == (2, 1, 1)
+    assert report.errors[0].subject == f"{path}:2"
+
+
+def test_streaming_memory_does_not_grow_with_rows(tmp_path):
+    """Peak memory while parsing is about the same for 500 and 5,000 rows: nothing accumulates."""
+    def peak(rows: int) -> int:
+        path = tmp_path / f"big{rows}.csv"
+        columns = layout_of("acled").columns
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(columns)
+            for i in range(rows):
+                row = dict(ACLED_ROWS[0], event_id_cnty=f"AFG{i}")
+                writer.writerow([row.get(c, "") for c in columns])
+        list(import_rows("acled", path, None))  # warm caches outside the measurement
+        tracemalloc.start()
+        for _ in import_rows("acled", path, None):
+            pass
+        result = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return result
+
+    small, large = peak(500), peak(5000)
+    assert large < small * 1.5 + 200_000
