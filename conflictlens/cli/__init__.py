@@ -62,19 +62,26 @@ def _progress(settings: Settings):
 
 @app.command()
 def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Files or folders of reports."),
-           actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")) -> None:
+           actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
+           confidential: bool = typer.Option(False, "--confidential",
+                                             help="Confidential sources: their text and identity never appear in output.")) -> None:
     """Extract events from report files (.txt .md .html .json .jsonl) and store them."""
     settings = _settings(ctx)
     with coded_errors():
-        _run_ingest(settings, [str(p) for p in paths], tuple(str(a) for a in actors))
+        _run_ingest(settings, [str(p) for p in paths], tuple(str(a) for a in actors), confidential)
 
 
-def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ...] = ()) -> None:
+def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ...] = (),
+                confidential: bool = False) -> None:
     from conflictlens import pipeline
+    from conflictlens.pipeline.actors import extractor_for_store
     from conflictlens.store import Store
 
-    extractor = pipeline.build_extractor(actor_files)
     with Store.open(settings.db) as store, _progress(settings) as tick:
+        extractor = extractor_for_store(store, actor_files)  # the user's actor edits apply to every ingest
+        if confidential:  # marked before each is extracted and saved: never stored unmarked
+            from conflictlens.pipeline.attribution import marking_confidential
+            tick = marking_confidential(store, tick)
         report = pipeline.ingest(paths, store, extractor, on_document=tick)
     for error in report.errors:
         typer.echo(f"error {error.render()}", err=True)
@@ -90,13 +97,14 @@ def demo(ctx: typer.Context) -> None:
     """Ingest the bundled sample reports into the database and print a summary."""
     from conflictlens import pipeline
     from conflictlens.cli.output import print_summary
+    from conflictlens.pipeline.attribution import PublicStore
     from conflictlens.store import Store
 
     settings = _settings(ctx)
     with coded_errors():
         _run_ingest(settings, [str(p) for p in pipeline.sample_paths()])
         with Store.open(settings.db) as store:
-            print_summary(store, settings.db)
+            print_summary(PublicStore(store), settings.db)
 
 
 @app.command()
@@ -110,6 +118,7 @@ def events(ctx: typer.Context,
            fmt: str = typer.Option("table", "--format", help="table, json, ndjson or csv.")) -> None:
     """List stored events, filtered."""
     from conflictlens.cli.output import write_events
+    from conflictlens.pipeline.attribution import PublicView
     from conflictlens.store import Store
 
     settings = _settings(ctx)
@@ -120,7 +129,7 @@ def events(ctx: typer.Context,
         with Store.open(settings.db) as store:
             rows = store.iter_events(country=country.upper() if country else None, since=since, until=until,
                                      event_type=event_type, perpetrator=perpetrator, limit=limit)
-            write_events(rows, fmt, sys.stdout)
+            write_events(PublicView(store).events(rows), fmt, sys.stdout)
 
 
 @app.command()
@@ -129,16 +138,15 @@ def show(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event 
     """One event: every value with the sentence it came from."""
     from conflictlens import pipeline
     from conflictlens.cli.output import print_event
+    from conflictlens.pipeline import attribution as public
     from conflictlens.store import Store
 
     settings = _settings(ctx)
     with coded_errors():
         _require_db(settings.db)
         with Store.open(settings.db) as store:
-            event = store.get_event(event_id)
-            if event is None:
-                raise ConflictLensError("CL-E202", "no such event; list ids with `conflictlens events`", event_id)
-            record = pipeline.event_with_sentences(event, store)
+            event = public.find_event(store, event_id)  # confidential events are shown under a pseudonym
+            record = public.PublicView(store).record(event, pipeline.event_with_sentences(event, store))
     if fmt == "json":
         typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
     else:
@@ -154,6 +162,7 @@ def extract(ctx: typer.Context,
             fmt: str = typer.Option("json", "--format", help="json (array) or ndjson.")) -> None:
     """Extract events without a database: one file as a JSON array, or a JSONL batch, streamed."""
     from conflictlens import pipeline
+    from conflictlens.pipeline.attribution import public_view_if_stored
 
     settings = _settings(ctx)
     with coded_errors():
@@ -161,14 +170,15 @@ def extract(ctx: typer.Context,
             raise ConflictLensError("CL-E400", "give either a report file or --input FILE.jsonl", "extract")
         _check_date("--published", published)
         extractor = pipeline.build_extractor()
+        view = public_view_if_stored(settings.db)  # reports already stored may be confidential
         if report is not None:
             events = pipeline.extract_file(str(report), published, extractor)
-            _write_json_events([e.to_dict() for e in events], fmt)
+            _write_json_events([e.to_dict() for e in (view.events(events) if view else events)], fmt)
             return
-        _run_batch(settings, input_path, output, extractor)
+        _run_batch(settings, input_path, output, extractor, view)
 
 
-def _run_batch(settings: Settings, input_path: Path, output: Optional[Path], extractor) -> None:
+def _run_batch(settings: Settings, input_path: Path, output: Optional[Path], extractor, view=None) -> None:
     from conflictlens import pipeline
 
     if not input_path.exists():
@@ -178,7 +188,7 @@ def _run_batch(settings: Settings, input_path: Path, output: Optional[Path], ext
     try:
         with open(input_path, encoding="utf-8", errors="replace") as lines, _progress(settings) as tick:
             for record in pipeline.extract_batch(lines, str(input_path), extractor, errors.append):
-                out.write(pipeline.dumps(record) + "\n")
+                out.write(pipeline.dumps(view.value(record) if view else record) + "\n")
                 tick(record)
     finally:
         if output:
@@ -200,14 +210,17 @@ def _write_json_events(records: list[dict], fmt: str) -> None:
 @app.command()
 def search(ctx: typer.Context, query: str = typer.Argument(...), limit: int = typer.Option(20)) -> None:
     """Full-text search over stored documents."""
+    from conflictlens.pipeline.attribution import PublicView
     from conflictlens.store import Store
 
     settings = _settings(ctx)
     with coded_errors():
         _require_db(settings.db)
         with Store.open(settings.db) as store:
+            view = PublicView(store)
             for doc_id, title, snippet in store.search_documents(query, limit):
-                typer.echo(json.dumps({"document_id": doc_id, "title": title, "snippet": snippet}, ensure_ascii=False))
+                hit = view.value({"document_id": doc_id, "title": title, "snippet": snippet})
+                typer.echo(json.dumps(hit, ensure_ascii=False))
 
 
 @evaluate_app.command("gtd")
@@ -267,7 +280,7 @@ def _register_command_groups() -> None:
 
 
 # One entry per module in conflictlens/cli/ that adds commands.
-_COMMAND_GROUPS: tuple[str, ...] = ()
+_COMMAND_GROUPS: tuple[str, ...] = ("actors", "attribution", "interop", "resolution", "network")
 _register_command_groups()
 
 

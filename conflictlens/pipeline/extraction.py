@@ -18,7 +18,10 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
 from conflictlens.ingest import iter_documents, parse_batch_line, read_text_argument
+from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
+from conflictlens.pipeline import network as relations_job
+from conflictlens.pipeline.resolution import resolve_after_save
 from conflictlens.store import Store
 
 BATCH_DOCUMENTS = 200  # documents per store transaction: bounded memory, few commits
@@ -59,9 +62,9 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
     for pair in extractor.extract_many(docs):
         batch.append(pair)
         if len(batch) >= BATCH_DOCUMENTS:
-            _save(store, batch, extractor.version, report)
+            _save(store, batch, extractor.version, report, extractor.actors)
             batch = []
-    _save(store, batch, extractor.version, report)
+    _save(store, batch, extractor.version, report, extractor.actors)
     return report
 
 
@@ -75,12 +78,17 @@ def _good_documents(items, report: IngestReport, on_document) -> Iterator[Docume
             yield item
 
 
-def _save(store: Store, batch: list[tuple[Document, list[Event]]], version: str, report: IngestReport) -> None:
+def _save(store: Store, batch: list[tuple[Document, list[Event]]], version: str, report: IngestReport,
+          actors: ActorResolver | None = None) -> None:
     if not batch:
         return
-    for result in store.save_many(batch, version):
+    with store.transaction():  # a report and the relations it states are stored together or not at all
+        results = store.save_many(batch, version)
+        relations_job.save_batch_relations(store, batch, actors)
+    for result in results:
         setattr(report, result.status, getattr(report, result.status) + 1)
         report.events += result.events
+    resolve_after_save(store, batch, results)  # new or re-extracted events join an incident or start one
 
 
 def extract_file(path: str, published: str | None, extractor: Extractor) -> list[Event]:
