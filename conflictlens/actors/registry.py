@@ -129,6 +129,11 @@ class ActorRegistry:
         found = []
         for i, j, hit in spans:
             start, end = starts[i], starts[j - 1] + len(surfaces[j - 1])
+            # An alias written "Name (ACR)" matches up to "ACR": its closing parenthesis is punctuation
+            # to the tokenizer, but the mention must include it, or "(ISKP" breaks the sentence.
+            if text.count("(", start, end) > text.count(")", start, end):
+                close = _CLOSE_PAREN.match(text, end)
+                end = close.end() if close else end
             found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date))
         return self._merge(found, text)
 

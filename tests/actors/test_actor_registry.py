@@ -196,3 +196,10 @@ def test_empty_and_punctuation(reg):
     assert reg.find_actors("") == []
     assert reg.find_actors(" -- ,, ") == []
     assert reg.resolve("   ") is None
+
+
+def test_an_alias_written_with_its_acronym_includes_the_closing_parenthesis(reg):
+    text = "Islamic State Khorasan Province (ISKP) claimed responsibility."
+    (mention,) = reg.find_actors(text, "AF", "2021-06-10")
+    assert mention.text == "Islamic State Khorasan Province (ISKP)"
+    assert text[mention.start:mention.end] == mention.text
