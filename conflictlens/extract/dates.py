@@ -16,6 +16,7 @@ from conflictlens.extract.date_resolvers import DateMention, ResolvedDate, resol
 from conflictlens.extract.date_tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
+           "stays_on_the_day",
            "stated_date"]
 _REACH = 48
 
@@ -110,3 +111,12 @@ def next_anchor(resolved: ResolvedDate | None, previous: ResolvedDate | None) ->
     if resolved is None or resolved.mention is None or resolved.looks_back:
         return previous
     return resolved
+
+
+def stays_on_the_day(mention: DateMention) -> bool:
+    """'Shortly after', 'hours later', 'that evening': a relative phrase that keeps the day it
+    counts from. It tells a moment of the same incident, not a new date."""
+    if mention.kind != "relative":
+        return False
+    return any(name == "anc" and days == 0 and rx.fullmatch(mention.text)
+               for name, rx, days in tables().rules)

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
-from conflictlens.extract.dates import ResolvedDate, find_date_mentions, next_anchor, stated_date
+from conflictlens.extract.dates import ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -120,7 +120,9 @@ class Extractor:
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
             places = frozenset(_admin_names(p) for p in ctx.places if span[0] <= p.start < span[1])
-            day_mentions = frozenset(m.text.lower() for m in dates if span[0] <= m.start < span[1])
+            # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
+            day_mentions = frozenset(m.text.lower() for m in dates
+                                     if span[0] <= m.start < span[1] and not stays_on_the_day(m))
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support))
