@@ -69,6 +69,7 @@ class TerritoryCues:
 @dataclass(frozen=True)
 class EventCues:
     priority: tuple[str, ...]
+    background: re.Pattern[str]
     sub_event_cues: dict[str, tuple[Cue, ...]]
     contexts: dict[str, re.Pattern[str]]
     territory: TerritoryCues
@@ -122,6 +123,7 @@ def event_cues() -> EventCues:
         families=tuple(_family(f) for f in raw.get("families", ())),
         any_trigger=re.compile(r"(?<![\w])" + raw["event_triggers"], FLAGS),
         strong_trigger=word_regex(raw["strong_triggers"]),
+        background=word_regex(raw["background"]["pattern"]),
     )
 
 

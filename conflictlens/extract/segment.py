@@ -115,7 +115,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     cues = event_cues()
     return SentenceInfo(
         span=span,
-        strong=bool(cues.strong_trigger.search(sentence)),
+        # A sentence that sums up many past attacks tells no incident of its own.
+        strong=bool(cues.strong_trigger.search(sentence)) and not cues.background.search(sentence),
         anaphor=bool(_ANAPHOR.search(sentence)),
         supporting=casualty_or_claim,
         announces_new=bool(_NEW_INCIDENT.search(sentence)),

@@ -95,3 +95,18 @@ def test_hostile_strings_do_not_crash(extractor):
     for text in texts:
         extractor.extract(Document(id=document_id(text or "x"), text=text))
     assert dt.date.today()
+
+
+def test_background_summary_opens_no_incident(extractor):
+    text = ("A roadside bomb killed two traders in Khost city on Sunday, police said. The group was declared "
+            "defeated in the province in 2019, but its cells have since carried out a string of bombings and "
+            "targeted killings in the region.")
+    events = extractor.extract(doc(text))
+    assert [(e.date.start, e.fatalities.best) for e in events] == [("2021-05-09", 2)]
+
+
+def test_a_moment_of_the_same_day_is_the_same_incident(extractor):
+    text = ("Gunmen stormed a clinic in Surkh Rod district of Nangarhar on Tuesday, killing seven people. "
+            "A spokesman said three attackers entered the clinic shortly after 9 a.m. and opened fire before fleeing.")
+    events = extractor.extract(doc(text))
+    assert len(events) == 1 and events[0].fatalities.best == 7
