@@ -89,6 +89,8 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
         return
     start, end = incident.span
     inside = [p for p in ctx.places if start <= p.start < end]
+    # The dateline says where the report was filed; the body, when it names a place, says where it happened.
+    inside = [p for p in inside if p.start >= ctx.body_start] or inside
     # An incident that names no place takes the places said before it (a dateline, an earlier sentence).
     mentions = inside or [p for p in ctx.places if p.start < start]
     if not mentions:

@@ -110,3 +110,11 @@ def test_a_moment_of_the_same_day_is_the_same_incident(extractor):
             "A spokesman said three attackers entered the clinic shortly after 9 a.m. and opened fire before fleeing.")
     events = extractor.extract(doc(text))
     assert len(events) == 1 and events[0].fatalities.best == 7
+
+
+def test_the_body_place_beats_the_dateline_city(extractor):
+    text = ("JALALABAD, Afghanistan, June 10 (Eastern Herald) - Gunmen stormed a clinic in Surkh Rod district "
+            "of Nangarhar province on Tuesday, killing seven people, officials said.")
+    (event,) = extractor.extract(doc(text, published="2021-06-10"))
+    assert (event.location.admin1, event.location.admin2, event.location.precision) == (
+        "Nangarhar", "Surkh Rod", "district")
