@@ -48,7 +48,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order)
     _date_fields(event, resolved, ev)
     _location_fields(event, ctx, incident, geocoder, ev)
-    _casualty_fields(event, text, incident, ev)
+    _casualty_fields(event, text, incident, ctx.body_start, ev)
     _attribution_fields(event, ctx, incident, ev)
     event.summary = summarise(event)
     event.add_evidence("summary", ev(incident.sentences[0]))
@@ -137,9 +137,11 @@ def _province_only(location: Location, basis: PlaceMention | None, geocoder: Geo
     return geocoder.best_location([narrowed])[0], basis
 
 
-def _casualty_fields(event: Event, text: str, incident: Incident, ev) -> None:
+def _casualty_fields(event: Event, text: str, incident: Incident, body_start: int, ev) -> None:
     on_fighters = event.sub_event_type in STRIKES_ON_FIGHTERS
-    figures = parse_casualties(text, list(incident.sentences), perpetrator_nouns_are_victims=on_fighters)
+    # The dateline's day ("KABUL, Nov 25 (Kabul Wire) - Nine people ...") is no count of the dead.
+    spans = [(max(a, body_start), b) for a, b in incident.sentences if b > body_start]
+    figures = parse_casualties(text, spans, perpetrator_nouns_are_victims=on_fighters)
     event.fatalities, event.injured = figures.fatalities, figures.injured
     event.perpetrators_killed = figures.perpetrators_killed
     for name, spans in figures.spans.items():
