@@ -432,3 +432,12 @@ def test_multi_incident_report_without_publication_chains_on_the_first_date(extr
     assert _dated(events) == [("2021-03-09", "2021-03-09", "day", "03/09/2021"),
                               ("2021-03-10", "2021-03-10", "day", "On Wednesday")]
 
+
+
+def test_a_burial_day_is_not_the_attack_day(extractor):
+    from conflictlens.model.ids import document_id
+    from conflictlens.model.records import Document
+    text = ("Families in western Kabul buried their dead on Saturday after a suicide attack on a funeral "
+            "gathering on Thursday killed 26 people.")
+    (event,) = extractor.extract(Document(document_id(text), text, published="2023-03-11"))
+    assert event.date.start == "2023-03-09"
