@@ -30,10 +30,12 @@ class PublicIncidents:
 
     def record(self, record: dict[str, Any]) -> dict[str, Any]:
         """The merged record, recomposed without its confidential sources' identity when it has any."""
-        if self.policy.empty or not any(self.policy.is_confidential_document(s.get("document_id"))
-                                        for s in record.get("sources", ())):
+        if self.policy.empty:
             return redact(record, self.policy)
+        # Decided by the members' own documents, not by what the record happens to list as sources.
         members = self.incidents.members(record["id"])
+        if not any(self.policy.is_confidential_document(m.document_id) for m in members):
+            return redact(record, self.policy)
         stored = self.incidents.event_records([m.event_id for m in members])
         pairs = [self._public_member(event_from_record(stored[m.event_id]), Source.from_dict(m.source))
                  for m in members if m.event_id in stored]
