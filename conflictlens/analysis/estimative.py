@@ -13,14 +13,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-import yaml
 
+from conflictlens.analysis.data_files import load_data_file
 from conflictlens.analysis.grading import CREDIBILITY_LABELS, POSITIVE, RELIABILITY, source_key
-from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import STANCES, Attribution
 
 STANCE_RANK = {"claimed": 3, "attributed": 2, "suspected": 1, "denied": 0}
@@ -106,18 +103,8 @@ def best_answer(estimates: Sequence[Estimate]) -> Estimate | None:
 @lru_cache(maxsize=4)
 def load_rule(path: str | None = None) -> EstimativeRule:
     """The bundled rule, or the rule in `path` (same format)."""
-    where = path or "conflictlens/analysis/data/estimative.yaml"
-    try:
-        if path:
-            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        else:
-            raw = yaml.safe_load(resources.files("conflictlens.analysis").joinpath(
-                "data/estimative.yaml").read_text(encoding="utf-8"))
-        return _parse_rule(raw)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ConflictLensError(
-            "CL-E723", f"cannot read the estimative rule ({exc}); fix the file or reinstall conflictlens", where
-        ) from exc
+    return load_data_file("estimative.yaml", path, lambda raw, _where: _parse_rule(raw), "CL-E723",
+                          "the estimative rule")
 
 
 def _parse_rule(raw: Any) -> EstimativeRule:

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-import yaml
 
+from conflictlens.analysis.data_files import load_data_file
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Attribution
 
@@ -114,17 +112,7 @@ def check_reliability(grade: object, subject: str) -> str:
 @lru_cache(maxsize=4)
 def load_source_grades(path: str | None = None) -> SourceGrades:
     """The default grades: the bundled file, or `path` (same format)."""
-    where = path or "conflictlens/analysis/data/source_grades.yaml"
-    try:
-        if path:
-            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        else:
-            raw = yaml.safe_load(resources.files("conflictlens.analysis").joinpath(
-                "data/source_grades.yaml").read_text(encoding="utf-8"))
-        return _parse_grades(raw, where)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, re.error, KeyError, TypeError, AttributeError) as exc:
-        raise ConflictLensError(
-            "CL-E722", f"cannot read source grades ({exc}); fix the file or reinstall conflictlens", where) from exc
+    return load_data_file("source_grades.yaml", path, _parse_grades, "CL-E722", "source grades")
 
 
 def _parse_grades(raw: Any, where: str) -> SourceGrades:

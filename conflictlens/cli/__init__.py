@@ -83,12 +83,18 @@ def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ..
             from conflictlens.pipeline.attribution import marking_confidential
             tick = marking_confidential(store, tick)
         report = pipeline.ingest(paths, store, extractor, on_document=tick)
-    for error in report.errors:
+    finish_report(settings, report.errors,
+                  f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged documents; "
+                  f"{report.events} events stored in {settings.db}; {len(report.errors)} bad file(s)")
+
+
+def finish_report(settings: Settings, errors: list[ConflictLensError], summary: str) -> None:
+    """Name every bad input on stderr, then the summary (unless --quiet); exit 1 if anything was bad."""
+    for error in errors:
         typer.echo(f"error {error.render()}", err=True)
     if not settings.quiet:
-        typer.echo(f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged documents; "
-                   f"{report.events} events stored in {settings.db}; {len(report.errors)} bad file(s)", err=True)
-    if report.errors:
+        typer.echo(summary, err=True)
+    if errors:
         raise typer.Exit(code=1)
 
 

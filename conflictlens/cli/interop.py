@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from conflictlens.cli import _check_date, _progress, _require_db, _settings, coded_errors
+from conflictlens.cli import _check_date, _progress, _require_db, _settings, coded_errors, finish_report
 from conflictlens.errors import ConflictLensError
 
 
@@ -30,13 +30,9 @@ def import_command(ctx: typer.Context,
         with Store.open(settings.db) as store, _progress(settings) as tick:
             report = interop.import_dataset(dataset, path, store, tuple(str(a) for a in actors),
                                             encoding=encoding, on_row=tick, resolve=resolve)
-    for error in report.errors:
-        typer.echo(f"error {error.render()}", err=True)
-    if not settings.quiet:
-        typer.echo(f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
-                   f"unchanged; {len(report.errors)} left out; stored in {settings.db}", err=True)
-    if report.errors:
-        raise typer.Exit(code=1)
+    finish_report(settings, report.errors,
+                  f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
+                  f"unchanged; {len(report.errors)} left out; stored in {settings.db}")
 
 
 def export_command(ctx: typer.Context,
