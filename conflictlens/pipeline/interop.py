@@ -19,6 +19,7 @@ from conflictlens.ingest.datasets import ActorLink, ActorLookup, Imported, impor
 from conflictlens.ingest.datasets.reference import countries
 from conflictlens.model.records import Document, Event
 from conflictlens.pipeline.attribution import PublicView
+from conflictlens.pipeline.network import save_event_relations
 from conflictlens.pipeline.resolution import resolve_after_save
 from conflictlens.store import Store
 
@@ -90,7 +91,8 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     without it, `conflictlens incidents resolve` catches up later (faster for huge backfills).
     """
     report = ImportReport()
-    rows = import_rows(dataset, path, dataset_actor_lookup(_registry(actor_files)), encoding)
+    registry = _registry(actor_files)
+    rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding)
     batch: list[Imported] = []
     for item in rows:
         report.rows += 1
@@ -101,13 +103,14 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
             continue
         batch.append(item)
         if len(batch) >= batch_size:
-            _save(store, batch, report, resolve)
+            _save(store, batch, report, resolve, registry)
             batch = []
-    _save(store, batch, report, resolve)
+    _save(store, batch, report, resolve, registry)
     return report
 
 
-def _save(store: Store, batch: list[Imported], report: ImportReport, resolve: bool) -> None:
+def _save(store: Store, batch: list[Imported], report: ImportReport, resolve: bool,
+          registry: ActorRegistry) -> None:
     if not batch:
         return
     # Each row carries its own version (dataset + row digest): an unchanged row is skipped, a
@@ -116,6 +119,9 @@ def _save(store: Store, batch: list[Imported], report: ImportReport, resolve: bo
                                    meta_key="import_version")
     for result in results:
         setattr(report, result.status, getattr(report, result.status) + 1)
+    # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
+    changed = [item.event for item, result in zip(batch, results) if result.status != "unchanged"]
+    save_event_relations(store, changed, registry)
     if resolve:
         resolve_after_save(store, [(item.document, [item.event]) for item in batch], results)
 

@@ -67,3 +67,18 @@ def test_streaming_memory_does_not_grow_with_rows(tmp_path):
 
     small, large = peak(500), peak(5000)
     assert large < small * 1.5 + 200_000
+
+
+def test_imported_clashes_join_the_actor_network(tmp_path):
+    from conflictlens.store.relations import iter_relations
+
+    clash = dict(ACLED_ROWS[0], event_id_cnty="AFG90009", event_type="Battles", sub_event_type="Armed clash",
+                 actor1="Taliban", actor2="Islamic State Khorasan Province", inter2="Rebel group",
+                 civilian_targeting="", notes="An invented clash between two armed groups.")
+    path = write_csv(tmp_path / "a.csv", "acled", [clash])
+    with Store.open(tmp_path / "db.sqlite") as store:
+        import_dataset("acled", path, store, resolve=False)
+        import_dataset("acled", path, store, resolve=False)  # again: nothing new
+        relations = list(iter_relations(store))
+    assert [(r.kind, {r.source, r.target}) for r in relations] == [
+        ("clash", {"Taliban", "Khorasan Chapter of the Islamic State"})]
