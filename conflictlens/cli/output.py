@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from conflictlens.export.tables import flat_row as export_flat_row
 from conflictlens.model.records import Event
 
 CSV_COLUMNS = (
@@ -33,20 +34,12 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[object], None]]:
         yield lambda _item: progress.advance(task)
 
 
+# `events --format csv` predates the dataset columns; it prints the export's flat row without them.
+_NOT_IN_EVENT_LISTS = ("dataset", "dataset_id", "target_actor")
+
+
 def flat_row(event: Event) -> dict[str, object]:
-    loc, date = event.location, event.date
-    return {
-        "id": event.id, "date_start": date.start, "date_end": date.end, "date_precision": date.precision,
-        "event_type": event.event_type, "sub_event_type": event.sub_event_type, "attack_type": event.attack_type,
-        "target_type": event.target_type, "weapon_type": event.weapon_type, "country": loc.country,
-        "admin1": loc.admin1, "admin2": loc.admin2, "place": loc.place, "lat": loc.lat, "lon": loc.lon,
-        "geo_precision": loc.precision, "perpetrator": event.perpetrator, "claimed": event.claimed,
-        "fatalities_low": event.fatalities.low, "fatalities_best": event.fatalities.best,
-        "fatalities_high": event.fatalities.high, "injured_low": event.injured.low,
-        "injured_best": event.injured.best, "injured_high": event.injured.high,
-        "perpetrators_killed_best": event.perpetrators_killed.best, "targets": "; ".join(event.targets),
-        "summary": event.summary, "confidence": event.confidence, "document_id": event.document_id,
-    }
+    return {k: v for k, v in export_flat_row(event).items() if k not in _NOT_IN_EVENT_LISTS}
 
 
 def write_events(events: Iterable[Event], fmt: str, out: IO[str]) -> None:
