@@ -22,6 +22,7 @@ EVENT_COLUMNS = (
 )
 EVIDENCE_COLUMNS = ("event_id", "field", "document_id", "start", '"end"', "text")
 ATTRIBUTION_COLUMNS = ("event_id", "actor", "stance", '"by"', "channel")
+CANDIDATE_COLUMNS = ("event_id", "document_id", "name", "start", '"end"', "label", "date_start")
 # Columns read back to rebuild a Document, in the order of its constructor.
 DOCUMENT_FIELDS = ("id", "text", "published", "url", "outlet", "title", "source_path", "external_id")
 
@@ -34,6 +35,7 @@ class EventRows:
     evidence: list[tuple[Any, ...]]
     attributions: list[tuple[Any, ...]]
     actors: set[str]
+    candidates: list[tuple[Any, ...]]
 
 
 def document_row(doc: Document, extractor_version: str, now: str) -> tuple[Any, ...]:
@@ -53,7 +55,7 @@ def event_rows(event: Event, doc_id: str) -> EventRows:
             subject=event.id,
         )
     data = event.to_dict()
-    record = _to_json(data, event.id)
+    record = _to_json(_lean(data), event.id)
     date, loc = data["date"], data["location"]
     row = (
         data["id"], data["document_id"], data["event_type"], data["sub_event_type"],
@@ -77,7 +79,47 @@ def event_rows(event: Event, doc_id: str) -> EventRows:
     actors = {a["actor"] for a in data["attribution"] if a["actor"]}
     if data["perpetrator"]:
         actors.add(data["perpetrator"])
-    return EventRows(row, evidence, attributions, actors)
+    return EventRows(row, evidence, attributions, actors, _candidates(data))
+
+
+# Parts of the record that are small objects of optional scalars (DateInfo, Location, Casualties).
+_SCALAR_PARTS = frozenset(("date", "location", "fatalities", "injured", "perpetrators_killed"))
+_EMPTY = (None, "", [], {})
+
+
+def _lean(data: dict[str, Any]) -> dict[str, Any]:
+    """The record without its empty values: Event.from_dict restores them as defaults.
+
+    Imported rows leave most fields empty, and writing the nulls out made the JSON record (and
+    the pages SQLite writes) about half again as large.
+    """
+    lean = {}
+    for key, value in data.items():
+        if key in _SCALAR_PARTS:
+            value = {k: v for k, v in value.items() if v is not None}
+        if value not in _EMPTY:
+            lean[key] = value
+    return lean
+
+
+def _candidates(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Rows for actor_candidates: the extractor's unknown organisations listed in extra.actor_candidates.
+
+    Malformed entries (not an object, or a name that is not text) are skipped, not fatal.
+    """
+    listed = data["extra"].get("actor_candidates")
+    if not isinstance(listed, list):
+        return []
+    date_start = data["date"]["start"]
+    return [
+        (data["id"], data["document_id"], c["name"], _int_or_none(c.get("start")), _int_or_none(c.get("end")),
+         c.get("label") if isinstance(c.get("label"), str) else None, date_start)
+        for c in listed if isinstance(c, dict) and isinstance(c.get("name"), str)
+    ]
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _to_json(data: dict[str, Any], event_id: str) -> str:

@@ -23,11 +23,13 @@ from conflictlens.store import rows as R
 from conflictlens.store.failures import translated
 from conflictlens.store.query import event_filter, fts_match, positive_limit
 from conflictlens.store.schema import migrate
+from conflictlens.store.writes import insert_documents, insert_events
 
 MEMORY = ":memory:"
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_S = 10.0
 _STREAM_BATCH = 500
+_CACHE_KIB = 64 * 1024
 
 INSERTED, UPDATED, UNCHANGED = "inserted", "updated", "unchanged"
 
@@ -36,10 +38,6 @@ _UPDATE_DOCUMENT = (
     "source_path = ?, external_id = ?, content_hash = ?, extractor_version = ?, extracted_at = ? "
     "WHERE id = ?"
 )
-_INSERT_DOCUMENT = R.insert_sql("documents", (*R.DOCUMENT_COLUMNS, "ingested_at"))
-_INSERT_EVENT = R.insert_sql("events", R.EVENT_COLUMNS)
-_INSERT_EVIDENCE = R.insert_sql("evidence", R.EVIDENCE_COLUMNS)
-_INSERT_ATTRIBUTION = R.insert_sql("attributions", R.ATTRIBUTION_COLUMNS)
 _UPSERT_META = (
     "INSERT INTO meta (key, value) VALUES (?, ?) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -88,6 +86,9 @@ class Store:
                 # commits, which an idempotent re-ingest restores. FULL fsyncs every commit, and
                 # made bulk imports several times slower.
                 conn.execute("PRAGMA synchronous = NORMAL")
+                # SQLite's default page cache (2 MB) is smaller than one import batch's index pages;
+                # a bigger one (it grows only as used) keeps bulk writes off the disk until commit.
+                conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
                 migrate(conn, target)
         except BaseException:
             conn.close()
@@ -192,7 +193,7 @@ class Store:
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             doc_row = R.document_row(doc, extractor_version, now)
             if row is None:
-                self._conn.execute(_INSERT_DOCUMENT, (*doc_row, now))
+                insert_documents(self._conn, [(*doc_row, now)])
             else:
                 self._conn.execute(_UPDATE_DOCUMENT, (*doc_row[1:], doc.id))
                 # Evidence and attributions follow by ON DELETE CASCADE.
@@ -202,7 +203,6 @@ class Store:
         return SaveResult(doc.id, INSERTED if row is None else UPDATED, len(events))
 
     def _insert_events(self, doc_id: str, events: list[Event]) -> None:
-        # Names only go to the actors table: types and parents come from the registry (save_actors).
         self._insert_event_batch([(doc_id, e) for e in events])
 
     def save_many(
@@ -229,7 +229,7 @@ class Store:
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             new = [(d, v) for d, _, v in fresh if d.id not in stored]
             old = [(d, v) for d, _, v in fresh if d.id in stored]
-            self._conn.executemany(_INSERT_DOCUMENT, [(*R.document_row(d, v, now), now) for d, v in new])
+            insert_documents(self._conn, [(*R.document_row(d, v, now), now) for d, v in new])
             self._conn.executemany(_UPDATE_DOCUMENT, [(*R.document_row(d, v, now)[1:], d.id) for d, v in old])
             self._conn.executemany("DELETE FROM events WHERE document_id = ?", [(d.id,) for d, _ in old])
             self._insert_event_batch([(d.id, e) for d, events, _ in fresh for e in events])
@@ -248,14 +248,7 @@ class Store:
         return found
 
     def _insert_event_batch(self, pairs: list[tuple[str, Event]]) -> None:
-        flat = [R.event_rows(event, doc_id) for doc_id, event in pairs]
-        if not flat:
-            return
-        self._conn.executemany(_INSERT_EVENT, [f.event for f in flat])
-        self._conn.executemany(_INSERT_EVIDENCE, [r for f in flat for r in f.evidence])
-        self._conn.executemany(_INSERT_ATTRIBUTION, [r for f in flat for r in f.attributions])
-        names = sorted(set().union(*(f.actors for f in flat)))
-        self._conn.executemany("INSERT OR IGNORE INTO actors (name) VALUES (?)", [(n,) for n in names])
+        insert_events(self._conn, [R.event_rows(event, doc_id) for doc_id, event in pairs])
 
     def save_actors(self, actors: Iterable[tuple[str, str | None, str | None]]) -> None:
         """Upsert registry actors as (name, actor_type, parent); None keeps the stored value."""

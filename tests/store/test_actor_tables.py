@@ -1,4 +1,4 @@
-"""The store's actor tables (migration 0005): candidates kept by trigger, edits, stance counts."""
+"""The store's actor tables (migrations 0005, 0006): candidates kept with their event, edits, stance counts."""
 
 from __future__ import annotations
 

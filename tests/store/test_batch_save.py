@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 import pytest
 
 from conflictlens.store import Store
+from conflictlens.store import actors as store_actors
 from store_helpers import make_document, make_event
 
 
@@ -49,3 +53,32 @@ def test_batch_and_single_saves_store_the_same_record(store: Store, tmp_path) ->
         other.save_document_with_events(doc, events, version)
         assert other.get_event(events[0].id) == store.get_event(events[0].id)
         assert other.get_document(doc.id) == store.get_document(doc.id)
+
+
+def test_batch_saved_documents_are_searchable_and_the_index_consistent(store: Store) -> None:
+    rows = _triples(["a grenade attack in Quetta", "a rocket strike near Khost", "a raid in Kunduz"], "v1")
+    store.save_versioned(rows[:2])
+    store.save_versioned(rows)  # the third is new: only it is indexed now
+    assert [hit[0] for hit in store.search_documents("Kunduz", 5)] == [rows[2][0].id]
+    assert [hit[0] for hit in store.search_documents("grenade", 5)] == [rows[0][0].id]
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
+        assert conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 3
+
+
+def test_stored_records_leave_out_empty_values_and_read_back_whole(store: Store) -> None:
+    (doc, events, version), = _triples(["an event with many empty fields"], "v1")
+    store.save_versioned([(doc, events, version)])
+    with sqlite3.connect(store.path) as conn:
+        record = json.loads(conn.execute("SELECT record FROM events").fetchone()[0])
+    assert None not in record.values() and [] not in record.values() and {} not in record.values()
+    assert all(None not in part.values() for part in record.values() if isinstance(part, dict))
+    assert store.get_event(events[0].id) == events[0]
+
+
+def test_batch_saves_keep_candidate_actors(store: Store) -> None:
+    doc = make_document("Jaish-ul-Test fighters raided a post")
+    candidates = [{"name": "Jaish-ul-Test", "start": 0, "end": 13, "label": "ORG"}, {"name": 7}]
+    store.save_versioned([(doc, [make_event(doc, extra={"actor_candidates": candidates})], "v1")])
+    assert list(store_actors.candidate_mentions(store)) == [
+        ("Jaish-ul-Test", make_event(doc).id, doc.id, "ORG", "2024-03-05")]

@@ -1,0 +1,51 @@
+"""The store's insert path: documents, events and what hangs off them, a batch at a time.
+
+Everything derived from a new row is written here, set-based and in the caller's transaction:
+the full-text index of new documents (one INSERT ... SELECT per batch) and the candidate actors
+of new events. Migration 0006 dropped the row triggers that did this, because a trigger costs
+SQLite tens of microseconds per row and made them most of the cost of a bulk import.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from conflictlens.store import rows as R
+
+INSERT_DOCUMENT = R.insert_sql("documents", (*R.DOCUMENT_COLUMNS, "ingested_at"))
+INSERT_EVENT = R.insert_sql("events", R.EVENT_COLUMNS)
+INSERT_EVIDENCE = R.insert_sql("evidence", R.EVIDENCE_COLUMNS)
+INSERT_ATTRIBUTION = R.insert_sql("attributions", R.ATTRIBUTION_COLUMNS)
+INSERT_CANDIDATE = R.insert_sql("actor_candidates", R.CANDIDATE_COLUMNS)
+INSERT_ACTOR_NAME = "INSERT OR IGNORE INTO actors (name) VALUES (?)"
+# New documents have the highest doc_no values (SQLite gives a new rowid max + 1), so the rows
+# above the old maximum are exactly this batch's.
+_INDEX_NEW_DOCUMENTS = (
+    "INSERT INTO documents_fts (rowid, title, text) SELECT doc_no, title, text FROM documents WHERE doc_no > ?"
+)
+
+
+def insert_documents(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert document rows (INSERT_DOCUMENT's columns) and index them for full-text search."""
+    if not rows:
+        return
+    before = conn.execute("SELECT coalesce(max(doc_no), 0) FROM documents").fetchone()[0]
+    conn.executemany(INSERT_DOCUMENT, rows)
+    conn.execute(_INDEX_NEW_DOCUMENTS, (before,))
+
+
+def insert_events(conn: sqlite3.Connection, flat: Sequence[R.EventRows]) -> None:
+    """Insert flattened events with their evidence, attributions, candidate actors and actor names.
+
+    Names only go to the actors table: types and parents come from the registry (Store.save_actors).
+    """
+    if not flat:
+        return
+    conn.executemany(INSERT_EVENT, [f.event for f in flat])
+    conn.executemany(INSERT_EVIDENCE, [r for f in flat for r in f.evidence])
+    conn.executemany(INSERT_ATTRIBUTION, [r for f in flat for r in f.attributions])
+    conn.executemany(INSERT_CANDIDATE, [r for f in flat for r in f.candidates])
+    names = sorted(set().union(*(f.actors for f in flat)))
+    conn.executemany(INSERT_ACTOR_NAME, [(n,) for n in names])
