@@ -147,6 +147,14 @@ def _read(path: str | None) -> tuple[dict, str]:
 
 
 @lru_cache(maxsize=2)
+def excluded_actor_types(path: str | None = None) -> frozenset[str]:
+    """The actor types that are never a party to a relation, read without compiling the cue patterns
+    (which takes seconds: an import that only derives clashes never needs them)."""
+    raw, _ = _read(path)
+    return frozenset(raw.get("excluded_actor_types") or ())
+
+
+@lru_cache(maxsize=2)
 def relation_cues(path: str | None = None) -> RelationCues:
     """The bundled cue lexicon, or the one at `path` (same layout)."""
     raw, where = _read(path)

@@ -13,7 +13,7 @@ text allows it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from conflictlens.model.records import Evidence
@@ -84,7 +84,10 @@ class ActorRelation:
         return low, high
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # By hand rather than dataclasses.asdict, which deep-copies every value: imports write
+        # one relation per clash row.
+        data = dict(self.__dict__)
+        data["evidence"] = self.evidence.to_dict() if self.evidence is not None else None
         data["directed"] = self.directed
         data["polarity"] = self.polarity
         return data

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Sequence
 from conflictlens.analysis.network import network
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.event_relations import derived_relations
-from conflictlens.extract.relations import RelationExtractor
+from conflictlens.extract.relations import RelationExtractor, party_name_test
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.model.redaction import ConfidentialityPolicy, redact
@@ -38,8 +38,7 @@ def save_batch_relations(store: Store, batch: Iterable[tuple[Document, list[Even
 
 def save_event_relations(store: Store, events: Sequence[Event], actors: ActorResolver) -> int:
     """Clashes and joint claims of events that came without report text (imported datasets)."""
-    extractor = RelationExtractor(actors)
-    found = derived_relations(None, events, [], [], extractor.is_party_name)
+    found = derived_relations(None, events, [], [], party_name_test(actors))
     return stored.save_relations(store, found)
 
 
