@@ -23,7 +23,7 @@ from conflictlens.resolve.names import fold, skeleton
 from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_from_json, profile_of, source_of
 from conflictlens.resolve.settings import Settings, settings
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store
-from conflictlens.store.incidents import IncidentStore
+from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow
 from conflictlens.store.rows import event_from_record
 
 PENDING_BATCH = 500  # unresolved events read per transaction by `resolve_pending`
@@ -102,11 +102,12 @@ def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: Res
     """Resolve each (event, source) in order, in one transaction, then recompute touched incidents."""
     ctx = ctx or build_context()
     report = report or ResolutionReport()
-    incidents = IncidentStore(store)
+    items = list(items)
     with store.transaction():
+        batch = _Batch(IncidentStore(store), [event for event, _ in items], ctx.settings)
         for event, source in items:
-            _resolve_one(incidents, event, source, ctx, report)
-        recompose(incidents, report.incidents, ctx)
+            _resolve_one(batch, event, source, ctx, report)
+        recompose(batch.incidents, report.incidents, ctx, batch.events)
     return report
 
 
@@ -154,29 +155,77 @@ def _drop_vanished(incidents: IncidentStore, doc_id: str, current: set[str], rep
             report.removed += 1
 
 
-def _resolve_one(incidents: IncidentStore, event: Event, source: Source, ctx: ResolutionContext,
+class _Batch:
+    """What one resolve_events call reads once and then keeps current itself, inside its transaction.
+
+    Per event, resolution used to run about a dozen queries and parse every candidate member's
+    JSON; the memberships, kept-apart pairs and candidate profiles of a batch are read once here,
+    and the members it adds are added to them, so later events of the batch see earlier ones.
+    """
+
+    def __init__(self, incidents: IncidentStore, events: Sequence[Event], s: Settings) -> None:
+        self.incidents = incidents
+        self.events = {e.id: e for e in events}
+        self.limit = s.max_members_compared
+        ids = list(self.events)
+        self.members = incidents.memberships(ids)
+        self.apart = incidents.apart_pairs(ids)
+        self.seq = incidents.next_seq()
+        self._profiles: dict[str, list[Profile]] = {}
+
+    def candidates(self, incident_id: str) -> list[Profile]:
+        """The sampled members the resolver compares an event with (first half and latest half)."""
+        found = self._profiles.get(incident_id)
+        if found is None:
+            sample = self.incidents.sample_profiles(incident_id, self.limit)
+            found = self._profiles[incident_id] = [profile_from_json(p) for p in sample]
+        return found
+
+    def excluded(self, event_id: str) -> set[str]:
+        """Incidents holding an event an analyst kept apart from this one."""
+        others = self.apart.get(event_id, set())
+        members = self.incidents.memberships(list(others)) if others else {}
+        return {m.incident_id for m in members.values()}
+
+    def add(self, event: Event, incident_id: str, profile: Profile, data: list[Any], source: Source,
+            decision: dict[str, Any], keys: Sequence[str]) -> None:
+        self.incidents.add_member(event.id, incident_id, event.document_id, data, source.to_dict(), decision, keys,
+                                  seq=self.seq)
+        self.members[event.id] = MemberRow(event.id, incident_id, event.document_id, data, source.to_dict(),
+                                           decision, RESOLVER, False, "", self.seq)
+        self.seq += 1
+        sample = self._profiles.get(incident_id)
+        if sample is not None:  # keep the first half and the latest half, as sample_profiles reads them
+            sample.append(profile)
+            if len(sample) > self.limit:
+                head = self.limit // 2
+                sample[:] = sample[:head] + sample[len(sample) - (self.limit - head):]
+
+    def remove(self, event_id: str, incident_id: str) -> None:
+        self.incidents.remove_member(event_id)
+        self.members.pop(event_id, None)
+        self._profiles.pop(incident_id, None)  # its sample changed: read it again when needed
+
+
+def _resolve_one(batch: _Batch, event: Event, source: Source, ctx: ResolutionContext,
                  report: ResolutionReport) -> None:
     s = ctx.settings
     profile = ctx.profile(event, source)
     data, (keys, probes) = profile.to_json(), block_keys(profile, s)
-    existing = incidents.membership(event.id)
+    existing = batch.members.get(event.id)
     if existing is not None:
         if existing.pinned or existing.profile == data:
             if existing.profile != data:
-                incidents.update_member(event.id, data, source.to_dict(), keys)
+                batch.incidents.update_member(event.id, data, source.to_dict(), keys)
                 report.incidents.add(existing.incident_id)
             report.kept += 1
             return
-        incidents.remove_member(event.id)  # its facts changed: decide again
+        batch.remove(event.id, existing.incident_id)  # its facts changed: decide again
         report.incidents.add(existing.incident_id)
-    candidates = {
-        incident: [profile_from_json(m.profile) for m in incidents.sample_members(incident, s.max_members_compared)]
-        for incident in incidents.incidents_by_keys(probes)
-    }
-    apart = [incidents.membership(e) for e in incidents.apart_from(event.id)]
-    decision = decide(profile, candidates, s, excluded={m.incident_id for m in apart if m})
-    incident = decision.incident_id or _new_incident_id(incidents, event.id)
-    incidents.add_member(event.id, incident, event.document_id, data, source.to_dict(), decision.to_dict(s), keys)
+    candidates = {incident: batch.candidates(incident) for incident in batch.incidents.incidents_by_keys(probes)}
+    decision = decide(profile, candidates, s, excluded=batch.excluded(event.id))
+    incident = decision.incident_id or _new_incident_id(batch.incidents, event.id)
+    batch.add(event, incident, profile, data, source, decision.to_dict(s), keys)
     report.incidents.add(incident)
     if decision.joined:
         report.joined += 1
@@ -192,17 +241,24 @@ def _new_incident_id(incidents: IncidentStore, event_id: str, salt: str = "") ->
     return incident
 
 
-def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: ResolutionContext) -> None:
-    """Recompute the merged record of each incident from its members (delete it when it has none)."""
+def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: ResolutionContext,
+              known: dict[str, Event] | None = None) -> None:
+    """Recompute the merged record of each incident from its members (delete it when it has none).
+
+    `known`: events already in memory (the batch just resolved), which need not be read back.
+    """
+    known = known or {}
     for incident_id in sorted(set(incident_ids)):
-        members = incidents.members(incident_id)
-        records = incidents.event_records([m.event_id for m in members])
-        pairs = [(event_from_record(records[m.event_id]), Source.from_dict(m.source))
-                 for m in members if m.event_id in records]
+        members = incidents.member_sources(incident_id)
+        unknown = [event_id for event_id, _, _ in members if event_id not in known]
+        records = incidents.event_records(unknown) if unknown else {}
+        events = {event_id: event_from_record(record) for event_id, record in records.items()}
+        pairs = [(known.get(event_id) or events[event_id], Source.from_dict(source))
+                 for event_id, source, _ in members if event_id in known or event_id in events]
         if not pairs:
             incidents.delete_incident(incident_id)
             continue
         record = compose(incident_id, pairs)
-        record["pinned"] = [m.event_id for m in members if m.pinned]
+        record["pinned"] = [event_id for event_id, _, pinned in members if pinned]
         incidents.save_incident(incident_id, record, len(pairs), record["date"]["start"],
                                 record["location"]["country"])

@@ -190,3 +190,21 @@ def test_confidential_reports_are_redacted_in_incident_output(store):
     explained = why(store, "evt_a")
     assert "Secret Source" not in str(explained) and not re.search(r"\bevt_b\b", str(explained))
     assert explained["compared_now"][0]["source"] == "confidential source"
+
+
+def test_one_batch_decides_as_one_report_at_a_time_would(tmp_path):
+    """Within a batch, memberships and candidate samples are kept in memory: the decisions must be
+    those of saving the reports one by one, also once an incident outgrows the sample."""
+    base = build_context()
+    ctx = dataclasses.replace(base, settings=dataclasses.replace(base.settings, max_members_compared=2))
+    reports = [(doc(f"r{i}", f"2023-03-{9 + i % 3:02d}"), [funeral(f"r{i}", 16 + i)]) for i in range(6)]
+    decisions = []
+    for name, batches in (("together", [reports]), ("apart", [[r] for r in reports])):
+        with Store.open(tmp_path / f"{name}.db") as store:
+            for batch in batches:
+                resolve_after_save(store, batch, store.save_many(batch, "v1"), ctx)
+            members = IncidentStore(store).memberships([e.id for _, evs in reports for e in evs])
+            decisions.append({e: (m.incident_id, m.decision, m.seq) for e, m in members.items()})
+    together, apart = decisions
+    assert together == apart
+    assert len({incident for incident, _, _ in together.values()}) == 1
