@@ -74,3 +74,8 @@ class ConflictLensError(Exception):
 
     def to_dict(self) -> dict[str, str | None]:
         return {"code": self.code, "subject": self.subject, "message": self.message}
+
+    def __reduce__(self):
+        # Exceptions pickle as (class, self.args), and args here is the rendered text alone; errors
+        # must cross process boundaries whole (Dask backfills, multiprocessing pools).
+        return (type(self), (self.code, self.message, self.subject))

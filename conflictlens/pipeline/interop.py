@@ -113,15 +113,18 @@ def _save(store: Store, batch: list[Imported], report: ImportReport, resolve: bo
           registry: ActorRegistry) -> None:
     if not batch:
         return
-    # Each row carries its own version (dataset + row digest): an unchanged row is skipped, a
-    # revised one rewritten. The store's extractor_version is left to the extractor.
-    results = store.save_versioned(((item.document, [item.event], item.version) for item in batch),
-                                   meta_key="import_version")
+    # One transaction for the rows and their clashes: a commit costs a write of every page the
+    # batch touched, and a batch is all-or-nothing anyway.
+    with store.transaction():
+        # Each row carries its own version (dataset + row digest): an unchanged row is skipped, a
+        # revised one rewritten. The store's extractor_version is left to the extractor.
+        results = store.save_versioned(((item.document, [item.event], item.version) for item in batch),
+                                       meta_key="import_version")
+        # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
+        changed = [item.event for item, result in zip(batch, results) if result.status != "unchanged"]
+        save_event_relations(store, changed, registry)
     for result in results:
         setattr(report, result.status, getattr(report, result.status) + 1)
-    # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
-    changed = [item.event for item, result in zip(batch, results) if result.status != "unchanged"]
-    save_event_relations(store, changed, registry)
     if resolve:
         resolve_after_save(store, [(item.document, [item.event]) for item in batch], results)
 

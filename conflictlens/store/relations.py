@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+import orjson
+
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.relations import ActorRelation
 from conflictlens.store.failures import translated
@@ -29,7 +31,15 @@ _HIGH = "coalesce(date_end, max(coalesce(said_on, date_start), coalesce(date_sta
 def _row(rel: ActorRelation) -> tuple:
     return (rel.id, rel.document_id, rel.event_id, rel.origin, rel.kind, rel.source, rel.target, rel.stance,
             rel.dimension, rel.support, rel.start, rel.end, rel.said_on, rel.reliability, rel.credibility,
-            json.dumps(rel.to_dict(), ensure_ascii=False, sort_keys=True))
+            _json(rel.to_dict()))
+
+
+def _json(data: dict) -> str:
+    # orjson, keys sorted as before: the record of every clash an import derives goes through here.
+    try:
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def replace_document_relations(store: Store, document_id: str, relations: Iterable[ActorRelation]) -> int:
