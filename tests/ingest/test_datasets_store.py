@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import tracemalloc
 
+import pytest
+
 from dataset_rows import ACLED_ROWS, UCDP_ROWS, csv_text, write_csv
 
 from conflictlens.ingest.datasets import import_rows, layout_of
@@ -82,3 +84,33 @@ def test_imported_clashes_join_the_actor_network(tmp_path):
         relations = list(iter_relations(store))
     assert [(r.kind, {r.source, r.target}) for r in relations] == [
         ("clash", {"Taliban", "Khorasan Chapter of the Islamic State"})]
+
+
+def test_a_failure_mid_import_keeps_the_commits_before_it_and_nothing_after(tmp_path):
+    """Rows are committed every `commit_rows`: a failure loses only the open commit, never half of one."""
+    rows = [dict(ACLED_ROWS[0], event_id_cnty=f"AFG{i}") for i in range(10)]
+    path = write_csv(tmp_path / "a.csv", "acled", rows)
+
+    def fail_on_row_seven(item) -> None:
+        fail_on_row_seven.seen += 1
+        if fail_on_row_seven.seen == 7:
+            raise KeyboardInterrupt  # the user stops the import
+    fail_on_row_seven.seen = 0
+
+    with Store.open(tmp_path / "db.sqlite") as store:
+        with pytest.raises(KeyboardInterrupt):
+            import_dataset("acled", path, store, batch_size=2, commit_rows=4, on_row=fail_on_row_seven)
+        assert store.counts()["events"] == 4  # rows 1-4 were committed; rows 5-6 rolled back
+        report = import_dataset("acled", path, store, batch_size=2, commit_rows=4)
+        assert (report.inserted, report.unchanged, store.counts()["events"]) == (6, 4, 10)
+
+
+def test_commits_also_come_every_few_seconds(tmp_path):
+    rows = [dict(ACLED_ROWS[0], event_id_cnty=f"AFG{i}") for i in range(6)]
+    path = write_csv(tmp_path / "a.csv", "acled", rows)
+    commits = []
+    with Store.open(tmp_path / "db.sqlite") as store:
+        store.connection.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+        import_dataset("acled", path, store, batch_size=2, resolve=False, commit_seconds=0.0)
+        store.connection.set_trace_callback(None)
+    assert len(commits) == 3  # one per batch: the time bound was always reached
