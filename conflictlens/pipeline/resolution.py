@@ -26,7 +26,7 @@ from conflictlens.store import INSERTED, UPDATED, SaveResult, Store
 from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow
 from conflictlens.store.rows import event_from_record
 
-PENDING_BATCH = 500  # unresolved events read per transaction by `resolve_pending`
+PENDING_BATCH = 2000  # unresolved events read per transaction by `resolve_pending`
 
 
 @dataclass(frozen=True)
@@ -133,16 +133,16 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
     ctx = ctx or build_context()
     incidents = IncidentStore(store)
     report = ResolutionReport()
-    done = 0
+    done, position = 0, (0, "")
     while limit is None or done < limit:
         size = PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - done)
-        rows = incidents.unresolved_events(size)
+        rows = incidents.unresolved_events(size, position)
         if not rows:
             break
-        events = [event_from_record(record) for _, record in rows]
+        events = [event_from_record(record) for _, record, _ in rows]
         meta = incidents.document_meta(e.document_id for e in events)
         resolve_events(store, [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events], ctx, report)
-        done += len(rows)
+        done, position = done + len(rows), rows[-1][2]
     return report
 
 

@@ -191,13 +191,19 @@ class IncidentStore:
         with translated(self._path):
             return {row[0] for row in self._conn.execute(sql, (event_id, event_id))}
 
-    def unresolved_events(self, limit: int) -> list[tuple[str, str]]:
-        """(event id, record) of stored events in no incident yet, oldest documents first."""
-        sql = ("SELECT e.id, e.record FROM events AS e JOIN documents AS d ON d.id = e.document_id "
-               "WHERE NOT EXISTS (SELECT 1 FROM incident_members AS m WHERE m.event_id = e.id) "
+    def unresolved_events(self, limit: int, after: tuple[int, str] = (0, "")) -> list[tuple[str, str, tuple[int, str]]]:
+        """(event id, record, position) of stored events in no incident yet, oldest documents first.
+
+        Pass the last row's position as `after` to read on from it: each call then starts where the
+        previous one stopped, instead of scanning again past every event resolved since.
+        """
+        sql = ("SELECT e.id, e.record, d.doc_no FROM events AS e JOIN documents AS d ON d.id = e.document_id "
+               "WHERE (d.doc_no, e.id) > (?, ?) "
+               "AND NOT EXISTS (SELECT 1 FROM incident_members AS m WHERE m.event_id = e.id) "
                "ORDER BY d.doc_no, e.id LIMIT ?")
         with translated(self._path):
-            return [tuple(r) for r in self._conn.execute(sql, (limit,))]
+            return [(event_id, record, (doc_no, event_id))
+                    for event_id, record, doc_no in self._conn.execute(sql, (*after, limit))]
 
     def document_meta(self, document_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """outlet, published and title of each document (what a source label needs)."""

@@ -89,10 +89,21 @@ def test_unresolved_events_are_found(store: Store) -> None:
     ev = make_event(doc)
     store.save_document_with_events(doc, [ev], "v1")
     incidents = IncidentStore(store)
-    assert [e for e, _ in incidents.unresolved_events(10)] == [ev.id]
+    assert [e for e, _, _ in incidents.unresolved_events(10)] == [ev.id]
     with incidents.transaction():
         add(incidents, ev.id, "inc_a", document_id=doc.id)
     assert incidents.unresolved_events(10) == []
+
+
+def test_unresolved_events_read_on_from_a_position(store: Store) -> None:
+    docs = [make_document(f"Gunmen attacked checkpoint number {i} in Kunduz.") for i in range(5)]
+    for doc in docs:
+        store.save_document_with_events(doc, [make_event(doc)], "v1")
+    incidents = IncidentStore(store)
+    first = incidents.unresolved_events(2)
+    rest = incidents.unresolved_events(10, first[-1][2])
+    assert [e for e, _, _ in first + rest] == [e for e, _, _ in incidents.unresolved_events(10)]
+    assert len(rest) == 3
 
 
 def test_a_failed_unit_of_work_leaves_nothing(store: Store) -> None:
