@@ -21,6 +21,7 @@ from conflictlens.model.records import Document, Event
 from conflictlens.model.redaction import MIN_NAME_LENGTH, ConfidentialityPolicy, redact
 from conflictlens.store import Store
 from conflictlens.store import ledger as stored
+from conflictlens.store.query import positive_limit
 
 NEWSROOM = "newsroom"  # who marked a source confidential when the user does not say
 
@@ -66,6 +67,32 @@ class PublicView:
         claimed_by_it = any(a.stance == "claimed" and a.actor == override.actor for a in event.attribution)
         shown.summary = summarise(replace(shown, claimed=claimed_by_it))
         return shown
+
+    def select(self, store: Store, *, perpetrator: str | None = None, dataset: str | None = None,
+               limit: int | None = None, **filters: Any) -> Iterator[Event]:
+        """Stored events as they may leave the tool, filtered on what they show.
+
+        `perpetrator` matches the analyst's answer where one overrides the stored perpetrator: an
+        event reassigned to it is listed, one reassigned away from it is not. `dataset` keeps
+        imported rows of one dataset. `filters` are Store.iter_events's (country, since, ...).
+        """
+        reassigned = [e for e, o in self.overrides.items() if o.actor == perpetrator] if perpetrator else []
+        # The store applies the limit itself only when no row it returns may be dropped here.
+        exact = dataset is None and not (perpetrator and self.overrides)
+        limit = positive_limit(limit)
+        rows = store.iter_events(perpetrator=perpetrator, including=reassigned, limit=limit if exact else None,
+                                 **filters)
+        shown = 0
+        for event in rows:
+            if dataset and (event.dataset or "").upper() != dataset.upper():
+                continue
+            graded = self.graded(event)
+            if perpetrator and graded.perpetrator != perpetrator:
+                continue
+            if limit is not None and shown >= limit:
+                return
+            shown += 1
+            yield redact(graded, self.policy)
 
     def record(self, event: Event, record: dict[str, Any]) -> dict[str, Any]:
         """A `show` record (the event with sentences), graded, with its assessment, redacted."""

@@ -198,24 +198,10 @@ def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters =
     view = PublicView(store)
     context = replace(export_context(store, _registry(actor_files)),
                       confidential=view.policy.is_confidential_document)
-    return write_export(fmt, view.events(_selected(store, filters)), out, context, areas=areas)
-
-
-def _selected(store: Store, filters: ExportFilters) -> Iterator[Event]:
-    dataset = filters.dataset.upper() if filters.dataset else None
-    # The dataset filter is applied here, so the limit is too when both are given.
-    limit = None if dataset else filters.limit
-    events: Iterable[Event] = store.iter_events(
-        country=filters.country, since=filters.since, until=filters.until, event_type=filters.event_type,
-        perpetrator=filters.perpetrator, limit=limit)
-    written = 0
-    for event in events:
-        if dataset and (event.dataset or "").upper() != dataset:
-            continue
-        if filters.limit is not None and written >= filters.limit:
-            return
-        written += 1
-        yield event
+    events = view.select(store, country=filters.country, since=filters.since, until=filters.until,
+                         event_type=filters.event_type, perpetrator=filters.perpetrator, dataset=filters.dataset,
+                         limit=filters.limit)
+    return write_export(fmt, events, out, context, areas=areas)
 
 
 def export_context(store: Store, registry: ActorRegistry) -> ExportContext:

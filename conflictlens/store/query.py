@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -58,11 +60,13 @@ def event_filter(
     event_type: str | None = None,
     perpetrator: str | None = None,
     limit: int | None = None,
+    including: Sequence[str] = (),
 ) -> tuple[str, list[Any]]:
     """SELECT of event records matching every given filter, ordered by date_start then id.
 
     `since`/`until` are inclusive and apply to date_start. Events without a date sort first
-    and are excluded as soon as either bound is given.
+    and are excluded as soon as either bound is given. `including`: events that pass the
+    perpetrator filter whatever their stored perpetrator (those an analyst reassigned to it).
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -71,12 +75,15 @@ def event_filter(
         ("date_start >= ?", iso_date(since, "since")),
         ("date_start <= ?", iso_date(until, "until")),
         ("event_type = ?", event_type),
-        ("perpetrator = ?", perpetrator),
+        ("(perpetrator = ? OR id IN (SELECT value FROM json_each(?)))" if including else "perpetrator = ?",
+         perpetrator),
     )
     for clause, value in checks:
         if value is not None:
             clauses.append(clause)
             params.append(value)
+    if including and perpetrator is not None:
+        params.append(json.dumps(list(including)))
     sql = "SELECT record FROM events"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -276,9 +276,13 @@ class Store:
         event_type: str | None = None,
         perpetrator: str | None = None,
         limit: int | None = None,
+        including: Sequence[str] = (),
     ) -> Iterator[Event]:
-        """Stream matching events ordered by date_start then id (filters are validated now)."""
-        sql, params = event_filter(country, since, until, event_type, perpetrator, limit)
+        """Stream matching events ordered by date_start then id (filters are validated now).
+
+        `including`: ids that pass the perpetrator filter whatever their stored perpetrator.
+        """
+        sql, params = event_filter(country, since, until, event_type, perpetrator, limit, including)
         return self._stream(sql, params)
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:

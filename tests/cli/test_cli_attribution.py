@@ -151,10 +151,22 @@ def test_ledger_of_the_clinic_and_an_override_that_survives_re_extraction(newsro
     shown = json.loads(run("--db", db, "show", clinic, "--format", "json").stdout)
     assert shown["perpetrator"] == "Lashkar-e-Taiba (LeT)" and "attributed to Lashkar-e-Taiba" in shown["summary"]
     assert shown["assessment"]["basis"] == "analyst override"
+    # Filters follow the analyst's answer: the clinic is listed and exported under LeT, not the Taliban.
+    assert clinic in listed(db, "events", "--perpetrator", "Lashkar-e-Taiba (LeT)")
+    assert clinic not in listed(db, "events", "--perpetrator", "Taliban")
+    assert clinic in listed(db, "export", "--format", "ndjson", "--perpetrator", "Lashkar-e-Taiba (LeT)", "--limit", "1")
     run("--db", db, "attribution", clinic, "--clear", "--why", "reviewed again", "--by", "Editor")
+    assert clinic in listed(db, "events", "--perpetrator", "Taliban")
     ledger = json.loads(run("--db", db, "attribution", clinic, "--format", "json").stdout)
     assert ledger["answer"]["actor"] == "Taliban"
     assert [h["action"] for h in ledger["history"]] == ["set", "clear"]
+
+
+def listed(db, *args) -> list[str]:
+    """Ids of the events a listing command prints as NDJSON."""
+    if "--format" not in args:
+        args = (*args, "--format", "ndjson")
+    return [json.loads(line)["id"] for line in run("--db", db, *args).stdout.splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize("args, code", [

@@ -334,6 +334,9 @@ def test_iter_events_filters_and_order(store: Store) -> None:
     assert ids(perpetrator="Boko Haram", limit=1) == [ev["ng_jan"].id]
     assert ids(country="SO", perpetrator="Boko Haram") == []
     assert ids(limit=0) == []
+    # Events an analyst reassigned pass the perpetrator filter; the other filters still apply.
+    assert ids(perpetrator="Boko Haram", including=[ev["so_feb"].id]) == [ev[k].id for k in ("ng_jan", "so_feb", "ng_march")]
+    assert ids(perpetrator="Boko Haram", country="NG", including=[ev["so_feb"].id]) == [ev["ng_jan"].id, ev["ng_march"].id]
 
 
 def test_iter_events_streams_and_validates(store: Store) -> None:
