@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from conflictlens.ingest.datasets import import_rows, layout_of  # noqa: E402
 from conflictlens.pipeline import interop  # noqa: E402
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup, registry_for  # noqa: E402
 from conflictlens.store import Store  # noqa: E402
 
 GOAL = 20_000
@@ -86,7 +87,7 @@ def main() -> None:
     source, db = folder / "acled_generated.csv", folder / "bench.db"
     db.unlink(missing_ok=True)
     generate(source, args.rows)
-    lookup = interop.dataset_actor_lookup(interop._registry(()))
+    lookup = dataset_actor_lookup(registry_for(()))
     print(f"{args.rows:,} generated ACLED rows in {source}")
 
     def bare() -> None:

@@ -34,6 +34,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E502": "dataset row holds an invalid value",
     "CL-E504": "unknown dataset",
     "CL-E505": "XLSX workbook cannot be read",
+    "CL-E506": "the import's parsing worker process failed",
     "CL-E510": "unknown export format",
     "CL-E511": "export output cannot be written",
     "CL-E512": "boundaries for area export missing or damaged",

@@ -20,7 +20,11 @@ def import_command(ctx: typer.Context,
                    actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
                    resolve: bool = typer.Option(True, "--resolve/--no-resolve",
                                                 help="Merge each row into the incident it describes (default), "
-                                                     "or leave that to `conflictlens incidents resolve`.")) -> None:
+                                                     "or leave that to `conflictlens incidents resolve`."),
+                   parallel: Optional[bool] = typer.Option(None, "--parallel/--no-parallel",
+                                                           help="Parse in a second process while storing (default: "
+                                                                "for files over 4 MB on a machine with a spare core).")
+                   ) -> None:
     """Import a dataset export (ACLED, GTD or UCDP GED): one event per row, linked to the actor registry."""
     from conflictlens.pipeline import interop
     from conflictlens.store import Store
@@ -29,7 +33,7 @@ def import_command(ctx: typer.Context,
     with coded_errors():
         with Store.open(settings.db) as store, _progress(settings) as tick:
             report = interop.import_dataset(dataset, path, store, tuple(str(a) for a in actors),
-                                            encoding=encoding, on_row=tick, resolve=resolve)
+                                            encoding=encoding, on_row=tick, resolve=resolve, parallel=parallel)
     finish_report(settings, report.errors,
                   f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
                   f"unchanged; {len(report.errors)} left out; stored in {settings.db}")

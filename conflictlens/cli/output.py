@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from contextlib import contextmanager
 from typing import IO, Callable, Iterable, Iterator
 
@@ -13,6 +14,8 @@ from rich.table import Table
 
 from conflictlens.export.tables import flat_row as export_flat_row
 from conflictlens.model.records import Event
+
+_REDRAW_SECONDS = 0.1
 
 CSV_COLUMNS = (
     "id", "date_start", "date_end", "date_precision", "event_type", "sub_event_type", "attack_type",
@@ -29,9 +32,19 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[object], None]]:
         yield lambda _item: None
         return
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    # Redrawn from here, not by rich's refresh thread: a process with one thread can fork a dataset
+    # import's parsing worker safely (pipeline.dataset_rows).
+    with Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("processing", total=None)
-        yield lambda _item: progress.advance(task)
+        drawn = [time.monotonic()]
+
+        def tick(_item: object) -> None:
+            progress.advance(task)
+            if time.monotonic() - drawn[0] >= _REDRAW_SECONDS:
+                progress.refresh()
+                drawn[0] = time.monotonic()
+
+        yield tick
 
 
 # `events --format csv` predates the dataset columns; it prints the export's flat row without them.

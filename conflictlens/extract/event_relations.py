@@ -8,10 +8,13 @@ actors. Both are operational ties in Jadoon's coding; their date is the event's 
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from itertools import combinations
 from typing import Callable, Iterator, Sequence
 
-from conflictlens.model.protocols import ActorMention
+from conflictlens.extract.relation_lexicon import excluded_actor_types
+
+from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.records import Document, Event, Evidence
 from conflictlens.model.relations import ActorRelation, ordered_pair, relation_id
 
@@ -98,3 +101,22 @@ def _relation(kind: str, source: str, target: str, stance: str, by: str | None, 
         document_id=event.document_id, event_id=event.id, evidence=evidence, origin="event",
         cue=f"event.{kind}", confidence=round(event.confidence or 0.5, 2),
     )
+
+
+def party_name_test(actors: ActorResolver, cache_size: int = 4096) -> Callable[[str], bool]:
+    """Whether a canonical name can be a party to a relation (not unidentified, not an excluded type),
+    remembered per name: imported datasets repeat the same few hundred names on every row."""
+    excluded = excluded_actor_types()
+
+    @lru_cache(maxsize=cache_size)
+    def is_party(name: str) -> bool:
+        return is_party_name(actors, excluded, name)
+
+    return is_party
+
+
+def is_party_name(actors: ActorResolver, excluded: frozenset[str], name: str) -> bool:
+    if actors.is_unidentified(name):
+        return False
+    found = actors.resolve(name)
+    return found is None or found.actor_type not in excluded

@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
-from typing import Callable, Sequence
+from typing import Sequence
 
 from conflictlens.extract.dates import find_date_mentions, resolve_mention
-from conflictlens.extract.event_relations import derived_relations, main_country
-from conflictlens.extract.relation_lexicon import RelationCues, Rule, excluded_actor_types, relation_cues
+from conflictlens.extract.event_relations import derived_relations, is_party_name, main_country
+from conflictlens.extract.relation_lexicon import RelationCues, Rule, relation_cues
 from conflictlens.extract.segment import split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.records import DateInfo, Document, Event, Evidence
@@ -97,25 +96,6 @@ class _Dating:
     basis: str  # text, event or document
 
 
-def party_name_test(actors: ActorResolver, cache_size: int = 4096) -> Callable[[str], bool]:
-    """Whether a canonical name can be a party to a relation (not unidentified, not an excluded type),
-    remembered per name: imported datasets repeat the same few hundred names on every row."""
-    excluded = excluded_actor_types()
-
-    @lru_cache(maxsize=cache_size)
-    def is_party(name: str) -> bool:
-        return _is_party_name(actors, excluded, name)
-
-    return is_party
-
-
-def _is_party_name(actors: ActorResolver, excluded: frozenset[str], name: str) -> bool:
-    if actors.is_unidentified(name):
-        return False
-    found = actors.resolve(name)
-    return found is None or found.actor_type not in excluded
-
-
 class RelationExtractor:
     """Finds relations in documents. Holds no per-document state."""
 
@@ -142,7 +122,7 @@ class RelationExtractor:
         return not self.actors.is_unidentified(m.canonical) and m.actor_type not in self.cues.excluded_actor_types
 
     def is_party_name(self, name: str) -> bool:
-        return _is_party_name(self.actors, self.cues.excluded_actor_types, name)
+        return is_party_name(self.actors, self.cues.excluded_actor_types, name)
 
     def in_sentence(self, doc: Document, span: tuple[int, int], mentions: Sequence[ActorMention],
                     event_date: DateInfo | None = None) -> list[ActorRelation]:

@@ -1,4 +1,6 @@
-"""Wiring for dataset import and export: ingest.datasets -> store, and store -> export.
+"""Wiring for dataset import and export: dataset rows -> store (and incidents), and store -> export.
+
+Rows come ready for the store from `pipeline.dataset_rows`, parsed here or in a worker process.
 
 The ingest and export stages never see the actor registry or the store: this module hands them
 plain callables (actor look-ups, country names, document confidentiality) built from those.
@@ -11,20 +13,22 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
-from conflictlens.actors import ActorEntry, ActorRegistry
+from conflictlens.actors import ActorRegistry
 from conflictlens.errors import ConflictLensError
 from conflictlens.export import ExportContext, write_export
-from conflictlens.ingest.datasets import ActorLink, ActorLookup, Imported, import_rows
 from conflictlens.ingest.datasets.reference import countries
-from conflictlens.model.records import Document, Event
+from conflictlens.model.records import Document
 from conflictlens.pipeline.attribution import PublicView
-from conflictlens.pipeline.network import save_event_relations
+from conflictlens.pipeline.dataset_rows import (
+    PreparedRow, prepared_rows, prepared_rows_in_worker, registry_for, worth_a_worker,
+)
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, resolve_after_save
-from conflictlens.store import Store
+from conflictlens.store import UNCHANGED, Store
+from conflictlens.store.relations import save_relation_rows
+from conflictlens.store.rows import event_from_record, prepared_document
 
 IMPORT_BATCH = 2000  # rows handed to the store at a time: bounded memory
 # Rows per commit. The ids are hashes, so each batch lands all over the indexes, and a commit
@@ -33,11 +37,6 @@ IMPORT_BATCH = 2000  # rows handed to the store at a time: bounded memory
 # writer's busy timeout (10 s) when resolution makes the rows slow.
 COMMIT_ROWS = 50_000
 COMMIT_SECONDS = 4.0
-ACTOR_CACHE_SIZE = 8192  # distinct dataset actor names remembered during one process
-# Registry matches good enough to link a dataset's actor name: exact names, aliases, acronyms,
-# regional branches and "name + head words"; fuzzy matches are left out (a dataset name is exact).
-_LINK_METHODS = frozenset(("exact", "alias", "acronym", "context"))
-_MIN_LINK_SCORE = 0.95
 
 
 @dataclass
@@ -53,46 +52,13 @@ class ImportReport:
                 "unchanged": self.unchanged, "errors": [e.to_dict() for e in self.errors]}
 
 
-# ------------------------------------------------------------------ actors
-
-def dataset_actor_lookup(registry: ActorRegistry) -> ActorLookup:
-    """Link a dataset's actor name to the registry: its external name first, then the resolver.
-
-    The name -> registry entry step is cached (bounded); the regional branch, which depends on
-    the country and date, is picked for every row.
-    """
-
-    @lru_cache(maxsize=ACTOR_CACHE_SIZE)
-    def entry_of(dataset: str, name: str) -> ActorEntry | None:
-        entry = registry.by_external_name(dataset, name)
-        if entry is not None:
-            return entry
-        mention = registry.resolve(name)
-        if mention is not None and mention.method in _LINK_METHODS and mention.score >= _MIN_LINK_SCORE:
-            return registry.get(mention.canonical)
-        return None
-
-    def lookup(dataset: str, name: str, country: str | None, date: str | None) -> ActorLink:
-        entry = entry_of(dataset, name)
-        if entry is None:
-            return ActorLink(name)
-        canonical = (registry.branch(entry, country, date) or entry).name
-        return ActorLink(canonical, True, registry.is_unidentified(canonical))
-
-    return lookup
-
-
-@lru_cache(maxsize=4)
-def _registry(actor_files: tuple[str, ...]) -> ActorRegistry:
-    return ActorRegistry.load(list(actor_files))
-
-
 # ------------------------------------------------------------------ import
 
 def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tuple[str, ...] = (),
                    encoding: str = "utf-8", on_row: Callable[[object], None] | None = None,
                    batch_size: int = IMPORT_BATCH, resolve: bool = True,
-                   commit_rows: int = COMMIT_ROWS, commit_seconds: float = COMMIT_SECONDS) -> ImportReport:
+                   commit_rows: int = COMMIT_ROWS, commit_seconds: float = COMMIT_SECONDS,
+                   parallel: bool | None = None) -> ImportReport:
     """Store every good row of a dataset file; collect a coded error for every row left out.
 
     Rows are handed to the store a batch at a time and committed every `commit_rows` rows or
@@ -100,10 +66,12 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     the same file changes nothing; a row the dataset has revised since is rewritten. With
     `resolve`, each new or revised row then joins the incident it describes or starts one, as
     reports do on ingest; without it, `conflictlens incidents resolve` catches up later.
+    `parallel`: parse in a worker process while this one writes (None: when the file is big
+    enough and there is a spare core).
     """
     report = ImportReport()
-    registry = _registry(actor_files)
-    rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding)
+    use_worker = worth_a_worker(path) if parallel is None else parallel
+    rows = (prepared_rows_in_worker if use_worker else prepared_rows)(dataset, path, actor_files, encoding)
     batches = _batches(rows, report, on_row, batch_size)
     context = build_context() if resolve else None
     with _reference_data_frozen():
@@ -112,7 +80,7 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
             with store.transaction():
                 started, written = time.monotonic(), 0
                 while pending is not None:  # at least one batch per commit
-                    _save(store, pending, report, context, registry)
+                    _save(store, pending, report, context)
                     written += len(pending)
                     pending = next(batches, None)
                     if written >= commit_rows or time.monotonic() - started >= commit_seconds:
@@ -120,10 +88,10 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     return report
 
 
-def _batches(rows: Iterable[Imported | ConflictLensError], report: ImportReport,
-             on_row: Callable[[object], None] | None, size: int) -> Iterator[list[Imported]]:
+def _batches(rows: Iterable[PreparedRow | ConflictLensError], report: ImportReport,
+             on_row: Callable[[object], None] | None, size: int) -> Iterator[list[PreparedRow]]:
     """The good rows in lists of `size`; every row is counted and every bad one kept in `report`."""
-    batch: list[Imported] = []
+    batch: list[PreparedRow] = []
     for item in rows:
         report.rows += 1
         if on_row:
@@ -155,24 +123,18 @@ def _reference_data_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _save(store: Store, batch: list[Imported], report: ImportReport, context: ResolutionContext | None,
-          registry: ActorRegistry) -> None:
-    if not batch:
-        return
-    # One transaction for the rows and their clashes: a commit costs a write of every page the
-    # batch touched, and a batch is all-or-nothing anyway.
-    with store.transaction():
-        # Each row carries its own version (dataset + row digest): an unchanged row is skipped, a
-        # revised one rewritten. The store's extractor_version is left to the extractor.
-        results = store.save_versioned(((item.document, [item.event], item.version) for item in batch),
-                                       meta_key="import_version")
-        # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
-        changed = [item.event for item, result in zip(batch, results) if result.status != "unchanged"]
-        save_event_relations(store, changed, registry)
+def _save(store: Store, batch: list[PreparedRow], report: ImportReport, context: ResolutionContext | None) -> None:
+    # Each row carries its own version (dataset + row digest): an unchanged row is skipped, a
+    # revised one rewritten. The store's extractor_version is left to the extractor.
+    results = store.save_prepared([row.document for row in batch], meta_key="import_version")
+    changed = [(row, result) for row, result in zip(batch, results) if result.status != UNCHANGED]
+    save_relation_rows(store, [relation for row, _ in changed for relation in row.relations])
     for result in results:
         setattr(report, result.status, getattr(report, result.status) + 1)
-    if context is not None:
-        resolve_after_save(store, [(item.document, [item.event]) for item in batch], results, context)
+    if context is not None and changed:
+        saved = [(prepared_document(row.document), [event_from_record(e.event[-1]) for e in row.document.events])
+                 for row, _ in changed]
+        resolve_after_save(store, saved, [result for _, result in changed], context)
 
 
 # ------------------------------------------------------------------ export
@@ -196,7 +158,7 @@ def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters =
     every confidential source redacted (the ledger's marks decide what is confidential).
     """
     view = PublicView(store)
-    context = replace(export_context(store, _registry(actor_files)),
+    context = replace(export_context(store, registry_for(actor_files)),
                       confidential=view.policy.is_confidential_document)
     events = view.select(store, country=filters.country, since=filters.since, until=filters.until,
                          event_type=filters.event_type, perpetrator=filters.perpetrator, dataset=filters.dataset,

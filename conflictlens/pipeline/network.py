@@ -11,8 +11,8 @@ from typing import Any, Iterable, Sequence
 
 from conflictlens.analysis.network import network
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.event_relations import derived_relations
-from conflictlens.extract.relations import RelationExtractor, party_name_test
+from conflictlens.extract.event_relations import derived_relations, party_name_test
+from conflictlens.extract.relations import RelationExtractor
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.model.redaction import ConfidentialityPolicy, redact

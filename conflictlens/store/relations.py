@@ -28,7 +28,8 @@ _LOW = "coalesce(date_start, said_on, date_end)"
 _HIGH = "coalesce(date_end, max(coalesce(said_on, date_start), coalesce(date_start, said_on)))"
 
 
-def _row(rel: ActorRelation) -> tuple:
+def relation_row(rel: ActorRelation) -> tuple:
+    """The actor_relations row of a relation (pure: a worker process may build it)."""
     return (rel.id, rel.document_id, rel.event_id, rel.origin, rel.kind, rel.source, rel.target, rel.stance,
             rel.dimension, rel.support, rel.start, rel.end, rel.said_on, rel.reliability, rel.credibility,
             _json(rel.to_dict()))
@@ -44,7 +45,7 @@ def _json(data: dict) -> str:
 
 def replace_document_relations(store: Store, document_id: str, relations: Iterable[ActorRelation]) -> int:
     """Make `relations` the stored relations of one document (text and event-derived); returns how many."""
-    rows = [_row(r) for r in relations]
+    rows = [relation_row(r) for r in relations]
     with store.transaction():
         store.connection.execute("DELETE FROM actor_relations WHERE document_id = ?", (document_id,))
         store.connection.executemany(_UPSERT, rows)
@@ -53,7 +54,12 @@ def replace_document_relations(store: Store, document_id: str, relations: Iterab
 
 def save_relations(store: Store, relations: Iterable[ActorRelation]) -> int:
     """Insert or update relations by id (for relations of imported events, which no report replaces)."""
-    rows = [_row(r) for r in relations]
+    return save_relation_rows(store, [relation_row(r) for r in relations])
+
+
+def save_relation_rows(store: Store, rows: Iterable[tuple]) -> int:
+    """save_relations for relations already made rows by `relation_row`."""
+    rows = list(rows)
     with store.transaction():
         store.connection.executemany(_UPSERT, rows)
     return len(rows)
@@ -66,7 +72,7 @@ def set_grades(store: Store, grades: Iterable[tuple[str, str | None, int | None]
         for rel_id, reliability, credibility in grades:
             found = get_relation(store, rel_id)
             if found is not None:
-                store.connection.execute(_UPSERT, _row(found.graded(reliability, credibility)))
+                store.connection.execute(_UPSERT, relation_row(found.graded(reliability, credibility)))
                 changed += 1
     return changed
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -30,9 +29,11 @@ CANDIDATE_COLUMNS = ("event_id", "document_id", "name", "start", '"end"', "label
 DOCUMENT_FIELDS = ("id", "text", "published", "url", "outlet", "title", "source_path", "external_id")
 
 
-@dataclass(frozen=True)
-class EventRows:
-    """One event flattened into its rows in events, evidence and attributions."""
+class EventRows(NamedTuple):
+    """One event flattened into its rows in events, evidence, attributions and actor_candidates.
+
+    A named tuple of plain values, so that a worker process can hand it over cheaply.
+    """
 
     event: tuple[Any, ...]
     evidence: list[tuple[Any, ...]]
@@ -41,11 +42,33 @@ class EventRows:
     candidates: list[tuple[Any, ...]]
 
 
+class PreparedDocument(NamedTuple):
+    """A document and its events as rows, ready for Store.save_prepared; `version` keys re-saves."""
+
+    id: str
+    version: str
+    fields: tuple[Any, ...]  # DOCUMENT_COLUMNS up to content_hash: no version, no timestamps
+    events: list[EventRows]
+
+
+def document_fields(doc: Document) -> tuple[Any, ...]:
+    return (doc.id, doc.text, doc.url, doc.outlet, doc.title, doc.published, doc.source_path, doc.external_id,
+            content_hash(doc.text))
+
+
 def document_row(doc: Document, extractor_version: str, now: str) -> tuple[Any, ...]:
-    return (
-        doc.id, doc.text, doc.url, doc.outlet, doc.title, doc.published, doc.source_path,
-        doc.external_id, content_hash(doc.text), extractor_version, now,
-    )
+    return (*document_fields(doc), extractor_version, now)
+
+
+def prepare(doc: Document, events: list[Event], version: str) -> PreparedDocument:
+    """Flatten a document and its events (pure: a worker process may do it)."""
+    return PreparedDocument(doc.id, version, document_fields(doc), [event_rows(e, doc.id) for e in events])
+
+
+def prepared_document(prepared: PreparedDocument) -> Document:
+    """The Document a prepared one was made from (its text, source and dates; confidentiality is not kept)."""
+    doc_id, text, url, outlet, title, published, source_path, external_id, _ = prepared.fields
+    return Document(doc_id, text, published, url, outlet, title, source_path, external_id)
 
 
 def event_rows(event: Event, doc_id: str) -> EventRows:
@@ -85,7 +108,7 @@ def event_rows(event: Event, doc_id: str) -> EventRows:
 _PARTS = frozenset(("date", "location", "fatalities", "injured", "perpetrators_killed"))
 _COLLECTIONS = frozenset(("attribution", "targets", "evidence", "extra"))
 _DEFAULTS = {"summary": "", "claimed": False}  # besides None, the values from_dict fills in by itself
-_SAFE_EXTRA = (str, int, bool, type(None))
+_PLAIN_TYPES = frozenset((str, int, bool, type(None)))  # extra values orjson writes exactly as json does
 
 
 def record_json(event: Event) -> str:
@@ -117,11 +140,10 @@ def record_json(event: Event) -> str:
 
 def _check_finite(event: Event, record: dict[str, Any]) -> None:
     """NaN is not JSON (orjson would quietly write null); refuse it as the standard encoder does."""
-    numbers = [event.location.lat, event.location.lon, event.confidence]
     extra = record.get("extra") or {}
-    if any(not isinstance(v, _SAFE_EXTRA) for v in extra.values()):
+    if not {type(v) for v in extra.values()} <= _PLAIN_TYPES:
         _to_json(extra, event.id)  # nested or float values: let the strict encoder judge them
-    if any(isinstance(n, float) and not math.isfinite(n) for n in numbers):
+    if not all(math.isfinite(n) for n in (event.location.lat, event.location.lon, event.confidence) if n is not None):
         raise ConflictLensError(
             "CL-E400", "event holds a NaN or infinite number; replace it with null", subject=event.id
         )

@@ -221,23 +221,26 @@ class Store:
         save_document_with_events, but the lookups and writes are batched rather than per row.
         `meta_key`, when given, records the last version under that key.
         """
+        return self.save_prepared([R.prepare(d, e, v) for d, e, v in items], meta_key)
+
+    def save_prepared(self, items: Iterable[R.PreparedDocument], meta_key: str | None = None) -> list[SaveResult]:
+        """save_versioned for documents already flattened (by `rows.prepare`, perhaps in another process)."""
         items = list(items)
-        last = {d.id: (d, e, v) for d, e, v in items}  # a row repeated within the batch: the last wins
+        last = {p.id: p for p in items}  # a row repeated within the batch: the last wins
         with self._transaction():
             stored = self._stored_versions(list(last))
-            fresh = [(d, e, v) for d, e, v in last.values() if stored.get(d.id) != v]
+            fresh = [p for p in last.values() if stored.get(p.id) != p.version]
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            new = [(d, v) for d, _, v in fresh if d.id not in stored]
-            old = [(d, v) for d, _, v in fresh if d.id in stored]
-            insert_documents(self._conn, [(*R.document_row(d, v, now), now) for d, v in new])
-            self._conn.executemany(_UPDATE_DOCUMENT, [(*R.document_row(d, v, now)[1:], d.id) for d, v in old])
-            self._conn.executemany("DELETE FROM events WHERE document_id = ?", [(d.id,) for d, _ in old])
-            self._insert_event_batch([(d.id, e) for d, events, _ in fresh for e in events])
+            insert_documents(self._conn, [(*p.fields, p.version, now, now) for p in fresh if p.id not in stored])
+            old = [p for p in fresh if p.id in stored]
+            self._conn.executemany(_UPDATE_DOCUMENT, [(*p.fields[1:], p.version, now, p.id) for p in old])
+            self._conn.executemany("DELETE FROM events WHERE document_id = ?", [(p.id,) for p in old])
+            insert_events(self._conn, [rows for p in fresh for rows in p.events])
             if meta_key and fresh:
-                self._conn.execute(_UPSERT_META, (meta_key, fresh[-1][2]))
-        status = {d.id: (UNCHANGED if stored.get(d.id) == v else UPDATED if d.id in stored else INSERTED)
-                  for d, _, v in items}
-        return [SaveResult(d.id, status[d.id], 0 if status[d.id] == UNCHANGED else len(e)) for d, e, _ in items]
+                self._conn.execute(_UPSERT_META, (meta_key, fresh[-1].version))
+        status = {p.id: (UNCHANGED if stored.get(p.id) == p.version else UPDATED if p.id in stored else INSERTED)
+                  for p in items}
+        return [SaveResult(p.id, status[p.id], 0 if status[p.id] == UNCHANGED else len(p.events)) for p in items]
 
     def _stored_versions(self, doc_ids: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}

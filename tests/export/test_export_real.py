@@ -14,7 +14,7 @@ from conflictlens.export.context import public_view
 from conflictlens.export.tables import acled_row, gtd_row
 from conflictlens.ingest.datasets import import_rows, layout_of
 from conflictlens.ingest.datasets.reference import countries
-from conflictlens.pipeline.interop import _registry, dataset_actor_lookup
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup, registry_for as _registry
 
 
 def _context() -> ExportContext:

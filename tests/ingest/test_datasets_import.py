@@ -9,7 +9,7 @@ from dataset_rows import (
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets import ActorLink, Imported, import_rows
-from conflictlens.pipeline.interop import _registry, dataset_actor_lookup
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup, registry_for as _registry
 
 
 def good(dataset, path, actors=None) -> list[Imported]:

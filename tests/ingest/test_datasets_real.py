@@ -8,7 +8,7 @@ import pytest
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets import import_rows
-from conflictlens.pipeline.interop import _registry, dataset_actor_lookup
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup, registry_for as _registry
 
 FILES = {
     "acled": "acled/acled_afg_2017_unattributed_sample.csv",

@@ -1,0 +1,178 @@
+"""Dataset rows made ready for the store, in this process or in a worker process.
+
+ingest.datasets (file rows -> events, actors linked) -> store.rows.prepare (events -> table rows) and
+extract.event_relations (actor1 against actor2 -> clashes), all pure. What leaves here is plain
+tuples, so a worker process can do this half of an import while the importing process writes;
+this module imports nothing heavy, so that a worker starts fast.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue as queues
+import sys
+import threading
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from conflictlens.actors import ActorEntry, ActorRegistry
+from conflictlens.errors import ConflictLensError
+from conflictlens.extract.event_relations import derived_relations, party_name_test
+from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
+from conflictlens.store.relations import relation_row
+from conflictlens.store.rows import PreparedDocument, prepare
+
+ACTOR_CACHE_SIZE = 8192  # distinct dataset actor names remembered during one process
+# Registry matches good enough to link a dataset's actor name: exact names, aliases, acronyms,
+# regional branches and "name + head words"; fuzzy matches are left out (a dataset name is exact).
+_LINK_METHODS = frozenset(("exact", "alias", "acronym", "context"))
+_MIN_LINK_SCORE = 0.95
+# A worker costs a second or so to start; below this size parsing here is faster.
+PARALLEL_MIN_BYTES = 4_000_000
+WORKER_CHUNK = 1000  # rows per message from the worker
+_WORKER_QUEUE = 4  # messages in flight: bounds the memory the worker can run ahead with
+_POLL_SECONDS = 0.5
+_DONE = "done"
+
+
+class PreparedRow(NamedTuple):
+    """One dataset row as the store takes it: the document with its event, and its clashes."""
+
+    document: PreparedDocument
+    relations: list[tuple[Any, ...]]  # rows of actor_relations (store.relations.relation_row)
+
+
+# ------------------------------------------------------------------ actors
+
+def dataset_actor_lookup(registry: ActorRegistry) -> ActorLookup:
+    """Link a dataset's actor name to the registry: its external name first, then the resolver.
+
+    The name -> registry entry step is cached (bounded); the regional branch, which depends on
+    the country and date, is picked for every row.
+    """
+
+    @lru_cache(maxsize=ACTOR_CACHE_SIZE)
+    def entry_of(dataset: str, name: str) -> ActorEntry | None:
+        entry = registry.by_external_name(dataset, name)
+        if entry is not None:
+            return entry
+        mention = registry.resolve(name)
+        if mention is not None and mention.method in _LINK_METHODS and mention.score >= _MIN_LINK_SCORE:
+            return registry.get(mention.canonical)
+        return None
+
+    def lookup(dataset: str, name: str, country: str | None, date: str | None) -> ActorLink:
+        entry = entry_of(dataset, name)
+        if entry is None:
+            return ActorLink(name)
+        canonical = (registry.branch(entry, country, date) or entry).name
+        return ActorLink(canonical, True, registry.is_unidentified(canonical))
+
+    return lookup
+
+
+@lru_cache(maxsize=4)
+def registry_for(actor_files: tuple[str, ...]) -> ActorRegistry:
+    return ActorRegistry.load(list(actor_files))
+
+
+# ------------------------------------------------------------------ rows
+
+def prepared_rows(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
+                  encoding: str = "utf-8") -> Iterator[PreparedRow | ConflictLensError]:
+    """Every row of a dataset file ready for the store, or the coded error that names its line.
+
+    Raises a coded error before the first row when the file cannot be read or is not the layout.
+    """
+    registry = registry_for(actor_files)
+    rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding)
+    return _prepared(rows, party_name_test(registry))
+
+
+def _prepared(rows: Iterator[Any], is_party: Any) -> Iterator[PreparedRow | ConflictLensError]:
+    for item in rows:
+        if isinstance(item, ConflictLensError):
+            yield item
+            continue
+        # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
+        clashes = [relation_row(r) for r in derived_relations(None, [item.event], [], [], is_party)]
+        yield PreparedRow(prepare(item.document, [item.event], item.version), clashes)
+
+
+def worth_a_worker(path: str | Path) -> bool:
+    """Whether a worker process should parse this file: a spare core, a file big enough to pay for it,
+    and a process that can fork safely (one thread; where fork is unavailable, a worker would have to
+    re-import the caller's main script, which a script without a main guard cannot survive)."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return False  # let the parser report it
+    return ((os.cpu_count() or 1) > 1 and size >= PARALLEL_MIN_BYTES
+            and _start_method() == "fork")
+
+
+def _start_method() -> str:
+    """fork where it is safe (Linux, one thread: the child inherits the loaded registry); else spawn."""
+    fork_safe = "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux")
+    return "fork" if fork_safe and threading.active_count() == 1 else "spawn"
+
+
+def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
+                            encoding: str = "utf-8") -> Iterator[PreparedRow | ConflictLensError]:
+    """prepared_rows, computed by a worker process while the caller consumes them (same rows, same order).
+
+    The worker is forked where that is safe, else spawned (then the caller's main script must
+    have an `if __name__ == "__main__":` guard); it is stopped when the caller stops reading,
+    finishes, or fails.
+    """
+    context = multiprocessing.get_context(_start_method())
+    messages = context.Queue(maxsize=_WORKER_QUEUE)
+    worker = context.Process(target=_work, args=(dataset, str(path), actor_files, encoding, messages),
+                             name="conflictlens-import-parser", daemon=True)
+    worker.start()
+    try:
+        yield from _received(messages, worker, str(path))
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+        worker.join(timeout=5)
+        messages.close()
+
+
+def _received(messages: Any, worker: Any, path: str) -> Iterator[PreparedRow | ConflictLensError]:
+    while True:
+        try:
+            message = messages.get(timeout=_POLL_SECONDS)
+        except queues.Empty:
+            if not worker.is_alive():
+                raise ConflictLensError("CL-E506", f"the parsing process stopped unexpectedly (exit code "
+                                        f"{worker.exitcode}); run the import again with --no-parallel",
+                                        path) from None
+            continue
+        if isinstance(message, ConflictLensError):
+            raise message
+        if isinstance(message, str):  # _DONE
+            return
+        yield from message
+
+
+def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, messages: Any) -> None:
+    """The worker process: parse and prepare, send rows a chunk at a time, then _DONE (or the error)."""
+    try:
+        chunk: list[PreparedRow | ConflictLensError] = []
+        for row in prepared_rows(dataset, path, actor_files, encoding):
+            chunk.append(row)
+            if len(chunk) >= WORKER_CHUNK:
+                messages.put(chunk)
+                chunk = []
+        if chunk:
+            messages.put(chunk)
+        messages.put(_DONE)
+    except ConflictLensError as exc:
+        messages.put(exc)
+    except Exception as exc:  # noqa: BLE001 - anything else reaches the parent as a coded error
+        messages.put(ConflictLensError("CL-E506", f"parsing failed ({type(exc).__name__}: {exc}); run the "
+                                       "import again with --no-parallel to see where", path))

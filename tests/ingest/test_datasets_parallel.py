@@ -1,0 +1,78 @@
+"""Parsing a dataset in a worker process (pipeline.dataset_rows) stores exactly what parsing here does."""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import sqlite3
+
+import pytest
+from dataset_rows import ACLED_ROWS, GTD_ROWS, write_csv
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.pipeline import dataset_rows
+from conflictlens.pipeline.interop import import_dataset
+from conflictlens.store import Store
+
+
+def _acled_file(tmp_path, rows: int = 30):
+    """`rows` invented rows, the fifth with a date that is not a date."""
+    variants = [dict(ACLED_ROWS[i % 2], event_id_cnty=f"AFG{9000 + i}", fatalities=str(i % 7)) for i in range(rows)]
+    variants[4]["event_date"] = "someday"
+    for row in variants[::3]:  # clashes between two armed groups, for the actor network
+        row.update(actor1="Taliban", actor2="Islamic State Khorasan Province")
+    return write_csv(tmp_path / "acled.csv", "acled", variants)
+
+
+def _contents(path) -> dict[str, list]:
+    with sqlite3.connect(path) as conn:
+        return {table: sorted(conn.execute(f"SELECT {columns} FROM {table}").fetchall())
+                for table, columns in (("events", "id, record"), ("documents", "id, text, extractor_version"),
+                                       ("actor_relations", "id, record"), ("incident_members", "event_id, incident_id"))}
+
+
+def test_the_worker_stores_what_parsing_here_stores(tmp_path):
+    path = _acled_file(tmp_path)
+    reports = {}
+    for parallel in (False, True):
+        with Store.open(tmp_path / f"{parallel}.db") as store:
+            report = import_dataset("acled", path, store, parallel=parallel, batch_size=7)
+        reports[parallel] = report.to_dict()
+    assert reports[True] == reports[False]
+    assert reports[True]["inserted"] == 29 and [e["subject"] for e in reports[True]["errors"]] == [f"{path}:6"]
+    assert _contents(tmp_path / "True.db") == _contents(tmp_path / "False.db")
+    assert _contents(tmp_path / "True.db")["actor_relations"]  # the clashes came through too
+
+
+def test_a_file_of_the_wrong_layout_is_a_coded_error_from_the_worker_too(tmp_path):
+    path = write_csv(tmp_path / "gtd.csv", "gtd", GTD_ROWS)
+    with Store.open(tmp_path / "db.sqlite") as store, pytest.raises(ConflictLensError) as caught:
+        import_dataset("acled", path, store, parallel=True)
+    assert caught.value.code == "CL-E500" and "looks like GTD" in caught.value.message
+    assert multiprocessing.active_children() == []
+
+
+def test_the_worker_stops_when_the_reader_stops(tmp_path):
+    rows = dataset_rows.prepared_rows_in_worker("acled", _acled_file(tmp_path))
+    assert isinstance(next(rows), dataset_rows.PreparedRow)
+    rows.close()
+    assert multiprocessing.active_children() == []
+
+
+class _DeadWorker:
+    exitcode = -9
+
+    def is_alive(self) -> bool:
+        return False
+
+
+def test_a_worker_that_dies_is_a_coded_error_not_a_hang():
+    with pytest.raises(ConflictLensError) as caught:
+        list(dataset_rows._received(queue.Queue(), _DeadWorker(), "acled.csv"))
+    assert caught.value.code == "CL-E506" and caught.value.subject == "acled.csv"
+    assert "--no-parallel" in caught.value.message
+
+
+def test_small_files_are_parsed_here(tmp_path):
+    assert not dataset_rows.worth_a_worker(_acled_file(tmp_path))
+    assert not dataset_rows.worth_a_worker(tmp_path / "missing.csv")
