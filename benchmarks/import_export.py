@@ -5,8 +5,9 @@ Usage: python benchmarks/import_export.py [--rows 100000] [--keep DIR]
 Generates a 2023+ ACLED-layout CSV (invented values, no real rows), then times, in the same run:
   baseline  a bare csv.reader pass over the file (the floor any importer sits on);
   parse     the ACLED importer turning rows into events, actors linked to the registry;
-  import    the same plus storing them (documents, events, full-text index) in a new database,
-            as `conflictlens import --no-resolve` does;
+  import    the same plus storing them (documents, events, full-text index, clashes) in a new
+            database, as `conflictlens import --no-resolve` does: once parsing in this process,
+            once with a worker process parsing while this one writes (the default for big files);
   reimport  the same file again (every row unchanged: nothing is written);
   import + incident resolution   the default import, each row merged into its incident;
   export    the stored events out as ACLED CSV, NDJSON and GeoJSON.
@@ -85,7 +86,9 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="cl-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     source, db = folder / "acled_generated.csv", folder / "bench.db"
-    db.unlink(missing_ok=True)
+    for name in ("bench.db", "serial.db", "resolved.db"):
+        for suffix in ("", "-wal", "-shm"):
+            (folder / f"{name}{suffix}").unlink(missing_ok=True)
     generate(source, args.rows)
     lookup = dataset_actor_lookup(registry_for(()))
     print(f"{args.rows:,} generated ACLED rows in {source}")
@@ -97,9 +100,12 @@ def main() -> None:
 
     base = timed("baseline csv.reader", args.rows, None, bare)
     timed("parse (rows->events)", args.rows, base, lambda: sum(1 for _ in import_rows("acled", source, lookup)))
+    with Store.open(db.with_name("serial.db")) as store:
+        serial = timed("import, one process", args.rows, base,
+                       lambda: interop.import_dataset("acled", source, store, resolve=False, parallel=False))
     with Store.open(db) as store:
-        rate = timed("import (into store)", args.rows, base,
-                     lambda: interop.import_dataset("acled", source, store, resolve=False))
+        rate = timed("import, parse worker", args.rows, base,
+                     lambda: interop.import_dataset("acled", source, store, resolve=False, parallel=True))
         timed("reimport (unchanged)", args.rows, base,
               lambda: interop.import_dataset("acled", source, store, resolve=False))
     with Store.open(db.with_name("resolved.db")) as store:
@@ -107,7 +113,8 @@ def main() -> None:
               lambda: interop.import_dataset("acled", source, store, resolve=True))
         for fmt in ("acled", "ndjson", "geojson"):
             timed(f"export {fmt}", args.rows, base, lambda: interop.export_events(fmt, store, io.StringIO()))
-    print(f"import goal {GOAL:,} rows/s: {'met' if rate >= GOAL else 'not met'} ({rate:,.0f} rows/s)")
+    best = max(serial, rate)
+    print(f"import goal {GOAL:,} rows/s: {'met' if best >= GOAL else 'not met'} ({best:,.0f} rows/s)")
 
 
 if __name__ == "__main__":

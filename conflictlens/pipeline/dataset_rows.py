@@ -13,7 +13,8 @@ import os
 import queue as queues
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -23,7 +24,9 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.extract.event_relations import derived_relations, party_name_test
 from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
 from conflictlens.store.relations import relation_row
-from conflictlens.store.rows import PreparedDocument, prepare
+from conflictlens.store import Store
+from conflictlens.store.sqlite import MEMORY
+from conflictlens.store.rows import PreparedDocument, prepare, unchanged
 
 ACTOR_CACHE_SIZE = 8192  # distinct dataset actor names remembered during one process
 # Registry matches good enough to link a dataset's actor name: exact names, aliases, acronyms,
@@ -36,6 +39,8 @@ WORKER_CHUNK = 1000  # rows per message from the worker
 _WORKER_QUEUE = 4  # messages in flight: bounds the memory the worker can run ahead with
 _POLL_SECONDS = 0.5
 _DONE = "done"
+VERSION_CHUNK = 500  # rows whose stored versions are looked up at once
+VersionLookup = Callable[[list[str]], dict[str, str]]
 
 
 class PreparedRow(NamedTuple):
@@ -81,25 +86,46 @@ def registry_for(actor_files: tuple[str, ...]) -> ActorRegistry:
 
 # ------------------------------------------------------------------ rows
 
-def prepared_rows(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
-                  encoding: str = "utf-8") -> Iterator[PreparedRow | ConflictLensError]:
+def prepared_rows(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (), encoding: str = "utf-8",
+                  stored_versions: VersionLookup | None = None) -> Iterator[PreparedRow | ConflictLensError]:
     """Every row of a dataset file ready for the store, or the coded error that names its line.
 
-    Raises a coded error before the first row when the file cannot be read or is not the layout.
+    `stored_versions` (document ids -> the versions the store holds) spares flattening the rows
+    a re-import finds unchanged. Raises a coded error before the first row when the file cannot be
+    read or is not the dataset's layout.
     """
     registry = registry_for(actor_files)
     rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding)
-    return _prepared(rows, party_name_test(registry))
+    return _prepared(rows, party_name_test(registry), stored_versions or _nothing_stored)
 
 
-def _prepared(rows: Iterator[Any], is_party: Any) -> Iterator[PreparedRow | ConflictLensError]:
-    for item in rows:
-        if isinstance(item, ConflictLensError):
-            yield item
-            continue
-        # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
-        clashes = [relation_row(r) for r in derived_relations(None, [item.event], [], [], is_party)]
-        yield PreparedRow(prepare(item.document, [item.event], item.version), clashes)
+def _nothing_stored(doc_ids: list[str]) -> dict[str, str]:
+    return {}
+
+
+def _prepared(rows: Iterator[Any], is_party: Any, stored_versions: VersionLookup) -> Iterator[PreparedRow | ConflictLensError]:
+    for chunk in _chunks(rows, VERSION_CHUNK):
+        stored = stored_versions([i.document.id for i in chunk if not isinstance(i, ConflictLensError)])
+        for item in chunk:
+            if isinstance(item, ConflictLensError):
+                yield item
+            elif stored.get(item.document.id) == item.version:
+                yield PreparedRow(unchanged(item.document.id, item.version), [])
+            else:
+                # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
+                clashes = [relation_row(r) for r in derived_relations(None, [item.event], [], [], is_party)]
+                yield PreparedRow(prepare(item.document, [item.event], item.version), clashes)
+
+
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def worth_a_worker(path: str | Path) -> bool:
@@ -121,16 +147,18 @@ def _start_method() -> str:
 
 
 def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
-                            encoding: str = "utf-8") -> Iterator[PreparedRow | ConflictLensError]:
+                            encoding: str = "utf-8", store_path: str | None = None
+                            ) -> Iterator[PreparedRow | ConflictLensError]:
     """prepared_rows, computed by a worker process while the caller consumes them (same rows, same order).
 
-    The worker is forked where that is safe, else spawned (then the caller's main script must
+    `store_path`: the database the rows go to; the worker reads the stored versions from it to
+    spare flattening unchanged rows. The worker is forked where that is safe, else spawned (then the caller's main script must
     have an `if __name__ == "__main__":` guard); it is stopped when the caller stops reading,
     finishes, or fails.
     """
     context = multiprocessing.get_context(_start_method())
     messages = context.Queue(maxsize=_WORKER_QUEUE)
-    worker = context.Process(target=_work, args=(dataset, str(path), actor_files, encoding, messages),
+    worker = context.Process(target=_work, args=(dataset, str(path), actor_files, encoding, store_path, messages),
                              name="conflictlens-import-parser", daemon=True)
     worker.start()
     try:
@@ -159,17 +187,24 @@ def _received(messages: Any, worker: Any, path: str) -> Iterator[PreparedRow | C
         yield from message
 
 
-def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, messages: Any) -> None:
+@contextmanager
+def _reader(store_path: str | None) -> Iterator[Store | None]:
+    """A second connection to the store, for reading (WAL: it never waits for the importing writer)."""
+    if store_path is None or store_path == MEMORY:
+        yield None
+        return
+    with Store.open(store_path) as store:
+        yield store
+
+
+def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, store_path: str | None,
+          messages: Any) -> None:
     """The worker process: parse and prepare, send rows a chunk at a time, then _DONE (or the error)."""
     try:
-        chunk: list[PreparedRow | ConflictLensError] = []
-        for row in prepared_rows(dataset, path, actor_files, encoding):
-            chunk.append(row)
-            if len(chunk) >= WORKER_CHUNK:
+        with _reader(store_path) as store:
+            versions = store.stored_versions if store is not None else None
+            for chunk in _chunks(prepared_rows(dataset, path, actor_files, encoding, versions), WORKER_CHUNK):
                 messages.put(chunk)
-                chunk = []
-        if chunk:
-            messages.put(chunk)
         messages.put(_DONE)
     except ConflictLensError as exc:
         messages.put(exc)

@@ -71,7 +71,10 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     """
     report = ImportReport()
     use_worker = worth_a_worker(path) if parallel is None else parallel
-    rows = (prepared_rows_in_worker if use_worker else prepared_rows)(dataset, path, actor_files, encoding)
+    if use_worker:
+        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path)
+    else:
+        rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions)
     batches = _batches(rows, report, on_row, batch_size)
     context = build_context() if resolve else None
     with _reference_data_frozen():

@@ -43,7 +43,11 @@ class EventRows(NamedTuple):
 
 
 class PreparedDocument(NamedTuple):
-    """A document and its events as rows, ready for Store.save_prepared; `version` keys re-saves."""
+    """A document and its events as rows, ready for Store.save_prepared; `version` keys re-saves.
+
+    Empty `fields` and `events` mark a document its preparer found stored with this version
+    already (see `unchanged`): the store skips it, and refuses it if that is no longer so.
+    """
 
     id: str
     version: str
@@ -63,6 +67,11 @@ def document_row(doc: Document, extractor_version: str, now: str) -> tuple[Any, 
 def prepare(doc: Document, events: list[Event], version: str) -> PreparedDocument:
     """Flatten a document and its events (pure: a worker process may do it)."""
     return PreparedDocument(doc.id, version, document_fields(doc), [event_rows(e, doc.id) for e in events])
+
+
+def unchanged(doc_id: str, version: str) -> PreparedDocument:
+    """A document stored with `version` already: nothing to flatten."""
+    return PreparedDocument(doc_id, version, (), [])
 
 
 def prepared_document(prepared: PreparedDocument) -> Document:

@@ -221,15 +221,19 @@ class Store:
         save_document_with_events, but the lookups and writes are batched rather than per row.
         `meta_key`, when given, records the last version under that key.
         """
-        return self.save_prepared([R.prepare(d, e, v) for d, e, v in items], meta_key)
+        items = list(items)
+        stored = self.stored_versions([d.id for d, _, _ in items])  # unchanged rows are not flattened
+        return self.save_prepared([R.unchanged(d.id, v) if stored.get(d.id) == v else R.prepare(d, e, v)
+                                   for d, e, v in items], meta_key)
 
     def save_prepared(self, items: Iterable[R.PreparedDocument], meta_key: str | None = None) -> list[SaveResult]:
         """save_versioned for documents already flattened (by `rows.prepare`, perhaps in another process)."""
         items = list(items)
         last = {p.id: p for p in items}  # a row repeated within the batch: the last wins
         with self._transaction():
-            stored = self._stored_versions(list(last))
+            stored = self.stored_versions(list(last))
             fresh = [p for p in last.values() if stored.get(p.id) != p.version]
+            _check_complete(fresh)
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             insert_documents(self._conn, [(*p.fields, p.version, now, now) for p in fresh if p.id not in stored])
             old = [p for p in fresh if p.id in stored]
@@ -242,7 +246,8 @@ class Store:
                   for p in items}
         return [SaveResult(p.id, status[p.id], 0 if status[p.id] == UNCHANGED else len(p.events)) for p in items]
 
-    def _stored_versions(self, doc_ids: list[str]) -> dict[str, str]:
+    def stored_versions(self, doc_ids: list[str]) -> dict[str, str]:
+        """The version each of `doc_ids` is stored with (absent when not stored)."""
         found: dict[str, str] = {}
         for i in range(0, len(doc_ids), 500):  # SQLite caps the number of bound parameters
             chunk = doc_ids[i:i + 500]
@@ -342,6 +347,15 @@ class Store:
                 "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,)
             ).fetchone()
         return row is not None
+
+
+def _check_complete(fresh: list[R.PreparedDocument]) -> None:
+    """A document prepared without its rows was judged unchanged by a reader of this store; it must be."""
+    stale = next((p.id for p in fresh if not p.fields), None)
+    if stale is not None:
+        raise ConflictLensError(
+            "CL-E203", "another program changed this row while the import was reading the store; "
+                       "run the import again", subject=stale)
 
 
 def _check_is_sqlite_file(path: str) -> None:

@@ -44,6 +44,16 @@ def test_the_worker_stores_what_parsing_here_stores(tmp_path):
     assert _contents(tmp_path / "True.db")["actor_relations"]  # the clashes came through too
 
 
+def test_a_reimport_through_the_worker_changes_nothing(tmp_path):
+    path = _acled_file(tmp_path)
+    with Store.open(tmp_path / "db.sqlite") as store:
+        import_dataset("acled", path, store, parallel=True)
+        before = _contents(tmp_path / "db.sqlite")
+        report = import_dataset("acled", path, store, parallel=True)  # the worker reads the stored versions
+    assert (report.inserted, report.updated, report.unchanged) == (0, 0, 29)
+    assert _contents(tmp_path / "db.sqlite") == before
+
+
 def test_a_file_of_the_wrong_layout_is_a_coded_error_from_the_worker_too(tmp_path):
     path = write_csv(tmp_path / "gtd.csv", "gtd", GTD_ROWS)
     with Store.open(tmp_path / "db.sqlite") as store, pytest.raises(ConflictLensError) as caught:

@@ -82,3 +82,18 @@ def test_batch_saves_keep_candidate_actors(store: Store) -> None:
     store.save_versioned([(doc, [make_event(doc, extra={"actor_candidates": candidates})], "v1")])
     assert list(store_actors.candidate_mentions(store)) == [
         ("Jaish-ul-Test", make_event(doc).id, doc.id, "ORG", "2024-03-05")]
+
+
+def test_a_row_judged_unchanged_that_is_not_is_refused_whole(store: Store) -> None:
+    """A reader (an import's parsing worker) marks rows it found stored already; if another program
+    changed them meanwhile, the batch is refused with a coded error and nothing is written."""
+    from conflictlens.errors import ConflictLensError
+    from conflictlens.store.rows import prepare, unchanged
+
+    (doc, events, _), (other, other_events, _) = _triples(["stored before", "never stored"], "v1")
+    store.save_versioned([(doc, events, "v1")])
+    assert [r.status for r in store.save_prepared([unchanged(doc.id, "v1")])] == ["unchanged"]
+    with pytest.raises(ConflictLensError) as caught:
+        store.save_prepared([prepare(other, other_events, "v1"), unchanged(doc.id, "v2")])
+    assert caught.value.code == "CL-E203" and caught.value.subject == doc.id
+    assert store.counts()["documents"] == 1
