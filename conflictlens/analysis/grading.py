@@ -75,6 +75,7 @@ class SourceGrades:
         return self.default, "default"
 
 
+@lru_cache(maxsize=4096)  # exports grade every statement of every event; sources repeat
 def normalise_source(name: str | None) -> str:
     """Case, spacing and a leading article do not make a different source."""
     text = re.sub(r"\s+", " ", (name or "").strip().lower())

@@ -188,7 +188,7 @@ def _to_json(data: Any, event_id: str) -> str:
 
 
 def event_from_record(record: str) -> Event:
-    return Event.from_dict(json.loads(record))
+    return Event.from_dict(orjson.loads(record))
 
 
 def document_from_row(row: tuple[Any, ...]) -> Document:
