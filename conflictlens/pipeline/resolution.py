@@ -172,6 +172,17 @@ class _Batch:
         self.apart = incidents.apart_pairs(ids)
         self.seq = incidents.next_seq()
         self._profiles: dict[str, list[Profile]] = {}
+        # The incident id each event would found, and which of those are taken already (one query).
+        self._founding = {e: incident_id_for(e) for e in ids}
+        self._taken = incidents.existing_incidents(list(self._founding.values()))
+
+    def new_incident_id(self, event_id: str) -> str:
+        """The id of an incident this event founds: its own, salted if it founded one before (then split away)."""
+        incident = self._founding.get(event_id) or incident_id_for(event_id)
+        if incident in self._taken:
+            incident = _new_incident_id(self.incidents, event_id, "+")
+        self._taken.add(incident)
+        return incident
 
     def candidates(self, incident_id: str) -> list[Profile]:
         """The sampled members the resolver compares an event with (first half and latest half)."""
@@ -224,7 +235,7 @@ def _resolve_one(batch: _Batch, event: Event, source: Source, ctx: ResolutionCon
         report.incidents.add(existing.incident_id)
     candidates = {incident: batch.candidates(incident) for incident in batch.incidents.incidents_by_keys(probes)}
     decision = decide(profile, candidates, s, excluded=batch.excluded(event.id))
-    incident = decision.incident_id or _new_incident_id(batch.incidents, event.id)
+    incident = decision.incident_id or batch.new_incident_id(event.id)
     batch.add(event, incident, profile, data, source, decision.to_dict(s), keys)
     report.incidents.add(incident)
     if decision.joined:

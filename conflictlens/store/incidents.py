@@ -160,6 +160,17 @@ class IncidentStore:
                 or self._conn.execute("SELECT 1 FROM incident_members WHERE incident_id = ? LIMIT 1",
                                       (incident_id,)).fetchone() is not None
 
+    def existing_incidents(self, incident_ids: Sequence[str]) -> set[str]:
+        """Which of `incident_ids` exist (as a merged record or through a member): incident_exists, batched."""
+        found: set[str] = set()
+        for chunk in _chunks(list(dict.fromkeys(incident_ids))):
+            marks = ", ".join("?" for _ in chunk)
+            sql = (f"SELECT id FROM incidents WHERE id IN ({marks}) "
+                   f"UNION SELECT incident_id FROM incident_members WHERE incident_id IN ({marks})")
+            with translated(self._path):
+                found.update(row[0] for row in self._conn.execute(sql, chunk * 2))
+        return found
+
     def iter_incidents(self, country: str | None = None, since: str | None = None, until: str | None = None,
                        min_size: int = 1, limit: int | None = None) -> Iterator[dict[str, Any]]:
         clauses, params = ["size >= ?"], [min_size]
