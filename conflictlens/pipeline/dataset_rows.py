@@ -13,7 +13,7 @@ import os
 import queue as queues
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -104,7 +104,7 @@ def _nothing_stored(doc_ids: list[str]) -> dict[str, str]:
 
 
 def _prepared(rows: Iterator[Any], is_party: Any, stored_versions: VersionLookup) -> Iterator[PreparedRow | ConflictLensError]:
-    for chunk in _chunks(rows, VERSION_CHUNK):
+    for chunk in chunks(rows, VERSION_CHUNK):
         stored = stored_versions([i.document.id for i in chunk if not isinstance(i, ConflictLensError)])
         for item in chunk:
             if isinstance(item, ConflictLensError):
@@ -117,7 +117,8 @@ def _prepared(rows: Iterator[Any], is_party: Any, stored_versions: VersionLookup
                 yield PreparedRow(prepare(item.document, [item.event], item.version), clashes)
 
 
-def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
     chunk: list[Any] = []
     for item in items:
         chunk.append(item)
@@ -203,7 +204,7 @@ def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, 
     try:
         with _reader(store_path) as store:
             versions = store.stored_versions if store is not None else None
-            for chunk in _chunks(prepared_rows(dataset, path, actor_files, encoding, versions), WORKER_CHUNK):
+            for chunk in chunks(prepared_rows(dataset, path, actor_files, encoding, versions), WORKER_CHUNK):
                 messages.put(chunk)
         messages.put(_DONE)
     except ConflictLensError as exc:

@@ -23,7 +23,7 @@ from conflictlens.ingest.datasets.reference import countries
 from conflictlens.model.records import Document
 from conflictlens.pipeline.attribution import PublicView
 from conflictlens.pipeline.dataset_rows import (
-    PreparedRow, prepared_rows, prepared_rows_in_worker, registry_for, worth_a_worker,
+    PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, registry_for, worth_a_worker,
 )
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, resolve_after_save
 from conflictlens.store import UNCHANGED, Store
@@ -94,20 +94,19 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
 def _batches(rows: Iterable[PreparedRow | ConflictLensError], report: ImportReport,
              on_row: Callable[[object], None] | None, size: int) -> Iterator[list[PreparedRow]]:
     """The good rows in lists of `size`; every row is counted and every bad one kept in `report`."""
-    batch: list[PreparedRow] = []
+    return chunks(_good_rows(rows, report, on_row), size)
+
+
+def _good_rows(rows: Iterable[PreparedRow | ConflictLensError], report: ImportReport,
+               on_row: Callable[[object], None] | None) -> Iterator[PreparedRow]:
     for item in rows:
         report.rows += 1
         if on_row:
             on_row(item)
         if isinstance(item, ConflictLensError):
             report.errors.append(item)
-            continue
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+        else:
+            yield item
 
 
 @contextmanager
