@@ -20,7 +20,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E200": "database cannot be opened",
     "CL-E201": "database schema is newer than this program",
     "CL-E202": "event not found",
-    "CL-E203": "the store changed while an import was reading it",
+    "CL-E203": "a row changed in the store while an import was reading it",
     "CL-E300": "reference data missing or damaged",
     "CL-E301": "actor registry file is invalid",
     "CL-E302": "language model is not installed",

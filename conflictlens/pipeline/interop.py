@@ -26,7 +26,7 @@ from conflictlens.pipeline.dataset_rows import (
     PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, registry_for, worth_a_worker,
 )
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, resolve_after_save
-from conflictlens.store import UNCHANGED, Store
+from conflictlens.store import INSERTED, STALE, UPDATED, Store
 from conflictlens.store.relations import save_relation_rows
 from conflictlens.store.rows import event_from_record, prepared_document
 
@@ -109,6 +109,12 @@ def _good_rows(rows: Iterable[PreparedRow | ConflictLensError], report: ImportRe
             yield item
 
 
+def _stale_row(document_id: str) -> ConflictLensError:
+    return ConflictLensError(
+        "CL-E203", "a row with this id came earlier in the file (or from another program) with other "
+                   "values, and that one was stored; import the file again to store this one", document_id)
+
+
 @contextmanager
 def _reference_data_frozen() -> Iterator[None]:
     """Keep the garbage collector off the loaded reference data (registry, gazetteer) while importing.
@@ -129,10 +135,13 @@ def _save(store: Store, batch: list[PreparedRow], report: ImportReport, context:
     # Each row carries its own version (dataset + row digest): an unchanged row is skipped, a
     # revised one rewritten. The store's extractor_version is left to the extractor.
     results = store.save_prepared([row.document for row in batch], meta_key="import_version")
-    changed = [(row, result) for row, result in zip(batch, results) if result.status != UNCHANGED]
+    changed = [(row, result) for row, result in zip(batch, results) if result.status in (INSERTED, UPDATED)]
     save_relation_rows(store, [relation for row, _ in changed for relation in row.relations])
     for result in results:
-        setattr(report, result.status, getattr(report, result.status) + 1)
+        if result.status == STALE:
+            report.errors.append(_stale_row(result.document_id))
+        else:
+            setattr(report, result.status, getattr(report, result.status) + 1)
     if context is not None and changed:
         saved = [(prepared_document(row.document), [event_from_record(e.event[-1]) for e in row.document.events])
                  for row, _ in changed]

@@ -32,6 +32,9 @@ _STREAM_BATCH = 500
 _CACHE_KIB = 64 * 1024
 
 INSERTED, UPDATED, UNCHANGED = "inserted", "updated", "unchanged"
+# A row prepared as unchanged (no rows: see rows.unchanged) whose stored version has changed since
+# it was looked up: an earlier duplicate of it in the same file, or another program. Not written.
+STALE = "stale"
 
 _UPDATE_DOCUMENT = (
     "UPDATE documents SET text = ?, url = ?, outlet = ?, title = ?, published = ?, "
@@ -227,13 +230,16 @@ class Store:
                                    for d, e, v in items], meta_key)
 
     def save_prepared(self, items: Iterable[R.PreparedDocument], meta_key: str | None = None) -> list[SaveResult]:
-        """save_versioned for documents already flattened (by `rows.prepare`, perhaps in another process)."""
+        """save_versioned for documents already flattened (by `rows.prepare`, perhaps in another process).
+
+        A document prepared as unchanged that no longer is comes back STALE and is not written.
+        """
         items = list(items)
         last = {p.id: p for p in items}  # a row repeated within the batch: the last wins
         with self._transaction():
             stored = self.stored_versions(list(last))
-            fresh = [p for p in last.values() if stored.get(p.id) != p.version]
-            _check_complete(fresh)
+            changed = [p for p in last.values() if stored.get(p.id) != p.version]
+            fresh = [p for p in changed if p.fields]
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             insert_documents(self._conn, [(*p.fields, p.version, now, now) for p in fresh if p.id not in stored])
             old = [p for p in fresh if p.id in stored]
@@ -242,9 +248,11 @@ class Store:
             insert_events(self._conn, [rows for p in fresh for rows in p.events])
             if meta_key and fresh:
                 self._conn.execute(_UPSERT_META, (meta_key, fresh[-1].version))
-        status = {p.id: (UNCHANGED if stored.get(p.id) == p.version else UPDATED if p.id in stored else INSERTED)
-                  for p in items}
-        return [SaveResult(p.id, status[p.id], 0 if status[p.id] == UNCHANGED else len(p.events)) for p in items]
+        stale = {p.id for p in changed if not p.fields}
+        status = {p.id: (STALE if p.id in stale else UNCHANGED if stored.get(p.id) == p.version
+                         else UPDATED if p.id in stored else INSERTED) for p in items}
+        return [SaveResult(p.id, status[p.id], len(p.events) if status[p.id] in (INSERTED, UPDATED) else 0)
+                for p in items]
 
     def stored_versions(self, doc_ids: list[str]) -> dict[str, str]:
         """The version each of `doc_ids` is stored with (absent when not stored)."""
@@ -347,15 +355,6 @@ class Store:
                 "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,)
             ).fetchone()
         return row is not None
-
-
-def _check_complete(fresh: list[R.PreparedDocument]) -> None:
-    """A document prepared without its rows was judged unchanged by a reader of this store; it must be."""
-    stale = next((p.id for p in fresh if not p.fields), None)
-    if stale is not None:
-        raise ConflictLensError(
-            "CL-E203", "another program changed this row while the import was reading the store; "
-                       "run the import again", subject=stale)
 
 
 def _check_is_sqlite_file(path: str) -> None:

@@ -84,16 +84,14 @@ def test_batch_saves_keep_candidate_actors(store: Store) -> None:
         ("Jaish-ul-Test", make_event(doc).id, doc.id, "ORG", "2024-03-05")]
 
 
-def test_a_row_judged_unchanged_that_is_not_is_refused_whole(store: Store) -> None:
-    """A reader (an import's parsing worker) marks rows it found stored already; if another program
-    changed them meanwhile, the batch is refused with a coded error and nothing is written."""
-    from conflictlens.errors import ConflictLensError
+def test_a_row_judged_unchanged_that_is_not_comes_back_stale_and_unwritten(store: Store) -> None:
+    """A reader (an import's parsing side) marks rows it found stored already; if the row changed
+    meanwhile (an earlier duplicate in the same file, another program), it is not written."""
     from conflictlens.store.rows import prepare, unchanged
 
     (doc, events, _), (other, other_events, _) = _triples(["stored before", "never stored"], "v1")
     store.save_versioned([(doc, events, "v1")])
     assert [r.status for r in store.save_prepared([unchanged(doc.id, "v1")])] == ["unchanged"]
-    with pytest.raises(ConflictLensError) as caught:
-        store.save_prepared([prepare(other, other_events, "v1"), unchanged(doc.id, "v2")])
-    assert caught.value.code == "CL-E203" and caught.value.subject == doc.id
-    assert store.counts()["documents"] == 1
+    results = store.save_prepared([prepare(other, other_events, "v1"), unchanged(doc.id, "v2")])
+    assert [(r.status, r.events) for r in results] == [("inserted", 1), ("stale", 0)]
+    assert store.stored_versions([doc.id, other.id]) == {doc.id: "v1", other.id: "v1"}
