@@ -8,6 +8,7 @@ this module imports nothing heavy, so that a worker starts fast.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import queue as queues
@@ -104,17 +105,44 @@ def _nothing_stored(doc_ids: list[str]) -> dict[str, str]:
 
 
 def _prepared(rows: Iterator[Any], is_party: Any, stored_versions: VersionLookup) -> Iterator[PreparedRow | ConflictLensError]:
+    # A row id the file repeats is always flattened: an earlier copy may be written (uncommitted,
+    # so invisible to a worker's reader) before this one is saved, and the last copy must win.
+    seen = _SeenIds()
     for chunk in chunks(rows, VERSION_CHUNK):
         stored = stored_versions([i.document.id for i in chunk if not isinstance(i, ConflictLensError)])
         for item in chunk:
             if isinstance(item, ConflictLensError):
                 yield item
-            elif stored.get(item.document.id) == item.version:
+            elif not seen.add(item.document.id) and stored.get(item.document.id) == item.version:
                 yield PreparedRow(unchanged(item.document.id, item.version), [])
             else:
                 # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
                 clashes = [relation_row(r) for r in derived_relations(None, [item.event], [], [], is_party)]
                 yield PreparedRow(prepare(item.document, [item.event], item.version), clashes)
+
+
+class _SeenIds:
+    """Ids met so far, in a fixed-size Bloom filter: memory stays flat for a file of any length.
+
+    `add` says whether the id may have been met before. A false "yes" (rare: about 0.1% at 300k
+    rows, more for far bigger files) only costs flattening a row that could have been skipped.
+    """
+
+    _BITS = 1 << 23  # one megabyte
+
+    def __init__(self) -> None:
+        self._bits = bytearray(self._BITS // 8)
+
+    def add(self, key: str) -> bool:
+        digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=12).digest()
+        met = True
+        for i in range(0, 12, 4):
+            bit = int.from_bytes(digest[i:i + 4], "little") % self._BITS
+            byte, mask = bit >> 3, 1 << (bit & 7)
+            if not self._bits[byte] & mask:
+                met = False
+                self._bits[byte] |= mask
+        return met
 
 
 def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -173,19 +201,26 @@ def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[s
 
 def _received(messages: Any, worker: Any, path: str) -> Iterator[PreparedRow | ConflictLensError]:
     while True:
-        try:
-            message = messages.get(timeout=_POLL_SECONDS)
-        except queues.Empty:
-            if not worker.is_alive():
-                raise ConflictLensError("CL-E506", f"the parsing process stopped unexpectedly (exit code "
-                                        f"{worker.exitcode}); run the import again with --no-parallel",
-                                        path) from None
-            continue
+        message = _next_message(messages, worker, path)
         if isinstance(message, ConflictLensError):
             raise message
         if isinstance(message, str):  # _DONE
             return
         yield from message
+
+
+def _next_message(messages: Any, worker: Any, path: str) -> Any:
+    while True:
+        try:
+            return messages.get(timeout=_POLL_SECONDS)
+        except queues.Empty:
+            if worker.is_alive():
+                continue
+        try:  # one last look: the worker may have ended just after sending
+            return messages.get(timeout=_POLL_SECONDS)
+        except queues.Empty:
+            raise ConflictLensError("CL-E506", f"the parsing process stopped unexpectedly (exit code "
+                                    f"{worker.exitcode}); run the import again with --no-parallel", path) from None
 
 
 @contextmanager

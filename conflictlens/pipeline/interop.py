@@ -111,8 +111,8 @@ def _good_rows(rows: Iterable[PreparedRow | ConflictLensError], report: ImportRe
 
 def _stale_row(document_id: str) -> ConflictLensError:
     return ConflictLensError(
-        "CL-E203", "a row with this id came earlier in the file (or from another program) with other "
-                   "values, and that one was stored; import the file again to store this one", document_id)
+        "CL-E203", "another program changed this row while the import was reading it, so it was left "
+                   "out; import the file again to store it", document_id)
 
 
 @contextmanager

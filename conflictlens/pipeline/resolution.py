@@ -9,7 +9,7 @@ members, and later ingests respect the pins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
@@ -212,6 +212,11 @@ class _Batch:
                 head = self.limit // 2
                 sample[:] = sample[:head] + sample[len(sample) - (self.limit - head):]
 
+    def update(self, member: MemberRow, data: list[Any], source: Source, keys: Sequence[str]) -> None:
+        self.incidents.update_member(member.event_id, data, source.to_dict(), keys)
+        self.members[member.event_id] = replace(member, profile=data, source=source.to_dict())
+        self._profiles.pop(member.incident_id, None)  # its sample holds the old profile: read it again
+
     def remove(self, event_id: str, incident_id: str) -> None:
         self.incidents.remove_member(event_id)
         self.members.pop(event_id, None)
@@ -226,8 +231,8 @@ def _resolve_one(batch: _Batch, event: Event, source: Source, ctx: ResolutionCon
     existing = batch.members.get(event.id)
     if existing is not None:
         if existing.pinned or existing.profile == data:
-            if existing.profile != data:
-                batch.incidents.update_member(event.id, data, source.to_dict(), keys)
+            if existing.profile != data:  # pinned: it stays, but later events compare with its new facts
+                batch.update(existing, data, source, keys)
                 report.incidents.add(existing.incident_id)
             report.kept += 1
             return

@@ -111,7 +111,9 @@ class Profile(NamedTuple):
         """A JSON-ready list (sets sorted), read back by `profile_from_json`."""
         out: list[Any] = [PROFILE_VERSION]
         for value in self:
-            out.append(sorted(value) if isinstance(value, frozenset) else value)
+            # Lists, not tuples: a profile read back from the store must compare equal to a fresh one.
+            out.append(sorted(value) if isinstance(value, frozenset) else list(value) if isinstance(value, tuple)
+                       else value)
         return out
 
 

@@ -117,7 +117,6 @@ def event_rows(event: Event, doc_id: str) -> EventRows:
 _PARTS = frozenset(("date", "location", "fatalities", "injured", "perpetrators_killed"))
 _COLLECTIONS = frozenset(("attribution", "targets", "evidence", "extra"))
 _DEFAULTS = {"summary": "", "claimed": False}  # besides None, the values from_dict fills in by itself
-_PLAIN_TYPES = frozenset((str, int, bool, type(None)))  # extra values orjson writes exactly as json does
 
 
 def record_json(event: Event) -> str:
@@ -147,15 +146,31 @@ def record_json(event: Event) -> str:
         return _to_json({k: full[k] if k in _COLLECTIONS else v for k, v in record.items()}, event.id)
 
 
+_INT_LIMITS = (-(1 << 63), (1 << 64) - 1)  # what orjson writes and reads back exactly
+_PLAIN = frozenset((str, bool, type(None)))
+
+
 def _check_finite(event: Event, record: dict[str, Any]) -> None:
-    """NaN is not JSON (orjson would quietly write null); refuse it as the standard encoder does."""
-    extra = record.get("extra") or {}
-    if not {type(v) for v in extra.values()} <= _PLAIN_TYPES:
-        _to_json(extra, event.id)  # nested or float values: let the strict encoder judge them
-    if not all(math.isfinite(n) for n in (event.location.lat, event.location.lon, event.confidence) if n is not None):
-        raise ConflictLensError(
-            "CL-E400", "event holds a NaN or infinite number; replace it with null", subject=event.id
-        )
+    """Refuse what JSON cannot hold or read back exactly: NaN and infinities (orjson would quietly
+    write null) and whole numbers beyond 64 bits. Walks every value of the record."""
+    pending: list[Any] = [record]
+    while pending:
+        value = pending.pop()
+        kind = type(value)
+        if kind in _PLAIN:
+            continue
+        if kind is float and not math.isfinite(value):
+            raise ConflictLensError("CL-E400", "event holds a NaN or infinite number; replace it with null",
+                                    subject=event.id)
+        if kind is int and not _INT_LIMITS[0] <= value <= _INT_LIMITS[1]:
+            raise ConflictLensError("CL-E400", "event holds a whole number beyond 64 bits; store it as text",
+                                    subject=event.id)
+        if kind is dict:
+            pending.extend(value.values())
+        elif kind is list or kind is tuple:
+            pending.extend(value)
+        elif hasattr(value, "__dataclass_fields__"):
+            pending.extend(value.__dict__.values())
 
 
 def _candidates(event: Event) -> list[tuple[Any, ...]]:

@@ -225,9 +225,10 @@ class Store:
         `meta_key`, when given, records the last version under that key.
         """
         items = list(items)
-        stored = self.stored_versions([d.id for d, _, _ in items])  # unchanged rows are not flattened
-        return self.save_prepared([R.unchanged(d.id, v) if stored.get(d.id) == v else R.prepare(d, e, v)
-                                   for d, e, v in items], meta_key)
+        with self._transaction():  # the versions read are those the save then sees
+            stored = self.stored_versions([d.id for d, _, _ in items])  # unchanged rows are not flattened
+            return self.save_prepared([R.unchanged(d.id, v) if stored.get(d.id) == v else R.prepare(d, e, v)
+                                       for d, e, v in items], meta_key)
 
     def save_prepared(self, items: Iterable[R.PreparedDocument], meta_key: str | None = None) -> list[SaveResult]:
         """save_versioned for documents already flattened (by `rows.prepare`, perhaps in another process).
@@ -250,9 +251,10 @@ class Store:
                 self._conn.execute(_UPSERT_META, (meta_key, fresh[-1].version))
         stale = {p.id for p in changed if not p.fields}
         status = {p.id: (STALE if p.id in stale else UNCHANGED if stored.get(p.id) == p.version
-                         else UPDATED if p.id in stored else INSERTED) for p in items}
+                         else UPDATED if p.id in stored else INSERTED) for p in last.values()}
+        # An earlier copy of a document repeated in the batch was never written: it counts as unchanged.
         return [SaveResult(p.id, status[p.id], len(p.events) if status[p.id] in (INSERTED, UPDATED) else 0)
-                for p in items]
+                if last[p.id] is p else SaveResult(p.id, UNCHANGED, 0) for p in items]
 
     def stored_versions(self, doc_ids: list[str]) -> dict[str, str]:
         """The version each of `doc_ids` is stored with (absent when not stored)."""
@@ -260,7 +262,8 @@ class Store:
         for i in range(0, len(doc_ids), 500):  # SQLite caps the number of bound parameters
             chunk = doc_ids[i:i + 500]
             sql = f"SELECT id, extractor_version FROM documents WHERE id IN ({', '.join('?' * len(chunk))})"
-            found.update(self._conn.execute(sql, chunk).fetchall())
+            with translated(self._path):
+                found.update(self._conn.execute(sql, chunk).fetchall())
         return found
 
     def _insert_event_batch(self, pairs: list[tuple[str, Event]]) -> None:

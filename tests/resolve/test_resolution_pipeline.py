@@ -208,3 +208,31 @@ def test_one_batch_decides_as_one_report_at_a_time_would(tmp_path):
     together, apart = decisions
     assert together == apart
     assert len({incident for incident, _, _ in together.values()}) == 1
+
+
+def test_a_pinned_member_re_extracted_in_a_batch_is_compared_with_its_new_facts(tmp_path):
+    """A pinned member stays in its incident when re-extracted, and later events of the same batch
+    compare with its new profile, as they would one report at a time."""
+    placement = {}
+    for mode in ("together", "apart"):
+        with Store.open(tmp_path / f"{mode}.db") as store:
+            first = [(doc("x"), [funeral("x", 16)]), (doc("p"), [clinic("p")])]
+            resolve_after_save(store, first, store.save_many(first, "v1"))
+            merge(store, ["evt_x", "evt_p"], "ana", "analyst merge")  # pins both
+            batch = [(doc("a", outlet="Other"), [clinic("a")]),
+                     (doc("p"), [funeral("p", 16)]),  # the pinned clinic report now tells the funeral
+                     (doc("b", outlet="Pamir Post"), [funeral("b", 16)])]
+            for part in ([batch] if mode == "together" else [[item] for item in batch]):
+                resolve_after_save(store, part, store.save_many(part, "v2"))
+            placement[mode] = {e: incident_of(store, e) for e in ("evt_x", "evt_p", "evt_a", "evt_b")}
+    assert placement["together"] == placement["apart"]
+    assert placement["together"]["evt_b"] == placement["together"]["evt_x"]
+
+
+def test_re_extraction_with_the_same_facts_keeps_the_event_where_it_was(store):
+    batch = [(doc("k"), [funeral("k", 16)])]
+    assert resolve_after_save(store, batch, store.save_many(batch, "v1")).started == 1
+    before = incident_of(store, "evt_k")
+    report = resolve_after_save(store, batch, store.save_many(batch, "v2"))  # a new extractor, same facts
+    assert (report.kept, report.started, report.joined) == (1, 0, 0)
+    assert incident_of(store, "evt_k") == before

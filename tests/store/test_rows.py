@@ -16,7 +16,7 @@ DOC = "doc_0123456789abcdef"
 counts = st.one_of(st.none(), st.integers(0, 10_000))
 texts = st.text(max_size=30)
 optional_texts = st.one_of(st.none(), texts)
-extra_values = st.one_of(st.text(max_size=10), st.integers(), st.booleans(), st.none(),
+extra_values = st.one_of(st.text(max_size=10), st.integers(-(2 ** 63), 2 ** 64 - 1), st.booleans(), st.none(),
                          st.floats(allow_nan=False, allow_infinity=False),
                          st.lists(st.dictionaries(st.text(max_size=5), st.integers(0, 9), max_size=2), max_size=2))
 
@@ -57,15 +57,21 @@ def test_record_reads_back_equal_and_holds_no_empty_values(event: Event) -> None
         assert value == expected
 
 
-@pytest.mark.parametrize("where", ["lat", "confidence", "extra"])
+@pytest.mark.parametrize("where", ["lat", "confidence", "extra", "fatalities", "attribution", "big"])
 def test_nan_anywhere_is_refused_with_a_coded_error(where: str) -> None:
     event = Event(id="evt_nan", document_id=DOC)
     if where == "lat":
         event.location.lat = math.nan
     elif where == "confidence":
         event.confidence = math.inf
-    else:
+    elif where == "extra":
         event.extra = {"score": [math.nan]}
+    elif where == "fatalities":
+        event.fatalities = Casualties(1, math.nan, 3)
+    elif where == "attribution":
+        event.attribution = [Attribution("Taliban", "claimed", credibility=math.inf)]
+    else:
+        event.extra = {"count": 2 ** 70}  # orjson would read it back as a float
     with pytest.raises(ConflictLensError) as caught:
         event_rows(event, DOC)
     assert caught.value.code == "CL-E400" and caught.value.subject == "evt_nan"
