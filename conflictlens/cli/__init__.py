@@ -133,7 +133,7 @@ def events(ctx: typer.Context,
         since, until = _check_date("--since", since), _check_date("--until", until)
         _require_db(settings.db)
         with Store.open(settings.db) as store:
-            rows = PublicView(store).select(store, country=country.upper() if country else None, since=since,
+            rows = PublicView(store).select(country=country.upper() if country else None, since=since,
                                             until=until, event_type=event_type, perpetrator=perpetrator, limit=limit)
             write_events(rows, fmt, sys.stdout)
 

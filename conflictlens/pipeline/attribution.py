@@ -46,6 +46,7 @@ class PublicView:
     grades, overrides and confidential marks once."""
 
     def __init__(self, store: Store) -> None:
+        self.store = store
         self.policy = confidentiality_policy(store)
         self.grades = source_grades(store)
         self.overrides = stored.current_overrides(store)
@@ -72,7 +73,7 @@ class PublicView:
         shown.summary = summarise(replace(shown, claimed=claimed_by_it))
         return shown
 
-    def select(self, store: Store, *, perpetrator: str | None = None, dataset: str | None = None,
+    def select(self, *, perpetrator: str | None = None, dataset: str | None = None,
                limit: int | None = None, **filters: Any) -> Iterator[Event]:
         """Stored events as they may leave the tool, filtered on what they show.
 
@@ -84,7 +85,7 @@ class PublicView:
         # The store applies the limit itself only when no row it returns may be dropped here.
         exact = dataset is None and not (perpetrator and self.overrides)
         limit = positive_limit(limit)
-        rows = store.iter_events(perpetrator=perpetrator, including=reassigned, limit=limit if exact else None,
+        rows = self.store.iter_events(perpetrator=perpetrator, including=reassigned, limit=limit if exact else None,
                                  **filters)
         shown = 0
         for event in rows:
@@ -126,7 +127,7 @@ class PublicStore:
         return self._store.counts()
 
     def iter_events(self, **filters: Any) -> Iterator[Event]:
-        return self._view.events(self._store.iter_events(**filters))
+        return self._view.select(**filters)
 
 
 def statements_of(event: Event) -> list[tuple[Any, str | None]]:

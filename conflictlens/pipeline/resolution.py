@@ -17,7 +17,7 @@ from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
 from conflictlens.model.records import Document, Event
 from conflictlens.resolve.blocking import block_keys
-from conflictlens.resolve.cluster import decide, incident_id_for
+from conflictlens.resolve.cluster import decide, incident_id_for, sample_members
 from conflictlens.resolve.compose import compose
 from conflictlens.resolve.names import fold, skeleton
 from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_from_json, profile_of, source_of
@@ -206,11 +206,8 @@ class _Batch:
                                            decision, RESOLVER, False, "", self.seq)
         self.seq += 1
         sample = self._profiles.get(incident_id)
-        if sample is not None:  # keep the first half and the latest half, as sample_profiles reads them
-            sample.append(profile)
-            if len(sample) > self.limit:
-                head = self.limit // 2
-                sample[:] = sample[:head] + sample[len(sample) - (self.limit - head):]
+        if sample is not None:  # the first half and the latest half, as sample_profiles reads them
+            self._profiles[incident_id] = sample_members([*sample, profile], self.limit)
 
     def update(self, member: MemberRow, data: list[Any], source: Source, keys: Sequence[str]) -> None:
         self.incidents.update_member(member.event_id, data, source.to_dict(), keys)

@@ -84,15 +84,6 @@ class IncidentStore:
     def members(self, incident_id: str) -> list[MemberRow]:
         return self._members(f"{_SELECT_MEMBERS} WHERE incident_id = ? ORDER BY seq", (incident_id,))
 
-    def sample_members(self, incident_id: str, limit: int) -> list[MemberRow]:
-        """At most `limit` members: the first half and the latest half (what the resolver compares)."""
-        head = limit // 2
-        first = self._members(f"{_SELECT_MEMBERS} WHERE incident_id = ? ORDER BY seq LIMIT ?", (incident_id, head))
-        last = self._members(f"{_SELECT_MEMBERS} WHERE incident_id = ? ORDER BY seq DESC LIMIT ?",
-                             (incident_id, limit - head))
-        seen = {m.event_id for m in first}
-        return first + [m for m in reversed(last) if m.event_id not in seen]
-
     def memberships(self, event_ids: Sequence[str]) -> dict[str, MemberRow]:
         """The membership of each of `event_ids` that has one (one query per 500 ids)."""
         out: dict[str, MemberRow] = {}
@@ -102,7 +93,8 @@ class IncidentStore:
         return out
 
     def sample_profiles(self, incident_id: str, limit: int) -> list[Any]:
-        """The profiles of sample_members(incident_id, limit), in member order, and nothing else parsed."""
+        """The profiles of at most `limit` members, in member order: the first half and the latest half
+        (what the resolver compares a new event with). Only the profiles are parsed."""
         head = limit // 2
         sql = "SELECT seq, profile FROM incident_members WHERE incident_id = ? ORDER BY seq {} LIMIT ?"
         with translated(self._path):
@@ -194,13 +186,6 @@ class IncidentStore:
                     yield _loads(record)
         finally:
             cursor.close()
-
-    def apart_from(self, event_id: str) -> set[str]:
-        """Events an analyst kept apart from `event_id`."""
-        sql = ("SELECT event_b FROM incident_apart WHERE event_a = ? "
-               "UNION SELECT event_a FROM incident_apart WHERE event_b = ?")
-        with translated(self._path):
-            return {row[0] for row in self._conn.execute(sql, (event_id, event_id))}
 
     def unresolved_events(self, limit: int, after: tuple[int, str] = (0, "")) -> list[tuple[str, str, tuple[int, str]]]:
         """(event id, record, position) of stored events in no incident yet, oldest documents first.

@@ -201,12 +201,9 @@ class Store:
                 self._conn.execute(_UPDATE_DOCUMENT, (*doc_row[1:], doc.id))
                 # Evidence and attributions follow by ON DELETE CASCADE.
                 self._conn.execute("DELETE FROM events WHERE document_id = ?", (doc.id,))
-            self._insert_events(doc.id, events)
+            insert_events(self._conn, [R.event_rows(e, doc.id) for e in events])
             self._conn.execute(_UPSERT_META, ("extractor_version", extractor_version))
         return SaveResult(doc.id, INSERTED if row is None else UPDATED, len(events))
-
-    def _insert_events(self, doc_id: str, events: list[Event]) -> None:
-        self._insert_event_batch([(doc_id, e) for e in events])
 
     def save_many(
         self, pairs: Iterable[tuple[Document, list[Event]]], extractor_version: str
@@ -265,9 +262,6 @@ class Store:
             with translated(self._path):
                 found.update(self._conn.execute(sql, chunk).fetchall())
         return found
-
-    def _insert_event_batch(self, pairs: list[tuple[str, Event]]) -> None:
-        insert_events(self._conn, [R.event_rows(event, doc_id) for doc_id, event in pairs])
 
     def save_actors(self, actors: Iterable[tuple[str, str | None, str | None]]) -> None:
         """Upsert registry actors as (name, actor_type, parent); None keeps the stored value."""

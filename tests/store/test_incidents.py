@@ -42,13 +42,13 @@ def test_members_and_blocking_lookup(store: Store) -> None:
     assert incidents.incidents_by_keys(["d|1|x"]) == [] and incidents.membership("e1") is None
 
 
-def test_sample_members_takes_the_first_and_the_latest(store: Store) -> None:
+def test_sample_profiles_takes_the_first_and_the_latest(store: Store) -> None:
     incidents = IncidentStore(store)
     with incidents.transaction():
         for i in range(10):
             add(incidents, f"e{i}", "inc_a")
-    assert [m.event_id for m in incidents.sample_members("inc_a", 4)] == ["e0", "e1", "e8", "e9"]
-    assert len(incidents.sample_members("inc_a", 20)) == 10
+    assert [profile[1] for profile in incidents.sample_profiles("inc_a", 4)] == ["e0", "e1", "e8", "e9"]
+    assert len(incidents.sample_profiles("inc_a", 20)) == 10
 
 
 def test_records_decisions_and_apart_pairs(store: Store) -> None:
@@ -59,13 +59,13 @@ def test_records_decisions_and_apart_pairs(store: Store) -> None:
         incidents.save_incident("inc_a", {"id": "inc_a", "members": ["e1", "e2"]}, 2, "2023-03-09", "AF")
         decision = incidents.record_decision("split", "ana", "two attacks", {"events": ["e2"], "incident": "inc_a"})
         incidents.keep_apart([("e2", "e1")], decision)
-    assert incidents.apart_from("e1") == {"e2"} and incidents.apart_from("e2") == {"e1"}
+    assert incidents.apart_pairs(["e1", "e2"]) == {"e1": {"e2"}, "e2": {"e1"}}
     assert incidents.decisions(event_id="e2")[0].analyst == "ana"
     assert incidents.decisions(event_id="e9") == []
     assert list(incidents.iter_incidents(country="AF", min_size=2))[0]["id"] == "inc_a"
     with incidents.transaction():
         incidents.forget_apart(["e1", "e2"])
-    assert incidents.apart_from("e1") == set()
+    assert incidents.apart_pairs(["e1"]) == {}
     assert incidents.counts() == {"incidents": 1, "members": 2, "merged": 1, "decisions": 1}
 
 
