@@ -8,10 +8,8 @@ plain callables (actor look-ups, country names, document confidentiality) built 
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
@@ -23,7 +21,7 @@ from conflictlens.ingest.datasets.reference import countries
 from conflictlens.model.records import Document
 from conflictlens.pipeline.attribution import PublicView
 from conflictlens.pipeline.dataset_rows import (
-    PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, registry_for, worth_a_worker,
+    PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, registry_for, worth_a_worker,
 )
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, resolve_after_save
 from conflictlens.store import INSERTED, STALE, UPDATED, Store
@@ -77,7 +75,7 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
         rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions)
     batches = _batches(rows, report, on_row, batch_size)
     context = build_context() if resolve else None
-    with _reference_data_frozen():
+    with quiet_collector():
         pending = next(batches, None)
         while pending is not None:
             with store.transaction():
@@ -113,22 +111,6 @@ def _stale_row(document_id: str) -> ConflictLensError:
     return ConflictLensError(
         "CL-E203", "another program changed this row while the import was reading it, so it was left "
                    "out; import the file again to store it", document_id)
-
-
-@contextmanager
-def _reference_data_frozen() -> Iterator[None]:
-    """Keep the garbage collector off the loaded reference data (registry, gazetteer) while importing.
-
-    An import allocates many short-lived objects per row, and each full collection walked the
-    hundreds of thousands of long-lived objects of the reference data again: at 100k rows that
-    was about a sixth of the import's time. gc.freeze moves what exists now out of the
-    collector's sight; unfreeze gives it back.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _save(store: Store, batch: list[PreparedRow], report: ImportReport, context: ResolutionContext | None) -> None:

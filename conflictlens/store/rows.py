@@ -135,15 +135,26 @@ def record_json(event: Event) -> str:
                 continue
         elif value is None or (not value and name in _COLLECTIONS) or (name in _DEFAULTS and value == _DEFAULTS[name]):
             continue
+        elif name == "attribution":
+            value = [_lean_attribution(a) for a in value]
         record[name] = value
-    _check_finite(event, record)
     try:
-        # orjson writes the Attribution and Evidence dataclasses field by field, as to_dict does.
-        return orjson.dumps(record).decode()
+        written = orjson.dumps(record)
     except (orjson.JSONEncodeError, TypeError):
-        # Keys that are not text, integers beyond 64 bits: the standard encoder's reading of them.
+        # Keys that are not text, integers beyond 64 bits: refused, or the standard encoder's reading.
+        _check_finite(event, record)
         full = event.to_dict()
         return _to_json({k: full[k] if k in _COLLECTIONS else v for k, v in record.items()}, event.id)
+    # orjson writes NaN and infinities as null, and the record leaves None out wherever from_dict
+    # restores it: a record without a null holds neither, and most need no walk through their values.
+    if b"null" in written:
+        _check_finite(event, record)
+    return written.decode()
+
+
+def _lean_attribution(attribution: Any) -> dict[str, Any]:
+    """An Attribution as to_dict gives it, less the None values its defaults restore (`actor` has none)."""
+    return {k: v for k, v in attribution.__dict__.items() if v is not None or k == "actor"}
 
 
 _INT_LIMITS = (-(1 << 63), (1 << 64) - 1)  # what orjson writes and reads back exactly

@@ -101,3 +101,14 @@ def test_a_relation_needs_a_stored_document(store):
     with pytest.raises(ConflictLensError) as err:
         stored.replace_document_relations(store, rel.document_id, [rel])
     assert err.value.code == "CL-E200" and _all(store) == []
+
+
+def test_saving_relations_inserts_new_updates_stored_and_the_last_copy_wins(store, doc_with_event):
+    doc, event = doc_with_event
+    clash = _rel(doc.id, "clash", "ISKP", "Taliban", event_id=event.id)
+    alliance = _rel(doc.id, "alliance", "ISKP", "LeJ")
+    assert stored.save_relations(store, [clash]) == 1
+    graded = clash.graded("B", 2)
+    # The stored clash is updated in place; a relation given twice is written once, as its last copy.
+    assert stored.save_relations(store, [graded, alliance, alliance.graded("C", 3)]) == 2
+    assert _all(store) == sorted([graded, alliance.graded("C", 3)], key=lambda r: r.id)

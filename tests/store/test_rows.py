@@ -54,6 +54,8 @@ def test_record_reads_back_equal_and_holds_no_empty_values(event: Event) -> None
         expected = full[key]
         if isinstance(expected, dict) and key != "extra" and key != "evidence":
             expected = {k: v for k, v in expected.items() if v is not None}
+        elif key == "attribution":  # None left out where the default restores it (actor has none)
+            expected = [{k: v for k, v in a.items() if v is not None or k == "actor"} for a in expected]
         assert value == expected
 
 
@@ -75,6 +77,16 @@ def test_nan_anywhere_is_refused_with_a_coded_error(where: str) -> None:
     with pytest.raises(ConflictLensError) as caught:
         event_rows(event, DOC)
     assert caught.value.code == "CL-E400" and caught.value.subject == "evt_nan"
+
+
+def test_a_record_with_nulls_of_its_own_is_still_checked() -> None:
+    """The walk is skipped only for records without a null: an actor-less claim keeps its null actor."""
+    event = Event(id="evt_null", document_id=DOC, attribution=[Attribution(None, "claimed")],
+                  extra={"gap": None, "score": math.nan})
+    with pytest.raises(ConflictLensError):
+        record_json(event)
+    event.extra = {"gap": None}
+    assert event_from_record(record_json(event)) == event
 
 
 def test_keys_orjson_cannot_write_fall_back_to_the_standard_encoder() -> None:
