@@ -13,14 +13,14 @@ from typing import IO
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.export.areas import write_areas
-from conflictlens.export.context import ExportContext, PublicView, public_view, publishable, redact
+from conflictlens.export.context import ExportContext, PublicView, public_view, publishable
 from conflictlens.export.geojson import write_geojson
 from conflictlens.export.graphml import write_graphml
 from conflictlens.export.stix import write_stix
 from conflictlens.export.tables import write_acled, write_csv, write_gtd, write_ndjson
 from conflictlens.model.records import Event
 
-__all__ = ["FORMATS", "ExportContext", "PublicView", "check_format", "publishable", "redact", "write_export"]
+__all__ = ["FORMATS", "ExportContext", "PublicView", "check_format", "publishable", "write_export"]
 
 Writer = Callable[[Iterable[Event], IO[str], PublicView], int]
 _WRITERS: dict[str, Writer] = {
@@ -53,5 +53,5 @@ def write_export(fmt: str, events: Iterable[Event], out: IO[str], context: Expor
     """
     check_format(fmt, areas)
     view = public_view(context or ExportContext())
-    public = publishable(events, view.is_confidential)
+    public = publishable(events, view.policy)
     return (write_areas if areas else _WRITERS[fmt])(public, out, view)

@@ -4,11 +4,16 @@ A newsroom marks a document or a person as confidential. Whatever leaves the too
 (printed events, `show`, search hits, extraction output, the attribution ledger, exports, API
 responses) goes through `redact(value, policy)`:
 - anything resting on a confidential document loses its text (evidence, sentences, snippets,
-  titles) and its identity (URL, outlet, path, caller's id, who said it); its ids are replaced by
-  pseudonyms keyed with a per-database secret, so nobody holding the text can recompute them;
+  titles, an event's summary) and its identity (URL, outlet, path, caller's id, who said it and
+  through which channel); its ids are replaced by pseudonyms keyed with a per-database secret, so
+  nobody holding the text can recompute them; an event resting on one also loses its `extra`
+  (dataset columns name sources and quote them: ACLED `source`, GTD `scite1`, UCDP
+  `source_article`; the extractor's candidate actors are quotes with offsets);
 - a confidential person's name is masked in every string, and a statement made by them shows
   "confidential source" as its author;
-- grades (reliability, credibility) and coded facts (dates, places, tolls, actors) stay.
+- grades (reliability, credibility) and coded facts (dates, places, tolls, actors) stay. The
+  summary goes although the extractor builds its own from those facts: an imported row's summary
+  is the dataset's own text (ACLED notes, GTD summary), and the facts it would repeat stay anyway.
 
 Pure: no I/O, no state; the policy is built by the caller from the store.
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -28,9 +34,11 @@ MASK = "[confidential source]"
 MIN_NAME_LENGTH = 3  # a shorter "name" would mask ordinary words everywhere
 
 # Keys whose string value is text of the source itself.
-_SOURCE_TEXT_KEYS = frozenset({"text", "sentence", "snippet", "evidence", "title"})
-# Keys whose value identifies the source.
-_SOURCE_IDENTITY_KEYS = frozenset({"url", "outlet", "source_path", "external_id"})
+_SOURCE_TEXT_KEYS = frozenset({"text", "sentence", "snippet", "evidence", "title", "summary"})
+# Keys whose value identifies the source (a statement's channel tells how the newsroom heard it).
+_SOURCE_IDENTITY_KEYS = frozenset({"url", "outlet", "source_path", "external_id", "channel"})
+# Keys whose whole value rests on the source: an event's free-form extras.
+_SOURCE_EXTRA_KEYS = frozenset({"extra"})
 _ID_KEYS = ("id", "document_id", "event_id")
 # Joiners a name may meet between its words: spaces, FTS snippet brackets, an ellipsis, hyphens.
 _NAME_GAP = r"[\s\[\]\u2026-]+"
@@ -41,11 +49,14 @@ class ConfidentialityPolicy:
     """What must not leave the tool: confidential document ids and person names.
 
     `secret` keys the pseudonyms of confidential ids; it lives in the database and never leaves it.
+    `document_test` marks more documents confidential by a test rather than a list (a caller's
+    own marks, such as documents' `confidential` flags); it must be pure.
     """
 
     documents: frozenset[str] = frozenset()
     persons: tuple[str, ...] = ()
     secret: str = ""
+    document_test: Callable[[str], bool] | None = field(default=None, compare=False)
     _names: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -55,10 +66,12 @@ class ConfidentialityPolicy:
 
     @property
     def empty(self) -> bool:
-        return not self.documents and not self.persons
+        return not self.documents and not self.persons and self.document_test is None
 
     def is_confidential_document(self, document_id: object) -> bool:
-        return isinstance(document_id, str) and document_id in self.documents
+        if not isinstance(document_id, str):
+            return False
+        return document_id in self.documents or (self.document_test is not None and self.document_test(document_id))
 
     def names_confidential_person(self, text: object) -> bool:
         return isinstance(text, str) and self._names is not None and self._names.search(text) is not None
@@ -126,6 +139,8 @@ def _walk_dict(record: dict, policy: ConfidentialityPolicy, inherited: bool) -> 
             out[key] = MASK
         elif confidential and key in _SOURCE_IDENTITY_KEYS:
             out[key] = None
+        elif confidential and key in _SOURCE_EXTRA_KEYS and isinstance(value, dict):
+            out[key] = {}
         elif key == "by" and isinstance(value, str) and (confidential or policy.names_confidential_person(value)):
             out[key] = CONFIDENTIAL_SOURCE
         elif confidential and key in ("start", "end") and isinstance(value, int):

@@ -152,7 +152,7 @@ def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters =
     """
     view = PublicView(store)
     context = replace(export_context(store, registry_for(actor_files)),
-                      confidential=view.policy.is_confidential_document)
+                      policy=view.policy)
     events = view.select(country=filters.country, since=filters.since, until=filters.until,
                          event_type=filters.event_type, perpetrator=filters.perpetrator, dataset=filters.dataset,
                          limit=filters.limit)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 
 import pytest
-from export_events import SECRET_DOC, extracted_event, sample_context, sample_events
+from export_events import SECRET_DOC, extracted_event, no_place_event, sample_context, sample_events
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.export import FORMATS, write_export
+from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy
 
 
 def export(fmt: str, events=None, **kwargs) -> str:
@@ -87,7 +89,16 @@ def test_stix_state_forces_are_threat_actors():
 
 
 def test_stix_ids_are_stable():
-    assert json.loads(export("stix"))["id"] == json.loads(export("stix"))["id"]
+    """Public events always; a confidential one under the store's secret (without it, each export has its own)."""
+    public = [extracted_event(), no_place_event()]
+    assert json.loads(export("stix", public))["id"] == json.loads(export("stix", public))["id"]
+    context = replace(sample_context(), policy=ConfidentialityPolicy(frozenset({SECRET_DOC.id}), (), "secret"))
+    bundles = []
+    for _ in range(2):
+        out = io.StringIO()
+        write_export("stix", sample_events(), out, context)
+        bundles.append(json.loads(out.getvalue())["id"])
+    assert bundles[0] == bundles[1]
 
 
 def test_graphml_reads_back_in_networkx():
@@ -110,7 +121,8 @@ def test_graphml_survives_hostile_names():
 
 def test_ndjson_and_csv():
     lines = [json.loads(line) for line in export("ndjson").splitlines()]
-    assert [r["id"] for r in lines] == ["evt_extracted", "evt_secret", "evt_nowhere"]
+    assert [r["id"] for r in lines][::2] == ["evt_extracted", "evt_nowhere"]
+    assert lines[1]["id"].startswith("evt_") and lines[1]["id"] != "evt_secret"  # a pseudonym
     rows = list(csv.DictReader(io.StringIO(export("csv"))))
     assert rows[0]["perpetrator"] == "Taliban" and rows[0]["fatalities_best"] == "3"
 
@@ -123,11 +135,25 @@ def test_confidential_material_never_leaves(fmt):
 
 
 def test_redaction_keeps_the_structured_record():
-    from conflictlens.export import redact
-    record = redact(sample_events()[1], lambda doc_id: doc_id == SECRET_DOC.id)
-    assert record.summary == "" and record.evidence == {} and record.document_id == "redacted"
+    """Exports redact with the model's one function: the coded facts and grades of a confidential event stay."""
+    from conflictlens.export import public_view, publishable
+    view = public_view(sample_context())
+    _, record, _ = publishable(sample_events(), view.policy)
+    assert record.summary == MASK and record.extra == {} and record.document_id.startswith("doc_")
+    assert record.document_id != SECRET_DOC.id and view.policy.pseudonym(SECRET_DOC.id) == record.document_id
+    assert all(e.text == MASK and e.start == e.end == 0 for spans in record.evidence.values() for e in spans)
     assert record.perpetrator == "Tehrik-i-Taliban Pakistan (TTP)" and record.fatalities.best == 1
-    assert record.attribution[0].by is None and record.attribution[0].credibility == 2
+    statement = record.attribution[0]
+    assert (statement.by, statement.channel, statement.credibility) == (CONFIDENTIAL_SOURCE, None, 2)
+
+
+def test_each_export_has_its_own_pseudonyms_unless_the_store_gives_its_secret():
+    from conflictlens.export import public_view
+    one, two = public_view(sample_context()).policy, public_view(sample_context()).policy
+    assert one.pseudonym(SECRET_DOC.id) != two.pseudonym(SECRET_DOC.id)
+    stored = ConfidentialityPolicy(frozenset({SECRET_DOC.id}), (), "the store's secret")
+    view = public_view(replace(sample_context(), policy=stored))
+    assert view.policy is stored and view.document(SECRET_DOC.id) is None
 
 
 def test_unknown_format_and_areas_misuse():
@@ -139,10 +165,10 @@ def test_unknown_format_and_areas_misuse():
 
 
 def test_a_confidentiality_list_from_the_caller_is_honoured():
-    from dataclasses import replace
     out = io.StringIO()
     context = replace(sample_context(), confidential=lambda doc_id: doc_id == "doc_public")
     write_export("ndjson", [extracted_event()], out, context)
     record = json.loads(out.getvalue())
-    assert record["summary"] == "" and record["document_id"] == "redacted"
-    assert all(a["by"] is None for a in record["attribution"] if a["document_id"] is None)
+    assert record["summary"] == MASK and record["document_id"] not in ("doc_public", None)
+    assert "https://news.example/a" not in out.getvalue() and "Example News" not in out.getvalue()
+    assert all(a["by"] == CONFIDENTIAL_SOURCE and a["channel"] is None for a in record["attribution"])

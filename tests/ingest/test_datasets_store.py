@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import io
+import json
 import tracemalloc
 
 import pytest
 
-from dataset_rows import ACLED_ROWS, UCDP_ROWS, csv_text, write_csv
+from dataset_rows import ACLED_ROWS, GTD_ROWS, UCDP_ROWS, csv_text, write_csv
 
 from conflictlens.ingest.datasets import import_rows, layout_of
-from conflictlens.pipeline.interop import import_dataset
+from conflictlens.export import FORMATS
+from conflictlens.ingest.datasets.values import row_ids
+from conflictlens.pipeline.attribution import mark_document
+from conflictlens.pipeline.interop import export_events, import_dataset
 from conflictlens.store import Store
 
 
@@ -137,3 +142,27 @@ def test_a_row_repeated_within_one_batch_counts_once(tmp_path):
         first = import_dataset("acled", path, store)
         again = import_dataset("acled", path, store)
     assert (first.inserted, first.unchanged) == (1, 1) and (again.inserted, again.unchanged) == (0, 2)
+
+
+def test_a_confidential_dataset_row_leaves_nothing_of_its_source_in_any_export(tmp_path):
+    """An organisation's own incident log, imported in a dataset layout, with one row marked confidential:
+    its notes, source and citation columns never leave, in any format; its coded facts do."""
+    acled = write_csv(tmp_path / "acled.csv", "acled", ACLED_ROWS)
+    gtd = write_csv(tmp_path / "gtd.csv", "gtd", GTD_ROWS)
+    secrets = ("invented roadside bomb", "Invented Wire", "invented bombing", "Invented headline", "INVENTED",
+               row_ids("ACLED", "AFG90001")[0], row_ids("GTD", "202103040001")[0])
+    with Store.open(tmp_path / "log.db") as store:
+        import_dataset("acled", acled, store, resolve=False)
+        import_dataset("gtd", gtd, store, resolve=False)
+        for dataset, row in (("ACLED", "AFG90001"), ("GTD", "202103040001")):
+            mark_document(store, row_ids(dataset, row)[0], "desk", "our own source")
+        for fmt in FORMATS:
+            out = io.StringIO()
+            assert export_events(fmt, store, out) == len(ACLED_ROWS) + len(GTD_ROWS)
+            for secret in secrets:
+                assert secret not in out.getvalue(), (fmt, secret)
+        out = io.StringIO()
+        export_events("ndjson", store, out)
+        by_dataset_id = {r["dataset_id"]: r for r in map(json.loads, out.getvalue().splitlines())}
+        assert by_dataset_id["AFG90001"]["fatalities"]["best"] == 3 and by_dataset_id["AFG90001"]["extra"] == {}
+        assert by_dataset_id["202103040001"]["perpetrator"] and by_dataset_id["AFG90002"]["summary"]

@@ -39,7 +39,31 @@ def test_confidential_document_loses_text_identity_and_ids():
     statement = shown.attribution[0]
     assert (statement.by, statement.reliability, statement.credibility) == (CONFIDENTIAL_SOURCE, "F", 3)
     assert all(e.text == MASK and e.start == e.end == 0 for spans in shown.evidence.values() for e in spans)
-    assert shown.perpetrator == "Haqqani Network" and shown.summary == event.summary  # coded facts stay
+    assert shown.perpetrator == "Haqqani Network" and shown.attribution[0].actor == "Haqqani Network"  # facts stay
+    assert shown.summary == MASK  # an imported row's summary is the source's own text
+
+
+def test_a_confidential_dataset_row_loses_its_notes_sources_and_channel():
+    """An imported row's summary is the dataset's notes, and its extras name and quote the sources."""
+    event = event_from(SECRET_TEXT, SECRET_DOC)
+    event.dataset, event.dataset_id = "ACLED", "AFG77"
+    event.summary = SECRET_TEXT
+    event.extra = {"source": "Clinic staff", "scite1": "Interview with Ahmad Zia, 10 June 2021"}
+    event.attribution[0].channel = "phone call"
+    shown = redact(event, policy(documents=frozenset({SECRET_DOC})))
+    dumped = json.dumps(shown.to_dict())
+    for secret in ("nurse", "Clinic staff", "Interview", "phone call"):
+        assert secret not in dumped
+    assert shown.extra == {} and shown.attribution[0].channel is None
+    assert (shown.dataset, shown.dataset_id) == ("ACLED", "AFG77")  # which dataset row it was stays
+
+
+def test_a_test_marks_documents_confidential_besides_the_list():
+    by_test = ConfidentialityPolicy(secret="s3cret", document_test=lambda doc_id: doc_id == SECRET_DOC)
+    assert not by_test.empty and by_test.is_confidential_document(SECRET_DOC)
+    assert not by_test.is_confidential_document(PUBLIC_DOC) and not by_test.is_confidential_document(None)
+    shown = redact(event_from(SECRET_TEXT, SECRET_DOC), by_test)
+    assert shown.document_id == by_test.pseudonym(SECRET_DOC) and shown.summary == MASK
 
 
 def test_pseudonyms_are_stable_and_keyed_by_the_secret():
