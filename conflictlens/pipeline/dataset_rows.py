@@ -58,8 +58,8 @@ class PreparedRow(NamedTuple):
 def dataset_actor_lookup(registry: ActorRegistry) -> ActorLookup:
     """Link a dataset's actor name to the registry: its external name first, then the resolver.
 
-    The name -> registry entry step is cached (bounded); the regional branch, which depends on
-    the country and date, is picked for every row.
+    The name -> link step is cached (bounded); only an actor with regional branches, whose link
+    depends on the country and date, is worked out again for every row.
     """
 
     @lru_cache(maxsize=ACTOR_CACHE_SIZE)
@@ -72,12 +72,23 @@ def dataset_actor_lookup(registry: ActorRegistry) -> ActorLookup:
             return registry.get(mention.canonical)
         return None
 
-    def lookup(dataset: str, name: str, country: str | None, date: str | None) -> ActorLink:
+    def link_to(canonical: str) -> ActorLink:
+        return ActorLink(canonical, True, registry.is_unidentified(canonical))
+
+    @lru_cache(maxsize=ACTOR_CACHE_SIZE)
+    def fixed_link(dataset: str, name: str) -> ActorLink | None:
+        """The link of a name whatever the country and date; None for an actor with regional branches."""
         entry = entry_of(dataset, name)
         if entry is None:
             return ActorLink(name)
-        canonical = (registry.branch(entry, country, date) or entry).name
-        return ActorLink(canonical, True, registry.is_unidentified(canonical))
+        return None if entry.regional_branches else link_to(entry.name)
+
+    def lookup(dataset: str, name: str, country: str | None, date: str | None) -> ActorLink:
+        link = fixed_link(dataset, name)
+        if link is not None:
+            return link
+        entry = entry_of(dataset, name)
+        return link_to((registry.branch(entry, country, date) or entry).name)
 
     return lookup
 

@@ -133,3 +133,27 @@ def _typed(value: str):
         except ValueError:
             continue
     return value or None
+
+
+def test_a_column_outside_the_layout_is_kept_in_extra_when_filled(tmp_path):
+    from dataset_rows import csv_text
+    from conflictlens.ingest.datasets import layout_of
+    columns = (*layout_of("acled").columns, "desk_note")
+    rows = [{**ACLED_ROWS[0], "desk_note": "checked by phone"}, {**ACLED_ROWS[1], "desk_note": ""}]
+    path = tmp_path / "a.csv"
+    path.write_text(csv_text("acled", rows, columns), encoding="utf-8")
+    first, second = good("acled", path)
+    assert first.event.extra["desk_note"] == "checked by phone" and "desk_note" not in second.event.extra
+    assert "tags" not in first.event.extra  # empty in the file: nothing kept
+
+
+def test_a_linked_actor_with_regional_branches_follows_country_and_date(registry_lookup):
+    """Links are cached per name, except where the branch depends on the row's country and date."""
+    calls = [("ucdp", "IS", "AF", "2021-01-01"), ("ucdp", "IS", "PK", "2018-01-01"),
+             ("ucdp", "IS", "PK", "2021-01-01"), ("acled", "Police", "AF", "2021-08-01"),
+             ("acled", "Police", "AF", "2021-09-01"), ("acled", "Police", "PK", "2021-09-01")]
+    linked = [registry_lookup(*call).canonical for call in calls]
+    assert linked == ["Khorasan Chapter of the Islamic State", "Khorasan Chapter of the Islamic State",
+                      "Pakistan Province of the Islamic State", "Afghan National Police (ANP)",
+                      "Islamic Emirate of Afghanistan security forces", "Pakistan Police"]
+    assert registry_lookup("acled", "Taliban", "AF", "2021-01-01") is registry_lookup("acled", "Taliban", "PK", None)

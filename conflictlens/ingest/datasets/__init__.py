@@ -50,7 +50,8 @@ def import_rows(dataset: str, path: str | Path, actors: ActorLookup | None = Non
     aliases = {k: v for c in candidates for k, v in layouts()[c].aliases.items()}
     table = open_table(path, encoding, aliases)
     layout = detect_layout(dataset, table.header, table.path)
-    ctx = ImportContext(name, table.path, actors)
+    extra = tuple(dict.fromkeys(c for c in table.header if c not in layout.fields))
+    ctx = ImportContext(name, table.path, actors, extra)
     return _mapped(table.rows, layout, ctx, mapper)
 
 

@@ -41,7 +41,7 @@ def acled_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Impo
         fatalities=exact(count(row, "fatalities")),
         summary=notes, confidence=1.0,
         dataset=DATASET, dataset_id=dataset_id, target_actor=target,
-        extra=extra_columns(row, layout.fields),
+        extra=extra_columns(row, ctx.extra_columns),
     )
     return Imported(ctx.document(doc_id, dataset_id, notes), event, ctx.version(row_digest(row)))
 

@@ -51,7 +51,7 @@ def gtd_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Import
         summary=summary, confidence=1.0,
         dataset=DATASET, dataset_id=dataset_id,
         target_actor=target.canonical if target and target.in_registry and not target.unidentified else None,
-        extra=extra_columns(row, layout.fields),
+        extra=extra_columns(row, ctx.extra_columns),
     )
     event.event_type, event.sub_event_type = _acled_typing(row, event.attack_type, event.target_type)
     return Imported(ctx.document(doc_id, dataset_id, summary), event, ctx.version(row_digest(row)))

@@ -41,7 +41,7 @@ def ucdp_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Impor
         summary=headline, confidence=1.0,
         dataset=DATASET, dataset_id=dataset_id,
         target_actor=ctx.perpetrator(row.get("side_b", ""), country, start),
-        extra=extra_columns(row, layout.fields),
+        extra=extra_columns(row, ctx.extra_columns),
     )
     return Imported(ctx.document(doc_id, dataset_id, headline, _published(row)), event,
                     ctx.version(row_digest(row)))

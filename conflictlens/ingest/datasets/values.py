@@ -120,6 +120,6 @@ def row_digest(values: dict[str, str]) -> str:
                            digest_size=8).hexdigest()
 
 
-def extra_columns(row: dict[str, str], fields: frozenset[str], keep: tuple[str, ...] = ()) -> dict[str, str]:
-    """Non-empty columns with no field of their own, plus `keep` (codes a field holds only in mapped form)."""
-    return {k: v for k, v in row.items() if v and (k not in fields or k in keep)}
+def extra_columns(row: dict[str, str], columns: tuple[str, ...]) -> dict[str, str]:
+    """The non-empty values of `columns` (a file's columns that have no field of their own: ImportContext.extra)."""
+    return {k: row[k] for k in columns if row[k]}
