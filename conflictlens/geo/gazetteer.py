@@ -8,6 +8,7 @@ sentence and needs nothing beyond the standard library.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Sequence
 
 from conflictlens.geo.loader import GazetteerData, load_bundled, read_user_places, with_user_places
@@ -128,14 +129,52 @@ class Gazetteer:
             return Location(), None
         countries, provinces = _context(mentions)
         named = _province_positions(mentions)
-        best = None
+        best, tied = None, []
         for idx, m in enumerate(mentions):
             is_province = any(e.kind == "admin1" for e in m.candidates)
             for e in m.candidates:
                 score = self._score(e, idx, countries, provinces, named, is_province)
                 if best is None or score > best[0]:
-                    best = (score, e, m)
+                    best, tied = (score, e, m), [e]
+                elif score == best[0]:
+                    tied.append(e)
+        if len({_area(e) for e in tied}) > 1:
+            # A district the text names picks among them ("Gerdab village, Kama district").
+            districts = {(e.country, e.admin1, e.name) for m in mentions for e in m.candidates if e.kind == "admin2"}
+            inside = [e for e in tied if _area(e) in districts]
+            if len({_area(e) for e in inside}) != 1:
+                return self._shared_area(tied, best[2].text), best[2]
+            return self._location(inside[0]), best[2]
         return self._location(best[1]), best[2]
+
+    def _shared_area(self, tied: Sequence[PlaceEntry], written: str) -> Location:
+        """Where one name, equally likely in several places, certainly lies: the name as written, in
+        the province (else the country) those places share, with that area's point and precision.
+
+        Nothing in the text tells them apart (same kind, same source, same population, often none):
+        a bare "Saddar" is a neighbourhood of Karachi, Peshawar and Rawalpindi alike, and "Deh Surkh,
+        Herat" a village in two of Herat's districts. Picking one by the order of the gazetteer's
+        rows would be a confident guess; the name stays, because the report does say it.
+        """
+        countries = {e.country for e in tied}
+        if len(countries) > 1:
+            return Location()
+        country = next(iter(countries))
+        named = {"place": written} if tied[0].kind == "place" else {"admin2": written} if tied[0].kind == "admin2" else {}
+        provinces = {e.admin1 for e in tied}
+        if len(provinces) == 1 and None not in provinces:
+            admin1 = next(iter(provinces))
+            point = self.province_centroid(country, admin1)
+            lat, lon = point if point else (None, None)
+            return Location(country=country, admin1=admin1, lat=lat, lon=lon, precision="province", **named)
+        entry = self._countries.get(country)
+        lat, lon = (entry.lat, entry.lon) if entry else (None, None)
+        return Location(country=country, lat=lat, lon=lon, precision="country", **named)
+
+    @cached_property
+    def _countries(self) -> dict[str, PlaceEntry]:
+        """Country code -> the country's entry (for its point), found once."""
+        return {e.country: e for entries in self._data.index.values() for e in entries if e.kind == "country"}
 
     def _score(self, e: PlaceEntry, idx: int, countries: set, provinces: set, named: dict,
                is_province: bool) -> tuple:
@@ -179,6 +218,10 @@ class Gazetteer:
         point = self.province_centroid(loc.country, loc.admin1) if loc.admin1 else None
         loc.lat, loc.lon = point if point else (None, None)
         loc.precision = "province" if point else ("province" if loc.admin1 else "country")
+
+
+def _area(e: PlaceEntry) -> tuple[str, str | None, str | None]:
+    return e.country, e.admin1, e.admin2
 
 
 def _next_word(text: str, tokens: list, j: int) -> str | None:

@@ -192,3 +192,27 @@ def test_precomputed_keys_match_normaliser():
             names = [row["name"], *filter(None, row["aliases"].split("|"))]
             expected = set(filter(None, (name_key(x) for x in names)))
             assert set(row["keys"].split("|")) == expected, row["id"]
+
+
+def test_a_name_equally_likely_in_several_cities_keeps_only_what_they_share(gaz):
+    """A bare "Saddar" is a neighbourhood of Karachi, Peshawar and Rawalpindi: the name in the country,
+    at the country's precision, not a guess at one city."""
+    loc, mention = locate(gaz, "A bomb exploded in Saddar on Monday, killing two people.")
+    assert mention is not None and mention.text == "Saddar"
+    assert (loc.country, loc.admin1, loc.admin2, loc.place, loc.precision) == ("PK", None, None, "Saddar", "country")
+    assert loc.lat is not None  # the country's point, as for a report that names only the country
+    for city, province in (("Karachi", "Sindh"), ("Rawalpindi", "Punjab"), ("Peshawar", "Khyber Pakhtunkhwa")):
+        loc, _ = locate(gaz, f"A bomb exploded in Saddar, {city}, on Monday.")
+        assert (loc.admin1, loc.admin2, loc.place) == (province, city, "Saddar")
+
+
+def test_one_name_in_two_districts_of_a_province_keeps_the_province(gaz):
+    """Villages named Gerdab lie in five provinces, two of them in Nangarhar (Bati Kot and Kama)."""
+    assert {e.admin2 for e in gaz.lookup("Gerdab", kind="place", country="AF")} >= {"Bati Kot", "Kama"}
+    loc, _ = locate(gaz, "Gunmen attacked a checkpoint in Gerdab village on Monday.")
+    assert (loc.country, loc.admin1, loc.place, loc.precision) == ("AF", None, "Gerdab", "country")
+    loc, _ = locate(gaz, "Gunmen attacked a checkpoint in Gerdab village, Nangarhar province, on Monday.")
+    assert (loc.admin1, loc.admin2, loc.place, loc.precision) == ("Nangarhar", None, "Gerdab", "province")
+    assert (loc.lat, loc.lon) == gaz.province_centroid("AF", "Nangarhar")
+    loc, _ = locate(gaz, "Gunmen attacked a checkpoint in Gerdab village, Kama district, Nangarhar.")
+    assert (loc.admin2, loc.place) == ("Kama", "Gerdab")
