@@ -20,7 +20,7 @@ _REDRAW_SECONDS = 0.1
 CSV_COLUMNS = (
     "id", "date_start", "date_end", "date_precision", "event_type", "sub_event_type", "attack_type",
     "target_type", "weapon_type", "country", "admin1", "admin2", "place", "lat", "lon", "geo_precision",
-    "perpetrator", "claimed", "fatalities_low", "fatalities_best", "fatalities_high", "injured_low",
+    "perpetrator", "target_actor", "claimed", "fatalities_low", "fatalities_best", "fatalities_high", "injured_low",
     "injured_best", "injured_high", "perpetrators_killed_best", "targets", "summary", "confidence", "document_id",
 )
 
@@ -48,7 +48,7 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[object], None]]:
 
 
 # `events --format csv` predates the dataset columns; it prints the export's flat row without them.
-_NOT_IN_EVENT_LISTS = ("dataset", "dataset_id", "target_actor")
+_NOT_IN_EVENT_LISTS = ("dataset", "dataset_id")
 
 
 def flat_row(event: Event) -> dict[str, object]:

@@ -11,8 +11,9 @@ from conflictlens.extract.classify import classify_sub_event
 from conflictlens.extract.gtd_typing import classify_gtd
 from conflictlens.extract.dates import ResolvedDate, resolve_event_date
 from conflictlens.extract.places import written_place
+from conflictlens.extract.target_actor import find_target_actor
 from conflictlens.model.ids import event_id
-from conflictlens.model.protocols import Geocoder, PlaceMention
+from conflictlens.model.protocols import ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Attribution, DateInfo, Event, Evidence, Location
 from conflictlens.model.vocab import vocabularies
 
@@ -29,7 +30,7 @@ STRIKES_ON_FIGHTERS = ("Air/drone strike", "Shelling/artillery/missile attack", 
 
 
 def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, geocoder: Geocoder | None,
-                date_order: str) -> tuple[Event | None, ResolvedDate | None]:
+                date_order: str, actors: ActorResolver | None = None) -> tuple[Event | None, ResolvedDate | None]:
     text = ctx.doc.text
     start, end = incident.span
     focus = text[start:end]
@@ -42,14 +43,20 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     event.event_type = vocabularies().event_type_of(typing.sub_event_type)
     event.add_evidence("event_type", ev(typing.span))
     event.add_evidence("sub_event_type", ev(typing.span))
+    target_span = None
     if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS:
-        _gtd_fields(event, focus, start, ev)
+        target_span = _gtd_fields(event, focus, start, ev)
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
     resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order)
     _date_fields(event, resolved, ev)
     _location_fields(event, ctx, incident, geocoder, ev)
     _casualty_fields(event, text, incident, ctx.body_start, ev)
     _attribution_fields(event, ctx, incident, ev)
+    as_of = ctx.published.isoformat() if ctx.published else None
+    target = find_target_actor(event, target_span, ctx.actors, actors, as_of)
+    if target is not None:
+        event.target_actor = target[0]
+        event.add_evidence("target_actor", ev(target[1]))
     event.summary = summarise(event)
     event.add_evidence("summary", ev(incident.sentences[0]))
     event.confidence = confidence(event, typing.score)
@@ -64,7 +71,8 @@ def _evidence_maker(doc_id: str, text: str):
     return make
 
 
-def _gtd_fields(event: Event, focus: str, offset: int, ev) -> None:
+def _gtd_fields(event: Event, focus: str, offset: int, ev) -> tuple[int, int] | None:
+    """GTD attack, weapon and target types; returns the attacked phrase's span in the document."""
     gtd = classify_gtd(focus, foiled=event.sub_event_type in FOILED_ATTACKS)
     event.attack_type, event.weapon_type, event.target_type = gtd.attack_type, gtd.weapon_type, gtd.target_type
     shift = (lambda s: (s[0] + offset, s[1] + offset) if s else None)
@@ -74,6 +82,7 @@ def _gtd_fields(event: Event, focus: str, offset: int, ev) -> None:
     if gtd.target_text:
         event.targets = [gtd.target_text]
         event.add_evidence("targets", ev(shift(gtd.target_span)))
+    return shift(gtd.target_span)
 
 
 def _date_fields(event: Event, resolved: ResolvedDate | None, ev) -> None:

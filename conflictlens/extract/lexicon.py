@@ -11,7 +11,8 @@ from importlib import resources
 FLAGS = re.IGNORECASE
 
 
-def _load(name: str) -> dict:
+def load_json(name: str) -> dict:
+    """One of the extractor's data files (`conflictlens/extract/data/NAME`)."""
     return json.loads(resources.files("conflictlens.extract").joinpath(f"data/{name}").read_text("utf-8"))
 
 
@@ -106,7 +107,7 @@ class GtdCues:
 
 @lru_cache(maxsize=1)
 def event_cues() -> EventCues:
-    raw = _load("event_cues.json")
+    raw = load_json("event_cues.json")
     terms = raw.get("terms", {})
 
     def regex(pattern: str) -> re.Pattern[str]:
@@ -171,7 +172,7 @@ def _territory(raw: dict, regex) -> TerritoryCues:
 
 @lru_cache(maxsize=1)
 def gtd_cues() -> GtdCues:
-    raw = _load("gtd_cues.json")
+    raw = load_json("gtd_cues.json")
     assassination = raw["assassination"]
     prominent = assassination["prominent"]
     possessive = assassination["vehicle_of"].replace("PROMINENT", f"(?i:{prominent})")
@@ -209,4 +210,4 @@ def _target_refinement(raw: dict) -> dict:
 
 @lru_cache(maxsize=1)
 def attribution_cues() -> dict:
-    return _load("attribution_cues.json")
+    return load_json("attribution_cues.json")

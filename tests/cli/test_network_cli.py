@@ -45,7 +45,8 @@ def test_the_demo_network_holds_the_sample_relations(demo_db):
     haven = _edge(data, "support", "Taliban", "Tehrik-i-Taliban Pakistan (TTP)")
     assert haven["supports"] == {"safe_haven": 1} and haven["stances"] == {"denied": 1} and haven["denied_only"]
     clash = _edge(data, "clash", "Khorasan Chapter of the Islamic State", "Taliban")
-    assert clash["events"] == 1 and clash["first"] == "2021-08-18"
+    # The Kunar ambush (claimed) and the Nangarhar roadside bomb on a Taliban patrol (ISKP suspected).
+    assert clash["events"] == 2 and clash["first"] == "2021-08-18" and clash["last"] == "2021-10-22"
     assert {"clash", "alliance", "allegiance", "rivalry", "support", "defection", "part_of"} <= set(data["graph"]["by_kind"])
 
 
