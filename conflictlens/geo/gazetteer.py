@@ -7,6 +7,7 @@ sentence and needs nothing beyond the standard library.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cached_property
 from typing import Sequence
@@ -30,6 +31,8 @@ CUES = {fold_token(word): kind for word, kind in _CUE_WORDS.items()}
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 STRENGTH = {"c": 3, "g": 2, "v": 1, "w": 0}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
+# Namesakes closer than this are one answer for a conflict record (see _far_apart).
+NAMESAKE_KM = 25.0
 
 
 class Gazetteer:
@@ -138,38 +141,41 @@ class Gazetteer:
                     best, tied = (score, e, m), [e]
                 elif score == best[0]:
                     tied.append(e)
-        if len({_area(e) for e in tied}) > 1:
-            # A district the text names picks among them ("Gerdab village, Kama district").
-            districts = {(e.country, e.admin1, e.name) for m in mentions for e in m.candidates if e.kind == "admin2"}
-            inside = [e for e in tied if _area(e) in districts]
-            if len({_area(e) for e in inside}) != 1:
-                return self._shared_area(tied, best[2].text), best[2]
-            return self._location(inside[0]), best[2]
+        if best[1].kind == "place" and _far_apart(tied):
+            return self._among_namesakes(tied, best[2], mentions), best[2]
         return self._location(best[1]), best[2]
 
-    def _shared_area(self, tied: Sequence[PlaceEntry], written: str) -> Location:
-        """Where one name, equally likely in several places, certainly lies: the name as written, in
-        the province (else the country) those places share, with that area's point and precision.
+    def _among_namesakes(self, tied: Sequence[PlaceEntry], mention: PlaceMention,
+                         mentions: Sequence[PlaceMention]) -> Location:
+        """Where a place name equally likely in several far-apart places lies, as far as the text says.
 
-        Nothing in the text tells them apart (same kind, same source, same population, often none):
-        a bare "Saddar" is a neighbourhood of Karachi, Peshawar and Rawalpindi alike, and "Deh Surkh,
-        Herat" a village in two of Herat's districts. Picking one by the order of the gazetteer's
-        rows would be a confident guess; the name stays, because the report does say it.
+        Nothing tells the namesakes apart (same context, source and population, often none): a bare
+        "Saddar" is a neighbourhood of Karachi, Peshawar and Rawalpindi alike. Picking one by the
+        order of the gazetteer's rows would be a confident guess. A district another mention names
+        picks one ("Baghak, Nirkh district"), and so does being the seat of a district of the same
+        name (a bare "Sahiwal"); otherwise the location keeps the name as written, in the province,
+        else the country, the namesakes share, at that precision.
         """
+        districts = {(e.country, e.admin1, e.name) for m in mentions if m is not mention
+                     for e in m.candidates if e.kind == "admin2"}
+        # A town named like its own district is the district's seat, the one a bare name means.
+        for chosen in ([e for e in tied if _area(e) in districts],
+                       [e for e in tied if e.admin2 and name_key(e.admin2) == name_key(e.name)]):
+            if len({_area(e) for e in chosen}) == 1:
+                return self._location(chosen[0])
         countries = {e.country for e in tied}
         if len(countries) > 1:
-            return Location()
+            return Location(place=mention.text)
         country = next(iter(countries))
-        named = {"place": written} if tied[0].kind == "place" else {"admin2": written} if tied[0].kind == "admin2" else {}
         provinces = {e.admin1 for e in tied}
         if len(provinces) == 1 and None not in provinces:
             admin1 = next(iter(provinces))
             point = self.province_centroid(country, admin1)
             lat, lon = point if point else (None, None)
-            return Location(country=country, admin1=admin1, lat=lat, lon=lon, precision="province", **named)
+            return Location(country=country, admin1=admin1, place=mention.text, lat=lat, lon=lon, precision="province")
         entry = self._countries.get(country)
         lat, lon = (entry.lat, entry.lon) if entry else (None, None)
-        return Location(country=country, lat=lat, lon=lon, precision="country", **named)
+        return Location(country=country, place=mention.text, lat=lat, lon=lon, precision="country")
 
     @cached_property
     def _countries(self) -> dict[str, PlaceEntry]:
@@ -222,6 +228,27 @@ class Gazetteer:
 
 def _area(e: PlaceEntry) -> tuple[str, str | None, str | None]:
     return e.country, e.admin1, e.admin2
+
+
+def _far_apart(tied: Sequence[PlaceEntry]) -> bool:
+    """Namesakes in different districts, further apart than NAMESAKE_KM (or without points to tell).
+
+    Two rows for one place (two sources, a district spelt two ways) or two hamlets a few kilometres
+    apart are one answer for a conflict record; a neighbourhood of Karachi and one of Peshawar are not.
+    """
+    areas = {_area(e) for e in tied}
+    if len(areas) < 2:
+        return False
+    points = [(e.lat, e.lon) for e in tied]
+    if any(lat is None or lon is None for lat, lon in points):
+        return True
+    return any(_km(a, b) > NAMESAKE_KM for i, a in enumerate(points) for b in points[i + 1:])
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _next_word(text: str, tokens: list, j: int) -> str | None:
