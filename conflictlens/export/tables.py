@@ -62,7 +62,8 @@ def acled_row(event: Event, view: PublicView) -> dict[str, str]:
     country = view.context.country(loc.country) if loc.country else None
     name = view.context.external_name
     row = {
-        "event_id_cnty": event.dataset_id if event.dataset == "ACLED" else event.id,
+        # A confidential row has lost its dataset id (model.redaction): its pseudonymous event id stands in.
+        "event_id_cnty": event.dataset_id if event.dataset == "ACLED" and event.dataset_id else event.id,
         "event_date": text(date.start), "year": (date.start or "")[:4],
         "time_precision": codes["acled_time_precision"].get(date.precision or "", ""),
         "disorder_type": _disorder_type(event),
@@ -98,7 +99,7 @@ def gtd_row(event: Event, view: PublicView) -> dict[str, str]:
     country = view.context.country(loc.country) if loc.country else None
     vocab = vocabularies()
     row = {
-        "eventid": event.dataset_id if event.dataset == "GTD" else _gtd_eventid(event),
+        "eventid": event.dataset_id if event.dataset == "GTD" and event.dataset_id else _gtd_eventid(event),
         **_gtd_date(event),
         "country_txt": country[1] if country else "",
         "provstate": text(loc.admin1), "city": text(loc.place),

@@ -4,8 +4,8 @@ A newsroom marks a document or a person as confidential. Whatever leaves the too
 (printed events, `show`, search hits, extraction output, the attribution ledger, exports, API
 responses) goes through `redact(value, policy)`:
 - anything resting on a confidential document loses its text (evidence, sentences, snippets,
-  titles, an event's summary) and its identity (URL, outlet, path, caller's id, who said it and
-  through which channel); its ids are replaced by pseudonyms keyed with a per-database secret, so
+  titles, an event's summary) and its identity (URL, outlet, path, caller's id, a dataset row's
+  id, who said it and through which channel); its ids are replaced by pseudonyms keyed with a per-database secret, so
   nobody holding the text can recompute them; an event resting on one also loses its `extra`
   (dataset columns name sources and quote them: ACLED `source`, GTD `scite1`, UCDP
   `source_article`; the extractor's candidate actors are quotes with offsets);
@@ -35,8 +35,9 @@ MIN_NAME_LENGTH = 3  # a shorter "name" would mask ordinary words everywhere
 
 # Keys whose string value is text of the source itself.
 _SOURCE_TEXT_KEYS = frozenset({"text", "sentence", "snippet", "evidence", "title", "summary"})
-# Keys whose value identifies the source (a statement's channel tells how the newsroom heard it).
-_SOURCE_IDENTITY_KEYS = frozenset({"url", "outlet", "source_path", "external_id", "channel"})
+# Keys whose value identifies the source (a statement's channel tells how the newsroom heard it; a
+# dataset row's id rebuilds its document id, model.ids being public).
+_SOURCE_IDENTITY_KEYS = frozenset({"url", "outlet", "source_path", "external_id", "channel", "dataset_id"})
 # Keys whose whole value rests on the source: an event's free-form extras.
 _SOURCE_EXTRA_KEYS = frozenset({"extra"})
 _ID_KEYS = ("id", "document_id", "event_id")

@@ -150,7 +150,7 @@ def test_a_confidential_dataset_row_leaves_nothing_of_its_source_in_any_export(t
     acled = write_csv(tmp_path / "acled.csv", "acled", ACLED_ROWS)
     gtd = write_csv(tmp_path / "gtd.csv", "gtd", GTD_ROWS)
     secrets = ("invented roadside bomb", "Invented Wire", "invented bombing", "Invented headline", "INVENTED",
-               row_ids("ACLED", "AFG90001")[0], row_ids("GTD", "202103040001")[0])
+               "AFG90001", "202103040001", *row_ids("ACLED", "AFG90001"), *row_ids("GTD", "202103040001"))
     with Store.open(tmp_path / "log.db") as store:
         import_dataset("acled", acled, store, resolve=False)
         import_dataset("gtd", gtd, store, resolve=False)
@@ -163,6 +163,9 @@ def test_a_confidential_dataset_row_leaves_nothing_of_its_source_in_any_export(t
                 assert secret not in out.getvalue(), (fmt, secret)
         out = io.StringIO()
         export_events("ndjson", store, out)
-        by_dataset_id = {r["dataset_id"]: r for r in map(json.loads, out.getvalue().splitlines())}
-        assert by_dataset_id["AFG90001"]["fatalities"]["best"] == 3 and by_dataset_id["AFG90001"]["extra"] == {}
-        assert by_dataset_id["202103040001"]["perpetrator"] and by_dataset_id["AFG90002"]["summary"]
+        records = [json.loads(line) for line in out.getvalue().splitlines()]
+        hidden = [r for r in records if r.get("dataset_id") is None]
+        assert sorted(r["dataset"] for r in hidden) == ["ACLED", "GTD"]  # the marked rows, ids gone
+        acled = next(r for r in hidden if r["dataset"] == "ACLED")
+        assert acled["fatalities"]["best"] == 3 and acled["extra"] == {} and acled["summary"] == "[confidential source]"
+        assert {r["dataset_id"] for r in records} - {None} == {"AFG90002", *(r["eventid"] for r in GTD_ROWS[1:])}
