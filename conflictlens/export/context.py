@@ -49,6 +49,7 @@ class ExportContext:
     # ISO alpha-2 -> (ISO numeric, English short name)
     country: Callable[[str], tuple[str, str] | None] = _no_value
     # What must not leave, with the secret its pseudonyms are keyed by (the store's, from the pipeline).
+    # When given it decides alone: `confidential` below is then not consulted.
     policy: ConfidentialityPolicy | None = None
     # Without a policy: document id -> confidential? When not given either, a document's own flag decides.
     confidential: Callable[[str], bool] | None = None

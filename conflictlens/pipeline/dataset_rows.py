@@ -144,7 +144,7 @@ class _SeenIds:
     """
 
     _BITS = 1 << 23  # one megabyte
-    _SHIFTS = (0, 21, 42)
+    _SHIFTS = (0, 20, 41)  # three overlapping 23-bit windows of the 64-bit hash
 
     def __init__(self) -> None:
         self._bits = bytearray(self._BITS // 8)
@@ -172,15 +172,22 @@ def quiet_collector() -> Iterator[None]:
     was about a third of the time to parse and to unpickle a row. gc.freeze moves what exists
     now out of the collector's sight, and a higher threshold makes young collections rare;
     both are undone on the way out. Cycles made meanwhile are still collected, only later.
+
+    Nested, or inside a caller's own gc.freeze(), it leaves the frozen objects as it found them
+    (unfreezing is all or nothing). The collector's settings belong to the whole process, so two
+    threads must not import at once.
     """
     threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(_IMPORT_GC_THRESHOLD, *threshold[1:])
+    freezing = gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()
+    gc.set_threshold(max(threshold[0], _IMPORT_GC_THRESHOLD), *threshold[1:])
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if freezing:
+            gc.unfreeze()
 
 
 def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

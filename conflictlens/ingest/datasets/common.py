@@ -46,7 +46,7 @@ class ImportContext:
     """Per-import state: the dataset, the file, its columns kept in Event.extra, and the actor look-up
     (which caches as it sees fit)."""
 
-    def __init__(self, dataset: str, path: str, lookup: ActorLookup | None, extra_columns: tuple[str, ...] = ()) -> None:
+    def __init__(self, dataset: str, path: str, lookup: ActorLookup | None, extra_columns: tuple[str, ...]) -> None:
         self.dataset = dataset  # "ACLED", "GTD" or "UCDP": Event.dataset and the documents' outlet
         self.path = path
         # The file's columns with no field of their own, worked out once per file rather than per row.
