@@ -70,6 +70,21 @@ class ActorRegistry:
         entry = self._entries.get(canonical)
         return entry is not None and entry.generic and not entry.name_in_text
 
+    def is_generic(self, canonical: str) -> bool:
+        """True for an entry that names no specific organisation ("Police", "Unknown")."""
+        entry = self._entries.get(canonical)
+        return entry is not None and entry.generic
+
+    def lineage(self, canonical: str) -> tuple[str, ...]:
+        """The actor and its parents, nearest first; stops at a name met twice (a cycle in user data)."""
+        chain: list[str] = []
+        name: str | None = canonical
+        while name is not None and name not in chain:
+            chain.append(name)
+            entry = self._entries.get(name)
+            name = entry.parent if entry is not None else None
+        return tuple(chain)
+
     def all(self) -> tuple[ActorEntry, ...]:
         return tuple(self._entries.values())
 

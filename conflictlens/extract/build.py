@@ -53,7 +53,8 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     _casualty_fields(event, text, incident, ctx.body_start, ev)
     _attribution_fields(event, ctx, incident, ev)
     as_of = ctx.published.isoformat() if ctx.published else None
-    target = find_target_actor(event, target_span, ctx.actors, actors, as_of)
+    sentence = next((s for s in ctx.sentences if target_span and s[0] <= target_span[0] < s[1]), incident.span)
+    target = find_target_actor(event, text, target_span, sentence, actors, as_of)
     if target is not None:
         event.target_actor = target[0]
         event.add_evidence("target_actor", ev(target[1]))

@@ -1,15 +1,18 @@
 """Against whom: the actor an event's attacked phrase names, else the one its target type stands for.
 
 The attacked phrase is the one the GTD target typing chose ("a police checkpoint in Kabul", "a
-convoy of Pakistani soldiers"). A registry actor named inside it is the target ("an Afghan Local
-Police outpost"), unless it is the perpetrator. When the phrase names nobody, the target type
-stands for a generic actor (`data/target_actors.json`: Police, Military forces, Civilians), and the
-registry picks the country's branch at the event's date, as ACLED's actor2 does.
+convoy of soldiers of the Frontier Corps"). Registry actors are looked for in its sentence, at the
+event's own country and date (so "police" is the Afghan National Police before 15 August 2021 and
+the Islamic Emirate's forces after), and one that starts inside the phrase is the target: an actor
+named outright before one a generic word stands for ("Frontier Corps" before "soldiers"). When the
+phrase names nobody, the target type stands for a generic actor (`data/target_actors.json`:
+Police, Military forces, Civilians), in the country's branch, as ACLED's actor2 does. Never the
+perpetrator's own side (the actor, its parents or its branches), and never a generic actor no
+country makes specific.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 
 from conflictlens.extract.lexicon import load_json
@@ -25,25 +28,43 @@ def generic_targets() -> dict[str, str]:
     return {k: v for k, v in load_json("target_actors.json").items() if not k.startswith("_")}
 
 
-def find_target_actor(event: Event, span: Span | None, mentions: Sequence[ActorMention],
-                      resolver: ActorResolver | None, as_of: str | None) -> tuple[str, Span] | None:
+def find_target_actor(event: Event, text: str, span: Span | None, sentence: Span, resolver: ActorResolver | None,
+                      as_of: str | None) -> tuple[str, Span] | None:
     """(canonical target actor, the text span it rests on), or None when the report does not say.
 
-    `span`: the attacked phrase; `mentions`: the registry actors found in the document;
-    `as_of`: the date that picks a branch when the event has none of its own.
+    `span`: the attacked phrase; `sentence`: the sentence it is in; `as_of`: the date that picks
+    a branch when the event has none of its own.
     """
-    if span is None:
+    if span is None or resolver is None:
         return None
-    for mention in mentions:
-        # Starting inside it is enough: "a National Directorate of Security (NDS) member" is cut
-        # before its acronym by the target typing, while the mention runs on to the parenthesis.
-        if (span[0] <= mention.start < span[1] and mention.method != "ner"
-                and mention.canonical != event.perpetrator):
-            return mention.canonical, (mention.start, mention.end)
+    country, date = event.location.country, event.date.start or as_of
+    named = _named_in_phrase(event, text, span, sentence, resolver, country, date)
+    if named is not None:
+        return named.canonical, (named.start, named.end)
     generic = generic_targets().get(event.target_type or "")
-    if generic is None or resolver is None:
-        return None
-    found = resolver.resolve(generic, event.location.country, event.date.start or as_of)
-    if found is None or found.canonical == event.perpetrator:
+    found = resolver.resolve(generic, country, date) if generic and country else None
+    if found is None or not _acceptable(found.canonical, event, resolver):
         return None
     return found.canonical, span
+
+
+def _named_in_phrase(event: Event, text: str, span: Span, sentence: Span, resolver: ActorResolver,
+                     country: str | None, date: str | None) -> ActorMention | None:
+    start = sentence[0]
+    # Starting inside the phrase is enough: "a National Directorate of Security (NDS) member" is cut
+    # before its acronym by the target typing, while the mention runs on to the parenthesis.
+    inside = [m for m in resolver.find_actors(text[start:sentence[1]], country, date)
+              if span[0] <= m.start + start < span[1] and _acceptable(m.canonical, event, resolver)]
+    if not inside:
+        return None
+    chosen = next((m for m in inside if m.method != "context"), inside[0])  # named outright first
+    return ActorMention(chosen.start + start, chosen.end + start, chosen.text, chosen.canonical,
+                        chosen.actor_type, chosen.score, chosen.method)
+
+
+def _acceptable(canonical: str, event: Event, resolver: ActorResolver) -> bool:
+    if resolver.is_unidentified(canonical) or resolver.is_generic(canonical):
+        return False
+    if event.perpetrator is None:
+        return True
+    return canonical not in resolver.lineage(event.perpetrator) and event.perpetrator not in resolver.lineage(canonical)

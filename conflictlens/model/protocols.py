@@ -67,3 +67,9 @@ class ActorResolver(Protocol):
 
     def is_unidentified(self, canonical: str) -> bool:
         """True for the placeholder of an unidentified actor ("gunmen", "assailants")."""
+
+    def is_generic(self, canonical: str) -> bool:
+        """True for an entry that names no specific organisation ("Police" with no country to pick a branch)."""
+
+    def lineage(self, canonical: str) -> tuple[str, ...]:
+        """The actor and its parents, nearest first (a branch, then the organisation it belongs to)."""

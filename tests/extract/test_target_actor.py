@@ -41,33 +41,86 @@ def test_no_attacked_phrase_no_target(extractor):
     assert event.target_actor is None and "target_actor" not in event.evidence
 
 
+@pytest.mark.parametrize("text, published, target", [
+    # The event's own date picks the branch, not the report's: police before 15 August 2021 are the ANP.
+    ("On 10 August 2021 Taliban fighters attacked a police checkpoint in Kandahar city, killing two.", "2021-09-14",
+     "Afghan National Police (ANP)"),
+    # An actor named outright beats one a generic word stands for.
+    ("TTP militants attacked a convoy of soldiers of the Frontier Corps in Bajaur on Monday.", "2021-03-05",
+     "Frontier Corps (FC)"),
+    # Never the perpetrator's own side: after August 2021 Afghan police are the Taliban's own forces.
+    ("Taliban gunmen shot dead two former police officers in Kandahar on Monday.", "2021-09-14", None),
+    # No country, so no branch: "Police" alone would say nothing.
+    ("Gunmen attacked a police checkpoint somewhere on Monday, killing two.", "2021-03-01", None),
+])
+def test_branch_order_and_sides(extractor, text, published, target):
+    [event] = extractor.extract(doc(text, published))
+    assert event.target_actor == target
+
+
 class Registry:
-    """A stand-in resolver: the generic actors' branches in one country."""
+    """A stand-in resolver: Police has an Afghan branch; the ANP belongs to the police; "Taliban" is named."""
+
+    _names = {"police": "Police", "taliban": "Taliban", "civilians": "Civilians"}
+    _parents = {"Afghan National Police (ANP)": "Police"}
+
+    def _branch(self, canonical, country):
+        return "Afghan National Police (ANP)" if (canonical, country) == ("Police", "AF") else canonical
+
+    def find_actors(self, text, country=None, date=None):
+        out, lowered = [], text.lower()
+        for word, canonical in self._names.items():
+            at = lowered.find(word)
+            if at >= 0:
+                named = self._branch(canonical, country)
+                out.append(ActorMention(at, at + len(word), text[at:at + len(word)], named, None, 1.0,
+                                        "context" if named != canonical else "exact"))
+        return sorted(out, key=lambda m: m.start)
 
     def resolve(self, name, country=None, date=None):
-        canonical = {("Police", "AF"): "Afghan National Police (ANP)", ("Civilians", "AF"): "Civilians"}.get((name, country))
-        return ActorMention(0, len(name), name, canonical, None, 0.9, "context") if canonical else None
+        found = self.find_actors(name, country, date)
+        return found[0] if found else None
+
+    def is_unidentified(self, canonical):
+        return False
+
+    def is_generic(self, canonical):
+        return canonical == "Police"
+
+    def lineage(self, canonical):
+        chain = [canonical]
+        while chain[-1] in self._parents:
+            chain.append(self._parents[chain[-1]])
+        return tuple(chain)
 
 
-def event(target_type, perpetrator=None):
+def event(target_type, perpetrator=None, country="AF"):
     return Event(id="evt_t", document_id="doc_t", target_type=target_type, perpetrator=perpetrator,
-                 date=DateInfo("2021-03-01", "2021-03-01", "day"), location=Location(country="AF"))
+                 date=DateInfo("2021-03-01", "2021-03-01", "day"), location=Location(country=country))
 
 
-def test_the_perpetrator_is_never_its_own_target():
-    taliban = ActorMention(10, 17, "Taliban", "Taliban", None, 1.0, "exact")
-    found = find_target_actor(event("Terrorists/Non-State Militia", "Taliban"), (5, 30), [taliban], Registry(), None)
-    assert found is None
-    police = ActorMention(0, 6, "Police", "Afghan National Police (ANP)", None, 1.0, "alias")
-    assert find_target_actor(event("Police", "Afghan National Police (ANP)"), (0, 20), [], Registry(), None) is None
-    assert find_target_actor(event("Police"), (0, 20), [police], Registry(), None) == ("Afghan National Police (ANP)", (0, 6))
+TEXT = "Taliban fighters attacked a police post and civilians nearby."
+PHRASE = (26, 39)  # "a police post"
 
 
-def test_organisations_the_registry_lacks_and_types_without_an_actor_are_no_target():
-    unknown_org = ActorMention(0, 9, "Some Shura", "Some Shura", None, 0.5, "ner")
-    assert find_target_actor(event("Government (General)"), (0, 20), [unknown_org], Registry(), None) is None
-    assert find_target_actor(event("Police"), None, [], Registry(), None) is None  # no attacked phrase
-    assert find_target_actor(event("Police"), (0, 20), [], None, None) is None  # no registry to ask
+def find(e, span=PHRASE, resolver=None):
+    return find_target_actor(e, TEXT, span, (0, len(TEXT)), resolver or Registry(), None)
+
+
+def test_a_generic_word_takes_the_country_branch_and_the_perpetrator_is_never_its_own_target():
+    assert find(event("Police", "Taliban")) == ("Afghan National Police (ANP)", (28, 34))
+    # Police in no country is no one in particular; the attacked phrase is not where civilians are named.
+    assert find(event("Police", "Taliban", country=None)) is None
+    # The ANP's parent is Police: a perpetrator on the same side is never its own target.
+    assert find(event("Police", "Police")) is None
+
+
+def test_a_phrase_naming_nobody_falls_back_on_the_target_type():
+    empty = (40, 44)  # "and " names nobody
+    assert find(event("Private Citizens & Property"), span=empty) == ("Civilians", empty)
+    assert find(event("Government (General)"), span=empty) is None  # no generic actor for it
+    assert find(event("Police"), span=None) is None  # no attacked phrase
+    assert find_target_actor(event("Police"), TEXT, PHRASE, (0, len(TEXT)), None, None) is None  # no registry
 
 
 def test_every_mapped_target_type_is_a_gtd_target_type_and_its_actor_is_in_the_registry():
@@ -76,3 +129,11 @@ def test_every_mapped_target_type_is_a_gtd_target_type_and_its_actor_is_in_the_r
     assert mapped and set(mapped) <= set(vocabularies().target_types)
     registry = ActorRegistry.load()
     assert all(registry.get(name) is not None for name in mapped.values())
+
+
+def test_lineage_runs_from_a_branch_to_its_organisation():
+    from conflictlens.actors import ActorRegistry
+    registry = ActorRegistry.load()
+    assert registry.lineage("Afghan Local Police (ALP)")[:2] == ("Afghan Local Police (ALP)", "Afghan National Police (ANP)")
+    assert "Taliban" in registry.lineage("Islamic Emirate of Afghanistan security forces")
+    assert registry.is_generic("Police") and not registry.is_generic("Afghan National Police (ANP)")
