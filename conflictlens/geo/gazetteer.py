@@ -141,13 +141,14 @@ class Gazetteer:
                     best, tied = (score, e, m), [e]
                 elif score == best[0]:
                     tied.append(e)
-        if best[1].kind == "place" and _far_apart(tied):
+        if best[1].kind in ("place", "admin2") and _far_apart(tied):
             return self._among_namesakes(tied, best[2], mentions), best[2]
         return self._location(best[1]), best[2]
 
     def _among_namesakes(self, tied: Sequence[PlaceEntry], mention: PlaceMention,
                          mentions: Sequence[PlaceMention]) -> Location:
-        """Where a place name equally likely in several far-apart places lies, as far as the text says.
+        """Where a place or district name equally likely in several far-apart places lies, as far as
+        the text says (three districts are called Kohistan).
 
         Nothing tells the namesakes apart (same context, source and population, often none): a bare
         "Saddar" is a neighbourhood of Karachi, Peshawar and Rawalpindi alike. Picking one by the
@@ -159,23 +160,24 @@ class Gazetteer:
         districts = {(e.country, e.admin1, e.name) for m in mentions if m is not mention
                      for e in m.candidates if e.kind == "admin2"}
         # A town named like its own district is the district's seat, the one a bare name means.
-        for chosen in ([e for e in tied if _area(e) in districts],
-                       [e for e in tied if e.admin2 and name_key(e.admin2) == name_key(e.name)]):
+        seats = [e for e in tied if e.kind == "place" and e.admin2 and name_key(e.admin2) == name_key(e.name)]
+        for chosen in ([e for e in tied if _area(e) in districts], seats):
             if len({_area(e) for e in chosen}) == 1:
                 return self._location(chosen[0])
+        named = {"place" if tied[0].kind == "place" else "admin2": mention.text}
         countries = {e.country for e in tied}
         if len(countries) > 1:
-            return Location(place=mention.text)
+            return Location(**named)
         country = next(iter(countries))
         provinces = {e.admin1 for e in tied}
         if len(provinces) == 1 and None not in provinces:
             admin1 = next(iter(provinces))
             point = self.province_centroid(country, admin1)
             lat, lon = point if point else (None, None)
-            return Location(country=country, admin1=admin1, place=mention.text, lat=lat, lon=lon, precision="province")
+            return Location(country=country, admin1=admin1, lat=lat, lon=lon, precision="province", **named)
         entry = self._countries.get(country)
         lat, lon = (entry.lat, entry.lon) if entry else (None, None)
-        return Location(country=country, place=mention.text, lat=lat, lon=lon, precision="country")
+        return Location(country=country, lat=lat, lon=lon, precision="country", **named)
 
     @cached_property
     def _countries(self) -> dict[str, PlaceEntry]:
@@ -231,14 +233,19 @@ def _area(e: PlaceEntry) -> tuple[str, str | None, str | None]:
 
 
 def _far_apart(tied: Sequence[PlaceEntry]) -> bool:
-    """Namesakes in different districts, further apart than NAMESAKE_KM (or without points to tell).
+    """Namesakes in different provinces, or in different districts further apart than NAMESAKE_KM
+    (or without points to tell).
 
     Two rows for one place (two sources, a district spelt two ways) or two hamlets a few kilometres
-    apart are one answer for a conflict record; a neighbourhood of Karachi and one of Peshawar are not.
+    apart in one province are one answer for a conflict record; a neighbourhood of Karachi and one of
+    Peshawar are not, and neither are two villages astride a provincial border (the province is a
+    coded field of its own).
     """
     areas = {_area(e) for e in tied}
     if len(areas) < 2:
         return False
+    if len({(e.country, e.admin1) for e in tied}) > 1:
+        return True
     points = [(e.lat, e.lon) for e in tied]
     if any(lat is None or lon is None for lat, lon in points):
         return True

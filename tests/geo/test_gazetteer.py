@@ -235,7 +235,7 @@ def test_a_town_named_like_its_district_is_what_a_bare_name_means(gaz):
     ("Protesters gathered in Lima, Peru.", "PE", "Lima"),
     ("Clashes were reported in Ladakh, India.", "IN", "Ladākh"),
 ])
-def test_only_places_count_as_namesakes_not_provinces(gaz, text, country, admin1):
+def test_provinces_do_not_count_as_namesakes(gaz, text, country, admin1):
     """Provinces sharing a name (a city that is a province of its own, two rows of one province) are
     not treated as namesakes: the province stays."""
     loc, _ = locate(gaz, text)
@@ -248,3 +248,18 @@ def test_namesakes_in_two_countries_keep_only_the_name(gaz):
     assert (loc.country, loc.place, loc.lat, loc.precision) == (None, "Chinarak", None, None)
     loc, _ = locate(gaz, "Fighting was reported in Chinarak, Pakistan, on Monday.")
     assert (loc.country, loc.admin1, loc.place) == ("PK", "Khyber Pakhtunkhwa", "Chinarak")
+
+
+def test_namesake_districts_keep_the_district_name_and_what_they_share(gaz):
+    """Three Afghan districts are called Kohistan (Badakhshan, Faryab, Kapisa)."""
+    loc, _ = locate(gaz, "Shelling hit Kohistan district on Monday.")
+    assert (loc.country, loc.admin1, loc.admin2, loc.precision) == ("AF", None, "Kohistan", "country")
+    loc, _ = locate(gaz, "Clashes were reported in Kohistan district of Kapisa.")
+    assert (loc.admin1, loc.precision) == ("Kapisa", "district")
+
+
+def test_close_namesakes_astride_a_provincial_border_are_not_one_answer(gaz):
+    """Ashrafkhel villages in Kabul and Parwan provinces lie 22 km apart: the province is not known."""
+    assert {e.admin1 for e in gaz.lookup("Ashrafkhel", kind="place")} >= {"Kabul", "Parwan"}
+    loc, _ = locate(gaz, "A bomb went off in Ashrafkhel village on Monday.")
+    assert (loc.country, loc.admin1, loc.place, loc.precision) == ("AF", None, "Ashrafkhel", "country")
