@@ -128,9 +128,14 @@ def _gtd_date(event: Event) -> dict[str, str]:
 
 
 def _gtd_eventid(event: Event) -> str:
-    """GTD ids are YYYYMMDD + a 4-digit number; ours take that number from the event id's hash."""
+    """YYYYMMDD + 8 digits of the event id's hash, for an event not from GTD.
+
+    GTD's own ids are YYYYMMDD + a 4-digit number: 12 digits. Ours are 16, so they never meet a real
+    GTD id in one file, and 8 digits keep two events of one day apart (4 digits collided once a
+    day had a hundred or so events). Still all digits, and the same for the same event every time.
+    """
     day = (event.date.start or "0000-00-00").replace("-", "")
-    return f"{day}{int(hashlib.sha256(event.id.encode()).hexdigest()[:8], 16) % 10000:04d}"
+    return f"{day}{int(hashlib.sha256(event.id.encode()).hexdigest()[:12], 16) % 100_000_000:08d}"
 
 
 def _code(vocabulary: tuple[str, ...], value: str | None) -> str:

@@ -172,3 +172,13 @@ def test_a_confidentiality_list_from_the_caller_is_honoured():
     assert record["summary"] == MASK and record["document_id"] not in ("doc_public", None)
     assert "https://news.example/a" not in out.getvalue() and "Example News" not in out.getvalue()
     assert all(a["by"] == CONFIDENTIAL_SOURCE and a["channel"] is None for a in record["attribution"])
+
+
+def test_gtd_ids_made_for_other_events_are_distinct_and_never_gtd_shaped():
+    from dataclasses import replace as copy_with
+    base = extracted_event()
+    events = [copy_with(base, id=f"evt_{i:016x}") for i in range(2000)]  # one day, two thousand events
+    out = io.StringIO()
+    write_export("gtd", events, out, sample_context())
+    ids = [row["eventid"] for row in csv.DictReader(io.StringIO(out.getvalue()))]
+    assert len(set(ids)) == len(ids) and all(len(i) == 16 and i.isdigit() and i.startswith("20210502") for i in ids)
