@@ -47,16 +47,19 @@ def _clashes(event: Event, sentences: Sequence[tuple[int, int]], mentions: Seque
     """(source, target, stance, by, evidence field) for each pair of actors the event sets against each other."""
     perpetrator = event.perpetrator if event.perpetrator and is_party(event.perpetrator) else None
     stance, by = _perpetrator_stance(event, perpetrator)
-    target = event.target_actor
-    if perpetrator and target and target != perpetrator and is_party(target):
-        return [(perpetrator, target, stance, by, "perpetrator")]
+    target = event.target_actor if event.target_actor and is_party(event.target_actor) else None
+    pairs = []
+    if perpetrator and target and target != perpetrator:
+        pairs.append((perpetrator, target, stance, by, "perpetrator"))
     if event.event_type != BATTLES:
-        return []
+        return pairs
+    # A battle also sets the perpetrator against every other party its sentence names.
     sides = [a.actor for a in event.attribution if a.actor and a.stance != "denied" and is_party(a.actor)]
     sides += [m.canonical for m in _mentions_in(event, "event_type", sentences, mentions)]
     distinct = list(dict.fromkeys(sides))
     if perpetrator:
-        return [(perpetrator, other, stance, by, "event_type") for other in distinct if other != perpetrator]
+        return pairs + [(perpetrator, other, stance, by, "event_type") for other in distinct
+                        if other not in (perpetrator, target)]
     return [(a, b, "asserted", None, "event_type") for a, b in combinations(distinct, 2)]
 
 

@@ -17,6 +17,7 @@ from conflictlens.extract.event_relations import derived_relations
 from conflictlens.extract.relation_lexicon import relation_cues
 from conflictlens.extract.relations import RelationExtractor
 from conflictlens.model.ids import document_id, event_id
+from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import Attribution, DateInfo, Document, Event, Evidence, Location
 from conflictlens.model.relations import (
     DATE_BASES, DIMENSIONS, RELATION_KINDS, RELATION_STANCES, SUPPORT_KINDS, ActorRelation, ordered_pair,
@@ -189,6 +190,21 @@ def test_an_attack_on_a_target_actor_is_a_clash_even_without_text():
     rels = list(derived_relations(None, [event], [], [], lambda name: True))
     assert [(r.kind, r.stance, r.by, r.evidence) for r in rels] == [("clash", "alleged", "police", None)]
     assert (rels[0].source, rels[0].target) == ("Afghan National Police (ANP)", "Taliban")
+
+
+def test_a_battle_with_a_target_still_sets_its_perpetrator_against_every_party_named():
+    """The attacked army post is the target; the Afghan security forces the sentence names fought too."""
+    text = "Taliban fighters attacked an army checkpoint in Helmand, clashing with Afghan security forces."
+    doc_id = document_id(text)
+    event = Event(id=event_id(doc_id, 0, len(text)), document_id=doc_id, event_type="Battles",
+                  perpetrator="Taliban", target_actor="Afghan National Army (ANA)",
+                  date=DateInfo("2021-05-01", "2021-05-01", "day"), attribution=[Attribution("Taliban", "attributed", "officials")])
+    event.add_evidence("event_type", Evidence(doc_id, 17, 25, "attacked"))
+    forces = ActorMention(text.index("Afghan security"), len(text) - 1, "Afghan security forces",
+                          "Afghan National Defense and Security Forces (ANDSF)", None, 1.0, "alias")
+    rels = list(derived_relations(None, [event], [(0, len(text))], [forces], lambda name: True))
+    assert sorted((r.source, r.target) for r in rels if r.kind == "clash") == sorted([
+        ("Afghan National Army (ANA)", "Taliban"), ("Afghan National Defense and Security Forces (ANDSF)", "Taliban")])
 
 
 def test_two_actors_claiming_one_event_is_a_joint_claim(relations):
