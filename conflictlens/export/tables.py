@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from conflictlens.export.context import PublicView
@@ -127,15 +127,31 @@ def _gtd_date(event: Event) -> dict[str, str]:
     return {"iyear": year, "imonth": month, "iday": day, "extended": "1" if extended else "0"}
 
 
-def _gtd_eventid(event: Event) -> str:
-    """YYYYMMDD + 8 digits of the event id's hash, for an event not from GTD.
+_MADE_DIGITS = 7  # YYYYMMDD + 7 = 15 digits: never a real GTD id (12), and within what Excel keeps exactly
 
-    GTD's own ids are YYYYMMDD + a 4-digit number: 12 digits. Ours are 16, so they never meet a real
-    GTD id in one file, and 8 digits keep two events of one day apart (4 digits collided once a
-    day had a hundred or so events). Still all digits, and the same for the same event every time.
+
+def _gtd_eventid(event: Event) -> str:
+    """YYYYMMDD + 7 digits of the event id's hash, for an event not from GTD (write_gtd keeps them distinct).
+
+    GTD's own ids are YYYYMMDD + a 4-digit number: 12 digits. Ours are 15, so they never meet a real
+    GTD id in one file, and a spreadsheet keeps all 15 digits (it rounds from the 16th). Four digits
+    collided once a day had a hundred or so events.
     """
     day = (event.date.start or "0000-00-00").replace("-", "")
-    return f"{day}{int(hashlib.sha256(event.id.encode()).hexdigest()[:12], 16) % 100_000_000:08d}"
+    return f"{day}{int(hashlib.sha256(event.id.encode()).hexdigest()[:12], 16) % 10 ** _MADE_DIGITS:0{_MADE_DIGITS}d}"
+
+
+def _distinct_made_ids(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows whose made-up GTD ids are unique in the file: a rare collision takes the next free number."""
+    used: set[str] = set()
+    for row in rows:
+        made = row["eventid"]
+        if len(made) == 8 + _MADE_DIGITS:
+            while made in used:
+                made = f"{made[:8]}{(int(made[8:]) + 1) % 10 ** _MADE_DIGITS:0{_MADE_DIGITS}d}"
+            used.add(made)
+            row["eventid"] = made
+        yield row
 
 
 def _code(vocabulary: tuple[str, ...], value: str | None) -> str:
@@ -189,7 +205,7 @@ def write_acled(events: Iterable[Event], out: IO[str], view: PublicView) -> int:
 
 
 def write_gtd(events: Iterable[Event], out: IO[str], view: PublicView) -> int:
-    return write_rows((gtd_row(e, view) for e in events), columns("gtd"), out)
+    return write_rows(_distinct_made_ids(gtd_row(e, view) for e in events), columns("gtd"), out)
 
 
 def write_csv(events: Iterable[Event], out: IO[str], view: PublicView) -> int:

@@ -3,8 +3,9 @@
 The attacked phrase is the one the GTD target typing chose ("a police checkpoint in Kabul", "a
 convoy of soldiers of the Frontier Corps"). Registry actors are looked for in its sentence, at the
 event's own country and date (so "police" is the Afghan National Police before 15 August 2021 and
-the Islamic Emirate's forces after), and one that starts inside the phrase is the target: an actor
-named outright before one a generic word stands for ("Frontier Corps" before "soldiers"). When the
+the Islamic Emirate's forces after), and the first one that starts inside the phrase is the
+target, unless an actor named right after it says whose the generic word is ("soldiers of the
+Frontier Corps"). When the
 phrase names nobody, the target type stands for a generic actor (`data/target_actors.json`:
 Police, Military forces, Civilians), in the country's branch, as ACLED's actor2 does. Never the
 perpetrator's own side (the actor, its parents or its branches), and never a generic actor no
@@ -13,6 +14,7 @@ country makes specific.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from conflictlens.extract.lexicon import load_json
@@ -20,6 +22,8 @@ from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.records import Event
 
 Span = tuple[int, int]
+# Between a generic word and the actor that says whose it is: at most two words, then "of" or "from".
+_OF_THE = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +61,19 @@ def _named_in_phrase(event: Event, text: str, span: Span, sentence: Span, resolv
               if span[0] <= m.start + start < span[1] and _acceptable(m.canonical, event, resolver)]
     if not inside:
         return None
-    chosen = next((m for m in inside if m.method != "context"), inside[0])  # named outright first
+    chosen = _named_after_generic(inside, text[start:sentence[1]]) or inside[0]
     return ActorMention(chosen.start + start, chosen.end + start, chosen.text, chosen.canonical,
                         chosen.actor_type, chosen.score, chosen.method)
+
+
+def _named_after_generic(inside: list[ActorMention], sentence: str) -> ActorMention | None:
+    """An actor named right after the generic word the phrase starts with: "soldiers of the Frontier
+    Corps", "a police checkpoint of the Afghan Local Police". Not one further on ("a police officer
+    who had fought the Taliban"): that one is not the victim."""
+    first = inside[0]
+    if first.method != "context" or len(inside) < 2 or inside[1].method == "context":
+        return None
+    return inside[1] if _OF_THE.match(sentence, first.end, inside[1].start) else None
 
 
 def _acceptable(canonical: str, event: Event, resolver: ActorResolver) -> bool:

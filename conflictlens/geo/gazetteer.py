@@ -153,15 +153,19 @@ class Gazetteer:
         Nothing tells the namesakes apart (same context, source and population, often none): a bare
         "Saddar" is a neighbourhood of Karachi, Peshawar and Rawalpindi alike. Picking one by the
         order of the gazetteer's rows would be a confident guess. A district another mention names
-        picks one ("Baghak, Nirkh district"), and so does being the seat of a district of the same
-        name (a bare "Sahiwal"); otherwise the location keeps the name as written, in the province,
+        picks one ("Baghak, Nirkh district"), and so does the exact spelling across countries, or being
+        the seat of a district of the same name (a bare "Sahiwal"); otherwise the location keeps the name as written, in the province,
         else the country, the namesakes share, at that precision.
         """
         districts = {(e.country, e.admin1, e.name) for m in mentions if m is not mention
                      for e in m.candidates if e.kind == "admin2"}
-        # A town named like its own district is the district's seat, the one a bare name means.
+        # Across countries, the spelling the text uses, letter for letter: each country transliterates
+        # its own way (Pakistan's "Bannu", Baghlan's "Bano"); within one, spellings vary by source and
+        # say nothing. Then a town named like its own district: its seat, the one a bare name means.
+        across = len({e.country for e in tied}) > 1
+        spelt = [e for e in tied if across and e.name.casefold() == mention.text.casefold()]
         seats = [e for e in tied if e.kind == "place" and e.admin2 and name_key(e.admin2) == name_key(e.name)]
-        for chosen in ([e for e in tied if _area(e) in districts], seats):
+        for chosen in ([e for e in tied if _area(e) in districts], spelt, seats):
             if len({_area(e) for e in chosen}) == 1:
                 return self._location(chosen[0])
         named = {"place" if tied[0].kind == "place" else "admin2": mention.text}
@@ -233,23 +237,25 @@ def _area(e: PlaceEntry) -> tuple[str, str | None, str | None]:
 
 
 def _far_apart(tied: Sequence[PlaceEntry]) -> bool:
-    """Namesakes in different provinces, or in different districts further apart than NAMESAKE_KM
-    (or without points to tell).
+    """Namesakes in different provinces, or in different districts of one province further apart
+    than NAMESAKE_KM.
 
     Two rows for one place (two sources, a district spelt two ways) or two hamlets a few kilometres
     apart in one province are one answer for a conflict record; a neighbourhood of Karachi and one of
     Peshawar are not, and neither are two villages astride a provincial border (the province is a
-    coded field of its own).
+    coded field of its own). Within one province, rows without a real point (none, or the 0,0 some
+    sources use for none) are taken to be the same place as the others.
     """
-    areas = {_area(e) for e in tied}
-    if len(areas) < 2:
+    if len({_area(e) for e in tied}) < 2:
         return False
     if len({(e.country, e.admin1) for e in tied}) > 1:
         return True
-    points = [(e.lat, e.lon) for e in tied]
-    if any(lat is None or lon is None for lat, lon in points):
-        return True
+    points = [(e.lat, e.lon) for e in tied if _has_point(e)]
     return any(_km(a, b) > NAMESAKE_KM for i, a in enumerate(points) for b in points[i + 1:])
+
+
+def _has_point(e: PlaceEntry) -> bool:
+    return e.lat is not None and e.lon is not None and (e.lat, e.lon) != (0.0, 0.0)
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:

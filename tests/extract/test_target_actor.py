@@ -48,6 +48,11 @@ def test_no_attacked_phrase_no_target(extractor):
     # An actor named outright beats one a generic word stands for.
     ("TTP militants attacked a convoy of soldiers of the Frontier Corps in Bajaur on Monday.", "2021-03-05",
      "Frontier Corps (FC)"),
+    # ...but not one further on in the phrase: the victim is the police officer, not whom he fought.
+    ("Gunmen shot dead a police officer who had fought the Taliban in Kandahar on Monday.", "2021-03-05",
+     "Afghan National Police (ANP)"),
+    ("A roadside bomb struck a police vehicle escorting a convoy of the Frontier Corps in Bajaur on Monday.",
+     "2021-03-05", "Pakistan Police"),
     # Never the perpetrator's own side: after August 2021 Afghan police are the Taliban's own forces.
     ("Taliban gunmen shot dead two former police officers in Kandahar on Monday.", "2021-09-14", None),
     # No country, so no branch: "Police" alone would say nothing.

@@ -263,3 +263,15 @@ def test_close_namesakes_astride_a_provincial_border_are_not_one_answer(gaz):
     assert {e.admin1 for e in gaz.lookup("Ashrafkhel", kind="place")} >= {"Kabul", "Parwan"}
     loc, _ = locate(gaz, "A bomb went off in Ashrafkhel village on Monday.")
     assert (loc.country, loc.admin1, loc.place, loc.precision) == ("AF", None, "Ashrafkhel", "country")
+
+
+@pytest.mark.parametrize("text, admin1, admin2", [
+    # Two rows of one district (the other spelling has no real point: 0,0) are one district.
+    ("Fighting was reported in Mandozai district on Monday.", "Khost", "Mandozai"),
+    # The spelling the text uses picks among namesakes: Bannu, not Baghlan's Bano; Charsadda, not Ghor's Charsada.
+    ("Militants attacked a police station in Bannu district on Monday.", "Khyber Pakhtunkhwa", "Bannu"),
+    ("Clashes were reported in Charsadda district.", "Khyber Pakhtunkhwa", "Charsadda"),
+])
+def test_duplicate_rows_and_exact_spellings_settle_a_tie(gaz, text, admin1, admin2):
+    loc, _ = locate(gaz, text)
+    assert (loc.admin1, loc.admin2, loc.precision) == (admin1, admin2, "district")
