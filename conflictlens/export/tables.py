@@ -99,7 +99,7 @@ def gtd_row(event: Event, view: PublicView) -> dict[str, str]:
     country = view.context.country(loc.country) if loc.country else None
     vocab = vocabularies()
     row = {
-        "eventid": event.dataset_id if event.dataset == "GTD" and event.dataset_id else _gtd_eventid(event),
+        "eventid": event.dataset_id if _own_gtd_id(event) else _gtd_eventid(event),
         **_gtd_date(event),
         "country_txt": country[1] if country else "",
         "provstate": text(loc.admin1), "city": text(loc.place),
@@ -130,6 +130,10 @@ def _gtd_date(event: Event) -> dict[str, str]:
 _MADE_DIGITS = 7  # YYYYMMDD + 7 = 15 digits: never a real GTD id (12), and within what Excel keeps exactly
 
 
+def _own_gtd_id(event: Event) -> bool:
+    return event.dataset == "GTD" and bool(event.dataset_id)
+
+
 def _gtd_eventid(event: Event) -> str:
     """YYYYMMDD + 7 digits of the event id's hash, for an event not from GTD (write_gtd keeps them distinct).
 
@@ -141,17 +145,12 @@ def _gtd_eventid(event: Event) -> str:
     return f"{day}{int(hashlib.sha256(event.id.encode()).hexdigest()[:12], 16) % 10 ** _MADE_DIGITS:0{_MADE_DIGITS}d}"
 
 
-def _distinct_made_ids(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Rows whose made-up GTD ids are unique in the file: a rare collision takes the next free number."""
-    used: set[str] = set()
-    for row in rows:
-        made = row["eventid"]
-        if len(made) == 8 + _MADE_DIGITS:
-            while made in used:
-                made = f"{made[:8]}{(int(made[8:]) + 1) % 10 ** _MADE_DIGITS:0{_MADE_DIGITS}d}"
-            used.add(made)
-            row["eventid"] = made
-        yield row
+def _free_id(made: str, used: set[str]) -> str:
+    """`made`, or the next number that day not yet used in this file."""
+    while made in used:
+        made = f"{made[:8]}{(int(made[8:]) + 1) % 10 ** _MADE_DIGITS:0{_MADE_DIGITS}d}"
+    used.add(made)
+    return made
 
 
 def _code(vocabulary: tuple[str, ...], value: str | None) -> str:
@@ -205,7 +204,18 @@ def write_acled(events: Iterable[Event], out: IO[str], view: PublicView) -> int:
 
 
 def write_gtd(events: Iterable[Event], out: IO[str], view: PublicView) -> int:
-    return write_rows(_distinct_made_ids(gtd_row(e, view) for e in events), columns("gtd"), out)
+    return write_rows(_gtd_rows(events, view), columns("gtd"), out)
+
+
+def _gtd_rows(events: Iterable[Event], view: PublicView) -> Iterator[dict[str, Any]]:
+    """GTD rows whose made-up ids are unique in the file: on the rare collision of two events of one day,
+    the later one in the file takes the next free number (so that one depends on the export's order)."""
+    used: set[str] = set()
+    for event in events:
+        row = gtd_row(event, view)
+        if not _own_gtd_id(event):
+            row["eventid"] = _free_id(row["eventid"], used)
+        yield row
 
 
 def write_csv(events: Iterable[Event], out: IO[str], view: PublicView) -> int:

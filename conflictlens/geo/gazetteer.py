@@ -143,7 +143,9 @@ class Gazetteer:
                     tied.append(e)
         if best[1].kind in ("place", "admin2") and _far_apart(tied):
             return self._among_namesakes(tied, best[2], mentions), best[2]
-        return self._location(best[1]), best[2]
+        # Rows of one place: the name from the first, the point from one that has a real point.
+        donor = best[1] if _has_point(best[1]) else next((e for e in tied if _has_point(e)), None)
+        return self._location(best[1], donor), best[2]
 
     def _among_namesakes(self, tied: Sequence[PlaceEntry], mention: PlaceMention,
                          mentions: Sequence[PlaceMention]) -> Location:
@@ -159,17 +161,18 @@ class Gazetteer:
         """
         districts = {(e.country, e.admin1, e.name) for m in mentions if m is not mention
                      for e in m.candidates if e.kind == "admin2"}
-        # Across countries, the spelling the text uses, letter for letter: each country transliterates
-        # its own way (Pakistan's "Bannu", Baghlan's "Bano"); within one, spellings vary by source and
-        # say nothing. Then a town named like its own district: its seat, the one a bare name means.
-        across = len({e.country for e in tied}) > 1
+        # Between countries with one namesake each, the spelling the text uses, letter for letter: each
+        # country transliterates its own way (Pakistan's "Bannu", Baghlan's "Bano"); within one country,
+        # spellings vary by source and say nothing. Then a town named like its own district: its seat,
+        # the one a bare name means.
+        countries = {e.country for e in tied}
+        across = len(countries) > 1 and all(len({_area(e) for e in tied if e.country == c}) == 1 for c in countries)
         spelt = [e for e in tied if across and e.name.casefold() == mention.text.casefold()]
         seats = [e for e in tied if e.kind == "place" and e.admin2 and name_key(e.admin2) == name_key(e.name)]
         for chosen in ([e for e in tied if _area(e) in districts], spelt, seats):
             if len({_area(e) for e in chosen}) == 1:
                 return self._location(chosen[0])
         named = {"place" if tied[0].kind == "place" else "admin2": mention.text}
-        countries = {e.country for e in tied}
         if len(countries) > 1:
             return Location(**named)
         country = next(iter(countries))
@@ -208,8 +211,11 @@ class Gazetteer:
         strength = STRENGTH[self._data.meta[e.id].strength]
         return (int(country_ok) + int(admin1_ok), spec, -near, strength, -idx, e.population)
 
-    def _location(self, e: PlaceEntry) -> Location:
-        loc = Location(country=e.country, admin1=e.admin1, admin2=e.admin2, lat=e.lat, lon=e.lon,
+    def _location(self, e: PlaceEntry, point: PlaceEntry | None = None) -> Location:
+        """`e` as a location, at `point`'s coordinates when given (another row of the same place)."""
+        where = point if point is not None else e
+        lat, lon = (where.lat, where.lon) if _has_point(where) else (None, None)
+        loc = Location(country=e.country, admin1=e.admin1, admin2=e.admin2, lat=lat, lon=lon,
                        precision=PRECISION[e.kind])
         if e.kind == "admin1":
             loc.admin1 = e.name
@@ -217,7 +223,7 @@ class Gazetteer:
             loc.admin2 = e.name
         elif e.kind == "place":
             loc.place = e.name
-            if e.lat is None:
+            if loc.lat is None:
                 self._fallback_point(loc)
         return loc
 

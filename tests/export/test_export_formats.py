@@ -186,3 +186,14 @@ def test_gtd_ids_made_for_other_events_are_distinct_and_never_gtd_shaped():
     again = io.StringIO()
     write_export("gtd", events, again, sample_context())
     assert again.getvalue() == out.getvalue()  # the same events get the same ids
+
+
+def test_a_gtd_rows_own_id_is_never_changed_even_when_a_made_id_equals_it():
+    from dataclasses import replace as copy_with
+    from conflictlens.export.tables import _gtd_eventid
+    made = copy_with(extracted_event(), id="evt_made")
+    own = copy_with(extracted_event(), id="evt_own", dataset="GTD", dataset_id=_gtd_eventid(made))
+    out = io.StringIO()
+    write_export("gtd", [made, own], out, sample_context())
+    ids = [row["eventid"] for row in csv.DictReader(io.StringIO(out.getvalue()))]
+    assert ids == [_gtd_eventid(made), _gtd_eventid(made)]  # GTD's own id kept; ours stays as made

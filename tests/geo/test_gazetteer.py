@@ -275,3 +275,20 @@ def test_close_namesakes_astride_a_provincial_border_are_not_one_answer(gaz):
 def test_duplicate_rows_and_exact_spellings_settle_a_tie(gaz, text, admin1, admin2):
     loc, _ = locate(gaz, text)
     assert (loc.admin1, loc.admin2, loc.precision) == (admin1, admin2, "district")
+
+
+def test_rows_of_one_district_take_a_real_point_whichever_comes_first(gaz):
+    """Mandozai's other row (Ismail Khail) sits at 0,0, a placeholder: never the answer's point."""
+    from conflictlens.model.protocols import PlaceMention
+    mentions = gaz.find_places("Fighting was reported in Mandozai district on Monday.")
+    flipped = [PlaceMention(m.start, m.end, m.text, tuple(reversed(m.candidates))) for m in mentions]
+    for order in (mentions, flipped):
+        loc, _ = gaz.best_location(order)
+        assert (loc.admin1, loc.precision) == ("Khost", "district") and (loc.lat, loc.lon) != (0.0, 0.0)
+        assert loc.lat is not None
+
+
+def test_spelling_settles_nothing_when_a_country_has_namesakes_of_its_own(gaz):
+    """Dalan in Wardak, Dallan in Balkh, and one in Pakistan: no country, no guess."""
+    loc, _ = locate(gaz, "A bomb went off in Dalan village on Monday.")
+    assert (loc.country, loc.place, loc.precision) == (None, "Dalan", None)
