@@ -8,8 +8,6 @@ and province. The floors below are the measured state, so any regression fails t
 import json
 from pathlib import Path
 
-import pytest
-
 from conflictlens import pipeline
 from conflictlens.ingest import iter_documents
 
