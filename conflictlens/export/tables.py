@@ -142,13 +142,17 @@ def _gtd_eventid(event: Event) -> str:
     collided once a day had a hundred or so events.
     """
     day = (event.date.start or "0000-00-00").replace("-", "")
-    return f"{day}{int(hashlib.sha256(event.id.encode()).hexdigest()[:12], 16) % 10 ** _MADE_DIGITS:0{_MADE_DIGITS}d}"
+    return _made_id(day, int(hashlib.sha256(event.id.encode()).hexdigest()[:12], 16))
+
+
+def _made_id(day: str, number: int) -> str:
+    return f"{day}{number % 10 ** _MADE_DIGITS:0{_MADE_DIGITS}d}"
 
 
 def _free_id(made: str, used: set[str]) -> str:
     """`made`, or the next number that day not yet used in this file."""
     while made in used:
-        made = f"{made[:8]}{(int(made[8:]) + 1) % 10 ** _MADE_DIGITS:0{_MADE_DIGITS}d}"
+        made = _made_id(made[:8], int(made[8:]) + 1)
     used.add(made)
     return made
 

@@ -5,11 +5,10 @@ convoy of soldiers of the Frontier Corps"). Registry actors are looked for in it
 event's own country and date (so "police" is the Afghan National Police before 15 August 2021 and
 the Islamic Emirate's forces after), and the first one that starts inside the phrase is the
 target, unless an actor named right after it says whose the generic word is ("soldiers of the
-Frontier Corps"). When the
-phrase names nobody, the target type stands for a generic actor (`data/target_actors.json`:
-Police, Military forces, Civilians), in the country's branch, as ACLED's actor2 does. Never the
-perpetrator's own side (the actor, its parents or its branches), and never a generic actor no
-country makes specific.
+Frontier Corps"). When the phrase names nobody, the target type stands for a generic actor
+(`data/target_actors.json`: Police, Military forces, Civilians), in the country's branch, as
+ACLED's actor2 does. Never the perpetrator's own side (the actor, its parents or its branches),
+and never a generic actor no country makes specific.
 """
 
 from __future__ import annotations
@@ -54,14 +53,14 @@ def find_target_actor(event: Event, text: str, span: Span | None, sentence: Span
 
 def _named_in_phrase(event: Event, text: str, span: Span, sentence: Span, resolver: ActorResolver,
                      country: str | None, date: str | None) -> ActorMention | None:
-    start = sentence[0]
+    start, words = sentence[0], text[sentence[0]:sentence[1]]
     # Starting inside the phrase is enough: "a National Directorate of Security (NDS) member" is cut
     # before its acronym by the target typing, while the mention runs on to the parenthesis.
-    inside = [m for m in resolver.find_actors(text[start:sentence[1]], country, date)
+    inside = [m for m in resolver.find_actors(words, country, date)
               if span[0] <= m.start + start < span[1] and _acceptable(m.canonical, event, resolver)]
     if not inside:
         return None
-    chosen = _named_after_generic(inside, text[start:sentence[1]]) or inside[0]
+    chosen = _named_after_generic(inside, words) or inside[0]
     return ActorMention(chosen.start + start, chosen.end + start, chosen.text, chosen.canonical,
                         chosen.actor_type, chosen.score, chosen.method)
 

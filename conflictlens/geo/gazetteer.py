@@ -155,9 +155,9 @@ class Gazetteer:
         Nothing tells the namesakes apart (same context, source and population, often none): a bare
         "Saddar" is a neighbourhood of Karachi, Peshawar and Rawalpindi alike. Picking one by the
         order of the gazetteer's rows would be a confident guess. A district another mention names
-        picks one ("Baghak, Nirkh district"), and so does the exact spelling across countries, or being
-        the seat of a district of the same name (a bare "Sahiwal"); otherwise the location keeps the name as written, in the province,
-        else the country, the namesakes share, at that precision.
+        picks one ("Baghak, Nirkh district"), and so does the exact spelling across countries, or
+        being the seat of a district of the same name (a bare "Sahiwal"); otherwise the location
+        keeps the name as written, in the province, else the country, the namesakes share.
         """
         districts = {(e.country, e.admin1, e.name) for m in mentions if m is not mention
                      for e in m.candidates if e.kind == "admin2"}
@@ -172,15 +172,19 @@ class Gazetteer:
         for chosen in ([e for e in tied if _area(e) in districts], spelt, seats):
             if len({_area(e) for e in chosen}) == 1:
                 return self._location(chosen[0])
-        named = {"place" if tied[0].kind == "place" else "admin2": mention.text}
+        return self._shared_area(tied, mention.text)
+
+    def _shared_area(self, tied: Sequence[PlaceEntry], written: str) -> Location:
+        """The name as written, in the province (else the country) all namesakes lie in, at its point."""
+        named = {"place" if tied[0].kind == "place" else "admin2": written}
+        countries = {e.country for e in tied}
         if len(countries) > 1:
             return Location(**named)
         country = next(iter(countries))
         provinces = {e.admin1 for e in tied}
         if len(provinces) == 1 and None not in provinces:
             admin1 = next(iter(provinces))
-            point = self.province_centroid(country, admin1)
-            lat, lon = point if point else (None, None)
+            lat, lon = self.province_centroid(country, admin1) or (None, None)
             return Location(country=country, admin1=admin1, lat=lat, lon=lon, precision="province", **named)
         entry = self._countries.get(country)
         lat, lon = (entry.lat, entry.lon) if entry else (None, None)
