@@ -12,7 +12,6 @@ copied. Exits cleanly when the restricted data is absent.
 
 from __future__ import annotations
 
-import csv
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,9 +23,8 @@ from conflictlens.actors import ActorRegistry  # noqa: E402
 from conflictlens.model.ids import document_id  # noqa: E402
 from conflictlens.model.records import Document  # noqa: E402
 from conflictlens.pipeline.extraction import build_extractor  # noqa: E402
-
-GTD = REPO.parent / "shared" / "data" / "gtd" / "gtd_2021q1_afpak_dev.csv"
-COUNTRIES = {"Afghanistan": "AF", "Pakistan": "PK"}
+# The GTD dev file, its rows and their dates, read as the actor measurement reads them.
+from measure_actors import COUNTRIES, GTD, _date, _rows  # noqa: E402
 
 
 def gold_target(row: dict[str, str], registry: ActorRegistry) -> str | None:
@@ -35,8 +33,7 @@ def gold_target(row: dict[str, str], registry: ActorRegistry) -> str | None:
         return "Civilians"
     if not corp or corp in ("Unknown", "Not Applicable"):
         return None
-    date = f"{row['iyear']}-{int(row['imonth']):02d}-{max(int(row['iday']), 1):02d}"
-    found = registry.resolve(corp, COUNTRIES.get(row.get("country_txt", "")), date)
+    found = registry.resolve(corp, COUNTRIES.get(row.get("country_txt", "")), _date(row))
     # Exact names, aliases, acronyms and regional branches only: a fuzzy match would make up gold.
     return found.canonical if found is not None and found.method in ("exact", "alias", "acronym", "context") else None
 
@@ -60,8 +57,7 @@ def main() -> None:
         return
     show = "--show-misses" in sys.argv
     registry = ActorRegistry.load()
-    with GTD.open(encoding="utf-8", errors="replace", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = _rows()
     docs = [Document(id=document_id(r["summary"] or r["eventid"]), text=r["summary"] or "") for r in rows]
     tally: Counter[str] = Counter()
     for row, (_doc, events) in zip(rows, build_extractor().extract_many(docs)):
