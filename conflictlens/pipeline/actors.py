@@ -13,6 +13,7 @@ from conflictlens.actors.profile import describe, events_per_year, relations_ove
 from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
 from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
+from conflictlens.pipeline import filters
 from conflictlens.pipeline.attribution import confidentiality_policy
 from conflictlens.pipeline.extraction import build_extractor
 from conflictlens.store import Store
@@ -82,10 +83,19 @@ def reject(store: Store, name: str, *, by: str | None = None, note: str | None =
 
 def list_actors(registry: ActorRegistry, store: Store | None, actor_type: str | None = None,
                 country: str | None = None) -> Iterator[dict[str, Any]]:
-    """One row per registry actor (filtered), with its stored events when there is a store."""
+    """One row per registry actor (filtered), with its stored events when there is a store.
+
+    `actor_type` in any case; `country` by ISO code or name. Checked before anything is listed."""
+    actor_type = filters.actor_type(actor_type) if actor_type is not None else None
+    country = filters.country_code(country) if country is not None else None
+    return _listed(registry, store, actor_type, country)
+
+
+def _listed(registry: ActorRegistry, store: Store | None, actor_type: str | None,
+            country: str | None) -> Iterator[dict[str, Any]]:
     counts = store_actors.event_counts(store) if store is not None else None
     for e in sorted(registry.all(), key=lambda e: e.name.lower()):
-        if (actor_type and e.actor_type != actor_type) or (country and e.country != country.upper()):
+        if (actor_type and e.actor_type != actor_type) or (country and e.country != country):
             continue
         row = {"name": e.name, "actor_type": e.actor_type, "parent": e.parent, "country": e.country,
                "names": 1 + len(e.aliases) + len(e.acronyms) + len(e.dated_names)}
