@@ -194,9 +194,17 @@ def _actor_hint(registry: ActorRegistry, text: str, names: Iterable[str]) -> str
     return _did_you_mean(text, {name_key(n): n for n in names}, owners + suggested)
 
 
+def nearest(given: str, names: Iterable[str]) -> list[str]:
+    """The names closest to `given` in spelling (case and punctuation aside), closest first."""
+    return _nearest(given, {name_key(n): n for n in names})
+
+
+def _nearest(given: str, shown: Mapping[str, str]) -> list[str]:
+    return [shown[k] for k in difflib.get_close_matches(name_key(given), list(shown), n=_NEAREST, cutoff=0.6)]
+
+
 def _did_you_mean(given: str, shown: Mapping[str, str], first: Iterable[str] = ()) -> str:
     """"; did you mean 'A' or 'B'?" from `shown` (key -> what to print) and `first`; "" if none is near."""
-    keys = difflib.get_close_matches(name_key(given), list(shown), n=_NEAREST, cutoff=0.6)
-    near = list(dict.fromkeys([*first, *(shown[k] for k in keys)]))[:_NEAREST + 1]
+    near = list(dict.fromkeys([*first, *_nearest(given, shown)]))[:_NEAREST + 1]
     return f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
 
