@@ -73,3 +73,14 @@ def test_reject_of_a_name_no_report_mentions_is_refused(db):
 def test_alias_add_to_an_unknown_actor_is_refused_with_suggestions(db):
     refused(db, "alias", "add", "ttp", "Swat Taliban Test", code="CL-E700", hint=TTP)
     refused(db, "alias", "add", "Tehreek-e-Talibaan Pakistaan", "Swat Taliban Test", code="CL-E700", hint=TTP)
+
+
+def test_a_candidate_only_confidential_reports_mention_is_taken_but_never_suggested(tmp_path):
+    tip = tmp_path / "tip.txt"
+    tip.write_text("QUETTA, March 5, 2021 - A roadside bomb wounded a soldier in Quetta on Friday, the Khyber "
+                   "Courier reported.\n", encoding="utf-8")
+    db = str(tmp_path / "tips.db")
+    assert run("--db", db, "--quiet", "ingest", "--confidential", str(tip)).exit_code == 0
+    refused(db, "reject", "Khyber Couriers", code="CL-E704", hint="conflictlens actors candidates", near=False)
+    taken = run("--db", db, "--quiet", "actors", "reject", "khyber courier")
+    assert taken.exit_code == 0 and json.loads(taken.stdout)["name"] == "Khyber Courier"

@@ -131,3 +131,22 @@ def test_filters_follow_the_stores_actor_edits(demo_db, every_event, tmp_path):
     assert run("--db", db, "--quiet", "actors", "merge", "TTP", "Taliban").exit_code == 0
     both = ids(every_event, lambda r: r.get("perpetrator") in (TTP, "Taliban"))
     assert ids(events(db, "--perpetrator", "Taliban")) == both  # events still stored under the old name
+
+
+BFG_REPORT = ("QUETTA, March 4, 2021 - Gunmen killed two policemen in Quetta on Monday. Officials blamed the "
+              "Balochistan Freedom Guard for the attack.\n")
+
+
+@pytest.mark.parametrize("confidential", [False, True])
+def test_a_stored_perpetrator_the_registry_lacks(tmp_path, confidential):
+    report = tmp_path / "quetta.txt"
+    report.write_text(BFG_REPORT, encoding="utf-8")
+    db = str(tmp_path / "bfg.db")
+    marks = ["--confidential"] if confidential else []
+    assert run("--db", db, "--quiet", "ingest", *marks, str(report)).exit_code == 0
+    found = events(db, "--perpetrator", "balochistan freedom guard")
+    assert [e["perpetrator"] for e in found] == ["Balochistan Freedom Guard"]
+    typo = runner.invoke(app, ["--db", db, "events", "--perpetrator", "Balochistan Freedom Gard"])
+    assert typo.exit_code == 2 and "CL-E700" in typo.stderr
+    # a name read from confidential reports only is theirs: filtering on it works, suggesting it would tell
+    assert ("'Balochistan Freedom Guard'" in typo.stderr) is not confidential

@@ -66,7 +66,8 @@ def test_perpetrator_includes_branches_and_factions(registry):
 
 
 def test_perpetrator_follows_the_stores_edits():
-    edited = ActorRegistry.load(edits=[ActorEdit("alias", TTP, "Pak Taliban Test"), ActorEdit("merge", "Jamaat-ul-Ahrar", TTP)])
+    edited = ActorRegistry.load(edits=[ActorEdit("alias", TTP, "Pak Taliban Test"),
+                                       ActorEdit("merge", "Jamaat-ul-Ahrar", TTP)])
     assert filters.perpetrator_names(edited, "pak taliban test")[0] == TTP
     merged = filters.perpetrator_names(edited, "Jamaat-ul-Ahrar")  # merged away: it is TTP now
     assert merged[0] == TTP and "Jamaat-ul-Ahrar" in merged
