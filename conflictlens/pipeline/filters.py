@@ -94,7 +94,7 @@ def actor_type(value: str, option: str = "--type") -> str:
 def perpetrator_names(registry: ActorRegistry, value: str, stored: Iterable[str] = (),
                       shown: Iterable[str] | None = None, option: str = "--perpetrator") -> tuple[str, ...]:
     """Every stored perpetrator name the filter `value` means: the registry actor's names (merged
-    ones included) and its branches', nearest first; else a name in `stored`, in any case.
+    ones included), then its branches' and theirs; else a name in `stored`, in any case.
 
     `shown`: the stored names that may be suggested (default `stored`); a name found only in
     confidential reports is text of those reports and is never suggested.
