@@ -26,12 +26,21 @@ def exact_actor(registry: ActorRegistry, name: str) -> ActorEntry | None:
     return None
 
 
+def acronym_owners(registry: ActorRegistry, name: str) -> list[ActorEntry]:
+    """Actors with `name` as an acronym in any case ("ttp" -> TTP): a suggestion for an edit, which
+    names actors exactly, and a match for a filter (`pipeline.filters`), which only reads. Two
+    owners (JuD and JUD) make a name ambiguous."""
+    folded = " ".join(name.split()).casefold()
+    return [e for e in registry.all() if any(a.casefold() == folded for a in e.acronyms)]
+
+
 def named_actor(registry: ActorRegistry, name: str, field: str = "NAME") -> ActorEntry:
     """`exact_actor`, or CL-E700 with the nearest names as a hint."""
     entry = exact_actor(registry, clean_name(name, field))
     if entry is not None:
         return entry
-    near = [m.canonical for m in registry.suggest(name)]
+    near = list(dict.fromkeys([e.name for e in acronym_owners(registry, name)]
+                              + [m.canonical for m in registry.suggest(name)]))
     hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
     raise ConflictLensError("CL-E700", f"no registry actor is named {name!r}{hint} "
                                        "(see `conflictlens actors list`)", field)

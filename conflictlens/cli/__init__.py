@@ -124,7 +124,9 @@ def events(ctx: typer.Context,
            fmt: str = typer.Option("table", "--format", help="table, json, ndjson or csv.")) -> None:
     """List stored events, filtered."""
     from conflictlens.cli.output import write_events
+    from conflictlens.pipeline.actors import registry_for
     from conflictlens.pipeline.attribution import PublicView
+    from conflictlens.pipeline.filters import event_filters
     from conflictlens.store import Store
 
     settings = _settings(ctx)
@@ -133,8 +135,9 @@ def events(ctx: typer.Context,
         since, until = _check_date("--since", since), _check_date("--until", until)
         _require_db(settings.db)
         with Store.open(settings.db) as store:
-            rows = PublicView(store).select(country=country.upper() if country else None, since=since,
-                                            until=until, event_type=event_type, perpetrator=perpetrator, limit=limit)
+            chosen = event_filters(store, registry_for(store), country=country, event_type_name=event_type,
+                                   perpetrator=perpetrator)
+            rows = PublicView(store).select(since=since, until=until, limit=limit, **chosen)
             write_events(rows, fmt, sys.stdout)
 
 

@@ -92,6 +92,7 @@ def list_incidents(ctx: typer.Context,
                    merged: bool = typer.Option(False, "--merged", help="Only incidents of two or more events."),
                    limit: Optional[int] = typer.Option(None, help="At most this many incidents.")) -> None:
     """Stream merged incident records as JSON lines (confidential sources redacted)."""
+    from conflictlens.pipeline.filters import country_code
     from conflictlens.pipeline.resolution_public import PublicIncidents
     from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
@@ -99,13 +100,13 @@ def list_incidents(ctx: typer.Context,
     settings = _settings(ctx)
     with coded_errors():
         since, until = _check_date("--since", since), _check_date("--until", until)
+        country = country_code(country) if country is not None else None
         if limit is not None and limit < 0:
             raise ConflictLensError("CL-E400", "give a whole number >= 0", "--limit")
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             public = PublicIncidents(store)
-            rows = IncidentStore(store).iter_incidents(country.upper() if country else None, since, until,
-                                                       2 if merged else 1, limit)
+            rows = IncidentStore(store).iter_incidents(country, since, until, 2 if merged else 1, limit)
             for record in rows:
                 sys.stdout.write(json.dumps(public.record(record), ensure_ascii=False) + "\n")
 

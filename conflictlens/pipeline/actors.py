@@ -8,11 +8,14 @@ from typing import Any, Iterable, Iterator
 from conflictlens.actors import ActorRegistry
 from conflictlens.actors import review
 from conflictlens.actors.candidates import REVIEW, CandidateMention, review_candidates
-from conflictlens.actors.edits import ActorEdit
+from conflictlens.actors.edits import ActorEdit, clean_name
+from conflictlens.actors.normalize import name_key
 from conflictlens.actors.profile import describe, events_per_year, relations_over_time
+from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
 from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
+from conflictlens.pipeline import filters
 from conflictlens.pipeline.attribution import confidentiality_policy
 from conflictlens.pipeline.extraction import build_extractor
 from conflictlens.store import Store
@@ -65,8 +68,12 @@ def add_alias(store: Store, name: str, alias: str, *, acronym: bool = False, by:
 
 def merge(store: Store, name: str, into: str, *, by: str | None = None, note: str | None = None,
           actor_files: Iterable[str] = ()) -> dict[str, Any]:
-    """Record that `name` (an actor or a candidate name) is the actor `into`."""
-    return _record(store, review.merge_edit(registry_for(store, actor_files), name, into), by, note)
+    """Record that `name` (an actor, or a candidate found in stored reports) is the actor `into`."""
+    registry = registry_for(store, actor_files)
+    review.named_actor(registry, into, "INTO")
+    if review.exact_actor(registry, clean_name(name, "NAME")) is None:
+        name = stored_candidate(store, registry, name, merging=True)
+    return _record(store, review.merge_edit(registry, name, into), by, note)
 
 
 def add_actor(store: Store, name: str, actor_type: str, *, parent: str | None = None, country: str | None = None,
@@ -77,15 +84,48 @@ def add_actor(store: Store, name: str, actor_type: str, *, parent: str | None = 
 
 def reject(store: Store, name: str, *, by: str | None = None, note: str | None = None,
            actor_files: Iterable[str] = ()) -> dict[str, Any]:
-    return _record(store, review.reject_edit(registry_for(store, actor_files), name), by, note)
+    """Record that a candidate found in stored reports is no actor."""
+    registry = registry_for(store, actor_files)
+    if review.exact_actor(registry, clean_name(name, "NAME")) is None:
+        name = stored_candidate(store, registry, name)
+    return _record(store, review.reject_edit(registry, name), by, note)
+
+
+def stored_candidate(store: Store, registry: ActorRegistry, name: str, merging: bool = False) -> str:
+    """The candidate actor `name` denotes (any case), as stored; CL-E704 with the nearest names when
+    no stored report mentions it. A name from confidential reports only is accepted, never suggested."""
+    wanted = name_key(clean_name(name, "NAME"))
+    policy = confidentiality_policy(store)
+    public: dict[str, None] = {}
+    for mentioned, _event, document_id, _label, _date in store_actors.candidate_mentions(store):
+        if name_key(mentioned) == wanted:
+            return mentioned
+        if not policy.is_confidential_document(document_id) and not policy.names_confidential_person(mentioned):
+            public.setdefault(mentioned)
+    near = filters.nearest(name, public) + ([m.canonical for m in registry.suggest(name)] if merging else [])
+    near = list(dict.fromkeys(near))[:4]
+    hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+    remedy = "; a new name of an actor goes in with `conflictlens actors alias add`" if merging else ""
+    raise ConflictLensError("CL-E704", f"no stored report mentions a candidate actor named {name!r}"
+                                       f"{', and no registry actor has that name' if merging else ''}{hint} "
+                                       f"(see `conflictlens actors candidates`{remedy})", "NAME")
 
 
 def list_actors(registry: ActorRegistry, store: Store | None, actor_type: str | None = None,
                 country: str | None = None) -> Iterator[dict[str, Any]]:
-    """One row per registry actor (filtered), with its stored events when there is a store."""
+    """One row per registry actor (filtered), with its stored events when there is a store.
+
+    `actor_type` in any case; `country` by ISO code or name. Checked before anything is listed."""
+    actor_type = filters.actor_type(actor_type) if actor_type is not None else None
+    country = filters.country_code(country) if country is not None else None
+    return _listed(registry, store, actor_type, country)
+
+
+def _listed(registry: ActorRegistry, store: Store | None, actor_type: str | None,
+            country: str | None) -> Iterator[dict[str, Any]]:
     counts = store_actors.event_counts(store) if store is not None else None
     for e in sorted(registry.all(), key=lambda e: e.name.lower()):
-        if (actor_type and e.actor_type != actor_type) or (country and e.country != country.upper()):
+        if (actor_type and e.actor_type != actor_type) or (country and e.country != country):
             continue
         row = {"name": e.name, "actor_type": e.actor_type, "parent": e.parent, "country": e.country,
                "names": 1 + len(e.aliases) + len(e.acronyms) + len(e.dated_names)}

@@ -73,26 +73,29 @@ class PublicView:
         shown.summary = summarise(replace(shown, claimed=claimed_by_it))
         return shown
 
-    def select(self, *, perpetrator: str | None = None, dataset: str | None = None,
+    def select(self, *, perpetrator: str | Iterable[str] | None = None, dataset: str | None = None,
                limit: int | None = None, **filters: Any) -> Iterator[Event]:
         """Stored events as they may leave the tool, filtered on what they show.
 
-        `perpetrator` matches the analyst's answer where one overrides the stored perpetrator: an
-        event reassigned to it is listed, one reassigned away from it is not. `dataset` keeps
-        imported rows of one dataset. `filters` are Store.iter_events's (country, since, ...).
+        `perpetrator` (one stored name, or several: `pipeline.filters.perpetrator_names`) matches
+        the analyst's answer where one overrides the stored perpetrator: an event reassigned to it
+        is listed, one reassigned away from it is not. `dataset` keeps imported rows of one
+        dataset. `filters` are Store.iter_events's (country, since, ...).
         """
-        reassigned = [e for e, o in self.overrides.items() if o.actor == perpetrator] if perpetrator else []
+        names = None if perpetrator is None else (
+            (perpetrator,) if isinstance(perpetrator, str) else tuple(dict.fromkeys(perpetrator)))
+        reassigned = [e for e, o in self.overrides.items() if o.actor in names] if names else []
         # The store applies the limit itself only when no row it returns may be dropped here.
-        exact = dataset is None and not (perpetrator and self.overrides)
+        exact = dataset is None and not (names and self.overrides)
         limit = positive_limit(limit)
-        rows = self.store.iter_events(perpetrator=perpetrator, including=reassigned, limit=limit if exact else None,
-                                 **filters)
+        rows = self.store.iter_events(perpetrator=names, including=reassigned, limit=limit if exact else None,
+                                      **filters)
         shown = 0
         for event in rows:
             if dataset and (event.dataset or "").upper() != dataset.upper():
                 continue
             graded = self.graded(event)
-            if perpetrator and graded.perpetrator != perpetrator:
+            if names and graded.perpetrator not in names:
                 continue
             if limit is not None and shown >= limit:
                 return

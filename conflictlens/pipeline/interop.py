@@ -19,10 +19,12 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.export import ExportContext, write_export
 from conflictlens.ingest.datasets.reference import countries
 from conflictlens.model.records import Document
+from conflictlens.pipeline.actors import registry_for as registry_with_edits
 from conflictlens.pipeline.attribution import PublicView
 from conflictlens.pipeline.dataset_rows import (
     PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, registry_for, worth_a_worker,
 )
+from conflictlens.pipeline.filters import event_filters
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, resolve_after_save
 from conflictlens.store import INSERTED, STALE, UPDATED, Store
 from conflictlens.store.relations import save_relation_rows
@@ -150,12 +152,13 @@ def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters =
     Events leave as the public view gives them: graded, with the analyst's overrides, and with
     every confidential source redacted (the ledger's marks decide what is confidential).
     """
+    chosen = event_filters(store, registry_with_edits(store, actor_files), country=filters.country,
+                           event_type_name=filters.event_type, perpetrator=filters.perpetrator)
     view = PublicView(store)
     context = replace(export_context(store, registry_for(actor_files)),
                       policy=view.policy)
-    events = view.select(country=filters.country, since=filters.since, until=filters.until,
-                         event_type=filters.event_type, perpetrator=filters.perpetrator, dataset=filters.dataset,
-                         limit=filters.limit)
+    events = view.select(since=filters.since, until=filters.until, dataset=filters.dataset, limit=filters.limit,
+                         **chosen)
     return write_export(fmt, events, out, context, areas=areas)
 
 

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from conflictlens.actors import ActorRegistry
 from conflictlens.analysis.network import network
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.event_relations import derived_relations, party_name_test
@@ -16,6 +17,7 @@ from conflictlens.extract.relations import RelationExtractor
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.model.redaction import ConfidentialityPolicy, redact
+from conflictlens.pipeline.filters import network_actor
 from conflictlens.store import Store
 from conflictlens.store import relations as stored
 
@@ -42,25 +44,19 @@ def save_event_relations(store: Store, events: Sequence[Event], actors: ActorRes
     return stored.save_relations(store, found)
 
 
-def actor_network(store: Store, actors: ActorResolver, since: str | None = None, until: str | None = None,
+def actor_network(store: Store, actors: ActorRegistry, since: str | None = None, until: str | None = None,
                   actor: str | None = None, depth: int = 2, policy: ConfidentialityPolicy | None = None) -> dict[str, Any]:
     """The published network (node-link JSON): every relation in the window, or `actor`'s ego network.
 
-    `actor` may be any name the registry knows ("ISKP"); confidential sources are redacted.
+    `actor` may be any name the registry knows ("ISKP", any case) or a node's name; confidential
+    sources are redacted.
     """
-    canonical = _canonical(actors, actor) if actor is not None else None
     relations = list(stored.iter_relations(store, since=since, until=until))
-    types = _actor_types(actors, {n for r in relations for n in (r.source, r.target)})
+    nodes = {n for r in relations for n in (r.source, r.target)}
+    canonical = network_actor(actors, actor, sorted(nodes)) if actor is not None else None
+    types = _actor_types(actors, nodes)
     data = network(relations, since=since, until=until, actor=canonical, depth=depth, actor_types=types)
     return publishable(data, policy or ConfidentialityPolicy())
-
-
-def _canonical(actors: ActorResolver, name: str) -> str:
-    text = " ".join(name.split())
-    if not text:
-        raise ConflictLensError("CL-E750", "give the actor's name (or an alias or acronym the registry knows)", "--actor")
-    found = actors.resolve(text)
-    return found.canonical if found is not None and found.score >= 0.9 else text
 
 
 def _actor_types(actors: ActorResolver, names: Iterable[str]) -> dict[str, str | None]:

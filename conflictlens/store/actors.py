@@ -46,6 +46,15 @@ def candidate_mentions(store: Store) -> Iterator[tuple[str, str, str, str | None
             yield from batch
 
 
+def perpetrator_documents(store: Store) -> Iterator[tuple[str, str]]:
+    """(perpetrator, document id), once each, for the stored events that name a perpetrator."""
+    sql = "SELECT DISTINCT perpetrator, document_id FROM events WHERE perpetrator IS NOT NULL"
+    with translated(store.path):
+        cursor = store.connection.execute(sql)
+        while batch := cursor.fetchmany(_CHUNK):
+            yield from batch
+
+
 def stance_rows(store: Store, names: Iterable[str]) -> list[tuple[str, str | None, str]]:
     """(event id, event date, stance) for every statement about any of `names`, plus events whose
     perpetrator is one of them with no such statement (imported records): stance claimed or attributed."""

@@ -58,14 +58,17 @@ def event_filter(
     since: str | date | None = None,
     until: str | date | None = None,
     event_type: str | None = None,
-    perpetrator: str | None = None,
+    perpetrator: str | Sequence[str] | None = None,
     limit: int | None = None,
     including: Sequence[str] = (),
+    sub_event_type: str | None = None,
+    attack_type: str | None = None,
 ) -> tuple[str, list[Any]]:
     """SELECT of event records matching every given filter, ordered by date_start then id.
 
     `since`/`until` are inclusive and apply to date_start. Events without a date sort first
-    and are excluded as soon as either bound is given. `including`: events that pass the
+    and are excluded as soon as either bound is given. `perpetrator` is one stored name or
+    several (an actor's names and its branches'). `including`: events that pass the
     perpetrator filter whatever their stored perpetrator (those an analyst reassigned to it).
     """
     clauses: list[str] = []
@@ -75,15 +78,17 @@ def event_filter(
         ("date_start >= ?", iso_date(since, "since")),
         ("date_start <= ?", iso_date(until, "until")),
         ("event_type = ?", event_type),
-        ("(perpetrator = ? OR id IN (SELECT value FROM json_each(?)))" if including else "perpetrator = ?",
-         perpetrator),
+        ("sub_event_type = ?", sub_event_type),
+        ("attack_type = ?", attack_type),
     )
     for clause, value in checks:
         if value is not None:
             clauses.append(clause)
             params.append(value)
-    if including and perpetrator is not None:
-        params.append(json.dumps(list(including)))
+    if perpetrator is not None:
+        clause, values = _perpetrator_clause(perpetrator, including)
+        clauses.append(clause)
+        params.extend(values)
     sql = "SELECT record FROM events"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
@@ -93,3 +98,14 @@ def event_filter(
         sql += " LIMIT ?"
         params.append(checked_limit)
     return sql, params
+
+
+def _perpetrator_clause(perpetrator: str | Sequence[str], including: Sequence[str]) -> tuple[str, list[Any]]:
+    if isinstance(perpetrator, str):
+        clause, params = "perpetrator = ?", [perpetrator]
+    else:  # a JSON array keeps any number of names to one bound parameter
+        clause, params = "perpetrator IN (SELECT value FROM json_each(?))", [json.dumps(list(perpetrator))]
+    if including:
+        clause = f"({clause} OR id IN (SELECT value FROM json_each(?)))"
+        params.append(json.dumps(list(including)))
+    return clause, params

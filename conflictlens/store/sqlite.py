@@ -287,15 +287,19 @@ class Store:
         since: str | date | None = None,
         until: str | date | None = None,
         event_type: str | None = None,
-        perpetrator: str | None = None,
+        perpetrator: str | Sequence[str] | None = None,
         limit: int | None = None,
         including: Sequence[str] = (),
+        sub_event_type: str | None = None,
+        attack_type: str | None = None,
     ) -> Iterator[Event]:
         """Stream matching events ordered by date_start then id (filters are validated now).
 
-        `including`: ids that pass the perpetrator filter whatever their stored perpetrator.
+        `perpetrator`: one stored name or several. `including`: ids that pass the perpetrator
+        filter whatever their stored perpetrator.
         """
-        sql, params = event_filter(country, since, until, event_type, perpetrator, limit, including)
+        sql, params = event_filter(country, since, until, event_type, perpetrator, limit, including,
+                                   sub_event_type, attack_type)
         return self._stream(sql, params)
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
