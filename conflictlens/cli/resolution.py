@@ -113,6 +113,7 @@ def list_incidents(ctx: typer.Context,
 @incidents_app.command("show")
 def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An incident id (inc_...) or event id.")) -> None:
     """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
+    from conflictlens.pipeline.attribution import stored_event_id
     from conflictlens.pipeline.resolution_public import PublicIncidents
     from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
@@ -122,7 +123,7 @@ def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An 
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             incidents = IncidentStore(store)
-            member = None if ident.startswith("inc_") else incidents.membership(ident)
+            member = None if ident.startswith("inc_") else incidents.membership(stored_event_id(store, ident))
             record = incidents.incident(member.incident_id if member else ident)
             if record is None:
                 raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",

@@ -11,6 +11,7 @@ import re
 from typing import Any, Sequence
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.pipeline.attribution import stored_event_id
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, recompose
 from conflictlens.pipeline.resolution_public import PublicIncidents
 from conflictlens.resolve.cluster import incident_id_for
@@ -31,6 +32,7 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
     ctx = ctx or build_context()
     incidents = IncidentStore(store)
     public = PublicIncidents(store)
+    event_id = stored_event_id(store, event_id, public.policy)  # a confidential event is shown by pseudonym
     member = _member(store, incidents, event_id)
     mine = profile_from_json(member.profile)
     others = []
