@@ -125,7 +125,8 @@ def candidates(registry: ActorRegistry, store: Store, status: str | None = None,
     confidential-source mask, with pseudonymous event ids, so it is counted but never shown.
     """
     policy = confidentiality_policy(store)
-    mentions = (_public_mention(CandidateMention(*row), policy) for row in store_actors.candidate_mentions(store))
+    shown = (_public_mention(CandidateMention(*row), policy) for row in store_actors.candidate_mentions(store))
+    mentions = (m for m in shown if m is not None)
     found = review_candidates(mentions, registry, _place_test(places_file))
     for c in found:
         if c.name == MASK:
@@ -133,12 +134,17 @@ def candidates(registry: ActorRegistry, store: Store, status: str | None = None,
     return [c.to_dict() for c in found if status is None or c.status == status]
 
 
-def _public_mention(m: CandidateMention, policy: ConfidentialityPolicy) -> CandidateMention:
+def _public_mention(m: CandidateMention, policy: ConfidentialityPolicy) -> CandidateMention | None:
+    """The mention as it may be listed; None for a confidential person's name taken for an organisation
+    (a person to protect, not an actor to review)."""
     if policy.empty:
         return m
     if policy.is_confidential_document(m.document_id):
         return CandidateMention(MASK, policy.pseudonym(m.event_id), policy.pseudonym(m.document_id), m.label, m.date)
-    return CandidateMention(policy.mask_names(m.name), m.event_id, m.document_id, m.label, m.date)
+    name = policy.mask_names(m.name)
+    if not name.replace(MASK, "").strip(" .,;:'\"-"):
+        return None
+    return CandidateMention(name, m.event_id, m.document_id, m.label, m.date)
 
 
 def _place_test(places_file: str | None):

@@ -113,8 +113,21 @@ class PublicView:
                             _override(override) if override else None)
 
     def value(self, value: Any) -> Any:
-        """Anything else bound for output (search hits, batch records, ledgers as JSON)."""
+        """Anything else bound for output (batch records, ledgers as JSON)."""
         return redact(value, self.policy)
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text hits as they may leave the tool. The query's words that name a confidential person
+        are not searched, so no hit shows that a report names them; titles and snippets are redacted.
+        A hit on a confidential report shows neither its words nor its id (its pseudonym would tie the
+        searched word to the report's events)."""
+        hits = []
+        for doc_id, title, snippet in self.store.search_documents(self.policy.without_names(query), limit):
+            hit = redact({"document_id": doc_id, "title": title, "snippet": snippet}, self.policy)
+            if self.policy.is_confidential_document(doc_id):
+                hit["document_id"] = None
+            hits.append(hit)
+        return hits
 
 
 class PublicStore:

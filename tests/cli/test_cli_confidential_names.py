@@ -105,7 +105,7 @@ def every_output(root, db):
 def test_no_form_of_a_confidential_name_leaves_by_any_path(newsroom):
     root, db = newsroom
     ids, outputs = every_output(root, db)
-    assert len(ids) == 3
+    assert len(ids) >= 3  # one report or more each
     for where, output in outputs:
         assert_unnamed(output, where)
     shown = dict(outputs)
@@ -120,6 +120,10 @@ def test_search_is_no_oracle_for_a_confidential_name(newsroom):
     hits = ndjson(run("--db", db, "search", "Noorzai Foundation").stdout)
     assert len(hits) == 1 and "[confidential source]" in hits[0]["snippet"]
     assert ndjson(run("--db", db, "search", "clinic").stdout)
+    # A hit on the confidential report shows no words and no id: its pseudonym would tie the searched
+    # word to the report's events.
+    assert ndjson(run("--db", db, "search", "checkpoint").stdout) == [
+        {"document_id": None, "title": "[confidential source]", "snippet": "[confidential source]"}]
 
 
 def test_candidates_show_no_organisation_named_after_the_person(newsroom):
