@@ -149,6 +149,8 @@ def resolve_pending(ctx: typer.Context) -> None:
 @incidents_app.command("decisions")
 def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, help="Only those naming this event or incident.")) -> None:
     """The audit trail of analyst splits and merges, as JSON lines, oldest first."""
+    from conflictlens.model.redaction import redact
+    from conflictlens.pipeline.attribution import confidentiality_policy
     from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
 
@@ -157,8 +159,9 @@ def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, he
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             rows = IncidentStore(store).decisions(event_id=ident)
+            policy = confidentiality_policy(store)  # an analyst's reason may name a confidential person
     for row in rows:
-        typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+        typer.echo(json.dumps(redact(row.to_dict(), policy), ensure_ascii=False))
 
 
 def evaluate_resolution(

@@ -30,10 +30,10 @@ Zebratitle Noorzai, a member of the provincial council, said the Islamic State K
 the attack. Noorzai added that the Taliban had warned the clinic in May. Staff of the Noorzai Foundation, which \
 runs the clinic, said two nurses were wounded.
 """
-MARKET = """Title: Market bombing in Kunduz
+# No outlet: the title is the report's label wherever its source is shown (incidents, `why`).
+MARKET = """Title: Noorzai on the market bombing in Kunduz
 Published: 2021-06-12
 URL: https://kunduz.example.org/news/Zebratitle%20Noorzai_interview?who=zebratitle+noorzai
-Outlet: Kunduz Times
 
 A bomb exploded at a market in Kunduz city on Friday, killing five people. NOORZAI said the Taliban and the \
 Haqqani Network had carried out joint attacks in Kunduz since 2019. The Taliban denied involvement.
@@ -99,7 +99,19 @@ def every_output(root, db):
     batch.write_text(json.dumps({"id": "b1", "text": CLINIC.split("\n\n", 1)[1], "published": "2021-06-10",
                                  "url": "https://x.example/zebratitle_noorzai"}) + "\n", encoding="utf-8")
     out.append(("extract --input", run("--db", db, "extract", "--input", str(batch)).stdout))
+    out += analyst_outputs(db, ndjson(out[2][1]))
     return ids, out
+
+
+def analyst_outputs(db, events):
+    """An analyst's merge whose reason names the person, then the commands that print decisions."""
+    public = [e["id"] for e in events if (e["location"] or {}).get("admin1") in ("Nangarhar", "Kunduz")]
+    out = [("merge", run("--db", db, "merge", *public[:2], "--reason", "Noorzai says one attack",
+                         "--analyst", "desk").stdout)]
+    out.append(("incidents decisions", run("--db", db, "incidents", "decisions").stdout))
+    out += [(f"why {f} after merge", run("--db", db, "why", public[0], "--format", f).stdout) for f in ("json", "table")]
+    assert "one attack" in out[1][1]  # the reason is shown, masked
+    return out
 
 
 def test_no_form_of_a_confidential_name_leaves_by_any_path(newsroom):
