@@ -47,6 +47,8 @@ _SOURCE_IDENTITY_KEYS = frozenset({"url", "outlet", "source_path", "external_id"
 # Keys whose whole value rests on the source: an event's free-form extras.
 _SOURCE_EXTRA_KEYS = frozenset({"extra"})
 _ID_KEYS = ("id", "document_id", "event_id")
+# Keys naming who made a statement (an attribution's `by`, a relation's `said_by`).
+_AUTHOR_KEYS = frozenset({"by", "said_by"})
 # Joiners a name may meet between its words: spaces, FTS snippet brackets, an ellipsis, hyphens, and
 # those of URL slugs, file names and query strings (`_`, `+`, `.`, `%20`).
 _NAME_GAP = r"(?:[\s\[\]\u2026_+.-]|%20)+"
@@ -205,7 +207,7 @@ def _walk_dict(record: dict, policy: ConfidentialityPolicy, inherited: bool) -> 
             out[key] = None
         elif confidential and key in _SOURCE_EXTRA_KEYS and isinstance(value, dict):
             out[key] = {}
-        elif key == "by" and isinstance(value, str) and (confidential or policy.names_confidential_person(value)):
+        elif key in _AUTHOR_KEYS and isinstance(value, str) and (confidential or policy.names_confidential_person(value)):
             out[key] = CONFIDENTIAL_SOURCE
         elif isinstance(value, str):
             out[key] = _public_string(key, value, policy)

@@ -12,7 +12,7 @@ from conflictlens.actors.edits import ActorEdit
 from conflictlens.actors.profile import describe, events_per_year, relations_over_time
 from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
-from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
+from conflictlens.model.redaction import MASK, ConfidentialityPolicy, redact
 from conflictlens.pipeline.attribution import confidentiality_policy
 from conflictlens.pipeline.extraction import build_extractor
 from conflictlens.store import Store
@@ -108,13 +108,8 @@ def show_actor(registry: ActorRegistry, store: Store | None, name: str) -> dict[
 
 
 def _public_relation(row: dict[str, Any], policy: ConfidentialityPolicy) -> dict[str, Any]:
-    """A relation as it may be printed: nothing of a confidential source but its grade."""
-    shown = {k: row[k] for k in _RELATION_SHOWN if k in row}
-    for key in ("by", "said_by"):  # who says so
-        if key in shown and (policy.is_confidential_document(row.get("document_id"))
-                             or policy.names_confidential_person(shown[key])):
-            shown[key] = CONFIDENTIAL_SOURCE
-    return redact(shown, policy)
+    """A relation as it may be printed: nothing of a confidential source but its grade (model.redaction)."""
+    return redact({k: row[k] for k in _RELATION_SHOWN if k in row}, policy)
 
 
 def candidates(registry: ActorRegistry, store: Store, status: str | None = None,

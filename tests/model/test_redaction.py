@@ -166,6 +166,8 @@ def test_a_url_naming_the_person_is_dropped_not_mangled():
 def test_a_statement_by_the_surname_alone_is_a_confidential_source():
     event = event_from(PUBLIC_TEXT, PUBLIC_DOC, by="Mr. Noorzai")
     assert redact(event, NOORZAI).attribution[0].by == CONFIDENTIAL_SOURCE
+    relation = {"source": "Taliban", "said_by": "NOORZAI", "document_id": PUBLIC_DOC}
+    assert redact(relation, NOORZAI) == {**relation, "said_by": CONFIDENTIAL_SOURCE}
 
 
 def test_common_words_short_parts_and_longer_words_are_not_masked_alone():
