@@ -227,9 +227,11 @@ def search(ctx: typer.Context, query: str = typer.Argument(...), limit: int = ty
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             view = PublicView(store)
-            for doc_id, title, snippet in store.search_documents(query, limit):
-                hit = view.value({"document_id": doc_id, "title": title, "snippet": snippet})
-                typer.echo(json.dumps(hit, ensure_ascii=False))
+            hits = view.search(query, limit)
+    if view.policy.without_names(query) != " ".join(query.split()):
+        typer.echo("note: words naming a confidential source are not searched", err=True)
+    for hit in hits:
+        typer.echo(json.dumps(hit, ensure_ascii=False))
 
 
 @evaluate_app.command("gtd")

@@ -24,11 +24,12 @@ def register(app: typer.Typer) -> None:
     app.add_typer(confidential_app, name="confidential")
 
 
-def _open(ctx: typer.Context):
+def _open(ctx: typer.Context, create: bool = False):
     from conflictlens.store import Store
 
     settings = _settings(ctx)
-    _require_db(settings.db)
+    if not create:
+        _require_db(settings.db)
     return Store.open(settings.db)
 
 
@@ -146,7 +147,9 @@ def confidential_add(ctx: typer.Context,
     with coded_errors():
         if (person is None) == (document is None):
             raise ConflictLensError("CL-E400", "give either a PERSON or --document DOC_ID", "confidential add")
-        with _open(ctx) as store:
+        # A person may be marked before anything is ingested (a new store is created), so that no
+        # report naming them is ever shown unmasked; a document must already be stored.
+        with _open(ctx, create=person is not None) as store:
             if person is not None:
                 ledger.mark_person(store, person, by, why)
             else:

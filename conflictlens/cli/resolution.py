@@ -114,6 +114,7 @@ def list_incidents(ctx: typer.Context,
 @incidents_app.command("show")
 def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An incident id (inc_...) or event id.")) -> None:
     """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
+    from conflictlens.pipeline.attribution import stored_event_id
     from conflictlens.pipeline.resolution_public import PublicIncidents
     from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
@@ -123,7 +124,7 @@ def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An 
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             incidents = IncidentStore(store)
-            member = None if ident.startswith("inc_") else incidents.membership(ident)
+            member = None if ident.startswith("inc_") else incidents.membership(stored_event_id(store, ident))
             record = incidents.incident(member.incident_id if member else ident)
             if record is None:
                 raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
@@ -149,6 +150,8 @@ def resolve_pending(ctx: typer.Context) -> None:
 @incidents_app.command("decisions")
 def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, help="Only those naming this event or incident.")) -> None:
     """The audit trail of analyst splits and merges, as JSON lines, oldest first."""
+    from conflictlens.model.redaction import redact
+    from conflictlens.pipeline.attribution import confidentiality_policy
     from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
 
@@ -157,8 +160,9 @@ def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, he
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             rows = IncidentStore(store).decisions(event_id=ident)
+            policy = confidentiality_policy(store)  # an analyst's reason may name a confidential person
     for row in rows:
-        typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+        typer.echo(json.dumps(redact(row.to_dict(), policy), ensure_ascii=False))
 
 
 def evaluate_resolution(

@@ -5,7 +5,7 @@ imports them. Confidential material never leaves the tool: `publishable` passes 
 the one redaction function, `conflictlens.model.redaction.redact`, under the context's policy (the
 store's, from the pipeline) or, for a caller without one, a policy made of the caller's
 `confidential` test or the documents' own flags. `PublicView.document` hides confidential
-documents, so no exporter can reach their url, outlet or title.
+documents, so no exporter can reach their url, outlet or title, and gives the others redacted.
 """
 
 from __future__ import annotations
@@ -67,7 +67,12 @@ class PublicView:
         return self.policy.is_confidential_document(doc_id)
 
     def document(self, doc_id: str) -> Document | None:
-        return None if self.is_confidential(doc_id) else self.context.document(doc_id)
+        """A public document as it may be published (model.redaction: confidential names masked, a URL
+        naming a confidential person dropped); a confidential one is not there."""
+        if self.is_confidential(doc_id):
+            return None
+        doc = self.context.document(doc_id)
+        return redact(doc, self.policy) if doc is not None else None
 
 
 def public_view(context: ExportContext) -> PublicView:

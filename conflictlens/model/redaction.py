@@ -9,13 +9,16 @@ responses) goes through `redact(value, policy)`:
   nobody holding the text can recompute them; an event resting on one also loses its `extra`
   (dataset columns name sources and quote them: ACLED `source`, GTD `scite1`, UCDP
   `source_article`; the extractor's candidate actors are quotes with offsets);
-- a confidential person's name is masked in every string, and a statement made by them shows
-  "confidential source" as its author;
+- a confidential person's name is masked in every string, in every form (`name_forms`: the whole
+  name, and each part that names them alone, such as the surname), in any case and with the
+  joiners of URL slugs and query strings; a URL, outlet or other identity naming them is dropped;
+  a statement made by them shows "confidential source" as its author;
 - grades (reliability, credibility) and coded facts (dates, places, tolls, actors) stay. The
   summary goes although the extractor builds its own from those facts: an imported row's summary
   is the dataset's own text (ACLED notes, GTD summary), and the facts it would repeat stay anyway.
 
-Pure: no I/O, no state; the policy is built by the caller from the store.
+Pure: no state; the policy is built by the caller from the store. The one data file read (the
+common words, `data/common_words.txt`) is bundled and cached.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ import hmac
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from conflictlens.model.records import Document, Event
@@ -32,6 +37,7 @@ from conflictlens.model.records import Document, Event
 CONFIDENTIAL_SOURCE = "confidential source"
 MASK = "[confidential source]"
 MIN_NAME_LENGTH = 3  # a shorter "name" would mask ordinary words everywhere
+MIN_PART_LENGTH = 4  # a part of a name this long or longer names the person alone, unless a common word
 
 # Keys whose string value is text of the source itself.
 _SOURCE_TEXT_KEYS = frozenset({"text", "sentence", "snippet", "evidence", "title", "summary"})
@@ -41,8 +47,15 @@ _SOURCE_IDENTITY_KEYS = frozenset({"url", "outlet", "source_path", "external_id"
 # Keys whose whole value rests on the source: an event's free-form extras.
 _SOURCE_EXTRA_KEYS = frozenset({"extra"})
 _ID_KEYS = ("id", "document_id", "event_id")
-# Joiners a name may meet between its words: spaces, FTS snippet brackets, an ellipsis, hyphens.
-_NAME_GAP = r"[\s\[\]\u2026-]+"
+# Keys naming who made a statement (an attribution's `by`, a relation's `said_by`).
+_AUTHOR_KEYS = frozenset({"by", "said_by"})
+# Joiners a name may meet between its words: spaces, FTS snippet brackets, an ellipsis, hyphens, and
+# those of URL slugs, file names and query strings (`_`, `+`, `.`, `%20`).
+_NAME_GAP = r"(?:[\s\[\]\u2026_+.-]|%20)+"
+_NAME_SPLIT = re.compile(r"(?:[\s_+.-]|%20)+")
+# A name is bounded by anything but a letter: "noorzai_foundation" and "%20noorzai" name the person,
+# "Noorzaiabad" does not.
+_NOT_AFTER_LETTER, _NOT_BEFORE_LETTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 
 
 @dataclass(frozen=True)
@@ -59,11 +72,16 @@ class ConfidentialityPolicy:
     secret: str = ""
     document_test: Callable[[str], bool] | None = field(default=None, compare=False)
     _names: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _query_names: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _first_words: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "documents", frozenset(self.documents))
         object.__setattr__(self, "persons", tuple(self.persons))
-        object.__setattr__(self, "_names", _names_pattern(self.persons))
+        forms = sorted({f for p in self.persons for f in name_forms(p)}, key=lambda f: len(" ".join(f)), reverse=True)
+        object.__setattr__(self, "_names", _names_pattern(forms, stemmed=False))
+        object.__setattr__(self, "_query_names", _names_pattern(forms, stemmed=True))
+        object.__setattr__(self, "_first_words", tuple({f[0].casefold() for f in forms}))
 
     @property
     def empty(self) -> bool:
@@ -75,10 +93,30 @@ class ConfidentialityPolicy:
         return document_id in self.documents or (self.document_test is not None and self.document_test(document_id))
 
     def names_confidential_person(self, text: object) -> bool:
-        return isinstance(text, str) and self._names is not None and self._names.search(text) is not None
+        return isinstance(text, str) and self._may_name(text) and self._names.search(text) is not None
 
     def mask_names(self, text: str) -> str:
-        return self._names.sub(MASK, text) if self._names is not None else text
+        return self._names.sub(MASK, text) if self._may_name(text) else text
+
+    def _may_name(self, text: str) -> bool:
+        """Does `text` hold the first word of some form? Every match does, and this test is ten times
+        cheaper than the pattern, which finds no literal to scan for (it is case-blind and bracketed)."""
+        if self._names is None:
+            return False
+        folded = text.casefold()
+        return any(word in folded for word in self._first_words)
+
+    def without_names(self, query: str) -> str:
+        """A search query without its whitespace-separated terms that name a confidential person.
+
+        The full-text index stems words ("Noorzais" finds "Noorzai"), so here each name word also
+        matches with its last letter gone and any ending: a search never matches through the name.
+        """
+        if self._query_names is None:
+            return query
+        named = [m.span() for m in self._query_names.finditer(query)]
+        terms = [t for t in re.finditer(r"\S+", query) if not any(s < t.end() and t.start() < e for s, e in named)]
+        return " ".join(t.group() for t in terms)
 
     def pseudonym(self, real_id: str) -> str:
         """A stable stand-in for a confidential id, in the same format (doc_/evt_ + 16 hex)."""
@@ -87,14 +125,33 @@ class ConfidentialityPolicy:
         return f"{prefix or 'id'}_{digest}"
 
 
-def _names_pattern(persons: tuple[str, ...]) -> re.Pattern[str] | None:
-    alternatives = []
-    for name in sorted({p.strip() for p in persons if p.strip()}, key=len, reverse=True):
-        words = [re.escape(w) for w in re.split(r"[\s-]+", name) if w]
-        alternatives.append(r"\[?" + (r"\]?" + _NAME_GAP + r"\[?").join(words) + r"\]?")
-    if not alternatives:
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words that a name may contain but that name nobody alone (bundled data, one a line)."""
+    text = resources.files("conflictlens.model").joinpath("data/common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def name_forms(person: str) -> tuple[tuple[str, ...], ...]:
+    """Every word sequence that names `person`: the whole name, and each part of it that names them
+    alone (MIN_PART_LENGTH letters or more, and not a common word): "Zebratitle Noorzai" gives
+    ("Zebratitle", "Noorzai"), ("Zebratitle",) and ("Noorzai",). The one definition of a name's forms."""
+    words = tuple(w for w in _NAME_SPLIT.split(person.strip()) if w)
+    if len(" ".join(words)) < MIN_NAME_LENGTH:
+        return ()
+    parts = [(w,) for w in words if len(w) >= MIN_PART_LENGTH and w.casefold() not in common_words()]
+    return tuple(dict.fromkeys([words, *parts]))
+
+
+def _names_pattern(forms: list[tuple[str, ...]], stemmed: bool) -> re.Pattern[str] | None:
+    """One pattern for all forms, longest first. `stemmed` (for search queries) lets each word lose
+    its last letter and take any ending, as the full-text index's stemmer would."""
+    if not forms:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    word = (lambda w: re.escape(w[:-1] if len(w) > MIN_PART_LENGTH else w) + r"\w*") if stemmed else re.escape
+    alternatives = [r"\[?" + (r"\]?" + _NAME_GAP + r"\[?").join(map(word, f)) + r"\]?" for f in forms]
+    end = "" if stemmed else _NOT_BEFORE_LETTER
+    return re.compile(_NOT_AFTER_LETTER + r"(?:" + "|".join(alternatives) + r")" + end, re.IGNORECASE)
 
 
 def redact(value: Any, policy: ConfidentialityPolicy) -> Any:
@@ -116,8 +173,16 @@ def redact(value: Any, policy: ConfidentialityPolicy) -> Any:
 def _redact_document(doc: Document, policy: ConfidentialityPolicy) -> Document:
     if doc.confidential or policy.is_confidential_document(doc.id):
         return Document(id=policy.pseudonym(doc.id), text=MASK, published=doc.published, confidential=True)
-    masked = {k: policy.mask_names(v) for k, v in doc.to_dict().items() if isinstance(v, str) and k != "id"}
-    return replace(doc, **masked)
+    shown = {k: _public_string(k, v, policy) for k, v in doc.to_dict().items() if isinstance(v, str) and k != "id"}
+    return replace(doc, **shown)
+
+
+def _public_string(key: str, value: str, policy: ConfidentialityPolicy) -> str | None:
+    """A string of a public record: names masked; an identity (a URL, a path) naming a confidential
+    person is dropped whole, since a masked URL would be a broken link and still point at the page."""
+    if key in _SOURCE_IDENTITY_KEYS and policy.names_confidential_person(value):
+        return None
+    return policy.mask_names(value)
 
 
 def _walk(value: Any, policy: ConfidentialityPolicy, inherited: bool) -> Any:
@@ -142,8 +207,10 @@ def _walk_dict(record: dict, policy: ConfidentialityPolicy, inherited: bool) -> 
             out[key] = None
         elif confidential and key in _SOURCE_EXTRA_KEYS and isinstance(value, dict):
             out[key] = {}
-        elif key == "by" and isinstance(value, str) and (confidential or policy.names_confidential_person(value)):
+        elif key in _AUTHOR_KEYS and isinstance(value, str) and (confidential or policy.names_confidential_person(value)):
             out[key] = CONFIDENTIAL_SOURCE
+        elif isinstance(value, str):
+            out[key] = _public_string(key, value, policy)
         elif confidential and key in ("start", "end") and isinstance(value, int):
             out[key] = 0  # offsets into a confidential text help rebuild it
         else:

@@ -14,7 +14,7 @@ from conflictlens.actors.profile import describe, events_per_year, relations_ove
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
-from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
+from conflictlens.model.redaction import MASK, ConfidentialityPolicy, redact
 from conflictlens.pipeline import filters
 from conflictlens.pipeline.attribution import confidentiality_policy
 from conflictlens.pipeline.extraction import build_extractor
@@ -148,13 +148,8 @@ def show_actor(registry: ActorRegistry, store: Store | None, name: str) -> dict[
 
 
 def _public_relation(row: dict[str, Any], policy: ConfidentialityPolicy) -> dict[str, Any]:
-    """A relation as it may be printed: nothing of a confidential source but its grade."""
-    shown = {k: row[k] for k in _RELATION_SHOWN if k in row}
-    for key in ("by", "said_by"):  # who says so
-        if key in shown and (policy.is_confidential_document(row.get("document_id"))
-                             or policy.names_confidential_person(shown[key])):
-            shown[key] = CONFIDENTIAL_SOURCE
-    return redact(shown, policy)
+    """A relation as it may be printed: nothing of a confidential source but its grade (model.redaction)."""
+    return redact({k: row[k] for k in _RELATION_SHOWN if k in row}, policy)
 
 
 def candidates(registry: ActorRegistry, store: Store, status: str | None = None,
@@ -165,7 +160,8 @@ def candidates(registry: ActorRegistry, store: Store, status: str | None = None,
     confidential-source mask, with pseudonymous event ids, so it is counted but never shown.
     """
     policy = confidentiality_policy(store)
-    mentions = (_public_mention(CandidateMention(*row), policy) for row in store_actors.candidate_mentions(store))
+    shown = (_public_mention(CandidateMention(*row), policy) for row in store_actors.candidate_mentions(store))
+    mentions = (m for m in shown if m is not None)
     found = review_candidates(mentions, registry, _place_test(places_file))
     for c in found:
         if c.name == MASK:
@@ -173,12 +169,17 @@ def candidates(registry: ActorRegistry, store: Store, status: str | None = None,
     return [c.to_dict() for c in found if status is None or c.status == status]
 
 
-def _public_mention(m: CandidateMention, policy: ConfidentialityPolicy) -> CandidateMention:
+def _public_mention(m: CandidateMention, policy: ConfidentialityPolicy) -> CandidateMention | None:
+    """The mention as it may be listed; None for a confidential person's name taken for an organisation
+    (a person to protect, not an actor to review)."""
     if policy.empty:
         return m
     if policy.is_confidential_document(m.document_id):
         return CandidateMention(MASK, policy.pseudonym(m.event_id), policy.pseudonym(m.document_id), m.label, m.date)
-    return CandidateMention(policy.mask_names(m.name), m.event_id, m.document_id, m.label, m.date)
+    name = policy.mask_names(m.name)
+    if not name.replace(MASK, "").strip(" .,;:'\"-"):
+        return None
+    return CandidateMention(name, m.event_id, m.document_id, m.label, m.date)
 
 
 def _place_test(places_file: str | None):

@@ -116,8 +116,21 @@ class PublicView:
                             _override(override) if override else None)
 
     def value(self, value: Any) -> Any:
-        """Anything else bound for output (search hits, batch records, ledgers as JSON)."""
+        """Anything else bound for output (batch records, ledgers as JSON)."""
         return redact(value, self.policy)
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text hits as they may leave the tool. The query's words that name a confidential person
+        are not searched, so no hit shows that a report names them; titles and snippets are redacted.
+        A hit on a confidential report shows neither its words nor its id (its pseudonym would tie the
+        searched word to the report's events)."""
+        hits = []
+        for doc_id, title, snippet in self.store.search_documents(self.policy.without_names(query), limit):
+            hit = redact({"document_id": doc_id, "title": title, "snippet": snippet}, self.policy)
+            if self.policy.is_confidential_document(doc_id):
+                hit["document_id"] = None
+            hits.append(hit)
+        return hits
 
 
 class PublicStore:
@@ -145,16 +158,21 @@ def statements_of(event: Event) -> list[tuple[Any, str | None]]:
 
 def find_event(store: Store, given_id: str, policy: ConfidentialityPolicy | None = None) -> Event:
     """The stored event with this id, or with this pseudonym (as confidential events are shown)."""
-    event = store.get_event(given_id)
-    if event is None:
-        policy = policy or confidentiality_policy(store)
-        for real_id in stored.event_ids_of_documents(store, policy.documents):
-            if policy.pseudonym(real_id) == given_id:
-                event = store.get_event(real_id)
-                break
+    event = store.get_event(stored_event_id(store, given_id, policy))
     if event is None:
         raise ConflictLensError("CL-E202", "no such event; list ids with `conflictlens events`", given_id)
     return event
+
+
+def stored_event_id(store: Store, given_id: str, policy: ConfidentialityPolicy | None = None) -> str:
+    """The real id of the event shown as `given_id` (a confidential event's pseudonym), else `given_id`."""
+    if store.get_event(given_id) is not None:
+        return given_id
+    policy = policy or confidentiality_policy(store)
+    for real_id in stored.event_ids_of_documents(store, policy.documents):
+        if policy.pseudonym(real_id) == given_id:
+            return real_id
+    return given_id
 
 
 def event_ledger(store: Store, event_id: str) -> dict[str, Any]:

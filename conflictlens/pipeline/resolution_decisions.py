@@ -11,6 +11,8 @@ import re
 from typing import Any, Sequence
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.model.redaction import redact
+from conflictlens.pipeline.attribution import stored_event_id
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, recompose
 from conflictlens.pipeline.resolution_public import PublicIncidents
 from conflictlens.resolve.cluster import incident_id_for
@@ -31,6 +33,7 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
     ctx = ctx or build_context()
     incidents = IncidentStore(store)
     public = PublicIncidents(store)
+    event_id = stored_event_id(store, event_id, public.policy)  # a confidential event is shown by pseudonym
     member = _member(store, incidents, event_id)
     mine = profile_from_json(member.profile)
     others = []
@@ -43,13 +46,14 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
                        "pinned": other.pinned, "score": comparison["score"], "veto": comparison["veto"],
                        "features": comparison["features"]})
     record = public.record(incidents.incident(member.incident_id) or {"id": member.incident_id})
-    return {
+    # Redacted whole, as every output is: a source's label may be a title naming a confidential person.
+    return redact({
         "event_id": public.event_id(event_id), "incident_id": member.incident_id, "source": public.label(member.source),
         "linked_by": member.linked_by, "pinned": member.pinned, "linked_at": member.linked_at,
         "decision": _public_decision(member.decision, public), "compared_now": others,
         "incident": {k: record.get(k) for k in ("date", "location", "fatalities", "injured", "perpetrator")},
         "analyst_decisions": [d.to_dict() for d in incidents.decisions(event_id=event_id, incident_id=member.incident_id)],
-    }
+    }, public.policy)
 
 
 def _public_decision(decision: dict[str, Any] | None, public: PublicIncidents) -> dict[str, Any] | None:

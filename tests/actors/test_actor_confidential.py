@@ -76,3 +76,14 @@ def test_show_reads_the_relations_table(tmp_path):
         ledger.mark_documents_confidential(store, [doc.id], "desk")
         hidden = wiring.show_actor(wiring.registry_for(store), store, "Taliban")["relations"]
         assert hidden[0]["by"] == CONFIDENTIAL_SOURCE and doc.id not in json.dumps(hidden)
+
+
+def test_a_confidential_persons_name_is_no_candidate_and_names_no_organisation(tmp_path):
+    """A surname taken for an organisation by NER is a person to protect; an organisation named
+    after them is listed with the name masked."""
+    with Store.open(tmp_path / "p.db") as store:
+        _save(store, "doc_00000000000000f6", "NOORZAI")
+        _save(store, "doc_00000000000000f7", "Noorzai Foundation")
+        ledger.mark_person_confidential(store, "Zebratitle Noorzai", "desk")
+        rows = wiring.candidates(wiring.registry_for(store), store)
+    assert [r["name"] for r in rows] == [f"{MASK} Foundation"]

@@ -134,3 +134,53 @@ def test_no_confidential_text_or_name_survives(first, last, filler):
         assert text not in dumped and doc not in dumped and event.id not in dumped
     named = json.dumps(redact(event, policy(persons=(f"{first} {last}",))).to_dict(), ensure_ascii=False)
     assert f"{first} {last}".lower() not in named.lower()
+
+
+# -- every form of a confidential name (issue 17) -------------------------------------------------
+
+NOORZAI = policy(persons=("Zebratitle Noorzai",))
+
+
+def test_the_surname_alone_is_masked_in_any_case():
+    assert NOORZAI.mask_names("Noorzai added that NOORZAI and noorzai's aide left.") == (
+        f"{MASK} added that {MASK} and {MASK}'s aide left.")
+    assert NOORZAI.mask_names("Staff of the Noorzai Foundation said") == f"Staff of the {MASK} Foundation said"
+
+
+def test_url_slugs_and_query_strings_are_masked():
+    for text in ("/2021/06/zebratitle-noorzai-clinic", "/news/Zebratitle%20Noorzai_interview",
+                 "?who=zebratitle+noorzai", "/noorzai_foundation/", "/zebratitle.noorzai", "/noorzai2021"):
+        masked = NOORZAI.mask_names(text).lower()
+        assert "noorzai" not in masked and "zebratitle" not in masked, text
+
+
+def test_a_url_naming_the_person_is_dropped_not_mangled():
+    doc = Document(PUBLIC_DOC, PUBLIC_TEXT, "2021-06-10", url="https://x.org/zebratitle-noorzai-says",
+                   outlet="Herald", title="Noorzai says")
+    shown = redact(doc, NOORZAI)
+    assert (shown.url, shown.outlet, shown.title) == (None, "Herald", f"{MASK} says")
+    hit = redact({"document_id": PUBLIC_DOC, "url": "https://x.org/?q=Zebratitle+Noorzai"}, NOORZAI)
+    assert hit["url"] is None and hit["document_id"] == PUBLIC_DOC
+
+
+def test_a_statement_by_the_surname_alone_is_a_confidential_source():
+    event = event_from(PUBLIC_TEXT, PUBLIC_DOC, by="Mr. Noorzai")
+    assert redact(event, NOORZAI).attribution[0].by == CONFIDENTIAL_SOURCE
+    relation = {"source": "Taliban", "said_by": "NOORZAI", "document_id": PUBLIC_DOC}
+    assert redact(relation, NOORZAI) == {**relation, "said_by": CONFIDENTIAL_SOURCE}
+
+
+def test_common_words_short_parts_and_longer_words_are_not_masked_alone():
+    said = policy(persons=("Said Noorzai", "Ahmad Zia"))
+    assert said.mask_names("He said Zia and Ahmad met Said Noorzai in Noorzaiabad.") == (
+        f"He said Zia and Ahmad met {MASK} in Noorzaiabad.")
+    assert said.mask_names("Ahmad Zia") == MASK
+
+
+def test_a_search_query_loses_the_words_that_name_the_person():
+    for query in ("Zebratitle Noorzai", "noorzai's", "Noorzais", "zebratitle-noorzai", "Zebratitle+Noorzai",
+                  "zebratitl"):
+        assert NOORZAI.without_names(query) == "", query
+    assert NOORZAI.without_names("Noorzai Foundation clinic") == "Foundation clinic"
+    assert policy(persons=("Ahmad Zia",)).without_names("Ahmad Zia Kunduz") == "Kunduz"
+    assert ConfidentialityPolicy().without_names("Noorzai") == "Noorzai"
