@@ -12,6 +12,7 @@ from typing import Iterator, Optional
 
 import typer
 
+from conflictlens.cli.options import MAX_LIMIT, MAX_SEARCH_HITS, fail, number_option
 from conflictlens.errors import ConflictLensError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -39,11 +40,6 @@ def main_options(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
 ) -> None:
     ctx.obj = Settings(db or os.environ.get("CONFLICTLENS_DB") or DEFAULT_DB, quiet)
-
-
-def fail(error: ConflictLensError) -> None:
-    typer.echo(f"error {error.render()}", err=True)
-    raise typer.Exit(code=2)
 
 
 @contextmanager
@@ -120,7 +116,7 @@ def events(ctx: typer.Context,
            until: Optional[str] = typer.Option(None, help="Latest date, YYYY-MM-DD."),
            event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),
            perpetrator: Optional[str] = typer.Option(None, help="Canonical perpetrator name."),
-           limit: Optional[int] = typer.Option(None, help="At most this many events."),
+           limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "At most this many events"),
            fmt: str = typer.Option("table", "--format", help="table, json, ndjson or csv.")) -> None:
     """List stored events, filtered."""
     from conflictlens.cli.output import write_events
@@ -214,7 +210,9 @@ def _write_json_events(records: list[dict], fmt: str) -> None:
 
 
 @app.command()
-def search(ctx: typer.Context, query: str = typer.Argument(...), limit: int = typer.Option(20)) -> None:
+def search(ctx: typer.Context,
+           query: str = typer.Argument(..., help="Words every hit contains, e.g. \"Dasht-e-Barchi\" (any order)."),
+           limit: int = number_option(20, "--limit", 1, MAX_SEARCH_HITS, "At most this many hits, best first")) -> None:
     """Full-text search over stored documents."""
     from conflictlens.pipeline.attribution import PublicView
     from conflictlens.store import Store

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from conflictlens.cli import _check_date, _require_db, _settings, coded_errors, evaluate_app
+from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
 incidents_app = typer.Typer(help="Incidents: reports and dataset rows merged when they describe one event.",
@@ -90,7 +91,8 @@ def list_incidents(ctx: typer.Context,
                    since: Optional[str] = typer.Option(None, help="Earliest date, YYYY-MM-DD."),
                    until: Optional[str] = typer.Option(None, help="Latest date, YYYY-MM-DD."),
                    merged: bool = typer.Option(False, "--merged", help="Only incidents of two or more events."),
-                   limit: Optional[int] = typer.Option(None, help="At most this many incidents.")) -> None:
+                   limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "At most this many incidents")
+                   ) -> None:
     """Stream merged incident records as JSON lines (confidential sources redacted)."""
     from conflictlens.pipeline.resolution_public import PublicIncidents
     from conflictlens.store import Store
@@ -99,8 +101,6 @@ def list_incidents(ctx: typer.Context,
     settings = _settings(ctx)
     with coded_errors():
         since, until = _check_date("--since", since), _check_date("--until", until)
-        if limit is not None and limit < 0:
-            raise ConflictLensError("CL-E400", "give a whole number >= 0", "--limit")
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             public = PublicIncidents(store)
