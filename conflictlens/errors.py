@@ -25,6 +25,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E301": "actor registry file is invalid",
     "CL-E302": "language model is not installed",
     "CL-E400": "invalid option value",
+    "CL-E401": "event id prefix matches more than one event",
     "CL-E600": "incident resolution data missing or damaged",
     "CL-E601": "incident not found",
     "CL-E602": "event is in no incident yet",

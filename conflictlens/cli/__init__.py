@@ -21,6 +21,7 @@ evaluate_app = typer.Typer(help="Measure extraction accuracy against hand-coded 
 app.add_typer(evaluate_app, name="evaluate")
 
 DEFAULT_DB = "conflictlens.db"
+EVENT_ID_HELP = "An event id (evt_...), or any unique start of it."
 FORMATS = ("table", "json", "ndjson", "csv")
 
 
@@ -135,7 +136,7 @@ def events(ctx: typer.Context,
 
 
 @app.command()
-def show(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event id (evt_...)."),
+def show(ctx: typer.Context, event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
          fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """One event: every value with the sentence it came from."""
     from conflictlens import pipeline

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import _require_db, _settings, coded_errors
+from conflictlens.cli import EVENT_ID_HELP, _require_db, _settings, coded_errors
 from conflictlens.errors import ConflictLensError
 
 grades_app = typer.Typer(help="Source reliability grades (NATO/Admiralty A-F): defaults and your own.")
@@ -33,7 +33,7 @@ def _open(ctx: typer.Context):
 
 
 def attribution(ctx: typer.Context,
-                event_id: str = typer.Argument(..., help="An event id (evt_...)."),
+                event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
                 set_actor: Optional[str] = typer.Option(None, "--set", help="Override the best answer with ACTOR."),
                 clear: bool = typer.Option(False, "--clear", help="Go back to the rule's answer."),
                 phrase: Optional[str] = typer.Option(None, "--phrase", help="ICD 203 phrase for --set, e.g. 'likely'."),

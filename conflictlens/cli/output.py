@@ -8,9 +8,12 @@ import time
 from contextlib import contextmanager
 from typing import IO, Callable, Iterable, Iterator
 
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
+from rich.text import Text
 
 from conflictlens.export.tables import flat_row as export_flat_row
 from conflictlens.model.records import Event
@@ -78,16 +81,34 @@ def _write_json_array(records: Iterable[dict], out: IO[str]) -> None:
     out.write("\n]\n")
 
 
-def _print_table(events: Iterable[Event]) -> None:
-    table = Table(show_lines=False)
-    for col in ("id", "date", "type", "where", "perpetrator", "killed", "injured"):
-        table.add_column(col)
+def _print_table(events: Iterable[Event]) -> int:
+    """The events as a table on stdout; returns how many it showed.
+
+    Ids are never cut: users copy them into `show`, `why` and the like. On a narrow terminal the
+    other columns wrap instead, and the plain box leaves them the room vertical rules would take.
+    """
+    table = Table(box=box.SIMPLE_HEAD, collapse_padding=True, pad_edge=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True, min_width=len("YYYY-MM-DD"))
+    for col in ("type", "where", "perpetrator"):
+        table.add_column(col, overflow="fold")
+    for col in ("killed", "injured"):
+        table.add_column(col, justify="right")
     for e in events:
         where = ", ".join(x for x in (e.location.place, e.location.admin1, e.location.country) if x)
         perp = (e.perpetrator or "") + (" (claimed)" if e.claimed else "")
-        table.add_row(e.id, e.date.start or "", e.sub_event_type or "", where, perp,
+        table.add_row(Text(e.id), e.date.start or "", Text(e.sub_event_type or ""), Text(where), Text(perp),
                       _num(e.fatalities.best), _num(e.injured.best))
-    Console().print(table)
+    keep_whole(table.columns[0])
+    if table.row_count:
+        Console().print(table)
+    return table.row_count
+
+
+def keep_whole(column: Column) -> None:
+    """Never shorten this column's cells (ids): rich shrinks every column, no_wrap ones included,
+    down to its minimum width."""
+    column.min_width = max((cell_len(str(cell)) for cell in column.cells), default=0) or None
 
 
 def _num(value: int | None) -> str:

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import _check_date, _require_db, _settings, coded_errors, evaluate_app
+from conflictlens.cli import EVENT_ID_HELP, _check_date, _require_db, _settings, coded_errors, evaluate_app
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
     evaluate_app.command("resolution")(evaluate_resolution)
 
 
-def why(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event id (evt_...)."),
+def why(ctx: typer.Context, event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Why an event is in its incident: the other reports and what matched on each feature."""
     from conflictlens.pipeline.resolution_decisions import why as explain
@@ -48,7 +48,8 @@ def why(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event i
         _print_why(result)
 
 
-def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="Events to move out, together."),
+def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="Events to move out, together "
+                                                                      "(ids, or any unique start of them)."),
           reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
           analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
     """Split events out of their incident into a new one; the resolver keeps them apart from now on."""
@@ -57,7 +58,8 @@ def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="E
     _decide(ctx, lambda store, who: do_split(store, event_ids, who, reason), analyst)
 
 
-def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Incident ids, or event ids of their members."),
+def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Incident ids, or event ids (or their "
+                                                                 "start) of their members."),
           reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
           analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
     """Merge incidents into one (the one reported first keeps its id); the merge is pinned."""
@@ -111,8 +113,10 @@ def list_incidents(ctx: typer.Context,
 
 
 @incidents_app.command("show")
-def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An incident id (inc_...) or event id.")) -> None:
+def show_incident(ctx: typer.Context,
+                  ident: str = typer.Argument(..., help="An incident id (inc_...), or an event id or its start.")) -> None:
     """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
+    from conflictlens.pipeline.resolution_decisions import incident_of
     from conflictlens.pipeline.resolution_public import PublicIncidents
     from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
@@ -121,9 +125,7 @@ def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An 
     with coded_errors():
         _require_db(settings.db)
         with Store.open(settings.db) as store:
-            incidents = IncidentStore(store)
-            member = None if ident.startswith("inc_") else incidents.membership(ident)
-            record = incidents.incident(member.incident_id if member else ident)
+            record = IncidentStore(store).incident(incident_of(store, ident))
             if record is None:
                 raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
                                         ident)
@@ -183,6 +185,8 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
 
 
 def _print_why(result: dict) -> None:
+    from conflictlens.cli.output import keep_whole
+
     console = Console()
     decision = result.get("decision") or {}
     console.print(f"[bold]{result['event_id']}[/] ({result['source']}) is in [bold]{result['incident_id']}[/]: "
@@ -190,12 +194,13 @@ def _print_why(result: dict) -> None:
                   + (" [pinned by an analyst]" if result["pinned"] else ""))
     table = Table(show_lines=True)
     for column in ("other report", "source", "score", "what matched"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "other report")
     for other in result["compared_now"]:
         features = ", ".join(f"{k} {v['outcome']} ({v['weight']:+.1f})" for k, v in other["features"].items())
         if other["veto"]:
             features = f"VETO: {other['veto']}; " + features
         table.add_row(other["event_id"], str(other["source"]), f"{other['score']:.1f}", features)
+    keep_whole(table.columns[0])
     console.print(table)
     fatalities = (result.get("incident") or {}).get("fatalities") or {}
     if fatalities.get("timeline"):
