@@ -52,6 +52,13 @@ def coded_errors() -> Iterator[None]:
         fail(exc)
 
 
+def say(settings: Settings, message: str) -> None:
+    """A note for the person at the terminal (an empty list, say): on stderr, so what goes to stdout
+    stays parseable; --quiet silences it."""
+    if not settings.quiet:
+        typer.echo(message, err=True)
+
+
 def _progress(settings: Settings):
     from conflictlens.cli.output import progress_bar
     return progress_bar(enabled=not settings.quiet and sys.stderr.isatty())
@@ -132,7 +139,10 @@ def events(ctx: typer.Context,
         with Store.open(settings.db) as store:
             rows = PublicView(store).select(country=country.upper() if country else None, since=since,
                                             until=until, event_type=event_type, perpetrator=perpetrator, limit=limit)
-            write_events(rows, fmt, sys.stdout)
+            if not write_events(rows, fmt, sys.stdout):
+                filtered = any(v is not None for v in (country, since, until, event_type, perpetrator))
+                say(settings, "no events match these filters" if filtered else
+                    "no events stored yet; run `conflictlens ingest` or `conflictlens demo`")
 
 
 @app.command()
@@ -223,9 +233,12 @@ def search(ctx: typer.Context,
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             view = PublicView(store)
-            for doc_id, title, snippet in store.search_documents(query, limit):
+            hits = store.search_documents(query, limit)
+            for doc_id, title, snippet in hits:
                 hit = view.value({"document_id": doc_id, "title": title, "snippet": snippet})
                 typer.echo(json.dumps(hit, ensure_ascii=False))
+    if not hits:
+        say(settings, f"no stored report contains every word of {query!r}")
 
 
 @evaluate_app.command("gtd")

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import EVENT_ID_HELP, _require_db, _settings, coded_errors
+from conflictlens.cli import EVENT_ID_HELP, _require_db, _settings, coded_errors, say
 from conflictlens.errors import ConflictLensError
 
 grades_app = typer.Typer(help="Source reliability grades (NATO/Admiralty A-F): defaults and your own.")
@@ -165,3 +165,5 @@ def confidential_list(ctx: typer.Context) -> None:
     for kind, name, marked_by, why, at in entries:
         typer.echo(json.dumps({"kind": kind, "name": name, "marked_by": marked_by, "why": why, "marked_at": at},
                               ensure_ascii=False))
+    if not entries:
+        say(_settings(ctx), "no confidential sources marked")

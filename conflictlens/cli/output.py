@@ -19,6 +19,7 @@ from conflictlens.export.tables import flat_row as export_flat_row
 from conflictlens.model.records import Event
 
 _REDRAW_SECONDS = 0.1
+DEMO_ROWS = 15  # events the demo's summary shows
 
 CSV_COLUMNS = (
     "id", "date_start", "date_end", "date_precision", "event_type", "sub_event_type", "attack_type",
@@ -58,27 +59,32 @@ def flat_row(event: Event) -> dict[str, object]:
     return {k: v for k, v in export_flat_row(event).items() if k not in _NOT_IN_EVENT_LISTS}
 
 
-def write_events(events: Iterable[Event], fmt: str, out: IO[str]) -> None:
+def write_events(events: Iterable[Event], fmt: str, out: IO[str]) -> int:
+    """Write the events in `fmt`; returns how many were written."""
+    written = 0
     if fmt == "ndjson":
-        for e in events:
+        for written, e in enumerate(events, start=1):
             out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
     elif fmt == "json":
-        _write_json_array((e.to_dict() for e in events), out)
+        written = _write_json_array((e.to_dict() for e in events), out)
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        for e in events:
+        for written, e in enumerate(events, start=1):
             writer.writerow(flat_row(e))
     else:
-        _print_table(events)
+        written = _print_table(events)
+    return written
 
 
-def _write_json_array(records: Iterable[dict], out: IO[str]) -> None:
-    """Stream a JSON array without holding it in memory."""
+def _write_json_array(records: Iterable[dict], out: IO[str]) -> int:
+    """Stream a JSON array without holding it in memory; returns how many records it holds."""
     out.write("[")
-    for i, record in enumerate(records):
-        out.write(("," if i else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+    written = 0
+    for written, record in enumerate(records, start=1):
+        out.write(("," if written > 1 else "") + "\n  " + json.dumps(record, ensure_ascii=False))
     out.write("\n]\n")
+    return written
 
 
 def _print_table(events: Iterable[Event]) -> int:
@@ -125,7 +131,9 @@ def print_summary(store, db_path: str) -> None:
     for name, n in sorted(counts.get("by_event_type", {}).items(), key=lambda kv: -kv[1]):
         table.add_row(str(name), str(n))
     console.print(table)
-    _print_table(store.iter_events(limit=15))
+    shown = _print_table(store.iter_events(limit=DEMO_ROWS))
+    if shown < counts["events"]:
+        console.print(f"showing {shown} of {counts['events']} events; `conflictlens events` lists all", markup=False)
     console.print("Next: `conflictlens events --format csv`, `conflictlens show EVENT_ID`.")
 
 

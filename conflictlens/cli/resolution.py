@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import EVENT_ID_HELP, _check_date, _require_db, _settings, coded_errors, evaluate_app
+from conflictlens.cli import EVENT_ID_HELP, _check_date, _require_db, _settings, coded_errors, evaluate_app, say
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
@@ -108,8 +108,13 @@ def list_incidents(ctx: typer.Context,
             public = PublicIncidents(store)
             rows = IncidentStore(store).iter_incidents(country.upper() if country else None, since, until,
                                                        2 if merged else 1, limit)
-            for record in rows:
+            written = 0
+            for written, record in enumerate(rows, start=1):
                 sys.stdout.write(json.dumps(public.record(record), ensure_ascii=False) + "\n")
+    if not written:
+        what = "incidents of two or more events" if merged else "incidents"
+        filtered = any(v is not None for v in (country, since, until))
+        say(settings, f"no {what} match these filters" if filtered else f"no {what} stored")
 
 
 @incidents_app.command("show")
@@ -160,6 +165,8 @@ def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, he
             rows = IncidentStore(store).decisions(event_id=ident)
     for row in rows:
         typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
+    if not rows:
+        say(settings, "no analyst decisions" + (f" name {ident}" if ident else " yet"))
 
 
 def evaluate_resolution(
