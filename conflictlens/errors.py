@@ -26,6 +26,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E302": "language model is not installed",
     "CL-E400": "invalid option value",
     "CL-E401": "event id prefix matches more than one event",
+    "CL-E402": "program version unknown (not installed as a package)",
     "CL-E600": "incident resolution data missing or damaged",
     "CL-E601": "incident not found",
     "CL-E602": "event is in no incident yet",

@@ -12,12 +12,13 @@ from typing import Iterator, Optional
 
 import typer
 
+from conflictlens.cli.help import App
 from conflictlens.cli.options import MAX_LIMIT, MAX_SEARCH_HITS, fail, number_option
 from conflictlens.errors import ConflictLensError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = App(add_completion=False, no_args_is_help=True,
                   help="conflictlens: structured, sourced event records from reports of political violence.")
-evaluate_app = typer.Typer(help="Measure extraction accuracy against hand-coded datasets.")
+evaluate_app = App(help="Measure extraction accuracy against hand-coded datasets.")
 app.add_typer(evaluate_app, name="evaluate")
 
 DEFAULT_DB = "conflictlens.db"
@@ -34,11 +35,27 @@ def _settings(ctx: typer.Context) -> Settings:
     return ctx.obj
 
 
+def _show_version(wanted: bool) -> None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    if not wanted:
+        return
+    try:
+        typer.echo(f"conflictlens {version('conflictlens')}")
+    except PackageNotFoundError:
+        fail(ConflictLensError("CL-E402", "this copy is not installed as a package, so it has no version; "
+                               "install it with `pip install -e .`", "--version"))
+    raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: str = typer.Option(None, "--db", help="Database path (default ./conflictlens.db or $CONFLICTLENS_DB)."),
+    db: str = typer.Option(None, "--db", metavar="PATH",
+                           help="Database path (default ./conflictlens.db or $CONFLICTLENS_DB)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help="Show the version and exit."),
 ) -> None:
     ctx.obj = Settings(db or os.environ.get("CONFLICTLENS_DB") or DEFAULT_DB, quiet)
 

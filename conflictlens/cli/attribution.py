@@ -11,10 +11,11 @@ from rich.console import Console
 from rich.table import Table
 
 from conflictlens.cli import EVENT_ID_HELP, _require_db, _settings, coded_errors, say
+from conflictlens.cli.help import App
 from conflictlens.errors import ConflictLensError
 
-grades_app = typer.Typer(help="Source reliability grades (NATO/Admiralty A-F): defaults and your own.")
-confidential_app = typer.Typer(help="Confidential sources: their text and identity never appear in output.")
+grades_app = App(help="Source reliability grades (NATO/Admiralty A-F): defaults and your own.")
+confidential_app = App(help="Confidential sources: their text and identity never appear in output.")
 _CELL_STYLE = {"consistent": "[green]C[/]", "inconsistent": "[red]I[/]", "neutral": "[dim]N[/]"}
 
 

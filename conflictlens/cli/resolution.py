@@ -14,10 +14,11 @@ from rich.console import Console
 from rich.table import Table
 
 from conflictlens.cli import EVENT_ID_HELP, _check_date, _require_db, _settings, coded_errors, evaluate_app, say
+from conflictlens.cli.help import App
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
-incidents_app = typer.Typer(help="Incidents: reports and dataset rows merged when they describe one event.",
+incidents_app = App(help="Incidents: reports and dataset rows merged when they describe one event.",
                             no_args_is_help=True)
 _ANALYST_HELP = "Who decides (default $CONFLICTLENS_ANALYST, else your login name)."
 
