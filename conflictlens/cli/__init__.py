@@ -76,9 +76,10 @@ def say(settings: Settings, message: str) -> None:
         typer.echo(message, err=True)
 
 
-def _progress(settings: Settings):
+def _progress(settings: Settings, unit: str = "items"):
+    """A progress bar counting `unit` on a terminal, none when piped or --quiet (see output.Meter)."""
     from conflictlens.cli.output import progress_bar
-    return progress_bar(enabled=not settings.quiet and sys.stderr.isatty())
+    return progress_bar(enabled=not settings.quiet and sys.stderr.isatty(), unit=unit)
 
 
 @app.command()
@@ -98,12 +99,13 @@ def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ..
     from conflictlens.pipeline.actors import extractor_for_store
     from conflictlens.store import Store
 
-    with Store.open(settings.db) as store, _progress(settings) as tick:
+    with Store.open(settings.db) as store, _progress(settings, "files") as meter:
         extractor = extractor_for_store(store, actor_files)  # the user's actor edits apply to every ingest
+        on_document = None
         if confidential:  # marked before each is extracted and saved: never stored unmarked
             from conflictlens.pipeline.attribution import marking_confidential
-            tick = marking_confidential(store, tick)
-        report = pipeline.ingest(paths, store, extractor, on_document=tick)
+            on_document = marking_confidential(store, lambda _item: None)
+        report = pipeline.ingest(paths, store, extractor, on_document=on_document, on_file=meter.update)
     finish_report(settings, report.errors,
                   f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged documents; "
                   f"{report.events} events stored in {settings.db}; {len(report.errors)} bad file(s)")

@@ -6,12 +6,15 @@ import csv
 import json
 import time
 from contextlib import contextmanager
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn, DownloadColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TaskID, TextColumn,
+    TimeElapsedColumn, TimeRemainingColumn,
+)
 from rich.table import Column, Table
 from rich.text import Text
 
@@ -29,26 +32,56 @@ CSV_COLUMNS = (
 )
 
 
+class Meter:
+    """What a long job tells its progress bar: one more item done (`meter(item)`), or how far it is
+    out of how much (`meter.update(done, total)`). With no bar (piped, --quiet) it does nothing."""
+
+    def __init__(self, progress: Progress | None = None, task: TaskID | None = None) -> None:
+        self._progress, self._task = progress, task
+        self._drawn = time.monotonic()
+
+    def __call__(self, _item: object = None) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task)
+            self._redraw()
+
+    def update(self, done: int, total: int | None = None) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, completed=done, **({"total": total} if total is not None else {}))
+            self._redraw()
+
+    def refresh(self) -> None:
+        if self._progress is not None:
+            self._progress.refresh()
+
+    def _redraw(self) -> None:
+        # Redrawn from here, not by rich's refresh thread: a process with one thread can fork a
+        # dataset import's parsing worker safely (pipeline.dataset_rows).
+        if time.monotonic() - self._drawn >= _REDRAW_SECONDS:
+            self.refresh()
+            self._drawn = time.monotonic()
+
+
+def _columns(unit: str) -> tuple[ProgressColumn, ...]:
+    done = DownloadColumn() if unit == "bytes" else MofNCompleteColumn()
+    label = () if unit == "bytes" else (TextColumn(unit),)
+    return (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), done, *label, TimeElapsedColumn(),
+            TimeRemainingColumn(), TextColumn("left"))
+
+
 @contextmanager
-def progress_bar(enabled: bool) -> Iterator[Callable[[object], None]]:
-    """A progress display on a terminal; a no-op when output is piped or --quiet is set."""
+def progress_bar(enabled: bool, unit: str = "items", console: Console | None = None) -> Iterator[Meter]:
+    """A progress display on a terminal; a Meter doing nothing when output is piped or --quiet is set.
+
+    `unit`: what the total counts ("files", "bytes", ...); bytes are shown as kB/MB. The time left is
+    estimated once the job reports a total (`Meter.update`).
+    """
     if not enabled:
-        yield lambda _item: None
+        yield Meter()
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    # Redrawn from here, not by rich's refresh thread: a process with one thread can fork a dataset
-    # import's parsing worker safely (pipeline.dataset_rows).
-    with Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False) as progress:
-        task = progress.add_task("processing", total=None)
-        drawn = [time.monotonic()]
-
-        def tick(_item: object) -> None:
-            progress.advance(task)
-            if time.monotonic() - drawn[0] >= _REDRAW_SECONDS:
-                progress.refresh()
-                drawn[0] = time.monotonic()
-
-        yield tick
+    with Progress(*_columns(unit), console=console or Console(stderr=True), transient=True,
+                  auto_refresh=False) as progress:
+        yield Meter(progress, progress.add_task("processing", total=None))
 
 
 # `events --format csv` predates the dataset columns; it prints the export's flat row without them.
