@@ -32,9 +32,9 @@ def import_command(ctx: typer.Context,
 
     settings = _settings(ctx)
     with coded_errors():
-        with Store.open(settings.db) as store, _progress(settings) as tick:
-            report = interop.import_dataset(dataset, path, store, tuple(str(a) for a in actors),
-                                            encoding=encoding, on_row=tick, resolve=resolve, parallel=parallel)
+        with Store.open(settings.db) as store, _progress(settings, "bytes") as meter:
+            report = interop.import_dataset(dataset, path, store, tuple(str(a) for a in actors), encoding=encoding,
+                                            on_bytes=meter.update, resolve=resolve, parallel=parallel)
     finish_report(settings, report.errors,
                   f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
                   f"unchanged; {len(report.errors)} left out; stored in {settings.db}")
