@@ -120,7 +120,8 @@ def list_incidents(ctx: typer.Context,
 
 @incidents_app.command("show")
 def show_incident(ctx: typer.Context,
-                  ident: str = typer.Argument(..., help="An incident id (inc_...), or an event id or its start.")) -> None:
+                  ident: str = typer.Argument(..., help="An incident id (inc_...), or an event id or its start.")
+                  ) -> None:
     """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
     from conflictlens.pipeline.resolution_decisions import incident_of
     from conflictlens.pipeline.resolution_public import PublicIncidents
