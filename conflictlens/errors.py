@@ -25,6 +25,8 @@ ERROR_CODES: dict[str, str] = {
     "CL-E301": "actor registry file is invalid",
     "CL-E302": "language model is not installed",
     "CL-E400": "invalid option value",
+    "CL-E401": "event id prefix matches more than one event",
+    "CL-E402": "program version unknown (not installed as a package)",
     "CL-E405": "unknown event type",
     "CL-E406": "unknown country",
     "CL-E600": "incident resolution data missing or damaged",

@@ -12,14 +12,17 @@ from typing import Iterator, Optional
 
 import typer
 
+from conflictlens.cli.help import App
+from conflictlens.cli.options import MAX_LIMIT, MAX_SEARCH_HITS, fail, number_option
 from conflictlens.errors import ConflictLensError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = App(add_completion=False, no_args_is_help=True,
                   help="conflictlens: structured, sourced event records from reports of political violence.")
-evaluate_app = typer.Typer(help="Measure extraction accuracy against hand-coded datasets.")
+evaluate_app = App(help="Measure extraction accuracy against hand-coded datasets.")
 app.add_typer(evaluate_app, name="evaluate")
 
 DEFAULT_DB = "conflictlens.db"
+EVENT_ID_HELP = "An event id (evt_...), or any unique start of it."
 FORMATS = ("table", "json", "ndjson", "csv")
 
 
@@ -32,18 +35,29 @@ def _settings(ctx: typer.Context) -> Settings:
     return ctx.obj
 
 
+def _show_version(wanted: bool) -> None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    if not wanted:
+        return
+    try:
+        typer.echo(f"conflictlens {version('conflictlens')}")
+    except PackageNotFoundError:
+        fail(ConflictLensError("CL-E402", "this copy is not installed as a package, so it has no version; "
+                               "install it with `pip install -e .`", "--version"))
+    raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: str = typer.Option(None, "--db", help="Database path (default ./conflictlens.db or $CONFLICTLENS_DB)."),
+    db: str = typer.Option(None, "--db", metavar="PATH",
+                           help="Database path (default ./conflictlens.db or $CONFLICTLENS_DB)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                 help="Show the version and exit."),
 ) -> None:
     ctx.obj = Settings(db or os.environ.get("CONFLICTLENS_DB") or DEFAULT_DB, quiet)
-
-
-def fail(error: ConflictLensError) -> None:
-    typer.echo(f"error {error.render()}", err=True)
-    raise typer.Exit(code=2)
 
 
 @contextmanager
@@ -55,9 +69,17 @@ def coded_errors() -> Iterator[None]:
         fail(exc)
 
 
-def _progress(settings: Settings):
+def say(settings: Settings, message: str) -> None:
+    """A note for the person at the terminal (an empty list, say): on stderr, so what goes to stdout
+    stays parseable; --quiet silences it."""
+    if not settings.quiet:
+        typer.echo(message, err=True)
+
+
+def _progress(settings: Settings, unit: str = "items"):
+    """A progress bar counting `unit` on a terminal, none when piped or --quiet (see output.Meter)."""
     from conflictlens.cli.output import progress_bar
-    return progress_bar(enabled=not settings.quiet and sys.stderr.isatty())
+    return progress_bar(enabled=not settings.quiet and sys.stderr.isatty(), unit=unit)
 
 
 @app.command()
@@ -77,12 +99,13 @@ def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ..
     from conflictlens.pipeline.actors import extractor_for_store
     from conflictlens.store import Store
 
-    with Store.open(settings.db) as store, _progress(settings) as tick:
+    with Store.open(settings.db) as store, _progress(settings, "files") as meter:
         extractor = extractor_for_store(store, actor_files)  # the user's actor edits apply to every ingest
+        on_document = None
         if confidential:  # marked before each is extracted and saved: never stored unmarked
             from conflictlens.pipeline.attribution import marking_confidential
-            tick = marking_confidential(store, tick)
-        report = pipeline.ingest(paths, store, extractor, on_document=tick)
+            on_document = marking_confidential(store, lambda _item: None)
+        report = pipeline.ingest(paths, store, extractor, on_document=on_document, on_file=meter.update)
     finish_report(settings, report.errors,
                   f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged documents; "
                   f"{report.events} events stored in {settings.db}; {len(report.errors)} bad file(s)")
@@ -120,7 +143,7 @@ def events(ctx: typer.Context,
            until: Optional[str] = typer.Option(None, help="Latest date, YYYY-MM-DD."),
            event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),
            perpetrator: Optional[str] = typer.Option(None, help="Canonical perpetrator name."),
-           limit: Optional[int] = typer.Option(None, help="At most this many events."),
+           limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "At most this many events"),
            fmt: str = typer.Option("table", "--format", help="table, json, ndjson or csv.")) -> None:
     """List stored events, filtered."""
     from conflictlens.cli.output import write_events
@@ -138,11 +161,14 @@ def events(ctx: typer.Context,
             chosen = event_filters(store, registry_for(store), country=country, event_type_name=event_type,
                                    perpetrator=perpetrator)
             rows = PublicView(store).select(since=since, until=until, limit=limit, **chosen)
-            write_events(rows, fmt, sys.stdout)
+            if not write_events(rows, fmt, sys.stdout):
+                filtered = any(v is not None for v in (country, since, until, event_type, perpetrator))
+                say(settings, "no events match these filters" if filtered else
+                    "no events stored yet; run `conflictlens ingest` or `conflictlens demo`")
 
 
 @app.command()
-def show(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event id (evt_...)."),
+def show(ctx: typer.Context, event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
          fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """One event: every value with the sentence it came from."""
     from conflictlens import pipeline
@@ -217,7 +243,9 @@ def _write_json_events(records: list[dict], fmt: str) -> None:
 
 
 @app.command()
-def search(ctx: typer.Context, query: str = typer.Argument(...), limit: int = typer.Option(20)) -> None:
+def search(ctx: typer.Context,
+           query: str = typer.Argument(..., help="Words every hit contains, e.g. \"Dasht-e-Barchi\" (any order)."),
+           limit: int = number_option(20, "--limit", 1, MAX_SEARCH_HITS, "At most this many hits, best first")) -> None:
     """Full-text search over stored documents."""
     from conflictlens.pipeline.attribution import PublicView
     from conflictlens.store import Store
@@ -232,6 +260,8 @@ def search(ctx: typer.Context, query: str = typer.Argument(...), limit: int = ty
         typer.echo("note: words naming a confidential source are not searched", err=True)
     for hit in hits:
         typer.echo(json.dumps(hit, ensure_ascii=False))
+    if not hits:
+        say(settings, f"no stored report contains every word of {query!r}")
 
 
 @evaluate_app.command("gtd")

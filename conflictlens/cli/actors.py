@@ -17,11 +17,12 @@ from rich.table import Table
 from rich.text import Text
 
 from conflictlens.cli import _require_db, _settings, coded_errors
+from conflictlens.cli.help import App
 from conflictlens.errors import ConflictLensError
 
-actors_app = typer.Typer(help="The actor registry: list and show actors, merge them, add aliases, review "
-                              "candidate actors found in reports.", no_args_is_help=True)
-alias_app = typer.Typer(help="Aliases of an actor.", no_args_is_help=True)
+actors_app = App(help="The actor registry: list and show actors, merge them, add aliases, review "
+                      "candidate actors found in reports.", no_args_is_help=True)
+alias_app = App(help="Aliases of an actor.", no_args_is_help=True)
 actors_app.add_typer(alias_app, name="alias")
 
 LIST_FORMATS = ("table", "ndjson", "json")

@@ -10,11 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import _require_db, _settings, coded_errors
+from conflictlens.cli import EVENT_ID_HELP, _require_db, _settings, coded_errors, say
+from conflictlens.cli.help import App
 from conflictlens.errors import ConflictLensError
 
-grades_app = typer.Typer(help="Source reliability grades (NATO/Admiralty A-F): defaults and your own.")
-confidential_app = typer.Typer(help="Confidential sources: their text and identity never appear in output.")
+grades_app = App(help="Source reliability grades (NATO/Admiralty A-F): defaults and your own.")
+confidential_app = App(help="Confidential sources: their text and identity never appear in output.")
 _CELL_STYLE = {"consistent": "[green]C[/]", "inconsistent": "[red]I[/]", "neutral": "[dim]N[/]"}
 
 
@@ -34,7 +35,7 @@ def _open(ctx: typer.Context, create: bool = False):
 
 
 def attribution(ctx: typer.Context,
-                event_id: str = typer.Argument(..., help="An event id (evt_...)."),
+                event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
                 set_actor: Optional[str] = typer.Option(None, "--set", help="Override the best answer with ACTOR."),
                 clear: bool = typer.Option(False, "--clear", help="Go back to the rule's answer."),
                 phrase: Optional[str] = typer.Option(None, "--phrase", help="ICD 203 phrase for --set, e.g. 'likely'."),
@@ -168,3 +169,5 @@ def confidential_list(ctx: typer.Context) -> None:
     for kind, name, marked_by, why, at in entries:
         typer.echo(json.dumps({"kind": kind, "name": name, "marked_by": marked_by, "why": why, "marked_at": at},
                               ensure_ascii=False))
+    if not entries:
+        say(_settings(ctx), "no confidential sources marked")

@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from conflictlens.cli import _check_date, _progress, _require_db, _settings, coded_errors, finish_report
+from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
 
@@ -31,9 +32,9 @@ def import_command(ctx: typer.Context,
 
     settings = _settings(ctx)
     with coded_errors():
-        with Store.open(settings.db) as store, _progress(settings) as tick:
-            report = interop.import_dataset(dataset, path, store, tuple(str(a) for a in actors),
-                                            encoding=encoding, on_row=tick, resolve=resolve, parallel=parallel)
+        with Store.open(settings.db) as store, _progress(settings, "bytes") as meter:
+            report = interop.import_dataset(dataset, path, store, tuple(str(a) for a in actors), encoding=encoding,
+                                            on_bytes=meter.update, resolve=resolve, parallel=parallel)
     finish_report(settings, report.errors,
                   f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
                   f"unchanged; {len(report.errors)} left out; stored in {settings.db}")
@@ -49,7 +50,7 @@ def export_command(ctx: typer.Context,
                    event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),
                    perpetrator: Optional[str] = typer.Option(None, help="Canonical perpetrator name."),
                    dataset: Optional[str] = typer.Option(None, help="Only events imported from ACLED, GTD or UCDP."),
-                   limit: Optional[int] = typer.Option(None, help="At most this many events."),
+                   limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "At most this many events"),
                    actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")) -> None:
     """Export stored events; confidential sources never appear in any export."""
     from conflictlens.pipeline import interop

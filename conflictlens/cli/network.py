@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from conflictlens.cli import _check_date, _require_db, _settings, coded_errors
+from conflictlens.cli.options import MAX_DEPTH, number_option
 from conflictlens.errors import ConflictLensError
 
 FORMATS = ("json",)  # GraphML comes with the interop formats
@@ -21,7 +22,7 @@ def network(ctx: typer.Context,
             since: Optional[str] = typer.Option(None, help="Relations known to hold on or after this date, YYYY-MM-DD."),
             until: Optional[str] = typer.Option(None, help="Relations known to hold on or before this date, YYYY-MM-DD."),
             actor: Optional[str] = typer.Option(None, "--actor", help="Only this actor's ego network (any known name)."),
-            depth: int = typer.Option(2, "--depth", help="Hops from --actor (default 2)."),
+            depth: int = number_option(2, "--depth", 0, MAX_DEPTH, "Hops from --actor", code="CL-E751"),
             fmt: str = typer.Option("json", "--format", help="json (node-link)."),
             output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE instead of stdout."),
             actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")) -> None:
@@ -36,8 +37,6 @@ def network(ctx: typer.Context,
     with coded_errors():
         if fmt not in FORMATS:
             raise ConflictLensError("CL-E751", f"unknown format; use one of {', '.join(FORMATS)}", "--format")
-        if depth < 0:
-            raise ConflictLensError("CL-E751", "--depth must be 0 or more", str(depth))
         since, until = _check_date("--since", since), _check_date("--until", until)
         _require_db(settings.db)
         with Store.open(settings.db) as store:

@@ -13,10 +13,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import _check_date, _require_db, _settings, coded_errors, evaluate_app
+from conflictlens.cli import EVENT_ID_HELP, _check_date, _require_db, _settings, coded_errors, evaluate_app, say
+from conflictlens.cli.help import App
+from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
-incidents_app = typer.Typer(help="Incidents: reports and dataset rows merged when they describe one event.",
+incidents_app = App(help="Incidents: reports and dataset rows merged when they describe one event.",
                             no_args_is_help=True)
 _ANALYST_HELP = "Who decides (default $CONFLICTLENS_ANALYST, else your login name)."
 
@@ -29,7 +31,7 @@ def register(app: typer.Typer) -> None:
     evaluate_app.command("resolution")(evaluate_resolution)
 
 
-def why(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event id (evt_...)."),
+def why(ctx: typer.Context, event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Why an event is in its incident: the other reports and what matched on each feature."""
     from conflictlens.pipeline.resolution_decisions import why as explain
@@ -47,7 +49,8 @@ def why(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event i
         _print_why(result)
 
 
-def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="Events to move out, together."),
+def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="Events to move out, together "
+                                                                      "(ids, or any unique start of them)."),
           reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
           analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
     """Split events out of their incident into a new one; the resolver keeps them apart from now on."""
@@ -56,7 +59,8 @@ def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="E
     _decide(ctx, lambda store, who: do_split(store, event_ids, who, reason), analyst)
 
 
-def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Incident ids, or event ids of their members."),
+def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Incident ids, or event ids (or their "
+                                                                 "start) of their members."),
           reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
           analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
     """Merge incidents into one (the one reported first keeps its id); the merge is pinned."""
@@ -90,7 +94,8 @@ def list_incidents(ctx: typer.Context,
                    since: Optional[str] = typer.Option(None, help="Earliest date, YYYY-MM-DD."),
                    until: Optional[str] = typer.Option(None, help="Latest date, YYYY-MM-DD."),
                    merged: bool = typer.Option(False, "--merged", help="Only incidents of two or more events."),
-                   limit: Optional[int] = typer.Option(None, help="At most this many incidents.")) -> None:
+                   limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "At most this many incidents")
+                   ) -> None:
     """Stream merged incident records as JSON lines (confidential sources redacted)."""
     from conflictlens.pipeline.filters import country_code
     from conflictlens.pipeline.resolution_public import PublicIncidents
@@ -101,20 +106,25 @@ def list_incidents(ctx: typer.Context,
     with coded_errors():
         since, until = _check_date("--since", since), _check_date("--until", until)
         country = country_code(country) if country is not None else None
-        if limit is not None and limit < 0:
-            raise ConflictLensError("CL-E400", "give a whole number >= 0", "--limit")
         _require_db(settings.db)
         with Store.open(settings.db) as store:
             public = PublicIncidents(store)
             rows = IncidentStore(store).iter_incidents(country, since, until, 2 if merged else 1, limit)
-            for record in rows:
+            written = 0
+            for written, record in enumerate(rows, start=1):
                 sys.stdout.write(json.dumps(public.record(record), ensure_ascii=False) + "\n")
+    if not written:
+        what = "incidents of two or more events" if merged else "incidents"
+        filtered = any(v is not None for v in (country, since, until))
+        say(settings, f"no {what} match these filters" if filtered else f"no {what} stored")
 
 
 @incidents_app.command("show")
-def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An incident id (inc_...) or event id.")) -> None:
+def show_incident(ctx: typer.Context,
+                  ident: str = typer.Argument(..., help="An incident id (inc_...), or an event id or its start.")
+                  ) -> None:
     """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
-    from conflictlens.pipeline.attribution import stored_event_id
+    from conflictlens.pipeline.resolution_decisions import incident_of
     from conflictlens.pipeline.resolution_public import PublicIncidents
     from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
@@ -123,9 +133,7 @@ def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An 
     with coded_errors():
         _require_db(settings.db)
         with Store.open(settings.db) as store:
-            incidents = IncidentStore(store)
-            member = None if ident.startswith("inc_") else incidents.membership(stored_event_id(store, ident))
-            record = incidents.incident(member.incident_id if member else ident)
+            record = IncidentStore(store).incident(incident_of(store, ident))
             if record is None:
                 raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
                                         ident)
@@ -163,6 +171,8 @@ def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, he
             policy = confidentiality_policy(store)  # an analyst's reason may name a confidential person
     for row in rows:
         typer.echo(json.dumps(redact(row.to_dict(), policy), ensure_ascii=False))
+    if not rows:
+        say(settings, "no analyst decisions" + (f" name {ident}" if ident else " yet"))
 
 
 def evaluate_resolution(
@@ -188,6 +198,8 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
 
 
 def _print_why(result: dict) -> None:
+    from conflictlens.cli.output import keep_whole
+
     console = Console()
     decision = result.get("decision") or {}
     console.print(f"[bold]{result['event_id']}[/] ({result['source']}) is in [bold]{result['incident_id']}[/]: "
@@ -195,12 +207,13 @@ def _print_why(result: dict) -> None:
                   + (" [pinned by an analyst]" if result["pinned"] else ""))
     table = Table(show_lines=True)
     for column in ("other report", "source", "score", "what matched"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "other report")
     for other in result["compared_now"]:
         features = ", ".join(f"{k} {v['outcome']} ({v['weight']:+.1f})" for k, v in other["features"].items())
         if other["veto"]:
             features = f"VETO: {other['veto']}; " + features
         table.add_row(other["event_id"], str(other["source"]), f"{other['score']:.1f}", features)
+    keep_whole(table.columns[0])
     console.print(table)
     fatalities = (result.get("incident") or {}).get("fatalities") or {}
     if fatalities.get("timeline"):

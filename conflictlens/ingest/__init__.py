@@ -10,6 +10,7 @@ from conflictlens.ingest.readers import (
     iter_documents,
     read_file,
     read_text_argument,
+    report_files,
 )
 from conflictlens.ingest.textdocs import split_front_matter
 
@@ -22,5 +23,6 @@ __all__ = [
     "read_file",
     "read_text_argument",
     "record_to_document",
+    "report_files",
     "split_front_matter",
 ]

@@ -65,6 +65,21 @@ def iter_documents(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_
         yield from _iter_path(Path(path), max_bytes)
 
 
+def report_files(paths: Iterable[str | Path]) -> list[Path | ConflictLensError]:
+    """The files `iter_documents(paths)` reads, in its order (read each with `read_file`), with the
+    coded error of each path that is missing or each folder that cannot be listed in its place.
+
+    For a caller that wants to know how many files there are before it reads them (a progress bar).
+    """
+    files: list[Path | ConflictLensError] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(walk_files(path))
+        else:
+            files.append(path if path.exists() else not_found(str(path)))
+    return files
+
+
 def _iter_path(path: Path, max_bytes: int) -> Iterator[Item]:
     if path.is_dir():
         for file in walk_files(path):

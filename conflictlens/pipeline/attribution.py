@@ -20,6 +20,7 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.extract.build import summarise
 from conflictlens.model.records import Document, Event
 from conflictlens.model.redaction import MIN_NAME_LENGTH, ConfidentialityPolicy, redact
+from conflictlens.pipeline.event_ids import resolve_event_id
 from conflictlens.store import Store
 from conflictlens.store import ledger as stored
 from conflictlens.store.query import positive_limit
@@ -157,22 +158,12 @@ def statements_of(event: Event) -> list[tuple[Any, str | None]]:
 
 
 def find_event(store: Store, given_id: str, policy: ConfidentialityPolicy | None = None) -> Event:
-    """The stored event with this id, or with this pseudonym (as confidential events are shown)."""
-    event = store.get_event(stored_event_id(store, given_id, policy))
+    """The stored event with this id, or with this pseudonym (as confidential events are shown), or
+    whose id or pseudonym is the only one starting with `given_id`."""
+    event = store.get_event(resolve_event_id(store, given_id, policy or confidentiality_policy(store)))
     if event is None:
         raise ConflictLensError("CL-E202", "no such event; list ids with `conflictlens events`", given_id)
     return event
-
-
-def stored_event_id(store: Store, given_id: str, policy: ConfidentialityPolicy | None = None) -> str:
-    """The real id of the event shown as `given_id` (a confidential event's pseudonym), else `given_id`."""
-    if store.get_event(given_id) is not None:
-        return given_id
-    policy = policy or confidentiality_policy(store)
-    for real_id in stored.event_ids_of_documents(store, policy.documents):
-        if policy.pseudonym(real_id) == given_id:
-            return real_id
-    return given_id
 
 
 def event_ledger(store: Store, event_id: str) -> dict[str, Any]:

@@ -42,6 +42,7 @@ _POLL_SECONDS = 0.5
 _DONE = "done"
 VERSION_CHUNK = 500  # rows whose stored versions are looked up at once
 VersionLookup = Callable[[list[str]], dict[str, str]]
+BytesHeard = Callable[[int, int], None]  # (bytes of the file read so far, its size)
 # Allocations between young-generation collections during an import (Python's default is 700).
 _IMPORT_GC_THRESHOLD = 50_000
 
@@ -101,15 +102,16 @@ def registry_for(actor_files: tuple[str, ...]) -> ActorRegistry:
 # ------------------------------------------------------------------ rows
 
 def prepared_rows(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (), encoding: str = "utf-8",
-                  stored_versions: VersionLookup | None = None) -> Iterator[PreparedRow | ConflictLensError]:
+                  stored_versions: VersionLookup | None = None, on_bytes: BytesHeard | None = None
+                  ) -> Iterator[PreparedRow | ConflictLensError]:
     """Every row of a dataset file ready for the store, or the coded error that names its line.
 
     `stored_versions` (document ids -> the versions the store holds) spares flattening the rows
     a re-import finds unchanged. Raises a coded error before the first row when the file cannot be
-    read or is not the dataset's layout.
+    read or is not the dataset's layout. `on_bytes(done, total)`: how far into the file it has read.
     """
     registry = registry_for(actor_files)
-    rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding)
+    rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding, on_bytes)
     return _prepared(rows, party_name_test(registry), stored_versions or _nothing_stored)
 
 
@@ -221,8 +223,8 @@ def _start_method() -> str:
 
 
 def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
-                            encoding: str = "utf-8", store_path: str | None = None
-                            ) -> Iterator[PreparedRow | ConflictLensError]:
+                            encoding: str = "utf-8", store_path: str | None = None,
+                            on_bytes: BytesHeard | None = None) -> Iterator[PreparedRow | ConflictLensError]:
     """prepared_rows, computed by a worker process while the caller consumes them (same rows, same order).
 
     `store_path`: the database the rows go to; the worker reads the stored versions from it to
@@ -236,7 +238,7 @@ def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[s
                              name="conflictlens-import-parser", daemon=True)
     worker.start()
     try:
-        yield from _received(messages, worker, str(path))
+        yield from _received(messages, worker, str(path), on_bytes)
     finally:
         if worker.is_alive():
             worker.terminate()
@@ -244,14 +246,18 @@ def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[s
         messages.close()
 
 
-def _received(messages: Any, worker: Any, path: str) -> Iterator[PreparedRow | ConflictLensError]:
+def _received(messages: Any, worker: Any, path: str,
+              on_bytes: BytesHeard | None = None) -> Iterator[PreparedRow | ConflictLensError]:
     while True:
         message = _next_message(messages, worker, path)
         if isinstance(message, ConflictLensError):
             raise message
         if isinstance(message, str):  # _DONE
             return
-        yield from message
+        rows, read = message  # a chunk of rows, and (bytes read, file size) when it was sent
+        yield from rows
+        if on_bytes is not None:
+            on_bytes(*read)
 
 
 def _next_message(messages: Any, worker: Any, path: str) -> Any:
@@ -281,11 +287,17 @@ def _reader(store_path: str | None) -> Iterator[Store | None]:
 def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, store_path: str | None,
           messages: Any) -> None:
     """The worker process: parse and prepare, send rows a chunk at a time, then _DONE (or the error)."""
+    read = [0, 0]  # bytes read, file size: sent with each chunk for the caller's progress bar
+
+    def heard(done: int, total: int) -> None:
+        read[:] = done, total
+
     try:
         with quiet_collector(), _reader(store_path) as store:
             versions = store.stored_versions if store is not None else None
-            for chunk in chunks(prepared_rows(dataset, path, actor_files, encoding, versions), WORKER_CHUNK):
-                messages.put(chunk)
+            for chunk in chunks(prepared_rows(dataset, path, actor_files, encoding, versions, heard), WORKER_CHUNK):
+                messages.put((chunk, tuple(read)))
+        messages.put(([], tuple(read)))  # the end of the file, when the last chunk was sent before it
         messages.put(_DONE)
     except ConflictLensError as exc:
         messages.put(exc)

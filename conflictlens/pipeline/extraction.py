@@ -17,7 +17,7 @@ from conflictlens.actors import ActorRegistry
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
-from conflictlens.ingest import iter_documents, parse_batch_line, read_text_argument
+from conflictlens.ingest import parse_batch_line, read_file, read_text_argument, report_files
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.pipeline import network as relations_job
@@ -50,14 +50,16 @@ def build_extractor(actor_files: tuple[str, ...] = (), places_file: str | None =
 
 
 def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
-           on_document: Callable[[Document | ConflictLensError], None] | None = None) -> IngestReport:
+           on_document: Callable[[Document | ConflictLensError], None] | None = None,
+           on_file: Callable[[int, int], None] | None = None) -> IngestReport:
     """Store every good report with its events; collect a coded error for every bad one.
 
     Each batch of documents is one transaction, so an interruption never leaves a document
-    half-written, and documents stored before a bad file stay stored.
+    half-written, and documents stored before a bad file stay stored. `on_file(done, total)` hears
+    how many files are read out of how many, first (0, total) once the folders are listed.
     """
     report = IngestReport()
-    docs = _good_documents(iter_documents(list(paths)), report, on_document)
+    docs = _good_documents(_read_files(report_files(list(paths)), on_file), report, on_document)
     batch: list[tuple[Document, list[Event]]] = []
     for pair in extractor.extract_many(docs):
         batch.append(pair)
@@ -66,6 +68,18 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
             batch = []
     _save(store, batch, extractor.version, report, extractor.actors)
     return report
+
+
+def _read_files(files: list[Path | ConflictLensError],
+                on_file: Callable[[int, int], None] | None) -> Iterator[Document | ConflictLensError]:
+    tell = on_file or (lambda _done, _total: None)
+    tell(0, len(files))
+    for done, file in enumerate(files, start=1):
+        if isinstance(file, ConflictLensError):
+            yield file
+        else:
+            yield from read_file(file)
+        tell(done, len(files))
 
 
 def _good_documents(items, report: IngestReport, on_document) -> Iterator[Document]:

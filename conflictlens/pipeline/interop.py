@@ -58,7 +58,7 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
                    encoding: str = "utf-8", on_row: Callable[[object], None] | None = None,
                    batch_size: int = IMPORT_BATCH, resolve: bool = True,
                    commit_rows: int = COMMIT_ROWS, commit_seconds: float = COMMIT_SECONDS,
-                   parallel: bool | None = None) -> ImportReport:
+                   parallel: bool | None = None, on_bytes: Callable[[int, int], None] | None = None) -> ImportReport:
     """Store every good row of a dataset file; collect a coded error for every row left out.
 
     Rows are handed to the store a batch at a time and committed every `commit_rows` rows or
@@ -67,14 +67,14 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     `resolve`, each new or revised row then joins the incident it describes or starts one, as
     reports do on ingest; without it, `conflictlens incidents resolve` catches up later.
     `parallel`: parse in a worker process while this one writes (None: when the file is big
-    enough and there is a spare core).
+    enough and there is a spare core). `on_bytes(done, total)`: how far into the file the parsing is.
     """
     report = ImportReport()
     use_worker = worth_a_worker(path) if parallel is None else parallel
     if use_worker:
-        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path)
+        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes)
     else:
-        rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions)
+        rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes)
     batches = _batches(rows, report, on_row, batch_size)
     context = build_context() if resolve else None
     with quiet_collector():

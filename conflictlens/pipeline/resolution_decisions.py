@@ -11,8 +11,9 @@ import re
 from typing import Any, Sequence
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.model.redaction import redact
-from conflictlens.pipeline.attribution import stored_event_id
+from conflictlens.model.redaction import ConfidentialityPolicy, redact
+from conflictlens.pipeline.attribution import confidentiality_policy
+from conflictlens.pipeline.event_ids import resolve_event_id
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, recompose
 from conflictlens.pipeline.resolution_public import PublicIncidents
 from conflictlens.resolve.cluster import incident_id_for
@@ -33,8 +34,8 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
     ctx = ctx or build_context()
     incidents = IncidentStore(store)
     public = PublicIncidents(store)
-    event_id = stored_event_id(store, event_id, public.policy)  # a confidential event is shown by pseudonym
-    member = _member(store, incidents, event_id)
+    member = _member(store, incidents, event_id, public.policy)
+    event_id = member.event_id
     mine = profile_from_json(member.profile)
     others = []
     for other in incidents.members(member.incident_id):
@@ -72,7 +73,8 @@ def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
     ctx = ctx or build_context()
     _check_decision(event_ids, analyst, reason)
     incidents = IncidentStore(store)
-    moving = [_member(store, incidents, e) for e in dict.fromkeys(event_ids)]
+    policy = confidentiality_policy(store)
+    moving = list({m.event_id: m for m in (_member(store, incidents, e, policy) for e in event_ids)}.values())
     source = {m.incident_id for m in moving}
     if len(source) != 1:
         raise ConflictLensError("CL-E603", "the events to split off are in different incidents; split one "
@@ -99,7 +101,8 @@ def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
     ctx = ctx or build_context()
     _check_decision(ids, analyst, reason)
     incidents = IncidentStore(store)
-    chosen = list(dict.fromkeys(_incident_of(store, incidents, i) for i in ids))
+    policy = confidentiality_policy(store)
+    chosen = list(dict.fromkeys(_incident_of(store, incidents, i, policy) for i in ids))
     if len(chosen) < 2:
         raise ConflictLensError("CL-E603", "name at least two different incidents (or events of two incidents) "
                                 "to merge", ", ".join(ids))
@@ -119,23 +122,31 @@ def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
     return {"decision": decision_id, **detail}
 
 
-def _member(store: Store, incidents: IncidentStore, event_id: str) -> MemberRow:
+def _member(store: Store, incidents: IncidentStore, given_id: str, policy: ConfidentialityPolicy) -> MemberRow:
+    """The incident membership of the event `given_id` names (its id, pseudonym, or their start)."""
+    member = incidents.membership(given_id)  # a whole id needs no look-up
+    if member is not None:
+        return member
+    event_id = resolve_event_id(store, given_id, policy)
     member = incidents.membership(event_id)
     if member is not None:
         return member
-    if store.get_event(event_id) is None:
-        raise ConflictLensError("CL-E202", "no such event; list ids with `conflictlens events`", event_id)
     raise ConflictLensError("CL-E602", "this event is in no incident yet; run `conflictlens incidents resolve`",
                             event_id)
 
 
-def _incident_of(store: Store, incidents: IncidentStore, ident: str) -> str:
+def incident_of(store: Store, ident: str) -> str:
+    """The incident id `ident` names: an incident id, or an event's id, pseudonym or their start."""
+    return _incident_of(store, IncidentStore(store), ident, confidentiality_policy(store))
+
+
+def _incident_of(store: Store, incidents: IncidentStore, ident: str, policy: ConfidentialityPolicy) -> str:
     if ident.startswith("inc_"):
         if not incidents.members(ident):
             raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
                                     ident)
         return ident
-    return _member(store, incidents, ident).incident_id
+    return _member(store, incidents, ident, policy).incident_id
 
 
 def _fresh_id(incidents: IncidentStore, founder: str) -> str:

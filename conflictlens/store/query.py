@@ -12,6 +12,7 @@ from conflictlens.errors import ConflictLensError
 
 _WORD = re.compile(r"\w+")
 MAX_SEARCH_TERMS = 32
+SQLITE_MAX_INTEGER = 2**63 - 1  # a larger Python int cannot be bound to a statement
 
 
 def fts_match(user_query: str) -> str | None:
@@ -46,9 +47,10 @@ def iso_date(value: str | date | None, option: str) -> str | None:
 def positive_limit(limit: int | None, option: str = "limit") -> int | None:
     if limit is None:
         return None
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= SQLITE_MAX_INTEGER:
         raise ConflictLensError(
-            "CL-E400", f"{limit!r} is not a valid limit; give a whole number >= 0", subject=option
+            "CL-E400", f"{limit!r} is not a valid limit; give a whole number from 0 to {SQLITE_MAX_INTEGER}",
+            subject=option,
         )
     return limit
 

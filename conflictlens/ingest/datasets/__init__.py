@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets.acled import acled_event
@@ -20,7 +20,7 @@ from conflictlens.ingest.datasets.common import (
 )
 from conflictlens.ingest.datasets.gtd import gtd_event
 from conflictlens.ingest.datasets.reference import Layout, countries, layouts
-from conflictlens.ingest.datasets.tables import bad_row, open_table
+from conflictlens.ingest.datasets.tables import Table, bad_row, open_table
 from conflictlens.ingest.datasets.ucdp import ucdp_event
 from conflictlens.ingest.datasets.values import BadValue
 
@@ -40,11 +40,13 @@ DATASETS = tuple(_DATASETS)
 
 
 def import_rows(dataset: str, path: str | Path, actors: ActorLookup | None = None,
-                encoding: str = "utf-8") -> Iterator[Imported | ConflictLensError]:
+                encoding: str = "utf-8", on_bytes: Callable[[int, int], None] | None = None
+                ) -> Iterator[Imported | ConflictLensError]:
     """Every row of a dataset file as an `Imported`, or a coded error naming its line.
 
     Raises a coded error before the first row when the file cannot be read at all or its header
-    is not the dataset's layout.
+    is not the dataset's layout. `on_bytes(done, total)` hears how far into the file the rows read
+    so far reach, whenever that moves on, and (total, total) at the end.
     """
     name, candidates, mapper = _dataset(dataset)
     aliases = {k: v for c in candidates for k, v in layouts()[c].aliases.items()}
@@ -52,7 +54,19 @@ def import_rows(dataset: str, path: str | Path, actors: ActorLookup | None = Non
     layout = detect_layout(dataset, table.header, table.path)
     extra = tuple(dict.fromkeys(c for c in table.header if c not in layout.fields))
     ctx = ImportContext(name, table.path, actors, extra)
-    return _mapped(table.rows, layout, ctx, mapper)
+    rows = _mapped(table.rows, layout, ctx, mapper)
+    return _telling_bytes(rows, table, on_bytes) if on_bytes else rows
+
+
+def _telling_bytes(rows: Iterator[Any], table: Table, on_bytes: Callable[[int, int], None]) -> Iterator[Any]:
+    told = -1
+    for item in rows:
+        yield item
+        done = table.position()
+        if done != told:  # once per block the reader takes, not once per row
+            on_bytes(done, table.size)
+            told = done
+    on_bytes(table.size, table.size)
 
 
 def _mapped(rows, layout: Layout, ctx: ImportContext, mapper: Mapper) -> Iterator[Imported | ConflictLensError]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,32 +20,38 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.decoding import SNIFF_BYTES, bom_encoding, not_found, sniff_binary
 
 Row = tuple[int, dict[str, str]]
+Position = Callable[[int], int]  # the file's size -> how many of its bytes the rows read so far reach
 _ZIP_MAGIC = b"PK\x03\x04"
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
 @dataclass
 class Table:
-    """An open dataset file: its header (aliases applied) and a stream of its rows."""
+    """An open dataset file: its header (aliases applied), a stream of its rows, its size in bytes and
+    how far into it the rows read so far reach (for a progress bar)."""
 
     path: str
     header: tuple[str, ...]
     rows: Iterator[Row | ConflictLensError]
+    size: int = 0
+    position: Callable[[], int] = lambda: 0
 
 
 def open_table(path: str | Path, encoding: str = "utf-8", aliases: dict[str, str] | None = None) -> Table:
     """Open a CSV or XLSX file; raise a coded error when it cannot be read at all."""
     source = Path(path)
     head = _head(source)
+    size = source.stat().st_size
     if head.startswith(_ZIP_MAGIC) or source.suffix.lower() in _XLSX_SUFFIXES:
-        header, rows = _xlsx_rows(source)
+        header, rows, position = _xlsx_rows(source)
     else:
         binary = None if bom_encoding(head[:4]) else sniff_binary(head, str(source))
         if binary is not None:
             raise binary
-        header, rows = _csv_rows(source, encoding)
+        header, rows, position = _csv_rows(source, encoding)
     renamed = tuple((aliases or {}).get(name, name) for name in header)
-    return Table(str(source), renamed, _as_dicts(str(source), renamed, rows))
+    return Table(str(source), renamed, _as_dicts(str(source), renamed, rows), size,
+                 lambda: min(size, position(size)))
 
 
 def _head(source: Path) -> bytes:
@@ -66,7 +72,7 @@ def _head(source: Path) -> bytes:
 
 # ------------------------------------------------------------------ CSV
 
-def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[int, list[str] | str]]]:
+def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[int, list[str] | str]], Position]:
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         encoding = "utf-8-sig"  # a BOM, when present, is not part of the first column's name
     try:
@@ -81,7 +87,11 @@ def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[in
         handle.close()
         raise ConflictLensError("CL-E500", f"no readable header row ({exc or 'no rows'}); export the "
                                 "dataset again with its header", str(source)) from None
-    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, handle)
+    def position(size: int) -> int:
+        # The bytes the text layer has taken from the file: a row's end, give or take a read-ahead block.
+        return size if handle.closed else handle.buffer.tell()
+
+    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, handle), position
 
 
 def _encoded_name(name: str, source: Path, encoding: str) -> str:
@@ -120,7 +130,7 @@ def _csv_records(reader: Any, handle: Any) -> Iterator[tuple[int, list[str] | st
 
 # ------------------------------------------------------------------ XLSX
 
-def _xlsx_rows(source: Path) -> tuple[list[str], Iterator[tuple[int, list[str] | str]]]:
+def _xlsx_rows(source: Path) -> tuple[list[str], Iterator[tuple[int, list[str] | str]], Position]:
     import openpyxl  # only XLSX imports pay for loading it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -138,12 +148,21 @@ def _xlsx_rows(source: Path) -> tuple[list[str], Iterator[tuple[int, list[str] |
     header = [_cell_text(v) for v in first]
     while header and not header[-1]:  # spreadsheets pad rows with empty cells
         header.pop()
-    return header, _xlsx_records(book, cells, len(header))
+    rows_in_all, line = book.worksheets[0].max_row or 0, [1]
+
+    def position(size: int) -> int:
+        # A workbook is compressed and not read in row order: the share of its rows read stands
+        # for the share of its bytes.
+        return size * line[0] // rows_in_all if rows_in_all else 0
+
+    return header, _xlsx_records(book, cells, len(header), line), position
 
 
-def _xlsx_records(book: Any, cells: Iterator[tuple[Any, ...]], width: int) -> Iterator[tuple[int, list[str]]]:
+def _xlsx_records(book: Any, cells: Iterator[tuple[Any, ...]], width: int,
+                  reached: list[int]) -> Iterator[tuple[int, list[str]]]:
     try:
         for line, values in enumerate(cells, start=2):
+            reached[0] = line
             texts = [_cell_text(v) for v in values[:width]]
             if any(texts):
                 yield line, texts + [""] * (width - len(texts))
