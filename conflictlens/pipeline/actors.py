@@ -10,11 +10,11 @@ from conflictlens.actors import review
 from conflictlens.actors.candidates import REVIEW, CandidateMention, review_candidates
 from conflictlens.actors.edits import ActorEdit
 from conflictlens.actors.profile import describe, events_per_year, relations_over_time
-from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
 from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
 from conflictlens.pipeline.attribution import confidentiality_policy
-from conflictlens.pipeline.extraction import build_extractor
+from conflictlens.pipeline.extraction import extractor_for_store  # noqa: F401  (wiring for `ingest`)
+from conflictlens.pipeline.session import session_registry, stored_edits  # noqa: F401  (stored_edits: wiring API)
 from conflictlens.store import Store
 from conflictlens.store import actors as store_actors
 
@@ -23,31 +23,11 @@ from conflictlens.store import actors as store_actors
 _RELATION_SHOWN = ("kind", "source", "target", "stance", "dimension", "support", "date_start", "date_end", "start",
                    "end", "precision", "by", "said_by", "said_on", "origin", "reliability", "credibility", "confidence",
                    "document_id", "event_id")
-_EDIT_FIELDS = ("op", "name", "value", "actor_type", "parent", "country", "by", "note", "created_at")
-
-
-def stored_edits(store: Store | None) -> list[ActorEdit]:
-    if store is None:
-        return []
-    return [ActorEdit(**{k: row[k] for k in _EDIT_FIELDS}) for row in store_actors.actor_edits(store)]
 
 
 def registry_for(store: Store | None, actor_files: Iterable[str] = ()) -> ActorRegistry:
     """The bundled registry plus the user's registry files and the edits recorded in `store`."""
-    return ActorRegistry.load(tuple(actor_files), stored_edits(store))
-
-
-def extractor_for_store(store: Store, actor_files: Iterable[str] = ()) -> Extractor:
-    """The extractor for ingesting into `store`: it sees the user's aliases, merges and new actors,
-    so that they hold for every report extracted (or re-extracted) into it. Without edits it is the
-    shared cached extractor; with edits a new one around the same gazetteer and language model."""
-    files = tuple(actor_files)
-    base = build_extractor(files)
-    edits = stored_edits(store)
-    if not edits:
-        return base
-    registry = ActorRegistry.load(files, edits)
-    return Extractor(base.geocoder, registry, use_ner=base.use_ner, date_order=base.date_order)
+    return session_registry(store, actor_files)
 
 
 def _record(store: Store, edit: ActorEdit, by: str | None, note: str | None) -> dict[str, Any]:

@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from conflictlens.actors import ActorEntry, ActorRegistry
+from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.event_relations import derived_relations, party_name_test
 from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
+from conflictlens.pipeline.session import registry_of
 from conflictlens.store.relations import relation_row
 from conflictlens.store import Store
 from conflictlens.store.sqlite import MEMORY
@@ -93,22 +95,19 @@ def dataset_actor_lookup(registry: ActorRegistry) -> ActorLookup:
     return lookup
 
 
-@lru_cache(maxsize=4)
-def registry_for(actor_files: tuple[str, ...]) -> ActorRegistry:
-    return ActorRegistry.load(list(actor_files))
-
-
 # ------------------------------------------------------------------ rows
 
 def prepared_rows(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (), encoding: str = "utf-8",
-                  stored_versions: VersionLookup | None = None) -> Iterator[PreparedRow | ConflictLensError]:
+                  stored_versions: VersionLookup | None = None, edits: tuple[ActorEdit, ...] = ()
+                  ) -> Iterator[PreparedRow | ConflictLensError]:
     """Every row of a dataset file ready for the store, or the coded error that names its line.
 
     `stored_versions` (document ids -> the versions the store holds) spares flattening the rows
-    a re-import finds unchanged. Raises a coded error before the first row when the file cannot be
-    read or is not the dataset's layout.
+    a re-import finds unchanged. `edits`: the store's recorded registry edits (`session.stored_edits`),
+    so that actors link as the analyst corrected them. Raises a coded error before the first row when
+    the file cannot be read or is not the dataset's layout.
     """
-    registry = registry_for(actor_files)
+    registry = registry_of(actor_files, edits)
     rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding)
     return _prepared(rows, party_name_test(registry), stored_versions or _nothing_stored)
 
@@ -221,8 +220,8 @@ def _start_method() -> str:
 
 
 def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
-                            encoding: str = "utf-8", store_path: str | None = None
-                            ) -> Iterator[PreparedRow | ConflictLensError]:
+                            encoding: str = "utf-8", store_path: str | None = None,
+                            edits: tuple[ActorEdit, ...] = ()) -> Iterator[PreparedRow | ConflictLensError]:
     """prepared_rows, computed by a worker process while the caller consumes them (same rows, same order).
 
     `store_path`: the database the rows go to; the worker reads the stored versions from it to
@@ -232,7 +231,7 @@ def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[s
     """
     context = multiprocessing.get_context(_start_method())
     messages = context.Queue(maxsize=_WORKER_QUEUE)
-    worker = context.Process(target=_work, args=(dataset, str(path), actor_files, encoding, store_path, messages),
+    worker = context.Process(target=_work, args=(dataset, str(path), actor_files, encoding, store_path, edits, messages),
                              name="conflictlens-import-parser", daemon=True)
     worker.start()
     try:
@@ -279,12 +278,12 @@ def _reader(store_path: str | None) -> Iterator[Store | None]:
 
 
 def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, store_path: str | None,
-          messages: Any) -> None:
+          edits: tuple[ActorEdit, ...], messages: Any) -> None:
     """The worker process: parse and prepare, send rows a chunk at a time, then _DONE (or the error)."""
     try:
         with quiet_collector(), _reader(store_path) as store:
             versions = store.stored_versions if store is not None else None
-            for chunk in chunks(prepared_rows(dataset, path, actor_files, encoding, versions), WORKER_CHUNK):
+            for chunk in chunks(prepared_rows(dataset, path, actor_files, encoding, versions, edits), WORKER_CHUNK):
                 messages.put(chunk)
         messages.put(_DONE)
     except ConflictLensError as exc:

@@ -21,9 +21,10 @@ from conflictlens.ingest.datasets.reference import countries
 from conflictlens.model.records import Document
 from conflictlens.pipeline.attribution import PublicView
 from conflictlens.pipeline.dataset_rows import (
-    PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, registry_for, worth_a_worker,
+    PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, worth_a_worker,
 )
-from conflictlens.pipeline.resolution import ResolutionContext, build_context, resolve_after_save
+from conflictlens.pipeline.resolution import ResolutionContext, resolve_after_save, store_context
+from conflictlens.pipeline.session import session_registry, stored_edits
 from conflictlens.store import INSERTED, STALE, UPDATED, Store
 from conflictlens.store.relations import save_relation_rows
 from conflictlens.store.rows import event_from_record, prepared_document
@@ -69,12 +70,13 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     """
     report = ImportReport()
     use_worker = worth_a_worker(path) if parallel is None else parallel
+    edits = stored_edits(store)  # the analyst's corrections link the rows' actors too
     if use_worker:
-        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path)
+        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, edits)
     else:
-        rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions)
+        rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, edits)
     batches = _batches(rows, report, on_row, batch_size)
-    context = build_context() if resolve else None
+    context = store_context(store, actor_files) if resolve else None
     with quiet_collector():
         pending = next(batches, None)
         while pending is not None:
@@ -151,8 +153,7 @@ def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters =
     every confidential source redacted (the ledger's marks decide what is confidential).
     """
     view = PublicView(store)
-    context = replace(export_context(store, registry_for(actor_files)),
-                      policy=view.policy)
+    context = replace(export_context(store, session_registry(store, actor_files)), policy=view.policy)
     events = view.select(country=filters.country, since=filters.since, until=filters.until,
                          event_type=filters.event_type, perpetrator=filters.perpetrator, dataset=filters.dataset,
                          limit=filters.limit)
@@ -166,13 +167,14 @@ def export_context(store: Store, registry: ActorRegistry) -> ExportContext:
     def document(doc_id: str) -> Document | None:
         return store.get_document(doc_id)
 
+    # A stored name the analyst merged away since leaves under the actor it was merged into.
     def external_name(dataset: str, canonical: str) -> str:
-        entry = registry.get(canonical)
+        entry = registry.current(canonical)
         names = entry.external_names.get(dataset.lower(), ()) if entry else ()
-        return names[0] if names else canonical
+        return names[0] if names else (entry.name if entry else canonical)
 
     def actor_type(canonical: str) -> str | None:
-        entry = registry.get(canonical)
+        entry = registry.current(canonical)
         return entry.actor_type if entry else None
 
     def country(alpha2: str) -> tuple[str, str] | None:
