@@ -225,13 +225,14 @@ def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[s
     """prepared_rows, computed by a worker process while the caller consumes them (same rows, same order).
 
     `store_path`: the database the rows go to; the worker reads the stored versions from it to
-    spare flattening unchanged rows. The worker is forked where that is safe, else spawned (then the caller's main script must
+    spare flattening unchanged rows; `edits`: its recorded registry edits. The worker is forked where that is safe, else spawned (then the caller's main script must
     have an `if __name__ == "__main__":` guard); it is stopped when the caller stops reading,
     finishes, or fails.
     """
     context = multiprocessing.get_context(_start_method())
     messages = context.Queue(maxsize=_WORKER_QUEUE)
-    worker = context.Process(target=_work, args=(dataset, str(path), actor_files, encoding, store_path, edits, messages),
+    worker = context.Process(target=_work,
+                             args=(dataset, str(path), actor_files, encoding, store_path, edits, messages),
                              name="conflictlens-import-parser", daemon=True)
     worker.start()
     try:
