@@ -16,13 +16,13 @@ from typing import Any, Iterable, Sequence
 from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
 from conflictlens.model.records import Document, Event
+from conflictlens.pipeline.session import session_registry
 from conflictlens.resolve.blocking import block_keys
 from conflictlens.resolve.cluster import decide, incident_id_for, sample_members
 from conflictlens.resolve.compose import compose
 from conflictlens.resolve.names import fold, skeleton
 from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_from_json, profile_of, source_of
 from conflictlens.resolve.settings import Settings, settings
-from conflictlens.pipeline.session import session_registry
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store
 from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow
 from conflictlens.store.rows import event_from_record
