@@ -155,3 +155,14 @@ def test_alias_add_says_where_the_edit_applies(tmp_path):
     assert result.exit_code == 0
     assert "every later `conflictlens ingest`" not in result.output
     assert "import" in result.output and "export" in result.output
+
+
+def test_attribution_override_resolves_the_stored_alias(edited_db, tmp_path):
+    path = write_gtd(tmp_path / "gtd.csv", [gtd_row("202103040001", "Unknown")])
+    assert run("--db", edited_db, "--quiet", "import", "gtd", path).exit_code == 0
+    event_id = ndjson(run("--db", edited_db, "events", "--format", "ndjson").output)[0]["id"]
+    result = run("--db", edited_db, "attribution", event_id, "--set", ZEBRA, "--by", "analyst",
+                 "--why", "a later claim", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["answer"]["override"]["actor"] == TTP, data["answer"]
