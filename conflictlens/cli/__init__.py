@@ -204,7 +204,7 @@ def extract(ctx: typer.Context,
         if (report is None) == (input_path is None):
             raise ConflictLensError("CL-E400", "give either a report file or --input FILE.jsonl", "extract")
         _check_date("--published", published)
-        extractor = pipeline.build_extractor()
+        extractor = pipeline.extractor_if_stored(settings.db)  # a stored database's actor edits apply
         view = public_view_if_stored(settings.db)  # reports already stored may be confidential
         if report is not None:
             events = pipeline.extract_file(str(report), published, extractor)

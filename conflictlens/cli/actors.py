@@ -206,7 +206,8 @@ def _edit(ctx: typer.Context, action) -> None:
         return
     typer.echo(json.dumps(recorded, ensure_ascii=False))
     if not settings.quiet:
-        typer.echo(f"recorded in {settings.db}; it applies to every later `conflictlens ingest`", err=True)
+        typer.echo(f"recorded in {settings.db}; it applies to everything later done with this database: ingest, "
+                   "import, export, incidents, network and `extract --db`", err=True)
 
 
 @actors_app.command("candidates")

@@ -1,4 +1,5 @@
-"""ACLED and GTD vocabularies, loaded from the versioned data file beside this module."""
+"""ACLED and GTD vocabularies and the datasets' precision codes, loaded from the versioned data files
+beside this module."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -35,3 +37,14 @@ def vocabularies() -> Vocabularies:
         target_types=tuple(raw["gtd_target_type"]),
         weapon_types=tuple(raw["gtd_weapon_type"]),
     )
+
+
+@lru_cache(maxsize=1)
+def precision_codes() -> dict[str, Any]:
+    """ACLED, GTD and UCDP precision codes -> our date and geo precision ladders (data/precision_codes.json).
+
+    {"date_precision": {"acled_time_precision": {"1": "day", ...}, ...}, "geo_precision": {...}}. The
+    importers and the resolution sets read the same table, so a dataset row means one thing in both.
+    """
+    return json.loads(resources.files("conflictlens.model").joinpath("data/precision_codes.json").read_text(
+        encoding="utf-8"))

@@ -12,6 +12,7 @@ from conflictlens.pipeline.extraction import (  # noqa: F401  (the public wiring
     event_with_sentences,
     extract_batch,
     extract_file,
+    extractor_if_stored,
     ingest,
     sample_paths,
     sentence_around,

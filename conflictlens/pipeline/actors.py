@@ -12,12 +12,12 @@ from conflictlens.actors.edits import ActorEdit, clean_name
 from conflictlens.actors.normalize import name_key
 from conflictlens.actors.profile import describe, events_per_year, relations_over_time
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
 from conflictlens.model.redaction import MASK, ConfidentialityPolicy, redact
 from conflictlens.pipeline import filters
 from conflictlens.pipeline.attribution import confidentiality_policy
-from conflictlens.pipeline.extraction import build_extractor
+from conflictlens.pipeline.extraction import extractor_for_store  # noqa: F401  (wiring for `ingest`)
+from conflictlens.pipeline.session import session_registry, stored_edits  # noqa: F401  (stored_edits: wiring API)
 from conflictlens.store import Store
 from conflictlens.store import actors as store_actors
 
@@ -26,31 +26,11 @@ from conflictlens.store import actors as store_actors
 _RELATION_SHOWN = ("kind", "source", "target", "stance", "dimension", "support", "date_start", "date_end", "start",
                    "end", "precision", "by", "said_by", "said_on", "origin", "reliability", "credibility", "confidence",
                    "document_id", "event_id")
-_EDIT_FIELDS = ("op", "name", "value", "actor_type", "parent", "country", "by", "note", "created_at")
-
-
-def stored_edits(store: Store | None) -> list[ActorEdit]:
-    if store is None:
-        return []
-    return [ActorEdit(**{k: row[k] for k in _EDIT_FIELDS}) for row in store_actors.actor_edits(store)]
 
 
 def registry_for(store: Store | None, actor_files: Iterable[str] = ()) -> ActorRegistry:
     """The bundled registry plus the user's registry files and the edits recorded in `store`."""
-    return ActorRegistry.load(tuple(actor_files), stored_edits(store))
-
-
-def extractor_for_store(store: Store, actor_files: Iterable[str] = ()) -> Extractor:
-    """The extractor for ingesting into `store`: it sees the user's aliases, merges and new actors,
-    so that they hold for every report extracted (or re-extracted) into it. Without edits it is the
-    shared cached extractor; with edits a new one around the same gazetteer and language model."""
-    files = tuple(actor_files)
-    base = build_extractor(files)
-    edits = stored_edits(store)
-    if not edits:
-        return base
-    registry = ActorRegistry.load(files, edits)
-    return Extractor(base.geocoder, registry, use_ner=base.use_ner, date_order=base.date_order)
+    return session_registry(store, actor_files)
 
 
 def _record(store: Store, edit: ActorEdit, by: str | None, note: str | None) -> dict[str, Any]:
@@ -93,11 +73,13 @@ def reject(store: Store, name: str, *, by: str | None = None, note: str | None =
 
 def stored_candidate(store: Store, registry: ActorRegistry, name: str, merging: bool = False) -> str:
     """The candidate actor `name` denotes (any case), as stored; CL-E704 with the nearest names when
-    no stored report mentions it. A name from confidential reports only is accepted, never suggested."""
+    no stored report mentions it. A perpetrator name stored with an event (an imported row's actor the
+    registry does not know) counts as a candidate too. A name from confidential reports only is
+    accepted, never suggested."""
     wanted = name_key(clean_name(name, "NAME"))
     policy = confidentiality_policy(store)
     public: dict[str, None] = {}
-    for mentioned, _event, document_id, _label, _date in store_actors.candidate_mentions(store):
+    for mentioned, document_id in _stored_names(store):
         if name_key(mentioned) == wanted:
             return mentioned
         if not policy.is_confidential_document(document_id) and not policy.names_confidential_person(mentioned):
@@ -109,6 +91,13 @@ def stored_candidate(store: Store, registry: ActorRegistry, name: str, merging: 
     raise ConflictLensError("CL-E704", f"no stored report mentions a candidate actor named {name!r}"
                                        f"{', and no registry actor has that name' if merging else ''}{hint} "
                                        f"(see `conflictlens actors candidates`{remedy})", "NAME")
+
+
+def _stored_names(store: Store) -> Iterator[tuple[str, str]]:
+    """(name, document id) of every candidate mention, then of every stored perpetrator."""
+    for mentioned, _event, document_id, _label, _date in store_actors.candidate_mentions(store):
+        yield mentioned, document_id
+    yield from store_actors.perpetrator_documents(store)
 
 
 def list_actors(registry: ActorRegistry, store: Store | None, actor_type: str | None = None,

@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from conflictlens.actors import ActorRegistry
 from conflictlens.analysis.estimative import load_rule
 from conflictlens.analysis.grading import SourceGrades, check_reliability, load_source_grades, normalise_source
 from conflictlens.analysis.ledger import Ledger, Override, build_ledger, publishable_attributions
@@ -21,6 +20,7 @@ from conflictlens.extract.build import summarise
 from conflictlens.model.records import Document, Event
 from conflictlens.model.redaction import MIN_NAME_LENGTH, ConfidentialityPolicy, redact
 from conflictlens.pipeline.event_ids import resolve_event_id
+from conflictlens.pipeline.session import session_registry
 from conflictlens.store import Store
 from conflictlens.store import ledger as stored
 from conflictlens.store.query import positive_limit
@@ -187,7 +187,7 @@ def set_override(store: Store, event_id: str, actor: str, analyst: str, why: str
     if phrase is not None and phrase not in load_rule().phrases:
         raise ConflictLensError("CL-E727", f"{phrase!r} is not an ICD 203 phrase; use one of: "
                                 + ", ".join(load_rule().phrases), "--phrase")
-    canonical = _canonical_actor(actor)
+    canonical = _canonical_actor(store, actor)
     stored.record_override(store, event.id, canonical, analyst, why, phrase)
     return event_ledger(store, event.id)
 
@@ -198,12 +198,12 @@ def clear_override(store: Store, event_id: str, analyst: str, why: str) -> dict[
     return event_ledger(store, event.id)
 
 
-def _canonical_actor(name: str) -> str:
-    """The registry's name for what the analyst typed ("ISKP" -> its canonical name), else as typed."""
+def _canonical_actor(store: Store, name: str) -> str:
+    """The store's registry name for what the analyst typed ("ISKP" -> its canonical name), else as typed."""
     text = (name or "").strip()
     if not text:
         raise ConflictLensError("CL-E721", "this decision is audited: name the actor with --set ACTOR", "--set")
-    found = ActorRegistry.load().resolve(text)
+    found = session_registry(store).resolve(text)
     return found.canonical if found is not None and found.score >= 0.9 else text
 
 

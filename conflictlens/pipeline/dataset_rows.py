@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from conflictlens.actors import ActorEntry, ActorRegistry
+from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.event_relations import derived_relations, party_name_test
 from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
+from conflictlens.pipeline.session import registry_of
 from conflictlens.store.relations import relation_row
 from conflictlens.store import Store
 from conflictlens.store.sqlite import MEMORY
@@ -94,23 +96,26 @@ def dataset_actor_lookup(registry: ActorRegistry) -> ActorLookup:
     return lookup
 
 
-@lru_cache(maxsize=4)
-def registry_for(actor_files: tuple[str, ...]) -> ActorRegistry:
-    return ActorRegistry.load(list(actor_files))
+def registry_for(actor_files: tuple[str, ...], edits: tuple[ActorEdit, ...] = ()) -> ActorRegistry:
+    """The registry dataset rows link to: the one `session.registry_of` caches for every path."""
+    return registry_of(actor_files, edits)
 
 
 # ------------------------------------------------------------------ rows
 
 def prepared_rows(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (), encoding: str = "utf-8",
-                  stored_versions: VersionLookup | None = None, on_bytes: BytesHeard | None = None
+                  stored_versions: VersionLookup | None = None, on_bytes: BytesHeard | None = None,
+                  edits: tuple[ActorEdit, ...] = ()
                   ) -> Iterator[PreparedRow | ConflictLensError]:
     """Every row of a dataset file ready for the store, or the coded error that names its line.
 
     `stored_versions` (document ids -> the versions the store holds) spares flattening the rows
-    a re-import finds unchanged. Raises a coded error before the first row when the file cannot be
-    read or is not the dataset's layout. `on_bytes(done, total)`: how far into the file it has read.
+    a re-import finds unchanged. `edits`: the store's recorded registry edits (`session.stored_edits`),
+    so that actors link as the analyst corrected them. Raises a coded error before the first row when
+    the file cannot be read or is not the dataset's layout. `on_bytes(done, total)`: how far into the
+    file it has read.
     """
-    registry = registry_for(actor_files)
+    registry = registry_for(actor_files, edits)
     rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding, on_bytes)
     return _prepared(rows, party_name_test(registry), stored_versions or _nothing_stored)
 
@@ -224,17 +229,19 @@ def _start_method() -> str:
 
 def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
                             encoding: str = "utf-8", store_path: str | None = None,
-                            on_bytes: BytesHeard | None = None) -> Iterator[PreparedRow | ConflictLensError]:
+                            on_bytes: BytesHeard | None = None, edits: tuple[ActorEdit, ...] = ()
+                            ) -> Iterator[PreparedRow | ConflictLensError]:
     """prepared_rows, computed by a worker process while the caller consumes them (same rows, same order).
 
     `store_path`: the database the rows go to; the worker reads the stored versions from it to
-    spare flattening unchanged rows. The worker is forked where that is safe, else spawned (then the caller's main script must
+    spare flattening unchanged rows; `edits`: its recorded registry edits. The worker is forked where that is safe, else spawned (then the caller's main script must
     have an `if __name__ == "__main__":` guard); it is stopped when the caller stops reading,
     finishes, or fails.
     """
     context = multiprocessing.get_context(_start_method())
     messages = context.Queue(maxsize=_WORKER_QUEUE)
-    worker = context.Process(target=_work, args=(dataset, str(path), actor_files, encoding, store_path, messages),
+    worker = context.Process(target=_work,
+                             args=(dataset, str(path), actor_files, encoding, store_path, edits, messages),
                              name="conflictlens-import-parser", daemon=True)
     worker.start()
     try:
@@ -285,7 +292,7 @@ def _reader(store_path: str | None) -> Iterator[Store | None]:
 
 
 def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, store_path: str | None,
-          messages: Any) -> None:
+          edits: tuple[ActorEdit, ...], messages: Any) -> None:
     """The worker process: parse and prepare, send rows a chunk at a time, then _DONE (or the error)."""
     read = [0, 0]  # bytes read, file size: sent with each chunk for the caller's progress bar
 
@@ -295,7 +302,8 @@ def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, 
     try:
         with quiet_collector(), _reader(store_path) as store:
             versions = store.stored_versions if store is not None else None
-            for chunk in chunks(prepared_rows(dataset, path, actor_files, encoding, versions, heard), WORKER_CHUNK):
+            rows = prepared_rows(dataset, path, actor_files, encoding, versions, heard, edits)
+            for chunk in chunks(rows, WORKER_CHUNK):
                 messages.put((chunk, tuple(read)))
         messages.put(([], tuple(read)))  # the end of the file, when the last chunk was sent before it
         messages.put(_DONE)

@@ -13,7 +13,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from conflictlens.actors import ActorRegistry
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
@@ -22,7 +21,9 @@ from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.pipeline import network as relations_job
 from conflictlens.pipeline.resolution import resolve_after_save
+from conflictlens.pipeline.session import registry_of, stored_edits
 from conflictlens.store import Store
+from conflictlens.store.sqlite import MEMORY
 
 BATCH_DOCUMENTS = 200  # documents per store transaction: bounded memory, few commits
 
@@ -45,8 +46,28 @@ def build_extractor(actor_files: tuple[str, ...] = (), places_file: str | None =
                     use_ner: bool = True) -> Extractor:
     """An extractor with the bundled gazetteer and actor registry (plus the user's own files)."""
     gazetteer = Gazetteer.load(places_file)
-    registry = ActorRegistry.load(list(actor_files))
-    return Extractor(gazetteer, registry, use_ner=use_ner)
+    return Extractor(gazetteer, registry_of(tuple(actor_files), ()), use_ner=use_ner)
+
+
+def extractor_for_store(store: Store | None, actor_files: Iterable[str] = ()) -> Extractor:
+    """The extractor for `store` (ingest, `extract --db`): it sees the user's aliases, merges and new
+    actors, so that they hold for every report extracted (or re-extracted) into it. Without edits it
+    is the shared cached extractor; with edits a new one around the same gazetteer and language model."""
+    files = tuple(actor_files)
+    base = build_extractor(files)
+    edits = stored_edits(store)
+    if not edits:
+        return base
+    return Extractor(base.geocoder, registry_of(files, edits), use_ner=base.use_ner, date_order=base.date_order)
+
+
+def extractor_if_stored(db_path: str) -> Extractor:
+    """The extractor of an existing database (`extract`: its analyst's edits apply), else the bundled
+    one; reading never creates a database."""
+    if db_path == MEMORY or not Path(db_path).is_file():
+        return build_extractor()
+    with Store.open(db_path) as store:
+        return extractor_for_store(store)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,

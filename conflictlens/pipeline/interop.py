@@ -19,13 +19,13 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.export import ExportContext, write_export
 from conflictlens.ingest.datasets.reference import countries
 from conflictlens.model.records import Document
-from conflictlens.pipeline.actors import registry_for as registry_with_edits
 from conflictlens.pipeline.attribution import PublicView
 from conflictlens.pipeline.dataset_rows import (
-    PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, registry_for, worth_a_worker,
+    PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, worth_a_worker,
 )
 from conflictlens.pipeline.filters import event_filters
-from conflictlens.pipeline.resolution import ResolutionContext, build_context, resolve_after_save
+from conflictlens.pipeline.resolution import ResolutionContext, resolve_after_save, store_context
+from conflictlens.pipeline.session import session_registry, stored_edits
 from conflictlens.store import INSERTED, STALE, UPDATED, Store
 from conflictlens.store.relations import save_relation_rows
 from conflictlens.store.rows import event_from_record, prepared_document
@@ -71,12 +71,13 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     """
     report = ImportReport()
     use_worker = worth_a_worker(path) if parallel is None else parallel
+    edits = stored_edits(store)  # the analyst's corrections link the rows' actors too
     if use_worker:
-        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes)
+        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes, edits)
     else:
-        rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes)
+        rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes, edits)
     batches = _batches(rows, report, on_row, batch_size)
-    context = build_context() if resolve else None
+    context = store_context(store, actor_files) if resolve else None
     with quiet_collector():
         pending = next(batches, None)
         while pending is not None:
@@ -152,11 +153,10 @@ def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters =
     Events leave as the public view gives them: graded, with the analyst's overrides, and with
     every confidential source redacted (the ledger's marks decide what is confidential).
     """
-    chosen = event_filters(store, registry_with_edits(store, actor_files), country=filters.country,
+    chosen = event_filters(store, session_registry(store, actor_files), country=filters.country,
                            event_type_name=filters.event_type, perpetrator=filters.perpetrator)
     view = PublicView(store)
-    context = replace(export_context(store, registry_for(actor_files)),
-                      policy=view.policy)
+    context = replace(export_context(store, session_registry(store, actor_files)), policy=view.policy)
     events = view.select(since=filters.since, until=filters.until, dataset=filters.dataset, limit=filters.limit,
                          **chosen)
     return write_export(fmt, events, out, context, areas=areas)
@@ -169,13 +169,14 @@ def export_context(store: Store, registry: ActorRegistry) -> ExportContext:
     def document(doc_id: str) -> Document | None:
         return store.get_document(doc_id)
 
+    # A stored name the analyst merged away since leaves under the actor it was merged into.
     def external_name(dataset: str, canonical: str) -> str:
-        entry = registry.get(canonical)
+        entry = registry.current(canonical)
         names = entry.external_names.get(dataset.lower(), ()) if entry else ()
-        return names[0] if names else canonical
+        return names[0] if names else (entry.name if entry else canonical)
 
     def actor_type(canonical: str) -> str | None:
-        entry = registry.get(canonical)
+        entry = registry.current(canonical)
         return entry.actor_type if entry else None
 
     def country(alpha2: str) -> tuple[str, str] | None:

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
 from conflictlens.model.records import Document, Event
+from conflictlens.pipeline.session import session_registry
 from conflictlens.resolve.blocking import block_keys
 from conflictlens.resolve.cluster import decide, incident_id_for, sample_members
 from conflictlens.resolve.compose import compose
@@ -67,6 +68,17 @@ def _bundled_context() -> ResolutionContext:
     return ResolutionContext(settings(), actor_knowledge(ActorRegistry.load()), Gazetteer.load())
 
 
+def store_context(store: Store, actor_files: Iterable[str] = ()) -> ResolutionContext:
+    """The context over `store`'s registry (`session_registry`: with the analyst's recorded edits)."""
+    return _context_over(session_registry(store, actor_files))
+
+
+@lru_cache(maxsize=4)
+def _context_over(registry: ActorRegistry) -> ResolutionContext:
+    # Keyed by the registry object, which `session_registry` caches per store state.
+    return ResolutionContext(settings(), actor_knowledge(registry), Gazetteer.load())
+
+
 def actor_knowledge(registry: ActorRegistry) -> ActorKnowledge:
     entries = registry.all()
     return ActorKnowledge({e.name: e.parent for e in entries}, frozenset(e.name for e in entries if e.generic),
@@ -100,7 +112,7 @@ def source_for(event: Event, ctx: ResolutionContext, meta: dict[str, Any] | None
 def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: ResolutionContext | None = None,
                    report: ResolutionReport | None = None) -> ResolutionReport:
     """Resolve each (event, source) in order, in one transaction, then recompute touched incidents."""
-    ctx = ctx or build_context()
+    ctx = ctx or store_context(store)
     report = report or ResolutionReport()
     items = list(items)
     with store.transaction():
@@ -114,7 +126,7 @@ def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: Res
 def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]]], results: Sequence[SaveResult],
                        ctx: ResolutionContext | None = None) -> ResolutionReport:
     """The ingest hook: resolve the events of documents just inserted or re-extracted."""
-    ctx = ctx or build_context()
+    ctx = ctx or store_context(store)
     report = ResolutionReport()
     changed = [(doc, events) for (doc, events), result in zip(batch, results) if result.status in (INSERTED, UPDATED)]
     if not changed:
@@ -130,7 +142,7 @@ def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]
 
 def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: int | None = None) -> ResolutionReport:
     """Resolve every stored event that is in no incident yet (e.g. stored before resolution existed)."""
-    ctx = ctx or build_context()
+    ctx = ctx or store_context(store)
     incidents = IncidentStore(store)
     report = ResolutionReport()
     done, position = 0, (0, "")

@@ -14,7 +14,7 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.model.redaction import ConfidentialityPolicy, redact
 from conflictlens.pipeline.attribution import confidentiality_policy
 from conflictlens.pipeline.event_ids import resolve_event_id
-from conflictlens.pipeline.resolution import ResolutionContext, build_context, recompose
+from conflictlens.pipeline.resolution import ResolutionContext, recompose, store_context
 from conflictlens.pipeline.resolution_public import PublicIncidents
 from conflictlens.resolve.cluster import incident_id_for
 from conflictlens.resolve.compare import compare
@@ -31,7 +31,7 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
 
     Confidential reports appear under a pseudonym and as "confidential source".
     """
-    ctx = ctx or build_context()
+    ctx = ctx or store_context(store)
     incidents = IncidentStore(store)
     public = PublicIncidents(store)
     member = _member(store, incidents, event_id, public.policy)
@@ -70,7 +70,7 @@ def _public_decision(decision: dict[str, Any] | None, public: PublicIncidents) -
 def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
           ctx: ResolutionContext | None = None) -> dict[str, Any]:
     """Move `event_ids` (members of one incident) into a new incident of their own, kept apart from the rest."""
-    ctx = ctx or build_context()
+    ctx = ctx or store_context(store)
     _check_decision(event_ids, analyst, reason)
     incidents = IncidentStore(store)
     policy = confidentiality_policy(store)
@@ -98,7 +98,7 @@ def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
 def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
           ctx: ResolutionContext | None = None) -> dict[str, Any]:
     """Join the incidents named (by incident id or by any member's event id) into the oldest of them."""
-    ctx = ctx or build_context()
+    ctx = ctx or store_context(store)
     _check_decision(ids, analyst, reason)
     incidents = IncidentStore(store)
     policy = confidentiality_policy(store)

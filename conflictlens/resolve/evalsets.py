@@ -17,18 +17,13 @@ from typing import Callable, Iterator
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Casualties, DateInfo, Event, Evidence, Location
+from conflictlens.model.vocab import precision_codes
 from conflictlens.resolve.profile import Source, source_of
 from conflictlens.resolve.settings import Settings
 
 # (dataset "acled"|"gtd"|"ucdp", name as the dataset writes it, ISO country) -> canonical actor or None
 ActorLookup = Callable[[str, str, "str | None"], "str | None"]
 _COUNTRIES = {"pakistan": "PK", "afghanistan": "AF", "india": "IN"}
-_ACLED_TIME = {"1": "day", "2": "week", "3": "month"}
-_ACLED_GEO = {"1": "place", "2": "district", "3": "province"}
-_GTD_GEO = {"1": "place", "2": "district", "3": "district", "4": "province", "5": "country"}
-_UCDP_TIME = {"1": "day", "2": "week", "3": "month", "4": "month", "5": "year"}
-_UCDP_GEO = {"1": "place", "2": "place", "3": "district", "4": "province", "5": "district", "6": "country",
-             "7": "country"}
 _UCDP_SUFFIXES = (" province", " district", " agency", " town", " village", " area", " city")
 
 
@@ -141,10 +136,10 @@ def acled_event(row: dict[str, str], actors: ActorLookup) -> Event:
         id=f"ACLED:{rid}", document_id=f"ACLED:{rid}",
         event_type=_text(row.get("event_type")),
         sub_event_type=_text(row.get("sub_event_type") or row.get("sub_event_type_decoded")),
-        date=DateInfo(day, day, _ACLED_TIME.get(row.get("time_precision", "").strip(), "day")),
+        date=DateInfo(day, day, _precision("date_precision", "acled_time_precision", row.get("time_precision"), "day")),
         location=Location(country, _text(row.get("admin1")), _text(row.get("admin2")), _text(row.get("location")),
                           _float(row.get("latitude")), _float(row.get("longitude")),
-                          _ACLED_GEO.get(row.get("geo_precision", "").strip())),
+                          _precision("geo_precision", "acled_geo_precision", row.get("geo_precision"))),
         perpetrator=actors("acled", row.get("actor1", ""), country),
         target_actor=actors("acled", row.get("actor2", ""), country),
         fatalities=_exact(row.get("fatalities")),
@@ -155,7 +150,6 @@ def acled_event(row: dict[str, str], actors: ActorLookup) -> Event:
 def gtd_event(row: dict[str, str], actors: ActorLookup) -> Event:
     rid = row["eventid"].strip().removesuffix(".0")
     country = _COUNTRIES.get(row.get("country_txt", "").strip().lower())
-    spec = row.get("specificity", "").strip()
     city = _text(row.get("city"))
     admin2 = None
     if city and city.lower().endswith(" district"):
@@ -166,7 +160,8 @@ def gtd_event(row: dict[str, str], actors: ActorLookup) -> Event:
         weapon_type=_text(row.get("weaptype1_txt")),
         date=_gtd_date(row),
         location=Location(country, _text(row.get("provstate")), admin2, city, _float(row.get("latitude")),
-                          _float(row.get("longitude")), _GTD_GEO.get(spec)),
+                          _float(row.get("longitude")), _precision("geo_precision", "gtd_specificity",
+                                                                   row.get("specificity"))),
         perpetrator=actors("gtd", row.get("gname", ""), country),
         claimed=row.get("claimed", "").strip() == "1",
         fatalities=_exact(row.get("nkill")), injured=_exact(row.get("nwound")),
@@ -182,12 +177,12 @@ def ucdp_event(row: dict[str, str], actors: ActorLookup) -> Event:
     # UCDP does not say who attacked: the non-state side is the one datasets of attacks name.
     perpetrator = side_b if side_a.startswith("Government of") else side_a
     target = _who_died(row, side_a, side_b)
-    precision = _UCDP_GEO.get(row.get("where_prec", "").strip())
+    precision = _precision("geo_precision", "ucdp_where_prec", row.get("where_prec"))
     place = _strip(row.get("where_coordinates")) if precision == "place" else None
     return Event(
         id=f"UCDP:{rid}", document_id=f"UCDP:{rid}",
         date=DateInfo(row.get("date_start", "")[:10] or None, row.get("date_end", "")[:10] or None,
-                      _UCDP_TIME.get(row.get("date_prec", "").strip(), "day")),
+                      _precision("date_precision", "ucdp_date_prec", row.get("date_prec"), "day")),
         location=Location(country, _strip(row.get("adm_1")), _strip(row.get("adm_2")), place,
                           _float(row.get("latitude")), _float(row.get("longitude")), precision),
         perpetrator=actors("ucdp", perpetrator, country) if not perpetrator.startswith("Government of") else None,
@@ -216,6 +211,11 @@ def _gtd_date(row: dict[str, str]) -> DateInfo:
         return DateInfo(f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}", "month")
     iso = f"{year:04d}-{month:02d}-{day:02d}"
     return DateInfo(iso, iso, "day")
+
+
+def _precision(ladder: str, column: str, value: str | None, default: str | None = None) -> str | None:
+    """A dataset's precision code on our ladder, from the table the importers read too."""
+    return precision_codes()[ladder][column].get((value or "").strip().removesuffix(".0"), default)
 
 
 def _timestamp_day(value: str | None) -> str | None:

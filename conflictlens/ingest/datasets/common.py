@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple
 from conflictlens.model.records import Attribution, Casualties, Document, Event
 
 # Bump when a mapping changes: every row then counts as revised and is rewritten on re-import.
-IMPORTER_VERSION = "1"
+IMPORTER_VERSION = "2"  # 2: UCDP where_prec 5 is "country" (UCDP GED codebook), no longer "province"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from conflictlens.ingest.datasets.values import (
     text_or_none,
 )
 from conflictlens.model.records import Attribution, DateInfo, Event, Location
+from conflictlens.model.vocab import precision_codes
 
 DATASET = "GTD"
 UNKNOWN_GROUP = "Unknown"  # GTD's gname for "no group known": never a perpetrator, registry or not
@@ -91,7 +92,7 @@ def _attributions(row: dict[str, str], ctx: ImportContext, country: str | None, 
 
 
 def _location(row: dict[str, str], country: str | None) -> Location:
-    specificity = codes()["geo_precision"]["gtd_specificity"]
+    specificity = precision_codes()["geo_precision"]["gtd_specificity"]
     return Location(
         country=country,
         admin1=text_or_none(row, "provstate"),

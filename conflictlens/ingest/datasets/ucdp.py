@@ -14,6 +14,7 @@ from conflictlens.ingest.datasets.values import (
     BadValue, code, coordinate, count, extra_columns, iso_date, row_digest, row_ids, text_or_none,
 )
 from conflictlens.model.records import Casualties, DateInfo, Event, Location
+from conflictlens.model.vocab import precision_codes
 
 DATASET = "UCDP"
 
@@ -29,11 +30,12 @@ def ucdp_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Impor
     doc_id, event_id = row_ids(DATASET, dataset_id)
     perpetrator = ctx.perpetrator(row.get("side_a", ""), country, start)
     headline = row.get("source_headline", "").strip()
+    dates = precision_codes()["date_precision"]["ucdp_date_prec"]
     typing = codes()["ucdp_type_of_violence"].get(row.get("type_of_violence", "").strip(), (None, None))
     event = Event(
         id=event_id, document_id=doc_id,
         event_type=typing[0], sub_event_type=typing[1],
-        date=DateInfo(start, end or start, code(row, "date_prec", codes()["date_precision"]["ucdp_date_prec"])),
+        date=DateInfo(start, end or start, code(row, "date_prec", dates)),
         location=_location(row, country),
         perpetrator=perpetrator,
         attribution=[ctx.attribution(perpetrator, "attributed", doc_id)] if perpetrator else [],
@@ -69,5 +71,5 @@ def _location(row: dict[str, str], country: str | None) -> Location:
         place=text_or_none(row, "where_coordinates"),
         lat=coordinate(row, "latitude", 90.0),
         lon=coordinate(row, "longitude", 180.0),
-        precision=code(row, "where_prec", codes()["geo_precision"]["ucdp_where_prec"]),
+        precision=code(row, "where_prec", precision_codes()["geo_precision"]["ucdp_where_prec"]),
     )
