@@ -50,8 +50,9 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order)
     _date_fields(event, resolved, ev)
     _location_fields(event, ctx, incident, geocoder, ev)
-    _casualty_fields(event, text, incident, ctx.body_start, ev)
+    # Attribution first: the perpetrator's own dead are counted apart from the victims.
     _attribution_fields(event, ctx, incident, ev)
+    _casualty_fields(event, text, incident, ctx.body_start, ev, _names_of(ctx, event.perpetrator))
     as_of = ctx.published.isoformat() if ctx.published else None
     sentence = next((s for s in ctx.sentences if target_span and s[0] <= target_span[0] < s[1]), incident.span)
     target = find_target_actor(event, text, target_span, sentence, actors, as_of)
@@ -147,11 +148,18 @@ def _province_only(location: Location, basis: PlaceMention | None, geocoder: Geo
     return geocoder.best_location([narrowed])[0], basis
 
 
-def _casualty_fields(event: Event, text: str, incident: Incident, body_start: int, ev) -> None:
+def _names_of(ctx: DocContext, actor: str | None) -> tuple[str, ...]:
+    """How the report writes an actor's name ("TTP", "Tehreek-e-Taliban Pakistan")."""
+    return tuple(sorted({m.text for m in ctx.actors if actor and m.canonical == actor}))
+
+
+def _casualty_fields(event: Event, text: str, incident: Incident, body_start: int, ev,
+                     perpetrator_names: tuple[str, ...] = ()) -> None:
     on_fighters = event.sub_event_type in STRIKES_ON_FIGHTERS
     # The dateline's day ("KABUL, Nov 25 (Kabul Wire) - Nine people ...") is no count of the dead.
     spans = [(max(a, body_start), b) for a, b in incident.sentences if b > body_start]
-    figures = parse_casualties(text, spans, perpetrator_nouns_are_victims=on_fighters)
+    figures = parse_casualties(text, spans, perpetrator_nouns_are_victims=on_fighters,
+                               perpetrator_names=perpetrator_names)
     event.fatalities, event.injured = figures.fatalities, figures.injured
     event.perpetrators_killed = figures.perpetrators_killed
     for name, spans in figures.spans.items():

@@ -118,3 +118,23 @@ def test_the_body_place_beats_the_dateline_city(extractor):
     (event,) = extractor.extract(doc(text, published="2021-06-10"))
     assert (event.location.admin1, event.location.admin2, event.location.precision) == (
         "Nangarhar", "Surkh Rod", "district")
+
+
+def test_attackers_dead_in_a_clash_are_perpetrators_killed(extractor):
+    # The schema counts victims in `fatalities` and the attackers apart (GTD: nkill = both, nkillter
+    # the attackers' share): in a clash the named attacker's dead are perpetrators_killed.
+    text = ("Militants of the Tehreek-e-Taliban Pakistan attacked a police post in Tank district, Khyber "
+            "Pakhtunkhwa, on Friday. Five policemen and nine TTP fighters were killed in the clash that "
+            "followed, officials said.")
+    [event] = extractor.extract(doc(text, "2021-05-09"))
+    assert event.sub_event_type == "Armed clash"
+    assert event.perpetrator == "Tehrik-i-Taliban Pakistan (TTP)"
+    assert (event.fatalities.best, event.perpetrators_killed.best) == (5, 9)
+    assert "nine TTP fighters" in event.evidence["perpetrators_killed"][0].text
+
+
+def test_fighters_of_the_attacked_side_stay_victims_in_a_clash(extractor):
+    text = ("ISKP fighters ambushed a Taliban patrol in Kunar province on Friday, killing four Taliban fighters, "
+            "officials said.")
+    [event] = extractor.extract(doc(text, "2021-05-09"))
+    assert (event.fatalities.best, event.perpetrators_killed.best) == (4, None)
