@@ -177,7 +177,8 @@ def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -
             statements += attr.statements_in_sentence(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)
     if not any(s.stance != "denied" for s in statements):
         for span, mentions in by_sentence:
-            statements += attr.subject_statements(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)
+            statements += attr.subject_statements(text[span[0]: span[1]], span, mentions, ctx.doc.outlet,
+                                                  event.sub_event_type)
     # Each statement is dated by its report and keeps the report's id, so the ledger can weigh
     # statements from several reports of one incident and tell independent sources apart.
     event.attribution = [Attribution(s.actor, s.stance, s.by, s.channel, said_on=ctx.doc.published,
