@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document
 
@@ -138,3 +140,23 @@ def test_fighters_of_the_attacked_side_stay_victims_in_a_clash(extractor):
             "officials said.")
     [event] = extractor.extract(doc(text, "2021-05-09"))
     assert (event.fatalities.best, event.perpetrators_killed.best) == (4, None)
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Tribal elders and Taliban commanders signed a local ceasefire agreement in Kandahar city on Sunday, "
+     "a U.S. embassy spokesman said.", "Kandahar"),
+    ("Gunmen killed two aid workers in Herat city on Sunday. The India government condemned the attack.", "Herat"),
+    ("A roadside bomb killed three soldiers in Kunar province on Sunday. Pakistan army officials denied firing "
+     "across the border.", "Kunar"),
+    ("A drone strike killed four militants in Paktika province on Sunday, the United States military said.",
+     "Paktika"),
+])
+def test_a_country_name_that_modifies_a_noun_is_no_place(extractor, text, admin1):
+    # "the U.S. embassy", "Pakistan army officials": the country qualifies who speaks, not where it happened.
+    [event] = extractor.extract(doc(text))
+    assert (event.location.country, event.location.admin1) == ("AF", admin1)
+
+
+def test_a_country_name_alone_still_places_the_event(extractor):
+    [event] = extractor.extract(doc("Gunmen killed two aid workers in Pakistan on Sunday, officials said."))
+    assert event.location.country == "PK"
