@@ -52,7 +52,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     _location_fields(event, ctx, incident, geocoder, ev)
     # Attribution first: the perpetrator's own dead are counted apart from the victims.
     _attribution_fields(event, ctx, incident, ev)
-    _casualty_fields(event, text, incident, ctx.body_start, ev, _names_of(ctx, event.perpetrator))
+    _casualty_fields(event, text, incident, ctx.body_start, ev, _actor_names(ctx, incident, event.perpetrator))
     as_of = ctx.published.isoformat() if ctx.published else None
     sentence = next((s for s in ctx.sentences if target_span and s[0] <= target_span[0] < s[1]), incident.span)
     target = find_target_actor(event, text, target_span, sentence, actors, as_of)
@@ -148,18 +148,22 @@ def _province_only(location: Location, basis: PlaceMention | None, geocoder: Geo
     return geocoder.best_location([narrowed])[0], basis
 
 
-def _names_of(ctx: DocContext, actor: str | None) -> tuple[str, ...]:
-    """How the report writes an actor's name ("TTP", "Tehreek-e-Taliban Pakistan")."""
-    return tuple(sorted({m.text for m in ctx.actors if actor and m.canonical == actor}))
+def _actor_names(ctx: DocContext, incident: Incident, perpetrator: str | None) -> tuple[set[str], set[str]]:
+    """How the report writes the perpetrator's name ("TTP", "Tehreek-e-Taliban Pakistan"), and the
+    names of the incident's other actors (with a perpetrator only: without one, nobody is "other")."""
+    start, end = incident.span
+    own = {m.text for m in ctx.actors if perpetrator and m.canonical == perpetrator}
+    others = {m.text for m in ctx.actors if perpetrator and m.canonical != perpetrator and start <= m.start < end}
+    return own, others - own
 
 
 def _casualty_fields(event: Event, text: str, incident: Incident, body_start: int, ev,
-                     perpetrator_names: tuple[str, ...] = ()) -> None:
+                     names: tuple[set[str], set[str]]) -> None:
     on_fighters = event.sub_event_type in STRIKES_ON_FIGHTERS
     # The dateline's day ("KABUL, Nov 25 (Kabul Wire) - Nine people ...") is no count of the dead.
     spans = [(max(a, body_start), b) for a, b in incident.sentences if b > body_start]
     figures = parse_casualties(text, spans, perpetrator_nouns_are_victims=on_fighters,
-                               perpetrator_names=perpetrator_names)
+                               perpetrator_names=sorted(names[0]), other_names=sorted(names[1]))
     event.fatalities, event.injured = figures.fatalities, figures.injured
     event.perpetrators_killed = figures.perpetrators_killed
     for name, spans in figures.spans.items():

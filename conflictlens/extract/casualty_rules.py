@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from conflictlens.errors import ConflictLensError
 
@@ -119,14 +120,24 @@ def _assailant_pattern(lex: dict) -> str:
     return alternation(forms)
 
 
-def attackers_pattern(rules: Rules, perpetrator_names: tuple[str, ...]) -> re.Pattern[str]:
+def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> re.Pattern[str]:
     """Who the attackers are in a casualty phrase: an assailant noun, or a name of the event's perpetrator."""
-    return _attackers(rules.assailants, tuple(sorted({n.lower() for n in perpetrator_names if n.strip()})))
+    return _names_pattern(rules.assailants, _folded(perpetrator_names))
+
+
+def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """Any of the names, as whole words; None for no names."""
+    folded = _folded(names)
+    return _names_pattern("", folded) if folded else None
+
+
+def _folded(names: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted({n.lower() for n in names if n.strip()}))
 
 
 @lru_cache(maxsize=256)
-def _attackers(assailants: str, names: tuple[str, ...]) -> re.Pattern[str]:
-    source = assailants + (f"|{alternation(names)}" if names else "")
+def _names_pattern(base: str, names: tuple[str, ...]) -> re.Pattern[str]:
+    source = "|".join(p for p in (base, alternation(names) if names else "") if p)
     return re.compile(_words(source), re.IGNORECASE)
 
 

@@ -30,6 +30,8 @@ class Tally:
     # Who the attackers are ('three assailants', 'eleven Taliban' when the Taliban attacked): their
     # dead stay perpetrators even where fighters killed are counted as victims.
     attackers: re.Pattern[str] | None = None
+    # Other actors of the report ('two Taliban fighters' when ISKP is blamed): their fighters are victims.
+    others: re.Pattern[str] | None = None
     found: dict[str, list[Entry]] = field(default_factory=_by_category)
     tolls: dict[str, list[Entry]] = field(default_factory=_by_category)
     ceilings: dict[str, list[Entry]] = field(default_factory=_by_category)  # 'the toll could rise to N'
@@ -70,13 +72,21 @@ def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Tripl
         return [("fatalities", (0, None, item.value[2])), ("injured", (0, None, item.value[2]))]
     if outcome == "injured":
         return [("injured", item.value)]
-    if item.cls == "perp" and (not tally.perp_as_victim or _names_attackers(tally, item)):
+    if item.cls == "perp" and _attackers_dead(tally, item):
         return [("perpetrators_killed", item.value)]
     return [("fatalities", item.value)]
 
 
-def _names_attackers(tally: Tally, item: Item) -> bool:
-    return tally.attackers is not None and tally.attackers.search(tally.text, *item.span) is not None
+def _attackers_dead(tally: Tally, item: Item) -> bool:
+    """Whether a group of fighters killed were the attackers: named as them, else not named as another
+    actor's men, and then unless the event is one where fighters killed are the targets."""
+    if _names(tally.attackers, tally.text, item):
+        return True
+    return not _names(tally.others, tally.text, item) and not tally.perp_as_victim
+
+
+def _names(pattern: re.Pattern[str] | None, text: str, item: Item) -> bool:
+    return pattern is not None and pattern.search(text, *item.span) is not None
 
 
 def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:

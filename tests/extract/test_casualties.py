@@ -100,6 +100,15 @@ def test_attackers_dead_stay_apart_when_victims_are_requested():
     assert (f.fatalities.best, f.perpetrators_killed.best) == (11, None)
 
 
+def test_fighters_of_another_named_group_are_the_attackers_victims():
+    # A bomb on a patrol: "two Houthi fighters" are not the bombers when another group is blamed.
+    text = "A roadside bomb hit a patrol vehicle near the port, killing two Houthi fighters and a militant."
+    f = parse_casualties(text, perpetrator_names=("AQAP",), other_names=("Houthi",))
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (2, 1)
+    f = parse_casualties(text, perpetrator_names=("Houthi",), other_names=("AQAP",))
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (None, 3)
+
+
 def test_perpetrators_become_victims_on_request():
     text = "Security forces killed five militants."
     assert best(text) == (None, None, 5)
