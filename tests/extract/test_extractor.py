@@ -160,3 +160,49 @@ def test_a_country_name_that_modifies_a_noun_is_no_place(extractor, text, admin1
 def test_a_country_name_alone_still_places_the_event(extractor):
     [event] = extractor.extract(doc("Gunmen killed two aid workers in Pakistan on Sunday, officials said."))
     assert event.location.country == "PK"
+
+
+def test_an_arrest_on_a_later_day_is_its_own_event(extractor):
+    # "the attack" refers back, but a sentence that opens on another day and reports no casualty
+    # or claim tells a new event: the arrest, with its own date and actor.
+    text = ("A car bomb exploded near a market in Quetta, Balochistan, earlier this month, killing four shoppers. "
+            "No group claimed responsibility for that attack.\n\n"
+            "On Wednesday, police arrested three men in Quetta city on suspicion of helping plan the attack, "
+            "the police spokesman said.")
+    bomb, arrest = extractor.extract(doc(text, "2021-05-09"))
+    assert (bomb.date.start, bomb.date.precision, bomb.perpetrator) == ("2021-05-01", "month", None)
+    assert (arrest.sub_event_type, arrest.date.start) == ("Arrests", "2021-05-05")
+    assert arrest.perpetrator == "Pakistan Police"
+
+
+def test_a_later_day_that_adds_to_the_toll_stays_with_its_incident(extractor):
+    text = ("A car bomb exploded near a market in Quetta, Balochistan, on Monday, killing four shoppers. "
+            "On Wednesday, two of the wounded died in hospital.")
+    events = extractor.extract(doc(text, "2021-05-09"))
+    assert len(events) == 1 and events[0].date.start == "2021-05-03"
+
+
+def test_an_arrest_on_suspicion_of_an_earlier_kidnapping_is_an_arrest(extractor):
+    text = ("Gunmen abducted a doctor from his clinic in Charikar, Parwan province, on Monday, officials said.\n\n"
+            "On Thursday, police detained two men in Charikar city on suspicion of helping plan the kidnapping.")
+    abduction, arrest = extractor.extract(doc(text, "2021-05-09"))
+    assert (abduction.sub_event_type, abduction.date.start) == ("Abduction/forced disappearance", "2021-05-03")
+    assert (arrest.sub_event_type, arrest.date.start) == ("Arrests", "2021-05-06")
+
+
+def test_a_past_agreement_named_by_its_date_is_no_new_agreement(extractor):
+    # "the March 2019 agreement" refers to an old agreement, as background; a new one is still an event.
+    text = ("Elders in Kandahar said the provincial council was still reviewing the March 2019 agreement "
+            "under which the two tribes share the canal's water.")
+    assert extractor.extract(doc(text)) == []
+    [event] = extractor.extract(doc("Elders of the two tribes signed an agreement in Kandahar city on Sunday "
+                                    "to share the canal's water."))
+    assert event.sub_event_type == "Agreement"
+
+
+def test_a_bomb_on_one_groups_patrol_kills_its_fighters_as_victims(extractor):
+    text = ("A roadside bomb hit a Taliban patrol vehicle in Asadabad, Kunar province, on Friday, killing two Taliban "
+            "fighters. No group claimed the blast; however, Taliban officials suspected ISKP.")
+    [event] = extractor.extract(doc(text))
+    assert event.perpetrator == "Khorasan Chapter of the Islamic State"
+    assert (event.fatalities.best, event.perpetrators_killed.best) == (2, None)
