@@ -109,6 +109,15 @@ def test_fighters_of_another_named_group_are_the_attackers_victims():
     assert (f.fatalities.best, f.perpetrators_killed.best) == (None, 3)
 
 
+@pytest.mark.parametrize("text", [
+    "Four guests were killed and nine wounded, the district governor said.",
+    "Two traders were killed and nine injured, a police spokesman told reporters.",
+])
+def test_the_speaker_after_a_comma_is_no_casualty(text):
+    # "nine wounded, the district governor said": the governor reports the wounded, he is not one.
+    assert parse_casualties(text).injured.best == 9
+
+
 def test_perpetrators_become_victims_on_request():
     text = "Security forces killed five militants."
     assert best(text) == (None, None, 5)
