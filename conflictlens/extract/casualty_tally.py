@@ -89,10 +89,17 @@ def _names(pattern: re.Pattern[str] | None, text: str, item: Item) -> bool:
     return pattern is not None and pattern.search(text, *item.span) is not None
 
 
+def _counted_before(tally: Tally, item: Item) -> bool:
+    at = item.refers_to
+    return at is not None and any(a <= at < b for entries in tally.found.values() for _, (a, b) in entries)
+
+
 def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
     """Count the groups a verb applies to ('killed', 'injured' or 'ambiguous'); each span covers the verb."""
     entries: list[Entry] = []
     for item in items:
+        if _counted_before(tally, item):
+            continue  # "the two soldiers were martyred": the two soldiers already counted
         span = (min(item.span[0], verb[0]), max(item.span[1], verb[1]))
         for cat, value in _categories(tally, outcome, item):
             tally.found[cat].append((value, span))

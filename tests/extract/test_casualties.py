@@ -118,6 +118,17 @@ def test_the_speaker_after_a_comma_is_no_casualty(text):
     assert parse_casualties(text).injured.best == 9
 
 
+def test_the_same_group_told_again_is_counted_once():
+    # "the two guards" is the group of "two guards" already counted, not two more.
+    text = ("Three gunmen and two guards were killed in a shootout at the bank. Witnesses said the two guards "
+            "were shot first and the three gunmen were killed by police.")
+    f = parse_casualties(text)
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (2, 3)
+    # A group first named without a casualty is counted when its fate is told.
+    f = parse_casualties("Gunmen abducted two teachers on the road. The two teachers were later killed.")
+    assert f.fatalities.best == 2
+
+
 def test_perpetrators_become_victims_on_request():
     text = "Security forces killed five militants."
     assert best(text) == (None, None, 5)
