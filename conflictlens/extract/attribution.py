@@ -31,6 +31,8 @@ class _Compiled:
     no_claim: re.Pattern[str]
     stances: tuple[tuple[str, re.Pattern[str]], ...]
     subject: re.Pattern[str]
+    arrest_subject: re.Pattern[str]
+    arrest_events: frozenset[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
     sayer_default: dict[str, str]
 
@@ -49,6 +51,8 @@ def _compiled() -> _Compiled:
         no_claim=re.compile(raw["no_claim"], FLAGS),
         stances=stances,
         subject=_compile(raw["perpetrator_subject"]),
+        arrest_subject=_compile(raw["arrest_subject"]),
+        arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
         sayer_default=dict(raw["sayer_default"]),
     )
@@ -129,12 +133,16 @@ def has_no_claim(sentence: str) -> bool:
 
 
 def subject_statements(
-    sentence: str, span: tuple[int, int], mentions: Sequence[ActorMention], outlet: str | None
+    sentence: str, span: tuple[int, int], mentions: Sequence[ActorMention], outlet: str | None,
+    sub_event_type: str | None = None,
 ) -> list[Statement]:
-    """Actors the report itself names as doing the violence ("Taliban fighters attacked ...")."""
+    """Actors the report itself names as doing the violence ("Taliban fighters attacked ..."), or the
+    arrest ("Police arrested ...") when the event is one; in an attack's report, who arrests answers it."""
+    cc = _compiled()
     masked, actors = mask_actors(sentence, span[0], mentions)
+    patterns = (cc.subject, cc.arrest_subject) if sub_event_type in cc.arrest_events else (cc.subject,)
     out = []
-    for m in _compiled().subject.finditer(masked):
+    for m in (m for p in patterns for m in p.finditer(masked)):
         actor = actors[int(m.group("actor")[5:])]
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out

@@ -50,8 +50,9 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order)
     _date_fields(event, resolved, ev)
     _location_fields(event, ctx, incident, geocoder, ev)
-    _casualty_fields(event, text, incident, ctx.body_start, ev)
+    # Attribution first: the perpetrator's own dead are counted apart from the victims.
     _attribution_fields(event, ctx, incident, ev)
+    _casualty_fields(event, text, incident, ctx.body_start, ev, _actor_names(ctx, incident, event.perpetrator))
     as_of = ctx.published.isoformat() if ctx.published else None
     sentence = next((s for s in ctx.sentences if target_span and s[0] <= target_span[0] < s[1]), incident.span)
     target = find_target_actor(event, text, target_span, sentence, actors, as_of)
@@ -147,11 +148,22 @@ def _province_only(location: Location, basis: PlaceMention | None, geocoder: Geo
     return geocoder.best_location([narrowed])[0], basis
 
 
-def _casualty_fields(event: Event, text: str, incident: Incident, body_start: int, ev) -> None:
+def _actor_names(ctx: DocContext, incident: Incident, perpetrator: str | None) -> tuple[set[str], set[str]]:
+    """How the report writes the perpetrator's name ("TTP", "Tehreek-e-Taliban Pakistan"), and the
+    names of the incident's other actors (with a perpetrator only: without one, nobody is "other")."""
+    start, end = incident.span
+    own = {m.text for m in ctx.actors if perpetrator and m.canonical == perpetrator}
+    others = {m.text for m in ctx.actors if perpetrator and m.canonical != perpetrator and start <= m.start < end}
+    return own, others - own
+
+
+def _casualty_fields(event: Event, text: str, incident: Incident, body_start: int, ev,
+                     names: tuple[set[str], set[str]]) -> None:
     on_fighters = event.sub_event_type in STRIKES_ON_FIGHTERS
     # The dateline's day ("KABUL, Nov 25 (Kabul Wire) - Nine people ...") is no count of the dead.
     spans = [(max(a, body_start), b) for a, b in incident.sentences if b > body_start]
-    figures = parse_casualties(text, spans, perpetrator_nouns_are_victims=on_fighters)
+    figures = parse_casualties(text, spans, perpetrator_nouns_are_victims=on_fighters,
+                               perpetrator_names=sorted(names[0]), other_names=sorted(names[1]))
     event.fatalities, event.injured = figures.fatalities, figures.injured
     event.perpetrators_killed = figures.perpetrators_killed
     for name, spans in figures.spans.items():
@@ -169,7 +181,8 @@ def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -
             statements += attr.statements_in_sentence(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)
     if not any(s.stance != "denied" for s in statements):
         for span, mentions in by_sentence:
-            statements += attr.subject_statements(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)
+            statements += attr.subject_statements(text[span[0]: span[1]], span, mentions, ctx.doc.outlet,
+                                                  event.sub_event_type)
     # Each statement is dated by its report and keeps the report's id, so the ledger can weigh
     # statements from several reports of one incident and tell independent sources apart.
     event.attribution = [Attribution(s.actor, s.stance, s.by, s.channel, said_on=ctx.doc.published,

@@ -15,12 +15,12 @@ This is the public API. The work is split over:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from conflictlens.extract.casualty_clauses import parse_sentence
 from conflictlens.extract.casualty_numbers import parse_number
-from conflictlens.extract.casualty_rules import Rules, Span, casualty_rules
+from conflictlens.extract.casualty_rules import Rules, Span, attackers_pattern, casualty_rules, names_pattern
 from conflictlens.extract.casualty_tally import CATEGORIES, Tally, total
 from conflictlens.model.records import Casualties
 
@@ -72,15 +72,22 @@ def _passage_starts(text: str, spans: list[Span]) -> list[int]:
 
 
 def parse_casualties(
-    text: str, focus: list[tuple[int, int]] | None = None, *, perpetrator_nouns_are_victims: bool = False
+    text: str, focus: list[tuple[int, int]] | None = None, *, perpetrator_nouns_are_victims: bool = False,
+    perpetrator_names: Sequence[str] = (), other_names: Sequence[str] = (),
 ) -> CasualtyFigures:
-    """Killed, injured and assailants killed in ``text`` (or in its ``focus`` spans), with the spans used."""
+    """Killed, injured and assailants killed in ``text`` (or in its ``focus`` spans), with the spans used.
+
+    ``perpetrator_nouns_are_victims`` counts fighters killed as victims (air strikes, clashes), except
+    the attackers themselves: assailant nouns and groups named by ``perpetrator_names``. Fighters named
+    by ``other_names`` (other actors of the report) are always victims.
+    """
     rules = casualty_rules()
-    tally = Tally(perp_as_victim=perpetrator_nouns_are_victims)
+    tally = Tally(perp_as_victim=perpetrator_nouns_are_victims, text=text,
+                  attackers=attackers_pattern(rules, perpetrator_names), others=names_pattern(other_names))
     spans = _merge(text, focus)
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
             parse_sentence(text, s, e, floor, rules, tally)
-    totals = {c: total(tally.found[c], tally.tolls[c]) for c in CATEGORIES}
-    used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c]}) for c in CATEGORIES}
+    totals = {c: total(tally.found[c], tally.tolls[c], tally.ceilings[c]) for c in CATEGORIES}
+    used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c]}) for c in CATEGORIES}
     return CasualtyFigures(**totals, spans={c: v for c, v in used.items() if v})

@@ -119,7 +119,8 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
     verb = (ctx.base + m.start(), ctx.base + m.end())
     left, passive = _verb_group(ctx, vi, rules)
     if kind in ("kill", "wound") and not passive:
-        obj = _right_span(ctx, vj, rules) if vj < len(ctx.toks) else None
+        # "nine wounded, the district governor said": no object follows a comma; the speaker is none.
+        obj = _right_span(ctx, vj, rules) if vj < len(ctx.toks) and ctx.toks[vj][2] != "," else None
         items = parse_args(ctx, obj, rules) if obj else []
         if items or _active_only(m.group()):
             record(tally, _OUTCOME[kind], items, verb)

@@ -27,6 +27,7 @@ class Item:
     cls: str  # "victim" or "perp"
     span: Span  # absolute
     real: bool  # from a number, not from an article, a name or a singular noun
+    refers_to: int | None = None  # "the two guards": where the same group was numbered before (absolute)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _head_class(phrase: _Phrase, n: re.Match[str], h: re.Match[str], rules: Rule
     return "victim" if cls == "perp" and between & rules.sets["victim_modifiers"] else cls
 
 
-def _numbered(phrase: _Phrase, n: re.Match[str], rules: Rules) -> Item | None:
+def _numbered(ctx: Sentence, phrase: _Phrase, n: re.Match[str], rules: Rules) -> Item | None:
     """The group a number counts: 'two police officers', a bare 'three', 'two university lecturers'."""
     value = parse_number(n.group())
     if value is None:
@@ -93,7 +94,8 @@ def _numbered(phrase: _Phrase, n: re.Match[str], rules: Rules) -> Item | None:
     real = " ".join(n.group().lower().split()) not in rules.lex["articles"]
     h = rules.head.search(local, n.end(), end)
     if h and len(re.findall(r"\w+", local[n.end():h.start()])) <= _GAP_LIMIT:
-        return Item(value, _head_class(phrase, n, h, rules), phrase.absolute(n.start(), h.end()), real)
+        told = _told_before(ctx, h.group(), value, phrase.offset + n.start()) if _definite(phrase, n) else None
+        return Item(value, _head_class(phrase, n, h, rules), phrase.absolute(n.start(), h.end()), real, told)
     tail = re.findall(r"[\w'\u2019-]+", local[n.end():end].lower())
     lead = set(local[phrase.start:n.start()].lower().split()) - {"the", "all", "and"}
     if (real or n.group().lower() == "another") and set(tail) <= _BARE_TAIL:
@@ -109,6 +111,22 @@ def _antecedent_regex(head: str) -> re.Pattern[str]:
     rules = casualty_rules()
     target = rules.head.pattern if head == "them" else re.escape(head)
     return re.compile(rf"({rules.number.pattern})\s+(?:[\w()'-]+\s+){{0,4}}?({target})(?![\w-])", re.IGNORECASE)
+
+
+def _definite(phrase: _Phrase, n: re.Match[str]) -> bool:
+    return phrase.local[phrase.start:n.start()].split() in (["the"], ["The"])
+
+
+def _told_before(ctx: Sentence, head: str, value: Triple, before: int) -> int | None:
+    """Where the text numbered the same group before ('two guards ... the two guards'), if it did. Not
+    bounded by the passage: only a mention already counted for this incident makes it a repeat."""
+    pattern, pos, found = _antecedent_regex(head), max(0, before - _ANTECEDENT_WINDOW), None
+    # Matches may overlap ("four militants and two soldiers"): search on from each number, not past it.
+    while (m := pattern.search(ctx.text, pos, before)) is not None:
+        if parse_number(m.group(1)) == value:
+            found = m.start(1)
+        pos = m.start(1) + 1
+    return found
 
 
 def _antecedent(ctx: Sentence, head: str, before: int) -> tuple[Triple | None, str]:
@@ -168,7 +186,7 @@ def _pronoun_or_name(ctx: Sentence, seg: str, span: Span, rules: Rules) -> Item 
 def _segment(ctx: Sentence, phrase: _Phrase, nums: list[re.Match[str]], rules: Rules) -> Item | None:
     inside = [n for n in nums if phrase.start <= n.start() < phrase.end]
     if inside:
-        return _numbered(phrase, inside[0], rules)
+        return _numbered(ctx, phrase, inside[0], rules)
     seg = phrase.text
     span = phrase.absolute(phrase.start + len(seg) - len(seg.lstrip()), phrase.start + len(seg.rstrip()))
     h = rules.head.search(phrase.local, phrase.start, phrase.end)

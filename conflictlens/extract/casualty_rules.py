@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from conflictlens.errors import ConflictLensError
 
@@ -33,6 +34,8 @@ class Rules:
     verb: re.Pattern[str]
     zero: re.Pattern[str]
     toll: re.Pattern[str]
+    forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
+    assailants: str  # regex source: nouns that name the attackers themselves, and reflexives ('himself')
     restate: re.Pattern[str]
     mask: re.Pattern[str]
     relative: re.Pattern[str]
@@ -111,6 +114,33 @@ def _toll_pattern(lex: dict, number: str) -> str:
     return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at|of)\s+(?P<num>{number})"
 
 
+def _assailant_pattern(lex: dict) -> str:
+    nouns = lex["assailant_nouns"]
+    forms = [*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns), *lex["reflexive_perpetrator"]]
+    return alternation(forms)
+
+
+def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> re.Pattern[str]:
+    """Who the attackers are in a casualty phrase: an assailant noun, or a name of the event's perpetrator."""
+    return _names_pattern(rules.assailants, _folded(perpetrator_names))
+
+
+def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """Any of the names, as whole words; None for no names."""
+    folded = _folded(names)
+    return _names_pattern("", folded) if folded else None
+
+
+def _folded(names: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted({n.lower() for n in names if n.strip()}))
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(base: str, names: tuple[str, ...]) -> re.Pattern[str]:
+    source = "|".join(p for p in (base, alternation(names) if names else "") if p)
+    return re.compile(_words(source), re.IGNORECASE)
+
+
 def _load_lexicon() -> dict:
     try:
         return json.loads(_LEXICON.read_text("utf-8"))
@@ -138,6 +168,8 @@ def casualty_rules() -> Rules:
         verb=re.compile(_verb_pattern(lex), flags),
         zero=re.compile(zero, flags),
         toll=re.compile(_toll_pattern(lex, number), flags),
+        forecast=re.compile(_words(alternation(lex["toll_forecast_words"])), flags),
+        assailants=_assailant_pattern(lex),
         restate=re.compile(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
         mask=re.compile(rf"\([^()]*\)|{subordinate}[^,;]*", flags),
         relative=re.compile(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,", flags),

@@ -6,6 +6,7 @@ add up. Internal to the casualty parser; the conventions are in the lexicon's ``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from conflictlens.extract.casualty_nouns import Item
@@ -25,8 +26,15 @@ def _by_category() -> dict[str, list[Entry]]:
 @dataclass
 class Tally:
     perp_as_victim: bool
+    text: str = ""
+    # Who the attackers are ('three assailants', 'eleven Taliban' when the Taliban attacked): their
+    # dead stay perpetrators even where fighters killed are counted as victims.
+    attackers: re.Pattern[str] | None = None
+    # Other actors of the report ('two Taliban fighters' when ISKP is blamed): their fighters are victims.
+    others: re.Pattern[str] | None = None
     found: dict[str, list[Entry]] = field(default_factory=_by_category)
     tolls: dict[str, list[Entry]] = field(default_factory=_by_category)
+    ceilings: dict[str, list[Entry]] = field(default_factory=_by_category)  # 'the toll could rise to N'
     last: tuple[str, list[Entry]] | None = None  # the latest verb's outcome and entries, within a sentence
 
 
@@ -53,7 +61,9 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
         value = parse_number(m.group("num"))
         if value is not None:
             cat = "injured" if m.group("inj") else "fatalities"
-            tally.tolls[cat].append((value, (base + m.start(), base + m.end())))
+            # 'the toll could rise to 20' forecasts: the figure bounds the count, it does not revise it
+            forecast = rules.forecast.search(m.group(), 0, m.start("num") - m.start())
+            (tally.ceilings if forecast else tally.tolls)[cat].append((value, (base + m.start(), base + m.end())))
     return blank(work, [m.span() for m in tolls])
 
 
@@ -62,15 +72,34 @@ def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Tripl
         return [("fatalities", (0, None, item.value[2])), ("injured", (0, None, item.value[2]))]
     if outcome == "injured":
         return [("injured", item.value)]
-    if item.cls == "perp" and not tally.perp_as_victim:
+    if item.cls == "perp" and _attackers_dead(tally, item):
         return [("perpetrators_killed", item.value)]
     return [("fatalities", item.value)]
+
+
+def _attackers_dead(tally: Tally, item: Item) -> bool:
+    """Whether a group of fighters killed were the attackers: named as them, else not named as another
+    actor's men, and then unless the event is one where fighters killed are the targets."""
+    if _names(tally.attackers, tally.text, item):
+        return True
+    return not _names(tally.others, tally.text, item) and not tally.perp_as_victim
+
+
+def _names(pattern: re.Pattern[str] | None, text: str, item: Item) -> bool:
+    return pattern is not None and pattern.search(text, *item.span) is not None
+
+
+def _counted_before(tally: Tally, item: Item) -> bool:
+    at = item.refers_to
+    return at is not None and any(a <= at < b for entries in tally.found.values() for _, (a, b) in entries)
 
 
 def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
     """Count the groups a verb applies to ('killed', 'injured' or 'ambiguous'); each span covers the verb."""
     entries: list[Entry] = []
     for item in items:
+        if _counted_before(tally, item):
+            continue  # "the two soldiers were martyred": the two soldiers already counted
         span = (min(item.span[0], verb[0]), max(item.span[1], verb[1]))
         for cat, value in _categories(tally, outcome, item):
             tally.found[cat].append((value, span))
@@ -91,8 +120,18 @@ def move_injured_to_killed(tally: Tally, verb: Span) -> None:
     tally.last = None
 
 
-def total(entries: list[Entry], tolls: list[Entry]) -> Casualties:
-    """Groups add up; the latest revised toll, when there is one, gives the best figure."""
+def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = ()) -> Casualties:
+    """Groups add up; the latest revised toll, when there is one, gives the best figure; a forecast
+    ('could rise to 20') can only raise the high figure."""
+    counted = _counted(entries, tolls)
+    highs = [v[2] for v, _ in ceilings if v[2] is not None]
+    if not highs:
+        return counted
+    known = [counted.high] if counted.high is not None else []
+    return Casualties(counted.low, counted.best, max(highs + known))
+
+
+def _counted(entries: list[Entry], tolls: list[Entry]) -> Casualties:
     values = [v for v, _ in entries]
     bests = [v[1] for v in values if v[1] is not None]
     lows = [v[0] for v in values if v[0] is not None]

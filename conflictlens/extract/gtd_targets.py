@@ -104,7 +104,8 @@ def victim_types(text: str) -> list[str]:
 def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     """GTD target type of one incident's text; `foiled` marks a defused or intercepted attack."""
     cues = gtd_cues()
-    text = blank(blank(text, _PLACE_NOISE), cues.responders)
+    # "..., the district governor said": who tells of the attack was not attacked.
+    text = blank(blank(blank(text, _PLACE_NOISE), cues.responders), cues.speakers)
     phrase = target_phrase(text)
     phrase_text, phrase_span = (phrase if phrase else (None, None))
     victims = victim_types(text)

@@ -97,6 +97,7 @@ class GtdCues:
     security_branches: tuple[str, ...]
     security_default: str
     not_victims: re.Pattern[str]
+    speakers: re.Pattern[str]
     responders: re.Pattern[str]
     vague_target: re.Pattern[str]
     foiled_default: str
@@ -198,6 +199,7 @@ def _target_refinement(raw: dict) -> dict:
         "security_branches": tuple(raw["security_branches"]),
         "security_default": raw["security_default"],
         "not_victims": word_regex(raw["not_victims"]),
+        "speakers": word_regex(raw["speakers"]),
         "responders": word_regex(raw["responders"]),
         "vague_target": re.compile(raw["vague_target"], FLAGS),
         "foiled_default": raw["foiled_default"],

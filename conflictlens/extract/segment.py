@@ -82,6 +82,7 @@ class SentenceInfo:
     announces_new: bool
     places: frozenset[str]
     dates: frozenset[str]
+    opens_with_date: bool = False  # "On Wednesday, police arrested ...": the sentence starts on its own day
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -102,10 +103,12 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
 def _starts_new(s: SentenceInfo, current: Incident) -> bool:
     if s.announces_new:
         return True
-    if s.anaphor:
-        return False
-    new_place = bool(s.places) and not (s.places & current.places)
     new_date = bool(s.dates) and bool(current.dates) and not (s.dates & current.dates)
+    if s.anaphor:
+        # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
+        # day and adds no casualty or claim to the incident it names is a later event of its own.
+        return new_date and s.opens_with_date and not s.supporting
+    new_place = bool(s.places) and not (s.places & current.places)
     return new_place or new_date
 
 
@@ -122,6 +125,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         announces_new=bool(_NEW_INCIDENT.search(sentence)),
         places=places,
         dates=dates,
+        opens_with_date=sentence.lower().startswith(tuple(dates)) if dates else False,
     )
 
 

@@ -12,7 +12,8 @@ import re
 from functools import cached_property
 from typing import Sequence
 
-from conflictlens.geo.loader import GazetteerData, load_bundled, read_user_places, with_user_places
+from conflictlens.geo.loader import (GazetteerData, load_attributive_words, load_bundled, read_user_places,
+                                     with_user_places)
 from conflictlens.geo.normalize import TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
@@ -110,6 +111,8 @@ class Gazetteer:
 
     def _accept(self, entries, key, text, tokens, i, j) -> tuple[PlaceEntry, ...]:
         """Drop candidates a bare name is too weak to support; narrow by a following cue word."""
+        if all(e.kind == "country" for e in entries) and _qualifies_a_noun(text, tokens, i, j):
+            return ()
         cue = _next_word(text, tokens, j)
         kind = CUES.get(cue) if cue else None
         embedded = _capital_neighbour(text, tokens, i, j)
@@ -278,6 +281,19 @@ def _next_word(text: str, tokens: list, j: int) -> str | None:
     if j >= len(tokens) or text[tokens[j - 1].end():tokens[j].start()].strip():
         return None
     return fold_token(tokens[j].group())
+
+
+def _qualifies_a_noun(text: str, tokens: list, i: int, j: int) -> bool:
+    """'the U.S. embassy', 'Pakistan army officials': a country name before one of the attributive
+    words says whose embassy or army, not where the event happened."""
+    if j >= len(tokens):
+        return False
+    gap = text[tokens[j - 1].end():tokens[j].start()]
+    # "U.S. embassy": the full stop ends an abbreviation, not a sentence ("in Pakistan. Officials said").
+    abbreviation = gap.strip() == "." and len(tokens[j - 1].group()) == 1 and j - i > 1
+    if gap != " " and not abbreviation:
+        return False
+    return fold_token(tokens[j].group()) in load_attributive_words()
 
 
 def _capital_neighbour(text: str, tokens: list, i: int, j: int) -> bool:

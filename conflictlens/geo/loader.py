@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.geo.normalize import TOKEN_RE, name_key
+from conflictlens.geo.normalize import TOKEN_RE, fold_token, name_key
 from conflictlens.model.protocols import PlaceEntry
 
 KINDS = ("country", "admin1", "admin2", "place")
@@ -72,6 +72,13 @@ def _freeze(index: dict, meta: dict, stoplist: frozenset[str]) -> GazetteerData:
 def load_stoplist() -> frozenset[str]:
     text = (_data_dir() / "stoplist.txt").read_text(encoding="utf-8")
     return frozenset(name_key(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def load_attributive_words() -> frozenset[str]:
+    """Folded words a country name qualifies rather than locates ("the U.S. embassy")."""
+    text = (_data_dir() / "attributive_words.txt").read_text(encoding="utf-8")
+    return frozenset(fold_token(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -127,3 +127,21 @@ def test_gtd_wording_maps_to_attributed_and_suspected(extractor, shared_data):
                 total += 1
                 hits += any(a.stance == stance and a.by.lower() == "sources" for e in events for a in e.attribution)
     assert total >= 45 and hits / total >= 0.97
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb hit a minibus in Kandahar city on Monday, killing three passengers. No group claimed "
+    "responsibility for the blast. Police arrested two suspects over the blast.",
+    "Gunmen stormed a bank in Lahore on Monday, killing a guard. Police detained four suspects after the attack.",
+])
+def test_who_arrests_suspects_is_not_the_perpetrator(extractor, text):
+    # Arresting answers an attack: the police are the actor of an arrest, never the attack's perpetrator.
+    event, found = statements(extractor, text, "2021-05-05")
+    assert event.perpetrator is None and found == []
+
+
+def test_who_arrests_is_the_actor_of_an_arrest(extractor):
+    event, found = statements(extractor, "Police arrested four men in Herat city on Sunday on charges of "
+                                         "smuggling weapons, the provincial police spokesman said.", "2021-05-05")
+    assert event.sub_event_type == "Arrests"
+    assert event.perpetrator == "Afghan National Police (ANP)"

@@ -75,6 +75,60 @@ def test_revised_toll_supersedes():
     assert parse_casualties("The toll later rose to 24.").fatalities.best == 24
 
 
+def test_forecast_toll_is_a_ceiling_never_the_best():
+    # "could rise to N" says what may come, not what is known: at most the high figure.
+    f = parse_casualties("A mortar round hit a bus station in Mosul, killing six people. "
+                         "Hospital staff said the death toll could rise to 15.")
+    assert f.fatalities == Casualties(6, 6, 15)
+    f = parse_casualties("At least 11 passengers died when the ferry was shelled; the toll may climb to 30.")
+    assert f.fatalities == Casualties(11, 11, 30)
+    # A reported revision is still a revision.
+    assert parse_casualties("Nine people were killed. The toll later rose to 14.").fatalities == Casualties(9, 14, 14)
+
+
+def test_attackers_dead_stay_apart_when_victims_are_requested():
+    # In a clash the fighters killed are usually the targets, but those named as the attackers are
+    # the attackers' dead, whatever the sub-event type.
+    text = "Four soldiers and seven Houthi rebels were killed in the clash."
+    f = parse_casualties(text, perpetrator_nouns_are_victims=True, perpetrator_names=("Houthi",))
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (4, 7)
+    f = parse_casualties("Two guards and three assailants were killed in the firefight.",
+                         perpetrator_nouns_are_victims=True)
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (2, 3)
+    # Fighters of another group are the attackers' victims.
+    f = parse_casualties(text, perpetrator_nouns_are_victims=True, perpetrator_names=("al-Shabaab",))
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (11, None)
+
+
+def test_fighters_of_another_named_group_are_the_attackers_victims():
+    # A bomb on a patrol: "two Houthi fighters" are not the bombers when another group is blamed.
+    text = "A roadside bomb hit a patrol vehicle near the port, killing two Houthi fighters and a militant."
+    f = parse_casualties(text, perpetrator_names=("AQAP",), other_names=("Houthi",))
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (2, 1)
+    f = parse_casualties(text, perpetrator_names=("Houthi",), other_names=("AQAP",))
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (None, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Four guests were killed and nine wounded, the district governor said.",
+    "Two traders were killed and nine injured, a police spokesman told reporters.",
+])
+def test_the_speaker_after_a_comma_is_no_casualty(text):
+    # "nine wounded, the district governor said": the governor reports the wounded, he is not one.
+    assert parse_casualties(text).injured.best == 9
+
+
+def test_the_same_group_told_again_is_counted_once():
+    # "the two guards" is the group of "two guards" already counted, not two more.
+    text = ("Three gunmen and two guards were killed in a shootout at the bank. Witnesses said the two guards "
+            "were shot first and the three gunmen were killed by police.")
+    f = parse_casualties(text)
+    assert (f.fatalities.best, f.perpetrators_killed.best) == (2, 3)
+    # A group first named without a casualty is counted when its fate is told.
+    f = parse_casualties("Gunmen abducted two teachers on the road. The two teachers were later killed.")
+    assert f.fatalities.best == 2
+
+
 def test_perpetrators_become_victims_on_request():
     text = "Security forces killed five militants."
     assert best(text) == (None, None, 5)

@@ -147,3 +147,9 @@ def test_case_2021_dev_snippets_keep_their_weighted_f1(shared_data):
     with open(path, encoding="utf-8") as fh:
         labelled = sum(1 for row in csv.DictReader(fh, delimiter="\t") if row.get("SubType") in CASE_LABELS)
     assert re.search(rf"\({labelled} snippets\)", result.title)
+
+
+def test_the_month_of_march_is_no_protest_march():
+    assert classify_sub_event("Gunmen shot dead a shopkeeper in the bazaar on March 14.").sub_event_type == "Attack"
+    assert classify_sub_event("The council was reviewing the March 2019 agreement on water.") is None
+    assert classify_sub_event("Hundreds of students marched through the city.").sub_event_type == "Peaceful protest"

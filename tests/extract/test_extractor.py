@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document
 
@@ -118,3 +120,89 @@ def test_the_body_place_beats_the_dateline_city(extractor):
     (event,) = extractor.extract(doc(text, published="2021-06-10"))
     assert (event.location.admin1, event.location.admin2, event.location.precision) == (
         "Nangarhar", "Surkh Rod", "district")
+
+
+def test_attackers_dead_in_a_clash_are_perpetrators_killed(extractor):
+    # The schema counts victims in `fatalities` and the attackers apart (GTD: nkill = both, nkillter
+    # the attackers' share): in a clash the named attacker's dead are perpetrators_killed.
+    text = ("Militants of the Tehreek-e-Taliban Pakistan attacked a police post in Tank district, Khyber "
+            "Pakhtunkhwa, on Friday. Five policemen and nine TTP fighters were killed in the clash that "
+            "followed, officials said.")
+    [event] = extractor.extract(doc(text, "2021-05-09"))
+    assert event.sub_event_type == "Armed clash"
+    assert event.perpetrator == "Tehrik-i-Taliban Pakistan (TTP)"
+    assert (event.fatalities.best, event.perpetrators_killed.best) == (5, 9)
+    assert "nine TTP fighters" in event.evidence["perpetrators_killed"][0].text
+
+
+def test_fighters_of_the_attacked_side_stay_victims_in_a_clash(extractor):
+    text = ("ISKP fighters ambushed a Taliban patrol in Kunar province on Friday, killing four Taliban fighters, "
+            "officials said.")
+    [event] = extractor.extract(doc(text, "2021-05-09"))
+    assert (event.fatalities.best, event.perpetrators_killed.best) == (4, None)
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Tribal elders and Taliban commanders signed a local ceasefire agreement in Kandahar city on Sunday, "
+     "a U.S. embassy spokesman said.", "Kandahar"),
+    ("Gunmen killed two aid workers in Herat city on Sunday. The India government condemned the attack.", "Herat"),
+    ("A roadside bomb killed three soldiers in Kunar province on Sunday. Pakistan army officials denied firing "
+     "across the border.", "Kunar"),
+    ("A drone strike killed four militants in Paktika province on Sunday, the United States military said.",
+     "Paktika"),
+])
+def test_a_country_name_that_modifies_a_noun_is_no_place(extractor, text, admin1):
+    # "the U.S. embassy", "Pakistan army officials": the country qualifies who speaks, not where it happened.
+    [event] = extractor.extract(doc(text))
+    assert (event.location.country, event.location.admin1) == ("AF", admin1)
+
+
+def test_a_country_name_alone_still_places_the_event(extractor):
+    [event] = extractor.extract(doc("Gunmen killed two aid workers in Pakistan on Sunday, officials said."))
+    assert event.location.country == "PK"
+
+
+def test_an_arrest_on_a_later_day_is_its_own_event(extractor):
+    # "the attack" refers back, but a sentence that opens on another day and reports no casualty
+    # or claim tells a new event: the arrest, with its own date and actor.
+    text = ("A car bomb exploded near a market in Quetta, Balochistan, earlier this month, killing four shoppers. "
+            "No group claimed responsibility for that attack.\n\n"
+            "On Wednesday, police arrested three men in Quetta city on suspicion of helping plan the attack, "
+            "the police spokesman said.")
+    bomb, arrest = extractor.extract(doc(text, "2021-05-09"))
+    assert (bomb.date.start, bomb.date.precision, bomb.perpetrator) == ("2021-05-01", "month", None)
+    assert (arrest.sub_event_type, arrest.date.start) == ("Arrests", "2021-05-05")
+    assert arrest.perpetrator == "Pakistan Police"
+
+
+def test_a_later_day_that_adds_to_the_toll_stays_with_its_incident(extractor):
+    text = ("A car bomb exploded near a market in Quetta, Balochistan, on Monday, killing four shoppers. "
+            "On Wednesday, two of the wounded died in hospital.")
+    events = extractor.extract(doc(text, "2021-05-09"))
+    assert len(events) == 1 and events[0].date.start == "2021-05-03"
+
+
+def test_an_arrest_on_suspicion_of_an_earlier_kidnapping_is_an_arrest(extractor):
+    text = ("Gunmen abducted a doctor from his clinic in Charikar, Parwan province, on Monday, officials said.\n\n"
+            "On Thursday, police detained two men in Charikar city on suspicion of helping plan the kidnapping.")
+    abduction, arrest = extractor.extract(doc(text, "2021-05-09"))
+    assert (abduction.sub_event_type, abduction.date.start) == ("Abduction/forced disappearance", "2021-05-03")
+    assert (arrest.sub_event_type, arrest.date.start) == ("Arrests", "2021-05-06")
+
+
+def test_a_past_agreement_named_by_its_date_is_no_new_agreement(extractor):
+    # "the March 2019 agreement" refers to an old agreement, as background; a new one is still an event.
+    text = ("Elders in Kandahar said the provincial council was still reviewing the March 2019 agreement "
+            "under which the two tribes share the canal's water.")
+    assert extractor.extract(doc(text)) == []
+    [event] = extractor.extract(doc("Elders of the two tribes signed an agreement in Kandahar city on Sunday "
+                                    "to share the canal's water."))
+    assert event.sub_event_type == "Agreement"
+
+
+def test_a_bomb_on_one_groups_patrol_kills_its_fighters_as_victims(extractor):
+    text = ("A roadside bomb hit a Taliban patrol vehicle in Asadabad, Kunar province, on Friday, killing two Taliban "
+            "fighters. No group claimed the blast; however, Taliban officials suspected ISKP.")
+    [event] = extractor.extract(doc(text))
+    assert event.perpetrator == "Khorasan Chapter of the Islamic State"
+    assert (event.fatalities.best, event.perpetrators_killed.best) == (2, None)

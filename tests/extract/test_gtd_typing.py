@@ -63,3 +63,16 @@ def test_target_phrase_keeps_its_span() -> None:
     assert typing.target_type == "Police"
     start, end = typing.target_span
     assert text[start:end] == typing.target_text == "a police patrol"
+
+
+@pytest.mark.parametrize("text", [
+    # Who told of the harm is no victim: "the district governor said" names a speaker.
+    "Gunmen opened fire on a funeral procession in the village. Three mourners were killed and five wounded, "
+    "the district governor said.",
+    "Gunmen opened fire on a wedding celebration near the river. Police said four guests were killed.",
+    "A bomb went off at a wedding hall in the town. Six guests were killed, according to provincial officials.",
+    "A grenade was thrown into a wedding party at the hotel lawn. Two guests died, said a government spokesman.",
+])
+def test_the_speaker_of_a_casualty_report_is_no_victim(text: str) -> None:
+    typing = classify_gtd(text)
+    assert typing.target_type in ("Private Citizens & Property", "Business"), typing
