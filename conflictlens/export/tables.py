@@ -74,7 +74,7 @@ def acled_row(event: Event, view: PublicView) -> dict[str, str]:
         "admin1": text(loc.admin1), "admin2": text(loc.admin2), "location": text(loc.place),
         "latitude": text(loc.lat), "longitude": text(loc.lon),
         "geo_precision": codes["acled_geo_precision"].get(loc.precision or "", ""),
-        "source": _outlet(event, view), "notes": event.summary, "fatalities": text(event.fatalities.best),
+        "source": _outlet(event, view), "notes": event.summary, "fatalities": text(_all_killed(event).best),
     }
     return _with_own_columns(row, event, "ACLED", "acled")
 
@@ -110,7 +110,7 @@ def gtd_row(event: Event, view: PublicView) -> dict[str, str]:
         "targtype1": _code(vocab.target_types, event.target_type), "targtype1_txt": text(event.target_type),
         "weaptype1": _code(vocab.weapon_types, event.weapon_type), "weaptype1_txt": text(event.weapon_type),
         "claimed": text(event.claimed),
-        "nkill": _gtd_count(event.fatalities), "nwound": _gtd_count(event.injured),
+        "nkill": _gtd_count(_all_killed(event)), "nwound": _gtd_count(event.injured),
         "nkillter": _gtd_count(event.perpetrators_killed),
         **{f"target{i}": t for i, t in enumerate(event.targets[:3], start=1)},
         **_gtd_groups(event, view),
@@ -159,6 +159,15 @@ def _free_id(made: str, used: set[str]) -> str:
 
 def _code(vocabulary: tuple[str, ...], value: str | None) -> str:
     return str(vocabulary.index(value) + 1) if value in vocabulary else ""
+
+
+def _all_killed(event: Event) -> Casualties:
+    """Victims and assailants killed: what GTD's nkill and ACLED's fatalities count (the record keeps
+    the assailants apart, in perpetrators_killed)."""
+    victims, assailants = event.fatalities.best, event.perpetrators_killed.best
+    if victims is None or not assailants:
+        return event.fatalities
+    return Casualties.exact(victims + assailants)
 
 
 def _gtd_count(casualties: Casualties) -> str:

@@ -12,6 +12,7 @@ from export_events import SECRET_DOC, extracted_event, no_place_event, sample_co
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.export import FORMATS, write_export
+from conflictlens.model.records import Casualties
 from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy
 
 
@@ -197,3 +198,13 @@ def test_a_gtd_rows_own_id_is_never_changed_even_when_a_made_id_equals_it():
     write_export("gtd", [made, own], out, sample_context())
     ids = [row["eventid"] for row in csv.DictReader(io.StringIO(out.getvalue()))]
     assert ids == [_gtd_eventid(made), _gtd_eventid(made)]  # GTD's own id kept; ours stays as made
+
+
+def test_gtd_nkill_and_acled_fatalities_count_the_assailants_the_record_keeps_apart():
+    clash = replace(extracted_event(), fatalities=Casualties.exact(6), perpetrators_killed=Casualties.exact(11))
+    gtd = next(csv.DictReader(io.StringIO(export("gtd", [clash]))))
+    assert (gtd["nkill"], gtd["nkillter"]) == ("17.0", "11.0")
+    acled = next(csv.DictReader(io.StringIO(export("acled", [clash]))))
+    assert acled["fatalities"] == "17"
+    unknown_victims = replace(clash, fatalities=Casualties())
+    assert next(csv.DictReader(io.StringIO(export("gtd", [unknown_victims]))))["nkill"] == ""

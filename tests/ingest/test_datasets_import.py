@@ -72,7 +72,8 @@ def test_gtd_claims_uncertainty_dates_and_casualties(tmp_path, registry_lookup):
     stances = [(a.actor, a.stance, a.channel) for a in e.attribution]
     assert stances[0] == ("Taliban", "claimed", "Unknown")
     assert stances[1][0] == "Haqqani Network" and stances[1][1] == "suspected"
-    assert (e.fatalities.best, e.injured.best, e.perpetrators_killed.best) == (4, 7, 1)
+    # nkill 4 counts the one assailant killed (nkillter 1): the record keeps victims and assailants apart
+    assert (e.fatalities.best, e.injured.best, e.perpetrators_killed.best) == (3, 7, 1)
     assert e.targets == ["Checkpoint"] and e.target_actor is not None
     assert e.extra["scite1"].startswith('"Invented headline') and e.location.precision == "place"
     late = second.event

@@ -4,7 +4,9 @@ The date comes from iyear/imonth/iday, where 0 means unknown: the date then span
 year, with that precision. `specificity` maps onto the geo ladder. Each of gname, gname2 and
 gname3 becomes an attribution whose stance is "claimed" when GTD codes a claim, "suspected" when
 GTD marks the attribution uncertain (guncertainN), else "attributed", with the claim mode as its
-channel. nkill/nwound/nkillter are exact counts (nkill and nwound include the assailants).
+channel. nkill/nwound/nkillter are exact counts. nkill includes the assailants and nkillter is their
+share; a record's `fatalities` counts victims, so it takes nkill less nkillter (the export adds them
+back). nwound stays whole: the record has no field for wounded assailants.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def gtd_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Import
         perpetrator=_group(row, "gname", ctx, country, date.start),
         attribution=attributions,
         claimed=row.get("claimed", "").strip() == "1",
-        fatalities=exact(count(row, "nkill")), injured=exact(count(row, "nwound")),
+        fatalities=exact(_victims_killed(row)), injured=exact(count(row, "nwound")),
         perpetrators_killed=exact(count(row, "nkillter")),
         targets=[t for t in (row.get(f"target{i}", "").strip() for i in (1, 2, 3)) if t],
         summary=summary, confidence=1.0,
@@ -56,6 +58,14 @@ def gtd_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Import
     )
     event.event_type, event.sub_event_type = _acled_typing(row, event.attack_type, event.target_type)
     return Imported(ctx.document(doc_id, dataset_id, summary), event, ctx.version(row_digest(row)))
+
+
+def _victims_killed(row: dict[str, str]) -> int | None:
+    """nkill less the assailants' share (nkillter), when GTD gives a share that fits in it."""
+    killed, assailants = count(row, "nkill"), count(row, "nkillter")
+    if killed is None or assailants is None or assailants > killed:
+        return killed
+    return killed - assailants
 
 
 def _date(row: dict[str, str]) -> DateInfo:
