@@ -51,6 +51,7 @@ _SOURCE_EXTRA_KEYS = frozenset({"extra"})
 _ID_KEYS = ("id", "document_id", "event_id")
 # An id as output prints it, alone or inside a string: doc_/evt_ and the rest of the word.
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(?:doc|evt)_[0-9A-Za-z]+")
+_ID_PREFIXES = ("doc_", "evt_")
 # Keys naming who made a statement (an attribution's `by`, a relation's `said_by`).
 _AUTHOR_KEYS = frozenset({"by", "said_by"})
 # Joiners a name may meet between its words: spaces, FTS snippet brackets, an ellipsis, hyphens, and
@@ -106,8 +107,10 @@ class ConfidentialityPolicy:
 
     def hide_ids(self, text: str) -> str:
         """`text` with every real id of a confidential event or document in it replaced by its pseudonym."""
-        if "evt_" not in text and "doc_" not in text:  # most strings; ten times cheaper than the pattern
+        if "_" not in text or ("evt_" not in text and "doc_" not in text):  # most strings: no pattern to run
             return text
+        if text[:4] in _ID_PREFIXES and text[4:].isalnum() and text.isascii():  # a whole id: most of the rest
+            return self.pseudonym(text) if self.is_confidential_id(text) else text
         return _ID_IN_TEXT.sub(lambda m: self._shown_id(m.group()), text)
 
     def _shown_id(self, value: str) -> str:
@@ -241,4 +244,4 @@ def _walk_dict(record: dict, policy: ConfidentialityPolicy, inherited: bool) -> 
 
 
 def _looks_like_id(value: str) -> bool:
-    return value.startswith(("doc_", "evt_"))
+    return value.startswith(_ID_PREFIXES)
