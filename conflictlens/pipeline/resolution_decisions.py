@@ -139,7 +139,7 @@ def _member(store: Store, incidents: IncidentStore, given_id: str, policy: Confi
     if member is not None:
         return member
     raise ConflictLensError("CL-E602", "this event is in no incident yet; run `conflictlens incidents resolve`",
-                            event_id)
+                            redact(event_id, policy))  # as output shows it: a pseudonym when confidential
 
 
 def incident_of(store: Store, ident: str) -> str:

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from conflictlens.errors import ConflictLensError
 from conflictlens.model.ids import document_id, event_id
 from conflictlens.model.records import Document
 from conflictlens.pipeline.attribution import confidentiality_policy
@@ -53,3 +54,17 @@ def test_split_merge_and_the_trail_show_pseudonyms_and_take_them(store):
     assert [d["action"] for d in trail] == ["split", "merge"] and decisions(store, public) == trail
     for output in (*outputs, *trail, why(store, public)):
         assert not REAL.search(json.dumps(output)), output
+
+
+def test_an_unresolved_confidential_event_is_named_as_given_in_the_error(store):
+    """The error names the event as the analyst gave it, never by the real id it was resolved to."""
+    late_doc = document_id("report d")
+    late = event_id(late_doc, 0, 10)
+    ledger.mark_documents_confidential(store, [late_doc], "desk")
+    store.save_many([(Document(id=late_doc, text="report d", published="2023-03-10"), [event(late, doc=late_doc)])],
+                    "v1")  # saved, not yet resolved into an incident
+    hidden = confidentiality_policy(store).pseudonym(late)
+    for call in (lambda: why(store, hidden), lambda: split(store, [hidden[:9]], "ana", "apart")):
+        with pytest.raises(ConflictLensError) as raised:
+            call()
+        assert raised.value.code == "CL-E602" and raised.value.subject == hidden
