@@ -158,19 +158,16 @@ def resolve_pending(ctx: typer.Context) -> None:
 @incidents_app.command("decisions")
 def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, help="Only those naming this event or incident.")) -> None:
     """The audit trail of analyst splits and merges, as JSON lines, oldest first."""
-    from conflictlens.model.redaction import redact
-    from conflictlens.pipeline.attribution import confidentiality_policy
+    from conflictlens.pipeline.resolution_decisions import decisions as audit_trail
     from conflictlens.store import Store
-    from conflictlens.store.incidents import IncidentStore
 
     settings = _settings(ctx)
     with coded_errors():
         _require_db(settings.db)
         with Store.open(settings.db) as store:
-            rows = IncidentStore(store).decisions(event_id=ident)
-            policy = confidentiality_policy(store)  # an analyst's reason may name a confidential person
+            rows = audit_trail(store, ident)
     for row in rows:
-        typer.echo(json.dumps(redact(row.to_dict(), policy), ensure_ascii=False))
+        typer.echo(json.dumps(row, ensure_ascii=False))
     if not rows:
         say(settings, "no analyst decisions" + (f" name {ident}" if ident else " yet"))
 

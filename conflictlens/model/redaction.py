@@ -5,8 +5,10 @@ A newsroom marks a document or a person as confidential. Whatever leaves the too
 responses) goes through `redact(value, policy)`:
 - anything resting on a confidential document loses its text (evidence, sentences, snippets,
   titles, an event's summary) and its identity (URL, outlet, path, caller's id, a dataset row's
-  id, who said it and through which channel); its ids are replaced by pseudonyms keyed with a per-database secret, so
-  nobody holding the text can recompute them; an event resting on one also loses its `extra`
+  id, who said it and through which channel); its ids are replaced by pseudonyms keyed with a
+  per-database secret, so nobody holding the text can recompute them, wherever they appear: as a
+  record's id, in a list of ids, inside a string (an analyst decision's detail, a resolver's
+  reason); an event resting on one also loses its `extra`
   (dataset columns name sources and quote them: ACLED `source`, GTD `scite1`, UCDP
   `source_article`; the extractor's candidate actors are quotes with offsets);
 - a confidential person's name is masked in every string, in every form (`name_forms`: the whole
@@ -47,6 +49,9 @@ _SOURCE_IDENTITY_KEYS = frozenset({"url", "outlet", "source_path", "external_id"
 # Keys whose whole value rests on the source: an event's free-form extras.
 _SOURCE_EXTRA_KEYS = frozenset({"extra"})
 _ID_KEYS = ("id", "document_id", "event_id")
+# An id as output prints it, alone or inside a string: doc_/evt_ and the rest of the word.
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(?:doc|evt)_[0-9A-Za-z]+")
+_ID_PREFIXES = ("doc_", "evt_")
 # Keys naming who made a statement (an attribution's `by`, a relation's `said_by`).
 _AUTHOR_KEYS = frozenset({"by", "said_by"})
 # Joiners a name may meet between its words: spaces, FTS snippet brackets, an ellipsis, hyphens, and
@@ -63,6 +68,8 @@ class ConfidentialityPolicy:
     """What must not leave the tool: confidential document ids and person names.
 
     `secret` keys the pseudonyms of confidential ids; it lives in the database and never leaves it.
+    `events` are the real ids of the events resting on confidential documents, which the policy
+    cannot derive (an event id hashes its anchor's span): the caller reads them from the store.
     `document_test` marks more documents confidential by a test rather than a list (a caller's
     own marks, such as documents' `confidential` flags); it must be pure.
     """
@@ -71,6 +78,7 @@ class ConfidentialityPolicy:
     persons: tuple[str, ...] = ()
     secret: str = ""
     document_test: Callable[[str], bool] | None = field(default=None, compare=False)
+    events: frozenset[str] = frozenset()
     _names: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     _query_names: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     _first_words: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)
@@ -78,6 +86,7 @@ class ConfidentialityPolicy:
     def __post_init__(self) -> None:
         object.__setattr__(self, "documents", frozenset(self.documents))
         object.__setattr__(self, "persons", tuple(self.persons))
+        object.__setattr__(self, "events", frozenset(self.events))
         forms = sorted({f for p in self.persons for f in name_forms(p)}, key=lambda f: len(" ".join(f)), reverse=True)
         object.__setattr__(self, "_names", _names_pattern(forms, stemmed=False))
         object.__setattr__(self, "_query_names", _names_pattern(forms, stemmed=True))
@@ -85,12 +94,27 @@ class ConfidentialityPolicy:
 
     @property
     def empty(self) -> bool:
-        return not self.documents and not self.persons and self.document_test is None
+        return not self.documents and not self.events and not self.persons and self.document_test is None
 
     def is_confidential_document(self, document_id: object) -> bool:
         if not isinstance(document_id, str):
             return False
         return document_id in self.documents or (self.document_test is not None and self.document_test(document_id))
+
+    def is_confidential_id(self, value: str) -> bool:
+        """Is `value` the real id of a confidential event or document?"""
+        return value in self.events or (value.startswith("doc_") and self.is_confidential_document(value))
+
+    def hide_ids(self, text: str) -> str:
+        """`text` with every real id of a confidential event or document in it replaced by its pseudonym."""
+        if "_" not in text or ("evt_" not in text and "doc_" not in text):  # most strings: no pattern to run
+            return text
+        if text[:4] in _ID_PREFIXES and text[4:].isalnum() and text.isascii():  # a whole id: most of the rest
+            return self.pseudonym(text) if self.is_confidential_id(text) else text
+        return _ID_IN_TEXT.sub(lambda m: self._shown_id(m.group()), text)
+
+    def _shown_id(self, value: str) -> str:
+        return self.pseudonym(value) if self.is_confidential_id(value) else value
 
     def names_confidential_person(self, text: object) -> bool:
         return isinstance(text, str) and self._may_name(text) and self._names.search(text) is not None
@@ -180,6 +204,7 @@ def _redact_document(doc: Document, policy: ConfidentialityPolicy) -> Document:
 def _public_string(key: str, value: str, policy: ConfidentialityPolicy) -> str | None:
     """A string of a public record: names masked; an identity (a URL, a path) naming a confidential
     person is dropped whole, since a masked URL would be a broken link and still point at the page."""
+    value = policy.hide_ids(value)
     if key in _SOURCE_IDENTITY_KEYS and policy.names_confidential_person(value):
         return None
     return policy.mask_names(value)
@@ -191,7 +216,7 @@ def _walk(value: Any, policy: ConfidentialityPolicy, inherited: bool) -> Any:
     if isinstance(value, (list, tuple)):
         return [_walk(v, policy, inherited) for v in value]
     if isinstance(value, str):
-        return policy.mask_names(value)
+        return policy.mask_names(policy.hide_ids(value))
     return value
 
 
@@ -219,4 +244,4 @@ def _walk_dict(record: dict, policy: ConfidentialityPolicy, inherited: bool) -> 
 
 
 def _looks_like_id(value: str) -> bool:
-    return value.startswith(("doc_", "evt_"))
+    return value.startswith(_ID_PREFIXES)

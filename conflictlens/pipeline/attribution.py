@@ -29,8 +29,11 @@ NEWSROOM = "newsroom"  # who marked a source confidential when the user does not
 
 
 def confidentiality_policy(store: Store) -> ConfidentialityPolicy:
-    return ConfidentialityPolicy(stored.confidential_documents(store), stored.confidential_persons(store),
-                                 stored.redaction_secret(store))
+    """What must not leave, read from the store: with the real ids of confidential documents' events,
+    so an id printed anywhere (an analyst decision, a resolver's reason) is shown as its pseudonym."""
+    documents = stored.confidential_documents(store)
+    return ConfidentialityPolicy(documents, stored.confidential_persons(store), stored.redaction_secret(store),
+                                 events=frozenset(stored.event_ids_of_documents(store, documents)))
 
 
 def source_grades(store: Store) -> SourceGrades:

@@ -2,12 +2,13 @@
 
 Every correction is recorded (who, when, why, what changed) and pinned: the events an analyst
 placed keep their incident when their report is re-extracted, and events an analyst split apart
-are never put together again by the resolver.
+are never put together again by the resolver. What these functions return is redacted
+(`model.redaction.redact`): a confidential report's events appear under their pseudonyms in every
+value, lists of ids and the resolver's reasons included.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any, Sequence
 
 from conflictlens.errors import ConflictLensError
@@ -23,7 +24,6 @@ from conflictlens.store import Store
 from conflictlens.store.incidents import IncidentStore, MemberRow
 
 SPLIT, MERGE = "split", "merge"
-_EVENT_ID = re.compile(r"\bevt_[0-9a-f]{16}\b")
 
 
 def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> dict[str, Any]:
@@ -42,29 +42,36 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
         if other.event_id == event_id:
             continue
         comparison = compare(mine, profile_from_json(other.profile), ctx.settings).to_dict(ctx.settings)
-        others.append({"event_id": public.event_id(other.event_id), "source": public.label(other.source),
+        others.append({"event_id": other.event_id, "source": public.label(other.source),
                        "reported_on": other.source.get("reported_on"), "linked_by": other.linked_by,
                        "pinned": other.pinned, "score": comparison["score"], "veto": comparison["veto"],
                        "features": comparison["features"]})
     record = public.record(incidents.incident(member.incident_id) or {"id": member.incident_id})
-    # Redacted whole, as every output is: a source's label may be a title naming a confidential person.
+    # Redacted whole, as every output is: a source's label may be a title naming a confidential person,
+    # and the ids of confidential events (this one, the others, those in decisions) go by their pseudonyms.
     return redact({
-        "event_id": public.event_id(event_id), "incident_id": member.incident_id, "source": public.label(member.source),
+        "event_id": event_id, "incident_id": member.incident_id, "source": public.label(member.source),
         "linked_by": member.linked_by, "pinned": member.pinned, "linked_at": member.linked_at,
-        "decision": _public_decision(member.decision, public), "compared_now": others,
+        "decision": member.decision, "compared_now": others,
         "incident": {k: record.get(k) for k in ("date", "location", "fatalities", "injured", "perpetrator")},
         "analyst_decisions": [d.to_dict() for d in incidents.decisions(event_id=event_id, incident_id=member.incident_id)],
     }, public.policy)
 
 
-def _public_decision(decision: dict[str, Any] | None, public: PublicIncidents) -> dict[str, Any] | None:
-    if not decision or "comparisons" not in decision:
-        return decision
-    comparisons = [{**c, "with": public.event_id(c["with"])} for c in decision["comparisons"]]
-    refused = [{**r, "why": _EVENT_ID.sub(lambda m: public.event_id(m.group()), r["why"])}
-               for r in decision.get("refused", ())]
-    return {**decision, "event_id": public.event_id(decision["event_id"]), "comparisons": comparisons,
-            "refused": refused}
+def decisions(store: Store, ident: str | None = None) -> list[dict[str, Any]]:
+    """The audit trail of splits and merges as it may leave the tool, oldest first; only the decisions
+    naming `ident` when given: an incident id, or an event's id, pseudonym or their start (matched
+    against ids as output shows them, so a start of a confidential event's real id finds nothing)."""
+    incidents = IncidentStore(store)
+    policy = confidentiality_policy(store)
+    if ident is None:
+        rows = incidents.decisions()
+    elif ident.startswith("inc_"):
+        rows = incidents.decisions(incident_id=ident)
+    else:
+        rows = incidents.decisions(event_id=resolve_event_id(store, ident, policy))
+    # Redacted: a reason may name a confidential person, and the detail lists real event ids.
+    return [redact(row.to_dict(), policy) for row in rows]
 
 
 def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
@@ -92,7 +99,7 @@ def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
         incidents.move_members(sorted(moved), new, analyst, True, _note(decision_id, SPLIT, analyst, reason))
         incidents.keep_apart(((a, b) for a in moved for b in staying), decision_id)
         recompose(incidents, (old, new), ctx)
-    return {"decision": decision_id, **detail}
+    return redact({"decision": decision_id, **detail}, policy)
 
 
 def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
@@ -119,7 +126,7 @@ def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
         incidents.pin([m.event_id for m in groups[target]], analyst)
         incidents.forget_apart(everyone)
         recompose(incidents, chosen, ctx)
-    return {"decision": decision_id, **detail}
+    return redact({"decision": decision_id, **detail}, policy)
 
 
 def _member(store: Store, incidents: IncidentStore, given_id: str, policy: ConfidentialityPolicy) -> MemberRow:
@@ -132,7 +139,7 @@ def _member(store: Store, incidents: IncidentStore, given_id: str, policy: Confi
     if member is not None:
         return member
     raise ConflictLensError("CL-E602", "this event is in no incident yet; run `conflictlens incidents resolve`",
-                            event_id)
+                            redact(event_id, policy))  # as output shows it: a pseudonym when confidential
 
 
 def incident_of(store: Store, ident: str) -> str:

@@ -40,15 +40,8 @@ class PublicIncidents:
         pairs = [self._public_member(event_from_record(stored[m.event_id]), Source.from_dict(m.source))
                  for m in members if m.event_id in stored]
         public = compose(record["id"], pairs)
-        public["pinned"] = [self.event_id(e) for e in record.get("pinned", ())]
+        public["pinned"] = list(record.get("pinned", ()))  # real ids: redact shows their pseudonyms
         return redact(public, self.policy)
-
-    def event_id(self, event_id: str) -> str:
-        """The id an event is shown under: a pseudonym when its report is confidential."""
-        member = self.incidents.membership(event_id)
-        if member is not None and self.policy.is_confidential_document(member.document_id):
-            return self.policy.pseudonym(event_id)
-        return event_id
 
     def label(self, source: dict[str, Any]) -> str | None:
         if self.policy.is_confidential_document(source.get("document_id")):

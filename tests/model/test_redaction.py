@@ -107,6 +107,21 @@ def test_statements_resting_on_a_confidential_document_inside_a_public_event():
     assert (secret.reliability, secret.credibility) == ("D", 4)
 
 
+def test_real_ids_of_confidential_events_are_pseudonyms_in_every_value():
+    """Not only a record's own id: lists of ids and ids inside strings (an analyst decision's detail,
+    a resolver's reason, a source key), in records that rest on no confidential document."""
+    secret_event, public_event = event_id(SECRET_DOC, 0, 9), event_id(PUBLIC_DOC, 0, 9)
+    secret = policy(documents=frozenset({SECRET_DOC}), events=frozenset({secret_event}))
+    decision = {"action": "merge", "detail": {"events": [secret_event, public_event], "event_id": secret_event,
+                                              "why": f"{secret_event} disagrees", "key": f"doc:{SECRET_DOC}"}}
+    shown = redact(decision, secret)["detail"]
+    hidden = secret.pseudonym(secret_event)
+    assert shown == {"events": [hidden, public_event], "event_id": hidden, "why": f"{hidden} disagrees",
+                     "key": f"doc:{secret.pseudonym(SECRET_DOC)}"}
+    assert redact(shown, secret) == shown  # a pseudonym is never taken for a real id
+    assert not ConfidentialityPolicy(events=frozenset({secret_event})).empty
+
+
 def test_nothing_confidential_changes_nothing_and_input_is_untouched():
     event = event_from(SECRET_TEXT, SECRET_DOC)
     before = event.to_dict()
