@@ -23,6 +23,7 @@ from conflictlens.ingest.decoding import (
     not_found,
     sniff_binary,
     too_large,
+    unreadable,
 )
 from conflictlens.model.records import Document
 
@@ -123,7 +124,7 @@ def iter_jsonl(path: Path, *, max_bytes: int, source: str | None = None) -> Iter
         yield not_found(source)
         return
     except OSError as exc:
-        yield ConflictLensError("CL-E100", f"cannot read the file ({exc.strerror}); check its permissions", source)
+        yield unreadable(exc, source)
         return
     with raw:
         head = raw.peek(SNIFF_BYTES)[:SNIFF_BYTES] if isinstance(raw, io.BufferedReader) else b""

@@ -90,3 +90,23 @@ def test_hostile_strings_are_data(tmp_path):
                actor1="Robert'); DROP TABLE actors;--")
     good, errors = split(list(import_rows("acled", write_csv(tmp_path / "a.csv", "acled", [row]))))
     assert not errors and good[0].event.perpetrator.startswith("Robert')")
+
+
+def test_a_field_over_the_csv_limit_says_so_and_names_the_limit(tmp_path):
+    """A 2 MB notes field is valid CSV: the message must not blame the quoting."""
+    import csv
+
+    huge = dict(ACLED_ROWS[0], notes="x" * 2_000_000)
+    path = write_csv(tmp_path / "a.csv", "acled", [huge, ACLED_ROWS[1]])
+    good, (error,) = split(list(import_rows("acled", path)))
+    assert [g.event.dataset_id for g in good] == ["AFG90002"]
+    assert error.code == "CL-E501" and error.subject.endswith(":2")
+    assert "quoting" not in error.message and f"{csv.field_size_limit():,}" in error.message
+
+
+def test_a_symlink_loop_given_as_the_dataset_file_is_named_as_a_loop(tmp_path):
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(loop)
+    with pytest.raises(ConflictLensError) as caught:
+        import_rows("acled", loop)
+    assert caught.value.code == "CL-E112" and "symbolic link loop" in caught.value.message

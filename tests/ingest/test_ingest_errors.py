@@ -130,3 +130,24 @@ def test_mixed_folder_yields_all_good_and_one_error_per_bad_file(write, tmp_path
     assert sorted(d.text for d in docs) == ["Good five.", "Good four.", "Good one.", "Good three.", "Good two."]
     expected = [(str(tmp_path / n), code) for n, (_, code) in bad.items()] + [(str(tmp_path / "missing"), "CL-E100")]
     assert [(e.subject, e.code) for e in errors] == expected
+
+
+def test_a_symlink_loop_in_a_folder_is_named_as_a_loop(write, tmp_path):
+    good = write("reports/good.txt", "A bomb exploded in Kabul on Monday.")
+    folder = good.parent
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    (folder / "self.jsonl").symlink_to(folder / "self.jsonl")
+    (folder / "noext").symlink_to(folder / "noext")
+    docs, errors = read_all(folder)
+    assert len(docs) == 1 and len(errors) == 4
+    for error in errors:
+        assert error.code == "CL-E112" and "symbolic link loop" in error.message, error
+    assert {e.subject for e in errors} == {str(folder / n) for n in ("a.txt", "b.txt", "self.jsonl", "noext")}
+
+
+def test_a_symlink_loop_named_on_the_command_line_is_named_as_a_loop(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    err = _error(only(loop))
+    assert err.code == "CL-E112" and err.subject == str(loop)

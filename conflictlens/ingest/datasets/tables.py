@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.ingest.decoding import SNIFF_BYTES, bom_encoding, not_found, sniff_binary
+from conflictlens.ingest.decoding import SNIFF_BYTES, bom_encoding, not_found, sniff_binary, unreadable
 
 Row = tuple[int, dict[str, str]]
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -57,8 +57,7 @@ def _head(source: Path) -> bytes:
     except IsADirectoryError:
         raise ConflictLensError("CL-E106", "this is a folder; pass one dataset file", str(source)) from None
     except OSError as exc:
-        raise ConflictLensError("CL-E100", f"cannot read the file ({exc.strerror}); check its permissions",
-                                str(source)) from exc
+        raise unreadable(exc, str(source)) from exc
     if not head.strip():
         raise ConflictLensError("CL-E103", "the file is empty; export the dataset again", str(source))
     return head
@@ -109,13 +108,22 @@ def _csv_records(reader: Any, handle: Any) -> Iterator[tuple[int, list[str] | st
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield line, f"the CSV is malformed here ({exc}); fix the quoting of this row"
+                yield line, _unreadable_record(exc)
                 continue
             if not _is_clean("".join(values)):
                 yield line, ("holds bytes that are not valid in the file's encoding; re-save the file as "
                              "UTF-8 or pass --encoding (GTD's own CSV is cp1252)")
                 continue
             yield line, values
+
+
+def _unreadable_record(exc: csv.Error) -> str:
+    # The csv module's only way to say a field is too long is its message; a valid but long field
+    # is not a quoting problem, and the limit is the process's (not ours to raise for one file).
+    if "field limit" in str(exc):
+        return (f"a field is longer than the CSV reader's limit of {csv.field_size_limit():,} characters; "
+                "shorten that field (or move the long text out of the file) and import the row again")
+    return f"the CSV is malformed here ({exc}); fix the quoting of this row"
 
 
 # ------------------------------------------------------------------ XLSX
