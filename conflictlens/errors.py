@@ -22,6 +22,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E201": "database schema is newer than this program",
     "CL-E202": "event not found",
     "CL-E203": "a row id is repeated: twice in one file, or changed in the store while an import read it",
+    "CL-E206": "database is read-only",
     "CL-E300": "reference data missing or damaged",
     "CL-E301": "actor registry file is invalid",
     "CL-E302": "language model is not installed",
