@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from dataset_rows import ACLED_ROWS, GTD_ROWS, csv_text, write_csv
+from dataset_rows import ACLED_ROWS, GTD_ROWS, UCDP_ROWS, csv_text, write_csv
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets import import_rows
@@ -110,3 +110,22 @@ def test_a_symlink_loop_given_as_the_dataset_file_is_named_as_a_loop(tmp_path):
     with pytest.raises(ConflictLensError) as caught:
         import_rows("acled", loop)
     assert caught.value.code == "CL-E112" and "symbolic link loop" in caught.value.message
+
+
+@pytest.mark.parametrize("dataset, rows, column, value", [
+    ("acled", ACLED_ROWS, "fatalities", "9" * 30),
+    ("acled", ACLED_ROWS, "fatalities", "1e308"),
+    ("gtd", GTD_ROWS, "nkill", "1e20"),
+    ("ucdp", UCDP_ROWS, "best", "-" + "9" * 25),
+], ids=["digits", "float", "gtd", "ucdp-negative"])
+def test_a_count_too_big_to_store_leaves_out_its_row_not_the_import(tmp_path, dataset, rows, column, value):
+    """Numbers beyond 64 bits cannot be stored: the row is a bad value, the other rows go in."""
+    from conflictlens.pipeline.interop import import_dataset
+    from conflictlens.store import Store
+
+    path = write_csv(tmp_path / "d.csv", dataset, [dict(rows[0], **{column: value}), *rows[1:]])
+    with Store.open(tmp_path / "db.sqlite") as store:
+        report = import_dataset(dataset, path, store, resolve=False)
+        stored = store.counts()["documents"]
+    assert [(e.code, e.subject) for e in report.errors] == [("CL-E502", f"{path}:2")]
+    assert column in report.errors[0].message and stored == report.inserted == len(rows) - 1
