@@ -129,3 +129,25 @@ def test_a_count_too_big_to_store_leaves_out_its_row_not_the_import(tmp_path, da
         stored = store.counts()["documents"]
     assert [(e.code, e.subject) for e in report.errors] == [("CL-E502", f"{path}:2")]
     assert column in report.errors[0].message and stored == report.inserted == len(rows) - 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_csv_whose_byte_order_mark_says_utf16_or_utf32_is_read_in_it(tmp_path, encoding):
+    """Spreadsheets save "Unicode" CSV as UTF-16 with a BOM: the BOM says how to read it."""
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_text("acled", ACLED_ROWS).encode(encoding))  # Python writes the BOM first
+    good, errors = split(list(import_rows("acled", path)))
+    assert not errors and [g.event.dataset_id for g in good] == ["AFG90001", "AFG90002"]
+
+
+def test_a_utf16_csv_cut_mid_character_keeps_the_rows_before_the_cut(tmp_path):
+    data = csv_text("acled", ACLED_ROWS).encode("utf-16")
+    path = tmp_path / "a.csv"
+    path.write_bytes(data[:-3])  # the last row cut inside a two-byte character
+    good, (error,) = split(list(import_rows("acled", path)))
+    assert [g.event.dataset_id for g in good] == ["AFG90001"]
+    assert error.code == "CL-E501" and error.subject.endswith(":3") and "utf-16" in error.message
+    path.write_bytes(data[:7])  # cut inside the header
+    with pytest.raises(ConflictLensError) as caught:
+        list(import_rows("acled", path))
+    assert caught.value.code == "CL-E102"

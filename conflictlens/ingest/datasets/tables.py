@@ -40,10 +40,13 @@ def open_table(path: str | Path, encoding: str = "utf-8", aliases: dict[str, str
     if head.startswith(_ZIP_MAGIC) or source.suffix.lower() in _XLSX_SUFFIXES:
         header, rows = _xlsx_rows(source)
     else:
-        binary = None if bom_encoding(head[:4]) else sniff_binary(head, str(source))
+        bom = bom_encoding(head[:4])
+        binary = None if bom else sniff_binary(head, str(source))
         if binary is not None:
             raise binary
-        header, rows = _csv_rows(source, encoding)
+        # A UTF-16/32 byte-order mark ("Unicode" CSV from a spreadsheet) says how to read the file;
+        # the utf-16/utf-32 codecs read the mark and drop it.
+        header, rows = _csv_rows(source, bom if bom in ("utf-16", "utf-32") else encoding)
     renamed = tuple((aliases or {}).get(name, name) for name in header)
     return Table(str(source), renamed, _as_dicts(str(source), renamed, rows))
 
@@ -80,7 +83,10 @@ def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[in
         handle.close()
         raise ConflictLensError("CL-E500", f"no readable header row ({exc or 'no rows'}); export the "
                                 "dataset again with its header", str(source)) from None
-    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, handle)
+    except UnicodeDecodeError:
+        handle.close()
+        raise ConflictLensError("CL-E102", _undecodable(encoding), f"{source}:1") from None
+    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, handle, encoding)
 
 
 def _encoded_name(name: str, source: Path, encoding: str) -> str:
@@ -98,7 +104,12 @@ def _is_clean(text: str) -> bool:
     return True
 
 
-def _csv_records(reader: Any, handle: Any) -> Iterator[tuple[int, list[str] | str]]:
+def _undecodable(encoding: str) -> str:
+    return (f"the file cannot be read as {encoding} from here on (a character is cut in half: is the file "
+            "truncated?); export it again, or pass the right --encoding")
+
+
+def _csv_records(reader: Any, handle: Any, encoding: str) -> Iterator[tuple[int, list[str] | str]]:
     """(first line of the record, its values), or (line, reason) for a record that cannot be read."""
     with handle:
         while True:
@@ -110,6 +121,11 @@ def _csv_records(reader: Any, handle: Any) -> Iterator[tuple[int, list[str] | st
             except csv.Error as exc:
                 yield line, _unreadable_record(exc)
                 continue
+            except UnicodeDecodeError:
+                # Even with surrogateescape, UTF-16/32 fail on a character cut in half (a truncated
+                # file); the decoder cannot go on past it.
+                yield line, _undecodable(encoding)
+                return
             if not _is_clean("".join(values)):
                 yield line, ("holds bytes that are not valid in the file's encoding; re-save the file as "
                              "UTF-8 or pass --encoding (GTD's own CSV is cp1252)")
