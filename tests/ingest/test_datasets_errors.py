@@ -92,16 +92,21 @@ def test_hostile_strings_are_data(tmp_path):
     assert not errors and good[0].event.perpetrator.startswith("Robert')")
 
 
-def test_a_field_over_the_csv_limit_says_so_and_names_the_limit(tmp_path):
-    """A 2 MB notes field is valid CSV: the message must not blame the quoting."""
+@pytest.mark.parametrize("notes", ["x" * 2_000_000, 'a "quoted", line\n' * 120_000], ids=["one-line", "many-lines"])
+def test_a_field_over_the_csv_limit_says_so_and_names_the_limit(tmp_path, notes):
+    """A 2 MB notes field is valid CSV: the message must not blame the quoting, and reading goes on
+    after the field's last line (not inside it, where every line would look like a broken row)."""
     import csv
 
-    huge = dict(ACLED_ROWS[0], notes="x" * 2_000_000)
+    huge = dict(ACLED_ROWS[0], notes=notes)
     path = write_csv(tmp_path / "a.csv", "acled", [huge, ACLED_ROWS[1]])
     good, (error,) = split(list(import_rows("acled", path)))
     assert [g.event.dataset_id for g in good] == ["AFG90002"]
     assert error.code == "CL-E501" and error.subject.endswith(":2")
     assert "quoting" not in error.message and f"{csv.field_size_limit():,}" in error.message
+    line_of_the_next_row = 2 + notes.count("\n") + 1
+    assert list(import_rows("acled", write_csv(tmp_path / "b.csv", "acled", [huge, ACLED_ROWS[1], huge])))[-1] \
+        .subject.endswith(f":{line_of_the_next_row + 1}")
 
 
 def test_a_symlink_loop_given_as_the_dataset_file_is_named_as_a_loop(tmp_path):

@@ -76,7 +76,8 @@ def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[in
     except LookupError:
         raise ConflictLensError("CL-E400", f"unknown encoding {encoding!r}; use e.g. utf-8 or cp1252",
                                 "--encoding") from None
-    reader = csv.reader(handle, strict=True)
+    lines = _Lines(handle)
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -86,7 +87,7 @@ def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[in
     except UnicodeDecodeError:
         handle.close()
         raise ConflictLensError("CL-E102", _undecodable(encoding), f"{source}:1") from None
-    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, handle, encoding)
+    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, lines, encoding)
 
 
 def _encoded_name(name: str, source: Path, encoding: str) -> str:
@@ -109,16 +110,49 @@ def _undecodable(encoding: str) -> str:
             "truncated?); export it again, or pass the right --encoding")
 
 
-def _csv_records(reader: Any, handle: Any, encoding: str) -> Iterator[tuple[int, list[str] | str]]:
+class _Lines:
+    """The file's lines for csv.reader, numbered, and counting the quote characters of the record being read.
+
+    After a field over the reader's limit the reader starts afresh on the next line, which may be
+    inside that field: the rest of the record is skipped up to the line that closes its quotes
+    (a record's quotes come in pairs), so the next record is read from its own first line.
+    """
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.number = 0  # lines read so far
+        self._quotes = 0  # quote characters since the current record began
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        text = next(self.handle)
+        self.number += 1
+        self._quotes += text.count('"')
+        return text
+
+    def next_record(self) -> None:
+        self._quotes = 0
+
+    def skip_rest_of_record(self) -> None:
+        while self._quotes % 2 and next(self, None) is not None:
+            pass
+
+
+def _csv_records(reader: Any, lines: _Lines, encoding: str) -> Iterator[tuple[int, list[str] | str]]:
     """(first line of the record, its values), or (line, reason) for a record that cannot be read."""
-    with handle:
+    with lines.handle:
         while True:
-            line = reader.line_num + 1
+            line = lines.number + 1
+            lines.next_record()
             try:
                 values = next(reader)
             except StopIteration:
                 return
             except csv.Error as exc:
+                if _over_the_limit(exc):
+                    lines.skip_rest_of_record()
                 yield line, _unreadable_record(exc)
                 continue
             except UnicodeDecodeError:
@@ -133,10 +167,15 @@ def _csv_records(reader: Any, handle: Any, encoding: str) -> Iterator[tuple[int,
             yield line, values
 
 
+def _over_the_limit(exc: csv.Error) -> bool:
+    # The csv module's only way to say a field is too long is its message.
+    return "field limit" in str(exc)
+
+
 def _unreadable_record(exc: csv.Error) -> str:
-    # The csv module's only way to say a field is too long is its message; a valid but long field
-    # is not a quoting problem, and the limit is the process's (not ours to raise for one file).
-    if "field limit" in str(exc):
+    # A valid but long field is not a quoting problem; the limit is the process's (not ours to raise
+    # for one file: csv.field_size_limit is global).
+    if _over_the_limit(exc):
         return (f"a field is longer than the CSV reader's limit of {csv.field_size_limit():,} characters; "
                 "shorten that field (or move the long text out of the file) and import the row again")
     return f"the CSV is malformed here ({exc}); fix the quoting of this row"
