@@ -24,11 +24,13 @@ def connect_read_only(path: str, timeout: float) -> sqlite3.Connection:
     """A read-only connection that writes nothing next to the file.
 
     "immutable" makes SQLite read the file alone (no -shm to create, no locks), which is only right
-    when no commits wait in a -wal file: with one (a store copied while open, or in use by another
-    program) the plain read-only mode reads through it, using the -shm file already beside it.
+    when no commits wait in a -wal file and no other program has the store open: otherwise (a store
+    copied while open, or in use) the plain read-only mode reads through the -wal file, using the
+    -shm file already beside it.
     """
-    wal = f"{path}-wal"
-    pending = os.path.exists(wal) and os.path.getsize(wal) > 0
+    wal, shm = f"{path}-wal", f"{path}-shm"
+    # An empty -wal with its -shm: another program has the store open now and may commit at any time.
+    pending = os.path.exists(wal) and (os.path.getsize(wal) > 0 or os.path.exists(shm))
     uri = Path(os.path.abspath(path)).as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
     conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
     try:

@@ -28,7 +28,7 @@ ROWS = {"acled": ACLED_ROWS, "gtd": GTD_ROWS, "ucdp": UCDP_ROWS}
 CELLS = st.one_of(st.sampled_from([
     "", " ", "nan", "NaN", "inf", "-Infinity", "1e308", "-1e400", "9" * 25, "9" * 5000, "-0", "0x1A", "3.5", "-99",
     "\uff11\uff12", "\u0663", "2021-02-30", "31 February 2021", "0000-00-00", "9999-12-31 23:59:59", "\x00", "\r",
-    '"', ",", "\n", "a\nb", "\u202e\u2028", "\ufeff", "x" * 20_000, "<script>", "=cmd|' /C calc'!A0", "Unknown",
+    '"', ",", "\n", "a\nb", "\u202e\u2028", "\ufeff", "x" * 20_000, 'over "the" limit\n' * 9000, "<script>", "=cmd|' /C calc'!A0", "Unknown",
     "Unidentified Armed Group (Afghanistan)", "Taliban", "Islamic State", "#hxl",
 ]), st.text(max_size=15))
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")

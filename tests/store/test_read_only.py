@@ -144,3 +144,19 @@ def test_a_read_only_copy_with_commits_in_its_log_but_no_shm_file_says_what_to_d
         with pytest.raises(ConflictLensError) as caught:
             Store.open(archive / "events.db")
     assert caught.value.code == "CL-E206" and "-wal" in caught.value.message
+
+
+def test_a_store_another_program_has_open_is_read_through_its_log(tmp_path, monkeypatch):
+    """Its -wal may be empty for now (just checkpointed): its next commits must still be seen."""
+    db = filled(tmp_path / "events.db")
+    writer = sqlite3.connect(db)
+    try:
+        writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert (tmp_path / "events.db-wal").stat().st_size == 0
+        monkeypatch.setattr(store_sqlite, "writable", lambda path: False)
+        with Store.open(db) as store:
+            writer.execute("UPDATE documents SET title = 'later'")
+            writer.commit()
+            assert store.get_document(make_document(TEXT).id).title == "later"
+    finally:
+        writer.close()
