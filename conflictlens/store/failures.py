@@ -25,7 +25,8 @@ _READ_ONLY = 8  # SQLITE_READONLY: a write to a store opened read-only, or on a 
 
 
 def store_error(exc: sqlite3.Error, path: str) -> ConflictLensError:
-    """A coded error for `exc` (CL-E206 for a write to a read-only store, else CL-E200), naming the file and the remedy."""
+    """A coded error for `exc`, naming the file and the remedy: CL-E206 for a write to a read-only
+    store, else CL-E200."""
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     remedy = _REMEDIES.get(primary, _DEFAULT_REMEDY) if primary is not None else _DEFAULT_REMEDY

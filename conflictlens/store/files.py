@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.store.failures import store_error
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -36,8 +37,10 @@ def connect_read_only(path: str, timeout: float) -> sqlite3.Connection:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # SQLite opens the files lazily
         return conn
-    except sqlite3.OperationalError as exc:
+    except sqlite3.Error as exc:
         conn.close()
+        if not pending:
+            raise store_error(exc, path) from exc
         raise ConflictLensError(
             "CL-E206", f"the store is read-only and commits wait in its -wal file, which cannot be read here "
             f"({exc}); open it once where it is writable, or copy it with its -wal file somewhere writable",

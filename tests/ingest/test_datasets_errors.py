@@ -156,3 +156,14 @@ def test_a_utf16_csv_cut_mid_character_keeps_the_rows_before_the_cut(tmp_path):
     with pytest.raises(ConflictLensError) as caught:
         list(import_rows("acled", path))
     assert caught.value.code == "CL-E102"
+
+
+def test_a_utf16_csv_cut_inside_a_field_over_the_limit_is_two_coded_errors(tmp_path):
+    huge = dict(ACLED_ROWS[0], notes='a "quoted" line\n' * 20_000)
+    data = csv_text("acled", [ACLED_ROWS[1], huge]).encode("utf-16")
+    path = tmp_path / "a.csv"
+    path.write_bytes(data[:len(data) // 2 * 2 - 101])  # cut inside the long field, mid-character
+    good, errors = split(list(import_rows("acled", path)))
+    assert [g.event.dataset_id for g in good] == ["AFG90002"]
+    assert [e.code for e in errors] == ["CL-E501", "CL-E501"] and "limit" in errors[0].message
+    assert "utf-16" in errors[1].message

@@ -3,8 +3,8 @@
 `import_rows(dataset, path, actors)` yields an `Imported` for every good row and a coded error
 (`CL-E5xx`, subject "file:line") for every row left out, so a caller can store the good rows and
 report the bad ones. A row id the file repeats keeps its first row; every later copy is a coded
-error naming both lines (a warning when it repeats the first word for word). Ids are deterministic (dataset + the row's own id), so importing the same
-file twice changes nothing. Actor names are linked to the registry through `actors`, a callable
+error naming both lines (a warning when it repeats the first word for word). Ids are deterministic
+(dataset + the row's own id), so importing the same file twice changes nothing. Actor names are linked to the registry through `actors`, a callable
 the pipeline passes in (this stage never imports the actors stage).
 """
 

@@ -143,28 +143,32 @@ class _Lines:
 def _csv_records(reader: Any, lines: _Lines, encoding: str) -> Iterator[tuple[int, list[str] | str]]:
     """(first line of the record, its values), or (line, reason) for a record that cannot be read."""
     with lines.handle:
-        while True:
-            line = lines.number + 1
-            lines.next_record()
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                if _over_the_limit(exc):
-                    lines.skip_rest_of_record()
-                yield line, _unreadable_record(exc)
-                continue
-            except UnicodeDecodeError:
-                # Even with surrogateescape, UTF-16/32 fail on a character cut in half (a truncated
-                # file); the decoder cannot go on past it.
-                yield line, _undecodable(encoding)
-                return
-            if not _is_clean("".join(values)):
-                yield line, ("holds bytes that are not valid in the file's encoding; re-save the file as "
-                             "UTF-8 or pass --encoding (GTD's own CSV is cp1252)")
-                continue
-            yield line, values
+        try:
+            yield from _records(reader, lines)
+        except UnicodeDecodeError:
+            # Even with surrogateescape, UTF-16/32 fail on a character cut in half (a truncated
+            # file); the decoder cannot go on past it.
+            yield lines.number + 1, _undecodable(encoding)
+
+
+def _records(reader: Any, lines: _Lines) -> Iterator[tuple[int, list[str] | str]]:
+    while True:
+        line = lines.number + 1
+        lines.next_record()
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield line, _unreadable_record(exc)
+            if _over_the_limit(exc):
+                lines.skip_rest_of_record()
+            continue
+        if not _is_clean("".join(values)):
+            yield line, ("holds bytes that are not valid in the file's encoding; re-save the file as "
+                         "UTF-8 or pass --encoding (GTD's own CSV is cp1252)")
+            continue
+        yield line, values
 
 
 def _over_the_limit(exc: csv.Error) -> bool:
