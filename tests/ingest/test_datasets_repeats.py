@@ -86,3 +86,16 @@ def test_the_command_line_exits_1_for_a_changed_repeat_and_0_for_an_exact_one(tm
     passed = runner.invoke(app, ["--db", str(tmp_path / "2.db"), "import", "acled", str(exact)])
     assert failed.exit_code == 1 and f"error CL-E203 {changed}:3" in failed.stderr
     assert passed.exit_code == 0 and f"warning CL-E203 {exact}:3" in passed.stderr
+
+
+def test_a_file_replaced_between_the_two_readings_says_so(tmp_path, monkeypatch):
+    from conflictlens.ingest.datasets import repeats
+
+    monkeypatch.setattr(repeats.IdFilter, "add", lambda self, doc_id: True)  # every row waits for the second reading
+    path = write_csv(tmp_path / "a.csv", "acled", ACLED_ROWS)
+    rows = import_rows("acled", path)  # the first reading has the file open
+    other = write_csv(tmp_path / "b.csv", "acled", [dict(ACLED_ROWS[0], event_id_cnty="AFG1")])
+    other.replace(path)
+    good, errors = split(list(rows))
+    assert good == [] and [(e.code, e.subject) for e in errors] == [("CL-E501", f"{path}:2"), ("CL-E501", f"{path}:3")]
+    assert all("changed while it was being read" in e.message for e in errors)
