@@ -68,25 +68,25 @@ def first_copies(rows: Iterator[Union[Numbered, ConflictLensError]], reread: Rer
 
 def _settled(held: dict[int, str], rows: Iterator[Numbered], path: str
              ) -> Iterator[Union[Imported, ConflictLensError]]:
-    first: dict[str, Numbered] = {}  # document id -> its first good row (only the held ids)
+    first: dict[str, tuple[int, str]] = {}  # document id -> line and version of its first good row
     for line, imported in rows:
-        earlier = first.setdefault(imported.document.id, (line, imported))
+        first_line, first_version = first.setdefault(imported.document.id, (line, imported.version))
         if held.pop(line, None) is None:
             continue
-        if earlier[0] == line:
+        if first_line == line:
             yield imported  # the filter's false alarm: this is the id's first row
         else:
-            yield repeated_row(path, earlier, (line, imported))
+            yield repeated_row(path, first_line, first_version, (line, imported))
     for line in held:  # not found again: the file changed between the two readings
         yield bad_row(path, line, "the file changed while it was being read; import it again")
 
 
-def repeated_row(path: str, first: Numbered, later: Numbered) -> ConflictLensError:
+def repeated_row(path: str, first_line: int, first_version: str, later: Numbered) -> ConflictLensError:
     """The coded error for a later copy of a row id: a warning when it repeats the first word for word."""
-    (first_line, kept), (line, left_out) = first, later
-    same = kept.version == left_out.version
+    line, left_out = later
+    same = first_version == left_out.version
     what = ("repeats line {0} word for word; it was left out and nothing is lost" if same else
-            "has the same id as line {0} but other values; line {0} was stored and this row left out: "
+            "has the same id as line {0} but other values; line {0} is kept and this row left out: "
             "correct the id, or delete the row that is wrong")
     return ConflictLensError("CL-E203", f"row {left_out.event.dataset_id!r} {what.format(first_line)}",
                              subject=f"{path}:{line}", warning=same)
