@@ -17,10 +17,12 @@ ERROR_CODES: dict[str, str] = {
     "CL-E107": "input file too large",
     "CL-E108": "invalid date value",
     "CL-E109": "invalid or truncated CSV",
+    "CL-E112": "input is a symbolic link loop",
     "CL-E200": "database cannot be opened",
     "CL-E201": "database schema is newer than this program",
     "CL-E202": "event not found",
-    "CL-E203": "a row changed in the store while an import was reading it",
+    "CL-E203": "a row id is repeated: twice in one file, or changed in the store while an import read it",
+    "CL-E206": "database is read-only",
     "CL-E300": "reference data missing or damaged",
     "CL-E301": "actor registry file is invalid",
     "CL-E302": "language model is not installed",
@@ -65,14 +67,19 @@ ERROR_CODES: dict[str, str] = {
 
 
 class ConflictLensError(Exception):
-    """An error with a stable code, the subject it concerns (file, field) and a remedy."""
+    """An error with a stable code, the subject it concerns (file, field) and a remedy.
 
-    def __init__(self, code: str, message: str, subject: str | None = None) -> None:
+    `warning`: reported, but nothing was lost (e.g. a dataset row repeated word for word), so it
+    does not fail the command.
+    """
+
+    def __init__(self, code: str, message: str, subject: str | None = None, warning: bool = False) -> None:
         if code not in ERROR_CODES:
             raise ValueError(f"unknown error code {code!r}")
         self.code = code
         self.message = message
         self.subject = subject
+        self.warning = warning
         super().__init__(self.render())
 
     def render(self) -> str:
@@ -80,9 +87,10 @@ class ConflictLensError(Exception):
         return f"{self.code} {where}{self.message}"
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"code": self.code, "subject": self.subject, "message": self.message}
+        found = {"code": self.code, "subject": self.subject, "message": self.message}
+        return {**found, "level": "warning"} if self.warning else found
 
     def __reduce__(self):
         # Exceptions pickle as (class, self.args), and args here is the rendered text alone; errors
         # must cross process boundaries whole (Dask backfills, multiprocessing pools).
-        return (type(self), (self.code, self.message, self.subject))
+        return (type(self), (self.code, self.message, self.subject, self.warning))

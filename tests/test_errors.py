@@ -25,3 +25,10 @@ def test_errors_cross_process_boundaries_whole(subject: str | None) -> None:
     error = ConflictLensError("CL-E502", "latitude 'north' is not a decimal number", subject)
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is ConflictLensError and copy.to_dict() == error.to_dict() and str(copy) == str(error)
+
+
+def test_a_warning_stays_a_warning_across_processes_and_in_its_record() -> None:
+    warning = ConflictLensError("CL-E203", "row 'AFG1' repeats line 2 word for word", "a.csv:3", warning=True)
+    copy = pickle.loads(pickle.dumps(warning))
+    assert copy.warning and copy.to_dict()["level"] == "warning"
+    assert not ConflictLensError("CL-E203", "x").warning

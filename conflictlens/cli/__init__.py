@@ -112,12 +112,14 @@ def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ..
 
 
 def finish_report(settings: Settings, errors: list[ConflictLensError], summary: str) -> None:
-    """Name every bad input on stderr, then the summary (unless --quiet); exit 1 if anything was bad."""
+    """Name every bad input on stderr, then the summary (unless --quiet); exit 1 if anything was bad.
+
+    Warnings (nothing was lost) are named too, but do not fail the command."""
     for error in errors:
-        typer.echo(f"error {error.render()}", err=True)
+        typer.echo(f"{'warning' if error.warning else 'error'} {error.render()}", err=True)
     if not settings.quiet:
         typer.echo(summary, err=True)
-    if errors:
+    if any(not error.warning for error in errors):
         raise typer.Exit(code=1)
 
 

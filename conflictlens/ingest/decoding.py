@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 from pathlib import Path
 
 from conflictlens.errors import ConflictLensError
@@ -50,7 +52,28 @@ def read_file_bytes(path: Path, max_bytes: int, subject: str) -> bytes | Conflic
     except FileNotFoundError:
         return not_found(subject)
     except OSError as exc:
-        return ConflictLensError("CL-E100", f"cannot read the file ({exc.strerror}); check its permissions", subject)
+        return unreadable(exc, subject)
+
+
+def unreadable(exc: OSError, subject: str, what: str = "the file") -> ConflictLensError:
+    """The coded error for a file or folder the system will not open: a symlink loop, else permissions."""
+    if exc.errno == errno.ELOOP:
+        return link_loop_error(subject)
+    return ConflictLensError("CL-E100", f"cannot read {what} ({exc.strerror}); check its permissions", subject)
+
+
+def link_loop(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is a symbolic link that leads back to itself (directly or through other links)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def link_loop_error(subject: str) -> ConflictLensError:
+    return ConflictLensError("CL-E112", "is a symbolic link loop (it leads back to itself through links); "
+                             "point the link at a real file or remove it", subject)
 
 
 def not_found(subject: str) -> ConflictLensError:

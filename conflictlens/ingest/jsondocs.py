@@ -23,6 +23,7 @@ from conflictlens.ingest.decoding import (
     not_found,
     sniff_binary,
     too_large,
+    unreadable,
 )
 from conflictlens.model.records import Document
 
@@ -44,6 +45,9 @@ def record_to_document(record: Any, subject: str, source_path: str | None) -> Do
     for key in _OPTIONAL_STRINGS:
         if record.get(key) is not None and not isinstance(record[key], str):
             return _field_error(f'"{key}" must be a string', subject)
+    for key in ("text", "id", *_OPTIONAL_STRINGS):
+        if isinstance(record.get(key), str) and not _is_unicode(record[key]):
+            return _lone_surrogate(key, subject)
     published = check_published(record.get("published"), subject)
     if isinstance(published, ConflictLensError):
         return published
@@ -57,6 +61,33 @@ def record_to_document(record: Any, subject: str, source_path: str | None) -> Do
         source_path=source_path,
         external_id=None if external_id is None else str(external_id),
     )
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # an escaped half of a UTF-16 pair ("\ud800"): valid JSON, no character
+        return False
+    return True
+
+
+def _lone_surrogate(key: str, subject: str) -> ConflictLensError:
+    return ConflictLensError(
+        "CL-E102", f'"{key}" holds an escaped lone surrogate (a \\uD800-\\uDFFF escape without its pair), '
+        "which is no character; fix the escape where the file was written, or remove it", subject)
+
+
+def _loads(text: str, subject: str, *, single_line: bool = False) -> Any:
+    """The decoded JSON value, or the coded error saying why the text is not readable JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        return _json_error(exc, subject, single_line=single_line)
+    except RecursionError:
+        return ConflictLensError("CL-E104", "JSON nested too deeply; flatten the record", subject)
+    except ValueError as exc:  # Python refuses integers over 4,300 digits (a guard against slow parsing)
+        return ConflictLensError("CL-E104", f"a number in the JSON is too long to read ({exc}); "
+                                 "write it as a string or remove it", subject)
 
 
 def _field_error(what: str, subject: str) -> ConflictLensError:
@@ -86,24 +117,17 @@ def parse_batch_line(line: str, lineno: int, source: str) -> Document | Conflict
     subject = f"{source}:{lineno}"
     if not line.strip():
         return empty_error(subject)
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return _json_error(exc, subject, single_line=True)
-    except RecursionError:
-        return ConflictLensError("CL-E104", "JSON nested too deeply; flatten the record", subject)
+    record = _loads(line, subject, single_line=True)
+    if isinstance(record, ConflictLensError):
+        return record
     return record_to_document(record, subject, source)
 
 
 def parse_json_text(text: str, source: str) -> Iterator[Document | ConflictLensError]:
     """A .json file: one record or a list of records (list items are subjects ``file[i]``)."""
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield _json_error(exc, source)
-        return
-    except RecursionError:
-        yield ConflictLensError("CL-E104", "JSON nested too deeply; flatten the records", source)
+    value = _loads(text, source)
+    if isinstance(value, ConflictLensError):
+        yield value
         return
     if not isinstance(value, list):
         yield record_to_document(value, source, source)
@@ -123,7 +147,7 @@ def iter_jsonl(path: Path, *, max_bytes: int, source: str | None = None) -> Iter
         yield not_found(source)
         return
     except OSError as exc:
-        yield ConflictLensError("CL-E100", f"cannot read the file ({exc.strerror}); check its permissions", source)
+        yield unreadable(exc, source)
         return
     with raw:
         head = raw.peek(SNIFF_BYTES)[:SNIFF_BYTES] if isinstance(raw, io.BufferedReader) else b""

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.common import check_published
-from conflictlens.ingest.decoding import decode_bytes, not_found, read_file_bytes
+from conflictlens.ingest.decoding import (
+    decode_bytes, link_loop, link_loop_error, not_found, read_file_bytes, unreadable,
+)
 from conflictlens.ingest.htmldocs import parse_html_document
 from conflictlens.ingest.jsondocs import iter_jsonl, parse_json_text
 from conflictlens.ingest.textdocs import parse_text_document
@@ -89,6 +91,8 @@ def _iter_path(path: Path, max_bytes: int) -> Iterator[Item]:
                 yield from read_file(file, max_bytes=max_bytes)
     elif path.exists():
         yield from read_file(path, max_bytes=max_bytes)
+    elif link_loop(path):
+        yield link_loop_error(str(path))
     else:
         yield not_found(str(path))
 
@@ -99,13 +103,15 @@ def walk_files(folder: Path) -> Iterator[Path | ConflictLensError]:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
         # report the unreadable folder and carry on with its siblings
-        yield ConflictLensError("CL-E100", f"cannot list the folder ({exc.strerror}); check its permissions", str(folder))
+        yield unreadable(exc, str(folder), "the folder")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from walk_files(Path(entry.path))
+        elif entry.is_symlink() and link_loop(entry.path):
+            yield link_loop_error(entry.path)  # whatever its name says, there is no file to read
         else:
             yield Path(entry.path)
 

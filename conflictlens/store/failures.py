@@ -10,7 +10,7 @@ from conflictlens.errors import ConflictLensError
 _REMEDIES: dict[int, str] = {
     5: "the database is busy: another process is writing to it; wait for it to finish and retry",
     6: "the database is locked by another connection; close other conflictlens runs and retry",
-    8: "the database is read-only; check the file permissions or pass a writable path",
+    8: "the store is read-only; copy it somewhere writable and pass that path (--db)",
     10: "a disk I/O error occurred; check the disk and file permissions, then retry",
     11: "the database file is corrupt; restore it from a backup or pass a new database path",
     13: "the disk is full; free some space and retry (nothing was written)",
@@ -21,11 +21,17 @@ _REMEDIES: dict[int, str] = {
 _DEFAULT_REMEDY = "the database reported an error; nothing was written, retry or restore from a backup"
 
 
+_READ_ONLY = 8  # SQLITE_READONLY: a write to a store opened read-only, or on a read-only medium
+
+
 def store_error(exc: sqlite3.Error, path: str) -> ConflictLensError:
-    """A CL-E200 error for `exc`, naming the database file and the remedy."""
+    """A coded error for `exc`, naming the file and the remedy: CL-E206 for a write to a read-only
+    store, else CL-E200."""
     code = getattr(exc, "sqlite_errorcode", None)
-    remedy = _REMEDIES.get(code & 0xFF, _DEFAULT_REMEDY) if isinstance(code, int) else _DEFAULT_REMEDY
-    return ConflictLensError("CL-E200", f"{remedy} (sqlite: {exc})", subject=path)
+    primary = code & 0xFF if isinstance(code, int) else None
+    remedy = _REMEDIES.get(primary, _DEFAULT_REMEDY) if primary is not None else _DEFAULT_REMEDY
+    return ConflictLensError("CL-E206" if primary == _READ_ONLY else "CL-E200", f"{remedy} (sqlite: {exc})",
+                             subject=path)
 
 
 class translated:  # noqa: N801 - used like the function it replaced: `with translated(path):`

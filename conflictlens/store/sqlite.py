@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -21,12 +20,12 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Document, Event
 from conflictlens.store import rows as R
 from conflictlens.store.failures import translated
+from conflictlens.store.files import check_is_sqlite_file, connect_read_only, writable
 from conflictlens.store.query import event_filter, fts_match, positive_limit
 from conflictlens.store.schema import migrate
 from conflictlens.store.writes import insert_documents, insert_events
 
 MEMORY = ":memory:"
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_S = 10.0
 _STREAM_BATCH = 500
 _CACHE_KIB = 64 * 1024
@@ -64,31 +63,39 @@ class SaveResult:
 class Store:
     """An open conflictlens database. Create with `Store.open(path)`; close or use `with`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str, read_only: bool = False) -> None:
         self._conn = conn
         self._path = path
         self._depth = 0  # transaction nesting: 0 = none, 1 = BEGIN, >1 = savepoints
+        self.read_only = read_only  # opened read-only: the file or its folder is not writable
 
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Store:
-        """Open or create the database at `path` (or ":memory:") and apply pending migrations."""
+        """Open or create the database at `path` (or ":memory:") and apply pending migrations.
+
+        A store whose file or folder is not writable (an archive on a read-only drive) is opened
+        read-only: every read works, and a write is refused with CL-E206.
+        """
         target = os.fspath(path)
         if target != MEMORY:
-            _check_is_sqlite_file(target)
+            check_is_sqlite_file(target)
+        read_only = target != MEMORY and not writable(target)
         with translated(target):
-            conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+            conn = connect_read_only(target, _BUSY_TIMEOUT_S) if read_only else sqlite3.connect(
+                target, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
         try:
             with translated(target):
                 conn.execute("PRAGMA foreign_keys = ON")
-                # WAL: readers never block the writer, and a crash mid-write leaves the
-                # committed data intact. A no-op (returns "memory") for in-memory databases.
-                conn.execute("PRAGMA journal_mode = WAL")
-                # In WAL mode NORMAL still never corrupts the database; a power cut may lose the last
-                # commits, which an idempotent re-ingest restores. FULL fsyncs every commit, and
-                # made bulk imports several times slower.
-                conn.execute("PRAGMA synchronous = NORMAL")
+                if not read_only:  # both settings are the writer's; a read-only open may not change them
+                    # WAL: readers never block the writer, and a crash mid-write leaves the
+                    # committed data intact. A no-op (returns "memory") for in-memory databases.
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    # In WAL mode NORMAL still never corrupts the database; a power cut may lose the last
+                    # commits, which an idempotent re-ingest restores. FULL fsyncs every commit, and
+                    # made bulk imports several times slower.
+                    conn.execute("PRAGMA synchronous = NORMAL")
                 # SQLite's default page cache (2 MB) is smaller than one import batch's index pages;
                 # a bigger one (it grows only as used) keeps bulk writes off the disk until commit.
                 conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
@@ -96,7 +103,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        return cls(conn, target)
+        return cls(conn, target, read_only)
 
     def close(self) -> None:
         self._conn.close()
@@ -356,28 +363,3 @@ class Store:
                 "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,)
             ).fetchone()
         return row is not None
-
-
-def _check_is_sqlite_file(path: str) -> None:
-    """Refuse, without touching it, a file that is not a SQLite database."""
-    target = Path(path)
-    if target.is_dir():
-        raise ConflictLensError(
-            "CL-E200", "this is a directory; pass the path of a database file inside it", subject=path
-        )
-    try:
-        with target.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
-    except FileNotFoundError:
-        return  # a new database will be created
-    except OSError as exc:
-        raise ConflictLensError(
-            "CL-E200", f"cannot read the file ({exc.strerror}); check its permissions", subject=path
-        ) from exc
-    if header and header != _SQLITE_HEADER:
-        raise ConflictLensError(
-            "CL-E200",
-            "this file is not a SQLite database; pass the path of a conflictlens database "
-            "or of a new file (it will be created)",
-            subject=path,
-        )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from dataset_rows import ACLED_ROWS, GTD_ROWS, csv_text, write_csv
+from dataset_rows import ACLED_ROWS, GTD_ROWS, UCDP_ROWS, csv_text, write_csv
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets import import_rows
@@ -90,3 +90,80 @@ def test_hostile_strings_are_data(tmp_path):
                actor1="Robert'); DROP TABLE actors;--")
     good, errors = split(list(import_rows("acled", write_csv(tmp_path / "a.csv", "acled", [row]))))
     assert not errors and good[0].event.perpetrator.startswith("Robert')")
+
+
+@pytest.mark.parametrize("notes", ["x" * 2_000_000, 'a "quoted", line\n' * 120_000], ids=["one-line", "many-lines"])
+def test_a_field_over_the_csv_limit_says_so_and_names_the_limit(tmp_path, notes):
+    """A 2 MB notes field is valid CSV: the message must not blame the quoting, and reading goes on
+    after the field's last line (not inside it, where every line would look like a broken row)."""
+    import csv
+
+    huge = dict(ACLED_ROWS[0], notes=notes)
+    path = write_csv(tmp_path / "a.csv", "acled", [huge, ACLED_ROWS[1]])
+    good, (error,) = split(list(import_rows("acled", path)))
+    assert [g.event.dataset_id for g in good] == ["AFG90002"]
+    assert error.code == "CL-E501" and error.subject.endswith(":2")
+    assert "quoting" not in error.message and f"{csv.field_size_limit():,}" in error.message
+    line_of_the_next_row = 2 + notes.count("\n") + 1
+    assert list(import_rows("acled", write_csv(tmp_path / "b.csv", "acled", [huge, ACLED_ROWS[1], huge])))[-1] \
+        .subject.endswith(f":{line_of_the_next_row + 1}")
+
+
+def test_a_symlink_loop_given_as_the_dataset_file_is_named_as_a_loop(tmp_path):
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(loop)
+    with pytest.raises(ConflictLensError) as caught:
+        import_rows("acled", loop)
+    assert caught.value.code == "CL-E112" and "symbolic link loop" in caught.value.message
+
+
+@pytest.mark.parametrize("dataset, rows, column, value", [
+    ("acled", ACLED_ROWS, "fatalities", "9" * 30),
+    ("acled", ACLED_ROWS, "fatalities", "1e308"),
+    ("gtd", GTD_ROWS, "nkill", "1e20"),
+    ("ucdp", UCDP_ROWS, "best", "-" + "9" * 25),
+], ids=["digits", "float", "gtd", "ucdp-negative"])
+def test_a_count_too_big_to_store_leaves_out_its_row_not_the_import(tmp_path, dataset, rows, column, value):
+    """Numbers beyond 64 bits cannot be stored: the row is a bad value, the other rows go in."""
+    from conflictlens.pipeline.interop import import_dataset
+    from conflictlens.store import Store
+
+    path = write_csv(tmp_path / "d.csv", dataset, [dict(rows[0], **{column: value}), *rows[1:]])
+    with Store.open(tmp_path / "db.sqlite") as store:
+        report = import_dataset(dataset, path, store, resolve=False)
+        stored = store.counts()["documents"]
+    assert [(e.code, e.subject) for e in report.errors] == [("CL-E502", f"{path}:2")]
+    assert column in report.errors[0].message and stored == report.inserted == len(rows) - 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_csv_whose_byte_order_mark_says_utf16_or_utf32_is_read_in_it(tmp_path, encoding):
+    """Spreadsheets save "Unicode" CSV as UTF-16 with a BOM: the BOM says how to read it."""
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_text("acled", ACLED_ROWS).encode(encoding))  # Python writes the BOM first
+    good, errors = split(list(import_rows("acled", path)))
+    assert not errors and [g.event.dataset_id for g in good] == ["AFG90001", "AFG90002"]
+
+
+def test_a_utf16_csv_cut_mid_character_keeps_the_rows_before_the_cut(tmp_path):
+    data = csv_text("acled", ACLED_ROWS).encode("utf-16")
+    path = tmp_path / "a.csv"
+    path.write_bytes(data[:-3])  # the last row cut inside a two-byte character
+    good, (error,) = split(list(import_rows("acled", path)))
+    assert [g.event.dataset_id for g in good] == ["AFG90001"]
+    assert error.code == "CL-E501" and error.subject.endswith(":3") and "utf-16" in error.message
+    path.write_bytes(data[:7])  # cut inside the header
+    with pytest.raises(ConflictLensError) as caught:
+        list(import_rows("acled", path))
+    assert caught.value.code == "CL-E102"
+
+
+def test_a_utf16_csv_cut_inside_a_field_over_the_limit_is_two_coded_errors(tmp_path):
+    huge = dict(ACLED_ROWS[0], notes='a "quoted" line\n' * 20_000)
+    data = csv_text("acled", [ACLED_ROWS[1], huge]).encode("utf-16")
+    path = tmp_path / "a.csv"
+    path.write_bytes(data[:len(data) // 2 * 2 - 101])  # cut inside the long field, mid-character
+    good, errors = split(list(import_rows("acled", path)))
+    assert [g.event.dataset_id for g in good] == ["AFG90002"]
+    assert [e.code for e in errors] == ["CL-E501", "CL-E501"] and "limit" in errors[0].message
+    assert "utf-16" in errors[1].message

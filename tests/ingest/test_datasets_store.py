@@ -121,27 +121,14 @@ def test_commits_also_come_every_few_seconds(tmp_path):
     assert len(commits) == 3  # one per batch: the time bound was always reached
 
 
-@pytest.mark.parametrize("parallel", [False, True])
-def test_a_row_the_file_repeats_with_other_values_ends_as_its_last_copy(tmp_path, parallel):
-    """Re-importing such a file gives the same store every time: the last copy in the file wins."""
-    original = dict(ACLED_ROWS[0], fatalities="1")
-    revised = dict(ACLED_ROWS[0], fatalities="2")
-    with Store.open(tmp_path / "db.sqlite") as store:
-        import_dataset("acled", write_csv(tmp_path / "a.csv", "acled", [original]), store)
-        twice = write_csv(tmp_path / "b.csv", "acled", [revised, ACLED_ROWS[1], original])
-        for _ in range(3):
-            report = import_dataset("acled", twice, store, batch_size=1, commit_rows=10, parallel=parallel)
-            assert report.errors == []
-            (event,) = [e for e in store.iter_events() if e.dataset_id == original["event_id_cnty"]]
-            assert event.fatalities.best == 1
-
-
-def test_a_row_repeated_within_one_batch_counts_once(tmp_path):
+def test_a_row_repeated_word_for_word_is_stored_once(tmp_path):
     path = write_csv(tmp_path / "a.csv", "acled", [ACLED_ROWS[0], ACLED_ROWS[0]])
     with Store.open(tmp_path / "db.sqlite") as store:
         first = import_dataset("acled", path, store)
         again = import_dataset("acled", path, store)
-    assert (first.inserted, first.unchanged) == (1, 1) and (again.inserted, again.unchanged) == (0, 2)
+        stored = store.counts()["events"]
+    assert (first.inserted, first.unchanged) == (1, 0) and (again.inserted, again.unchanged) == (0, 1)
+    assert stored == 1 and [e.warning for e in first.errors + again.errors] == [True, True]
 
 
 def test_a_confidential_dataset_row_leaves_nothing_of_its_source_in_any_export(tmp_path):

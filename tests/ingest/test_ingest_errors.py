@@ -130,3 +130,44 @@ def test_mixed_folder_yields_all_good_and_one_error_per_bad_file(write, tmp_path
     assert sorted(d.text for d in docs) == ["Good five.", "Good four.", "Good one.", "Good three.", "Good two."]
     expected = [(str(tmp_path / n), code) for n, (_, code) in bad.items()] + [(str(tmp_path / "missing"), "CL-E100")]
     assert [(e.subject, e.code) for e in errors] == expected
+
+
+def test_a_symlink_loop_in_a_folder_is_named_as_a_loop(write, tmp_path):
+    good = write("reports/good.txt", "A bomb exploded in Kabul on Monday.")
+    folder = good.parent
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    (folder / "self.jsonl").symlink_to(folder / "self.jsonl")
+    (folder / "noext").symlink_to(folder / "noext")
+    docs, errors = read_all(folder)
+    assert len(docs) == 1 and len(errors) == 4
+    for error in errors:
+        assert error.code == "CL-E112" and "symbolic link loop" in error.message, error
+    assert {e.subject for e in errors} == {str(folder / n) for n in ("a.txt", "b.txt", "self.jsonl", "noext")}
+
+
+def test_a_symlink_loop_named_on_the_command_line_is_named_as_a_loop(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    err = _error(only(loop))
+    assert err.code == "CL-E112" and err.subject == str(loop)
+
+
+@pytest.mark.parametrize("name, content", [
+    ("a.json", '{"text": "A blast.", "published": ' + "1" * 5000 + "}"),
+    ("a.jsonl", '{"text": "A blast.", "id": ' + "9" * 5000 + "}\n"),
+], ids=["json", "jsonl"])
+def test_a_number_too_long_for_python_is_a_json_error(write, name, content):
+    err = _error(only(write(name, content)))
+    assert err.code == "CL-E104" and "digits" in err.message
+
+
+@pytest.mark.parametrize("record", [
+    {"text": "A blast\ud800 in Kabul."}, {"text": "A blast.", "title": "\udfff"}, {"text": "A blast.", "id": "\ud83d"},
+    {"text": "A blast.", "url": "https://x.org/\udc00"}, {"text": "A blast.", "outlet": "\ud800"},
+], ids=["text", "title", "id", "url", "outlet"])
+@pytest.mark.parametrize("name", ["a.json", "a.jsonl"])
+def test_an_escaped_lone_surrogate_is_a_coded_error(write, name, record):
+    """JSON may escape half a UTF-16 pair ("\\ud800"): it is no character, and nothing can store it."""
+    err = _error(only(write(name, json.dumps(record) + "\n")))
+    assert err.code == "CL-E102" and "surrogate" in err.message

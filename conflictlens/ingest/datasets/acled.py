@@ -19,8 +19,13 @@ from conflictlens.model.vocab import precision_codes
 DATASET = "ACLED"
 
 
+def acled_id(row: dict[str, str]) -> str:
+    """The row's own id ("" when missing)."""
+    return row.get("event_id_cnty", "").strip()
+
+
 def acled_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Imported:
-    dataset_id = row.get("event_id_cnty", "").strip()
+    dataset_id = acled_id(row)
     if not dataset_id:
         raise BadValue("event_id_cnty", "", "the ACLED event id (e.g. AFG1234)")
     day = iso_date(row, "event_date")

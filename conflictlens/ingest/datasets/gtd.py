@@ -30,8 +30,13 @@ _GROUP_COLUMNS = (
 )
 
 
+def gtd_id(row: dict[str, str]) -> str:
+    """The row's own id ("" when missing); a spreadsheet may have written it as a float."""
+    return row.get("eventid", "").strip().removesuffix(".0")
+
+
 def gtd_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Imported:
-    dataset_id = row.get("eventid", "").strip().removesuffix(".0")
+    dataset_id = gtd_id(row)
     if not dataset_id:
         raise BadValue("eventid", "", "the GTD event id")
     date = _date(row)

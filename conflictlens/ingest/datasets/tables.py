@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.ingest.decoding import SNIFF_BYTES, bom_encoding, not_found, sniff_binary
+from conflictlens.ingest.decoding import SNIFF_BYTES, bom_encoding, not_found, sniff_binary, unreadable
 
 Row = tuple[int, dict[str, str]]
 Position = Callable[[int], int]  # the file's size -> how many of its bytes the rows read so far reach
@@ -45,10 +45,13 @@ def open_table(path: str | Path, encoding: str = "utf-8", aliases: dict[str, str
     if head.startswith(_ZIP_MAGIC) or source.suffix.lower() in _XLSX_SUFFIXES:
         header, rows, position = _xlsx_rows(source)
     else:
-        binary = None if bom_encoding(head[:4]) else sniff_binary(head, str(source))
+        bom = bom_encoding(head[:4])
+        binary = None if bom else sniff_binary(head, str(source))
         if binary is not None:
             raise binary
-        header, rows, position = _csv_rows(source, encoding)
+        # A UTF-16/32 byte-order mark ("Unicode" CSV from a spreadsheet) says how to read the file;
+        # the utf-16/utf-32 codecs read the mark and drop it.
+        header, rows, position = _csv_rows(source, bom if bom in ("utf-16", "utf-32") else encoding)
     renamed = tuple((aliases or {}).get(name, name) for name in header)
     return Table(str(source), renamed, _as_dicts(str(source), renamed, rows), size,
                  lambda: min(size, position(size)))
@@ -63,8 +66,7 @@ def _head(source: Path) -> bytes:
     except IsADirectoryError:
         raise ConflictLensError("CL-E106", "this is a folder; pass one dataset file", str(source)) from None
     except OSError as exc:
-        raise ConflictLensError("CL-E100", f"cannot read the file ({exc.strerror}); check its permissions",
-                                str(source)) from exc
+        raise unreadable(exc, str(source)) from exc
     if not head.strip():
         raise ConflictLensError("CL-E103", "the file is empty; export the dataset again", str(source))
     return head
@@ -80,18 +82,23 @@ def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[in
     except LookupError:
         raise ConflictLensError("CL-E400", f"unknown encoding {encoding!r}; use e.g. utf-8 or cp1252",
                                 "--encoding") from None
-    reader = csv.reader(handle, strict=True)
+    lines = _Lines(handle)
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
         handle.close()
         raise ConflictLensError("CL-E500", f"no readable header row ({exc or 'no rows'}); export the "
                                 "dataset again with its header", str(source)) from None
+    except UnicodeDecodeError:
+        handle.close()
+        raise ConflictLensError("CL-E102", _undecodable(encoding), f"{source}:1") from None
+
     def position(size: int) -> int:
         # The bytes the text layer has taken from the file: a row's end, give or take a read-ahead block.
         return size if handle.closed else handle.buffer.tell()
 
-    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, handle), position
+    return [_encoded_name(h, source, encoding) for h in header], _csv_records(reader, lines, encoding), position
 
 
 def _encoded_name(name: str, source: Path, encoding: str) -> str:
@@ -109,23 +116,84 @@ def _is_clean(text: str) -> bool:
     return True
 
 
-def _csv_records(reader: Any, handle: Any) -> Iterator[tuple[int, list[str] | str]]:
+def _undecodable(encoding: str) -> str:
+    return (f"the file cannot be read as {encoding} from here on (a character is cut in half: is the file "
+            "truncated?); export it again, or pass the right --encoding")
+
+
+class _Lines:
+    """The file's lines for csv.reader, numbered, and counting the quote characters of the record being read.
+
+    After a field over the reader's limit the reader starts afresh on the next line, which may be
+    inside that field: the rest of the record is skipped up to the line that closes its quotes
+    (a record's quotes come in pairs), so the next record is read from its own first line.
+    """
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.number = 0  # lines read so far
+        self._quotes = 0  # quote characters since the current record began
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        text = next(self.handle)
+        self.number += 1
+        self._quotes += text.count('"')
+        return text
+
+    def next_record(self) -> None:
+        self._quotes = 0
+
+    def skip_rest_of_record(self) -> None:
+        while self._quotes % 2 and next(self, None) is not None:
+            pass
+
+
+def _csv_records(reader: Any, lines: _Lines, encoding: str) -> Iterator[tuple[int, list[str] | str]]:
     """(first line of the record, its values), or (line, reason) for a record that cannot be read."""
-    with handle:
-        while True:
-            line = reader.line_num + 1
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield line, f"the CSV is malformed here ({exc}); fix the quoting of this row"
-                continue
-            if not _is_clean("".join(values)):
-                yield line, ("holds bytes that are not valid in the file's encoding; re-save the file as "
-                             "UTF-8 or pass --encoding (GTD's own CSV is cp1252)")
-                continue
-            yield line, values
+    with lines.handle:
+        try:
+            yield from _records(reader, lines)
+        except UnicodeDecodeError:
+            # Even with surrogateescape, UTF-16/32 fail on a character cut in half (a truncated
+            # file); the decoder cannot go on past it.
+            yield lines.number + 1, _undecodable(encoding)
+
+
+def _records(reader: Any, lines: _Lines) -> Iterator[tuple[int, list[str] | str]]:
+    while True:
+        line = lines.number + 1
+        lines.next_record()
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield line, _unreadable_record(exc)
+            if _over_the_limit(exc):
+                lines.skip_rest_of_record()
+            continue
+        if not _is_clean("".join(values)):
+            yield line, ("holds bytes that are not valid in the file's encoding; re-save the file as "
+                         "UTF-8 or pass --encoding (GTD's own CSV is cp1252)")
+            continue
+        yield line, values
+
+
+def _over_the_limit(exc: csv.Error) -> bool:
+    # The csv module's only way to say a field is too long is its message.
+    return "field limit" in str(exc)
+
+
+def _unreadable_record(exc: csv.Error) -> str:
+    # A valid but long field is not a quoting problem; the limit is the process's (not ours to raise
+    # for one file: csv.field_size_limit is global).
+    if _over_the_limit(exc):
+        return (f"a field is longer than the CSV reader's limit of {csv.field_size_limit():,} characters; "
+                "shorten that field (or move the long text out of the file) and import the row again")
+    return f"the CSV is malformed here ({exc}); fix the quoting of this row"
 
 
 # ------------------------------------------------------------------ XLSX

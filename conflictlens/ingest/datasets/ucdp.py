@@ -19,8 +19,13 @@ from conflictlens.model.vocab import precision_codes
 DATASET = "UCDP"
 
 
+def ucdp_id(row: dict[str, str]) -> str:
+    """The row's own id ("" when missing); a spreadsheet may have written it as a float."""
+    return row.get("id", "").strip().removesuffix(".0")
+
+
 def ucdp_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Imported:
-    dataset_id = row.get("id", "").strip().removesuffix(".0")
+    dataset_id = ucdp_id(row)
     if not dataset_id:
         raise BadValue("id", "", "the UCDP GED event id")
     start, end = iso_date(row, "date_start"), iso_date(row, "date_end")

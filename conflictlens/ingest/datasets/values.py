@@ -10,6 +10,7 @@ import math
 from conflictlens.model.ids import event_id
 
 _MONTH_FORMATS = ("%d %B %Y", "%d-%b-%y", "%d %b %Y", "%B %d, %Y")
+_INT64 = (-(1 << 63), (1 << 63) - 1)
 
 
 class BadValue(ValueError):
@@ -21,19 +22,27 @@ class BadValue(ValueError):
 
 
 def integer(row: dict[str, str], column: str, *, missing: tuple[str, ...] = ()) -> int | None:
-    """A whole number; "" (and any `missing` marker such as "-99") means unknown. "3.0" reads as 3."""
+    """A whole number; "" (and any `missing` marker such as "-99") means unknown. "3.0" reads as 3.
+
+    Beyond 64 bits is an error: no dataset counts that far, and the store cannot hold it."""
     text = row.get(column, "").strip()
     if not text or text in missing:
         return None
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
-        pass
+        value = _whole_float(column, text)
+    if not _INT64[0] <= value <= _INT64[1]:
+        raise BadValue(column, text, "a whole number of at most 18 digits")
+    return value
+
+
+def _whole_float(column: str, text: str) -> int:
     try:
         number = float(text)
     except ValueError:
         raise BadValue(column, text, "a whole number") from None
-    if not number.is_integer():
+    if not number.is_integer():  # also NaN and the infinities
         raise BadValue(column, text, "a whole number")
     return int(number)
 
