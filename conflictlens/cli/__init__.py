@@ -269,7 +269,9 @@ def search(ctx: typer.Context,
 @evaluate_app.command("gtd")
 def evaluate_gtd(ctx: typer.Context, path: Path = typer.Argument(..., help="A GTD CSV export with `summary`."),
                  fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
-                 errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-row mismatches (JSONL).")) -> None:
+                 errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-row mismatches (JSONL)."),
+                 part: str = typer.Option("all", "--part", help="all, tune or held-out: a fixed 70/30 split by a "
+                                                               "hash of eventid (tune rules on `tune` only).")) -> None:
     """Per-field accuracy of extraction over GTD summaries."""
     from conflictlens import evaluation, pipeline
 
@@ -278,7 +280,7 @@ def evaluate_gtd(ctx: typer.Context, path: Path = typer.Argument(..., help="A GT
         extractor = pipeline.build_extractor()
         with _progress(settings) as tick:
             result = evaluation.evaluate_gtd(str(path), extractor, on_row=tick,
-                                             mismatches_path=str(errors_out) if errors_out else None)
+                                             mismatches_path=str(errors_out) if errors_out else None, part=part)
     typer.echo(evaluation.render(result, fmt))
 
 
