@@ -29,11 +29,21 @@ def _word_value(phrase: str, lex: dict) -> int | None:
     return total + current
 
 
+_MAX_DIGITS = 9  # a casualty figure has at most nine digits; a longer run of digits is an id or noise
+
+
+def _digits_value(phrase: str) -> int | None:
+    # isdigit() also holds for superscripts and other scripts' digits, which int() may refuse.
+    if len(phrase) > _MAX_DIGITS or not phrase.isascii():
+        return None
+    return int(phrase)
+
+
 def _core_value(phrase: str, lex: dict) -> int | None:
     phrase = phrase.lower().replace(",", "")
     dozen = phrase.endswith("dozen")
     phrase = phrase.removesuffix("dozen").strip()
-    value = int(phrase) if phrase.isdigit() else _word_value(phrase, lex)
+    value = _digits_value(phrase) if phrase.isdigit() else _word_value(phrase, lex)
     return value * 12 if dozen and value is not None else value
 
 

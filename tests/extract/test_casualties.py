@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictlens.extract.casualties import parse_casualties, parse_number
-from conflictlens.model.records import Casualties
+from conflictlens.model.records import Casualties, Document
 
 
 def best(text: str, **kw) -> tuple[int | None, int | None, int | None]:
@@ -264,3 +264,15 @@ def test_antecedent_not_sought_across_a_sentence_outside_the_focus():
 )
 def test_passive_verbs_sharing_a_subject(text, expected):
     assert best(text) == expected
+
+
+def test_a_run_of_digits_too_long_for_a_count_is_no_casualty_figure():
+    # Python refuses int() of over 4,300 digits; no casualty figure has more than nine.
+    assert parse_number("1" * 5000) is None and parse_number("1234567890") is None
+    assert parse_number("12") == (12, 12, 12)
+
+
+def test_a_long_number_in_a_report_is_no_traceback(extractor):
+    text = f"Gunmen killed {'9' * 5000} people in Kabul on Monday, police said."
+    events = extractor.extract(Document(id="doc_long_number", text=text))
+    assert all((e.fatalities.best or 0) < 10 ** 9 for e in events)
