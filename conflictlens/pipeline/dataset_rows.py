@@ -125,47 +125,18 @@ def _nothing_stored(doc_ids: list[str]) -> dict[str, str]:
 
 
 def _prepared(rows: Iterator[Any], is_party: Any, stored_versions: VersionLookup) -> Iterator[PreparedRow | ConflictLensError]:
-    # A row id the file repeats is always flattened: an earlier copy may be written (uncommitted,
-    # so invisible to a worker's reader) before this one is saved, and the last copy must win.
-    seen = _SeenIds()
+    # Each row id comes once: the importers leave out a file's repeated ids (ingest/datasets/repeats.py).
     for chunk in chunks(rows, VERSION_CHUNK):
         stored = stored_versions([i.document.id for i in chunk if not isinstance(i, ConflictLensError)])
         for item in chunk:
             if isinstance(item, ConflictLensError):
                 yield item
-            elif not seen.add(item.document.id) and stored.get(item.document.id) == item.version:
+            elif stored.get(item.document.id) == item.version:
                 yield PreparedRow(unchanged(item.document.id, item.version), [])
             else:
                 # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
                 clashes = [relation_row(r) for r in derived_relations(None, [item.event], [], [], is_party)]
                 yield PreparedRow(prepare(item.document, [item.event], item.version), clashes)
-
-
-class _SeenIds:
-    """Ids met so far, in a fixed-size Bloom filter: memory stays flat for a file of any length.
-
-    `add` says whether the id may have been met before. A false "yes" (rare: about 0.1% at 300k
-    rows, more for far bigger files) only costs flattening a row that could have been skipped.
-    The three bit positions come from the string's own 64-bit hash: it is only compared within
-    this process, and it costs a fifth of a cryptographic digest.
-    """
-
-    _BITS = 1 << 23  # one megabyte
-    _SHIFTS = (0, 20, 41)  # three overlapping 23-bit windows of the 64-bit hash
-
-    def __init__(self) -> None:
-        self._bits = bytearray(self._BITS // 8)
-
-    def add(self, key: str) -> bool:
-        digest = hash(key) & 0xFFFF_FFFF_FFFF_FFFF
-        met = True
-        for shift in self._SHIFTS:
-            bit = (digest >> shift) % self._BITS
-            byte, mask = bit >> 3, 1 << (bit & 7)
-            if not self._bits[byte] & mask:
-                met = False
-                self._bits[byte] |= mask
-        return met
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""The import's helpers: the quiet garbage collector, and the filter of row ids met so far."""
+"""The import's helpers: the quiet garbage collector."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from conflictlens.pipeline.dataset_rows import _SeenIds, quiet_collector
+from conflictlens.pipeline.dataset_rows import quiet_collector
 
 
 @pytest.fixture
@@ -42,10 +42,3 @@ def test_nested_or_inside_a_callers_freeze_it_leaves_frozen_objects_alone(clean_
         pass
     assert gc.get_freeze_count() == callers and gc.get_threshold() == threshold
 
-
-def test_an_id_met_before_is_always_seen_and_new_ids_rarely_are():
-    seen = _SeenIds()
-    ids = [f"doc_acled_{i:016x}" for i in range(100_000)]
-    false_alarms = sum(seen.add(i) for i in ids)
-    assert all(seen.add(i) for i in ids[::997])
-    assert false_alarms / len(ids) < 0.005
