@@ -17,6 +17,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E107": "input file too large",
     "CL-E108": "invalid date value",
     "CL-E109": "invalid or truncated CSV",
+    "CL-E110": "report text too long",
     "CL-E200": "database cannot be opened",
     "CL-E201": "database schema is newer than this program",
     "CL-E202": "event not found",
