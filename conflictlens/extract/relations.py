@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Sequence
@@ -109,8 +111,7 @@ class RelationExtractor:
         mentions = [m for m in self.actors.find_actors(doc.text, country, doc.published) if self._is_party(m)]
         found: dict[str, ActorRelation] = {}
         sentences = split_sentences(doc.text)
-        for span in sentences:
-            inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
+        for span, inside in _mentions_by_sentence(sentences, mentions):
             if len(inside) >= 2:
                 for rel in self.in_sentence(doc, span, inside, _event_date(events, span)):
                     found.setdefault(rel.id, rel)
@@ -282,6 +283,17 @@ class RelationExtractor:
         if self.cues.date_range_end.search(before) or self.cues.date_end.search(before):
             return "end"
         return "start" if self.cues.date_start.search(before) else ""
+
+
+def _mentions_by_sentence(sentences: Sequence[tuple[int, int]], mentions: Sequence[ActorMention]
+                          ) -> Iterator[tuple[tuple[int, int], list[ActorMention]]]:
+    """Each sentence with the mentions wholly inside it, in their given order. Found by bisection:
+    a long report holds thousands of sentences and mentions, and testing every pair took minutes."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
+    for span in sentences:
+        lo, hi = bisect_left(starts, span[0]), bisect_left(starts, span[1])
+        yield span, [mentions[i] for i in sorted(i for i in order[lo:hi] if mentions[i].end <= span[1])]
 
 
 def _members(group: str | None) -> list[int]:
