@@ -89,13 +89,13 @@ class Extractor:
                 else:
                     yield d, ([e for e, _span in self._events(d, orgs[d.id])[0]] if d.id in orgs else [])
 
-    def _ner_orgs(self, texts: list[str]) -> list[list[tuple[int, int, str, str]]]:
+    def _ner_orgs(self, texts: list[str], near_triggers: bool = False) -> list[list[tuple[int, int, str, str]]]:
         """Named entities of each text, tagged in pieces cut at paragraph or sentence breaks (offsets
         in the whole text), in batches of bounded size."""
         found: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
         if self.nlp is None:
             return found
-        pieces = [(i, lo, text[lo:hi]) for i, text in enumerate(texts) for lo, hi in chunk_spans(text, NER_PIECE_CHARS)]
+        pieces = [(i, lo, text[lo:hi]) for i, text in enumerate(texts) for lo, hi in _ner_spans(text, near_triggers)]
         for group in _char_batches(pieces, NER_BATCH_CHARS):
             for (i, lo, _text), sdoc in zip(group, self.nlp.pipe([p[2] for p in group], batch_size=len(group))):
                 found[i] += [(e.start_char + lo, e.end_char + lo, e.text, e.label_)
@@ -105,7 +105,8 @@ class Extractor:
     def _long_events(self, doc: Document) -> list[Event]:
         """A long report a section at a time: each is read like a report of its own, under the opening
         of the whole (its publication day, its dateline), and dates go on counting from the event
-        before. Sections without a trigger word skip the NLP."""
+        before. Sections without a trigger word skip the NLP, and in the others spaCy tags only the
+        pieces near a trigger word (`_ner_spans`)."""
         opening = self._opening(doc)
         events: list[Event] = []
         anchor: ResolvedDate | None = None
@@ -113,7 +114,7 @@ class Extractor:
             section = replace(doc, text=doc.text[lo:hi])
             if not prefilter(section.text):
                 continue
-            orgs = self._ner_orgs([section.text])[0]
+            orgs = self._ner_orgs([section.text], near_triggers=True)[0]
             found, anchor = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0), anchor)
             events += [shift_event(event, lo, span) for event, span in found]
         return events
@@ -173,6 +174,17 @@ class Extractor:
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support))
         return group_incidents(infos)
+
+
+def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
+    """The pieces of `text` spaCy tags: all, or only those holding a trigger word and the piece after
+    each. Names matter only inside incidents, which are told from their trigger on; in a long report
+    of mostly other matter (a transcript, a bulletin) tagging the rest is most of the time spent."""
+    spans = chunk_spans(text, NER_PIECE_CHARS)
+    if not near_triggers:
+        return spans
+    hits = {i for i, (lo, hi) in enumerate(spans) if prefilter(text[lo:hi])}
+    return [span for i, span in enumerate(spans) if i in hits or i - 1 in hits]
 
 
 def _char_batches(pieces: list[tuple[int, int, str]], budget: int) -> Iterator[list[tuple[int, int, str]]]:
