@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import chunk_spans, shift_event
-from conflictlens.extract.dates import ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
+from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -59,6 +59,7 @@ class DocContext:
     actors: list[ActorMention]
     published: dt.date | None
     body_start: int  # where the text starts after a dateline such as "KABUL, May 9 (Reuters) -"
+    dates: list[DateMention]  # found once: every incident is dated from them
 
 
 class Extractor:
@@ -158,11 +159,11 @@ class Extractor:
         identified = [m for m in known if not self.actors.is_unidentified(m.canonical)]
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
                   if m in identified or m not in known]
-        return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start)
+        return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
+                          find_date_mentions(text))
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
-        text = ctx.doc.text
-        dates = find_date_mentions(text)
+        text, dates = ctx.doc.text, ctx.dates
         infos = []
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
