@@ -156,9 +156,10 @@ class Extractor:
         as_of = opening.era.isoformat() if opening.era else None
         known = self.actors.find_actors(text, country, as_of) if self.actors else []
         # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
-        identified = [m for m in known if not self.actors.is_unidentified(m.canonical)]
+        identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
+        known_set = set(known)  # sets: a long report's section holds a thousand mentions
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if m in identified or m not in known]
+                  if m in identified or m not in known_set]
         return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
                           find_date_mentions(text))
 
