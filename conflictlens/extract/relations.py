@@ -111,9 +111,10 @@ class RelationExtractor:
         mentions = [m for m in self.actors.find_actors(doc.text, country, doc.published) if self._is_party(m)]
         found: dict[str, ActorRelation] = {}
         sentences = split_sentences(doc.text)
+        dated = _dated_positions(events)
         for span, inside in _mentions_by_sentence(sentences, mentions):
             if len(inside) >= 2:
-                for rel in self.in_sentence(doc, span, inside, _event_date(events, span)):
+                for rel in self.in_sentence(doc, span, inside, _event_date(dated, span)):
                     found.setdefault(rel.id, rel)
         for rel in derived_relations(doc, events, sentences, mentions, self.is_party_name):
             found.setdefault(rel.id, rel)
@@ -354,12 +355,21 @@ def _date_fields(dates: tuple[list[_Date], list[_Date]], ends: bool, published: 
     return _Dating(published, None, "day" if published else None, "document")
 
 
-def _event_date(events: Sequence[Event], span: tuple[int, int]) -> DateInfo | None:
+def _dated_positions(events: Sequence[Event]) -> tuple[list[int], list[DateInfo]]:
+    """Where each event's evidence for `_EVENT_FIELDS` starts, in text order, with the event's date:
+    found once per report, so each sentence looks up its events by bisection (a bulletin has thousands)."""
+    pairs = sorted(((ev.start, e.date) for e in events for f in _EVENT_FIELDS for ev in e.evidence.get(f, ())),
+                   key=lambda pair: pair[0])
+    return [start for start, _date in pairs], [date for _start, date in pairs]
+
+
+def _event_date(dated: tuple[list[int], list[DateInfo]], span: tuple[int, int]) -> DateInfo | None:
     """The date of the event this sentence tells (it holds the event's trigger or date phrase), if
     exactly one event's."""
-    dates = {(e.date.start, e.date.end, e.date.precision): e.date for e in events
-             if any(span[0] <= ev.start < span[1] for f in _EVENT_FIELDS for ev in e.evidence.get(f, ()))}
-    return next(iter(dates.values())) if len(dates) == 1 else None
+    starts, dates = dated
+    inside = dates[bisect_left(starts, span[0]): bisect_left(starts, span[1])]
+    found = {(d.start, d.end, d.precision): d for d in inside}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _parse(value: str | None) -> dt.date | None:
