@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from itertools import islice
 from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
@@ -35,6 +34,9 @@ SECTION_CHARS = 50_000
 # with the characters of a batch (about 3 MB per 1,000), not with the number of texts.
 NER_PIECE_CHARS = 10_000
 NER_BATCH_CHARS = 40_000
+# extract_many reads documents ahead a batch at a time: at most this many characters of text (or
+# `batch_size` documents), so a folder of long reports is never held whole.
+READ_AHEAD_CHARS = 1_000_000
 _NER_LABELS = ("ORG", "NORP", "PERSON")
 _SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed", "denied",
                 "involvement", "blamed", "attributed", "suspect", "accused")
@@ -80,8 +82,7 @@ class Extractor:
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event]]]:
         """Stream (document, events) pairs in input order; texts without any trigger skip the NLP."""
-        it = iter(docs)
-        while batch := list(islice(it, batch_size)):
+        for batch in _document_batches(docs, batch_size, READ_AHEAD_CHARS):
             wanted = [d for d in batch if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
             for d in batch:
@@ -176,6 +177,20 @@ class Extractor:
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support))
         return group_incidents(infos)
+
+
+def _document_batches(docs: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """Consecutive documents, until `size` of them or `chars` characters of text."""
+    batch: list[Document] = []
+    total = 0
+    for doc in docs:
+        batch.append(doc)
+        total += len(doc.text)
+        if len(batch) >= size or total >= chars:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
 
 
 def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from conflictlens.pipeline.resolution import resolve_after_save
 from conflictlens.store import Store
 
 BATCH_DOCUMENTS = 200  # documents per store transaction: bounded memory, few commits
+BATCH_CHARS = 10_000_000  # ... or fewer, once their texts reach this: long reports are held until saved
 
 
 @dataclass
@@ -59,11 +60,13 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
     report = IngestReport()
     docs = _good_documents(iter_documents(list(paths)), report, on_document)
     batch: list[tuple[Document, list[Event]]] = []
+    chars = 0
     for pair in extractor.extract_many(docs):
         batch.append(pair)
-        if len(batch) >= BATCH_DOCUMENTS:
+        chars += len(pair[0].text)
+        if len(batch) >= BATCH_DOCUMENTS or chars >= BATCH_CHARS:
             _save(store, batch, extractor.version, report, extractor.actors)
-            batch = []
+            batch, chars = [], 0
     _save(store, batch, extractor.version, report, extractor.actors)
     return report
 

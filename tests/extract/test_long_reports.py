@@ -110,3 +110,20 @@ def test_a_bulletin_reads_each_date_a_bounded_number_of_times(extractor, monkeyp
     events = extractor.extract(doc(text))
     assert [e.date.start for e in events] == [f"2021-03-{i % 28 + 1:02d}" for i in range(60)]
     assert calls["scans"] <= 1 and calls["reads"] <= 3 * len(items)
+
+
+def test_long_reports_are_not_read_ahead_a_whole_batch_at_a_time():
+    """extract_many used to read 64 documents before extracting the first: 64 long reports at once."""
+    from conflictlens.extract.extractor import READ_AHEAD_CHARS
+
+    pulled = []
+
+    def reports():
+        for i in range(3):
+            pulled.append(i)
+            yield doc(f"Report {i}. " + filler(READ_AHEAD_CHARS))
+
+    stream = Extractor(use_ner=False).extract_many(reports())
+    next(stream)
+    assert pulled == [0]
+    assert len(list(stream)) == 2
