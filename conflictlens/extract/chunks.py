@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from conflictlens.extract.dates import ResolvedDate
 from conflictlens.model.ids import event_id
 from conflictlens.model.records import Event, Evidence
 
@@ -55,15 +56,16 @@ def _cut(text: str, start: int, hard_end: int) -> int:
     return hard_end
 
 
-def shift_event(event: Event, offset: int, anchor: tuple[int, int]) -> Event:
-    """The event of a section starting at `offset`, with every span counted in the whole report.
+def shift_event(event: Event, offset: int, anchor: tuple[int, int], text: str) -> Event:
+    """The event of a section of `text` starting at `offset`, with every span counted in the whole report.
 
     `anchor` is the span (in the section) of the sentence the event's id is made from; ids stay
-    deterministic and say where in the whole report the event was told."""
+    deterministic and say where in the whole report the event was told. Evidence texts are read
+    again from the whole report: a date taken from an earlier section's event lies outside this one."""
     if offset == 0:
         return event
     event.id = event_id(event.document_id, anchor[0] + offset, anchor[1] + offset)
-    event.evidence = {name: [_shift(ev, offset) for ev in spans] for name, spans in event.evidence.items()}
+    event.evidence = {name: [_shift(ev, offset, text) for ev in spans] for name, spans in event.evidence.items()}
     candidates = event.extra.get("actor_candidates")
     if candidates:
         event.extra["actor_candidates"] = [{**c, "start": c["start"] + offset, "end": c["end"] + offset}
@@ -71,5 +73,15 @@ def shift_event(event: Event, offset: int, anchor: tuple[int, int]) -> Event:
     return event
 
 
-def _shift(ev: Evidence, offset: int) -> Evidence:
-    return replace(ev, start=ev.start + offset, end=ev.end + offset)
+def _shift(ev: Evidence, offset: int, text: str) -> Evidence:
+    start, end = ev.start + offset, ev.end + offset
+    return replace(ev, start=start, end=end, text=text[start:end])
+
+
+def shift_date(resolved: ResolvedDate | None, offset: int) -> ResolvedDate | None:
+    """A resolved date with its mention's span moved by `offset` (from a section to the whole report
+    or back), so the next section's events can point at it."""
+    if resolved is None or resolved.mention is None or offset == 0:
+        return resolved
+    m = resolved.mention
+    return replace(resolved, mention=replace(m, start=m.start + offset, end=m.end + offset))

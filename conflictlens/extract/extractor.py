@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
-from conflictlens.extract.chunks import chunk_spans, shift_event
+from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
 from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
@@ -117,8 +117,12 @@ class Extractor:
             if not prefilter(section.text):
                 continue
             orgs = self._ner_orgs([section.text], near_triggers=True)[0]
-            found, anchor = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0), anchor)
-            events += [shift_event(event, lo, span) for event, span in found]
+            # The anchor travels between sections counted in the whole report; inside one, it is
+            # counted from the section's start (negative when told in an earlier section).
+            found, local = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0),
+                                        shift_date(anchor, -lo))
+            anchor = shift_date(local, lo)
+            events += [shift_event(event, lo, span, doc.text) for event, span in found]
         return events
 
     def _events(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening | None = None,

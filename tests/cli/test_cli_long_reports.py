@@ -59,6 +59,10 @@ def assert_attacks_found(events: list[dict], text: str) -> None:
     assert {(day, dead) for _a, day, dead in ATTACKS} <= found
     spans = [ev for e in events for evs in e["evidence"].values() for ev in evs]
     assert spans and all(text[ev["start"]: ev["end"]] == ev["text"] for ev in spans)
+    for attack, day, _dead in ATTACKS:  # each event points into its own paragraph
+        [event] = [e for e in events if e["date"]["start"] == day]
+        at = text.index(attack)
+        assert all(at <= ev["start"] < ev["end"] <= at + len(attack) for evs in event["evidence"].values() for ev in evs)
 
 
 def test_extract_long_report_finds_its_attacks_with_whole_document_spans(long_file):

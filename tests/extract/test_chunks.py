@@ -55,7 +55,7 @@ def test_shift_event_moves_spans_and_id_to_the_whole_report():
     event = Event(id=event_id("doc_1", 0, len(section)), document_id="doc_1")
     event.add_evidence("event_type", Evidence("doc_1", 2, 6, section[2:6]))
     event.extra["actor_candidates"] = [{"name": "X", "start": 19, "end": 25, "label": "ORG"}]
-    moved = shift_event(event, offset, (0, len(section)))
+    moved = shift_event(event, offset, (0, len(section)), text)
     [ev] = moved.evidence["event_type"]
     assert text[ev.start: ev.end] == ev.text == "bomb"
     assert moved.id == event_id("doc_1", offset, len(text))

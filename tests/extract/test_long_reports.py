@@ -127,3 +127,14 @@ def test_long_reports_are_not_read_ahead_a_whole_batch_at_a_time():
     next(stream)
     assert pulled == [0]
     assert len(list(stream)) == 2
+
+
+def test_an_event_dated_by_the_event_of_an_earlier_section_points_at_that_date(extractor):
+    """An event with no date of its own takes the previous event's; when that was told in an earlier
+    section, its evidence span was counted in the wrong section (an empty or unrelated text)."""
+    undated = "Taliban fighters attacked an army outpost in Helmand, leaving 5 soldiers dead."
+    text = "\n\n".join([ATTACK, filler(SECTION_CHARS), undated])
+    events = extractor.extract(doc(text))
+    assert [e.date.start for e in events] == ["2021-03-02", "2021-03-02"]
+    [date] = events[1].evidence["date"]
+    assert (date.start, date.text) == (text.index("March 2, 2021"), "March 2, 2021")
