@@ -38,11 +38,13 @@ NER_BATCH = 4
 
 
 def make_report(chars: int, attacks: int) -> str:
-    count = chars // (len(FILLER) + 2) + 1 + attacks  # attacks are shorter than the filler
+    count = chars // (len(FILLER) + 2) + 1
     paragraphs = [FILLER] * count
     for i in range(attacks):
         template = ATTACKS[i % len(ATTACKS)]
         paragraphs[(i + 1) * count // (attacks + 1)] = template.format(day=i % 28 + 1, n=i % 9 + 2)
+    short = chars - sum(len(p) + 2 for p in paragraphs)  # attacks are shorter than the filler
+    paragraphs += [FILLER] * (max(short, 0) // (len(FILLER) + 2) + 1)
     return "Published: 2021-03-30\n\n" + "\n\n".join(paragraphs)
 
 
