@@ -17,6 +17,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E107": "input file too large",
     "CL-E108": "invalid date value",
     "CL-E109": "invalid or truncated CSV",
+    "CL-E110": "report text too long",
     "CL-E112": "input is a symbolic link loop",
     "CL-E200": "database cannot be opened",
     "CL-E201": "database schema is newer than this program",

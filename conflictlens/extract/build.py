@@ -47,7 +47,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS:
         target_span = _gtd_fields(event, focus, start, ev)
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
-    resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order)
+    resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order, mentions=ctx.dates)
     _date_fields(event, resolved, ev)
     _location_fields(event, ctx, incident, geocoder, ev)
     # Attribution first: the perpetrator's own dead are counted apart from the victims.

@@ -10,7 +10,8 @@ and ``date_resolvers`` (one resolver per grammar rule, and ``resolve_mention``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 from conflictlens.extract.date_resolvers import DateMention, ResolvedDate, resolve_mention
 from conflictlens.extract.date_tables import tables
@@ -38,8 +39,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
             for lo, hi in windows for m in t.finder.finditer(text, lo, hi)]
 
 
-def _told_dates(text: str, end: int, published: dt.date | None, anchor: ResolvedDate | None,
-                date_order: str) -> Iterator[ResolvedDate]:
+def _told_dates(text: str, mentions: Sequence[DateMention], end: int, published: dt.date | None,
+                anchor: ResolvedDate | None, date_order: str) -> Iterator[ResolvedDate]:
     """The event dates told before `end`, in order, each read against the publication date and an anchor.
 
     The anchor is the given one (the previous incident's date) or, without one, the date the text told
@@ -47,11 +48,11 @@ def _told_dates(text: str, end: int, published: dt.date | None, anchor: Resolved
     report resumes from the main event ("A week later" counts from it, not from the night before), and
     dates vaguer than a day already told ("in 2015" in a background sentence).
     """
-    reference, non_event = anchor, tables().non_event
-    for m in find_date_mentions(text):
+    reference = anchor
+    for m in mentions:
         if m.start >= end:
             break
-        if non_event.search(text, max(0, m.start - 40), m.start):
+        if _not_an_event_date(text, m):
             continue  # not when something happened: "born in 1985", "since January 3"
         told = resolve_mention(m, published, reference, date_order=date_order)
         if told is None:
@@ -61,27 +62,57 @@ def _told_dates(text: str, end: int, published: dt.date | None, anchor: Resolved
         yield told
 
 
+def _not_an_event_date(text: str, m: DateMention) -> bool:
+    return bool(tables().non_event.search(text, max(0, m.start - 40), m.start))
+
+
+def _anchored_dates(text: str, mentions: Sequence[DateMention], focus: tuple[int, int], published: dt.date | None,
+                    anchor: ResolvedDate, date_order: str) -> tuple[list[ResolvedDate], ResolvedDate | None]:
+    """What `_told_dates` gives when an anchor is set: every date is then read against the anchor
+    alone, so only the dates inside the focus and the last one told before it matter. Reading them
+    alone, rather than every date from the top, keeps a bulletin of a thousand incidents linear."""
+    fs, fe = focus
+    first_inside = bisect_right(mentions, fs, key=lambda m: m.end)
+    inside: list[ResolvedDate] = []
+    for m in mentions[first_inside:]:
+        if m.start >= fe:
+            break
+        told = None if _not_an_event_date(text, m) else resolve_mention(m, published, anchor, date_order=date_order)
+        if told is not None:
+            inside.append(told)
+    for m in reversed(mentions[:first_inside]):
+        told = None if _not_an_event_date(text, m) else resolve_mention(m, published, anchor, date_order=date_order)
+        if told is not None:
+            return inside, told
+    return inside, None
+
+
 def _not_vaguer(told: ResolvedDate, reference: ResolvedDate | None) -> bool:
     return reference is None or told.precision == "day" or reference.precision != "day"
 
 
 def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | None,
-                       anchor: ResolvedDate | None = None, *, date_order: str = "MDY") -> ResolvedDate | None:
+                       anchor: ResolvedDate | None = None, *, date_order: str = "MDY",
+                       mentions: Sequence[DateMention] | None = None) -> ResolvedDate | None:
     """The date of the event told in text[focus[0]:focus[1]].
 
     A date inside the focus wins (the first day-precise one), else the nearest one before it. Phrases
     such as "the next day" or "hours later" count from `anchor`, the date of the previous incident of
     the report, or without one from the date told before them (see `_told_dates`); weekdays,
-    "yesterday" and "earlier this month" count from `published`.
+    "yesterday" and "earlier this month" count from `published`. `mentions` are the text's date
+    mentions (`find_date_mentions(text)`), when the caller has found them already.
     """
     fs, fe = focus
-    inside: list[ResolvedDate] = []
-    before: ResolvedDate | None = None
-    for r in _told_dates(text, fe, published, anchor, date_order):
-        if r.mention is not None and r.mention.end > fs:
-            inside.append(r)
-        else:
-            before = r
+    mentions = find_date_mentions(text) if mentions is None else mentions
+    if anchor is not None:
+        inside, before = _anchored_dates(text, mentions, focus, published, anchor, date_order)
+    else:
+        inside, before = [], None
+        for r in _told_dates(text, mentions, fe, published, anchor, date_order):
+            if r.mention is not None and r.mention.end > fs:
+                inside.append(r)
+            else:
+                before = r
     if inside:
         return next((r for r in inside if r.precision == "day"), inside[0])
     if before is not None or anchor is not None:

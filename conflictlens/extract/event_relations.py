@@ -7,6 +7,7 @@ actors. Both are operational ties in Jadoon's coding; their date is the event's 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import combinations
@@ -31,6 +32,7 @@ def main_country(events: Sequence[Event]) -> str | None:
 def derived_relations(doc: Document | None, events: Sequence[Event], sentences: Sequence[tuple[int, int]],
                       mentions: Sequence[ActorMention], is_party: Callable[[str], bool]) -> Iterator[ActorRelation]:
     """Clashes and joint claims of `events`. Without a document (imported events), no evidence span."""
+    mentions = sorted(mentions, key=_start)  # found by bisection: a long report has thousands
     for event in events:
         for source, target, stance, by, field in _clashes(event, sentences, mentions, is_party):
             yield _relation("clash", source, target, stance, by, event, doc, _sentence(event, field, doc, sentences))
@@ -72,12 +74,23 @@ def _perpetrator_stance(event: Event, perpetrator: str | None) -> tuple[str, str
 
 def _mentions_in(event: Event, field: str, sentences: Sequence[tuple[int, int]],
                  mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    spans = [_sentence_of(ev.start, sentences) for ev in event.evidence.get(field, [])]
-    return [m for m in mentions for s in spans if s and s[0] <= m.start and m.end <= s[1]]
+    """The mentions (sorted by start) inside the sentences of the event's evidence for `field`."""
+    spans = [s for s in (_sentence_of(ev.start, sentences) for ev in event.evidence.get(field, [])) if s]
+    if not spans:
+        return []
+    window = mentions[bisect_left(mentions, min(s[0] for s in spans), key=_start):
+                      bisect_left(mentions, max(s[1] for s in spans), key=_start)]
+    return [m for m in window for s in spans if s[0] <= m.start and m.end <= s[1]]
+
+
+def _start(m: ActorMention) -> int:
+    return m.start
 
 
 def _sentence_of(position: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    return next((s for s in sentences if s[0] <= position < s[1]), None)
+    """The sentence (of `sentences`, in text order, not overlapping) that holds `position`."""
+    i = bisect_right(sentences, position, key=lambda s: s[0]) - 1
+    return sentences[i] if i >= 0 and position < sentences[i][1] else None
 
 
 def _sentence(event: Event, field: str, doc: Document | None, sentences: Sequence[tuple[int, int]]) -> Evidence | None:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
-from itertools import islice
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
-from conflictlens.extract.dates import ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
+from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
+from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -27,8 +27,28 @@ EXTRACTOR_VERSION = "0.3.0"
 # A wire-style dateline names the filing date, not the event date.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,30})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
                        r"(?: \([^)]{1,40}\))?\s*[-–—:]+\s*")
+# A report longer than this is read a section at a time (cut at paragraph or sentence breaks), so
+# memory and the per-section rules stay bounded whatever its length.
+SECTION_CHARS = 50_000
+# spaCy tags at most NER_PIECE_CHARS at once, and at most NER_BATCH_CHARS per batch: its memory grows
+# with the characters of a batch (about 3 MB per 1,000), not with the number of texts.
+NER_PIECE_CHARS = 10_000
+NER_BATCH_CHARS = 40_000
+# extract_many reads documents ahead a batch at a time: at most this many characters of text (or
+# `batch_size` documents), so a folder of long reports is never held whole.
+READ_AHEAD_CHARS = 1_000_000
+_NER_LABELS = ("ORG", "NORP", "PERSON")
 _SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed", "denied",
                 "involvement", "blamed", "attributed", "suspect", "accused")
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What the opening of a report says for all of it."""
+
+    published: dt.date | None  # the day weekdays and "this month" count from
+    era: dt.date | None  # the day that decides what a dated actor name ("Afghan forces") meant
+    body_start: int  # where the text starts after a dateline such as "KABUL, May 9 (Reuters) -"
 
 
 @dataclass(frozen=True)
@@ -41,6 +61,7 @@ class DocContext:
     actors: list[ActorMention]
     published: dt.date | None
     body_start: int  # where the text starts after a dateline such as "KABUL, May 9 (Reuters) -"
+    dates: list[DateMention]  # found once: every incident is dated from them
 
 
 class Extractor:
@@ -61,43 +82,65 @@ class Extractor:
 
     def extract_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event]]]:
         """Stream (document, events) pairs in input order; texts without any trigger skip the NLP."""
-        it = iter(docs)
-        while batch := list(islice(it, batch_size)):
-            wanted = [d for d in batch if prefilter(d.text)]
+        for batch in _document_batches(docs, batch_size, READ_AHEAD_CHARS):
+            wanted = [d for d in batch if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
             for d in batch:
-                yield d, (self._events(d, orgs[d.id]) if d.id in orgs else [])
+                if len(d.text) > SECTION_CHARS:
+                    yield d, self._long_events(d)
+                else:
+                    yield d, ([e for e, _span in self._events(d, orgs[d.id])[0]] if d.id in orgs else [])
 
-    def _ner_orgs(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    def _ner_orgs(self, texts: list[str], near_triggers: bool = False) -> list[list[tuple[int, int, str, str]]]:
+        """Named entities of each text, tagged in pieces cut at paragraph or sentence breaks (offsets
+        in the whole text), in batches of bounded size."""
+        found: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
         if self.nlp is None:
-            return [[] for _ in texts]
-        return [
-            [(e.start_char, e.end_char, e.text, e.label_) for e in sdoc.ents if e.label_ in ("ORG", "NORP", "PERSON")]
-            for sdoc in self.nlp.pipe(texts, batch_size=32)
-        ]
+            return found
+        pieces = [(i, lo, text[lo:hi]) for i, text in enumerate(texts) for lo, hi in _ner_spans(text, near_triggers)]
+        for group in _char_batches(pieces, NER_BATCH_CHARS):
+            for (i, lo, _text), sdoc in zip(group, self.nlp.pipe([p[2] for p in group], batch_size=len(group))):
+                found[i] += [(e.start_char + lo, e.end_char + lo, e.text, e.label_)
+                             for e in sdoc.ents if e.label_ in _NER_LABELS]
+        return found
 
-    def _events(self, doc: Document, orgs: list[tuple[int, int, str]]) -> list[Event]:
-        ctx = self._context(doc, orgs)
-        incidents = self._incidents(ctx)
-        labels = {(s, e): label for s, e, _t, label in orgs}
+    def _long_events(self, doc: Document) -> list[Event]:
+        """A long report a section at a time: each is read like a report of its own, under the opening
+        of the whole (its publication day, its dateline), and dates go on counting from the event
+        before. Sections without a trigger word skip the NLP, and in the others spaCy tags only the
+        pieces near a trigger word (`_ner_spans`)."""
+        opening = self._opening(doc)
         events: list[Event] = []
         anchor: ResolvedDate | None = None
-        for incident in incidents:
+        for lo, hi in chunk_spans(doc.text, SECTION_CHARS):
+            section = replace(doc, text=doc.text[lo:hi])
+            if not prefilter(section.text):
+                continue
+            orgs = self._ner_orgs([section.text], near_triggers=True)[0]
+            # The anchor travels between sections counted in the whole report; inside one, it is
+            # counted from the section's start (negative when told in an earlier section).
+            found, local = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0),
+                                        shift_date(anchor, -lo))
+            anchor = shift_date(local, lo)
+            events += [shift_event(event, lo, span, doc.text) for event, span in found]
+        return events
+
+    def _events(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening | None = None,
+                anchor: ResolvedDate | None = None) -> tuple[list[tuple[Event, tuple[int, int]]], ResolvedDate | None]:
+        """Each incident's event with the incident's span, and the date the next one counts from."""
+        ctx = self._context(doc, orgs, opening or self._opening(doc))
+        labels = {(s, e): label for s, e, _t, label in orgs}
+        found: list[tuple[Event, tuple[int, int]]] = []
+        for incident in self._incidents(ctx):
             event, resolved = build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors)
             if event is not None:
                 _keep_candidates(event, ctx, incident.span, labels)
-                events.append(event)
+                found.append((event, incident.span))
                 anchor = next_anchor(resolved, anchor)
-        return events
+        return found, anchor
 
-    def _context(self, doc: Document, orgs: list[tuple[int, int, str]]) -> DocContext:
+    def _opening(self, doc: Document) -> Opening:
         text = doc.text
-        persons = [(s, e) for s, e, _t, label in orgs if label == "PERSON"]
-        # A place name inside a person's name ("spokesman Attaullah Khogyani") is no place.
-        places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
-                  if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
-        orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
-        country = _main_country(places)
         dateline = _DATELINE.match(text)
         # Without a publication date, the dateline's date is the day weekdays and "this month" count
         # from, and the day that decides what a dated actor name ("Afghan forces") meant.
@@ -105,17 +148,28 @@ class Extractor:
                                                    if dateline else None)
         # Failing both, the first full date of the opening says which era the actor names belong to.
         era = published or stated_date(text[:200], self.date_order)
-        as_of = era.isoformat() if era else None
+        return Opening(published, era, dateline.end() if dateline else 0)
+
+    def _context(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening) -> DocContext:
+        text = doc.text
+        persons = [(s, e) for s, e, _t, label in orgs if label == "PERSON"]
+        # A place name inside a person's name ("spokesman Attaullah Khogyani") is no place.
+        places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
+                  if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
+        orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
+        country = _main_country(places)
+        as_of = opening.era.isoformat() if opening.era else None
         known = self.actors.find_actors(text, country, as_of) if self.actors else []
         # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
-        identified = [m for m in known if not self.actors.is_unidentified(m.canonical)]
+        identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
+        known_set = set(known)  # sets: a long report's section holds a thousand mentions
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if m in identified or m not in known]
-        return DocContext(doc, split_sentences(text), places, actors, published, dateline.end() if dateline else 0)
+                  if m in identified or m not in known_set]
+        return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
+                          find_date_mentions(text))
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
-        text = ctx.doc.text
-        dates = find_date_mentions(text)
+        text, dates = ctx.doc.text, ctx.dates
         infos = []
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
@@ -127,6 +181,45 @@ class Extractor:
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support))
         return group_incidents(infos)
+
+
+def _document_batches(docs: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """Consecutive documents, until `size` of them or `chars` characters of text."""
+    batch: list[Document] = []
+    total = 0
+    for doc in docs:
+        batch.append(doc)
+        total += len(doc.text)
+        if len(batch) >= size or total >= chars:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
+def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
+    """The pieces of `text` spaCy tags: all, or only those holding a trigger word and the piece after
+    each. Names matter only inside incidents, which are told from their trigger on; in a long report
+    of mostly other matter (a transcript, a bulletin) tagging the rest is most of the time spent."""
+    spans = chunk_spans(text, NER_PIECE_CHARS)
+    if not near_triggers:
+        return spans
+    hits = {i for i, (lo, hi) in enumerate(spans) if prefilter(text[lo:hi])}
+    return [span for i, span in enumerate(spans) if i in hits or i - 1 in hits]
+
+
+def _char_batches(pieces: list[tuple[int, int, str]], budget: int) -> Iterator[list[tuple[int, int, str]]]:
+    """Consecutive pieces, at most `budget` characters a batch (a longer piece goes alone)."""
+    group: list[tuple[int, int, str]] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece[2]) > budget:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece[2])
+    if group:
+        yield group
 
 
 def _admin_names(p: PlaceMention) -> str:

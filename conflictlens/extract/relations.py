@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Sequence
@@ -109,10 +111,10 @@ class RelationExtractor:
         mentions = [m for m in self.actors.find_actors(doc.text, country, doc.published) if self._is_party(m)]
         found: dict[str, ActorRelation] = {}
         sentences = split_sentences(doc.text)
-        for span in sentences:
-            inside = [m for m in mentions if span[0] <= m.start and m.end <= span[1]]
+        dated = _dated_positions(events)
+        for span, inside in _mentions_by_sentence(sentences, mentions):
             if len(inside) >= 2:
-                for rel in self.in_sentence(doc, span, inside, _event_date(events, span)):
+                for rel in self.in_sentence(doc, span, inside, _event_date(dated, span)):
                     found.setdefault(rel.id, rel)
         for rel in derived_relations(doc, events, sentences, mentions, self.is_party_name):
             found.setdefault(rel.id, rel)
@@ -284,6 +286,17 @@ class RelationExtractor:
         return "start" if self.cues.date_start.search(before) else ""
 
 
+def _mentions_by_sentence(sentences: Sequence[tuple[int, int]], mentions: Sequence[ActorMention]
+                          ) -> Iterator[tuple[tuple[int, int], list[ActorMention]]]:
+    """Each sentence with the mentions wholly inside it, in their given order. Found by bisection:
+    a long report holds thousands of sentences and mentions, and testing every pair took minutes."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
+    for span in sentences:
+        lo, hi = bisect_left(starts, span[0]), bisect_left(starts, span[1])
+        yield span, [mentions[i] for i in sorted(i for i in order[lo:hi] if mentions[i].end <= span[1])]
+
+
 def _members(group: str | None) -> list[int]:
     return [int(i) for i in _TOKEN.findall(group or "")]
 
@@ -342,12 +355,21 @@ def _date_fields(dates: tuple[list[_Date], list[_Date]], ends: bool, published: 
     return _Dating(published, None, "day" if published else None, "document")
 
 
-def _event_date(events: Sequence[Event], span: tuple[int, int]) -> DateInfo | None:
+def _dated_positions(events: Sequence[Event]) -> tuple[list[int], list[DateInfo]]:
+    """Where each event's evidence for `_EVENT_FIELDS` starts, in text order, with the event's date:
+    found once per report, so each sentence looks up its events by bisection (a bulletin has thousands)."""
+    pairs = sorted(((ev.start, e.date) for e in events for f in _EVENT_FIELDS for ev in e.evidence.get(f, ())),
+                   key=lambda pair: pair[0])
+    return [start for start, _date in pairs], [date for _start, date in pairs]
+
+
+def _event_date(dated: tuple[list[int], list[DateInfo]], span: tuple[int, int]) -> DateInfo | None:
     """The date of the event this sentence tells (it holds the event's trigger or date phrase), if
     exactly one event's."""
-    dates = {(e.date.start, e.date.end, e.date.precision): e.date for e in events
-             if any(span[0] <= ev.start < span[1] for f in _EVENT_FIELDS for ev in e.evidence.get(f, ()))}
-    return next(iter(dates.values())) if len(dates) == 1 else None
+    starts, dates = dated
+    inside = dates[bisect_left(starts, span[0]): bisect_left(starts, span[1])]
+    found = {(d.start, d.end, d.precision): d for d in inside}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _parse(value: str | None) -> dt.date | None:

@@ -9,6 +9,10 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.model.ids import document_id, normalise_text
 from conflictlens.model.records import Document
 
+# The longest report text read (characters, after normalising): about 5,000 pages. The extractor reads
+# any length a section at a time in bounded memory, but the whole text is held, stored and indexed
+# for search at once, and takes minutes to read past this size.
+MAX_REPORT_CHARS = 10_000_000
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]")
 
@@ -54,10 +58,12 @@ def make_document(
     source_path: str | None = None,
     external_id: str | None = None,
 ) -> Document | ConflictLensError:
-    """Normalise the text, refuse it if empty, and derive the content-based id."""
+    """Normalise the text, refuse it if empty or too long, and derive the content-based id."""
     body = normalise_text(text)
     if not body:
         return empty_error(subject)
+    if len(body) > MAX_REPORT_CHARS:
+        return too_long(len(body), subject)
     return Document(
         id=document_id(body),
         text=body,
@@ -73,6 +79,15 @@ def make_document(
 def empty_error(subject: str) -> ConflictLensError:
     return ConflictLensError(
         "CL-E103", "no report text found (empty or whitespace only); add the report text or remove the file",
+        subject,
+    )
+
+
+def too_long(chars: int, subject: str) -> ConflictLensError:
+    return ConflictLensError(
+        "CL-E110",
+        f"the report text has {chars:,} characters, over the limit of {MAX_REPORT_CHARS:,} per report; "
+        "split it into parts (by chapter, day or page range) and ingest them as separate files",
         subject,
     )
 

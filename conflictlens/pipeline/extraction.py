@@ -26,6 +26,7 @@ from conflictlens.store import Store
 from conflictlens.store.sqlite import MEMORY
 
 BATCH_DOCUMENTS = 200  # documents per store transaction: bounded memory, few commits
+BATCH_CHARS = 10_000_000  # ... or fewer, once their texts reach this: long reports are held until saved
 
 
 @dataclass
@@ -82,11 +83,13 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
     report = IngestReport()
     docs = _good_documents(_read_files(report_files(list(paths)), on_file), report, on_document)
     batch: list[tuple[Document, list[Event]]] = []
+    chars = 0
     for pair in extractor.extract_many(docs):
         batch.append(pair)
-        if len(batch) >= BATCH_DOCUMENTS:
+        chars += len(pair[0].text)
+        if len(batch) >= BATCH_DOCUMENTS or chars >= BATCH_CHARS:
             _save(store, batch, extractor.version, report, extractor.actors)
-            batch = []
+            batch, chars = [], 0
     _save(store, batch, extractor.version, report, extractor.actors)
     return report
 

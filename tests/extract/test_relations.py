@@ -272,3 +272,29 @@ def test_a_cue_that_does_not_compile_or_names_an_unknown_kind_is_a_coded_error(t
         with pytest.raises(ConflictLensError) as err:
             relation_cues(str(path))
         assert err.value.code == "CL-E752" and message in err.value.message
+
+
+def test_a_relation_deep_in_a_long_report_is_found_as_alone(relations):
+    sentence = "UN monitors said al-Qaeda continues to train Taliban fighters in Helmand."
+    filler = "\n\n".join(["The Taliban delegation met elders in Kabul. The council of Nangarhar met too."] * 2000)
+    text = filler + "\n\n" + sentence + "\n\n" + filler
+    offset = text.index(sentence)
+    alone, deep = _one(relations, sentence), _one(relations, text)
+    assert (deep.kind, deep.support, deep.source, deep.target, deep.by) == (
+        alone.kind, alone.support, alone.source, alone.target, alone.by)
+    assert (deep.evidence.start, deep.evidence.end) == (alone.evidence.start + offset, alone.evidence.end + offset)
+    assert text[deep.evidence.start: deep.evidence.end] == deep.evidence.text
+
+
+def test_a_clash_deep_in_a_long_report_keeps_its_sentence(relations, extractor):
+    sentence = ("Taliban fighters clashed with Afghan security forces in Ghazni on March 3, 2021, "
+                "leaving 4 soldiers dead.")
+    filler = "\n\n".join(["The Taliban delegation met elders in Kabul. The council of Nangarhar met too."] * 2000)
+    found = {}
+    for text in (sentence, filler + "\n\n" + sentence + "\n\n" + filler):
+        doc = _doc(text, "2021-03-20")
+        rels = relations.extract(doc, extractor.extract(doc))
+        found[text] = {(r.kind, r.source, r.target, r.evidence.start - text.index(sentence), r.evidence.text)
+                       for r in rels}
+    alone, deep = found.values()
+    assert deep == alone and ("clash", "Afghan National Army (ANA)", "Taliban", 0, sentence) in deep

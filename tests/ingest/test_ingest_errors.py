@@ -8,7 +8,7 @@ import pytest
 from ingest_helpers import only, read_all
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.ingest import parse_batch_line
+from conflictlens.ingest import MAX_REPORT_CHARS, parse_batch_line
 
 
 def _error(item) -> ConflictLensError:
@@ -80,6 +80,19 @@ def test_unsupported_extension(write, tmp_path):
 def test_too_large(write):
     err = _error(only(write("a.txt", "x" * 101), max_bytes=100))
     assert err.code == "CL-E107"
+
+
+def test_report_text_over_the_character_limit(write):
+    err = _error(only(write("a.txt", "word " * (MAX_REPORT_CHARS // 5) + "more")))
+    assert err.code == "CL-E110" and err.subject.endswith("a.txt") and "split it into parts" in err.message
+    assert not isinstance(only(write("b.txt", "x" * MAX_REPORT_CHARS)), ConflictLensError)
+
+
+def test_jsonl_record_over_the_character_limit_spares_its_neighbours(write):
+    good = json.dumps({"text": "Good."})
+    path = write("a.jsonl", "\n".join([good, json.dumps({"text": "y" * (MAX_REPORT_CHARS + 1)}), good]) + "\n")
+    docs, errors = read_all(path)
+    assert len(docs) == 2 and [(e.code, e.subject) for e in errors] == [("CL-E110", f"{path}:2")]
 
 
 def test_jsonl_oversized_line_is_skipped_not_loaded(write):
