@@ -22,7 +22,7 @@ ACTOR_TYPES = (
 )
 DATASETS = ("gtd", "acled", "ucdp")
 _LIST_KEYS = ("aliases", "acronyms", "weak_aliases")
-_SCALAR_KEYS = ("actor_type", "parent", "country", "valid_from", "valid_to", "generic", "name_in_text")
+_SCALAR_KEYS = ("actor_type", "parent", "country", "valid_from", "valid_to", "generic", "name_in_text", "ucdp_id")
 _ALL_KEYS = frozenset(("name", "external_names", "regional_branches", "dated_names") + _LIST_KEYS + _SCALAR_KEYS)
 # The C loader parses the bundled registry ~10x faster; same safe subset of YAML.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -68,14 +68,16 @@ class ActorEntry:
     dated_names: tuple[DatedName, ...] = ()
     generic: bool = False  # names no specific organisation (unknown perpetrators, "police")
     name_in_text: bool = True  # False: the canonical name itself is not matched in text ("Unknown")
+    ucdp_id: int | None = None  # UCDP ActorId: links a curated entry to the generated UCDP one
+    source: str = "curated"  # the bundled file (or "user") the entry comes from; set by the loader
 
 
 def _fail(path: str, where: str, what: str) -> ConflictLensError:
     return ConflictLensError("CL-E301", f"{where}: {what}", subject=path)
 
 
-def parse_document(text: str, path: str) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
-    """The raw actor mappings and head words of one registry file; structure checked, entries not yet."""
+def parse_document(text: str, path: str) -> tuple[list[dict[str, Any]], tuple[str, ...], tuple[dict[str, str], ...]]:
+    """The raw actor mappings, head words and sources of one registry file; structure checked, entries not yet."""
     try:
         doc = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
@@ -92,7 +94,11 @@ def parse_document(text: str, path: str) -> tuple[list[dict[str, Any]], tuple[st
     heads = doc.get("head_words", [])
     if not isinstance(heads, list) or not all(isinstance(h, str) for h in heads):
         raise _fail(path, "head_words", "must be a list of words")
-    return actors, tuple(heads)
+    sources = doc.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, dict) and isinstance(s.get("name"), str)
+                                                for s in sources):
+        raise _fail(path, "sources", "must be a list of mappings, each with at least 'name' (and version, licence, url)")
+    return actors, tuple(heads), tuple({k: str(v) for k, v in s.items()} for s in sources)
 
 
 def _str_list(raw: dict[str, Any], key: str, path: str, where: str) -> tuple[str, ...]:
@@ -168,6 +174,10 @@ def _scalars(raw: dict[str, Any], path: str, where: str) -> dict[str, Any]:
     for key in ("valid_from", "valid_to"):
         if raw.get(key) is not None:
             out[key] = _date(raw[key], path, f"{where}.{key}")
+    if raw.get("ucdp_id") is not None:
+        if not isinstance(raw["ucdp_id"], int) or isinstance(raw["ucdp_id"], bool):
+            raise _fail(path, f"{where}.ucdp_id", "must be the UCDP ActorId, a whole number")
+        out["ucdp_id"] = raw["ucdp_id"]
     for key in ("generic", "name_in_text"):
         if key in raw:
             if not isinstance(raw[key], bool):
