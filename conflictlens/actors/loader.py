@@ -65,13 +65,16 @@ def _check_references(entries: dict[str, ActorEntry], path: str) -> None:
                                                        "registry actor; add it or correct the name", subject=path)
 
 
-def merge_documents(base: Registry, docs: Iterable[tuple[str, str]], source: str = "user") -> Registry:
-    """`base` extended by each (text, path) registry document in turn."""
+def merge_documents(base: Registry, docs: Iterable[tuple[str, str]], source: str = "user",
+                    check: bool = True) -> Registry:
+    """`base` extended by each (text, path) registry document in turn. `check=False` leaves the
+    parents and branches unchecked, for the curated file, whose parents may be UCDP actors."""
     entries = {e.name: e for e in base[0]}
     heads = list(base[1])
     for text, path in docs:
         heads += _merge_file(entries, text, path, source)
-        _check_references(entries, path)
+        if check:
+            _check_references(entries, path)
     return tuple(entries.values()), tuple(dict.fromkeys(heads))
 
 
@@ -134,8 +137,10 @@ def _bundled_text(path: Path) -> str:
 @lru_cache(maxsize=1)
 def bundled_registry() -> Registry:
     """The parsed bundled registry, curated entries first (parsed once per process)."""
-    curated = merge_documents(((), ()), [(_bundled_text(BUNDLED_PATH), str(BUNDLED_PATH))], "curated")
-    return add_generated(curated, _bundled_text(UCDP_PATH), str(UCDP_PATH), "ucdp")
+    curated = merge_documents(((), ()), [(_bundled_text(BUNDLED_PATH), str(BUNDLED_PATH))], "curated", check=False)
+    entries, heads = add_generated(curated, _bundled_text(UCDP_PATH), str(UCDP_PATH), "ucdp")
+    _check_references({e.name: e for e in entries}, str(BUNDLED_PATH))
+    return entries, heads
 
 
 @lru_cache(maxsize=1)
