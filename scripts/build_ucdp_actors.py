@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
+from wordfreq import zipf_frequency  # build time only (see NOTICE)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from conflictlens.actors.normalize import acronym_key, name_key  # noqa: E402  (the registry's own keys)
@@ -80,9 +81,12 @@ def kind_of(name: str, rules: dict) -> str | None:
     tokens = _TOKEN.findall(name)
     if not tokens or name in rules["stop_names"] or name.lower() in rules["stop_lower"]:
         return None
+    words = name_key(name)  # as the registry reads it: "The Family" is the one word "family"
     if all(re.fullmatch(r"[A-Z0-9]+", t) for t in tokens) and any(c.isalpha() for c in name):
-        return "acronyms" if len("".join(tokens)) >= 3 else "weak_aliases"
-    if len(tokens) == 1 or all(t.lower() in rules["organisation_words"] for t in tokens):
+        # An acronym that spells a word ("FAT", "RAM") would match that word in all-capitals wire text.
+        word = len(tokens) == 1 and zipf_frequency(tokens[0].lower(), "en") >= rules["acronym_word_zipf"]
+        return "acronyms" if len("".join(tokens)) >= 3 and not word else "weak_aliases"
+    if len(words) == 1 or all(w in rules["organisation_words"] for w in words):
         return "weak_aliases"
     return "aliases"
 
@@ -92,23 +96,38 @@ def _key(name: str) -> tuple[str, ...]:
     return name_key(name)
 
 
-def entry(row: dict, rules: dict, table: dict[str, str], shared: set[str]) -> dict:
-    name = row["NameData"].strip()
+def display_name(row: dict, rules: dict) -> str:
+    """GTD's style where UCDP's short name is an acronym: "Syrian Democratic Forces (SDF)"."""
+    short, full = row["NameData"].strip(), " ".join(row["NameOrigFullEng"].split())
+    if kind_of(short, rules) == "acronyms" and full and full.lower() not in ("n/a", short.lower()):
+        return f"{full} ({short})"
+    return short
+
+
+def entry(row: dict, rules: dict, table: dict[str, str], shared: set, name: str) -> dict:
+    short = row["NameData"].strip()
     out: dict = {"name": name, "ucdp_id": int(row["ActorId"]), "actor_type": ORG_TYPES.get(row["Org"], "rebel group")}
     for other in names_of(row):
         kind = None if _key(other) in shared else kind_of(other, rules)
         if kind is not None and other != name:
             out.setdefault(kind, []).append(other)
-    canonical = None if _key(name) in shared else kind_of(name, rules)
-    if canonical != "aliases":
-        # Not read in text as a name: an acronym reads case-sensitively, a single word or a shared name
-        # only when `resolve` is handed it whole.
+    if name != short or _key(name) in shared or kind_of(name, rules) != "aliases":
+        # The display name is not read in text itself: its parts are (above), and a single word or a
+        # shared name only when `resolve` is handed it whole.
         out["name_in_text"] = False
-        if canonical == "acronyms":
-            out.setdefault("acronyms", []).append(name)
     out["country"] = country_of(row, table)
-    out["external_names"] = {"ucdp": [name]}
+    out["external_names"] = {"ucdp": [short]}
     return out
+
+
+def unique_names(rows: list[dict], rules: dict, table: dict[str, str]) -> list[str]:
+    """Display names, with the country added where UCDP has two actors of one name (ELN in Bolivia,
+    Colombia and Peru), and the UCDP id where even that is not enough."""
+    names = [display_name(r, rules) for r in rows]
+    counts = Counter(names)
+    names = [f"{n} ({r['Location'].split(',')[0].strip()})" if counts[n] > 1 else n for n, r in zip(names, rows)]
+    counts = Counter(names)
+    return [f"{n} (UCDP {r['ActorId']})" if counts[n] > 1 else n for n, r in zip(names, rows)]
 
 
 def main(path: Path) -> None:
@@ -120,7 +139,7 @@ def main(path: Path) -> None:
         rows = [r for r in csv.DictReader(fh) if r["NameData"].strip()]
     owners = Counter(k for r in rows for k in {_key(x) for x in names_of(r)})
     shared = {k for k, c in owners.items() if c > 1}
-    entries = [entry(r, rules, table, shared) for r in rows]
+    entries = [entry(r, rules, table, shared, n) for r, n in zip(rows, unique_names(rows, rules, table))]
     version = rows[0]["Version"] if rows else "?"
     doc = {"version": 1, "sources": [{"name": "UCDP Actor Dataset", "version": version, "licence": "CC BY 4.0",
                                       "url": "https://ucdp.uu.se/"}], "actors": entries}

@@ -149,7 +149,7 @@ class ActorRegistry:
             if text.count("(", start, end) > text.count(")", start, end):
                 close = _CLOSE_PAREN.match(text, end)
                 end = close.end() if close else end
-            found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date))
+            found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date, text))
         return self._merge(found, text)
 
     def _merge(self, mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -206,20 +206,25 @@ class ActorRegistry:
         return ActorMention(0, len(name), name, m.canonical, m.actor_type, PARTIAL_SCORE, m.method)
 
     def _mention(self, start: int, end: int, text: str, hit: Hit, score: float,
-                 country: str | None, date: str | None) -> ActorMention:
+                 country: str | None, date: str | None, context: str = "") -> ActorMention:
         entry = self._entries[hit.canonical_at(date)]
-        branch = self.branch(entry, country, date)
+        branch = self.branch(entry, country, date, context)
         if branch is not None:
             # Inferred from where the report is, not read from the name: a little less certain.
             return ActorMention(start, end, text, branch.name, branch.actor_type,
                                 round(score * CONTEXT_FACTOR, 3), "context")
         return ActorMention(start, end, text, entry.name, entry.actor_type, score, hit.method)
 
-    def branch(self, entry: ActorEntry, country: str | None, date: str | None = None) -> ActorEntry | None:
-        """The regional branch a bare mention of `entry` denotes in `country` (at `date`), if any."""
+    def branch(self, entry: ActorEntry, country: str | None, date: str | None = None,
+               context: str = "") -> ActorEntry | None:
+        """The regional branch a bare mention of `entry` denotes in `country` (at `date`), if any.
+        A branch with cues applies only when `context` (the text around the mention) names one."""
         if not country or not entry.regional_branches:
             return None
         branches = entry.regional_branches.get(country.upper(), ())
+        if any(b.cues for b in branches):
+            words = _padded_key(context)
+            branches = tuple(b for b in branches if not b.cues or any(_padded_key(c) in words for c in b.cues))
         if date:
             day = str(date)[:10]
             branches = tuple(b for b in branches
@@ -228,6 +233,12 @@ class ActorRegistry:
             # Undated text is taken as current: prefer branches that have not ended.
             branches = tuple(b for b in branches if b.valid_to is None) or branches
         return self._entries.get(branches[-1].name) if branches else None
+
+
+@lru_cache(maxsize=64)
+def _padded_key(text: str) -> str:
+    """`text` as its lookup tokens between spaces, so that a cue's key is found only as whole words."""
+    return f" {key_text(name_key(text))} "
 
 
 @lru_cache(maxsize=1)

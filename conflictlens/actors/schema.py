@@ -32,11 +32,14 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 @dataclass(frozen=True)
 class Branch:
-    """The branch a bare parent name denotes in one country, within an optional date range."""
+    """The branch a bare parent name denotes in one country, within an optional date range, and,
+    when `cues` are given, only in a text that names one of them ("Islamic State" in a Nigerian
+    report is ISWAP where the report names Borno or Lake Chad, the Islamic State elsewhere)."""
 
     name: str
     valid_from: str | None = None
     valid_to: str | None = None
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,11 +137,13 @@ def _branches(raw: dict[str, Any], path: str, where: str) -> dict[str, tuple[Bra
         w = f"{where}.regional_branches.{cc}"
         if not isinstance(cc, str) or not _COUNTRY.match(cc):
             raise _fail(path, w, "country must be an ISO 3166-1 alpha-2 code such as AF or PK")
-        items = [{"name": spec}] if isinstance(spec, str) else spec
-        if not isinstance(items, list) or not all(isinstance(i, dict) and isinstance(i.get("name"), str) for i in items):
-            raise _fail(path, w, "must be a branch name or a list of {name, valid_from, valid_to}")
-        out[cc] = tuple(Branch(i["name"], _date(i.get("valid_from"), path, w), _date(i.get("valid_to"), path, w))
-                        for i in items)
+        items = [{"name": spec}] if isinstance(spec, str) else [spec] if isinstance(spec, dict) else spec
+        if not isinstance(items, list) or not all(isinstance(i, dict) and isinstance(i.get("name"), str)
+                                                  and set(i) <= {"name", "valid_from", "valid_to", "cues"}
+                                                  for i in items):
+            raise _fail(path, w, "must be a branch name, or one or a list of {name, valid_from, valid_to, cues}")
+        out[cc] = tuple(Branch(i["name"], _date(i.get("valid_from"), path, w), _date(i.get("valid_to"), path, w),
+                               _str_list(i, "cues", path, w)) for i in items)
     return out
 
 
