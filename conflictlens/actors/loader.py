@@ -93,11 +93,16 @@ def _curated_names(entries: Iterable[ActorEntry]) -> tuple[dict[object, str], di
     return names, acronyms
 
 
-def _curated_owner(entry: ActorEntry, names: dict[object, str], acronyms: dict[tuple[str, ...], str]) -> str | None:
-    """The curated actor a generated entry is (by UCDP id, UCDP name, or its canonical name)."""
-    keys = (entry.ucdp_id, *(name_key(n) for n in entry.external_names.get("ucdp", ())), name_key(entry.name))
-    owner = next((names[k] for k in keys if k in names), None)
-    return owner or acronyms.get(acronym_key(entry.name))
+def _curated_owner(entry: ActorEntry, curated: dict[str, ActorEntry], names: dict[object, str],
+                   acronyms: dict[tuple[str, ...], str]) -> str | None:
+    """The curated actor a generated entry is: by UCDP id, else by UCDP name or canonical name, but
+    a name only links to a curated actor without a UCDP id (UCDP has three "ELN"s; the curated one
+    names its id, so Peru's stays apart)."""
+    if entry.ucdp_id in names:
+        return names[entry.ucdp_id]
+    keys = (*(name_key(n) for n in entry.external_names.get("ucdp", ())), name_key(entry.name))
+    owner = next((names[k] for k in keys if k in names), None) or acronyms.get(acronym_key(entry.name))
+    return owner if owner is not None and curated[owner].ucdp_id is None else None
 
 
 def _linked(curated: ActorEntry, generated: ActorEntry) -> ActorEntry:
@@ -114,7 +119,7 @@ def add_generated(base: Registry, text: str, path: str, source: str) -> Registry
     for i, raw in enumerate(raw_actors):
         lists, scalars = parse_entry(raw, path, i)
         entry = new_entry(lists, scalars, path)
-        owner = entry.name if entry.name in entries else _curated_owner(entry, names, acronyms)
+        owner = entry.name if entry.name in entries else _curated_owner(entry, entries, names, acronyms)
         if owner is not None:
             entries[owner] = _linked(entries[owner], entry)
             continue

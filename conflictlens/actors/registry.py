@@ -16,7 +16,7 @@ from typing import Iterable
 from conflictlens.actors.edits import ActorEdit, EditedEntries, apply_edits
 from conflictlens.actors.fuzzy import FuzzyMatcher
 from conflictlens.actors.index import Hit, NameIndex
-from conflictlens.actors.loader import load_registry
+from conflictlens.actors.loader import bundled_sources, load_registry
 from conflictlens.actors.normalize import (
     acronym_key, key_text, name_key, norm_token, raw_token, token_starts, token_texts, tokenize,
 )
@@ -31,8 +31,9 @@ CONTEXT_FACTOR = 0.9  # a bare parent name read as its regional branch ("Islamic
 
 class ActorRegistry:
     def __init__(self, entries: Iterable[ActorEntry], head_words: Iterable[str] = (),
-                 edited: EditedEntries | None = None) -> None:
+                 edited: EditedEntries | None = None, files: Iterable[str] = ()) -> None:
         self._entries = {e.name: e for e in entries}
+        self._files = tuple(files)  # the user's registry files, after the bundled ones
         # What the user's edits did: names merged away (-> the actor they joined), dismissed names, and
         # edits that no longer apply. Empty for the bundled registry.
         self.merged: dict[str, str] = dict(edited.merged) if edited else {}
@@ -56,10 +57,17 @@ class ActorRegistry:
         if not paths and not edits:
             return _bundled_instance()
         entries, heads = load_registry(paths)
+        files = tuple(map(str, paths))
         if not edits:
-            return cls(entries, heads)
+            return cls(entries, heads, files=files)
         edited = apply_edits(entries, edits)
-        return cls(edited.entries, heads, edited)
+        return cls(edited.entries, heads, edited, files)
+
+    @property
+    def sources(self) -> tuple[dict[str, str], ...]:
+        """Where the registry's actors come from: the bundled files (name, version, licence, url), then
+        the user's files. Read on demand: listing sources is rare, loading the registry is not."""
+        return bundled_sources() + tuple({"name": "user registry file", "file": f} for f in self._files)
 
     # ------------------------------------------------------------------ lookups
     def get(self, canonical: str) -> ActorEntry | None:
