@@ -63,8 +63,9 @@ def country_of(row: dict, table: dict[str, str]) -> str | None:
     return None
 
 
-def names_of(row: dict) -> list[str]:
-    """Every distinct name of a UCDP actor, a bracketed part ("IZL [Etzel]") as a name of its own."""
+def names_of(row: dict, table: dict[str, str]) -> list[str]:
+    """Every distinct name of a UCDP actor, a bracketed part ("IZL [Etzel]") as a name of its own
+    unless it only says where ("Hamar (Ethiopia)") or is a fragment ("LTS(p)A")."""
     raw = [row[k] for k in ("NameData", "NameOrig", "NameOrigFull", "NameOrigFullEng", "NewName",
                             "NewNameFullMotherTongue", "NewNameFullEng")]
     out: list[str] = []
@@ -72,20 +73,25 @@ def names_of(row: dict) -> list[str]:
         name = " ".join(name.split())
         if not name or name.lower() == "n/a":
             continue
-        out += [name, _BRACKETS.sub(" ", name).strip(), *(p.strip() for p in _BRACKETS.findall(name))]
+        parts = [p.strip() for p in _BRACKETS.findall(name)]
+        out += [name, _BRACKETS.sub(" ", name).strip(), *(p for p in parts if len(p) > 2 and p.lower() not in table)]
     return list(dict.fromkeys(n for n in out if n))
+
+
+def is_word(name: str, rules: dict) -> bool:
+    """A one-word name that is also an everyday English word ("Union", "Black", "The Family")."""
+    words = name_key(name)  # as the registry reads it: "The Family" is the one word "family"
+    return len(words) == 1 and zipf_frequency(words[0], "en") >= rules["word_zipf"]
 
 
 def kind_of(name: str, rules: dict) -> str | None:
     """'acronyms', 'aliases' or 'weak_aliases': how a name may match text (None: not at all)."""
     tokens = _TOKEN.findall(name)
-    if not tokens or name in rules["stop_names"] or name.lower() in rules["stop_lower"]:
+    if not tokens or name in rules["stop_names"] or name.lower() in rules["stop_lower"] or is_word(name, rules):
         return None
-    words = name_key(name)  # as the registry reads it: "The Family" is the one word "family"
+    words = name_key(name)
     if all(re.fullmatch(r"[A-Z0-9]+", t) for t in tokens) and any(c.isalpha() for c in name):
-        # An acronym that spells a word ("FAT", "RAM") would match that word in all-capitals wire text.
-        word = len(tokens) == 1 and zipf_frequency(tokens[0].lower(), "en") >= rules["acronym_word_zipf"]
-        return "acronyms" if len("".join(tokens)) >= 3 and not word else "weak_aliases"
+        return "acronyms" if len("".join(tokens)) >= 3 else "weak_aliases"
     if len(words) == 1 or all(w in rules["organisation_words"] for w in words):
         return "weak_aliases"
     return "aliases"
@@ -101,13 +107,14 @@ def display_name(row: dict, rules: dict) -> str:
     short, full = row["NameData"].strip(), " ".join(row["NameOrigFullEng"].split())
     if kind_of(short, rules) == "acronyms" and full and full.lower() not in ("n/a", short.lower()):
         return f"{full} ({short})"
-    return short
+    # An everyday word as a name ("Black", "FAT") would resolve that word: say where it fights.
+    return f"{short} ({row['Location'].split(',')[0].strip()})" if is_word(short, rules) else short
 
 
 def entry(row: dict, rules: dict, table: dict[str, str], shared: set, name: str) -> dict:
     short = row["NameData"].strip()
     out: dict = {"name": name, "ucdp_id": int(row["ActorId"]), "actor_type": ORG_TYPES.get(row["Org"], "rebel group")}
-    for other in names_of(row):
+    for other in names_of(row, table):
         kind = None if _key(other) in shared else kind_of(other, rules)
         if kind is not None and other != name:
             out.setdefault(kind, []).append(other)
@@ -137,7 +144,7 @@ def main(path: Path) -> None:
     table = country_table(rules)
     with path.open(encoding="utf-8-sig") as fh:
         rows = [r for r in csv.DictReader(fh) if r["NameData"].strip()]
-    owners = Counter(k for r in rows for k in {_key(x) for x in names_of(r)})
+    owners = Counter(k for r in rows for k in {_key(x) for x in names_of(r, table)})
     shared = {k for k, c in owners.items() if c > 1}
     entries = [entry(r, rules, table, shared, n) for r, n in zip(rows, unique_names(rows, rules, table))]
     version = rows[0]["Version"] if rows else "?"
