@@ -149,3 +149,9 @@ def test_branch_cues_are_validated(tmp_path):
     with pytest.raises(ConflictLensError) as err:
         ActorRegistry.load([str(path)])
     assert err.value.code == "CL-E301" and "cues" in err.value.message
+
+
+@pytest.mark.parametrize("span", ["Union", "Black", "Indian", "The Family", "Ethiopia", "FAT", "Palestinian"])
+def test_an_everyday_word_handed_whole_is_no_actor(reg, span):
+    # NER hands `resolve` spans like these; UCDP has actors called "Black", "FAT" and "La Familia".
+    assert reg.resolve(span) is None
