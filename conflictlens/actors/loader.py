@@ -1,6 +1,6 @@
 """Read the bundled registry files and user registry files into one list of entries.
 
-The bundled registry is two files: the curated `actors.yaml` and the generated `ucdp_actors.yaml`
+The bundled registry is two files: the curated `actors.yaml` and the generated `ucdp_actors.json`
 (every UCDP actor, built by scripts/build_ucdp_actors.py). The curated file wins: a UCDP actor it
 already has (same UCDP id, UCDP name, or a name of the curated actor) only adds its UCDP name, and a
 UCDP name that a curated actor uses is left out of the UCDP actor.
@@ -23,7 +23,7 @@ from conflictlens.errors import ConflictLensError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BUNDLED_PATH = DATA_DIR / "actors.yaml"
-UCDP_PATH = DATA_DIR / "ucdp_actors.yaml"
+UCDP_PATH = DATA_DIR / "ucdp_actors.json"
 CURATED_SOURCE = {"name": "conflictlens curated registry", "file": "actors.yaml"}
 
 Registry = tuple[tuple[ActorEntry, ...], tuple[str, ...]]  # entries, head words

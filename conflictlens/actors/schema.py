@@ -7,6 +7,7 @@ files are edited by hand (users add their own actors and aliases).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -82,7 +83,10 @@ def _fail(path: str, where: str, what: str) -> ConflictLensError:
 def parse_document(text: str, path: str) -> tuple[list[dict[str, Any]], tuple[str, ...], tuple[dict[str, str], ...]]:
     """The raw actor mappings, head words and sources of one registry file; structure checked, entries not yet."""
     try:
-        doc = yaml.load(text, Loader=_LOADER)
+        # A generated file is JSON (a subset of YAML): the json module reads 1,700 actors ~50x faster.
+        doc = json.loads(text) if path.endswith(".json") else yaml.load(text, Loader=_LOADER)
+    except json.JSONDecodeError as exc:
+        raise _fail(path, f"line {exc.lineno}", f"not valid JSON ({exc.msg}); rebuild the file") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "file"
