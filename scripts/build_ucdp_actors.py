@@ -84,6 +84,14 @@ def is_word(name: str, rules: dict) -> bool:
     return len(words) == 1 and zipf_frequency(words[0], "en") >= rules["word_zipf"]
 
 
+def _everyday(word: str, rules: dict) -> bool:
+    """An organisation word or a frequent word; a number or a country's name is neither ("March 23
+    Movement", "Communist Party of India" name one actor each)."""
+    if any(c.isdigit() for c in word) or word in rules["places"]:
+        return False
+    return word in rules["organisation_words"] or zipf_frequency(word, "en") >= rules["phrase_zipf"]
+
+
 def kind_of(name: str, rules: dict) -> str | None:
     """'acronyms', 'aliases' or 'weak_aliases': how a name may match text (None: not at all)."""
     tokens = _TOKEN.findall(name)
@@ -92,7 +100,7 @@ def kind_of(name: str, rules: dict) -> str | None:
     words = name_key(name)
     if all(re.fullmatch(r"[A-Z0-9]+", t) for t in tokens) and any(c.isalpha() for c in name):
         return "acronyms" if len("".join(tokens)) >= 3 else "weak_aliases"
-    if len(words) == 1 or all(w in rules["organisation_words"] for w in words):
+    if len(words) == 1 or all(_everyday(w, rules) for w in words):
         return "weak_aliases"
     return "aliases"
 
@@ -142,6 +150,7 @@ def main(path: Path) -> None:
     rules["stop_lower"] = {n.lower() for n in rules["stop_names"] if not n.isupper()}
     rules["organisation_words"] = set(rules["organisation_words"])
     table = country_table(rules)
+    rules["places"] = {k for k in table if " " not in k}
     with path.open(encoding="utf-8-sig") as fh:
         rows = [r for r in csv.DictReader(fh) if r["NameData"].strip()]
     owners = Counter(k for r in rows for k in {_key(x) for x in names_of(r, table)})

@@ -155,3 +155,9 @@ def test_branch_cues_are_validated(tmp_path):
 def test_an_everyday_word_handed_whole_is_no_actor(reg, span):
     # NER hands `resolve` spans like these; UCDP has actors called "Black", "FAT" and "La Familia".
     assert reg.resolve(span) is None
+
+
+def test_phrases_that_translate_a_name_are_no_names_in_text(reg):
+    # UCDP's English full names include "Security Group", "Be Well" and "Elite Army Troops".
+    text = "THE ELITE ARMY TROOPS OF THE SECURITY GROUP TOLD RESIDENTS TO BE WELL AND BE STRONG."
+    assert [m.canonical for m in reg.find_actors(text) if reg.get(m.canonical).source == "ucdp"] == []
