@@ -82,6 +82,7 @@ def raw_token(tok: str) -> str:
     return unicodedata.normalize("NFC", bare).translate(_LETTERS)
 
 
+@lru_cache(maxsize=50_000)
 def name_key(name: str) -> tuple[str, ...]:
     """Case-insensitive lookup key of a name: its normalised tokens without a leading article."""
     toks = [norm_token(t) for _, _, t in tokenize(name)]

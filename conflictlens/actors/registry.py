@@ -16,7 +16,7 @@ from typing import Iterable
 from conflictlens.actors.edits import ActorEdit, EditedEntries, apply_edits
 from conflictlens.actors.fuzzy import FuzzyMatcher
 from conflictlens.actors.index import Hit, NameIndex
-from conflictlens.actors.loader import load_registry
+from conflictlens.actors.loader import bundled_sources, load_registry
 from conflictlens.actors.normalize import (
     acronym_key, key_text, name_key, norm_token, raw_token, token_starts, token_texts, tokenize,
 )
@@ -31,8 +31,9 @@ CONTEXT_FACTOR = 0.9  # a bare parent name read as its regional branch ("Islamic
 
 class ActorRegistry:
     def __init__(self, entries: Iterable[ActorEntry], head_words: Iterable[str] = (),
-                 edited: EditedEntries | None = None) -> None:
+                 edited: EditedEntries | None = None, files: Iterable[str] = ()) -> None:
         self._entries = {e.name: e for e in entries}
+        self._files = tuple(files)  # the user's registry files, after the bundled ones
         # What the user's edits did: names merged away (-> the actor they joined), dismissed names, and
         # edits that no longer apply. Empty for the bundled registry.
         self.merged: dict[str, str] = dict(edited.merged) if edited else {}
@@ -56,10 +57,17 @@ class ActorRegistry:
         if not paths and not edits:
             return _bundled_instance()
         entries, heads = load_registry(paths)
+        files = tuple(map(str, paths))
         if not edits:
-            return cls(entries, heads)
+            return cls(entries, heads, files=files)
         edited = apply_edits(entries, edits)
-        return cls(edited.entries, heads, edited)
+        return cls(edited.entries, heads, edited, files)
+
+    @property
+    def sources(self) -> tuple[dict[str, str], ...]:
+        """Where the registry's actors come from: the bundled files (name, version, licence, url), then
+        the user's files. Read on demand: listing sources is rare, loading the registry is not."""
+        return bundled_sources() + tuple({"name": "user registry file", "file": f} for f in self._files)
 
     # ------------------------------------------------------------------ lookups
     def get(self, canonical: str) -> ActorEntry | None:
@@ -149,7 +157,7 @@ class ActorRegistry:
             if text.count("(", start, end) > text.count(")", start, end):
                 close = _CLOSE_PAREN.match(text, end)
                 end = close.end() if close else end
-            found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date))
+            found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date, text))
         return self._merge(found, text)
 
     def _merge(self, mentions: list[ActorMention], text: str) -> list[ActorMention]:
@@ -206,20 +214,25 @@ class ActorRegistry:
         return ActorMention(0, len(name), name, m.canonical, m.actor_type, PARTIAL_SCORE, m.method)
 
     def _mention(self, start: int, end: int, text: str, hit: Hit, score: float,
-                 country: str | None, date: str | None) -> ActorMention:
+                 country: str | None, date: str | None, context: str = "") -> ActorMention:
         entry = self._entries[hit.canonical_at(date)]
-        branch = self.branch(entry, country, date)
+        branch = self.branch(entry, country, date, context)
         if branch is not None:
             # Inferred from where the report is, not read from the name: a little less certain.
             return ActorMention(start, end, text, branch.name, branch.actor_type,
                                 round(score * CONTEXT_FACTOR, 3), "context")
         return ActorMention(start, end, text, entry.name, entry.actor_type, score, hit.method)
 
-    def branch(self, entry: ActorEntry, country: str | None, date: str | None = None) -> ActorEntry | None:
-        """The regional branch a bare mention of `entry` denotes in `country` (at `date`), if any."""
+    def branch(self, entry: ActorEntry, country: str | None, date: str | None = None,
+               context: str = "") -> ActorEntry | None:
+        """The regional branch a bare mention of `entry` denotes in `country` (at `date`), if any.
+        A branch with cues applies only when `context` (the text around the mention) names one."""
         if not country or not entry.regional_branches:
             return None
         branches = entry.regional_branches.get(country.upper(), ())
+        if any(b.cues for b in branches):
+            words = _padded_key(context)
+            branches = tuple(b for b in branches if not b.cues or any(_padded_key(c) in words for c in b.cues))
         if date:
             day = str(date)[:10]
             branches = tuple(b for b in branches
@@ -228,6 +241,12 @@ class ActorRegistry:
             # Undated text is taken as current: prefer branches that have not ended.
             branches = tuple(b for b in branches if b.valid_to is None) or branches
         return self._entries.get(branches[-1].name) if branches else None
+
+
+@lru_cache(maxsize=64)
+def _padded_key(text: str) -> str:
+    """`text` as its lookup tokens between spaces, so that a cue's key is found only as whole words."""
+    return f" {key_text(name_key(text))} "
 
 
 @lru_cache(maxsize=1)

@@ -74,8 +74,14 @@ def _table(columns: tuple[str, ...], rows: Iterable[dict[str, Any]], title: str 
     for col in columns:
         table.add_column(col)
     for r in rows:
-        table.add_row(*(Text("" if r.get(c) is None else str(r.get(c))) for c in columns))
+        table.add_row(*(Text(_cell(r.get(c))) for c in columns))
     Console().print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 
 @actors_app.command("list")
@@ -94,7 +100,8 @@ def list_cmd(ctx: typer.Context,
             registry = wiring.registry_for(store, [str(a) for a in actors])
             rows = wiring.list_actors(registry, store, actor_type, country)
             if fmt == "table":
-                cols = ("name", "actor_type", "parent", "country", "names") + (("events",) if store else ())
+                cols = ("name", "acronyms", "actor_type", "parent", "country", "names", "source") + (
+                    ("events",) if store else ())
                 _table(cols, rows)
             else:
                 _emit(rows, fmt)

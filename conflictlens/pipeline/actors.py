@@ -116,8 +116,9 @@ def _listed(registry: ActorRegistry, store: Store | None, actor_type: str | None
     for e in sorted(registry.all(), key=lambda e: e.name.lower()):
         if (actor_type and e.actor_type != actor_type) or (country and e.country != country):
             continue
-        row = {"name": e.name, "actor_type": e.actor_type, "parent": e.parent, "country": e.country,
-               "names": 1 + len(e.aliases) + len(e.acronyms) + len(e.dated_names)}
+        row = {"name": e.name, "acronyms": list(e.acronyms), "actor_type": e.actor_type, "parent": e.parent,
+               "country": e.country, "names": 1 + len(e.aliases) + len(e.acronyms) + len(e.dated_names),
+               "source": e.source}
         if counts is not None:
             row["events"] = sum(counts.get(n, 0) for n in registry.names_of(e.name))
         yield row

@@ -41,6 +41,18 @@ def test_list_without_a_database_shows_the_registry(tmp_path):
     assert not (tmp_path / "none.db").exists()  # reading never creates a database
 
 
+def test_list_nigeria_shows_boko_haram_and_iswap_with_their_names(tmp_path):
+    result = run("--db", str(tmp_path / "none.db"), "actors", "list", "--country", "NG", "--format", "ndjson")
+    assert result.exit_code == 0, result.output
+    rows = {r["name"]: r for r in ndjson(result.output)}
+    assert rows["Boko Haram"]["acronyms"] == ["JAS"] and rows["Boko Haram"]["source"] == "curated"
+    iswap = rows["Islamic State West Africa Province (ISWAP)"]
+    assert "ISWAP" in iswap["acronyms"] and iswap["parent"] == "Islamic State of Iraq and the Levant (ISIL)"
+    assert rows["Government of Nigeria"]["source"] == "ucdp"
+    table = run("--db", str(tmp_path / "none.db"), "actors", "list", "--country", "NG").output
+    assert "Boko Haram" in table and "JAS" in table
+
+
 def test_show_by_alias_as_json_and_table(db):
     result = run("--db", db, "actors", "show", "Pakistani Taliban", "--format", "json")
     assert result.exit_code == 0, result.output
