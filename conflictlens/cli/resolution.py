@@ -6,14 +6,17 @@ import getpass
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import _check_date, _require_db, _settings, coded_errors, evaluate_app
+from conflictlens.cli import (
+    Settings, _check_date, _require_db, _settings, coded_errors, evaluate_app, recovered_note,
+)
 from conflictlens.errors import ConflictLensError
 
 incidents_app = typer.Typer(help="Incidents: reports and dataset rows merged when they describe one event.",
@@ -29,17 +32,30 @@ def register(app: typer.Typer) -> None:
     evaluate_app.command("resolution")(evaluate_resolution)
 
 
+@contextmanager
+def _resolved_store(settings: Settings) -> Iterator:
+    """The open store, with any event an interrupted run or `import --no-resolve` left in no incident
+    resolved first: incidents are never read or changed with events missing from them."""
+    from conflictlens.pipeline.resolution import finish_pending
+    from conflictlens.store import Store
+
+    _require_db(settings.db)
+    with Store.open(settings.db) as store:
+        note = recovered_note(finish_pending(store).placed)
+        if note and not settings.quiet:
+            typer.echo(note, err=True)
+        yield store
+
+
 def why(ctx: typer.Context, event_id: str = typer.Argument(..., help="An event id (evt_...)."),
         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Why an event is in its incident: the other reports and what matched on each feature."""
     from conflictlens.pipeline.resolution_decisions import why as explain
-    from conflictlens.store import Store
 
     settings = _settings(ctx)
     with coded_errors():
         _check_format(fmt, ("table", "json"))
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             result = explain(store, event_id)
     if fmt == "json":
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
@@ -66,13 +82,10 @@ def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Inciden
 
 
 def _decide(ctx: typer.Context, action, analyst: Optional[str]) -> None:
-    from conflictlens.store import Store
-
     settings = _settings(ctx)
     who = analyst or os.environ.get("CONFLICTLENS_ANALYST") or _login()
     with coded_errors():
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             result = action(store, who)
     typer.echo(json.dumps(result, ensure_ascii=False))
 
@@ -93,7 +106,6 @@ def list_incidents(ctx: typer.Context,
                    limit: Optional[int] = typer.Option(None, help="At most this many incidents.")) -> None:
     """Stream merged incident records as JSON lines (confidential sources redacted)."""
     from conflictlens.pipeline.resolution_public import PublicIncidents
-    from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
 
     settings = _settings(ctx)
@@ -101,8 +113,7 @@ def list_incidents(ctx: typer.Context,
         since, until = _check_date("--since", since), _check_date("--until", until)
         if limit is not None and limit < 0:
             raise ConflictLensError("CL-E400", "give a whole number >= 0", "--limit")
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             public = PublicIncidents(store)
             rows = IncidentStore(store).iter_incidents(country.upper() if country else None, since, until,
                                                        2 if merged else 1, limit)
@@ -114,13 +125,11 @@ def list_incidents(ctx: typer.Context,
 def show_incident(ctx: typer.Context, ident: str = typer.Argument(..., help="An incident id (inc_...) or event id.")) -> None:
     """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
     from conflictlens.pipeline.resolution_public import PublicIncidents
-    from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
 
     settings = _settings(ctx)
     with coded_errors():
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             incidents = IncidentStore(store)
             member = None if ident.startswith("inc_") else incidents.membership(ident)
             record = incidents.incident(member.incident_id if member else ident)
@@ -148,13 +157,11 @@ def resolve_pending(ctx: typer.Context) -> None:
 @incidents_app.command("decisions")
 def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, help="Only those naming this event or incident.")) -> None:
     """The audit trail of analyst splits and merges, as JSON lines, oldest first."""
-    from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
 
     settings = _settings(ctx)
     with coded_errors():
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             rows = IncidentStore(store).decisions(event_id=ident)
     for row in rows:
         typer.echo(json.dumps(row.to_dict(), ensure_ascii=False))
