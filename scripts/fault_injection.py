@@ -40,9 +40,12 @@ from conflictlens.pipeline.interop import import_dataset  # noqa: E402
 from conflictlens.store import Store  # noqa: E402
 
 # Invented report material: (place, province, country as GTD names it, lat, lon).
-PLACES = (("Dasht-e-Barchi", "Kabul", "Afghanistan", 34.48, 69.11), ("Jalalabad", "Nangarhar", "Afghanistan", 34.43, 70.45),
-          ("Kunduz", "Kunduz", "Afghanistan", 36.73, 68.87), ("Lashkar Gah", "Helmand", "Afghanistan", 31.59, 64.37),
-          ("Quetta", "Balochistan", "Pakistan", 30.18, 67.0), ("Peshawar", "Khyber Pakhtunkhwa", "Pakistan", 34.0, 71.57))
+PLACES = (("Dasht-e-Barchi", "Kabul", "Afghanistan", 34.48, 69.11),
+          ("Jalalabad", "Nangarhar", "Afghanistan", 34.43, 70.45),
+          ("Kunduz", "Kunduz", "Afghanistan", 36.73, 68.87),
+          ("Lashkar Gah", "Helmand", "Afghanistan", 31.59, 64.37),
+          ("Quetta", "Balochistan", "Pakistan", 30.18, 67.0),
+          ("Peshawar", "Khyber Pakhtunkhwa", "Pakistan", 34.0, 71.57))
 ATTACKS = (("A suicide bomber blew himself up at a {target} in {place}, {province}, on {day}, killing {k} people "
             "and wounding {w}, officials said.", "Bombing/Explosion", "Explosives"),
            ("Gunmen attacked a police checkpoint in {place} in {province} province on {day}, killing {k} "

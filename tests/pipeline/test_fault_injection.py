@@ -32,3 +32,20 @@ def test_sigkill_at_random_points_loses_nothing_and_strands_nothing(tmp_path):
     assert totals["kills"] == 6 and [k["problems"] for k in kills] == [[]] * 6, outcomes
     assert totals["stranded_after_kill"] == 0 and totals["mismatches"] == 0
     assert {k["scenario"] for k in kills} == {"ingest", "import", "resolve"}
+
+
+def test_the_checks_see_an_event_left_in_no_incident_without_a_mark(tmp_path):
+    """The harness is not blind: one membership lost, as the old two-transaction ingest lost them."""
+    from conflictlens.pipeline.interop import import_dataset
+    from conflictlens.store import Store
+
+    script = load_script()
+    db = tmp_path / "db.sqlite"
+    with Store.open(db) as store:
+        import_dataset("gtd", script.write_gtd_csv(tmp_path / "gtd.csv", 20), store, parallel=False)
+    clean = script.snapshot(db)
+    with Store.open(db) as store, store.transaction():
+        store.connection.execute("DELETE FROM incident_members WHERE rowid = (SELECT min(rowid) FROM incident_members)")
+    left = script.after_kill(db)
+    assert (left["integrity"], left["stranded"], left["marked"]) == ("ok", 1, False)
+    assert script.differences(clean, script.snapshot(db)) == ["memberships"]
