@@ -1,19 +1,22 @@
 """Fault injection: SIGKILL the real command line at random points, then check nothing was lost or stranded.
 
-    python scripts/fault_injection.py [--kills 54] [--seed 17] [--reports 450] [--rows 6000] [--keep DIR]
+    python scripts/fault_injection.py [--kills 54] [--seed 17] [--reports 450] [--rows 3000] [--keep DIR] [--code DIR]
 
 Three commands run as users run them (`python -m conflictlens.cli ...` in a subprocess, from this
 checkout): `ingest` of a folder of report files, `import gtd` of a GTD-layout CSV, and
 `incidents resolve` after an `import --no-resolve` of that CSV. The reports and rows are invented
 here (no restricted data). Each command first runs once to completion on its own database: the
 clean result. Then, again and again, it starts on a fresh copy of its starting database and is
-killed with SIGKILL after a random (seeded) delay; after each kill:
+killed with SIGKILL after a random (seeded) delay, drawn between half the time the clean run took
+to its first commit of work and the clean run's end; after each kill:
   - `PRAGMA integrity_check` must say ok;
   - no event may be in no incident unless the store's mark says some may be (migration 0007);
   - the same command is run again to completion, and the documents, events, incident memberships,
     merged incident records and every event's attribution ledger must equal the clean run's, by id.
 Prints one line per kill and a summary: how many kills, how many landed mid-work, how many mismatches.
 Exit status 1 if any check failed. tests/pipeline/test_fault_injection.py runs a bounded version.
+`--code DIR` kills another checkout's command line instead (e.g. one from before the fix, to see
+what it loses); a checkout without the mark reports every kill of `incidents resolve` as stranded.
 """
 
 from __future__ import annotations
@@ -311,7 +314,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=54)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--reports", type=int, default=450, help="report files to ingest (200 per batch)")
-    parser.add_argument("--rows", type=int, default=6000, help="GTD rows to import")
+    parser.add_argument("--rows", type=int, default=3000, help="GTD rows to import")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--code", type=Path, default=REPO,
                         help="the checkout whose command line is killed (default this one; another one's "
