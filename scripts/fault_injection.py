@@ -22,8 +22,10 @@ what it loses); a checkout without the mark reports every kill of `incidents res
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
+import os
 import random
 import shutil
 import signal
@@ -201,13 +203,18 @@ def rows_in(db: Path, table: str) -> bool:
 
 def kill_after(db: Path, args: list[str], delay: float, code: Path = REPO) -> bool:
     """Start the command and SIGKILL it after `delay` seconds; False if it had finished already."""
-    proc = subprocess.Popen(cli(db, args), cwd=code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cli(db, args), cwd=code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     try:
         proc.wait(timeout=delay)
         return False
     except subprocess.TimeoutExpired:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        # An import's forked parsing worker outlives its killed parent and blocks forever on its
+        # result pipe; end it too, so that runs do not pile up (it has written nothing itself).
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
         return True
 
 
