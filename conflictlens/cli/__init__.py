@@ -108,7 +108,13 @@ def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ..
         report = pipeline.ingest(paths, store, extractor, on_document=on_document, on_file=meter.update)
     finish_report(settings, report.errors,
                   f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged documents; "
-                  f"{report.events} events stored in {settings.db}; {len(report.errors)} bad file(s)")
+                  f"{report.events} events stored in {settings.db}; {len(report.errors)} bad file(s)"
+                  + recovered_note(report.recovered, "; "))
+
+
+def recovered_note(recovered: int, before: str = "") -> str:
+    """The mention of events an interrupted run had left in no incident, resolved first ("" when none)."""
+    return f"{before}{recovered} events stored earlier without an incident were resolved first" if recovered else ""
 
 
 def finish_report(settings: Settings, errors: list[ConflictLensError], summary: str) -> None:

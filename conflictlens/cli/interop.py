@@ -9,7 +9,9 @@ from typing import Optional
 
 import typer
 
-from conflictlens.cli import _check_date, _progress, _require_db, _settings, coded_errors, finish_report
+from conflictlens.cli import (
+    _check_date, _progress, _require_db, _settings, coded_errors, finish_report, recovered_note,
+)
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
@@ -37,7 +39,8 @@ def import_command(ctx: typer.Context,
                                             on_bytes=meter.update, resolve=resolve, parallel=parallel)
     finish_report(settings, report.errors,
                   f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
-                  f"unchanged; {len(report.errors)} left out; stored in {settings.db}")
+                  f"unchanged; {len(report.errors)} left out; stored in {settings.db}"
+                  + recovered_note(report.recovered, "; "))
 
 
 def export_command(ctx: typer.Context,

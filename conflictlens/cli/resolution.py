@@ -6,14 +6,17 @@ import getpass
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import EVENT_ID_HELP, _check_date, _require_db, _settings, coded_errors, evaluate_app, say
+from conflictlens.cli import (
+    EVENT_ID_HELP, Settings, _check_date, _require_db, _settings, coded_errors, evaluate_app, recovered_note, say,
+)
 from conflictlens.cli.help import App
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
@@ -31,17 +34,30 @@ def register(app: typer.Typer) -> None:
     evaluate_app.command("resolution")(evaluate_resolution)
 
 
+@contextmanager
+def _resolved_store(settings: Settings) -> Iterator:
+    """The open store, with any event an interrupted run or `import --no-resolve` left in no incident
+    resolved first: incidents are never read or changed with events missing from them."""
+    from conflictlens.pipeline.resolution import finish_pending
+    from conflictlens.store import Store
+
+    _require_db(settings.db)
+    with Store.open(settings.db) as store:
+        note = recovered_note(finish_pending(store).placed)
+        if note and not settings.quiet:
+            typer.echo(note, err=True)
+        yield store
+
+
 def why(ctx: typer.Context, event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Why an event is in its incident: the other reports and what matched on each feature."""
     from conflictlens.pipeline.resolution_decisions import why as explain
-    from conflictlens.store import Store
 
     settings = _settings(ctx)
     with coded_errors():
         _check_format(fmt, ("table", "json"))
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             result = explain(store, event_id)
     if fmt == "json":
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
@@ -70,13 +86,10 @@ def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Inciden
 
 
 def _decide(ctx: typer.Context, action, analyst: Optional[str]) -> None:
-    from conflictlens.store import Store
-
     settings = _settings(ctx)
     who = analyst or os.environ.get("CONFLICTLENS_ANALYST") or _login()
     with coded_errors():
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             result = action(store, who)
     typer.echo(json.dumps(result, ensure_ascii=False))
 
@@ -99,15 +112,13 @@ def list_incidents(ctx: typer.Context,
     """Stream merged incident records as JSON lines (confidential sources redacted)."""
     from conflictlens.pipeline.filters import country_code
     from conflictlens.pipeline.resolution_public import PublicIncidents
-    from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
 
     settings = _settings(ctx)
     with coded_errors():
         since, until = _check_date("--since", since), _check_date("--until", until)
         country = country_code(country) if country is not None else None
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             public = PublicIncidents(store)
             rows = IncidentStore(store).iter_incidents(country, since, until, 2 if merged else 1, limit)
             written = 0
@@ -126,13 +137,11 @@ def show_incident(ctx: typer.Context,
     """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
     from conflictlens.pipeline.resolution_decisions import incident_of
     from conflictlens.pipeline.resolution_public import PublicIncidents
-    from conflictlens.store import Store
     from conflictlens.store.incidents import IncidentStore
 
     settings = _settings(ctx)
     with coded_errors():
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             record = IncidentStore(store).incident(incident_of(store, ident))
             if record is None:
                 raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
@@ -159,12 +168,10 @@ def resolve_pending(ctx: typer.Context) -> None:
 def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, help="Only those naming this event or incident.")) -> None:
     """The audit trail of analyst splits and merges, as JSON lines, oldest first."""
     from conflictlens.pipeline.resolution_decisions import decisions as audit_trail
-    from conflictlens.store import Store
 
     settings = _settings(ctx)
     with coded_errors():
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
+        with _resolved_store(settings) as store:
             rows = audit_trail(store, ident)
     for row in rows:
         typer.echo(json.dumps(row, ensure_ascii=False))

@@ -20,7 +20,7 @@ from conflictlens.ingest import parse_batch_line, read_file, read_text_argument,
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.pipeline import network as relations_job
-from conflictlens.pipeline.resolution import resolve_after_save
+from conflictlens.pipeline.resolution import finish_pending, resolve_after_save, resolved_together
 from conflictlens.pipeline.session import registry_of, stored_edits
 from conflictlens.store import Store
 from conflictlens.store.sqlite import MEMORY
@@ -36,10 +36,11 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     errors: list[ConflictLensError] = field(default_factory=list)
+    recovered: int = 0  # events an earlier run had left in no incident, resolved first
 
     def to_dict(self) -> dict:
         return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
-                "events": self.events, "errors": [e.to_dict() for e in self.errors]}
+                "events": self.events, "errors": [e.to_dict() for e in self.errors], "recovered": self.recovered}
 
 
 @lru_cache(maxsize=4)
@@ -76,11 +77,14 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
            on_file: Callable[[int, int], None] | None = None) -> IngestReport:
     """Store every good report with its events; collect a coded error for every bad one.
 
-    Each batch of documents is one transaction, so an interruption never leaves a document
-    half-written, and documents stored before a bad file stay stored. `on_file(done, total)` hears
-    how many files are read out of how many, first (0, total) once the folders are listed.
+    Each batch of documents is one transaction with its incident resolution, so an interruption
+    never leaves a document half-written or its events in no incident, and documents stored before
+    a bad file stay stored. Events an earlier run left in no incident are resolved first.
+    `on_file(done, total)` hears how many files are read out of how many, first (0, total) once the
+    folders are listed.
     """
     report = IngestReport()
+    report.recovered = finish_pending(store).placed
     docs = _good_documents(_read_files(report_files(list(paths)), on_file), report, on_document)
     batch: list[tuple[Document, list[Event]]] = []
     chars = 0
@@ -120,13 +124,14 @@ def _save(store: Store, batch: list[tuple[Document, list[Event]]], version: str,
           actors: ActorResolver | None = None) -> None:
     if not batch:
         return
-    with store.transaction():  # a report and the relations it states are stored together or not at all
+    # A report, the relations it states and its events' incidents are stored together or not at all.
+    with resolved_together(store):
         results = store.save_many(batch, version)
         relations_job.save_batch_relations(store, batch, actors)
+        resolve_after_save(store, batch, results)  # new or re-extracted events join an incident or start one
     for result in results:
         setattr(report, result.status, getattr(report, result.status) + 1)
         report.events += result.events
-    resolve_after_save(store, batch, results)  # new or re-extracted events join an incident or start one
 
 
 def extract_file(path: str, published: str | None, extractor: Extractor) -> list[Event]:

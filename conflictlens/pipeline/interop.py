@@ -24,9 +24,11 @@ from conflictlens.pipeline.dataset_rows import (
     PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, worth_a_worker,
 )
 from conflictlens.pipeline.filters import event_filters
-from conflictlens.pipeline.resolution import ResolutionContext, resolve_after_save, store_context
+from conflictlens.pipeline.resolution import (
+    ResolutionContext, finish_pending, resolve_after_save, resolved_together, store_context,
+)
 from conflictlens.pipeline.session import session_registry, stored_edits
-from conflictlens.store import INSERTED, STALE, UPDATED, Store
+from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store
 from conflictlens.store.relations import save_relation_rows
 from conflictlens.store.rows import event_from_record, prepared_document
 
@@ -46,10 +48,12 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[ConflictLensError] = field(default_factory=list)
+    recovered: int = 0  # events an earlier run had left in no incident, resolved first
 
     def to_dict(self) -> dict:
         return {"rows": self.rows, "inserted": self.inserted, "updated": self.updated,
-                "unchanged": self.unchanged, "errors": [e.to_dict() for e in self.errors]}
+                "unchanged": self.unchanged, "errors": [e.to_dict() for e in self.errors],
+                "recovered": self.recovered}
 
 
 # ------------------------------------------------------------------ import
@@ -65,11 +69,16 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     `commit_seconds` seconds, whichever comes first; each commit is all-or-nothing. Re-importing
     the same file changes nothing; a row the dataset has revised since is rewritten. With
     `resolve`, each new or revised row then joins the incident it describes or starts one, as
-    reports do on ingest; without it, `conflictlens incidents resolve` catches up later.
+    reports do on ingest, in the transaction that stores it; rows an earlier import left in no
+    incident are resolved first. Without `resolve`, the next command that reads or writes incidents
+    (or `conflictlens incidents resolve`) catches up.
     `parallel`: parse in a worker process while this one writes (None: when the file is big
     enough and there is a spare core). `on_bytes(done, total)`: how far into the file the parsing is.
     """
     report = ImportReport()
+    context = store_context(store, actor_files) if resolve else None
+    if context is not None:
+        report.recovered = finish_pending(store, context).placed
     use_worker = worth_a_worker(path) if parallel is None else parallel
     edits = stored_edits(store)  # the analyst's corrections link the rows' actors too
     if use_worker:
@@ -77,7 +86,6 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     else:
         rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes, edits)
     batches = _batches(rows, report, on_row, batch_size)
-    context = store_context(store, actor_files) if resolve else None
     with quiet_collector():
         pending = next(batches, None)
         while pending is not None:
@@ -117,6 +125,19 @@ def _stale_row(document_id: str) -> ConflictLensError:
 
 
 def _save(store: Store, batch: list[PreparedRow], report: ImportReport, context: ResolutionContext | None) -> None:
+    if context is None:
+        _write(store, batch, report)
+        return
+    with resolved_together(store):  # a kill leaves the rows stored and resolved, or not stored
+        changed = _write(store, batch, report)
+        if changed:
+            saved = [(prepared_document(row.document), [event_from_record(e.event[-1]) for e in row.document.events])
+                     for row, _ in changed]
+            resolve_after_save(store, saved, [result for _, result in changed], context)
+
+
+def _write(store: Store, batch: list[PreparedRow], report: ImportReport) -> list[tuple[PreparedRow, SaveResult]]:
+    """Store the rows and the relations they state; count them. Returns the rows written, with their results."""
     # Each row carries its own version (dataset + row digest): an unchanged row is skipped, a
     # revised one rewritten. The store's extractor_version is left to the extractor.
     results = store.save_prepared([row.document for row in batch], meta_key="import_version")
@@ -127,10 +148,7 @@ def _save(store: Store, batch: list[PreparedRow], report: ImportReport, context:
             report.errors.append(_stale_row(result.document_id))
         else:
             setattr(report, result.status, getattr(report, result.status) + 1)
-    if context is not None and changed:
-        saved = [(prepared_document(row.document), [event_from_record(e.event[-1]) for e in row.document.events])
-                 for row, _ in changed]
-        resolve_after_save(store, saved, [result for _, result in changed], context)
+    return changed
 
 
 # ------------------------------------------------------------------ export

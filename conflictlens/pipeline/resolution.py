@@ -5,13 +5,19 @@ members, their blocking keys and the merged records. Resolution is incremental: 
 compared only with the members of the incidents its blocking keys reach, and only the incidents
 it touches are recomputed. Analyst decisions (`conflictlens.pipeline.resolution_decisions`) pin
 members, and later ingests respect the pins.
+
+Crash safety: a batch's events are saved and resolved in one transaction (`resolved_together`),
+so no kill leaves a committed event in no incident. Events stored without resolution all the
+same (`import --no-resolve`, a database written by an older version) are marked in the store,
+and `finish_pending` resolves them before any command reads or writes incidents.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
@@ -49,6 +55,11 @@ class ResolutionReport:
     kept: int = 0  # events already resolved and unchanged, or pinned by an analyst
     removed: int = 0  # members whose event no longer exists
     incidents: set[str] = field(default_factory=set)  # incidents created or changed
+
+    @property
+    def placed(self) -> int:
+        """Events that joined or started an incident."""
+        return self.joined + self.started
 
     def to_dict(self) -> dict[str, int]:
         return {"joined": self.joined, "started": self.started, "kept": self.kept, "removed": self.removed,
@@ -140,8 +151,38 @@ def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]
     return resolve_events(store, items, ctx, report)
 
 
+@contextmanager
+def resolved_together(store: Store) -> Iterator[None]:
+    """One transaction for saving a batch and resolving its events: a crash leaves both or neither.
+
+    The store marks every write of events as unresolved; the mark is cleared here unless it was
+    set before the batch (then events of earlier runs are still waiting: `finish_pending`).
+    """
+    incidents = IncidentStore(store)
+    with store.transaction():
+        waiting = incidents.unresolved_marked()
+        yield
+        if not waiting:
+            incidents.clear_unresolved_mark()
+
+
+def finish_pending(store: Store, ctx: ResolutionContext | None = None) -> ResolutionReport:
+    """Resolve the events left in no incident, if the store says there may be any.
+
+    Cheap when there are none (one look-up): every command that reads or writes incidents calls it first.
+    A read-only store (an archive) is read as it is: nothing can be resolved into it.
+    """
+    if store.read_only or not IncidentStore(store).unresolved_marked():
+        return ResolutionReport()
+    return resolve_pending(store, ctx)
+
+
 def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: int | None = None) -> ResolutionReport:
-    """Resolve every stored event that is in no incident yet (e.g. stored before resolution existed)."""
+    """Resolve every stored event that is in no incident yet (e.g. stored before resolution existed).
+
+    Each PENDING_BATCH events are one transaction: a kill loses at most the batch in hand, and the
+    next call reads on from the first event still unresolved.
+    """
     ctx = ctx or store_context(store)
     incidents = IncidentStore(store)
     report = ResolutionReport()
@@ -150,12 +191,21 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
         size = PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - done)
         rows = incidents.unresolved_events(size, position)
         if not rows:
+            _clear_mark_if_done(incidents)
             break
         events = [event_from_record(record) for _, record, _ in rows]
         meta = incidents.document_meta(e.document_id for e in events)
         resolve_events(store, [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events], ctx, report)
         done, position = done + len(rows), rows[-1][2]
     return report
+
+
+def _clear_mark_if_done(incidents: IncidentStore) -> None:
+    # Checked again from the start, under the write lock: another program may have stored events
+    # meanwhile (a re-extracted document keeps its place in the order), and its mark must stay.
+    with incidents.transaction():
+        if not incidents.unresolved_events(1):
+            incidents.clear_unresolved_mark()
 
 
 def _drop_vanished(incidents: IncidentStore, doc_id: str, current: set[str], report: ResolutionReport) -> None:

@@ -19,6 +19,7 @@ import orjson
 
 from conflictlens.store.failures import translated
 from conflictlens.store.sqlite import Store
+from conflictlens.store.writes import UNRESOLVED_MARK
 
 RESOLVER = "resolver"  # linked_by for automatic links; analysts are named
 _MEMBER_COLUMNS = ("event_id", "incident_id", "document_id", "profile", "source", "decision", "linked_by",
@@ -201,6 +202,11 @@ class IncidentStore:
             return [(event_id, record, (doc_no, event_id))
                     for event_id, record, doc_no in self._conn.execute(sql, (*after, limit))]
 
+    def unresolved_marked(self) -> bool:
+        """Whether events may be in no incident: some were written and no resolution has seen them all."""
+        with translated(self._path):
+            return self._conn.execute("SELECT 1 FROM meta WHERE key = ?", (UNRESOLVED_MARK,)).fetchone() is not None
+
     def document_meta(self, document_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """outlet, published and title of each document (what a source label needs)."""
         out: dict[str, dict[str, Any]] = {}
@@ -303,6 +309,11 @@ class IncidentStore:
     def delete_incident(self, incident_id: str) -> None:
         with translated(self._path):
             self._conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+
+    def clear_unresolved_mark(self) -> None:
+        """Only for a resolution that has seen every stored event, inside the transaction that did."""
+        with translated(self._path):
+            self._conn.execute("DELETE FROM meta WHERE key = ?", (UNRESOLVED_MARK,))
 
     def record_decision(self, action: str, analyst: str, reason: str, detail: dict[str, Any]) -> int:
         with translated(self._path):

@@ -20,6 +20,12 @@ INSERT_EVIDENCE = R.insert_sql("evidence", R.EVIDENCE_COLUMNS)
 INSERT_ATTRIBUTION = R.insert_sql("attributions", R.ATTRIBUTION_COLUMNS)
 INSERT_CANDIDATE = R.insert_sql("actor_candidates", R.CANDIDATE_COLUMNS)
 INSERT_ACTOR_NAME = "INSERT OR IGNORE INTO actors (name) VALUES (?)"
+# Events written here are in no incident until the pipeline resolves them, in the same transaction
+# or later (`import --no-resolve`). This mark says so durably, whatever kills the process; only a
+# resolution that has seen every event clears it (conflictlens.store.incidents). Migration 0007
+# sets it for databases written before.
+UNRESOLVED_MARK = "events_unresolved"
+_MARK_UNRESOLVED = "INSERT OR IGNORE INTO meta (key, value) VALUES (?, '1')"
 # New documents have the highest doc_no values (SQLite gives a new rowid max + 1), so the rows
 # above the old maximum are exactly this batch's.
 _INDEX_NEW_DOCUMENTS = (
@@ -37,7 +43,8 @@ def insert_documents(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) 
 
 
 def insert_events(conn: sqlite3.Connection, flat: Sequence[R.EventRows]) -> None:
-    """Insert flattened events with their evidence, attributions, candidate actors and actor names.
+    """Insert flattened events with their evidence, attributions, candidate actors and actor names,
+    and mark the store as holding events in no incident yet.
 
     Names only go to the actors table: types and parents come from the registry (Store.save_actors).
     """
@@ -49,3 +56,4 @@ def insert_events(conn: sqlite3.Connection, flat: Sequence[R.EventRows]) -> None
     conn.executemany(INSERT_CANDIDATE, [r for f in flat for r in f.candidates])
     names = sorted(set().union(*(f.actors for f in flat)))
     conn.executemany(INSERT_ACTOR_NAME, [(n,) for n in names])
+    conn.execute(_MARK_UNRESOLVED, (UNRESOLVED_MARK,))
