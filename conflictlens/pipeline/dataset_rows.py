@@ -212,7 +212,8 @@ def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[s
     context = multiprocessing.get_context(_start_method())
     messages = context.Queue(maxsize=_WORKER_QUEUE)
     worker = context.Process(target=_work,
-                             args=(dataset, str(path), actor_files, encoding, store_path, edits, messages),
+                             args=(dataset, str(path), actor_files, encoding, store_path, edits,
+                                   _Outbox(messages, os.getpid())),
                              name="conflictlens-import-parser", daemon=True)
     worker.start()
     try:
@@ -262,8 +263,35 @@ def _reader(store_path: str | None) -> Iterator[Store | None]:
         yield store
 
 
+class _Orphaned(BaseException):
+    """The importing process is gone (killed): the worker stops. Not an Exception, so nothing reports it."""
+
+
+class _Outbox:
+    """The worker's end of the queue. A worker whose importing process was killed (SIGKILL runs no
+    clean-up, and a daemon flag only helps on a normal exit) would block on a full queue for ever,
+    holding the database open; so a put that waits checks now and then that its parent still lives."""
+
+    CHECK_SECONDS = 2.0
+
+    def __init__(self, messages: Any, parent: int) -> None:
+        self.messages, self.parent = messages, parent
+
+    def put(self, item: Any) -> None:
+        while True:
+            try:
+                self.messages.put(item, timeout=self.CHECK_SECONDS)
+                return
+            except queues.Full:
+                if os.getppid() != self.parent:
+                    # The queue's feeder thread is stuck writing to a pipe nobody reads: exiting must not
+                    # wait for it to flush.
+                    self.messages.cancel_join_thread()
+                    raise _Orphaned() from None
+
+
 def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, store_path: str | None,
-          edits: tuple[ActorEdit, ...], messages: Any) -> None:
+          edits: tuple[ActorEdit, ...], messages: _Outbox) -> None:
     """The worker process: parse and prepare, send rows a chunk at a time, then _DONE (or the error)."""
     read = [0, 0]  # bytes read, file size: sent with each chunk for the caller's progress bar
 
@@ -283,3 +311,5 @@ def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, 
     except Exception as exc:  # noqa: BLE001 - anything else reaches the parent as a coded error
         messages.put(ConflictLensError("CL-E506", f"parsing failed ({type(exc).__name__}: {exc}); run the "
                                        "import again with --no-parallel to see where", path))
+    except _Orphaned:
+        return  # nobody is left to read the rows; leaving closes the database

@@ -42,3 +42,41 @@ def test_nested_or_inside_a_callers_freeze_it_leaves_frozen_objects_alone(clean_
         pass
     assert gc.get_freeze_count() == callers and gc.get_threshold() == threshold
 
+
+
+class _AlwaysFull:
+    """A queue nobody reads any more."""
+
+    cancelled = False
+
+    def put(self, item, timeout=None):
+        import queue
+        raise queue.Full
+
+    def cancel_join_thread(self):
+        self.cancelled = True
+
+
+def test_a_worker_whose_importer_was_killed_stops_instead_of_waiting_for_ever(monkeypatch):
+    from conflictlens.pipeline import dataset_rows
+
+    monkeypatch.setattr(dataset_rows._Outbox, "CHECK_SECONDS", 0.01)
+    monkeypatch.setattr(dataset_rows.os, "getppid", lambda: 1)  # the parent died: init adopted the worker
+    full = _AlwaysFull()
+    outbox = dataset_rows._Outbox(full, parent=4242)
+    with pytest.raises(dataset_rows._Orphaned):
+        outbox.put("rows")
+    assert full.cancelled  # the process may exit without flushing what nobody will read
+    # _work leaves quietly: the orphan signal is no Exception, so it is never reported as a parse failure
+    assert not issubclass(dataset_rows._Orphaned, Exception)
+
+
+def test_a_worker_whose_importer_lives_waits_for_room():
+    import queue
+
+    from conflictlens.pipeline import dataset_rows
+
+    messages = queue.Queue(maxsize=1)
+    outbox = dataset_rows._Outbox(messages, parent=dataset_rows.os.getppid())
+    outbox.put("first")
+    assert messages.get() == "first"
