@@ -174,7 +174,9 @@ class Gazetteer:
         countries = {e.country for e in tied}
         across = len(countries) > 1 and all(len({_area(e) for e in tied if e.country == c}) == 1 for c in countries)
         spelt = [e for e in tied if across and e.name.casefold() == mention.text.casefold()]
-        seats = [e for e in tied if e.kind == "place" and e.admin2 and name_key(e.admin2) == name_key(e.name)]
+        # Seats only within one country: abroad, whether a district is known is a matter of sources.
+        seats = [e for e in tied if e.kind == "place" and e.admin2 and name_key(e.admin2) == name_key(e.name)
+                 and len(countries) == 1]
         for chosen in ([e for e in tied if _area(e) in districts], spelt, seats):
             if len({_area(e) for e in chosen}) == 1:
                 return self._location(chosen[0])
@@ -252,10 +254,13 @@ def _abroad(scored: list, best: tuple) -> list[PlaceEntry]:
     """Namesakes of the best candidate in other countries that the text supports as well.
 
     Context, kind and closeness equal, a bigger town or a GeoNames town against a village list is no
-    reason to put an event in one country rather than another ("Hyderabad" in India or Pakistan), so
-    they are namesakes; unless the best is a city of DOMINANT_PEOPLE ten times any other ("Paris").
+    reason to put an event in one country rather than another ("Tripoli" in Libya or Lebanon), so
+    they are namesakes; unless the best is curated and they are not, or it is a city of
+    DOMINANT_PEOPLE ten times any other ("Paris").
     """
-    rivals = [e for score, e, _ in scored if score[:3] == best[0][:3] and e.country != best[1].country]
+    curated = best[0][3] == STRENGTH["c"]  # a hand-picked place is what its name means ("Jalalabad")
+    rivals = [e for score, e, _ in scored if score[:3] == best[0][:3] and e.country != best[1].country
+              and not (curated and score[3] < best[0][3])]
     people = best[1].population
     if not rivals or (people >= DOMINANT_PEOPLE and people >= 10 * max(e.population for e in rivals)):
         return []
