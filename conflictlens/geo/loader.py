@@ -24,7 +24,7 @@ from conflictlens.model.protocols import PlaceEntry
 
 KINDS = ("country", "admin1", "admin2", "place")
 BASE_FILE = "gazetteer.tsv.gz"  # scripts/build_reference_geo.py
-WORLD_ADMIN1 = "world_admin1.tsv.gz"  # scripts/build_global_geo.py: replaces base rows of the same id
+WORLD_EAGER = "world_eager.tsv.gz"  # scripts/build_global_geo.py: replaces base rows of the same id
 WORLD_KEYS = "world/keys.tsv.gz"  # name key -> countries whose world file has it
 
 
@@ -184,8 +184,8 @@ def _world_keys() -> Mapping[str, str]:
 @lru_cache(maxsize=1)
 def load_bundled() -> GazetteerData:
     """The bundled gazetteer, parsed once per process: Afghanistan and Pakistan in depth, then the
-    world layer, whose rows replace the rows of the same id (first-level divisions in English)."""
-    world = _read_rows(WORLD_ADMIN1)
+    world layer, whose rows replace the rows of the same id (countries given more names, first-level divisions in English)."""
+    world = _read_rows(WORLD_EAGER)
     replaced = {row["id"] for row in world}
     index: dict[str, list[PlaceEntry]] = {}
     meta: dict[str, Meta] = {}

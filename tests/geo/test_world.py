@@ -130,3 +130,17 @@ def test_aliases_kept_are_names_as_people_write_them():
 def _row(row_id: str, name: str) -> dict[str, str]:
     return {"id": row_id, "kind": "admin1", "name": name, "country": row_id[3:5], "aliases": "",
             "lat": "", "lon": "", "strength": "g"}
+
+
+def test_datasets_names_of_countries_are_known(gaz):
+    assert [e.country for e in gaz.lookup("West Bank and Gaza Strip", kind="country")] == ["PS"]
+    assert [e.country for e in gaz.lookup("DR Congo", kind="country")] == ["CD"]
+
+
+@pytest.mark.parametrize("text", [
+    "Southern forces said they repelled the attack.",
+    "Fighters came from the West, officials said.",
+])
+def test_a_common_word_is_no_alias_of_a_division_abroad(gaz, text):
+    """"Southern" (Israel's Southern District) and "West" (Cameroon's West region) need a cue word."""
+    assert gaz.find_places(text) == []
