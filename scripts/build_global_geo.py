@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from conflictlens.geo.build_assemble import load_stoplist  # noqa: E402
 from conflictlens.geo.build_global import (WorldBuilder, drop_word_aliases, flag_word_keys,  # noqa: E402
-                                           read_base, read_cities, read_english, read_rg)
+                                           read_base, read_cities, read_english, read_rg, unflag_big_cities)
 from conflictlens.geo.build_places import flag_weak  # noqa: E402
 from scripts.build_reference_geo import _keys, write_gazetteer  # noqa: E402
 
@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     admin2 = b.admin2(rg)
     b.places(cities, rg, admin2, args.min_population)
     # First-level divisions were judged by scripts/build_reference_geo.py, or named by hand.
-    flag_weak([e for e in b.entries if e.kind != "admin1"], load_stoplist(DATA_DIR / "stoplist.txt"))
+    stoplist = load_stoplist(DATA_DIR / "stoplist.txt")
+    flag_weak([e for e in b.entries if e.kind != "admin1"], stoplist)
+    unflag_big_cities(b.entries, stoplist)
     flag_word_keys(b.entries)
     drop_word_aliases(b.entries)
     out = Path(args.out)

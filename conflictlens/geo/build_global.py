@@ -237,3 +237,18 @@ def flag_word_keys(entries: list[Entry], words: int = 30000) -> None:
         e.aliases = [a for a in e.aliases if not collides(a)]
         if collides(e.name):
             e.strength = "w"
+
+
+def unflag_big_cities(entries: list[Entry], stoplist: set[str]) -> None:
+    """Cities whose names English news uses often ("Baghdad", "Gaza", "Santiago") are frequent
+    words by count, not common words: flag_weak's frequency limit would make them need a cue. A
+    city of a million needs none; one of 100,000 none unless its name is an everyday word
+    ("Reading", "Mobile", "Split")."""
+    from wordfreq import zipf_frequency  # build-time only
+
+    for e in entries:
+        key = name_key(e.name)
+        if e.kind != "place" or e.strength != "w" or key in stoplist or len(key.replace(" ", "")) < 4:
+            continue
+        if e.population >= 1_000_000 or (e.population >= 100_000 and zipf_frequency(e.name.lower(), "en") < 4.5):
+            e.strength = "g"

@@ -144,3 +144,9 @@ def test_datasets_names_of_countries_are_known(gaz):
 def test_a_common_word_is_no_alias_of_a_division_abroad(gaz, text):
     """"Southern" (Israel's Southern District) and "West" (Cameroon's West region) need a cue word."""
     assert gaz.find_places(text) == []
+
+
+def test_a_big_city_often_in_the_news_needs_no_cue_but_an_everyday_word_does(gaz):
+    loc, _ = locate(gaz, "A car bomb exploded in Baghdad on Monday, Iraqi police said.")
+    assert (loc.country, loc.place, loc.precision) == ("IQ", "Baghdad", "place")
+    assert gaz.find_places("Reading the statement, officials said nothing more.") == []
