@@ -129,6 +129,8 @@ class Gazetteer:
                 continue
             kept.append(e)
         narrowed = [e for e in kept if kind and e.kind == kind]
+        if kind == "admin1" and not narrowed and all(self._data.meta[e.id].strength != "c" for e in kept):
+            return ()  # "Islamic State Khorasan Province": a province of that name, not a town called so
         return tuple(narrowed or kept)
 
     # -- choosing the location ----------------------------------------------------------------

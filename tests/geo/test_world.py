@@ -150,3 +150,9 @@ def test_a_big_city_often_in_the_news_needs_no_cue_but_an_everyday_word_does(gaz
     loc, _ = locate(gaz, "A car bomb exploded in Baghdad on Monday, Iraqi police said.")
     assert (loc.country, loc.place, loc.precision) == ("IQ", "Baghdad", "place")
     assert gaz.find_places("Reading the statement, officials said nothing more.") == []
+
+
+def test_a_name_before_province_that_names_no_province_is_not_a_town(gaz):
+    """Horasan, a Turkish town, is also written Khorasan: "Khorasan Province" is no town."""
+    mentions = gaz.find_places("Islamic State Khorasan Province fighters ambushed a patrol in Kunar province.")
+    assert [m.text for m in mentions] == ["Kunar"]
