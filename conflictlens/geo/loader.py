@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.geo.normalize import TOKEN_RE, fold_token, name_key
@@ -25,7 +25,7 @@ from conflictlens.model.protocols import PlaceEntry
 KINDS = ("country", "admin1", "admin2", "place")
 BASE_FILE = "gazetteer.tsv.gz"  # scripts/build_reference_geo.py
 WORLD_EAGER = "world_eager.tsv.gz"  # scripts/build_global_geo.py: replaces base rows of the same id
-WORLD_KEYS = "world/keys.tsv.gz"  # name key -> countries whose world file has it
+WORLD_KEYS = "world/keys.txt.gz"  # name key -> countries whose world file has it
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,7 @@ class GazetteerData:
     first_words: frozenset[str]  # first folded word of every key (fast reject)
     stoplist: frozenset[str]
     countries: Mapping[str, PlaceEntry]  # country code -> the country's entry
+    world: WorldKeys  # the lazy layer's keys (kept for with_user_places)
 
 
 def _data_dir():
@@ -125,11 +126,12 @@ def _frozen(index: dict) -> Mapping[str, tuple[PlaceEntry, ...]]:
     return MappingProxyType({key: tuple(entries) for key, entries in index.items()})
 
 
-def _freeze(index: dict, meta: dict, stoplist: frozenset[str], lazy: Mapping[str, str]) -> GazetteerData:
-    first = frozenset(k.partition(" ")[0] for keys in (index, lazy) for k in keys)
+def _freeze(index: dict, meta: dict, stoplist: frozenset[str], world: WorldKeys) -> GazetteerData:
+    lazy = world.countries
+    first = frozenset(k.partition(" ")[0] for k in index) | world.first_words
     countries = {e.country: e for entries in index.values() for e in entries if e.kind == "country"}
     return GazetteerData(LayeredIndex(_frozen(index), lazy), LayeredMeta(MappingProxyType(meta)), first,
-                         stoplist, MappingProxyType(countries))
+                         stoplist, MappingProxyType(countries), world)
 
 
 @lru_cache(maxsize=1)
@@ -174,11 +176,24 @@ def load_country(cc: str) -> tuple[Mapping[str, tuple[PlaceEntry, ...]], Mapping
     return _frozen(index), MappingProxyType(meta)
 
 
-def _world_keys() -> Mapping[str, str]:
-    """Name key -> the space-separated codes of the countries whose world file has it (split when
-    used: a quarter of a million keys are read at start-up, most never used)."""
-    lines = _read_lines(WORLD_KEYS)
-    return MappingProxyType(dict(line.split("\t", 1) for line in lines[1:] if line))
+class WorldKeys(NamedTuple):
+    countries: Mapping[str, str]  # name key -> space-separated codes of the countries that have it
+    first_words: frozenset[str]  # first word of every key
+
+
+def _world_keys() -> WorldKeys:
+    """The world layer's keys. A quarter of a million keys are read at every start-up, most never
+    used, so the file is three blocks split by blank lines (keys; their countries, line for line;
+    the keys' first words) that C-level splits turn into the mapping without a Python loop per key."""
+    path = _data_dir() / WORLD_KEYS
+    try:
+        with path.open("rb") as raw, gzip.open(raw, "rb") as fh:
+            keys, countries, first = fh.read().decode("utf-8").split("\n\n")
+    except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+        raise ConflictLensError("CL-E300", f"cannot read the bundled gazetteer ({exc}); "
+                                "reinstall conflictlens or run scripts/build_global_geo.py", str(path)) from exc
+    return WorldKeys(MappingProxyType(dict(zip(keys.split("\n"), countries.split("\n")))),
+                     frozenset(first.split("\n")))
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +240,7 @@ def with_user_places(base: GazetteerData, rows: list[dict[str, str]]) -> Gazette
     meta = dict(base.meta.eager)
     for row in rows:
         _add(index, meta, row, base.stoplist)
-    return _freeze(index, meta, base.stoplist, base.index.lazy)
+    return _freeze(index, meta, base.stoplist, base.world)
 
 
 def word_count(name: str) -> int:
