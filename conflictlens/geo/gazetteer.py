@@ -345,7 +345,7 @@ def _province_positions(mentions: Sequence[PlaceMention]) -> dict[tuple[str, str
 
 def _most_named_country(mentions: Sequence[PlaceMention]) -> set[str]:
     """The one country more of the text's names could lie in than any other, if two or more do
-    ("Hyderabad ... Latifabad": both names have namesakes, only Pakistan has both)."""
+    ("from Hyderabad to Jalalabad": each has namesakes, only India has both)."""
     votes: dict[str, int] = {}
     for m in mentions:
         for cc in {e.country for e in m.candidates}:
