@@ -34,6 +34,8 @@ STRENGTH = {"c": 3, "g": 2, "v": 1, "w": 0}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
 # Namesakes closer than this are one answer for a conflict record (see _far_apart).
 NAMESAKE_KM = 25.0
+# A city this big, ten times any namesake abroad, is what a bare name means (see _abroad).
+DOMINANT_PEOPLE = 100_000
 
 
 class Gazetteer:
@@ -73,7 +75,7 @@ class Gazetteer:
         first, out, i = self._data.first_words, [], 0
         while i < len(tokens):
             word = tokens[i].group()
-            if word[0].isupper():
+            if word[0].isupper() or (word[0].isalpha() and not word[0].islower()):  # or caseless (Arabic)
                 folded = fold_token(word)
                 if folded in first or stem_token(folded) in first:
                     found = self._match_at(text, tokens, i)
@@ -127,6 +129,8 @@ class Gazetteer:
                 continue
             kept.append(e)
         narrowed = [e for e in kept if kind and e.kind == kind]
+        if kind == "admin1" and not narrowed and all(self._data.meta[e.id].strength != "c" for e in kept):
+            return ()  # "Islamic State Khorasan Province": a province of that name, not a town called so
         return tuple(narrowed or kept)
 
     # -- choosing the location ----------------------------------------------------------------
@@ -135,16 +139,17 @@ class Gazetteer:
             return Location(), None
         countries, provinces = _context(mentions)
         named = _province_positions(mentions)
-        best, tied = None, []
+        scored = []
         for idx, m in enumerate(mentions):
             is_province = any(e.kind == "admin1" for e in m.candidates)
-            for e in m.candidates:
-                score = self._score(e, idx, countries, provinces, named, is_province)
-                if best is None or score > best[0]:
-                    best, tied = (score, e, m), [e]
-                elif score == best[0]:
-                    tied.append(e)
-        if best[1].kind in ("place", "admin2") and _far_apart(tied):
+            scored.extend((self._score(e, idx, countries, provinces, named, is_province), e, m)
+                          for e in m.candidates)
+        best = scored[0]
+        for item in scored[1:]:
+            if item[0] > best[0]:
+                best = item
+        tied = [e for score, e, _ in scored if score == best[0]]
+        if best[1].kind in ("place", "admin2") and _far_apart(tied := tied + _abroad(scored, best)):
             return self._among_namesakes(tied, best[2], mentions), best[2]
         # Rows of one place: the name from the first, the point from one that has a real point.
         donor = best[1] if _has_point(best[1]) else next((e for e in tied if _has_point(e)), None)
@@ -171,7 +176,9 @@ class Gazetteer:
         countries = {e.country for e in tied}
         across = len(countries) > 1 and all(len({_area(e) for e in tied if e.country == c}) == 1 for c in countries)
         spelt = [e for e in tied if across and e.name.casefold() == mention.text.casefold()]
-        seats = [e for e in tied if e.kind == "place" and e.admin2 and name_key(e.admin2) == name_key(e.name)]
+        # Seats only within one country: abroad, whether a district is known is a matter of sources.
+        seats = [e for e in tied if e.kind == "place" and e.admin2 and name_key(e.admin2) == name_key(e.name)
+                 and len(countries) == 1]
         for chosen in ([e for e in tied if _area(e) in districts], spelt, seats):
             if len({_area(e) for e in chosen}) == 1:
                 return self._location(chosen[0])
@@ -196,7 +203,7 @@ class Gazetteer:
     @cached_property
     def _countries(self) -> dict[str, PlaceEntry]:
         """Country code -> the country's entry (for its point), found once."""
-        return {e.country: e for entries in self._data.index.values() for e in entries if e.kind == "country"}
+        return dict(self._data.countries)
 
     def _score(self, e: PlaceEntry, idx: int, countries: set, provinces: set, named: dict,
                is_province: bool) -> tuple:
@@ -243,6 +250,27 @@ class Gazetteer:
         point = self.province_centroid(loc.country, loc.admin1) if loc.admin1 else None
         loc.lat, loc.lon = point if point else (None, None)
         loc.precision = "province" if point else ("province" if loc.admin1 else "country")
+
+
+def _abroad(scored: list, best: tuple) -> list[PlaceEntry]:
+    """Namesakes of the best candidate in other countries that the text supports as well.
+
+    Context, kind and closeness equal, a bigger town or a GeoNames town against a village list is no
+    reason to put an event in one country rather than another ("Tripoli" in Libya or Lebanon), so
+    they are namesakes; unless the best is curated and they are not, or it is a city of
+    DOMINANT_PEOPLE ten times any other ("Paris").
+    """
+    curated = best[0][3] == STRENGTH["c"]  # a hand-picked place is what its name means ("Jalalabad")
+    rivals = [e for score, e, _ in scored if score[:3] == best[0][:3] and e.country != best[1].country
+              and not (curated and score[3] < best[0][3])]
+    people = best[1].population
+    if not rivals or (people >= DOMINANT_PEOPLE and people >= 10 * max(e.population for e in rivals)):
+        return []
+    top = {}
+    for e in rivals:  # within each country, its biggest namesake, as within the best's own
+        if e.population >= top.get(e.country, e).population:
+            top[e.country] = e
+    return [e for e in rivals if e.population == top[e.country].population]
 
 
 def _area(e: PlaceEntry) -> tuple[str, str | None, str | None]:
@@ -315,11 +343,26 @@ def _province_positions(mentions: Sequence[PlaceMention]) -> dict[tuple[str, str
     return out
 
 
+def _most_named_country(mentions: Sequence[PlaceMention]) -> set[str]:
+    """The one country more of the text's names could lie in than any other, if two or more do
+    ("from Hyderabad to Jalalabad": each has namesakes, only India has both)."""
+    votes: dict[str, int] = {}
+    for m in mentions:
+        for cc in {e.country for e in m.candidates}:
+            votes[cc] = votes.get(cc, 0) + 1
+    ranked = sorted(votes.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return set()
+    return {cc for cc, n in votes.items() if n == ranked[0]}
+
+
 def _context(mentions: Sequence[PlaceMention]) -> tuple[set[str], set[tuple[str, str]]]:
     """Countries and provinces the text names outright, else those its unambiguous names imply."""
     countries = {e.country for m in mentions for e in m.candidates if e.kind == "country"}
     if not countries:
         countries = {next(iter(s)) for m in mentions if len(s := {e.country for e in m.candidates}) == 1}
+    if not countries:
+        countries = _most_named_country(mentions)
     provinces = {(e.country, e.name) for m in mentions for e in m.candidates
                  if e.kind == "admin1" and (not countries or e.country in countries)}
     if not provinces:

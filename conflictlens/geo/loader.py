@@ -1,4 +1,11 @@
-"""Reading the bundled gazetteer and user place files into an immutable index."""
+"""Reading the bundled gazetteer and user place files into an immutable index.
+
+The bundled data has two layers: the eager one (countries, every first-level division, Afghanistan
+and Pakistan in depth, user places) is parsed at load; the world's second-level divisions and towns
+(scripts/build_global_geo.py) sit in one file per country, parsed the first time a text uses one of
+that country's names. Only the world layer's key list (name key -> countries) is read at load, so
+start-up stays well under a second while every country's towns can be found.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +16,16 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.geo.normalize import TOKEN_RE, fold_token, name_key
 from conflictlens.model.protocols import PlaceEntry
 
 KINDS = ("country", "admin1", "admin2", "place")
+BASE_FILE = "gazetteer.tsv.gz"  # scripts/build_reference_geo.py
+WORLD_EAGER = "world_eager.tsv.gz"  # scripts/build_global_geo.py: replaces base rows of the same id
+WORLD_KEYS = "world/keys.txt.gz"  # name key -> countries whose world file has it
 
 
 @dataclass(frozen=True)
@@ -26,12 +36,60 @@ class Meta:
     within: str | None
 
 
+class LayeredIndex(Mapping):
+    """Name key -> entries: the eager layer's, then those of each country whose world file has the key."""
+
+    def __init__(self, eager: Mapping[str, tuple[PlaceEntry, ...]], lazy: Mapping[str, str]):
+        self.eager, self.lazy = eager, lazy
+
+    def get(self, key, default=None):
+        found = self.eager.get(key, ())
+        for cc in self.lazy.get(key, "").split():
+            found += load_country(cc)[0].get(key, ())
+        return found or default
+
+    def __getitem__(self, key: str) -> tuple[PlaceEntry, ...]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.eager.keys() | self.lazy.keys())
+
+    def __len__(self) -> int:
+        return len(self.eager.keys() | self.lazy.keys())
+
+
+class LayeredMeta(Mapping):
+    """Entry id -> Meta; a world entry's id names its country ("gnw:EG:361546")."""
+
+    def __init__(self, eager: Mapping[str, Meta]):
+        self.eager = eager
+
+    def __getitem__(self, entry_id: str) -> Meta:
+        found = self.eager.get(entry_id)
+        if found is None and entry_id.count(":") >= 2:
+            found = load_country(entry_id.split(":", 2)[1])[1].get(entry_id)
+        if found is None:
+            raise KeyError(entry_id)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.eager)
+
+    def __len__(self) -> int:
+        return len(self.eager)
+
+
 @dataclass(frozen=True)
 class GazetteerData:
-    index: Mapping[str, tuple[PlaceEntry, ...]]  # name key -> entries
-    meta: Mapping[str, Meta]  # entry id -> Meta
+    index: LayeredIndex  # name key -> entries
+    meta: LayeredMeta  # entry id -> Meta
     first_words: frozenset[str]  # first folded word of every key (fast reject)
     stoplist: frozenset[str]
+    countries: Mapping[str, PlaceEntry]  # country code -> the country's entry
+    world: WorldKeys  # the lazy layer's keys (kept for with_user_places)
 
 
 def _data_dir():
@@ -58,14 +116,22 @@ def _add(index: dict, meta: dict, row: dict[str, str], stoplist: frozenset[str])
     if keys is None:  # user files carry names only
         names = [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]
         keys = "|".join(name_key(n) for n in names)
-    for key in keys.split("|"):
-        if key and entry not in index.get(key, ()):
-            index[key] = index.get(key, ()) + (entry,)
+    for key in dict.fromkeys(keys.split("|")):  # distinct keys: each entry once under a key
+        if key:
+            index.setdefault(key, []).append(entry)
 
 
-def _freeze(index: dict, meta: dict, stoplist: frozenset[str]) -> GazetteerData:
-    first = frozenset(k.split(" ", 1)[0] for k in index)
-    return GazetteerData(MappingProxyType(index), MappingProxyType(meta), first, stoplist)
+def _frozen(index: dict) -> Mapping[str, tuple[PlaceEntry, ...]]:
+    """Lists built up by `_add` become tuples, read-only."""
+    return MappingProxyType({key: tuple(entries) for key, entries in index.items()})
+
+
+def _freeze(index: dict, meta: dict, stoplist: frozenset[str], world: WorldKeys) -> GazetteerData:
+    lazy = world.countries
+    first = frozenset(k.partition(" ")[0] for k in index) | world.first_words
+    countries = {e.country: e for entries in index.values() for e in entries if e.kind == "country"}
+    return GazetteerData(LayeredIndex(_frozen(index), lazy), LayeredMeta(MappingProxyType(meta)), first,
+                         stoplist, MappingProxyType(countries), world)
 
 
 @lru_cache(maxsize=1)
@@ -81,23 +147,70 @@ def load_attributive_words() -> frozenset[str]:
     return frozenset(fold_token(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+def _read_lines(name: str) -> list[str]:
+    path = _data_dir() / name
+    try:
+        with path.open("rb") as raw, gzip.open(raw, "rb") as fh:
+            lines = fh.read().decode("utf-8").splitlines()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise ConflictLensError("CL-E300", f"cannot read the bundled gazetteer ({exc}); "
+                                "reinstall conflictlens or run scripts/build_reference_geo.py "
+                                "and scripts/build_global_geo.py", str(path)) from exc
+    return lines
+
+
+def _read_rows(name: str) -> list[dict[str, str]]:
+    # The builders write plain tab-separated cells (no quoting), so a split reads them as csv would.
+    lines = _read_lines(name)
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:] if line]
+
+
+@lru_cache(maxsize=None)
+def load_country(cc: str) -> tuple[Mapping[str, tuple[PlaceEntry, ...]], Mapping[str, Meta]]:
+    """One country's world file (second-level divisions and towns), parsed once per process."""
+    index: dict[str, list[PlaceEntry]] = {}
+    meta: dict[str, Meta] = {}
+    for row in _read_rows(f"world/{cc}.tsv.gz"):
+        _add(index, meta, row, frozenset())
+    return _frozen(index), MappingProxyType(meta)
+
+
+class WorldKeys(NamedTuple):
+    countries: Mapping[str, str]  # name key -> space-separated codes of the countries that have it
+    first_words: frozenset[str]  # first word of every key
+
+
+def _world_keys() -> WorldKeys:
+    """The world layer's keys. A quarter of a million keys are read at every start-up, most never
+    used, so the file is three blocks split by blank lines (keys; their countries, line for line;
+    the keys' first words) that C-level splits turn into the mapping without a Python loop per key."""
+    path = _data_dir() / WORLD_KEYS
+    try:
+        with path.open("rb") as raw, gzip.open(raw, "rb") as fh:
+            keys, countries, first = fh.read().decode("utf-8").split("\n\n")
+    except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
+        raise ConflictLensError("CL-E300", f"cannot read the bundled gazetteer ({exc}); "
+                                "reinstall conflictlens or run scripts/build_global_geo.py", str(path)) from exc
+    return WorldKeys(MappingProxyType(dict(zip(keys.split("\n"), countries.split("\n")))),
+                     frozenset(first.split("\n")))
+
+
 @lru_cache(maxsize=1)
 def load_bundled() -> GazetteerData:
-    """The bundled gazetteer, parsed once per process."""
-    path = _data_dir() / "gazetteer.tsv.gz"
-    try:
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    except (OSError, EOFError, csv.Error) as exc:
-        raise ConflictLensError("CL-E300", f"cannot read the bundled gazetteer ({exc}); "
-                                "reinstall conflictlens or run scripts/build_reference_geo.py",
-                                str(path)) from exc
-    index: dict[str, tuple[PlaceEntry, ...]] = {}
+    """The bundled gazetteer, parsed once per process: Afghanistan and Pakistan in depth, then the
+    world layer, whose rows replace the rows of the same id (countries given more names, first-level divisions in English)."""
+    world = _read_rows(WORLD_EAGER)
+    replaced = {row["id"] for row in world}
+    index: dict[str, list[PlaceEntry]] = {}
     meta: dict[str, Meta] = {}
     stoplist = load_stoplist()
-    for row in rows:
+    for row in _read_rows(BASE_FILE):
+        if row["id"] not in replaced:
+            _add(index, meta, row, stoplist)
+    for row in world:
         _add(index, meta, row, stoplist)
-    return _freeze(index, meta, stoplist)
+    return _freeze(index, meta, stoplist, _world_keys())
 
 
 def read_user_places(path: str) -> list[dict[str, str]]:
@@ -123,10 +236,11 @@ def read_user_places(path: str) -> list[dict[str, str]]:
 
 
 def with_user_places(base: GazetteerData, rows: list[dict[str, str]]) -> GazetteerData:
-    index, meta = dict(base.index), dict(base.meta)
+    index = {key: list(entries) for key, entries in base.index.eager.items()}
+    meta = dict(base.meta.eager)
     for row in rows:
         _add(index, meta, row, base.stoplist)
-    return _freeze(index, meta, base.stoplist)
+    return _freeze(index, meta, base.stoplist, base.world)
 
 
 def word_count(name: str) -> int:
