@@ -91,14 +91,17 @@ def event_filter(
         clause, values = _perpetrator_clause(perpetrator, including)
         clauses.append(clause)
         params.extend(values)
+    return _ordered_select(clauses, params, positive_limit(limit))
+
+
+def _ordered_select(clauses: list[str], params: list[Any], limit: int | None) -> tuple[str, list[Any]]:
     sql = "SELECT record FROM events"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " ORDER BY date_start, id"
-    checked_limit = positive_limit(limit)
-    if checked_limit is not None:
+    if limit is not None:
         sql += " LIMIT ?"
-        params.append(checked_limit)
+        params.append(limit)
     return sql, params
 
 
