@@ -157,9 +157,8 @@ class Extractor:
         places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
                   if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
         orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
-        country = _main_country(places)
         as_of = opening.era.isoformat() if opening.era else None
-        known = self.actors.find_actors(text, country, as_of) if self.actors else []
+        places, country, known = self._places_and_actors(text, places, as_of)
         # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
@@ -167,6 +166,22 @@ class Extractor:
                   if m in identified or m not in known_set]
         return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
                           find_date_mentions(text))
+
+    def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
+                           ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
+        """The report's places, main country and registry actors. A place name inside an actor's name
+        ("the Islamic State in Khorasan", "Balochistan Liberation Army") says who, not where: it is no
+        place of the event. Actors are found again only when dropping those names moved the country."""
+        country = _main_country(places)
+        known = self.actors.find_actors(text, country, as_of) if self.actors else []
+        named = [(m.start, m.end) for m in known if not self.actors.is_unidentified(m.canonical)]
+        kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in named)]
+        if len(kept) == len(places):
+            return places, country, known
+        if _main_country(kept) != country:
+            country = _main_country(kept)
+            known = self.actors.find_actors(text, country, as_of)
+        return kept, country, known
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
         text, dates = ctx.doc.text, ctx.dates

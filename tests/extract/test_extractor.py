@@ -206,3 +206,19 @@ def test_a_bomb_on_one_groups_patrol_kills_its_fighters_as_victims(extractor):
     [event] = extractor.extract(doc(text))
     assert event.perpetrator == "Khorasan Chapter of the Islamic State"
     assert (event.fatalities.best, event.perpetrators_killed.best) == (2, None)
+
+
+def test_a_place_inside_an_actors_name_is_no_place_of_the_event(extractor):
+    # "Khorasan" is also a town in Turkey (Horasan) and provinces in Iran: inside the group's name it says who.
+    text = ("A bomb exploded at a crowded bus stop on Tuesday, killing two people, officials said. "
+            "The Islamic State in Khorasan claimed the attack.")
+    [event] = extractor.extract(doc(text))
+    assert event.location.country is None and event.location.place is None
+    assert "Khorasan" in (event.perpetrator or "")
+
+
+def test_a_place_beside_an_actors_name_still_places_the_event(extractor):
+    text = ("Fighters of the Balochistan Liberation Army attacked a bus in Turbat, Balochistan, on Monday, "
+            "killing five passengers, police said.")
+    [event] = extractor.extract(doc(text))
+    assert (event.location.country, event.location.admin1) == ("PK", "Balochistan")
