@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -61,6 +62,10 @@ _NAME_SPLIT = re.compile(r"(?:[\s_+.-]|%20)+")
 # A name is bounded by anything but a letter: "noorzai_foundation" and "%20noorzai" name the person,
 # "Noorzaiabad" does not.
 _NOT_AFTER_LETTER, _NOT_BEFORE_LETTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+# A name written with other accents or another apostrophe is the same name ("Nāsiri", "O’Brien").
+_APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
+_COMBINING_MARKS = "[\u0300-\u036f]*"
+_LATIN_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,7 @@ class ConfidentialityPolicy:
         forms = sorted({f for p in self.persons for f in name_forms(p)}, key=lambda f: len(" ".join(f)), reverse=True)
         object.__setattr__(self, "_names", _names_pattern(forms, stemmed=False))
         object.__setattr__(self, "_query_names", _names_pattern(forms, stemmed=True))
-        object.__setattr__(self, "_first_words", tuple({f[0].casefold() for f in forms}))
+        object.__setattr__(self, "_first_words", tuple({fold_name(f[0]) for f in forms}))
 
     @property
     def empty(self) -> bool:
@@ -128,6 +133,8 @@ class ConfidentialityPolicy:
         if self._names is None:
             return False
         folded = text.casefold()
+        if not folded.isascii():
+            folded = fold_name(folded)
         return any(word in folded for word in self._first_words)
 
     def without_names(self, query: str) -> str:
@@ -167,12 +174,48 @@ def name_forms(person: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys([words, *parts]))
 
 
+def fold_name(text: str) -> str:
+    """`text` without accents, in one case and with one apostrophe: how names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join("'" if c in _APOSTROPHES else c for c in plain)
+
+
+@lru_cache(maxsize=1)
+def _letter_variants() -> dict[str, str]:
+    """Each plain Latin letter -> the accented letters that fold to it ("a" -> "àáâãäåā...")."""
+    variants: dict[str, list[str]] = {}
+    for low, high in _LATIN_RANGES:
+        for code in range(low, high + 1):
+            base = fold_name(chr(code))
+            if len(base) == 1 and base.isascii() and base.isalpha():
+                variants.setdefault(base, []).append(chr(code))
+    return {base: "".join(chars) for base, chars in variants.items()}
+
+
+def _loose(word: str) -> str:
+    """A pattern for `word` that any accents and apostrophe styles still match."""
+    out = []
+    for char in unicodedata.normalize("NFC", word):
+        plain = fold_name(char)
+        if plain == "'":
+            out.append("[" + re.escape(_APOSTROPHES) + "]")
+        elif plain in _letter_variants():
+            out.append("[" + plain + _letter_variants()[plain] + "]" + _COMBINING_MARKS)
+        elif plain and plain != char.casefold():  # "ß" is also written "ss"
+            out.append(f"(?:{re.escape(char)}|{re.escape(plain)})")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
 def _names_pattern(forms: list[tuple[str, ...]], stemmed: bool) -> re.Pattern[str] | None:
     """One pattern for all forms, longest first. `stemmed` (for search queries) lets each word lose
-    its last letter and take any ending, as the full-text index's stemmer would."""
+    its last letter and take any ending, as the full-text index's stemmer would. Accents and
+    apostrophe styles never matter (`_loose`)."""
     if not forms:
         return None
-    word = (lambda w: re.escape(w[:-1] if len(w) > MIN_PART_LENGTH else w) + r"\w*") if stemmed else re.escape
+    word = (lambda w: _loose(w[:-1] if len(w) > MIN_PART_LENGTH else w) + r"\w*") if stemmed else _loose
     alternatives = [r"\[?" + (r"\]?" + _NAME_GAP + r"\[?").join(map(word, f)) + r"\]?" for f in forms]
     end = "" if stemmed else _NOT_BEFORE_LETTER
     return re.compile(_NOT_AFTER_LETTER + r"(?:" + "|".join(alternatives) + r")" + end, re.IGNORECASE)
