@@ -18,7 +18,7 @@ never taken: a typo must not silently filter on another actor.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -112,8 +112,10 @@ def perpetrator_names(registry: ActorRegistry, value: str, stored: Iterable[str]
                                        "(see `conflictlens actors list`)", option)
 
 
-def network_actor(registry: ActorRegistry, value: str, nodes: Iterable[str], option: str = "--actor") -> str:
-    """The node `value` means: a registry actor's canonical name, else a node of that name (any case)."""
+def network_actor(registry: ActorRegistry, value: str, nodes: Iterable[str], option: str = "--actor",
+                  secret: Callable[[str], bool] = lambda name: False) -> str:
+    """The node `value` means: a registry actor's canonical name, else a node of that name (any case).
+    Names `secret` holds (naming a confidential person) are matched but never suggested."""
     text = _given(value, "CL-E750", option)
     entry = _registry_actor(registry, text)
     if entry is not None:
@@ -123,7 +125,8 @@ def network_actor(registry: ActorRegistry, value: str, nodes: Iterable[str], opt
     if kept is not None:
         return kept
     raise ConflictLensError("CL-E750", f"no actor in the registry or the relation network is named {value!r}"
-                                       f"{_actor_hint(registry, text, nodes)}", option)
+                                       f"{_actor_hint(registry, text, [n for n in nodes if not secret(n)])}",
+                            option)
 
 
 def event_filters(store: Store, registry: ActorRegistry, *, country: str | None = None,

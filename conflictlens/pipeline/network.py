@@ -53,10 +53,12 @@ def actor_network(store: Store, actors: ActorRegistry, since: str | None = None,
     """
     relations = list(stored.iter_relations(store, since=since, until=until))
     nodes = {n for r in relations for n in (r.source, r.target)}
-    canonical = network_actor(actors, actor, sorted(nodes)) if actor is not None else None
+    policy = policy or ConfidentialityPolicy()
+    canonical = (network_actor(actors, actor, sorted(nodes), secret=policy.names_confidential_person)
+                 if actor is not None else None)
     types = _actor_types(actors, nodes)
     data = network(relations, since=since, until=until, actor=canonical, depth=depth, actor_types=types)
-    return publishable(data, policy or ConfidentialityPolicy())
+    return publishable(data, policy)
 
 
 def _actor_types(actors: ActorResolver, names: Iterable[str]) -> dict[str, str | None]:

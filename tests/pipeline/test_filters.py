@@ -93,3 +93,15 @@ def test_network_actor_is_a_registry_name_or_a_node(registry):
     with pytest.raises(ConflictLensError) as info:
         filters.network_actor(registry, "Korasan", nodes=())
     assert info.value.code == "CL-E750" and ISKP in info.value.message
+
+
+def test_network_actor_never_suggests_a_name_that_names_a_confidential_person(registry):
+    from conflictlens.model.redaction import ConfidentialityPolicy
+
+    policy = ConfidentialityPolicy(persons=("Wahid Qatali",))
+    nodes = ("Qatali Militia", "Kandahar Militia")
+    with pytest.raises(ConflictLensError) as err:
+        filters.network_actor(registry, "Katali Militia", nodes, secret=policy.names_confidential_person)
+    assert "Qatali" not in err.value.message
+    assert filters.network_actor(registry, "qatali militia", nodes, secret=policy.names_confidential_person) \
+        == "Qatali Militia"  # whoever types it knows it
