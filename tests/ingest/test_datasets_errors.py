@@ -167,3 +167,11 @@ def test_a_utf16_csv_cut_inside_a_field_over_the_limit_is_two_coded_errors(tmp_p
     assert [g.event.dataset_id for g in good] == ["AFG90002"]
     assert [e.code for e in errors] == ["CL-E501", "CL-E501"] and "limit" in errors[0].message
     assert "utf-16" in errors[1].message
+
+
+def test_utf16_asked_of_a_file_without_a_byte_order_mark_is_a_coded_error(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes(csv_text("gtd", GTD_ROWS).encode("utf-8"))  # "utf-16" wants a byte-order mark
+    with pytest.raises(ConflictLensError) as caught:
+        list(import_rows("gtd", path, encoding="utf-16"))
+    assert caught.value.code == "CL-E102" and "--encoding" in caught.value.message

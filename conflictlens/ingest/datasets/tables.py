@@ -90,9 +90,9 @@ def _csv_rows(source: Path, encoding: str) -> tuple[list[str], Iterator[tuple[in
         handle.close()
         raise ConflictLensError("CL-E500", f"no readable header row ({exc or 'no rows'}); export the "
                                 "dataset again with its header", str(source)) from None
-    except UnicodeDecodeError:
+    except UnicodeError as exc:  # a character cut in half, or "utf-16" with no byte-order mark
         handle.close()
-        raise ConflictLensError("CL-E102", _undecodable(encoding), f"{source}:1") from None
+        raise ConflictLensError("CL-E102", _undecodable(encoding, exc), f"{source}:1") from None
 
     def position(size: int) -> int:
         # The bytes the text layer has taken from the file: a row's end, give or take a read-ahead block.
@@ -116,7 +116,10 @@ def _is_clean(text: str) -> bool:
     return True
 
 
-def _undecodable(encoding: str) -> str:
+def _undecodable(encoding: str, exc: UnicodeError) -> str:
+    if not isinstance(exc, UnicodeDecodeError):  # the codec refuses the file as a whole
+        return (f"the file cannot be read as {encoding} ({exc}); pass the right --encoding "
+                "(utf-8, cp1252, or utf-16 for a file that starts with its byte-order mark)")
     return (f"the file cannot be read as {encoding} from here on (a character is cut in half: is the file "
             "truncated?); export it again, or pass the right --encoding")
 
@@ -156,10 +159,10 @@ def _csv_records(reader: Any, lines: _Lines, encoding: str) -> Iterator[tuple[in
     with lines.handle:
         try:
             yield from _records(reader, lines)
-        except UnicodeDecodeError:
+        except UnicodeError as exc:
             # Even with surrogateescape, UTF-16/32 fail on a character cut in half (a truncated
             # file); the decoder cannot go on past it.
-            yield lines.number + 1, _undecodable(encoding)
+            yield lines.number + 1, _undecodable(encoding, exc)
 
 
 def _records(reader: Any, lines: _Lines) -> Iterator[tuple[int, list[str] | str]]:
