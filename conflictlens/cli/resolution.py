@@ -43,7 +43,11 @@ def _resolved_store(settings: Settings) -> Iterator:
 
     _require_db(settings.db)
     with Store.open(settings.db) as store:
-        note = recovered_note(finish_pending(store).placed)
+        pending = finish_pending(store)
+        note = recovered_note(pending.placed)
+        if pending.left_waiting:
+            note = ("note: this read-only store holds events in no incident yet (stored without resolution); "
+                    "incidents leave them out until a writable copy is resolved (`conflictlens incidents resolve`)")
         if note and not settings.quiet:
             typer.echo(note, err=True)
         yield store

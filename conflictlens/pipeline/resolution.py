@@ -55,6 +55,7 @@ class ResolutionReport:
     kept: int = 0  # events already resolved and unchanged, or pinned by an analyst
     removed: int = 0  # members whose event no longer exists
     incidents: set[str] = field(default_factory=set)  # incidents created or changed
+    left_waiting: bool = False  # a read-only store holds events in no incident that could not be resolved
 
     @property
     def placed(self) -> int:
@@ -172,8 +173,10 @@ def finish_pending(store: Store, ctx: ResolutionContext | None = None) -> Resolu
     Cheap when there are none (one look-up): every command that reads or writes incidents calls it first.
     A read-only store (an archive) is read as it is: nothing can be resolved into it.
     """
-    if store.read_only or not IncidentStore(store).unresolved_marked():
+    if not IncidentStore(store).unresolved_marked():
         return ResolutionReport()
+    if store.read_only:
+        return ResolutionReport(left_waiting=True)
     return resolve_pending(store, ctx)
 
 
