@@ -71,6 +71,8 @@ def classify_gtd(text: str, foiled: bool = False) -> GtdTyping:
     if gunfire:
         attack_type, attack_span = "Armed Assault", gunfire
     target = classify_target(text, foiled)
+    if attack_type == "Unknown":
+        attack_type = dict(cues.attack_by_target).get(target.target_type, attack_type)
     if attack_type in ("Bombing/Explosion", "Armed Assault") and not foiled and is_assassination(text, target):
         attack_type = "Assassination"
     weapon = _first_rule(cues.weapon_rules, text)

@@ -104,6 +104,7 @@ class GtdCues:
     weak_phrase_types: tuple[str, ...]
     notable_victims: tuple[str, ...]
     no_target_default: str
+    attack_by_target: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +190,7 @@ def gtd_cues() -> GtdCues:
         target_explicit=word_regex(raw["target_phrase_explicit"]),
         light_explosives=word_regex(raw["light_explosives"]["pattern"]),
         firing=word_regex(raw["light_explosives"]["firing"]),
+        attack_by_target=tuple(raw["attack_by_target"]["types"].items()),
         **_target_refinement(raw["target_refinement"]),
     )
 
