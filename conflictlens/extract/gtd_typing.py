@@ -62,6 +62,16 @@ def _guns_and_grenades(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _by_outcome(attack_type: str, target: TargetTyping, text: str) -> str:
+    """An attack of no stated means takes its type from its target; a deadly arson raid is an armed assault."""
+    cues = gtd_cues()
+    if attack_type == "Unknown":
+        return dict(cues.attack_by_target).get(target.target_type, attack_type)
+    if attack_type == "Facility/Infrastructure Attack" and cues.deadly.search(text):
+        return cues.deadly_facility_attack
+    return attack_type
+
+
 def classify_gtd(text: str, foiled: bool = False) -> GtdTyping:
     """GTD attack, weapon and target type of one incident's text; `foiled` marks a defused attack."""
     cues = gtd_cues()
@@ -71,8 +81,7 @@ def classify_gtd(text: str, foiled: bool = False) -> GtdTyping:
     if gunfire:
         attack_type, attack_span = "Armed Assault", gunfire
     target = classify_target(text, foiled)
-    if attack_type == "Unknown":
-        attack_type = dict(cues.attack_by_target).get(target.target_type, attack_type)
+    attack_type = _by_outcome(attack_type, target, text)
     if attack_type in ("Bombing/Explosion", "Armed Assault") and not foiled and is_assassination(text, target):
         attack_type = "Assassination"
     weapon = _first_rule(cues.weapon_rules, text)

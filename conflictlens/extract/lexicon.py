@@ -105,6 +105,8 @@ class GtdCues:
     notable_victims: tuple[str, ...]
     no_target_default: str
     attack_by_target: tuple[tuple[str, str], ...] = ()
+    deadly: re.Pattern[str] | None = None
+    deadly_facility_attack: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +193,8 @@ def gtd_cues() -> GtdCues:
         light_explosives=word_regex(raw["light_explosives"]["pattern"]),
         firing=word_regex(raw["light_explosives"]["firing"]),
         attack_by_target=tuple(raw["attack_by_target"]["types"].items()),
+        deadly=word_regex(raw["deadly_facility_attack"]["pattern"]),
+        deadly_facility_attack=raw["deadly_facility_attack"]["attack_type"],
         **_target_refinement(raw["target_refinement"]),
     )
 

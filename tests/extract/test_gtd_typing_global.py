@@ -20,3 +20,21 @@ from conflictlens.extract.gtd_typing import classify_gtd
 ])
 def test_attack_of_no_stated_means_follows_the_target(text: str, attack: str) -> None:
     assert classify_gtd(text).attack_type == attack
+
+
+@pytest.mark.parametrize("text,attack", [
+    # A petrol bomb or a Molotov cocktail is an incendiary, not a bombing.
+    ("Two men threw Molotov cocktails at a tax office in Lyon, France. Nobody was hurt.",
+     "Facility/Infrastructure Attack"),
+    ("Assailants hurled petrol bombs at a bank branch in Valparaiso, Chile. The front was damaged.",
+     "Facility/Infrastructure Attack"),
+    # Shooting comes before the burning: gunmen who fire on a station and then torch it carry out an armed assault.
+    ("Gunmen set fire to a police station and opened fire on the officers in Owando, Congo. Two officers were hurt.",
+     "Armed Assault"),
+    # A raid that kills people and burns houses is an armed assault; burning alone stays a facility attack.
+    ("Assailants raided Mbala, Zambia, and set fire to houses. Seven villagers were killed.", "Armed Assault"),
+    ("Assailants set fire to a customs post near Kasumbalesa, Zambia. No one was hurt.",
+     "Facility/Infrastructure Attack"),
+])
+def test_arson_incendiaries_and_gunfire(text: str, attack: str) -> None:
+    assert classify_gtd(text).attack_type == attack
