@@ -96,9 +96,19 @@ def victim_types(text: str) -> list[str]:
         if not _HARM.search(sentence):
             continue
         sentence = blank(blank(sentence, cues.generic_security), cues.not_victims)
-        for order, (name, pattern) in enumerate(cues.target_rules):
-            found.extend((offset * 100_000 + m.start(), order, name) for m in pattern.finditer(sentence))
+        found.extend((offset * 100_000 + start, order, name) for start, order, name in _typed_words(sentence))
     return [name for _, _, name in sorted(found)]
+
+
+def _typed_words(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, rule order, type) of each cue; a cue inside an earlier rule's match is part of it.
+
+    'a military informant' is one private citizen, not also a soldier.
+    """
+    matches = [(m.start(), m.end(), order, name) for order, (name, pattern) in enumerate(gtd_cues().target_rules)
+               for m in pattern.finditer(sentence)]
+    return [(start, order, name) for start, end, order, name in matches
+            if not any(o < order and s <= start and end <= e for s, e, o, _ in matches)]
 
 
 def classify_target(text: str, foiled: bool = False) -> TargetTyping:

@@ -66,6 +66,8 @@ def _by_outcome(attack_type: str, target: TargetTyping, text: str) -> str:
     """An attack of no stated means takes its type from its target; a deadly arson raid is an armed assault."""
     cues = gtd_cues()
     if attack_type == "Unknown":
+        if target.text and cues.attack_by_target_not_when.search(target.text):
+            return attack_type
         return dict(cues.attack_by_target).get(target.target_type, attack_type)
     if attack_type == "Facility/Infrastructure Attack" and cues.deadly.search(text):
         return cues.deadly_facility_attack

@@ -105,6 +105,7 @@ class GtdCues:
     notable_victims: tuple[str, ...]
     no_target_default: str
     attack_by_target: tuple[tuple[str, str], ...] = ()
+    attack_by_target_not_when: re.Pattern[str] | None = None
     deadly: re.Pattern[str] | None = None
     deadly_facility_attack: str = ""
 
@@ -193,6 +194,7 @@ def gtd_cues() -> GtdCues:
         light_explosives=word_regex(raw["light_explosives"]["pattern"]),
         firing=word_regex(raw["light_explosives"]["firing"]),
         attack_by_target=tuple(raw["attack_by_target"]["types"].items()),
+        attack_by_target_not_when=word_regex(raw["attack_by_target"]["not_when_attacked"]),
         deadly=word_regex(raw["deadly_facility_attack"]["pattern"]),
         deadly_facility_attack=raw["deadly_facility_attack"]["attack_type"],
         **_target_refinement(raw["target_refinement"]),

@@ -38,3 +38,23 @@ def test_attack_of_no_stated_means_follows_the_target(text: str, attack: str) ->
 ])
 def test_arson_incendiaries_and_gunfire(text: str, attack: str) -> None:
     assert classify_gtd(text).attack_type == attack
+
+
+@pytest.mark.parametrize("text,target", [
+    # Security forces outside Afghanistan and Pakistan, by the words other countries' reports use.
+    ("Assailants attacked army positions along the northern front near Gao, Chad.", "Military"),
+    ("An explosive device struck a coalition supply convoy near Tikrit, Jordan.", "Military"),
+    ("Gunmen opened fire on a gendarmerie post in Kara, Benin. One gendarme was hurt.", "Police"),
+    ("Assailants shot at a Popular Mobilization Forces checkpoint near Karbala, Kuwait.", "Military"),
+    ("Assailants ambushed a vigilante patrol near Kano, Niger. Three vigilantes were killed.",
+     "Terrorists/Non-State Militia"),
+    ("A bomb exploded targeting a UN peacekeepers' camp near Gao, Senegal.", "Government (Diplomatic)"),
+    # Local officials, shops and bars, and informants.
+    ("Gunmen shot and killed a village head in Bauchi, Ghana.", "Government (General)"),
+    ("Assailants opened fire on a municipal councilor in Cebu, Indonesia.", "Government (General)"),
+    ("A grenade was thrown into a bar in Kisumu, Tanzania. Four drinkers were hurt.", "Business"),
+    ("An explosive device detonated at a bank ATM in Temuco, Peru.", "Business"),
+    ("Gunmen shot and killed a suspected military informant in Mandalay, Laos.", "Private Citizens & Property"),
+])
+def test_targets_named_the_way_other_countries_name_them(text: str, target: str) -> None:
+    assert classify_gtd(text).target_type == target
