@@ -62,9 +62,11 @@ def _guns_and_grenades(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _by_outcome(attack_type: str, target: TargetTyping, text: str) -> str:
+def _by_outcome(attack_type: str, target: TargetTyping, text: str, on_property: bool) -> str:
     """An attack of no stated means takes its type from its target; a deadly arson raid is an armed assault."""
     cues = gtd_cues()
+    if attack_type == "Unknown" and on_property:
+        return cues.property_attack
     if attack_type == "Unknown":
         if target.text and cues.attack_by_target_not_when.search(target.text):
             return attack_type
@@ -74,8 +76,11 @@ def _by_outcome(attack_type: str, target: TargetTyping, text: str) -> str:
     return attack_type
 
 
-def classify_gtd(text: str, foiled: bool = False) -> GtdTyping:
-    """GTD attack, weapon and target type of one incident's text; `foiled` marks a defused attack."""
+def classify_gtd(text: str, foiled: bool = False, on_property: bool = False) -> GtdTyping:
+    """GTD attack, weapon and target type of one incident's text.
+
+    `foiled` marks a defused attack; `on_property` one that destroyed or looted property and hurt nobody.
+    """
     cues = gtd_cues()
     attack = _first_rule(cues.attack_rules, text)
     attack_type, attack_span = (attack if attack else ("Unknown", None))
@@ -83,7 +88,7 @@ def classify_gtd(text: str, foiled: bool = False) -> GtdTyping:
     if gunfire:
         attack_type, attack_span = "Armed Assault", gunfire
     target = classify_target(text, foiled)
-    attack_type = _by_outcome(attack_type, target, text)
+    attack_type = _by_outcome(attack_type, target, text, on_property)
     if attack_type in ("Bombing/Explosion", "Armed Assault") and not foiled and is_assassination(text, target):
         attack_type = "Assassination"
     weapon = _first_rule(cues.weapon_rules, text)

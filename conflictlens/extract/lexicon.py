@@ -108,6 +108,7 @@ class GtdCues:
     attack_by_target_not_when: re.Pattern[str] | None = None
     deadly: re.Pattern[str] | None = None
     deadly_facility_attack: str = ""
+    property_attack: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +196,7 @@ def gtd_cues() -> GtdCues:
         firing=word_regex(raw["light_explosives"]["firing"]),
         attack_by_target=tuple(raw["attack_by_target"]["types"].items()),
         attack_by_target_not_when=word_regex(raw["attack_by_target"]["not_when_attacked"]),
+        property_attack=raw["attack_by_target"]["on_property"],
         deadly=word_regex(raw["deadly_facility_attack"]["pattern"]),
         deadly_facility_attack=raw["deadly_facility_attack"]["attack_type"],
         **_target_refinement(raw["target_refinement"]),

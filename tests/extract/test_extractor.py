@@ -206,3 +206,16 @@ def test_a_bomb_on_one_groups_patrol_kills_its_fighters_as_victims(extractor):
     [event] = extractor.extract(doc(text))
     assert event.perpetrator == "Khorasan Chapter of the Islamic State"
     assert (event.fatalities.best, event.perpetrators_killed.best) == (2, None)
+
+
+@pytest.mark.parametrize("text,attack,target", [
+    # Arson is property destruction to ACLED and a facility attack to GTD: it keeps its GTD types.
+    ("Assailants set fire to a primary school in Maroua, Cameroon, on Sunday night. Nobody was hurt.",
+     "Facility/Infrastructure Attack", "Educational Institution"),
+    ("Unknown people torched the office of a local newspaper in Porto Alegre, Brazil, on Friday. No one was hurt.",
+     "Facility/Infrastructure Attack", "Journalists & Media"),
+])
+def test_property_destruction_keeps_gtd_types(extractor, text, attack, target):
+    [event] = extractor.extract(doc(text))
+    assert event.sub_event_type == "Looting/property destruction"
+    assert (event.attack_type, event.target_type) == (attack, target)

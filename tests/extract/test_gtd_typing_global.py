@@ -58,3 +58,9 @@ def test_arson_incendiaries_and_gunfire(text: str, attack: str) -> None:
 ])
 def test_targets_named_the_way_other_countries_name_them(text: str, target: str) -> None:
     assert classify_gtd(text).target_type == target
+
+
+def test_property_attack_of_no_stated_means_is_a_facility_attack() -> None:
+    text = "Assailants wrecked the offices of a cooperative in Ségou, Guinea. There were no casualties."
+    assert classify_gtd(text).attack_type != "Facility/Infrastructure Attack"
+    assert classify_gtd(text, on_property=True).attack_type == "Facility/Infrastructure Attack"
