@@ -214,6 +214,9 @@ def test_a_bomb_on_one_groups_patrol_kills_its_fighters_as_victims(extractor):
      "Facility/Infrastructure Attack", "Educational Institution"),
     ("Unknown people torched the office of a local newspaper in Porto Alegre, Brazil, on Friday. No one was hurt.",
      "Facility/Infrastructure Attack", "Journalists & Media"),
+    # A Molotov cocktail thrown at a building is such an attack even when the report says only that later.
+    ("Two men threw Molotov cocktails at a bank branch in Thessaloniki, Cyprus, on Monday. The facade was damaged. "
+     "Nobody claimed the attack.", "Facility/Infrastructure Attack", "Business"),
 ])
 def test_property_destruction_keeps_gtd_types(extractor, text, attack, target):
     [event] = extractor.extract(doc(text))
