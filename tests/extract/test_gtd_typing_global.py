@@ -64,3 +64,15 @@ def test_property_attack_of_no_stated_means_is_a_facility_attack() -> None:
     text = "Assailants wrecked the offices of a cooperative in Ségou, Guinea. There were no casualties."
     assert classify_gtd(text).attack_type != "Facility/Infrastructure Attack"
     assert classify_gtd(text, on_property=True).attack_type == "Facility/Infrastructure Attack"
+
+
+@pytest.mark.parametrize("text", [
+    # Local office-holders other countries' reports name: their shooting is an assassination to GTD.
+    "Assailants shot and killed Ramon Dizon, a barangay councilor, in Tarlac, Vietnam.",
+    "Gunmen opened fire on a village chair in Bohol, Malaysia. He was wounded.",
+    "Assailants shot and killed Thabo Nkosi, an induna, at his home in Manzini, Lesotho.",
+    "Assailants shot and killed a junta-appointed ward administrator in Mawlamyine, Thailand.",
+    "Gunmen opened fire on Karim Haddad in Tripoli, Tunisia. Haddad, a representative of a party bloc, was unharmed.",
+])
+def test_local_office_holders_are_assassination_targets(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Assassination"
