@@ -76,3 +76,12 @@ def test_property_attack_of_no_stated_means_is_a_facility_attack() -> None:
 ])
 def test_local_office_holders_are_assassination_targets(text: str) -> None:
     assert classify_gtd(text).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("text", [
+    "Assailants launched two armed drones at an oil depot near Dammam, Oman. Both were shot down.",
+    "Assailants fired artillery into a market town near Hodeidah, Eritrea. The outcome is unknown.",
+])
+def test_drones_and_artillery_are_bombings(text: str) -> None:
+    typing = classify_gtd(text)
+    assert (typing.attack_type, typing.weapon_type) == ("Bombing/Explosion", "Explosives")
