@@ -134,11 +134,20 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     fallback = phrase_type or (victims[0] if victims else None)
     if fallback is None:
         # A defused device was aimed at nobody the text names: the street it lay in is no target.
-        if foiled or cues.foiled_cues.search(text):
+        # A place it was explicitly aimed at ("a drone targeting Jazan") is a target: its people.
+        if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, phrase_span):
             fallback = cues.foiled_default
         else:
             fallback = type_in(text) or cues.no_target_default
     return TargetTyping(fallback, phrase_text, phrase_span)
+
+
+def _aimed_at(text: str, span: tuple[int, int] | None) -> bool:
+    """Whether an explicit cue ('targeting', 'aimed at') introduces the attacked phrase."""
+    if span is None:
+        return False
+    lead = gtd_cues().target_explicit.search(text, max(0, span[0] - 20), span[0])
+    return bool(lead) and not text[lead.end(): span[0]].strip()
 
 
 def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) -> str | None:

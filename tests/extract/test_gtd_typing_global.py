@@ -85,3 +85,20 @@ def test_local_office_holders_are_assassination_targets(text: str) -> None:
 def test_drones_and_artillery_are_bombings(text: str) -> None:
     typing = classify_gtd(text)
     assert (typing.attack_type, typing.weapon_type) == ("Bombing/Explosion", "Explosives")
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Assailants set fire to an electoral commission office in Kumasi, Liberia. Nobody was hurt.",
+     "Government (General)"),
+    ("Gunmen shot and killed Ravi Kumar, a gram panchayat secretary, near Gaya, Nepal.", "Government (General)"),
+    ("An explosion occurred at a casino in Tachileik, Cambodia. There were no casualties.", "Business"),
+    # A former member of an armed group is a private citizen, not a soldier of that group.
+    ("Assailants shot and killed Pedro Salas, a former member of the Popular Liberation Army, in Cusco, Bolivia.",
+     "Private Citizens & Property"),
+    # An intercepted missile aimed at a named town was aimed at its people; a defused one aimed nowhere stays Unknown.
+    ("Air defences intercepted a ballistic missile targeting Dhahran, Bahrain. No casualties were reported.",
+     "Private Citizens & Property"),
+    ("Police discovered and defused a roadside bomb in Basra, Kuwait. No casualties were reported.", "Unknown"),
+])
+def test_offices_venues_former_fighters_and_intercepted_strikes(text: str, target: str) -> None:
+    assert classify_gtd(text).target_type == target
