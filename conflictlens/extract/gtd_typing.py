@@ -67,6 +67,10 @@ def _by_outcome(attack_type: str, target: TargetTyping, text: str, on_property: 
     cues = gtd_cues()
     if attack_type == "Unknown" and on_property:
         return cues.property_attack
+    if attack_type == "Unknown" and target.text:
+        by_phrase = next((t for pattern, t in cues.attack_by_phrase if pattern.search(target.text)), None)
+        if by_phrase:
+            return by_phrase
     if attack_type == "Unknown":
         if target.text and cues.attack_by_target_not_when.search(target.text):
             return attack_type

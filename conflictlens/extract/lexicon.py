@@ -106,6 +106,7 @@ class GtdCues:
     no_target_default: str
     attack_by_target: tuple[tuple[str, str], ...] = ()
     attack_by_target_not_when: re.Pattern[str] | None = None
+    attack_by_phrase: tuple[tuple[re.Pattern[str], str], ...] = ()
     deadly: re.Pattern[str] | None = None
     deadly_facility_attack: str = ""
     property_attack: str = ""
@@ -196,6 +197,7 @@ def gtd_cues() -> GtdCues:
         firing=word_regex(raw["light_explosives"]["firing"]),
         attack_by_target=tuple(raw["attack_by_target"]["types"].items()),
         attack_by_target_not_when=word_regex(raw["attack_by_target"]["not_when_attacked"]),
+        attack_by_phrase=tuple((word_regex(p), t) for p, t in raw["attack_by_target"]["by_phrase"].items()),
         property_attack=raw["attack_by_target"]["on_property"],
         deadly=word_regex(raw["deadly_facility_attack"]["pattern"]),
         deadly_facility_attack=raw["deadly_facility_attack"]["attack_type"],

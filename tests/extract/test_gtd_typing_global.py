@@ -102,3 +102,10 @@ def test_drones_and_artillery_are_bombings(text: str) -> None:
 ])
 def test_offices_venues_former_fighters_and_intercepted_strikes(text: str, target: str) -> None:
     assert classify_gtd(text).target_type == target
+
+
+def test_an_attack_on_a_patrol_or_convoy_is_an_armed_assault() -> None:
+    assert classify_gtd("Assailants attacked a gendarmerie patrol near Dori, Togo. Two gendarmes were killed."
+                        ).attack_type == "Armed Assault"
+    assert classify_gtd("Assailants attacked an army convoy near Palma, Malawi. The outcome is unknown."
+                        ).attack_type == "Armed Assault"
