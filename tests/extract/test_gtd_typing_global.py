@@ -109,3 +109,12 @@ def test_an_attack_on_a_patrol_or_convoy_is_an_armed_assault() -> None:
                         ).attack_type == "Armed Assault"
     assert classify_gtd("Assailants attacked an army convoy near Palma, Malawi. The outcome is unknown."
                         ).attack_type == "Armed Assault"
+
+
+@pytest.mark.parametrize("text", [
+    "An assailant drove his car towards police officers at a roundabout in Lille, Belgium. Two were hurt.",
+    "Assailants physically assaulted a pastor outside a chapel in Leeds, Ireland.",
+    "Youths dropped a stone from an overpass onto a bus near Hebron, Jordan, injuring the driver.",
+])
+def test_ramming_beating_and_stoning_are_unarmed_assaults(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Unarmed Assault"
