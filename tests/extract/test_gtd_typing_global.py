@@ -118,3 +118,15 @@ def test_an_attack_on_a_patrol_or_convoy_is_an_armed_assault() -> None:
 ])
 def test_ramming_beating_and_stoning_are_unarmed_assaults(text: str) -> None:
     assert classify_gtd(text).attack_type == "Unarmed Assault"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Assailants set fire to a wooden chapel near Temuco, Argentina. Nobody was hurt.", "Religious Figures/Institutions"),
+    ("Gunmen shot and killed a parish priest in Enugu, Cameroon.", "Religious Figures/Institutions"),
+    ("Assailants attacked a prison in Kismayo, Djibouti, and freed 300 inmates.", "Police"),
+    ("A grenade was thrown at a Central Reserve Police Force camp in Sopore, Bhutan.", "Police"),
+    # Appointed by the army, but a civil official: not the military.
+    ("Assailants shot and killed a junta-appointed ward administrator in Bago, Laos.", "Government (General)"),
+])
+def test_clergy_prisons_paramilitary_police_and_appointed_officials(text: str, target: str) -> None:
+    assert classify_gtd(text).target_type == target
