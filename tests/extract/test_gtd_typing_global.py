@@ -130,3 +130,12 @@ def test_ramming_beating_and_stoning_are_unarmed_assaults(text: str) -> None:
 ])
 def test_clergy_prisons_paramilitary_police_and_appointed_officials(text: str, target: str) -> None:
     assert classify_gtd(text).target_type == target
+
+
+@pytest.mark.parametrize("text", [
+    "An explosive device detonated targeting the vehicle of a district commissioner in Beledweyne, Kenya.",
+    "A roadside bomb targeting a senior army officer exploded near Taiz, Oman. The officer was hurt.",
+    "A bomb detonated targeting two members of parliament outside a hotel in Kampala, Rwanda.",
+])
+def test_bombings_aimed_at_commissioners_officers_and_mps_are_assassinations(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Assassination"
