@@ -222,3 +222,15 @@ def test_property_destruction_keeps_gtd_types(extractor, text, attack, target):
     [event] = extractor.extract(doc(text))
     assert event.sub_event_type == "Looting/property destruction"
     assert (event.attack_type, event.target_type) == (attack, target)
+
+
+@pytest.mark.parametrize("text,attack", [
+    # The first sentence names the means; a later "attack" must not open the incident without it.
+    ("Assailants fired artillery into the old quarter of Mosul, Lebanon, on Friday. The outcome of the attack "
+     "is unknown.", "Bombing/Explosion"),
+    ("A man tried to run over two soldiers at a bus stop in Hebron, Jordan, on Friday. Nobody was hurt in the "
+     "attack.", "Unarmed Assault"),
+])
+def test_the_means_in_the_first_sentence_types_the_attack(extractor, text, attack):
+    events = extractor.extract(doc(text))
+    assert events and events[0].attack_type == attack
