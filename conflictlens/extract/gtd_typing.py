@@ -63,21 +63,21 @@ def _guns_and_grenades(text: str) -> tuple[int, int] | None:
 
 
 def _by_outcome(attack_type: str, target: TargetTyping, text: str, on_property: bool) -> str:
-    """An attack of no stated means takes its type from its target; a deadly arson raid is an armed assault."""
+    """GTD's type for an attack of no stated means, from what was hit; a deadly arson raid is an armed assault."""
     cues = gtd_cues()
-    if attack_type == "Unknown" and on_property:
-        return cues.property_attack
-    if attack_type == "Unknown" and target.text:
-        by_phrase = next((t for pattern, t in cues.attack_by_phrase if pattern.search(target.text)), None)
-        if by_phrase:
-            return by_phrase
-    if attack_type == "Unknown":
-        if target.text and cues.attack_by_target_not_when.search(target.text):
-            return attack_type
-        return dict(cues.attack_by_target).get(target.target_type, attack_type)
     if attack_type == "Facility/Infrastructure Attack" and cues.deadly.search(text):
         return cues.deadly_facility_attack
-    return attack_type
+    if attack_type != "Unknown":
+        return attack_type
+    if on_property:
+        return cues.property_attack
+    phrase = target.text or ""
+    by_phrase = next((kind for pattern, kind in cues.attack_by_phrase if pattern.search(phrase)), None)
+    if by_phrase:
+        return by_phrase
+    if cues.attack_by_target_not_when.search(phrase):
+        return attack_type
+    return dict(cues.attack_by_target).get(target.target_type, attack_type)
 
 
 def classify_gtd(text: str, foiled: bool = False, on_property: bool = False) -> GtdTyping:

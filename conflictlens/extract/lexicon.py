@@ -104,12 +104,12 @@ class GtdCues:
     weak_phrase_types: tuple[str, ...]
     notable_victims: tuple[str, ...]
     no_target_default: str
-    attack_by_target: tuple[tuple[str, str], ...] = ()
-    attack_by_target_not_when: re.Pattern[str] | None = None
-    attack_by_phrase: tuple[tuple[re.Pattern[str], str], ...] = ()
-    deadly: re.Pattern[str] | None = None
-    deadly_facility_attack: str = ""
-    property_attack: str = ""
+    attack_by_target: tuple[tuple[str, str], ...]
+    attack_by_target_not_when: re.Pattern[str]
+    attack_by_phrase: tuple[tuple[re.Pattern[str], str], ...]
+    deadly: re.Pattern[str]
+    deadly_facility_attack: str
+    property_attack: str
 
 
 @lru_cache(maxsize=1)
