@@ -23,9 +23,11 @@ _POSSESSOR = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:vehicle|car|house|residen
                         r"motorcade|shop|guesthouse|family|famil(?:y|ies) members|relatives?|sons?|brothers?)s? "
                         r"(?:of|belonging to) ", re.I)
 
-# Place names that contain target words ("Police District 4") are places, not targets.
+# Place names that contain target words ("Police District 4", Israel's "Eshkol regional council") are places,
+# not targets.
 _PLACE_NOISE = re.compile(r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                          r"tenth|\w+teenth|\w+tieth)\s+)?police district(?:\s+\d+)?|\bPD\s*\d+|\bneighbou?rhood\b",
+                          r"tenth|\w+teenth|\w+tieth)\s+)?police district(?:\s+\d+)?|\bPD\s*\d+|\bneighbou?rhood\b|"
+                          r"\bregional council\b",
                           re.I)
 
 # Sentences that report harm to people: where the victims are named.
@@ -124,7 +126,7 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
         if phrase_type is None or phrase_type == PRIVATE:
             return TargetTyping(_security_branch(victims), phrase_text, phrase_span)
     notable = [v for v in victims if v in cues.notable_victims]
-    if phrase_type in cues.weak_phrase_types and notable:
+    if phrase_type in cues.weak_phrase_types and notable and not cues.named_civilians.search(phrase_text):
         return TargetTyping(notable[0], phrase_text, phrase_span)
     if phrase_type and not (phrase_type == PRIVATE and cues.vague_target.fullmatch(phrase_text.strip())):
         return TargetTyping(phrase_type, phrase_text, phrase_span)

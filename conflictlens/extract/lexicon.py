@@ -103,6 +103,7 @@ class GtdCues:
     foiled_default: str
     weak_phrase_types: tuple[str, ...]
     notable_victims: tuple[str, ...]
+    named_civilians: re.Pattern[str]
     no_target_default: str
     attack_by_target: tuple[tuple[str, str], ...]
     attack_by_target_not_when: re.Pattern[str]
@@ -217,6 +218,7 @@ def _target_refinement(raw: dict) -> dict:
         "foiled_default": raw["foiled_default"],
         "weak_phrase_types": tuple(raw["weak_phrase_types"]),
         "notable_victims": tuple(raw["notable_victims"]),
+        "named_civilians": word_regex(raw["named_civilians"]),
         "foiled_cues": word_regex(raw["foiled_cues"]),
         "no_target_default": raw["no_target_default"],
     }

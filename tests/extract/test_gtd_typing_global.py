@@ -139,3 +139,13 @@ def test_clergy_prisons_paramilitary_police_and_appointed_officials(text: str, t
 ])
 def test_bombings_aimed_at_commissioners_officers_and_mps_are_assassinations(text: str) -> None:
     assert classify_gtd(text).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("text", [
+    # Attacked as civilians: a village chief or an official among the dead does not make it a government target.
+    "Assailants attacked civilians in Tiboro, Mali. Two civilians, a school director and a village chief, were killed.",
+    # An Israeli regional council is a place, not a council under attack.
+    "Assailants fired two rockets that landed in Hof Ashkelon regional council, Southern, Israel. Nobody was hurt.",
+])
+def test_civilians_and_regional_councils_are_private(text: str) -> None:
+    assert classify_gtd(text).target_type == "Private Citizens & Property"
