@@ -149,3 +149,13 @@ def test_bombings_aimed_at_commissioners_officers_and_mps_are_assassinations(tex
 ])
 def test_civilians_and_regional_councils_are_private(text: str) -> None:
     assert classify_gtd(text).target_type == "Private Citizens & Property"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("A roadside bomb struck a Peshmerga vehicle near Zakho, Iran. One fighter was hurt.", "Military"),
+    ("Assailants attacked Malian forces near Menaka, Niger. The outcome is unknown.", "Military"),
+    ("Assailants abducted Brigadier General Omar Saleh near Sabha, Chad.", "Military"),
+    ("Assailants set fire to logging equipment owned by a forestry company near Angol, Peru.", "Business"),
+])
+def test_forces_by_nationality_peshmerga_generals_and_forestry(text: str, target: str) -> None:
+    assert classify_gtd(text).target_type == target
