@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # A defused bomb is a failed attack to GTD, so it keeps attack, weapon and target types.
 FOILED_ATTACKS = ("Disrupted weapons use",)
+# Arson and sabotage are attacks on property to GTD (Facility/Infrastructure), so they are typed too.
+PROPERTY_ATTACKS = ("Looting/property destruction",)
 # Sub-event types in which those killed are usually the targets even when they are militants.
 STRIKES_ON_FIGHTERS = ("Air/drone strike", "Shelling/artillery/missile attack", "Armed clash")
 
@@ -44,7 +46,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     event.add_evidence("event_type", ev(typing.span))
     event.add_evidence("sub_event_type", ev(typing.span))
     target_span = None
-    if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS:
+    if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS + PROPERTY_ATTACKS:
         target_span = _gtd_fields(event, focus, start, ev)
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
     resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order, mentions=ctx.dates)
@@ -75,7 +77,8 @@ def _evidence_maker(doc_id: str, text: str):
 
 def _gtd_fields(event: Event, focus: str, offset: int, ev) -> tuple[int, int] | None:
     """GTD attack, weapon and target types; returns the attacked phrase's span in the document."""
-    gtd = classify_gtd(focus, foiled=event.sub_event_type in FOILED_ATTACKS)
+    gtd = classify_gtd(focus, foiled=event.sub_event_type in FOILED_ATTACKS,
+                       on_property=event.sub_event_type in PROPERTY_ATTACKS)
     event.attack_type, event.weapon_type, event.target_type = gtd.attack_type, gtd.weapon_type, gtd.target_type
     shift = (lambda s: (s[0] + offset, s[1] + offset) if s else None)
     event.add_evidence("attack_type", ev(shift(gtd.attack_span)))

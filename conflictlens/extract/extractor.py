@@ -23,7 +23,7 @@ from conflictlens.extract.segment import Incident, group_incidents, prefilter, s
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.3.1"
 # A wire-style dateline names the filing date, not the event date.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,30})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
                        r"(?: \([^)]{1,40}\))?\s*[-–—:]+\s*")

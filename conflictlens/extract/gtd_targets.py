@@ -23,9 +23,11 @@ _POSSESSOR = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:vehicle|car|house|residen
                         r"motorcade|shop|guesthouse|family|famil(?:y|ies) members|relatives?|sons?|brothers?)s? "
                         r"(?:of|belonging to) ", re.I)
 
-# Place names that contain target words ("Police District 4") are places, not targets.
+# Place names that contain target words ("Police District 4", Israel's "Eshkol regional council") are places,
+# not targets.
 _PLACE_NOISE = re.compile(r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                          r"tenth|\w+teenth|\w+tieth)\s+)?police district(?:\s+\d+)?|\bPD\s*\d+|\bneighbou?rhood\b",
+                          r"tenth|\w+teenth|\w+tieth)\s+)?police district(?:\s+\d+)?|\bPD\s*\d+|\bneighbou?rhood\b|"
+                          r"\bregional council\b",
                           re.I)
 
 # Sentences that report harm to people: where the victims are named.
@@ -96,9 +98,19 @@ def victim_types(text: str) -> list[str]:
         if not _HARM.search(sentence):
             continue
         sentence = blank(blank(sentence, cues.generic_security), cues.not_victims)
-        for order, (name, pattern) in enumerate(cues.target_rules):
-            found.extend((offset * 100_000 + m.start(), order, name) for m in pattern.finditer(sentence))
+        found.extend((offset * 100_000 + start, order, name) for start, order, name in _typed_words(sentence))
     return [name for _, _, name in sorted(found)]
+
+
+def _typed_words(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, rule order, type) of each cue; a cue inside an earlier rule's match is part of it.
+
+    'a military informant' is one private citizen, not also a soldier.
+    """
+    matches = [(m.start(), m.end(), order, name) for order, (name, pattern) in enumerate(gtd_cues().target_rules)
+               for m in pattern.finditer(sentence)]
+    return [(start, order, name) for start, end, order, name in matches
+            if not any(o < order and s <= start and end <= e for s, e, o, _ in matches)]
 
 
 def classify_target(text: str, foiled: bool = False) -> TargetTyping:
@@ -114,7 +126,7 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
         if phrase_type is None or phrase_type == PRIVATE:
             return TargetTyping(_security_branch(victims), phrase_text, phrase_span)
     notable = [v for v in victims if v in cues.notable_victims]
-    if phrase_type in cues.weak_phrase_types and notable:
+    if phrase_type in cues.weak_phrase_types and notable and not cues.named_civilians.search(phrase_text):
         return TargetTyping(notable[0], phrase_text, phrase_span)
     if phrase_type and not (phrase_type == PRIVATE and cues.vague_target.fullmatch(phrase_text.strip())):
         return TargetTyping(phrase_type, phrase_text, phrase_span)
@@ -124,11 +136,20 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     fallback = phrase_type or (victims[0] if victims else None)
     if fallback is None:
         # A defused device was aimed at nobody the text names: the street it lay in is no target.
-        if foiled or cues.foiled_cues.search(text):
+        # A place it was explicitly aimed at ("a drone targeting Jazan") is a target: its people.
+        if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, phrase_span):
             fallback = cues.foiled_default
         else:
             fallback = type_in(text) or cues.no_target_default
     return TargetTyping(fallback, phrase_text, phrase_span)
+
+
+def _aimed_at(text: str, span: tuple[int, int] | None) -> bool:
+    """Whether an explicit cue ('targeting', 'aimed at') introduces the attacked phrase."""
+    if span is None:
+        return False
+    lead = gtd_cues().target_explicit.search(text, max(0, span[0] - 20), span[0])
+    return bool(lead) and not text[lead.end(): span[0]].strip()
 
 
 def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) -> str | None:

@@ -62,8 +62,29 @@ def _guns_and_grenades(text: str) -> tuple[int, int] | None:
     return None
 
 
-def classify_gtd(text: str, foiled: bool = False) -> GtdTyping:
-    """GTD attack, weapon and target type of one incident's text; `foiled` marks a defused attack."""
+def _by_outcome(attack_type: str, target: TargetTyping, text: str, on_property: bool) -> str:
+    """GTD's type for an attack of no stated means, from what was hit; a deadly arson raid is an armed assault."""
+    cues = gtd_cues()
+    if attack_type == "Facility/Infrastructure Attack" and cues.deadly.search(text):
+        return cues.deadly_facility_attack
+    if attack_type != "Unknown":
+        return attack_type
+    if on_property:
+        return cues.property_attack
+    phrase = target.text or ""
+    by_phrase = next((kind for pattern, kind in cues.attack_by_phrase if pattern.search(phrase)), None)
+    if by_phrase:
+        return by_phrase
+    if cues.attack_by_target_not_when.search(phrase):
+        return attack_type
+    return dict(cues.attack_by_target).get(target.target_type, attack_type)
+
+
+def classify_gtd(text: str, foiled: bool = False, on_property: bool = False) -> GtdTyping:
+    """GTD attack, weapon and target type of one incident's text.
+
+    `foiled` marks a defused attack; `on_property` one that destroyed or looted property and hurt nobody.
+    """
     cues = gtd_cues()
     attack = _first_rule(cues.attack_rules, text)
     attack_type, attack_span = (attack if attack else ("Unknown", None))
@@ -71,6 +92,7 @@ def classify_gtd(text: str, foiled: bool = False) -> GtdTyping:
     if gunfire:
         attack_type, attack_span = "Armed Assault", gunfire
     target = classify_target(text, foiled)
+    attack_type = _by_outcome(attack_type, target, text, on_property)
     if attack_type in ("Bombing/Explosion", "Armed Assault") and not foiled and is_assassination(text, target):
         attack_type = "Assassination"
     weapon = _first_rule(cues.weapon_rules, text)

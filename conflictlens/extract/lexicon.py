@@ -103,7 +103,14 @@ class GtdCues:
     foiled_default: str
     weak_phrase_types: tuple[str, ...]
     notable_victims: tuple[str, ...]
+    named_civilians: re.Pattern[str]
     no_target_default: str
+    attack_by_target: tuple[tuple[str, str], ...]
+    attack_by_target_not_when: re.Pattern[str]
+    attack_by_phrase: tuple[tuple[re.Pattern[str], str], ...]
+    deadly: re.Pattern[str]
+    deadly_facility_attack: str
+    property_attack: str
 
 
 @lru_cache(maxsize=1)
@@ -189,6 +196,12 @@ def gtd_cues() -> GtdCues:
         target_explicit=word_regex(raw["target_phrase_explicit"]),
         light_explosives=word_regex(raw["light_explosives"]["pattern"]),
         firing=word_regex(raw["light_explosives"]["firing"]),
+        attack_by_target=tuple(raw["attack_by_target"]["types"].items()),
+        attack_by_target_not_when=word_regex(raw["attack_by_target"]["not_when_attacked"]),
+        attack_by_phrase=tuple((word_regex(p), t) for p, t in raw["attack_by_target"]["by_phrase"].items()),
+        property_attack=raw["attack_by_target"]["on_property"],
+        deadly=word_regex(raw["deadly_facility_attack"]["pattern"]),
+        deadly_facility_attack=raw["deadly_facility_attack"]["attack_type"],
         **_target_refinement(raw["target_refinement"]),
     )
 
@@ -205,6 +218,7 @@ def _target_refinement(raw: dict) -> dict:
         "foiled_default": raw["foiled_default"],
         "weak_phrase_types": tuple(raw["weak_phrase_types"]),
         "notable_victims": tuple(raw["notable_victims"]),
+        "named_civilians": word_regex(raw["named_civilians"]),
         "foiled_cues": word_regex(raw["foiled_cues"]),
         "no_target_default": raw["no_target_default"],
     }

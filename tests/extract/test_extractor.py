@@ -222,3 +222,31 @@ def test_a_place_beside_an_actors_name_still_places_the_event(extractor):
             "killing five passengers, police said.")
     [event] = extractor.extract(doc(text))
     assert (event.location.country, event.location.admin1) == ("PK", "Balochistan")
+
+
+@pytest.mark.parametrize("text,attack,target", [
+    # Arson is property destruction to ACLED and a facility attack to GTD: it keeps its GTD types.
+    ("Assailants set fire to a primary school in Maroua, Cameroon, on Sunday night. Nobody was hurt.",
+     "Facility/Infrastructure Attack", "Educational Institution"),
+    ("Unknown people torched the office of a local newspaper in Porto Alegre, Brazil, on Friday. No one was hurt.",
+     "Facility/Infrastructure Attack", "Journalists & Media"),
+    # A Molotov cocktail thrown at a building is such an attack even when the report says only that later.
+    ("Two men threw Molotov cocktails at a bank branch in Thessaloniki, Cyprus, on Monday. The facade was damaged. "
+     "Nobody claimed the attack.", "Facility/Infrastructure Attack", "Business"),
+])
+def test_property_destruction_keeps_gtd_types(extractor, text, attack, target):
+    [event] = extractor.extract(doc(text))
+    assert event.sub_event_type == "Looting/property destruction"
+    assert (event.attack_type, event.target_type) == (attack, target)
+
+
+@pytest.mark.parametrize("text,attack", [
+    # The first sentence names the means; a later "attack" must not open the incident without it.
+    ("Assailants fired artillery into the old quarter of Mosul, Lebanon, on Friday. The outcome of the attack "
+     "is unknown.", "Bombing/Explosion"),
+    ("A man tried to run over two soldiers at a bus stop in Hebron, Jordan, on Friday. Nobody was hurt in the "
+     "attack.", "Unarmed Assault"),
+])
+def test_the_means_in_the_first_sentence_types_the_attack(extractor, text, attack):
+    events = extractor.extract(doc(text))
+    assert events and events[0].attack_type == attack
