@@ -65,7 +65,10 @@ _NOT_AFTER_LETTER, _NOT_BEFORE_LETTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 # A name written with other accents or another apostrophe is the same name ("Nāsiri", "O’Brien").
 _APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
 _COMBINING_MARKS = "[\u0300-\u036f]*"
-_LATIN_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+# Letters written with accents or in another form: Latin, Greek and Cyrillic with their extensions,
+# and the "mathematical" alphabets (𝐀, 𝒜), which fold to plain letters.
+_LETTER_RANGES = ((0x00C0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF),
+                  (0x1D400, 0x1D7FF))
 
 
 @dataclass(frozen=True)
@@ -132,9 +135,7 @@ class ConfidentialityPolicy:
         cheaper than the pattern, which finds no literal to scan for (it is case-blind and bracketed)."""
         if self._names is None:
             return False
-        folded = text.casefold()
-        if not folded.isascii():
-            folded = fold_name(folded)
+        folded = text.casefold() if text.isascii() else fold_name(text)
         return any(word in folded for word in self._first_words)
 
     def without_names(self, query: str) -> str:
@@ -183,27 +184,32 @@ def fold_name(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _letter_variants() -> dict[str, str]:
-    """Each plain Latin letter -> the accented letters that fold to it ("a" -> "àáâãäåā...")."""
+    """Each plain letter -> the letters that fold to it ("a" -> "àáâãäåā...", "α" -> "άἀᾀ...")."""
     variants: dict[str, list[str]] = {}
-    for low, high in _LATIN_RANGES:
+    for low, high in _LETTER_RANGES:
         for code in range(low, high + 1):
             base = fold_name(chr(code))
-            if len(base) == 1 and base.isascii() and base.isalpha():
+            if len(base) == 1 and base.isalpha() and base != chr(code):
                 variants.setdefault(base, []).append(chr(code))
     return {base: "".join(chars) for base, chars in variants.items()}
 
 
 def _loose(word: str) -> str:
-    """A pattern for `word` that any accents and apostrophe styles still match."""
+    """A pattern for `word` that any accents, apostrophe styles and Unicode spellings of the same
+    letter still match. The text is never normalised (spans must stay), so each letter takes every
+    form it may be written in: as typed, composed, decomposed (any combining marks after it), plain."""
     out = []
-    for char in unicodedata.normalize("NFC", word):
-        plain = fold_name(char)
+    for char in word:
+        if unicodedata.combining(char):
+            continue  # every letter before it already takes any combining marks
+        plain, composed = fold_name(char), unicodedata.normalize("NFC", char)
         if plain == "'":
             out.append("[" + re.escape(_APOSTROPHES) + "]")
-        elif plain in _letter_variants():
-            out.append("[" + plain + _letter_variants()[plain] + "]" + _COMBINING_MARKS)
-        elif plain and plain != char.casefold():  # "ß" is also written "ss"
-            out.append(f"(?:{re.escape(char)}|{re.escape(plain)})")
+        elif plain in _letter_variants():  # also a "mathematical" 𝐀 as written
+            out.append("[" + plain + _letter_variants()[plain] + re.escape(char + composed) + "]" + _COMBINING_MARKS)
+        elif plain != char.lower() or composed != char:  # "ß" is also "ss"; U+1F71 is also U+03AC
+            forms = dict.fromkeys(f for f in (char, composed, plain) if f)
+            out.append("(?:" + "|".join(map(re.escape, forms)) + ")" + _COMBINING_MARKS)
         else:
             out.append(re.escape(char))
     return "".join(out)
