@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
-
-import networkx as nx
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.relations import RELATION_KINDS, ActorRelation
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 FORMAT_VERSION = 1
 
@@ -41,6 +43,12 @@ class Window:
         return (self.until is None or low <= self.until) and (self.since is None or high >= self.since)
 
 
+def _nx() -> Any:
+    # networkx costs a tenth of a second to import: every extraction would pay it at start-up,
+    # though only the network commands and exports build a graph.
+    return import_module("networkx")
+
+
 def build_graph(relations: Iterable[ActorRelation], window: Window = Window(),
                 actor_types: Mapping[str, str | None] | None = None) -> nx.MultiDiGraph:
     """All relations in the window, aggregated into edges keyed by kind."""
@@ -48,7 +56,7 @@ def build_graph(relations: Iterable[ActorRelation], window: Window = Window(),
     for rel in relations:
         if window.admits(rel):
             grouped.setdefault((rel.source, rel.target, rel.kind), []).append(rel)
-    graph = nx.MultiDiGraph(format_version=FORMAT_VERSION, since=window.since, until=window.until)
+    graph = _nx().MultiDiGraph(format_version=FORMAT_VERSION, since=window.since, until=window.until)
     for name in sorted({n for s, t, _k in grouped for n in (s, t)}):
         graph.add_node(name, actor_type=(actor_types or {}).get(name))
     for (source, target, kind), rels in sorted(grouped.items()):
@@ -99,10 +107,10 @@ def ego_network(graph: nx.MultiDiGraph, actor: str, depth: int) -> nx.MultiDiGra
     if actor not in graph:
         raise ConflictLensError("CL-E750", "this actor has no relation in the network (in this date window); "
                                 "check the name with `conflictlens actors list` or widen --since/--until", actor)
-    links = nx.Graph()
+    links = _nx().Graph()
     links.add_nodes_from(graph.nodes)
     links.add_edges_from((s, t) for s, t, d in graph.edges(data=True) if not d["denied_only"])
-    hops = nx.single_source_shortest_path_length(links, actor, cutoff=depth)
+    hops = _nx().single_source_shortest_path_length(links, actor, cutoff=depth)
     ego = graph.subgraph(hops).copy()
     ego.graph.update(actor=actor, depth=depth)
     for name, distance in hops.items():
@@ -113,7 +121,7 @@ def ego_network(graph: nx.MultiDiGraph, actor: str, depth: int) -> nx.MultiDiGra
 def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """The graph as node-link JSON (networkx layout: directed, multigraph, graph, nodes, edges),
     with nodes and edges in a stable order and a summary of their numbers."""
-    data = nx.node_link_data(graph, edges="edges")
+    data = _nx().node_link_data(graph, edges="edges")
     data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
     data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))
     data["graph"] = {**data["graph"], "nodes": len(data["nodes"]), "edges": len(data["edges"]),
