@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from conflictlens.ingest.datasets import import_rows, layout_of  # noqa: E402
 from conflictlens.pipeline import interop  # noqa: E402
-from conflictlens.pipeline.dataset_rows import dataset_actor_lookup, registry_for  # noqa: E402
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup  # noqa: E402
+from conflictlens.pipeline.session import registry_of  # noqa: E402
 from conflictlens.store import Store  # noqa: E402
 
 GOAL = 20_000
@@ -92,7 +93,7 @@ def main() -> None:
         for suffix in ("", "-wal", "-shm"):
             (folder / f"{name}{suffix}").unlink(missing_ok=True)
     generate(source, args.rows)
-    lookup = dataset_actor_lookup(registry_for(()))
+    lookup = dataset_actor_lookup(registry_of((), ()))
     print(f"{args.rows:,} generated ACLED rows in {source}")
 
     def bare() -> None:

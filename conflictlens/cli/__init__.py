@@ -96,7 +96,7 @@ def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Fil
 def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ...] = (),
                 confidential: bool = False) -> None:
     from conflictlens import pipeline
-    from conflictlens.pipeline.actors import extractor_for_store
+    from conflictlens.pipeline.extraction import extractor_for_store
     from conflictlens.store import Store
 
     with Store.open(settings.db) as store, _progress(settings, "files") as meter:
@@ -155,7 +155,7 @@ def events(ctx: typer.Context,
            fmt: str = typer.Option("table", "--format", help="table, json, ndjson or csv.")) -> None:
     """List stored events, filtered."""
     from conflictlens.cli.output import write_events
-    from conflictlens.pipeline.actors import registry_for
+    from conflictlens.pipeline.session import session_registry
     from conflictlens.pipeline.attribution import PublicView
     from conflictlens.pipeline.filters import event_filters
     from conflictlens.store import Store
@@ -166,7 +166,7 @@ def events(ctx: typer.Context,
         since, until = _check_date("--since", since), _check_date("--until", until)
         _require_db(settings.db)
         with Store.open(settings.db) as store:
-            chosen = event_filters(store, registry_for(store), country=country, event_type_name=event_type,
+            chosen = event_filters(store, session_registry(store), country=country, event_type_name=event_type,
                                    perpetrator=perpetrator)
             rows = PublicView(store).select(since=since, until=until, limit=limit, **chosen)
             if not write_events(rows, fmt, sys.stdout):

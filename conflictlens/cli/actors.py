@@ -92,12 +92,13 @@ def list_cmd(ctx: typer.Context,
              fmt: str = typer.Option("table", "--format", help="table, ndjson or json.")) -> None:
     """Registry actors (with your edits), and their stored events when there is a database."""
     from conflictlens.pipeline import actors as wiring
+    from conflictlens.pipeline.session import session_registry
 
     with coded_errors():
         _check_format(fmt, LIST_FORMATS)
         store = _open_store(_settings(ctx).db, must_exist=False)
         try:
-            registry = wiring.registry_for(store, [str(a) for a in actors])
+            registry = session_registry(store, [str(a) for a in actors])
             rows = wiring.list_actors(registry, store, actor_type, country)
             if fmt == "table":
                 cols = ("name", "acronyms", "actor_type", "parent", "country", "names", "source") + (
@@ -116,12 +117,13 @@ def show_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="Canonical
              fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """One actor: aliases by script, parent and branches, dataset names, relations, events per year."""
     from conflictlens.pipeline import actors as wiring
+    from conflictlens.pipeline.session import session_registry
 
     with coded_errors():
         _check_format(fmt, ("table", "json"))
         store = _open_store(_settings(ctx).db, must_exist=False)
         try:
-            profile = wiring.show_actor(wiring.registry_for(store, [str(a) for a in actors]), store, name)
+            profile = wiring.show_actor(session_registry(store, [str(a) for a in actors]), store, name)
         finally:
             if store is not None:
                 store.close()
@@ -225,6 +227,7 @@ def candidates_cmd(ctx: typer.Context,
     """Organisations found in stored reports that the registry does not know, most mentioned first."""
     from conflictlens.actors.candidates import NOT_ACTOR, REJECTED, REVIEW
     from conflictlens.pipeline import actors as wiring
+    from conflictlens.pipeline.session import session_registry
 
     with coded_errors():
         _check_format(fmt, LIST_FORMATS)
@@ -233,7 +236,7 @@ def candidates_cmd(ctx: typer.Context,
                                     "--status")
         store = _open_store(_settings(ctx).db, must_exist=True)
         try:
-            rows = wiring.candidates(wiring.registry_for(store, [str(a) for a in actors]), store,
+            rows = wiring.candidates(session_registry(store, [str(a) for a in actors]), store,
                                      None if status == "all" else status)
         finally:
             store.close()

@@ -28,7 +28,7 @@ def network(ctx: typer.Context,
             actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")) -> None:
     """Actors and the relations between them: allegiance, alliance, rivalry, support, splits,
     defections, part-of, clashes and joint claims, each edge with its sources."""
-    from conflictlens.pipeline.actors import registry_for
+    from conflictlens.pipeline.session import session_registry
     from conflictlens.pipeline.attribution import confidentiality_policy
     from conflictlens.pipeline.network import actor_network, write_network
     from conflictlens.store import Store
@@ -40,7 +40,7 @@ def network(ctx: typer.Context,
         since, until = _check_date("--since", since), _check_date("--until", until)
         _require_db(settings.db)
         with Store.open(settings.db) as store:
-            registry = registry_for(store, [str(a) for a in actors])
+            registry = session_registry(store, [str(a) for a in actors])
             data = actor_network(store, registry, since, until, actor, depth, confidentiality_policy(store))
         text = write_network(data, str(output) if output else None)
     if output is None:

@@ -16,8 +16,7 @@ from conflictlens.geo import Gazetteer
 from conflictlens.model.redaction import MASK, ConfidentialityPolicy, redact
 from conflictlens.pipeline import filters
 from conflictlens.pipeline.attribution import confidentiality_policy
-from conflictlens.pipeline.extraction import extractor_for_store  # noqa: F401  (wiring for `ingest`)
-from conflictlens.pipeline.session import session_registry, stored_edits  # noqa: F401  (stored_edits: wiring API)
+from conflictlens.pipeline.session import session_registry
 from conflictlens.store import Store
 from conflictlens.store import actors as store_actors
 
@@ -26,11 +25,6 @@ from conflictlens.store import actors as store_actors
 _RELATION_SHOWN = ("kind", "source", "target", "stance", "dimension", "support", "date_start", "date_end", "start",
                    "end", "precision", "by", "said_by", "said_on", "origin", "reliability", "credibility", "confidence",
                    "document_id", "event_id")
-
-
-def registry_for(store: Store | None, actor_files: Iterable[str] = ()) -> ActorRegistry:
-    """The bundled registry plus the user's registry files and the edits recorded in `store`."""
-    return session_registry(store, actor_files)
 
 
 def _record(store: Store, edit: ActorEdit, by: str | None, note: str | None) -> dict[str, Any]:
@@ -42,14 +36,14 @@ def _record(store: Store, edit: ActorEdit, by: str | None, note: str | None) -> 
 def add_alias(store: Store, name: str, alias: str, *, acronym: bool = False, by: str | None = None,
               note: str | None = None, actor_files: Iterable[str] = ()) -> dict[str, Any] | None:
     """Record a new alias (or acronym) of an actor; None when the actor already has it."""
-    edit = review.alias_edit(registry_for(store, actor_files), name, alias, acronym)
+    edit = review.alias_edit(session_registry(store, actor_files), name, alias, acronym)
     return _record(store, edit, by, note) if edit else None
 
 
 def merge(store: Store, name: str, into: str, *, by: str | None = None, note: str | None = None,
           actor_files: Iterable[str] = ()) -> dict[str, Any]:
     """Record that `name` (an actor, or a candidate found in stored reports) is the actor `into`."""
-    registry = registry_for(store, actor_files)
+    registry = session_registry(store, actor_files)
     review.named_actor(registry, into, "INTO")
     if review.exact_actor(registry, clean_name(name, "NAME")) is None:
         name = stored_candidate(store, registry, name, merging=True)
@@ -58,14 +52,14 @@ def merge(store: Store, name: str, into: str, *, by: str | None = None, note: st
 
 def add_actor(store: Store, name: str, actor_type: str, *, parent: str | None = None, country: str | None = None,
               by: str | None = None, note: str | None = None, actor_files: Iterable[str] = ()) -> dict[str, Any]:
-    edit = review.add_edit(registry_for(store, actor_files), name, actor_type, parent, country)
+    edit = review.add_edit(session_registry(store, actor_files), name, actor_type, parent, country)
     return _record(store, edit, by, note)
 
 
 def reject(store: Store, name: str, *, by: str | None = None, note: str | None = None,
            actor_files: Iterable[str] = ()) -> dict[str, Any]:
     """Record that a candidate found in stored reports is no actor."""
-    registry = registry_for(store, actor_files)
+    registry = session_registry(store, actor_files)
     if review.exact_actor(registry, clean_name(name, "NAME")) is None:
         name = stored_candidate(store, registry, name)
     return _record(store, review.reject_edit(registry, name), by, note)

@@ -96,11 +96,6 @@ def dataset_actor_lookup(registry: ActorRegistry) -> ActorLookup:
     return lookup
 
 
-def registry_for(actor_files: tuple[str, ...], edits: tuple[ActorEdit, ...] = ()) -> ActorRegistry:
-    """The registry dataset rows link to: the one `session.registry_of` caches for every path."""
-    return registry_of(actor_files, edits)
-
-
 # ------------------------------------------------------------------ rows
 
 def prepared_rows(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (), encoding: str = "utf-8",
@@ -115,7 +110,7 @@ def prepared_rows(dataset: str, path: str | Path, actor_files: tuple[str, ...] =
     the file cannot be read or is not the dataset's layout. `on_bytes(done, total)`: how far into the
     file it has read.
     """
-    registry = registry_for(actor_files, edits)
+    registry = registry_of(actor_files, edits)
     rows = import_rows(dataset, path, dataset_actor_lookup(registry), encoding, on_bytes)
     return _prepared(rows, party_name_test(registry), stored_versions or _nothing_stored)
 

@@ -7,6 +7,7 @@ import json
 from conflictlens.model.records import Attribution, DateInfo, Document, Event
 from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK
 from conflictlens.pipeline import actors as wiring
+from conflictlens.pipeline.session import session_registry
 from conflictlens.store import Store
 from conflictlens.store import actors as store_actors
 from conflictlens.store import ledger
@@ -30,7 +31,7 @@ def test_candidates_from_confidential_reports_are_counted_but_masked(tmp_path):
         secret_event = _save(store, "doc_00000000000000a1", SECRET_GROUP)
         _save(store, "doc_00000000000000b2", PUBLIC_GROUP)
         ledger.mark_documents_confidential(store, ["doc_00000000000000a1"], "desk")
-        rows = wiring.candidates(wiring.registry_for(store), store)
+        rows = wiring.candidates(session_registry(store), store)
     printed = json.dumps(rows)
     assert SECRET_GROUP not in printed and secret_event not in printed and "doc_00000000000000a1" not in printed
     assert {r["name"] for r in rows} == {MASK, PUBLIC_GROUP}
@@ -48,7 +49,7 @@ def test_show_relations_hide_confidential_sources(tmp_path, monkeypatch):
                                  "'2001-01-01', 'a UN report', 'doc_00000000000000d4', 'a public sentence')")
         ledger.mark_documents_confidential(store, ["doc_00000000000000c3"], "desk")
         monkeypatch.setattr(store_actors, "_relations_table", lambda _store: "relations_probe")
-        profile = wiring.show_actor(wiring.registry_for(store), store, "Taliban")
+        profile = wiring.show_actor(session_registry(store), store, "Taliban")
     printed = json.dumps(profile)
     for secret in ("Mullah Secret Test", "doc_00000000000000c3", "the secret sentence", "a public sentence"):
         assert secret not in printed
@@ -69,12 +70,12 @@ def test_show_reads_the_relations_table(tmp_path):
             id="rel_test_1", kind="alliance", source="Haqqani Network", target="Taliban", dimension="operational",
             start="2019-01-01", by="a UN report", said_on="2020-06-01", document_id=doc.id,
             evidence=Evidence(doc.id, 0, len(text), text))])
-        shown = wiring.show_actor(wiring.registry_for(store), store, "Taliban")["relations"]
+        shown = wiring.show_actor(session_registry(store), store, "Taliban")["relations"]
         assert [(r["other"], r["kind"], r["date_start"], r["by"]) for r in shown] == [
             ("Haqqani Network", "alliance", "2019-01-01", "a UN report")]
         assert text not in json.dumps(shown)  # the sentence itself is never printed by `show`
         ledger.mark_documents_confidential(store, [doc.id], "desk")
-        hidden = wiring.show_actor(wiring.registry_for(store), store, "Taliban")["relations"]
+        hidden = wiring.show_actor(session_registry(store), store, "Taliban")["relations"]
         assert hidden[0]["by"] == CONFIDENTIAL_SOURCE and doc.id not in json.dumps(hidden)
 
 
@@ -85,5 +86,5 @@ def test_a_confidential_persons_name_is_no_candidate_and_names_no_organisation(t
         _save(store, "doc_00000000000000f6", "NOORZAI")
         _save(store, "doc_00000000000000f7", "Noorzai Foundation")
         ledger.mark_person_confidential(store, "Zebratitle Noorzai", "desk")
-        rows = wiring.candidates(wiring.registry_for(store), store)
+        rows = wiring.candidates(session_registry(store), store)
     assert [r["name"] for r in rows] == [f"{MASK} Foundation"]

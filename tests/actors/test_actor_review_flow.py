@@ -7,6 +7,8 @@ import pytest
 
 from conflictlens import pipeline
 from conflictlens.pipeline import actors as wiring
+from conflictlens.pipeline.extraction import extractor_for_store
+from conflictlens.pipeline.session import session_registry, stored_edits
 from conflictlens.store import Store
 
 BLA = "Baloch Liberation Army (BLA)"
@@ -23,7 +25,7 @@ def store(tmp_path):
 
 
 def _ingest(store: Store, path: str, version: str | None = None) -> None:
-    extractor = wiring.extractor_for_store(store)
+    extractor = extractor_for_store(store)
     if version is not None:
         assert extractor is not pipeline.build_extractor()  # never relabel the shared cached extractor
         extractor.version = version
@@ -39,7 +41,7 @@ def test_unknown_group_is_kept_reviewed_and_survives_reextraction(store):
     db, path = store
     _ingest(db, path)
     assert _perpetrators(db) == {"Balochistan Freedom Guard"}  # kept, not dropped
-    registry = wiring.registry_for(db)
+    registry = session_registry(db)
     [candidate] = wiring.candidates(registry, db, status="review")
     assert candidate["name"] == "Balochistan Freedom Guard" and candidate["labels"] == ["ORG"]
     assert candidate["suggestions"]
@@ -47,7 +49,7 @@ def test_unknown_group_is_kept_reviewed_and_survives_reextraction(store):
     edit = wiring.merge(db, "Balochistan Freedom Guard", "BLA", by="analyst-1", note="same group, new name")
     assert (edit["op"], edit["name"], edit["value"], edit["by"]) == ("merge", "Balochistan Freedom Guard", BLA,
                                                                      "analyst-1")
-    registry = wiring.registry_for(db)
+    registry = session_registry(db)
     assert wiring.candidates(registry, db, status="review") == []  # reviewed: off the list
     # Before re-extraction the stored events still say the old name; `show` counts them for BLA.
     shown = wiring.show_actor(registry, db, "BLA")
@@ -57,7 +59,7 @@ def test_unknown_group_is_kept_reviewed_and_survives_reextraction(store):
 
     _ingest(db, path, version="re-extraction-test")
     assert _perpetrators(db) == {BLA}  # the edit held through re-extraction
-    assert wiring.candidates(wiring.registry_for(db), db, status="all") == []
+    assert wiring.candidates(session_registry(db), db, status="all") == []
 
 
 def test_alias_and_rejection_hold_for_later_ingests(store, tmp_path):
@@ -70,5 +72,5 @@ def test_alias_and_rejection_hold_for_later_ingests(store, tmp_path):
     wiring.add_alias(db, "Baloch Liberation Army", "Balochistan Freedom Guard", by="analyst-2")
     _ingest(db, path)
     assert _perpetrators(db) == {None, BLA}  # the wire report names no perpetrator
-    assert [(e.op, e.by) for e in wiring.stored_edits(db)] == [("reject", "analyst-2"), ("alias", "analyst-2")]
-    assert wiring.registry_for(db).rejected == frozenset({"Reuters"})
+    assert [(e.op, e.by) for e in stored_edits(db)] == [("reject", "analyst-2"), ("alias", "analyst-2")]
+    assert session_registry(db).rejected == frozenset({"Reuters"})

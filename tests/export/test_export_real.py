@@ -14,7 +14,8 @@ from conflictlens.export.context import public_view
 from conflictlens.export.tables import acled_row, gtd_row
 from conflictlens.ingest.datasets import import_rows, layout_of
 from conflictlens.ingest.datasets.reference import countries
-from conflictlens.pipeline.dataset_rows import dataset_actor_lookup, registry_for as _registry
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup
+from conflictlens.pipeline.session import registry_of
 
 
 def _context() -> ExportContext:
@@ -26,7 +27,7 @@ def _context() -> ExportContext:
 def _events(dataset, path):
     if not path.exists():
         pytest.skip(f"{path} is not present")
-    items = list(import_rows(dataset, path, dataset_actor_lookup(_registry(()))))
+    items = list(import_rows(dataset, path, dataset_actor_lookup(registry_of((), ()))))
     assert not [i for i in items if isinstance(i, ConflictLensError)]
     return [i.event for i in items]
 

@@ -9,7 +9,8 @@ from dataset_rows import (
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets import ActorLink, Imported, import_rows
-from conflictlens.pipeline.dataset_rows import dataset_actor_lookup, registry_for as _registry
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup
+from conflictlens.pipeline.session import registry_of
 
 
 def good(dataset, path, actors=None) -> list[Imported]:
@@ -21,7 +22,7 @@ def good(dataset, path, actors=None) -> list[Imported]:
 
 @pytest.fixture(scope="module")
 def registry_lookup():
-    return dataset_actor_lookup(_registry(()))
+    return dataset_actor_lookup(registry_of((), ()))
 
 
 def test_acled_2023_layout_maps_every_field(tmp_path, registry_lookup):

@@ -8,7 +8,8 @@ import pytest
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets import import_rows
-from conflictlens.pipeline.dataset_rows import dataset_actor_lookup, registry_for as _registry
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup
+from conflictlens.pipeline.session import registry_of
 
 FILES = {
     "acled": "acled/acled_afg_2017_unattributed_sample.csv",
@@ -19,7 +20,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def imported(shared_data):
-    lookup = dataset_actor_lookup(_registry(()))
+    lookup = dataset_actor_lookup(registry_of((), ()))
     out = {}
     for dataset, name in FILES.items():
         path = shared_data / name
