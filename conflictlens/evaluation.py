@@ -89,10 +89,14 @@ def split_part(row_id: str) -> str:
     return "held-out" if int(digest[:8], 16) % 100 < HELD_OUT_PERCENT else "tune"
 
 
-def in_part(row_id: str, part: str) -> bool:
+def check_part(part: str) -> str:
     if part not in PARTS:
         raise ConflictLensError("CL-E400", f"unknown part {part!r}; use one of {', '.join(PARTS)}", "--part")
-    return part == "all" or split_part(row_id) == part
+    return part
+
+
+def in_part(row_id: str, part: str) -> bool:
+    return check_part(part) == "all" or split_part(row_id) == part
 
 
 def _open_csv(path: str):
@@ -104,7 +108,7 @@ def _open_csv(path: str):
 def evaluate_gtd(path: str, extractor: Extractor, on_row: Callable[[object], None] | None = None,
                  mismatches_path: str | None = None, part: str = "all") -> EvalResult:
     """Per-field accuracy over the GTD rows of `part` ('all', or the 'tune' or 'held-out' split)."""
-    in_part("", part)  # an unknown part fails before the file is read
+    check_part(part)  # before the file is read
     scores = FieldScores()
     countries = _country_codes(extractor)
     mismatches = open(mismatches_path, "w", encoding="utf-8") if mismatches_path else None
