@@ -71,13 +71,11 @@ def stored_candidate(store: Store, registry: ActorRegistry, name: str, merging: 
     registry does not know) counts as a candidate too. A name from confidential reports only is
     accepted, never suggested."""
     wanted = name_key(clean_name(name, "NAME"))
-    policy = confidentiality_policy(store)
-    public: dict[str, None] = {}
-    for mentioned, document_id in _stored_names(store):
-        if name_key(mentioned) == wanted:
-            return mentioned
-        if not policy.is_confidential_document(document_id) and not policy.names_confidential_person(mentioned):
-            public.setdefault(mentioned)
+    rows = list(_stored_names(store))
+    found = next((mentioned for mentioned, _doc in rows if name_key(mentioned) == wanted), None)
+    if found is not None:
+        return found
+    public = dict.fromkeys(filters.shown_names(rows, confidentiality_policy(store)))
     near = filters.nearest(name, public) + ([m.canonical for m in registry.suggest(name)] if merging else [])
     near = list(dict.fromkeys(near))[:4]
     hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""

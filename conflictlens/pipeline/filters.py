@@ -28,6 +28,7 @@ from conflictlens.actors.review import acronym_owners, exact_actor
 from conflictlens.actors.schema import ACTOR_TYPES, ActorEntry
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets.reference import countries, name_key
+from conflictlens.model.redaction import ConfidentialityPolicy
 from conflictlens.model.vocab import vocabularies
 from conflictlens.pipeline.attribution import confidentiality_policy
 from conflictlens.store import Store
@@ -151,9 +152,14 @@ def stored_perpetrator_names(store: Store, registry: ActorRegistry, value: str) 
     policy = confidentiality_policy(store)
     rows = list(store_actors.perpetrator_documents(store))
     overridden = [o.actor for o in stored_ledger.current_overrides(store).values() if o.actor]
-    public = [name for name, doc in rows
-              if not policy.is_confidential_document(doc) and not policy.names_confidential_person(name)]
-    return perpetrator_names(registry, text, [name for name, _ in rows] + overridden, public)
+    return perpetrator_names(registry, text, [name for name, _ in rows] + overridden, shown_names(rows, policy))
+
+
+def shown_names(rows: Iterable[tuple[str, str]], policy: ConfidentialityPolicy) -> list[str]:
+    """The names of (name, document id) rows that may be suggested: found in a report that is not
+    confidential, and naming no confidential person."""
+    return [name for name, document_id in rows
+            if not policy.is_confidential_document(document_id) and not policy.names_confidential_person(name)]
 
 
 def _registry_actor(registry: ActorRegistry, text: str) -> ActorEntry | None:
