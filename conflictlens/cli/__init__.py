@@ -18,8 +18,6 @@ from conflictlens.errors import ConflictLensError
 
 app = App(add_completion=False, no_args_is_help=True,
                   help="conflictlens: structured, sourced event records from reports of political violence.")
-evaluate_app = App(help="Measure extraction accuracy against hand-coded datasets.")
-app.add_typer(evaluate_app, name="evaluate")
 
 DEFAULT_DB = "conflictlens.db"
 EVENT_ID_HELP = "An event id (evt_...), or any unique start of it."
@@ -272,35 +270,6 @@ def search(ctx: typer.Context,
         say(settings, f"no stored report contains every word of {query!r}")
 
 
-@evaluate_app.command("gtd")
-def evaluate_gtd(ctx: typer.Context, path: Path = typer.Argument(..., help="A GTD CSV export with `summary`."),
-                 fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
-                 errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-row mismatches (JSONL)."),
-                 part: str = typer.Option("all", "--part", help="all, tune or held-out: a fixed 70/30 split by a "
-                                                               "hash of eventid (tune rules on `tune` only).")) -> None:
-    """Per-field accuracy of extraction over GTD summaries."""
-    from conflictlens import evaluation, pipeline
-
-    settings = _settings(ctx)
-    with coded_errors():
-        extractor = pipeline.build_extractor()
-        with _progress(settings) as tick:
-            result = evaluation.evaluate_gtd(str(path), extractor, on_row=tick,
-                                             mismatches_path=str(errors_out) if errors_out else None, part=part)
-    typer.echo(evaluation.render(result, fmt))
-
-
-@evaluate_app.command("case")
-def evaluate_case(ctx: typer.Context, path: Path = typer.Argument(..., help="CASE 2021 task 2 TSV (id, EventSnippet, SubType)."),
-                  fmt: str = typer.Option("table", "--format", help="table, markdown or json.")) -> None:
-    """Weighted F1 of ACLED sub-event typing on CASE 2021 snippets."""
-    from conflictlens import evaluation
-
-    with coded_errors():
-        result = evaluation.evaluate_case(str(path))
-    typer.echo(evaluation.render(result, fmt))
-
-
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ConflictLensError("CL-E400", f"unknown format; use one of {', '.join(FORMATS)}", "--format")
@@ -331,7 +300,7 @@ def _register_command_groups() -> None:
 
 
 # One entry per module in conflictlens/cli/ that adds commands.
-_COMMAND_GROUPS: tuple[str, ...] = ("actors", "attribution", "interop", "resolution", "network")
+_COMMAND_GROUPS: tuple[str, ...] = ("evaluate", "actors", "attribution", "interop", "resolution", "network")
 _register_command_groups()
 
 

@@ -15,8 +15,9 @@ from rich.console import Console
 from rich.table import Table
 
 from conflictlens.cli import (
-    EVENT_ID_HELP, Settings, _check_date, _require_db, _settings, coded_errors, evaluate_app, recovered_note, say,
+    EVENT_ID_HELP, Settings, _check_date, _require_db, _settings, coded_errors, recovered_note, say,
 )
+from conflictlens.cli.evaluate import evaluate_app
 from conflictlens.cli.help import App
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
