@@ -10,7 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import EVENT_ID_HELP, _require_db, _settings, coded_errors, say
+from conflictlens.cli.app import CREATE, EXISTING, session, settings
+from conflictlens.cli.common import EVENT_ID_HELP, coded_errors, say
 from conflictlens.cli.help import App
 from conflictlens.errors import ConflictLensError
 
@@ -25,13 +26,9 @@ def register(app: typer.Typer) -> None:
     app.add_typer(confidential_app, name="confidential")
 
 
-def _open(ctx: typer.Context, create: bool = False):
-    from conflictlens.store import Store
-
-    settings = _settings(ctx)
-    if not create:
-        _require_db(settings.db)
-    return Store.open(settings.db)
+def _store(ctx: typer.Context, create: bool = False):
+    """The session's store (created only when `create`): the ledger's jobs read and write it themselves."""
+    return session(ctx, CREATE if create else EXISTING).store
 
 
 def attribution(ctx: typer.Context,
@@ -50,13 +47,13 @@ def attribution(ctx: typer.Context,
             raise ConflictLensError("CL-E400", "unknown format; use table or json", "--format")
         if set_actor is not None and clear:
             raise ConflictLensError("CL-E400", "give either --set ACTOR or --clear, not both", "--set")
-        with _open(ctx) as store:
-            if set_actor is not None:
-                data = ledger.set_override(store, event_id, set_actor, by or "", why or "", phrase)
-            elif clear:
-                data = ledger.clear_override(store, event_id, by or "", why or "")
-            else:
-                data = ledger.event_ledger(store, event_id)
+        store = _store(ctx)
+        if set_actor is not None:
+            data = ledger.set_override(store, event_id, set_actor, by or "", why or "", phrase)
+        elif clear:
+            data = ledger.clear_override(store, event_id, by or "", why or "")
+        else:
+            data = ledger.event_ledger(store, event_id)
     if fmt == "json":
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -110,8 +107,8 @@ def grades_list(ctx: typer.Context, fmt: str = typer.Option("table", "--format",
     """The default reliability rules (first match wins) and the grades you set."""
     from conflictlens.pipeline import attribution as ledger
 
-    with coded_errors(), _open(ctx) as store:
-        rows = ledger.grade_table(store)
+    with coded_errors():
+        rows = ledger.grade_table(_store(ctx))
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -131,8 +128,8 @@ def grades_set(ctx: typer.Context, source: str = typer.Argument(..., help="An ou
     """Set your own reliability grade for a source (it beats the defaults)."""
     from conflictlens.pipeline import attribution as ledger
 
-    with coded_errors(), _open(ctx) as store:
-        ledger.set_source_grade(store, source, grade, by, why)
+    with coded_errors():
+        ledger.set_source_grade(_store(ctx), source, grade, by, why)
     typer.echo("grade set", err=True)
 
 
@@ -150,24 +147,24 @@ def confidential_add(ctx: typer.Context,
             raise ConflictLensError("CL-E400", "give either a PERSON or --document DOC_ID", "confidential add")
         # A person may be marked before anything is ingested (a new store is created), so that no
         # report naming them is ever shown unmasked; a document must already be stored.
-        with _open(ctx, create=person is not None) as store:
-            if person is not None:
-                ledger.mark_person(store, person, by, why)
-            else:
-                ledger.mark_document(store, document, by, why)
+        store = _store(ctx, create=person is not None)
+        if person is not None:
+            ledger.mark_person(store, person, by, why)
+        else:
+            ledger.mark_document(store, document, by, why)
     typer.echo("marked confidential", err=True)
 
 
 @confidential_app.command("list")
 def confidential_list(ctx: typer.Context) -> None:
     """The marks themselves, for the newsroom's own eyes (this output is not for publication)."""
-    from conflictlens.store import ledger as stored
+    from conflictlens.pipeline.attribution import confidential_entries
 
-    with coded_errors(), _open(ctx) as store:
-        entries = stored.confidential_entries(store)
+    with coded_errors():
+        entries = confidential_entries(_store(ctx))
     typer.echo("# internal: names confidential sources; never publish this list", err=True)
     for kind, name, marked_by, why, at in entries:
         typer.echo(json.dumps({"kind": kind, "name": name, "marked_by": marked_by, "why": why, "marked_at": at},
                               ensure_ascii=False))
     if not entries:
-        say(_settings(ctx), "no confidential sources marked")
+        say(settings(ctx), "no confidential sources marked")

@@ -10,7 +10,9 @@ from typing import Optional
 
 import typer
 
-from conflictlens.cli import _progress, _settings, coded_errors
+from conflictlens.cli.app import settings as _settings
+from conflictlens.cli.common import coded_errors
+from conflictlens.cli.common import progress as _progress
 from conflictlens.cli.help import App
 
 evaluate_app = App(help="Measure extraction accuracy against hand-coded datasets.")
