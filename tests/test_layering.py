@@ -61,3 +61,16 @@ def test_only_the_outbound_gate_redacts_in_the_pipeline():
         called = {node.func.id for node in ast.walk(tree)
                   if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
         assert "redact" not in called, f"{path.relative_to(PACKAGE)} calls redact outside pipeline/public.py"
+
+
+def test_nothing_outside_the_store_reaches_its_internals():
+    """Outside `store`, its tables are reached through `conflictlens.store`'s names and the store's
+    repositories (`store.incidents`, `store.ledger`, ...), never `store.rows`, `store.query`, `store.sqlite`."""
+    internals = {"conflictlens.store.rows", "conflictlens.store.query", "conflictlens.store.sqlite"}
+    for path in PACKAGE.rglob("*.py"):
+        if (PACKAGE / "store") in path.parents:
+            continue
+        tree = ast.parse(path.read_text())
+        used = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
+            a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
+        assert not used & internals, f"{path.relative_to(PACKAGE)} imports {used & internals}"

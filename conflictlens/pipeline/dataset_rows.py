@@ -26,10 +26,8 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.extract.event_relations import derived_relations, party_name_test
 from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
 from conflictlens.pipeline.session import Session, registry_of
+from conflictlens.store import MEMORY, PreparedDocument, Store, prepare, unchanged
 from conflictlens.store.relations import relation_row
-from conflictlens.store import Store
-from conflictlens.store.sqlite import MEMORY
-from conflictlens.store.rows import PreparedDocument, prepare, unchanged
 
 ACTOR_CACHE_SIZE = 8192  # distinct dataset actor names remembered during one process
 # Registry matches good enough to link a dataset's actor name: exact names, aliases, acronyms,

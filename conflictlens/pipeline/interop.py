@@ -29,9 +29,7 @@ from conflictlens.pipeline.resolution import (
     ResolutionContext, finish_pending, resolve_after_save, resolved_together, store_context,
 )
 from conflictlens.pipeline.session import session_registry, stored_edits
-from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store
-from conflictlens.store.relations import save_relation_rows
-from conflictlens.store.rows import event_from_record, prepared_document
+from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store, event_from_record, prepared_document
 
 IMPORT_BATCH = 2000  # rows handed to the store at a time: bounded memory
 # Rows per commit. The ids are hashes, so each batch lands all over the indexes, and a commit
@@ -147,7 +145,7 @@ def _write(store: Store, batch: list[PreparedRow], report: ImportReport) -> list
     # revised one rewritten. The store's extractor_version is left to the extractor.
     results = store.save_prepared([row.document for row in batch], meta_key="import_version")
     changed = [(row, result) for row, result in zip(batch, results) if result.status in (INSERTED, UPDATED)]
-    save_relation_rows(store, [relation for row, _ in changed for relation in row.relations])
+    store.relations.save_relation_rows([relation for row, _ in changed for relation in row.relations])
     for result in results:
         if result.status == STALE:
             report.errors.append(_stale_row(result.document_id))

@@ -26,11 +26,8 @@ from conflictlens.model.records import Event
 from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
 from conflictlens.resolve.compose import compose
 from conflictlens.resolve.profile import Source
-from conflictlens.store import Store
+from conflictlens.store import Store, event_from_record, positive_limit
 from conflictlens.store import ledger as stored
-from conflictlens.store.incidents import IncidentStore
-from conflictlens.store.query import positive_limit
-from conflictlens.store.rows import event_from_record
 
 
 def confidentiality_policy(store: Store) -> ConfidentialityPolicy:
@@ -176,7 +173,7 @@ class Public:
         "confidential source" (grades and coded facts stay); others are returned as stored, redacted."""
         if self.policy.empty:
             return redact(record, self.policy)
-        incidents = IncidentStore(self.store)
+        incidents = self.store.incidents
         # Decided by the members' own documents, not by what the record happens to list as sources.
         members = incidents.members(record["id"])
         if not any(self.policy.is_confidential_document(m.document_id) for m in members):

@@ -31,7 +31,7 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
     Confidential reports appear under a pseudonym and as "confidential source".
     """
     ctx = ctx or store_context(store)
-    incidents = IncidentStore(store)
+    incidents = store.incidents
     public = Public(store)
     member = _member(store, incidents, event_id, public.policy)
     event_id = member.event_id
@@ -61,7 +61,7 @@ def decisions(store: Store, ident: str | None = None) -> list[dict[str, Any]]:
     """The audit trail of splits and merges as it may leave the tool, oldest first; only the decisions
     naming `ident` when given: an incident id, or an event's id, pseudonym or their start (matched
     against ids as output shows them, so a start of a confidential event's real id finds nothing)."""
-    incidents = IncidentStore(store)
+    incidents = store.incidents
     public = Public(store)
     policy = public.policy
     if ident is None:
@@ -79,7 +79,7 @@ def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
     """Move `event_ids` (members of one incident) into a new incident of their own, kept apart from the rest."""
     ctx = ctx or store_context(store)
     _check_decision(event_ids, analyst, reason)
-    incidents = IncidentStore(store)
+    incidents = store.incidents
     public = Public(store)
     policy = public.policy
     moving = list({m.event_id: m for m in (_member(store, incidents, e, policy) for e in event_ids)}.values())
@@ -108,7 +108,7 @@ def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
     """Join the incidents named (by incident id or by any member's event id) into the oldest of them."""
     ctx = ctx or store_context(store)
     _check_decision(ids, analyst, reason)
-    incidents = IncidentStore(store)
+    incidents = store.incidents
     public = Public(store)
     policy = public.policy
     chosen = list(dict.fromkeys(_incident_of(store, incidents, i, policy) for i in ids))
@@ -146,7 +146,7 @@ def _member(store: Store, incidents: IncidentStore, given_id: str, policy: Confi
 
 def incident_of(store: Store, ident: str) -> str:
     """The incident id `ident` names: an incident id, or an event's id, pseudonym or their start."""
-    return _incident_of(store, IncidentStore(store), ident, confidentiality_policy(store))
+    return _incident_of(store, store.incidents, ident, confidentiality_policy(store))
 
 
 def _incident_of(store: Store, incidents: IncidentStore, ident: str, policy: ConfidentialityPolicy) -> str:

@@ -24,9 +24,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from conflictlens.actors import ActorRegistry
 from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
-from conflictlens.store import Store
-from conflictlens.store import actors as store_actors
-from conflictlens.store.sqlite import MEMORY
+from conflictlens.store import MEMORY, Store
 
 if TYPE_CHECKING:  # built lazily: importing them costs spaCy and the gazetteer
     from conflictlens.extract.extractor import Extractor
@@ -51,7 +49,7 @@ def stored_edits(store: Store | None) -> tuple[ActorEdit, ...]:
     """The edits recorded in `store`, oldest first (none without a store)."""
     if store is None:
         return ()
-    return tuple(ActorEdit(**{k: row[k] for k in _EDIT_FIELDS}) for row in store_actors.actor_edits(store))
+    return tuple(ActorEdit(**{k: row[k] for k in _EDIT_FIELDS}) for row in store.actors.actor_edits())
 
 
 def session_registry(store: Store | None, actor_files: Iterable[str] = ()) -> ActorRegistry:
@@ -272,14 +270,12 @@ class Session:
     def incidents(self, country: str | None = None, since: str | None = None, until: str | None = None,
                   min_members: int = 1, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Merged incident records as they may leave (`finish_pending` first)."""
-        from conflictlens.store.incidents import IncidentStore
-        rows = IncidentStore(self.required_store()).iter_incidents(country, since, until, min_members, limit)
+        rows = self.required_store().incidents.iter_incidents(country, since, until, min_members, limit)
         return (self.public.incident(record) for record in rows)
 
     def incident(self, ident: str) -> dict[str, Any] | None:
         """One incident (by its id, or an event id or its start) as it may leave; None when it has no record."""
         from conflictlens.pipeline.resolution_decisions import incident_of
-        from conflictlens.store.incidents import IncidentStore
         store = self.required_store()
-        record = IncidentStore(store).incident(incident_of(store, ident))
+        record = store.incidents.incident(incident_of(store, ident))
         return self.public.incident(record) if record is not None else None
