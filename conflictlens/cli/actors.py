@@ -69,12 +69,10 @@ def list_cmd(ctx: typer.Context,
              actors: list[Path] = ACTOR_FILES,
              fmt: str = typer.Option("table", "--format", help="table, ndjson or json.")) -> None:
     """Registry actors (with your edits), and their stored events when there is a database."""
-    from conflictlens.pipeline import actors as wiring
-
     with coded_errors():
         check_format(fmt, LIST_FORMATS)
         work = session(ctx, OPTIONAL, paths(actors))  # without a database: the registry alone
-        rows = wiring.list_actors(work.registry, work.store, actor_type, country)
+        rows = work.actors(actor_type, country)
         if fmt == "table":
             cols = ("name", "acronyms", "actor_type", "parent", "country", "names", "source") + (
                 ("events",) if work.store else ())
@@ -88,12 +86,9 @@ def show_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="Canonical
              actors: list[Path] = ACTOR_FILES,
              fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """One actor: aliases by script, parent and branches, dataset names, relations, events per year."""
-    from conflictlens.pipeline import actors as wiring
-
     with coded_errors():
         check_format(fmt, ("table", "json"))
-        work = session(ctx, OPTIONAL, paths(actors))
-        profile = wiring.show_actor(work.registry, work.store, name, work.public if work.store else None)
+        profile = session(ctx, OPTIONAL, paths(actors)).actor(name)
     if fmt == "json":
         typer.echo(json.dumps(profile, indent=2, ensure_ascii=False))
     else:
@@ -129,10 +124,7 @@ def merge_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="Actor or
               into: str = typer.Argument(..., help="The actor it is."),
               actors: list[Path] = ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
     """Record that NAME is the actor INTO: its names move over, and later ingests use INTO."""
-    from conflictlens.pipeline import actors as wiring
-
-    _edit(ctx, actors, lambda work: wiring.merge(work.store, name, into, by=_who(by), note=note,
-                                                 actor_files=work.actor_files))
+    _edit(ctx, actors, "merge", name, into, by=_who(by), note=note)
 
 
 @alias_app.command("add")
@@ -141,10 +133,7 @@ def alias_add_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="The 
                   acronym: bool = typer.Option(False, "--acronym", help="Match case-sensitively, as an acronym."),
                   actors: list[Path] = ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
     """Record another name of an actor; later ingests find it in text."""
-    from conflictlens.pipeline import actors as wiring
-
-    _edit(ctx, actors, lambda work: wiring.add_alias(work.store, name, alias, acronym=acronym, by=_who(by),
-                                                     note=note, actor_files=work.actor_files))
+    _edit(ctx, actors, "add_alias", name, alias, acronym=acronym, by=_who(by), note=note)
 
 
 @actors_app.command("add")
@@ -154,28 +143,20 @@ def add_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="The new ac
             country: Optional[str] = typer.Option(None, help="ISO 3166-1 alpha-2 code of its main theatre."),
             actors: list[Path] = ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
     """Add an actor the registry lacks (e.g. an accepted candidate)."""
-    from conflictlens.pipeline import actors as wiring
-
-    _edit(ctx, actors, lambda work: wiring.add_actor(work.store, name, actor_type, parent=parent, country=country,
-                                                     by=_who(by), note=note, actor_files=work.actor_files))
+    _edit(ctx, actors, "add_actor", name, actor_type, parent=parent, country=country, by=_who(by), note=note)
 
 
 @actors_app.command("reject")
 def reject_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="A candidate name that is no actor."),
                actors: list[Path] = ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
     """Dismiss a candidate actor (an outlet, an office, a nationality); it stays stored, marked rejected."""
-    from conflictlens.pipeline import actors as wiring
-
-    _edit(ctx, actors, lambda work: wiring.reject(work.store, name, by=_who(by), note=note,
-                                                  actor_files=work.actor_files))
+    _edit(ctx, actors, "reject", name, by=_who(by), note=note)
 
 
-def _edit(ctx: typer.Context, actors: list[Path], action) -> None:
+def _edit(ctx: typer.Context, actors: list[Path], op: str, *args: Any, **options: Any) -> None:
     chosen = settings(ctx)
     with coded_errors():
-        work = session(ctx, CREATE, paths(actors))
-        recorded = action(work)
-        work.changed()  # the registry now holds the edit
+        recorded = session(ctx, CREATE, paths(actors)).edit_actors(op, *args, **options)
     if recorded is None:
         if not chosen.quiet:
             typer.echo("nothing to do: the actor already has that name", err=True)
@@ -192,7 +173,6 @@ def candidates_cmd(ctx: typer.Context,
                    actors: list[Path] = ACTOR_FILES,
                    fmt: str = typer.Option("table", "--format", help="table, ndjson or json.")) -> None:
     """Organisations found in stored reports that the registry does not know, most mentioned first."""
-    from conflictlens.pipeline import actors as wiring
     from conflictlens.pipeline.actors import NOT_ACTOR, REJECTED, REVIEW
 
     with coded_errors():
@@ -200,9 +180,7 @@ def candidates_cmd(ctx: typer.Context,
         if status not in (REVIEW, NOT_ACTOR, REJECTED, "all"):
             raise ConflictLensError("CL-E400", f"status must be one of: {REVIEW}, '{NOT_ACTOR}', {REJECTED}, all",
                                     "--status")
-        work = session(ctx, EXISTING, paths(actors))
-        rows = wiring.candidates(work.registry, work.store, None if status == "all" else status,
-                                 public=work.public)
+        rows = session(ctx, EXISTING, paths(actors)).candidates(None if status == "all" else status)
     if fmt != "table":
         _emit(rows, fmt)
         return

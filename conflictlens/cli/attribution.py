@@ -26,11 +26,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(confidential_app, name="confidential")
 
 
-def _store(ctx: typer.Context, create: bool = False):
-    """The session's store (created only when `create`): the ledger's jobs read and write it themselves."""
-    return session(ctx, CREATE if create else EXISTING).store
-
-
 def attribution(ctx: typer.Context,
                 event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
                 set_actor: Optional[str] = typer.Option(None, "--set", help="Override the best answer with ACTOR."),
@@ -40,20 +35,18 @@ def attribution(ctx: typer.Context,
                 by: Optional[str] = typer.Option(None, "--by", help="Who decides (required with --set and --clear)."),
                 fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Who did it, who says so: graded statements, the ACH matrix and the best answer."""
-    from conflictlens.pipeline import attribution as ledger
-
     with coded_errors():
         if fmt not in ("table", "json"):
             raise ConflictLensError("CL-E400", "unknown format; use table or json", "--format")
         if set_actor is not None and clear:
             raise ConflictLensError("CL-E400", "give either --set ACTOR or --clear, not both", "--set")
-        store = _store(ctx)
+        work = session(ctx)
         if set_actor is not None:
-            data = ledger.set_override(store, event_id, set_actor, by or "", why or "", phrase)
+            data = work.set_override(event_id, set_actor, by or "", why or "", phrase)
         elif clear:
-            data = ledger.clear_override(store, event_id, by or "", why or "")
+            data = work.clear_override(event_id, by or "", why or "")
         else:
-            data = ledger.event_ledger(store, event_id)
+            data = work.ledger(event_id)
     if fmt == "json":
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -105,10 +98,8 @@ def _answer_line(data: dict[str, Any]) -> str:
 @grades_app.command("list")
 def grades_list(ctx: typer.Context, fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """The default reliability rules (first match wins) and the grades you set."""
-    from conflictlens.pipeline import attribution as ledger
-
     with coded_errors():
-        rows = ledger.grade_table(_store(ctx))
+        rows = session(ctx).grades()
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -126,10 +117,8 @@ def grades_set(ctx: typer.Context, source: str = typer.Argument(..., help="An ou
                by: str = typer.Option(..., "--by", help="Who grades."),
                why: str = typer.Option(..., "--why", help="Why this grade.")) -> None:
     """Set your own reliability grade for a source (it beats the defaults)."""
-    from conflictlens.pipeline import attribution as ledger
-
     with coded_errors():
-        ledger.set_source_grade(_store(ctx), source, grade, by, why)
+        session(ctx).set_grade(source, grade, by, why)
     typer.echo("grade set", err=True)
 
 
@@ -140,28 +129,21 @@ def confidential_add(ctx: typer.Context,
                      by: Optional[str] = typer.Option(None, "--by", help="Who marks it."),
                      why: Optional[str] = typer.Option(None, "--why", help="Why (kept for the newsroom).")) -> None:
     """Mark a person or a stored document as a confidential source."""
-    from conflictlens.pipeline import attribution as ledger
-
     with coded_errors():
         if (person is None) == (document is None):
             raise ConflictLensError("CL-E400", "give either a PERSON or --document DOC_ID", "confidential add")
         # A person may be marked before anything is ingested (a new store is created), so that no
         # report naming them is ever shown unmasked; a document must already be stored.
-        store = _store(ctx, create=person is not None)
-        if person is not None:
-            ledger.mark_person(store, person, by, why)
-        else:
-            ledger.mark_document(store, document, by, why)
+        work = session(ctx, CREATE if person is not None else EXISTING)
+        work.mark_confidential(person=person, document=document, by=by, why=why)
     typer.echo("marked confidential", err=True)
 
 
 @confidential_app.command("list")
 def confidential_list(ctx: typer.Context) -> None:
     """The marks themselves, for the newsroom's own eyes (this output is not for publication)."""
-    from conflictlens.pipeline.attribution import confidential_entries
-
     with coded_errors():
-        entries = confidential_entries(_store(ctx))
+        entries = session(ctx).confidential_entries()
     typer.echo("# internal: names confidential sources; never publish this list", err=True)
     for kind, name, marked_by, why, at in entries:
         typer.echo(json.dumps({"kind": kind, "name": name, "marked_by": marked_by, "why": why, "marked_at": at},

@@ -49,12 +49,9 @@ def _resolved_session(ctx: typer.Context):
 def why(ctx: typer.Context, event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Why an event is in its incident: the other reports and what matched on each feature."""
-    from conflictlens.pipeline.resolution_decisions import why as explain
-
     with coded_errors():
         check_format(fmt, ("table", "json"))
-        work = _resolved_session(ctx)
-        result = explain(work.store, event_id, work.resolution)
+        result = _resolved_session(ctx).why(event_id)
     if fmt == "json":
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -66,9 +63,7 @@ def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="E
           reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
           analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
     """Split events out of their incident into a new one; the resolver keeps them apart from now on."""
-    from conflictlens.pipeline.resolution_decisions import split as do_split
-
-    _decide(ctx, lambda work, who: do_split(work.store, event_ids, who, reason, work.resolution), analyst)
+    _decide(ctx, lambda work, who: work.split(event_ids, who, reason), analyst)
 
 
 def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Incident ids, or event ids (or their "
@@ -76,9 +71,7 @@ def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Inciden
           reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
           analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
     """Merge incidents into one (the one reported first keeps its id); the merge is pinned."""
-    from conflictlens.pipeline.resolution_decisions import merge as do_merge
-
-    _decide(ctx, lambda work, who: do_merge(work.store, ids, who, reason, work.resolution), analyst)
+    _decide(ctx, lambda work, who: work.merge(ids, who, reason), analyst)
 
 
 def _decide(ctx: typer.Context, action, analyst: Optional[str]) -> None:
@@ -128,21 +121,16 @@ def show_incident(ctx: typer.Context,
 @incidents_app.command("resolve")
 def resolve_pending(ctx: typer.Context) -> None:
     """Resolve every stored event not yet in an incident (ingest does this as it goes)."""
-    from conflictlens.pipeline.resolution import resolve_pending as run
-
     with coded_errors():
-        work = session(ctx)
-        report = run(work.store, work.resolution)
+        report = session(ctx).resolve_pending()
     typer.echo(json.dumps(report.to_dict()))
 
 
 @incidents_app.command("decisions")
 def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, help="Only those naming this event or incident.")) -> None:
     """The audit trail of analyst splits and merges, as JSON lines, oldest first."""
-    from conflictlens.pipeline.resolution_decisions import decisions as audit_trail
-
     with coded_errors():
-        rows = audit_trail(_resolved_session(ctx).store, ident)
+        rows = _resolved_session(ctx).decisions(ident)
     for row in rows:
         typer.echo(json.dumps(row, ensure_ascii=False))
     if not rows:

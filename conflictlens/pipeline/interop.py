@@ -61,10 +61,10 @@ class ImportReport:
 
 def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tuple[str, ...] = (),
                    encoding: str = "utf-8", on_row: Callable[[object], None] | None = None,
-                   batch_size: int = IMPORT_BATCH, resolve: bool = True,
-                   commit_rows: int = COMMIT_ROWS, commit_seconds: float = COMMIT_SECONDS,
-                   parallel: bool | None = None, on_bytes: Callable[[int, int], None] | None = None,
-                   context: ResolutionContext | None = None) -> ImportReport:
+                   batch_size: int = IMPORT_BATCH, resolve: bool = True, commit_rows: int = COMMIT_ROWS,
+                   commit_seconds: float = COMMIT_SECONDS, parallel: bool | None = None,
+                   on_bytes: Callable[[int, int], None] | None = None, context: ResolutionContext | None = None
+                   ) -> ImportReport:
     """Store every good row of a dataset file; collect a coded error for every row left out.
 
     Rows are handed to the store a batch at a time and committed every `commit_rows` rows or
@@ -73,11 +73,9 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     `resolve`, each new or revised row then joins the incident it describes or starts one, as
     reports do on ingest, in the transaction that stores it; rows an earlier import left in no
     incident are resolved first. Without `resolve`, the next command that reads or writes incidents
-    (or `conflictlens incidents resolve`) catches up.
-    `parallel`: parse in a worker process while this one writes (None: when the file is big
-    enough and there is a spare core). `on_bytes(done, total)`: how far into the file the parsing is.
-    `context`: the session's resolution context (else the store's, built here).
-    """
+    (or `conflictlens incidents resolve`) catches up. `parallel`: parse in a worker process while this one writes (None: when the file is big enough and
+    there is a spare core). `on_bytes(done, total)`: how far into the file the parsing is. `context`:
+    the session's resolution context (else the store's)."""
     report = ImportReport()
     context = (context or store_context(store, actor_files)) if resolve else None
     if context is not None:

@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from conflictlens.actors import ActorRegistry
 from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
+from conflictlens.pipeline.analyst import AnalystJobs
 from conflictlens.store import MEMORY, Store
 
 if TYPE_CHECKING:  # built lazily: importing them costs spaCy and the gazetteer
@@ -78,8 +79,9 @@ def _open_store(db: str | os.PathLike[str] | None, mode: str) -> Store | None:
     return Store.open(path)
 
 
-class Session:
-    """One store (or none) and the parts built from it; a context manager that closes what it opened."""
+class Session(AnalystJobs):
+    """One store (or none: `db` None) and the parts built from it; a context manager that closes what
+    it opened. The analyst's corrections and marks are its methods too (`pipeline.analyst`)."""
 
     def __init__(self, db: str | os.PathLike[str] | None = None, *, actor_files: Iterable[str | os.PathLike[str]] = (),
                  places_file: str | None = None, store: str = CREATE) -> None:

@@ -99,6 +99,19 @@ def test_an_actor_edit_reaches_the_session_registry_after_changed(tmp_path):
         assert session.registry is not before and found is not None and found.canonical == TTP
 
 
+def test_the_sessions_own_writes_rebuild_what_they_change(tmp_path):
+    """An actor edit through the session reaches its registry (and every later job) at once; a
+    confidential mark reaches its outbound gate."""
+    with Session(tmp_path / "a.db", store=CREATE) as session:
+        before = session.registry
+        session.edit_actors("add_alias", "TTP", "Zebra Front", by="test")
+        assert session.registry is not before and session.registry.resolve("Zebra Front").canonical == TTP
+        assert session.public.policy.empty
+        session.mark_confidential(person="Zebra Informant", by="editor")
+        assert not session.public.policy.empty and session.public.policy is session.policy
+        assert [kind for kind, *_ in session.confidential_entries()] == ["person"]
+
+
 def test_open_without_a_database_extracts_only():
     with conflictlens.open() as session:
         assert session.store is None
