@@ -1,5 +1,5 @@
-"""Wiring for the actor registry: the user's edits kept in the store, the extractor that applies
-them, and the listings behind `conflictlens actors` (list, show, candidates)."""
+"""Wiring for the actor registry: the user's edits kept in the store (the Session's registry and
+extractor apply them) and the listings behind `conflictlens actors` (list, show, candidates)."""
 
 from __future__ import annotations
 
