@@ -64,6 +64,9 @@ ERROR_CODES: dict[str, str] = {
     "CL-E752": "relation cue lexicon is invalid",
     "CL-E753": "stored actor relation is damaged",
     "CL-E754": "network output cannot be written",
+    "CL-E800": "session is closed",
+    "CL-E801": "unknown store mode for a session",
+    "CL-E802": "this needs a database and the session has none",
 }
 
 

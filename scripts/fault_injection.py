@@ -223,11 +223,11 @@ def kill_after(db: Path, args: list[str], delay: float, code: Path = REPO) -> bo
 
 def snapshot(db: Path) -> dict:
     """Documents, events, memberships, merged incidents and every event's attribution ledger, by id."""
-    from conflictlens.pipeline.attribution import PublicView
+    from conflictlens.pipeline.public import Public
 
     with Store.open(db) as store:
         one = store.connection.execute
-        view = PublicView(store)  # the ledger as `conflictlens attribution EVENT_ID` shows it
+        view = Public(store)  # the ledger as `conflictlens attribution EVENT_ID` shows it
         return {
             "documents": dict(one("SELECT id, extractor_version || ' ' || content_hash FROM documents")),
             "events": dict(one("SELECT id, record FROM events")),

@@ -6,7 +6,6 @@ replayed on every later ingest, so they survive re-extraction.
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -16,7 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from conflictlens.cli import _require_db, _settings, coded_errors
+from conflictlens.cli.app import CREATE, EXISTING, OPTIONAL, session, settings
+from conflictlens.cli.common import ACTOR_FILES, check_format, coded_errors, login, paths
 from conflictlens.cli.help import App
 from conflictlens.errors import ConflictLensError
 
@@ -26,7 +26,6 @@ alias_app = App(help="Aliases of an actor.", no_args_is_help=True)
 actors_app.add_typer(alias_app, name="alias")
 
 LIST_FORMATS = ("table", "ndjson", "json")
-_ACTOR_FILES = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")
 _BY = typer.Option(None, "--by", help="Who makes the edit (default: your login name).")
 _NOTE = typer.Option(None, "--note", help="Why: kept with the edit for audit.")
 
@@ -35,29 +34,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(actors_app, name="actors")
 
 
-def _open_store(db: str, must_exist: bool):
-    """The store, or None for read-only commands when there is no database yet."""
-    from conflictlens.store import Store
-
-    if db != ":memory:" and not Path(db).exists():
-        if must_exist:
-            _require_db(db)
-        return None
-    return Store.open(db)
-
-
 def _who(by: Optional[str]) -> str:
-    if by:
-        return by
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in some containers
-        return "unknown"
-
-
-def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
-    if fmt not in allowed:
-        raise ConflictLensError("CL-E400", f"unknown format; use one of {', '.join(allowed)}", "--format")
+    return by or login("unknown")
 
 
 def _emit(records: Iterable[dict[str, Any]], fmt: str) -> None:
@@ -88,45 +66,29 @@ def _cell(value: object) -> str:
 def list_cmd(ctx: typer.Context,
              actor_type: Optional[str] = typer.Option(None, "--type", help="ACLED-style type, e.g. 'rebel group'."),
              country: Optional[str] = typer.Option(None, help="ISO 3166-1 alpha-2 code of the main theatre."),
-             actors: list[Path] = _ACTOR_FILES,
+             actors: list[Path] = ACTOR_FILES,
              fmt: str = typer.Option("table", "--format", help="table, ndjson or json.")) -> None:
     """Registry actors (with your edits), and their stored events when there is a database."""
-    from conflictlens.pipeline import actors as wiring
-    from conflictlens.pipeline.session import session_registry
-
     with coded_errors():
-        _check_format(fmt, LIST_FORMATS)
-        store = _open_store(_settings(ctx).db, must_exist=False)
-        try:
-            registry = session_registry(store, [str(a) for a in actors])
-            rows = wiring.list_actors(registry, store, actor_type, country)
-            if fmt == "table":
-                cols = ("name", "acronyms", "actor_type", "parent", "country", "names", "source") + (
-                    ("events",) if store else ())
-                _table(cols, rows)
-            else:
-                _emit(rows, fmt)
-        finally:
-            if store is not None:
-                store.close()
+        check_format(fmt, LIST_FORMATS)
+        work = session(ctx, OPTIONAL, paths(actors))  # without a database: the registry alone
+        rows = work.actors(actor_type, country)
+        if fmt == "table":
+            cols = ("name", "acronyms", "actor_type", "parent", "country", "names", "source") + (
+                ("events",) if work.store else ())
+            _table(cols, rows)
+        else:
+            _emit(rows, fmt)
 
 
 @actors_app.command("show")
 def show_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="Canonical name, alias or acronym."),
-             actors: list[Path] = _ACTOR_FILES,
+             actors: list[Path] = ACTOR_FILES,
              fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """One actor: aliases by script, parent and branches, dataset names, relations, events per year."""
-    from conflictlens.pipeline import actors as wiring
-    from conflictlens.pipeline.session import session_registry
-
     with coded_errors():
-        _check_format(fmt, ("table", "json"))
-        store = _open_store(_settings(ctx).db, must_exist=False)
-        try:
-            profile = wiring.show_actor(session_registry(store, [str(a) for a in actors]), store, name)
-        finally:
-            if store is not None:
-                store.close()
+        check_format(fmt, ("table", "json"))
+        profile = session(ctx, OPTIONAL, paths(actors)).actor(name)
     if fmt == "json":
         typer.echo(json.dumps(profile, indent=2, ensure_ascii=False))
     else:
@@ -160,24 +122,18 @@ def _print_profile(p: dict[str, Any]) -> None:
 @actors_app.command("merge")
 def merge_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="Actor or candidate name to fold in."),
               into: str = typer.Argument(..., help="The actor it is."),
-              actors: list[Path] = _ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
+              actors: list[Path] = ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
     """Record that NAME is the actor INTO: its names move over, and later ingests use INTO."""
-    from conflictlens.pipeline import actors as wiring
-
-    _edit(ctx, lambda store: wiring.merge(store, name, into, by=_who(by), note=note,
-                                          actor_files=[str(a) for a in actors]))
+    _edit(ctx, actors, "merge", name, into, by=_who(by), note=note)
 
 
 @alias_app.command("add")
 def alias_add_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="The actor."),
                   alias: str = typer.Argument(..., help="Another name for it."),
                   acronym: bool = typer.Option(False, "--acronym", help="Match case-sensitively, as an acronym."),
-                  actors: list[Path] = _ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
+                  actors: list[Path] = ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
     """Record another name of an actor; later ingests find it in text."""
-    from conflictlens.pipeline import actors as wiring
-
-    _edit(ctx, lambda store: wiring.add_alias(store, name, alias, acronym=acronym, by=_who(by), note=note,
-                                              actor_files=[str(a) for a in actors]))
+    _edit(ctx, actors, "add_alias", name, alias, acronym=acronym, by=_who(by), note=note)
 
 
 @actors_app.command("add")
@@ -185,61 +141,46 @@ def add_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="The new ac
             actor_type: str = typer.Option(..., "--type", help="ACLED-style type, e.g. 'rebel group'."),
             parent: Optional[str] = typer.Option(None, help="Parent organisation (a registry actor)."),
             country: Optional[str] = typer.Option(None, help="ISO 3166-1 alpha-2 code of its main theatre."),
-            actors: list[Path] = _ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
+            actors: list[Path] = ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
     """Add an actor the registry lacks (e.g. an accepted candidate)."""
-    from conflictlens.pipeline import actors as wiring
-
-    _edit(ctx, lambda store: wiring.add_actor(store, name, actor_type, parent=parent, country=country, by=_who(by),
-                                              note=note, actor_files=[str(a) for a in actors]))
+    _edit(ctx, actors, "add_actor", name, actor_type, parent=parent, country=country, by=_who(by), note=note)
 
 
 @actors_app.command("reject")
 def reject_cmd(ctx: typer.Context, name: str = typer.Argument(..., help="A candidate name that is no actor."),
-               actors: list[Path] = _ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
+               actors: list[Path] = ACTOR_FILES, by: Optional[str] = _BY, note: Optional[str] = _NOTE) -> None:
     """Dismiss a candidate actor (an outlet, an office, a nationality); it stays stored, marked rejected."""
-    from conflictlens.pipeline import actors as wiring
-
-    _edit(ctx, lambda store: wiring.reject(store, name, by=_who(by), note=note, actor_files=[str(a) for a in actors]))
+    _edit(ctx, actors, "reject", name, by=_who(by), note=note)
 
 
-def _edit(ctx: typer.Context, action) -> None:
-    from conflictlens.store import Store
-
-    settings = _settings(ctx)
+def _edit(ctx: typer.Context, actors: list[Path], op: str, *args: Any, **options: Any) -> None:
+    chosen = settings(ctx)
     with coded_errors():
-        with Store.open(settings.db) as store:
-            recorded = action(store)
+        recorded = session(ctx, CREATE, paths(actors)).edit_actors(op, *args, **options)
     if recorded is None:
-        if not settings.quiet:
+        if not chosen.quiet:
             typer.echo("nothing to do: the actor already has that name", err=True)
         return
     typer.echo(json.dumps(recorded, ensure_ascii=False))
-    if not settings.quiet:
-        typer.echo(f"recorded in {settings.db}; it applies to everything later done with this database: ingest, "
+    if not chosen.quiet:
+        typer.echo(f"recorded in {chosen.db}; it applies to everything later done with this database: ingest, "
                    "import, export, incidents, network and `extract --db`", err=True)
 
 
 @actors_app.command("candidates")
 def candidates_cmd(ctx: typer.Context,
                    status: str = typer.Option("review", help="review, 'likely not an actor', rejected or all."),
-                   actors: list[Path] = _ACTOR_FILES,
+                   actors: list[Path] = ACTOR_FILES,
                    fmt: str = typer.Option("table", "--format", help="table, ndjson or json.")) -> None:
     """Organisations found in stored reports that the registry does not know, most mentioned first."""
-    from conflictlens.actors.candidates import NOT_ACTOR, REJECTED, REVIEW
-    from conflictlens.pipeline import actors as wiring
-    from conflictlens.pipeline.session import session_registry
+    from conflictlens.pipeline.actors import NOT_ACTOR, REJECTED, REVIEW
 
     with coded_errors():
-        _check_format(fmt, LIST_FORMATS)
+        check_format(fmt, LIST_FORMATS)
         if status not in (REVIEW, NOT_ACTOR, REJECTED, "all"):
             raise ConflictLensError("CL-E400", f"status must be one of: {REVIEW}, '{NOT_ACTOR}', {REJECTED}, all",
                                     "--status")
-        store = _open_store(_settings(ctx).db, must_exist=True)
-        try:
-            rows = wiring.candidates(session_registry(store, [str(a) for a in actors]), store,
-                                     None if status == "all" else status)
-        finally:
-            store.close()
+        rows = session(ctx, EXISTING, paths(actors)).candidates(None if status == "all" else status)
     if fmt != "table":
         _emit(rows, fmt)
         return

@@ -10,7 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import EVENT_ID_HELP, _require_db, _settings, coded_errors, say
+from conflictlens.cli.app import CREATE, EXISTING, session, settings
+from conflictlens.cli.common import EVENT_ID_HELP, coded_errors, say
 from conflictlens.cli.help import App
 from conflictlens.errors import ConflictLensError
 
@@ -25,15 +26,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(confidential_app, name="confidential")
 
 
-def _open(ctx: typer.Context, create: bool = False):
-    from conflictlens.store import Store
-
-    settings = _settings(ctx)
-    if not create:
-        _require_db(settings.db)
-    return Store.open(settings.db)
-
-
 def attribution(ctx: typer.Context,
                 event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
                 set_actor: Optional[str] = typer.Option(None, "--set", help="Override the best answer with ACTOR."),
@@ -43,20 +35,18 @@ def attribution(ctx: typer.Context,
                 by: Optional[str] = typer.Option(None, "--by", help="Who decides (required with --set and --clear)."),
                 fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Who did it, who says so: graded statements, the ACH matrix and the best answer."""
-    from conflictlens.pipeline import attribution as ledger
-
     with coded_errors():
         if fmt not in ("table", "json"):
             raise ConflictLensError("CL-E400", "unknown format; use table or json", "--format")
         if set_actor is not None and clear:
             raise ConflictLensError("CL-E400", "give either --set ACTOR or --clear, not both", "--set")
-        with _open(ctx) as store:
-            if set_actor is not None:
-                data = ledger.set_override(store, event_id, set_actor, by or "", why or "", phrase)
-            elif clear:
-                data = ledger.clear_override(store, event_id, by or "", why or "")
-            else:
-                data = ledger.event_ledger(store, event_id)
+        work = session(ctx)
+        if set_actor is not None:
+            data = work.set_override(event_id, set_actor, by or "", why or "", phrase)
+        elif clear:
+            data = work.clear_override(event_id, by or "", why or "")
+        else:
+            data = work.ledger(event_id)
     if fmt == "json":
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -108,10 +98,8 @@ def _answer_line(data: dict[str, Any]) -> str:
 @grades_app.command("list")
 def grades_list(ctx: typer.Context, fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """The default reliability rules (first match wins) and the grades you set."""
-    from conflictlens.pipeline import attribution as ledger
-
-    with coded_errors(), _open(ctx) as store:
-        rows = ledger.grade_table(store)
+    with coded_errors():
+        rows = session(ctx).grades()
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -129,10 +117,8 @@ def grades_set(ctx: typer.Context, source: str = typer.Argument(..., help="An ou
                by: str = typer.Option(..., "--by", help="Who grades."),
                why: str = typer.Option(..., "--why", help="Why this grade.")) -> None:
     """Set your own reliability grade for a source (it beats the defaults)."""
-    from conflictlens.pipeline import attribution as ledger
-
-    with coded_errors(), _open(ctx) as store:
-        ledger.set_source_grade(store, source, grade, by, why)
+    with coded_errors():
+        session(ctx).set_grade(source, grade, by, why)
     typer.echo("grade set", err=True)
 
 
@@ -143,31 +129,24 @@ def confidential_add(ctx: typer.Context,
                      by: Optional[str] = typer.Option(None, "--by", help="Who marks it."),
                      why: Optional[str] = typer.Option(None, "--why", help="Why (kept for the newsroom).")) -> None:
     """Mark a person or a stored document as a confidential source."""
-    from conflictlens.pipeline import attribution as ledger
-
     with coded_errors():
         if (person is None) == (document is None):
             raise ConflictLensError("CL-E400", "give either a PERSON or --document DOC_ID", "confidential add")
         # A person may be marked before anything is ingested (a new store is created), so that no
         # report naming them is ever shown unmasked; a document must already be stored.
-        with _open(ctx, create=person is not None) as store:
-            if person is not None:
-                ledger.mark_person(store, person, by, why)
-            else:
-                ledger.mark_document(store, document, by, why)
+        work = session(ctx, CREATE if person is not None else EXISTING)
+        work.mark_confidential(person=person, document=document, by=by, why=why)
     typer.echo("marked confidential", err=True)
 
 
 @confidential_app.command("list")
 def confidential_list(ctx: typer.Context) -> None:
     """The marks themselves, for the newsroom's own eyes (this output is not for publication)."""
-    from conflictlens.store import ledger as stored
-
-    with coded_errors(), _open(ctx) as store:
-        entries = stored.confidential_entries(store)
+    with coded_errors():
+        entries = session(ctx).confidential_entries()
     typer.echo("# internal: names confidential sources; never publish this list", err=True)
     for kind, name, marked_by, why, at in entries:
         typer.echo(json.dumps({"kind": kind, "name": name, "marked_by": marked_by, "why": why, "marked_at": at},
                               ensure_ascii=False))
     if not entries:
-        say(_settings(ctx), "no confidential sources marked")
+        say(settings(ctx), "no confidential sources marked")

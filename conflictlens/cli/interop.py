@@ -9,9 +9,9 @@ from typing import Optional
 
 import typer
 
-from conflictlens.cli import (
-    _check_date, _progress, _require_db, _settings, coded_errors, finish_report, recovered_note,
-)
+from conflictlens.cli import common
+from conflictlens.cli.app import CREATE, session, settings
+from conflictlens.cli.common import ACTOR_FILES, check_date, coded_errors, finish_report, recovered_note
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
@@ -20,7 +20,7 @@ def import_command(ctx: typer.Context,
                    dataset: str = typer.Argument(..., help="acled, gtd or ucdp."),
                    path: Path = typer.Argument(..., help="The dataset file (CSV; GTD also XLSX)."),
                    encoding: str = typer.Option("utf-8", help="Text encoding of a CSV (GTD's own CSV is cp1252)."),
-                   actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
+                   actors: list[Path] = ACTOR_FILES,
                    resolve: bool = typer.Option(True, "--resolve/--no-resolve",
                                                 help="Merge each row into the incident it describes (default), "
                                                      "or leave that to `conflictlens incidents resolve`."),
@@ -29,17 +29,15 @@ def import_command(ctx: typer.Context,
                                                                 "for files over 4 MB on a machine with a spare core).")
                    ) -> None:
     """Import a dataset export (ACLED, GTD or UCDP GED): one event per row, linked to the actor registry."""
-    from conflictlens.pipeline import interop
-    from conflictlens.store import Store
-
-    settings = _settings(ctx)
+    chosen = settings(ctx)
     with coded_errors():
-        with Store.open(settings.db) as store, _progress(settings, "bytes") as meter:
-            report = interop.import_dataset(dataset, path, store, tuple(str(a) for a in actors), encoding=encoding,
-                                            on_bytes=meter.update, resolve=resolve, parallel=parallel)
-    finish_report(settings, report.errors,
+        work = session(ctx, CREATE, common.paths(actors))
+        with common.progress(chosen, "bytes") as meter:
+            report = work.import_dataset(dataset, path, encoding=encoding, on_bytes=meter.update, resolve=resolve,
+                                         parallel=parallel)
+    finish_report(chosen, report.errors,
                   f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
-                  f"unchanged; {len(report.errors)} left out; stored in {settings.db}"
+                  f"unchanged; {len(report.errors)} left out; stored in {chosen.db}"
                   + recovered_note(report.recovered, "; "))
 
 
@@ -54,25 +52,20 @@ def export_command(ctx: typer.Context,
                    perpetrator: Optional[str] = typer.Option(None, help="Canonical perpetrator name."),
                    dataset: Optional[str] = typer.Option(None, help="Only events imported from ACLED, GTD or UCDP."),
                    limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "At most this many events"),
-                   actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")) -> None:
+                   actors: list[Path] = ACTOR_FILES) -> None:
     """Export stored events; confidential sources never appear in any export."""
     from conflictlens.pipeline import interop
-    from conflictlens.store import Store
 
-    from conflictlens.export import check_format
-
-    settings = _settings(ctx)
+    chosen = settings(ctx)
     with coded_errors():
-        check_format(fmt, areas)
+        interop.check_format(fmt, areas)
         filters = interop.ExportFilters(
-            country=country.upper() if country else None, since=_check_date("--since", since),
-            until=_check_date("--until", until), event_type=event_type, perpetrator=perpetrator,
+            country=country.upper() if country else None, since=check_date("--since", since),
+            until=check_date("--until", until), event_type=event_type, perpetrator=perpetrator,
             dataset=dataset, limit=limit)
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
-            count = _export_to(output, lambda out: interop.export_events(
-                fmt, store, out, filters, areas=areas, actor_files=tuple(str(a) for a in actors)))
-    if not settings.quiet:
+        work = session(ctx, actor_files=common.paths(actors))
+        count = _export_to(output, lambda out: work.export(fmt, out, filters, areas=areas))
+    if not chosen.quiet:
         what = "areas" if areas else "events"
         typer.echo(f"{count} {what} written to {output or 'stdout'}", err=True)
 

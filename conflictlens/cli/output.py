@@ -18,7 +18,7 @@ from rich.progress import (
 from rich.table import Column, Table
 from rich.text import Text
 
-from conflictlens.export.tables import flat_row as export_flat_row
+from conflictlens.pipeline.interop import flat_row as export_flat_row
 from conflictlens.model.records import Event
 
 _REDRAW_SECONDS = 0.1

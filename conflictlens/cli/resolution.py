@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from conflictlens.cli import (
-    EVENT_ID_HELP, Settings, _check_date, _require_db, _settings, coded_errors, evaluate_app, recovered_note, say,
-)
+from conflictlens.cli.app import session, settings
+from conflictlens.cli.common import EVENT_ID_HELP, check_date, check_format, coded_errors, login, recovered_note, say
+from conflictlens.cli.evaluate import evaluate_app
 from conflictlens.cli.help import App
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
@@ -34,35 +32,26 @@ def register(app: typer.Typer) -> None:
     evaluate_app.command("resolution")(evaluate_resolution)
 
 
-@contextmanager
-def _resolved_store(settings: Settings) -> Iterator:
-    """The open store, with any event an interrupted run or `import --no-resolve` left in no incident
+def _resolved_session(ctx: typer.Context):
+    """The session's store, with any event an interrupted run or `import --no-resolve` left in no incident
     resolved first: incidents are never read or changed with events missing from them."""
-    from conflictlens.pipeline.resolution import finish_pending
-    from conflictlens.store import Store
-
-    _require_db(settings.db)
-    with Store.open(settings.db) as store:
-        pending = finish_pending(store)
-        note = recovered_note(pending.placed)
-        if pending.left_waiting:
-            note = ("note: this read-only store holds events in no incident yet (stored without resolution); "
-                    "incidents leave them out until a writable copy is resolved (`conflictlens incidents resolve`)")
-        if note and not settings.quiet:
-            typer.echo(note, err=True)
-        yield store
+    work = session(ctx)
+    pending = work.finish_pending()
+    note = recovered_note(pending.placed)
+    if pending.left_waiting:
+        note = ("note: this read-only store holds events in no incident yet (stored without resolution); "
+                "incidents leave them out until a writable copy is resolved (`conflictlens incidents resolve`)")
+    if note:
+        say(settings(ctx), note)
+    return work
 
 
 def why(ctx: typer.Context, event_id: str = typer.Argument(..., help=EVENT_ID_HELP),
         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Why an event is in its incident: the other reports and what matched on each feature."""
-    from conflictlens.pipeline.resolution_decisions import why as explain
-
-    settings = _settings(ctx)
     with coded_errors():
-        _check_format(fmt, ("table", "json"))
-        with _resolved_store(settings) as store:
-            result = explain(store, event_id)
+        check_format(fmt, ("table", "json"))
+        result = _resolved_session(ctx).why(event_id)
     if fmt == "json":
         typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
     else:
@@ -74,9 +63,7 @@ def split(ctx: typer.Context, event_ids: list[str] = typer.Argument(..., help="E
           reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
           analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
     """Split events out of their incident into a new one; the resolver keeps them apart from now on."""
-    from conflictlens.pipeline.resolution_decisions import split as do_split
-
-    _decide(ctx, lambda store, who: do_split(store, event_ids, who, reason), analyst)
+    _decide(ctx, lambda work, who: work.split(event_ids, who, reason), analyst)
 
 
 def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Incident ids, or event ids (or their "
@@ -84,25 +71,14 @@ def merge(ctx: typer.Context, ids: list[str] = typer.Argument(..., help="Inciden
           reason: str = typer.Option(..., "--reason", help="Why (kept in the audit trail)."),
           analyst: Optional[str] = typer.Option(None, "--analyst", help=_ANALYST_HELP)) -> None:
     """Merge incidents into one (the one reported first keeps its id); the merge is pinned."""
-    from conflictlens.pipeline.resolution_decisions import merge as do_merge
-
-    _decide(ctx, lambda store, who: do_merge(store, ids, who, reason), analyst)
+    _decide(ctx, lambda work, who: work.merge(ids, who, reason), analyst)
 
 
 def _decide(ctx: typer.Context, action, analyst: Optional[str]) -> None:
-    settings = _settings(ctx)
-    who = analyst or os.environ.get("CONFLICTLENS_ANALYST") or _login()
+    who = analyst or os.environ.get("CONFLICTLENS_ANALYST") or login()
     with coded_errors():
-        with _resolved_store(settings) as store:
-            result = action(store, who)
+        result = action(_resolved_session(ctx), who)
     typer.echo(json.dumps(result, ensure_ascii=False))
-
-
-def _login() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name in some containers
-        return ""
 
 
 @incidents_app.command("list")
@@ -115,23 +91,18 @@ def list_incidents(ctx: typer.Context,
                    ) -> None:
     """Stream merged incident records as JSON lines (confidential sources redacted)."""
     from conflictlens.pipeline.filters import country_code
-    from conflictlens.pipeline.resolution_public import PublicIncidents
-    from conflictlens.store.incidents import IncidentStore
 
-    settings = _settings(ctx)
     with coded_errors():
-        since, until = _check_date("--since", since), _check_date("--until", until)
+        since, until = check_date("--since", since), check_date("--until", until)
         country = country_code(country) if country is not None else None
-        with _resolved_store(settings) as store:
-            public = PublicIncidents(store)
-            rows = IncidentStore(store).iter_incidents(country, since, until, 2 if merged else 1, limit)
-            written = 0
-            for written, record in enumerate(rows, start=1):
-                sys.stdout.write(json.dumps(public.record(record), ensure_ascii=False) + "\n")
+        rows = _resolved_session(ctx).incidents(country, since, until, 2 if merged else 1, limit)
+        written = 0
+        for written, record in enumerate(rows, start=1):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     if not written:
         what = "incidents of two or more events" if merged else "incidents"
         filtered = any(v is not None for v in (country, since, until))
-        say(settings, f"no {what} match these filters" if filtered else f"no {what} stored")
+        say(settings(ctx), f"no {what} match these filters" if filtered else f"no {what} stored")
 
 
 @incidents_app.command("show")
@@ -139,48 +110,31 @@ def show_incident(ctx: typer.Context,
                   ident: str = typer.Argument(..., help="An incident id (inc_...), or an event id or its start.")
                   ) -> None:
     """One incident's merged record: every field with the sources behind it (confidential ones redacted)."""
-    from conflictlens.pipeline.resolution_decisions import incident_of
-    from conflictlens.pipeline.resolution_public import PublicIncidents
-    from conflictlens.store.incidents import IncidentStore
-
-    settings = _settings(ctx)
     with coded_errors():
-        with _resolved_store(settings) as store:
-            record = IncidentStore(store).incident(incident_of(store, ident))
-            if record is None:
-                raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
-                                        ident)
-            record = PublicIncidents(store).record(record)
+        record = _resolved_session(ctx).incident(ident)
+        if record is None:
+            raise ConflictLensError("CL-E601", "no such incident; list them with `conflictlens incidents list`",
+                                    ident)
     typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
 
 
 @incidents_app.command("resolve")
 def resolve_pending(ctx: typer.Context) -> None:
     """Resolve every stored event not yet in an incident (ingest does this as it goes)."""
-    from conflictlens.pipeline.resolution import resolve_pending as run
-    from conflictlens.store import Store
-
-    settings = _settings(ctx)
     with coded_errors():
-        _require_db(settings.db)
-        with Store.open(settings.db) as store:
-            report = run(store)
+        report = session(ctx).resolve_pending()
     typer.echo(json.dumps(report.to_dict()))
 
 
 @incidents_app.command("decisions")
 def decisions(ctx: typer.Context, ident: Optional[str] = typer.Argument(None, help="Only those naming this event or incident.")) -> None:
     """The audit trail of analyst splits and merges, as JSON lines, oldest first."""
-    from conflictlens.pipeline.resolution_decisions import decisions as audit_trail
-
-    settings = _settings(ctx)
     with coded_errors():
-        with _resolved_store(settings) as store:
-            rows = audit_trail(store, ident)
+        rows = _resolved_session(ctx).decisions(ident)
     for row in rows:
         typer.echo(json.dumps(row, ensure_ascii=False))
     if not rows:
-        say(settings, "no analyst decisions" + (f" name {ident}" if ident else " yet"))
+        say(settings(ctx), "no analyst decisions" + (f" name {ident}" if ident else " yet"))
 
 
 def evaluate_resolution(
@@ -193,16 +147,11 @@ def evaluate_resolution(
     from conflictlens.pipeline import resolution_eval
 
     with coded_errors():
-        _check_format(fmt, ("markdown", "json"))
+        check_format(fmt, ("markdown", "json"))
         chosen = tuple(sets) or resolution_eval.SETS
         extractor = pipeline.build_extractor() if "reports-extracted" in chosen else None
         results = resolution_eval.evaluate(labels, shared, chosen, extractor=extractor)
     typer.echo(resolution_eval.render(results, fmt))
-
-
-def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
-    if fmt not in allowed:
-        raise ConflictLensError("CL-E400", f"unknown format; use one of {', '.join(allowed)}", "--format")
 
 
 def _print_why(result: dict) -> None:

@@ -1,7 +1,8 @@
 """Export stage: stored events out as ACLED, GTD, GeoJSON, STIX 2.1, GraphML, NDJSON or CSV.
 
 `write_export(fmt, events, out, context)` streams the events through the `publishable` filter
-(confidential texts and source identities never leave) and then the chosen writer. The context
+(confidential texts and source identities never leave), unless the context says the pipeline's
+outbound gate redacted them already under its policy, and then the chosen writer. The context
 carries, as plain callables, what the exporters need from other stages (documents, actor names
 and types, country names); this stage imports only the model.
 """
@@ -52,6 +53,8 @@ def write_export(fmt: str, events: Iterable[Event], out: IO[str], context: Expor
     and return how many areas were written.
     """
     check_format(fmt, areas)
-    view = public_view(context or ExportContext())
-    public = publishable(events, view.policy)
+    context = context or ExportContext()
+    view = public_view(context)
+    # Redacted once: by the caller's gate when it says so under its policy, else here.
+    public = events if context.redacted and context.policy is not None else publishable(events, view.policy)
     return (write_areas if areas else _WRITERS[fmt])(public, out, view)

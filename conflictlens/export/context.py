@@ -53,6 +53,9 @@ class ExportContext:
     policy: ConfidentialityPolicy | None = None
     # Without a policy: document id -> confidential? When not given either, a document's own flag decides.
     confidential: Callable[[str], bool] | None = None
+    # The events come already redacted under `policy` (the pipeline's outbound gate did it): they are
+    # not redacted a second time. Only with a policy; without one this stage redacts them itself.
+    redacted: bool = False
     now: str = field(default_factory=_utc_now)  # STIX created/modified timestamp
 
 

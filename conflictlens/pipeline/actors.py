@@ -1,24 +1,27 @@
-"""Wiring for the actor registry: the user's edits kept in the store, the extractor that applies
-them, and the listings behind `conflictlens actors` (list, show, candidates)."""
+"""Wiring for the actor registry: the user's edits kept in the store (the Session's registry and
+extractor apply them) and the listings behind `conflictlens actors` (list, show, candidates)."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from conflictlens.actors import ActorRegistry
 from conflictlens.actors import review
-from conflictlens.actors.candidates import REVIEW, CandidateMention, review_candidates
+from conflictlens.actors.candidates import NOT_ACTOR, REJECTED, REVIEW, CandidateMention, review_candidates
 from conflictlens.actors.edits import ActorEdit, clean_name
 from conflictlens.actors.normalize import name_key
 from conflictlens.actors.profile import describe, events_per_year, relations_over_time
 from conflictlens.errors import ConflictLensError
 from conflictlens.geo import Gazetteer
-from conflictlens.model.redaction import MASK, ConfidentialityPolicy, redact
+from conflictlens.model.redaction import MASK
 from conflictlens.pipeline import filters
-from conflictlens.pipeline.attribution import confidentiality_policy
+from conflictlens.pipeline.public import Public, confidentiality_policy
 from conflictlens.pipeline.session import session_registry
 from conflictlens.store import Store
 from conflictlens.store import actors as store_actors
+
+__all__ = ["NOT_ACTOR", "REJECTED", "REVIEW", "add_actor", "add_alias", "candidates", "list_actors", "merge",
+           "reject", "show_actor"]
 
 # What `show` prints of a relation: coded facts, dates, grades and who said it (masked when
 # confidential), never the sentence or anything else of the source's own words.
@@ -116,58 +119,47 @@ def _listed(registry: ActorRegistry, store: Store | None, actor_type: str | None
         yield row
 
 
-def show_actor(registry: ActorRegistry, store: Store | None, name: str) -> dict[str, Any]:
+def show_actor(registry: ActorRegistry, store: Store | None, name: str,
+               public: Public | None = None) -> dict[str, Any]:
     """Everything known about one actor: names, hierarchy, dataset names, relations, events per year."""
     entry = review.named_actor(registry, name)
     profile = describe(registry, entry)
     names = registry.names_of(entry.name)
     if store is not None:
-        policy = confidentiality_policy(store)
-        rows = [_public_relation(r, policy) for r in store_actors.relation_rows(store, names)]
+        public = public or Public(store)
+        rows = [public.relation(r, _RELATION_SHOWN) for r in store_actors.relation_rows(store, names)]
         profile["relations"] = relations_over_time(rows, names)
         profile["events_per_year"] = events_per_year(store_actors.stance_rows(store, names))
     return profile
 
 
-def _public_relation(row: dict[str, Any], policy: ConfidentialityPolicy) -> dict[str, Any]:
-    """A relation as it may be printed: nothing of a confidential source but its grade (model.redaction)."""
-    return redact({k: row[k] for k in _RELATION_SHOWN if k in row}, policy)
-
-
 def candidates(registry: ActorRegistry, store: Store, status: str | None = None,
-               places_file: str | None = None) -> list[dict[str, Any]]:
+               places_file: str | None = None, public: Public | None = None,
+               is_place: Callable[[str], bool] | None = None) -> list[dict[str, Any]]:
     """Unknown organisations found in stored reports, for review; `status` filters (e.g. "review").
 
     A name found only in confidential reports is text of those reports: it is listed as the
     confidential-source mask, with pseudonymous event ids, so it is counted but never shown.
     """
-    policy = confidentiality_policy(store)
-    shown = (_public_mention(CandidateMention(*row), policy) for row in store_actors.candidate_mentions(store))
+    public = public or Public(store)
+    shown = (_public_mention(CandidateMention(*row), public) for row in store_actors.candidate_mentions(store))
     mentions = (m for m in shown if m is not None)
-    found = review_candidates(mentions, registry, _place_test(places_file))
+    found = review_candidates(mentions, registry, is_place or place_test(Gazetteer.load(places_file)))
     for c in found:
         if c.name == MASK:
             c.status, c.reason, c.suggestions = REVIEW, "found only in confidential reports", []
     return [c.to_dict() for c in found if status is None or c.status == status]
 
 
-def _public_mention(m: CandidateMention, policy: ConfidentialityPolicy) -> CandidateMention | None:
-    """The mention as it may be listed; None for a confidential person's name taken for an organisation
-    (a person to protect, not an actor to review)."""
-    if policy.empty:
-        return m
-    if policy.is_confidential_document(m.document_id):
-        return CandidateMention(MASK, policy.pseudonym(m.event_id), policy.pseudonym(m.document_id), m.label, m.date)
-    name = policy.mask_names(m.name)
-    if not name.replace(MASK, "").strip(" .,;:'\"-"):
-        return None
-    return CandidateMention(name, m.event_id, m.document_id, m.label, m.date)
+def _public_mention(m: CandidateMention, public: Public) -> CandidateMention | None:
+    """The mention as it may be listed (`Public.mention`); None for a confidential person's name."""
+    shown = public.mention(m.name, m.event_id, m.document_id)
+    return CandidateMention(*shown, m.label, m.date) if shown is not None else None
 
 
-def _place_test(places_file: str | None):
+def place_test(gazetteer: Gazetteer) -> Callable[[str], bool]:
     """Is a name a country, province, district or town? (Villages are left out: many share a name
     with a tribe or a commander.)"""
-    gazetteer = Gazetteer.load(places_file)
 
     def is_place(name: str) -> bool:
         return any(e.kind != "place" or e.population > 0 for e in gazetteer.lookup(name))

@@ -25,11 +25,9 @@ from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.event_relations import derived_relations, party_name_test
 from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
-from conflictlens.pipeline.session import registry_of
+from conflictlens.pipeline.session import Session, registry_of
+from conflictlens.store import MEMORY, PreparedDocument, Store, prepare, unchanged
 from conflictlens.store.relations import relation_row
-from conflictlens.store import Store
-from conflictlens.store.sqlite import MEMORY
-from conflictlens.store.rows import PreparedDocument, prepare, unchanged
 
 ACTOR_CACHE_SIZE = 8192  # distinct dataset actor names remembered during one process
 # Registry matches good enough to link a dataset's actor name: exact names, aliases, acronyms,
@@ -250,12 +248,13 @@ def _next_message(messages: Any, worker: Any, path: str) -> Any:
 
 @contextmanager
 def _reader(store_path: str | None) -> Iterator[Store | None]:
-    """A second connection to the store, for reading (WAL: it never waits for the importing writer)."""
+    """A second connection to the store, for reading (WAL: it never waits for the importing writer):
+    the worker process's own session."""
     if store_path is None or store_path == MEMORY:
         yield None
         return
-    with Store.open(store_path) as store:
-        yield store
+    with Session(store_path) as session:
+        yield session.store
 
 
 class _Orphaned(BaseException):

@@ -16,14 +16,15 @@ from typing import Callable, Iterable, Iterator
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.geo import Gazetteer
-from conflictlens.ingest import parse_batch_line, read_file, read_text_argument, report_files
+from conflictlens.ingest import parse_batch_line, read_file, read_text_argument, record_to_document, report_files
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.pipeline import network as relations_job
-from conflictlens.pipeline.resolution import finish_pending, resolve_after_save, resolved_together
-from conflictlens.pipeline.session import registry_of, stored_edits
+from conflictlens.pipeline.resolution import (
+    ResolutionContext, finish_pending, resolve_after_save, resolved_together,
+)
+from conflictlens.pipeline.session import registry_of
 from conflictlens.store import Store
-from conflictlens.store.sqlite import MEMORY
 
 BATCH_DOCUMENTS = 200  # documents per store transaction: bounded memory, few commits
 BATCH_CHARS = 10_000_000  # ... or fewer, once their texts reach this: long reports are held until saved
@@ -51,40 +52,20 @@ def build_extractor(actor_files: tuple[str, ...] = (), places_file: str | None =
     return Extractor(gazetteer, registry_of(tuple(actor_files), ()), use_ner=use_ner)
 
 
-def extractor_for_store(store: Store | None, actor_files: Iterable[str] = ()) -> Extractor:
-    """The extractor for `store` (ingest, `extract --db`): it sees the user's aliases, merges and new
-    actors, so that they hold for every report extracted (or re-extracted) into it. Without edits it
-    is the shared cached extractor; with edits a new one around the same gazetteer and language model."""
-    files = tuple(actor_files)
-    base = build_extractor(files)
-    edits = stored_edits(store)
-    if not edits:
-        return base
-    return Extractor(base.geocoder, registry_of(files, edits), use_ner=base.use_ner, date_order=base.date_order)
-
-
-def extractor_if_stored(db_path: str) -> Extractor:
-    """The extractor of an existing database (`extract`: its analyst's edits apply), else the bundled
-    one; reading never creates a database."""
-    if db_path == MEMORY or not Path(db_path).is_file():
-        return build_extractor()
-    with Store.open(db_path) as store:
-        return extractor_for_store(store)
-
-
 def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
            on_document: Callable[[Document | ConflictLensError], None] | None = None,
-           on_file: Callable[[int, int], None] | None = None) -> IngestReport:
+           on_file: Callable[[int, int], None] | None = None,
+           context: ResolutionContext | None = None) -> IngestReport:
     """Store every good report with its events; collect a coded error for every bad one.
 
     Each batch of documents is one transaction with its incident resolution, so an interruption
     never leaves a document half-written or its events in no incident, and documents stored before
     a bad file stay stored. Events an earlier run left in no incident are resolved first.
     `on_file(done, total)` hears how many files are read out of how many, first (0, total) once the
-    folders are listed.
+    folders are listed. `context`: the session's resolution context (else the store's).
     """
     report = IngestReport()
-    report.recovered = finish_pending(store).placed
+    report.recovered = finish_pending(store, context).placed
     docs = _good_documents(_read_files(report_files(list(paths)), on_file), report, on_document)
     batch: list[tuple[Document, list[Event]]] = []
     chars = 0
@@ -92,9 +73,9 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
         batch.append(pair)
         chars += len(pair[0].text)
         if len(batch) >= BATCH_DOCUMENTS or chars >= BATCH_CHARS:
-            _save(store, batch, extractor.version, report, extractor.actors)
+            _save(store, batch, extractor.version, report, extractor.actors, context)
             batch, chars = [], 0
-    _save(store, batch, extractor.version, report, extractor.actors)
+    _save(store, batch, extractor.version, report, extractor.actors, context)
     return report
 
 
@@ -121,14 +102,14 @@ def _good_documents(items, report: IngestReport, on_document) -> Iterator[Docume
 
 
 def _save(store: Store, batch: list[tuple[Document, list[Event]]], version: str, report: IngestReport,
-          actors: ActorResolver | None = None) -> None:
+          actors: ActorResolver | None = None, context: ResolutionContext | None = None) -> None:
     if not batch:
         return
     # A report, the relations it states and its events' incidents are stored together or not at all.
     with resolved_together(store):
         results = store.save_many(batch, version)
         relations_job.save_batch_relations(store, batch, actors)
-        resolve_after_save(store, batch, results)  # new or re-extracted events join an incident or start one
+        resolve_after_save(store, batch, results, context)  # new or re-extracted events join an incident or start one
     for result in results:
         setattr(report, result.status, getattr(report, result.status) + 1)
         report.events += result.events
@@ -137,6 +118,15 @@ def _save(store: Store, batch: list[tuple[Document, list[Event]]], version: str,
 def extract_file(path: str, published: str | None, extractor: Extractor) -> list[Event]:
     """Events of one report file, without any database."""
     return extractor.extract(read_text_argument(path, published))
+
+
+def extract_text(text: str, extractor: Extractor, **fields: str | None) -> list[Event]:
+    """Events of one report given as text, without any database. `fields`: what a JSONL batch line
+    may carry besides its text (id, published, url, outlet, title), checked the same way."""
+    doc = record_to_document({"text": text, **{k: v for k, v in fields.items() if v is not None}}, "text", None)
+    if isinstance(doc, ConflictLensError):
+        raise doc
+    return extractor.extract(doc)
 
 
 def extract_batch(lines: Iterable[str], source: str, extractor: Extractor,

@@ -30,7 +30,7 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets.reference import countries, name_key
 from conflictlens.model.redaction import ConfidentialityPolicy
 from conflictlens.model.vocab import vocabularies
-from conflictlens.pipeline.attribution import confidentiality_policy
+from conflictlens.pipeline.public import confidentiality_policy
 from conflictlens.store import Store
 from conflictlens.store import actors as store_actors
 from conflictlens.store import ledger as stored_ledger
@@ -132,7 +132,7 @@ def network_actor(registry: ActorRegistry, value: str, nodes: Iterable[str], opt
 
 def event_filters(store: Store, registry: ActorRegistry, *, country: str | None = None,
                   event_type_name: str | None = None, perpetrator: str | None = None) -> dict[str, Any]:
-    """The given filters resolved, as keyword arguments of `PublicView.select` (and Store.iter_events)."""
+    """The given filters resolved, as keyword arguments of `Public.select` (and Store.iter_events)."""
     chosen: dict[str, Any] = {}
     if country is not None:
         chosen["country"] = country_code(country)

@@ -16,10 +16,11 @@ from typing import IO
 
 from conflictlens.actors import ActorRegistry
 from conflictlens.errors import ConflictLensError
-from conflictlens.export import ExportContext, write_export
+from conflictlens.export import ExportContext, check_format, write_export
+from conflictlens.export.tables import flat_row
 from conflictlens.ingest.datasets.reference import countries
 from conflictlens.model.records import Document
-from conflictlens.pipeline.attribution import PublicView
+from conflictlens.pipeline.public import Public
 from conflictlens.pipeline.dataset_rows import (
     PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, worth_a_worker,
 )
@@ -28,9 +29,7 @@ from conflictlens.pipeline.resolution import (
     ResolutionContext, finish_pending, resolve_after_save, resolved_together, store_context,
 )
 from conflictlens.pipeline.session import session_registry, stored_edits
-from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store
-from conflictlens.store.relations import save_relation_rows
-from conflictlens.store.rows import event_from_record, prepared_document
+from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store, event_from_record, prepared_document
 
 IMPORT_BATCH = 2000  # rows handed to the store at a time: bounded memory
 # Rows per commit. The ids are hashes, so each batch lands all over the indexes, and a commit
@@ -39,6 +38,8 @@ IMPORT_BATCH = 2000  # rows handed to the store at a time: bounded memory
 # writer's busy timeout (10 s) when resolution makes the rows slow.
 COMMIT_ROWS = 50_000
 COMMIT_SECONDS = 4.0
+
+__all__ = ["ExportFilters", "ImportReport", "check_format", "export_context", "export_events", "flat_row", "import_dataset"]
 
 
 @dataclass
@@ -60,9 +61,10 @@ class ImportReport:
 
 def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tuple[str, ...] = (),
                    encoding: str = "utf-8", on_row: Callable[[object], None] | None = None,
-                   batch_size: int = IMPORT_BATCH, resolve: bool = True,
-                   commit_rows: int = COMMIT_ROWS, commit_seconds: float = COMMIT_SECONDS,
-                   parallel: bool | None = None, on_bytes: Callable[[int, int], None] | None = None) -> ImportReport:
+                   batch_size: int = IMPORT_BATCH, resolve: bool = True, commit_rows: int = COMMIT_ROWS,
+                   commit_seconds: float = COMMIT_SECONDS, parallel: bool | None = None,
+                   on_bytes: Callable[[int, int], None] | None = None, context: ResolutionContext | None = None
+                   ) -> ImportReport:
     """Store every good row of a dataset file; collect a coded error for every row left out.
 
     Rows are handed to the store a batch at a time and committed every `commit_rows` rows or
@@ -71,12 +73,11 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     `resolve`, each new or revised row then joins the incident it describes or starts one, as
     reports do on ingest, in the transaction that stores it; rows an earlier import left in no
     incident are resolved first. Without `resolve`, the next command that reads or writes incidents
-    (or `conflictlens incidents resolve`) catches up.
-    `parallel`: parse in a worker process while this one writes (None: when the file is big
-    enough and there is a spare core). `on_bytes(done, total)`: how far into the file the parsing is.
-    """
+    (or `conflictlens incidents resolve`) catches up. `parallel`: parse in a worker process while this one writes (None: when the file is big enough and
+    there is a spare core). `on_bytes(done, total)`: how far into the file the parsing is. `context`:
+    the session's resolution context (else the store's)."""
     report = ImportReport()
-    context = store_context(store, actor_files) if resolve else None
+    context = (context or store_context(store, actor_files)) if resolve else None
     if context is not None:
         report.recovered = finish_pending(store, context).placed
     use_worker = worth_a_worker(path) if parallel is None else parallel
@@ -142,7 +143,7 @@ def _write(store: Store, batch: list[PreparedRow], report: ImportReport) -> list
     # revised one rewritten. The store's extractor_version is left to the extractor.
     results = store.save_prepared([row.document for row in batch], meta_key="import_version")
     changed = [(row, result) for row, result in zip(batch, results) if result.status in (INSERTED, UPDATED)]
-    save_relation_rows(store, [relation for row, _ in changed for relation in row.relations])
+    store.relations.save_relation_rows([relation for row, _ in changed for relation in row.relations])
     for result in results:
         if result.status == STALE:
             report.errors.append(_stale_row(result.document_id))
@@ -152,6 +153,7 @@ def _write(store: Store, batch: list[PreparedRow], report: ImportReport) -> list
 
 
 # ------------------------------------------------------------------ export
+
 
 @dataclass(frozen=True)
 class ExportFilters:
@@ -165,18 +167,21 @@ class ExportFilters:
 
 
 def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters = ExportFilters(),
-                  areas: bool = False, actor_files: tuple[str, ...] = ()) -> int:
+                  areas: bool = False, actor_files: tuple[str, ...] = (), registry: ActorRegistry | None = None,
+                  public: Public | None = None) -> int:
     """Write the stored events that match `filters` in format `fmt`; return how many were written.
 
-    Events leave as the public view gives them: graded, with the analyst's overrides, and with
-    every confidential source redacted (the ledger's marks decide what is confidential).
+    Events leave as the outbound gate (`pipeline.public`) gives them, redacted there once: graded,
+    with the analyst's overrides, and with every confidential source redacted (the ledger's marks
+    decide what is confidential). `registry` and `public`: the session's, else the store's.
     """
-    chosen = event_filters(store, session_registry(store, actor_files), country=filters.country,
-                           event_type_name=filters.event_type, perpetrator=filters.perpetrator)
-    view = PublicView(store)
-    context = replace(export_context(store, session_registry(store, actor_files)), policy=view.policy)
-    events = view.select(since=filters.since, until=filters.until, dataset=filters.dataset, limit=filters.limit,
-                         **chosen)
+    registry = registry or session_registry(store, actor_files)
+    public = public or Public(store)
+    chosen = event_filters(store, registry, country=filters.country, event_type_name=filters.event_type,
+                           perpetrator=filters.perpetrator)
+    context = replace(export_context(store, registry), policy=public.policy, redacted=True)
+    events = public.select(since=filters.since, until=filters.until, dataset=filters.dataset, limit=filters.limit,
+                           **chosen)
     return write_export(fmt, events, out, context, areas=areas)
 
 

@@ -1,6 +1,7 @@
 """Wiring for actor relations: extract them at ingest, store them, and build the published network.
 
-extract (text cues + event records) -> store (actor_relations) -> analysis (graph) -> redacted JSON.
+extract (text cues + event records) -> store (actor_relations) -> analysis (graph) -> the outbound
+gate (`pipeline.public`) -> JSON.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from conflictlens.extract.event_relations import derived_relations, party_name_t
 from conflictlens.extract.relations import RelationExtractor
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
-from conflictlens.model.redaction import ConfidentialityPolicy, redact
+from conflictlens.model.redaction import ConfidentialityPolicy
 from conflictlens.pipeline.filters import network_actor
+from conflictlens.pipeline.public import public_network
 from conflictlens.store import Store
 from conflictlens.store import relations as stored
 
@@ -58,7 +60,7 @@ def actor_network(store: Store, actors: ActorRegistry, since: str | None = None,
                  if actor is not None else None)
     types = _actor_types(actors, nodes)
     data = network(relations, since=since, until=until, actor=canonical, depth=depth, actor_types=types)
-    return publishable(data, policy)
+    return public_network(data, policy)
 
 
 def _actor_types(actors: ActorResolver, names: Iterable[str]) -> dict[str, str | None]:
@@ -67,19 +69,6 @@ def _actor_types(actors: ActorResolver, names: Iterable[str]) -> dict[str, str |
         found = actors.resolve(name)
         out[name] = found.actor_type if found is not None and found.canonical == name else None
     return out
-
-
-def publishable(data: dict[str, Any], policy: ConfidentialityPolicy) -> dict[str, Any]:
-    """The network as it may leave the tool: a relation resting on a confidential report keeps its grade
-    and dates but loses its text, its sayer and its ids (relation ids are pseudonymised too, since
-    they are computed from the report's id)."""
-    if policy.empty:
-        return data
-    for edge in data["edges"]:
-        for source in edge["sources"]:
-            if policy.is_confidential_document(source.get("document_id")):
-                source["id"] = policy.pseudonym(source["id"])
-    return redact(data, policy)
 
 
 def write_network(data: dict[str, Any], path: str | None) -> str:

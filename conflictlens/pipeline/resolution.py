@@ -29,9 +29,8 @@ from conflictlens.resolve.compose import compose
 from conflictlens.resolve.names import fold, skeleton
 from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_from_json, profile_of, source_of
 from conflictlens.resolve.settings import Settings, settings
-from conflictlens.store import INSERTED, UPDATED, SaveResult, Store
+from conflictlens.store import INSERTED, UPDATED, SaveResult, Store, event_from_record
 from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow
-from conflictlens.store.rows import event_from_record
 
 PENDING_BATCH = 2000  # unresolved events read per transaction by `resolve_pending`
 
@@ -128,7 +127,7 @@ def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: Res
     report = report or ResolutionReport()
     items = list(items)
     with store.transaction():
-        batch = _Batch(IncidentStore(store), [event for event, _ in items], ctx.settings)
+        batch = _Batch(store.incidents, [event for event, _ in items], ctx.settings)
         for event, source in items:
             _resolve_one(batch, event, source, ctx, report)
         recompose(batch.incidents, report.incidents, ctx, batch.events)
@@ -143,7 +142,7 @@ def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]
     changed = [(doc, events) for (doc, events), result in zip(batch, results) if result.status in (INSERTED, UPDATED)]
     if not changed:
         return report
-    incidents = IncidentStore(store)
+    incidents = store.incidents
     with store.transaction():
         for doc, events in changed:
             _drop_vanished(incidents, doc.id, {e.id for e in events}, report)
@@ -159,7 +158,7 @@ def resolved_together(store: Store) -> Iterator[None]:
     The store marks every write of events as unresolved; the mark is cleared here unless it was
     set before the batch (then events of earlier runs are still waiting: `finish_pending`).
     """
-    incidents = IncidentStore(store)
+    incidents = store.incidents
     with store.transaction():
         waiting = incidents.unresolved_marked()
         yield
@@ -173,7 +172,7 @@ def finish_pending(store: Store, ctx: ResolutionContext | None = None) -> Resolu
     Cheap when there are none (one look-up): every command that reads or writes incidents calls it first.
     A read-only store (an archive) is read as it is: nothing can be resolved into it.
     """
-    if not IncidentStore(store).unresolved_marked():
+    if not store.incidents.unresolved_marked():
         return ResolutionReport()
     if store.read_only:
         return ResolutionReport(left_waiting=True)
@@ -187,7 +186,7 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
     next call reads on from the first event still unresolved.
     """
     ctx = ctx or store_context(store)
-    incidents = IncidentStore(store)
+    incidents = store.incidents
     report = ResolutionReport()
     done, position = 0, (0, "")
     while limit is None or done < limit:

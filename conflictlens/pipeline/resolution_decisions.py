@@ -2,9 +2,9 @@
 
 Every correction is recorded (who, when, why, what changed) and pinned: the events an analyst
 placed keep their incident when their report is re-extracted, and events an analyst split apart
-are never put together again by the resolver. What these functions return is redacted
-(`model.redaction.redact`): a confidential report's events appear under their pseudonyms in every
-value, lists of ids and the resolver's reasons included.
+are never put together again by the resolver. What these functions return leaves through the
+outbound gate (`pipeline.public.Public`): a confidential report's events appear under their
+pseudonyms in every value, lists of ids and the resolver's reasons included.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.model.redaction import ConfidentialityPolicy, redact
-from conflictlens.pipeline.attribution import confidentiality_policy
+from conflictlens.model.redaction import ConfidentialityPolicy
 from conflictlens.pipeline.event_ids import resolve_event_id
+from conflictlens.pipeline.public import Public, confidentiality_policy, public_value
 from conflictlens.pipeline.resolution import ResolutionContext, recompose, store_context
-from conflictlens.pipeline.resolution_public import PublicIncidents
 from conflictlens.resolve.cluster import incident_id_for
 from conflictlens.resolve.compare import compare
 from conflictlens.resolve.profile import profile_from_json
@@ -32,8 +31,8 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
     Confidential reports appear under a pseudonym and as "confidential source".
     """
     ctx = ctx or store_context(store)
-    incidents = IncidentStore(store)
-    public = PublicIncidents(store)
+    incidents = store.incidents
+    public = Public(store)
     member = _member(store, incidents, event_id, public.policy)
     event_id = member.event_id
     mine = profile_from_json(member.profile)
@@ -42,28 +41,29 @@ def why(store: Store, event_id: str, ctx: ResolutionContext | None = None) -> di
         if other.event_id == event_id:
             continue
         comparison = compare(mine, profile_from_json(other.profile), ctx.settings).to_dict(ctx.settings)
-        others.append({"event_id": other.event_id, "source": public.label(other.source),
+        others.append({"event_id": other.event_id, "source": public.source_label(other.source),
                        "reported_on": other.source.get("reported_on"), "linked_by": other.linked_by,
                        "pinned": other.pinned, "score": comparison["score"], "veto": comparison["veto"],
                        "features": comparison["features"]})
-    record = public.record(incidents.incident(member.incident_id) or {"id": member.incident_id})
+    record = public.incident(incidents.incident(member.incident_id) or {"id": member.incident_id})
     # Redacted whole, as every output is: a source's label may be a title naming a confidential person,
     # and the ids of confidential events (this one, the others, those in decisions) go by their pseudonyms.
-    return redact({
-        "event_id": event_id, "incident_id": member.incident_id, "source": public.label(member.source),
+    return public.value({
+        "event_id": event_id, "incident_id": member.incident_id, "source": public.source_label(member.source),
         "linked_by": member.linked_by, "pinned": member.pinned, "linked_at": member.linked_at,
         "decision": member.decision, "compared_now": others,
         "incident": {k: record.get(k) for k in ("date", "location", "fatalities", "injured", "perpetrator")},
         "analyst_decisions": [d.to_dict() for d in incidents.decisions(event_id=event_id, incident_id=member.incident_id)],
-    }, public.policy)
+    })
 
 
 def decisions(store: Store, ident: str | None = None) -> list[dict[str, Any]]:
     """The audit trail of splits and merges as it may leave the tool, oldest first; only the decisions
     naming `ident` when given: an incident id, or an event's id, pseudonym or their start (matched
     against ids as output shows them, so a start of a confidential event's real id finds nothing)."""
-    incidents = IncidentStore(store)
-    policy = confidentiality_policy(store)
+    incidents = store.incidents
+    public = Public(store)
+    policy = public.policy
     if ident is None:
         rows = incidents.decisions()
     elif ident.startswith("inc_"):
@@ -71,7 +71,7 @@ def decisions(store: Store, ident: str | None = None) -> list[dict[str, Any]]:
     else:
         rows = incidents.decisions(event_id=resolve_event_id(store, ident, policy))
     # Redacted: a reason may name a confidential person, and the detail lists real event ids.
-    return [redact(row.to_dict(), policy) for row in rows]
+    return [public.value(row.to_dict()) for row in rows]
 
 
 def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
@@ -79,8 +79,9 @@ def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
     """Move `event_ids` (members of one incident) into a new incident of their own, kept apart from the rest."""
     ctx = ctx or store_context(store)
     _check_decision(event_ids, analyst, reason)
-    incidents = IncidentStore(store)
-    policy = confidentiality_policy(store)
+    incidents = store.incidents
+    public = Public(store)
+    policy = public.policy
     moving = list({m.event_id: m for m in (_member(store, incidents, e, policy) for e in event_ids)}.values())
     source = {m.incident_id for m in moving}
     if len(source) != 1:
@@ -99,7 +100,7 @@ def split(store: Store, event_ids: Sequence[str], analyst: str, reason: str,
         incidents.move_members(sorted(moved), new, analyst, True, _note(decision_id, SPLIT, analyst, reason))
         incidents.keep_apart(((a, b) for a in moved for b in staying), decision_id)
         recompose(incidents, (old, new), ctx)
-    return redact({"decision": decision_id, **detail}, policy)
+    return public.value({"decision": decision_id, **detail})
 
 
 def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
@@ -107,8 +108,9 @@ def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
     """Join the incidents named (by incident id or by any member's event id) into the oldest of them."""
     ctx = ctx or store_context(store)
     _check_decision(ids, analyst, reason)
-    incidents = IncidentStore(store)
-    policy = confidentiality_policy(store)
+    incidents = store.incidents
+    public = Public(store)
+    policy = public.policy
     chosen = list(dict.fromkeys(_incident_of(store, incidents, i, policy) for i in ids))
     if len(chosen) < 2:
         raise ConflictLensError("CL-E603", "name at least two different incidents (or events of two incidents) "
@@ -126,7 +128,7 @@ def merge(store: Store, ids: Sequence[str], analyst: str, reason: str,
         incidents.pin([m.event_id for m in groups[target]], analyst)
         incidents.forget_apart(everyone)
         recompose(incidents, chosen, ctx)
-    return redact({"decision": decision_id, **detail}, policy)
+    return public.value({"decision": decision_id, **detail})
 
 
 def _member(store: Store, incidents: IncidentStore, given_id: str, policy: ConfidentialityPolicy) -> MemberRow:
@@ -139,12 +141,12 @@ def _member(store: Store, incidents: IncidentStore, given_id: str, policy: Confi
     if member is not None:
         return member
     raise ConflictLensError("CL-E602", "this event is in no incident yet; run `conflictlens incidents resolve`",
-                            redact(event_id, policy))  # as output shows it: a pseudonym when confidential
+                            public_value(event_id, policy))  # as output shows it: a pseudonym when confidential
 
 
 def incident_of(store: Store, ident: str) -> str:
     """The incident id `ident` names: an incident id, or an event's id, pseudonym or their start."""
-    return _incident_of(store, IncidentStore(store), ident, confidentiality_policy(store))
+    return _incident_of(store, store.incidents, ident, confidentiality_policy(store))
 
 
 def _incident_of(store: Store, incidents: IncidentStore, ident: str, policy: ConfidentialityPolicy) -> str:

@@ -1,5 +1,12 @@
-"""The `store` stage: an embedded SQLite database of documents, events and their evidence."""
+"""The `store` stage: an embedded SQLite database of documents, events and their evidence.
 
-from conflictlens.store.sqlite import INSERTED, STALE, UNCHANGED, UPDATED, SaveResult, Store
+Outside the store, code uses the names below and the store's repositories (`store.incidents`,
+`store.ledger`, `store.relations`, `store.actors`), never `store.rows`, `store.query` or `store.sqlite`.
+"""
 
-__all__ = ["INSERTED", "STALE", "UNCHANGED", "UPDATED", "SaveResult", "Store"]
+from conflictlens.store.query import positive_limit
+from conflictlens.store.rows import PreparedDocument, event_from_record, prepare, prepared_document, unchanged
+from conflictlens.store.sqlite import INSERTED, MEMORY, STALE, UNCHANGED, UPDATED, SaveResult, Store
+
+__all__ = ["INSERTED", "MEMORY", "STALE", "UNCHANGED", "UPDATED", "PreparedDocument", "SaveResult", "Store",
+           "event_from_record", "positive_limit", "prepare", "prepared_document", "unchanged"]

@@ -22,6 +22,7 @@ from conflictlens.store import rows as R
 from conflictlens.store.failures import translated
 from conflictlens.store.files import check_is_sqlite_file, connect_read_only, writable
 from conflictlens.store.query import event_filter, fts_match, positive_limit
+from conflictlens.store.repositories import Repositories
 from conflictlens.store.schema import migrate
 from conflictlens.store.writes import insert_documents, insert_events
 
@@ -60,8 +61,9 @@ class SaveResult:
     events: int  # events written; 0 when unchanged
 
 
-class Store:
-    """An open conflictlens database. Create with `Store.open(path)`; close or use `with`."""
+class Store(Repositories):
+    """An open conflictlens database. Create with `Store.open(path)`; close or use `with`.
+    Its repositories are attributes (`store.incidents`, `store.ledger`, ...: store/repositories.py)."""
 
     def __init__(self, conn: sqlite3.Connection, path: str, read_only: bool = False) -> None:
         self._conn = conn

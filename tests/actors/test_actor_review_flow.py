@@ -7,8 +7,7 @@ import pytest
 
 from conflictlens import pipeline
 from conflictlens.pipeline import actors as wiring
-from conflictlens.pipeline.extraction import extractor_for_store
-from conflictlens.pipeline.session import session_registry, stored_edits
+from conflictlens.pipeline.session import Session, session_registry, stored_edits
 from conflictlens.store import Store
 
 BLA = "Baloch Liberation Army (BLA)"
@@ -25,7 +24,7 @@ def store(tmp_path):
 
 
 def _ingest(store: Store, path: str, version: str | None = None) -> None:
-    extractor = extractor_for_store(store)
+    extractor = Session.over(store).extractor
     if version is not None:
         assert extractor is not pipeline.build_extractor()  # never relabel the shared cached extractor
         extractor.version = version

@@ -9,7 +9,7 @@ import pytest
 from rich.console import Console
 
 import conflictlens.cli
-import conflictlens.cli.interop
+import conflictlens.cli.common
 from conflictlens.cli.output import progress_bar
 from tests.cli.conftest import run
 from tests.ingest.dataset_rows import ACLED_ROWS, write_csv
@@ -61,8 +61,7 @@ def recorder(monkeypatch):
     def fake(settings, unit="items"):
         yield meter
 
-    monkeypatch.setattr(conflictlens.cli, "_progress", fake)
-    monkeypatch.setattr(conflictlens.cli.interop, "_progress", fake)
+    monkeypatch.setattr(conflictlens.cli.common, "progress", fake)
     return meter
 
 

@@ -176,12 +176,12 @@ def test_casualty_ranges_from_datasets_are_kept(store):
 
 def test_confidential_reports_are_redacted_in_incident_output(store):
     from conflictlens.pipeline.attribution import mark_document
-    from conflictlens.pipeline.resolution_public import PublicIncidents
+    from conflictlens.pipeline.public import Public
 
     save(store, [(doc("a"), [funeral("a", 16)]), (doc("b", "2023-03-10", "Secret Source"), [funeral("b", 24)])])
     mark_document(store, "doc_b", "editor", "our own source")
     incidents = IncidentStore(store)
-    shown = PublicIncidents(store).record(incidents.incident(incident_of(store, "evt_a")))
+    shown = Public(store).incident(incidents.incident(incident_of(store, "evt_a")))
     text = str(shown)
     # Word boundaries: a random pseudonym may itself begin "doc_b..." or "evt_b...".
     assert "Secret Source" not in text and not re.search(r"\b(?:evt_b|doc_b)\b", text)

@@ -1,0 +1,86 @@
+"""What the commands share: coded errors as one line, notes and progress on stderr, checked values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from conflictlens.cli.app import Settings
+from conflictlens.cli.options import fail
+from conflictlens.errors import ConflictLensError
+
+EVENT_ID_HELP = "An event id (evt_...), or any unique start of it."
+FORMATS = ("table", "json", "ndjson", "csv")
+ACTOR_FILES = typer.Option([], "--actors", help="Extra actor registry YAML file(s).")
+
+
+@contextmanager
+def coded_errors() -> Iterator[None]:
+    """Turn coded errors into one clear line on stderr and exit status 2, never a traceback."""
+    try:
+        yield
+    except ConflictLensError as exc:
+        fail(exc)
+
+
+def say(settings: Settings, message: str) -> None:
+    """A note for the person at the terminal (an empty list, say): on stderr, so what goes to stdout
+    stays parseable; --quiet silences it."""
+    if not settings.quiet:
+        typer.echo(message, err=True)
+
+
+def progress(settings: Settings, unit: str = "items"):
+    """A progress bar counting `unit` on a terminal, none when piped or --quiet (see output.Meter)."""
+    from conflictlens.cli.output import progress_bar
+    return progress_bar(enabled=not settings.quiet and sys.stderr.isatty(), unit=unit)
+
+
+def recovered_note(recovered: int, before: str = "") -> str:
+    """The mention of events an interrupted run had left in no incident, resolved first ("" when none)."""
+    return f"{before}{recovered} events stored earlier without an incident were resolved first" if recovered else ""
+
+
+def finish_report(settings: Settings, errors: list[ConflictLensError], summary: str) -> None:
+    """Name every bad input on stderr, then the summary (unless --quiet); exit 1 if anything was bad.
+
+    Warnings (nothing was lost) are named too, but do not fail the command."""
+    for error in errors:
+        typer.echo(f"{'warning' if error.warning else 'error'} {error.render()}", err=True)
+    if not settings.quiet:
+        typer.echo(summary, err=True)
+    if any(not error.warning for error in errors):
+        raise typer.Exit(code=1)
+
+
+def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
+    if fmt not in allowed:
+        raise ConflictLensError("CL-E400", f"unknown format; use one of {', '.join(allowed)}", "--format")
+
+
+def check_date(option: str, value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ConflictLensError("CL-E108", f"{value!r} is not a date; use YYYY-MM-DD", option) from None
+
+
+def paths(files: list[Path]) -> tuple[str, ...]:
+    """Option paths as the pipeline takes them."""
+    return tuple(str(f) for f in files)
+
+
+def login(default: str = "") -> str:
+    """The user's login name, `default` where there is none (some containers)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return default
