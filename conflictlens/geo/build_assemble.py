@@ -14,6 +14,7 @@ from conflictlens.geo.build_sources import (
     representative_point,
 )
 from conflictlens.geo.normalize import TOKEN_RE, name_key
+from conflictlens.model.text import strip_marks
 
 AFPK = ("AF", "PK")
 _JUNK_DISTRICT = re.compile(r"^(pd\b|\d|district\b|city district|nahia|center of|markaz)", re.I)
@@ -25,8 +26,7 @@ _DISTRICT_CENTRE = re.compile(r"^(wulêswālī|woluswali|wuleswali|markaz)\b", r
 
 
 def ascii_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+    return strip_marks(name).strip()
 
 
 def is_latin(name: str) -> bool:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.model.text import ascii_key
 
 _PACKAGE = "conflictlens.ingest.datasets"
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True)
@@ -43,13 +41,8 @@ class Countries:
     by_name: dict[str, str]  # name key -> alpha2
 
     def from_name(self, name: str) -> str | None:
-        return self.by_name.get(name_key(name))
+        return self.by_name.get(ascii_key(name))
 
-
-def name_key(name: str) -> str:
-    """Case-, accent- and punctuation-blind key: "Côte d'Ivoire" and "Cote dIvoire" meet."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return _NOT_ALNUM.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
 def _read(name: str) -> str:
@@ -84,13 +77,13 @@ def countries() -> Countries:
         alpha2, alpha3, numeric, name, aliases = line.split("\t")
         by_alpha2[alpha2] = Country(alpha2, alpha3, numeric, name)
         for alias in filter(None, aliases.split("|")):
-            by_name.setdefault(name_key(alias), alpha2)
+            by_name.setdefault(ascii_key(alias), alpha2)
     for country in by_alpha2.values():  # the shown names win over another country's alias
-        by_name[name_key(country.name)] = country.alpha2
+        by_name[ascii_key(country.name)] = country.alpha2
     for line in _read("country_aliases.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             alpha2, alias = line.split("\t")
-            by_name[name_key(alias)] = alpha2
+            by_name[ascii_key(alias)] = alpha2
     return Countries(
         by_alpha2=by_alpha2,
         by_alpha3={c.alpha3: c.alpha2 for c in by_alpha2.values()},
