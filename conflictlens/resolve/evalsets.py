@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Casualties, DateInfo, Event, Evidence, Location
-from conflictlens.model.vocab import precision_codes
+from conflictlens.model.vocab import dataset_table
 from conflictlens.resolve.profile import Source, source_of
 from conflictlens.resolve.settings import Settings
 
@@ -136,10 +136,10 @@ def acled_event(row: dict[str, str], actors: ActorLookup) -> Event:
         id=f"ACLED:{rid}", document_id=f"ACLED:{rid}",
         event_type=_text(row.get("event_type")),
         sub_event_type=_text(row.get("sub_event_type") or row.get("sub_event_type_decoded")),
-        date=DateInfo(day, day, _precision("date_precision", "acled_time_precision", row.get("time_precision"), "day")),
+        date=DateInfo(day, day, _precision("acled", "time_precision", row.get("time_precision"), "day")),
         location=Location(country, _text(row.get("admin1")), _text(row.get("admin2")), _text(row.get("location")),
                           _float(row.get("latitude")), _float(row.get("longitude")),
-                          _precision("geo_precision", "acled_geo_precision", row.get("geo_precision"))),
+                          _precision("acled", "geo_precision", row.get("geo_precision"))),
         perpetrator=actors("acled", row.get("actor1", ""), country),
         target_actor=actors("acled", row.get("actor2", ""), country),
         fatalities=_exact(row.get("fatalities")),
@@ -160,8 +160,7 @@ def gtd_event(row: dict[str, str], actors: ActorLookup) -> Event:
         weapon_type=_text(row.get("weaptype1_txt")),
         date=_gtd_date(row),
         location=Location(country, _text(row.get("provstate")), admin2, city, _float(row.get("latitude")),
-                          _float(row.get("longitude")), _precision("geo_precision", "gtd_specificity",
-                                                                   row.get("specificity"))),
+                          _float(row.get("longitude")), _precision("gtd", "specificity", row.get("specificity"))),
         perpetrator=actors("gtd", row.get("gname", ""), country),
         claimed=row.get("claimed", "").strip() == "1",
         fatalities=_exact(row.get("nkill")), injured=_exact(row.get("nwound")),
@@ -177,12 +176,12 @@ def ucdp_event(row: dict[str, str], actors: ActorLookup) -> Event:
     # UCDP does not say who attacked: the non-state side is the one datasets of attacks name.
     perpetrator = side_b if side_a.startswith("Government of") else side_a
     target = _who_died(row, side_a, side_b)
-    precision = _precision("geo_precision", "ucdp_where_prec", row.get("where_prec"))
+    precision = _precision("ucdp", "where_prec", row.get("where_prec"))
     place = _strip(row.get("where_coordinates")) if precision == "place" else None
     return Event(
         id=f"UCDP:{rid}", document_id=f"UCDP:{rid}",
         date=DateInfo(row.get("date_start", "")[:10] or None, row.get("date_end", "")[:10] or None,
-                      _precision("date_precision", "ucdp_date_prec", row.get("date_prec"), "day")),
+                      _precision("ucdp", "date_prec", row.get("date_prec"), "day")),
         location=Location(country, _strip(row.get("adm_1")), _strip(row.get("adm_2")), place,
                           _float(row.get("latitude")), _float(row.get("longitude")), precision),
         perpetrator=actors("ucdp", perpetrator, country) if not perpetrator.startswith("Government of") else None,
@@ -213,9 +212,9 @@ def _gtd_date(row: dict[str, str]) -> DateInfo:
     return DateInfo(iso, iso, "day")
 
 
-def _precision(ladder: str, column: str, value: str | None, default: str | None = None) -> str | None:
-    """A dataset's precision code on our ladder, from the table the importers read too."""
-    return precision_codes()[ladder][column].get((value or "").strip().removesuffix(".0"), default)
+def _precision(dataset: str, column: str, value: str | None, default: str | None = None) -> str | None:
+    """A dataset's precision code on our ladder, from the dataset's file the importers read too."""
+    return dataset_table(dataset)["to_ours"][column].get((value or "").strip().removesuffix(".0"), default)
 
 
 def _timestamp_day(value: str | None) -> str | None:

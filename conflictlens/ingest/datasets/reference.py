@@ -1,8 +1,8 @@
-"""The importers' reference data: column layouts, code tables and ISO country codes (data/ beside this)."""
+"""The importers' reference data: each dataset's column layouts and code tables (one file per dataset,
+shared with the exporter: `model.vocab.dataset_table`) and ISO country codes (data/ beside this)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -10,6 +10,7 @@ from typing import Any
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.text import ascii_key
+from conflictlens.model.vocab import DATASET_TABLES, dataset_table
 
 _PACKAGE = "conflictlens.ingest.datasets"
 
@@ -53,18 +54,25 @@ def _read(name: str) -> str:
                                 subject=f"{_PACKAGE}/data/{name}") from exc
 
 
-@lru_cache(maxsize=1)
-def codes() -> dict[str, Any]:
-    return json.loads(_read("codes.json"))
+def _dataset_table(dataset: str) -> dict[str, Any]:
+    try:
+        return dataset_table(dataset)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConflictLensError("CL-E300", f"cannot read bundled dataset data ({exc}); reinstall conflictlens",
+                                subject=f"conflictlens/model/data/datasets/{dataset}.json") from exc
+
+
+def to_ours(dataset: str) -> dict[str, Any]:
+    """The dataset's codes -> our vocabularies ("acled", "gtd" or "ucdp")."""
+    return _dataset_table(dataset)["to_ours"]
 
 
 @lru_cache(maxsize=1)
 def layouts() -> dict[str, Layout]:
-    raw = json.loads(_read("layouts.json"))
     return {
         name: Layout(name, tuple(spec["columns"]), frozenset(spec["required"]), dict(spec["aliases"]),
                      frozenset(spec["fields"]))
-        for name, spec in raw.items() if isinstance(spec, dict)
+        for dataset in DATASET_TABLES for name, spec in _dataset_table(dataset)["layouts"].items()
     }
 
 
