@@ -7,13 +7,13 @@ import re
 import unicodedata
 from pathlib import Path
 
-from conflictlens.geo.build_sources import (
+from scripts.geobuild.sources import (
     Entry,
     afghan_provinces,
     polygon_centroids,
     representative_point,
 )
-from conflictlens.geo.normalize import TOKEN_RE, name_key
+from conflictlens.geo.normalize import name_key
 from conflictlens.model.text import strip_marks
 
 AFPK = ("AF", "PK")
@@ -224,6 +224,3 @@ def load_stoplist(path: Path) -> set[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return {name_key(ln) for ln in lines if ln.strip() and not ln.startswith("#")}
 
-
-def first_token_count(name: str) -> int:
-    return len(TOKEN_RE.findall(name))
