@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from conflictlens.errors import ConflictLensError
+from conflictlens.errors import ConflictLensError, reading_bundled
 from conflictlens.model.vocab import dataset_table
 
 _PACKAGE = "conflictlens.export"
@@ -31,11 +31,8 @@ def data(name: str) -> dict[str, Any]:
 
 
 def _dataset_table(dataset: str) -> dict[str, Any]:
-    try:
+    with reading_bundled(f"conflictlens/model/data/datasets/{dataset}.json"):
         return dataset_table(dataset)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ConflictLensError("CL-E300", f"cannot read bundled dataset data ({exc}); reinstall conflictlens",
-                                subject=f"conflictlens/model/data/datasets/{dataset}.json") from exc
 
 
 def from_ours(dataset: str) -> dict[str, Any]:

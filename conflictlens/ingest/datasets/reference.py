@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from conflictlens.errors import ConflictLensError
+from conflictlens.errors import reading_bundled
 from conflictlens.model.text import ascii_key
 from conflictlens.model.vocab import DATASET_TABLES, dataset_table
 
@@ -45,21 +45,14 @@ class Countries:
         return self.by_name.get(ascii_key(name))
 
 
-
 def _read(name: str) -> str:
-    try:
+    with reading_bundled(f"{_PACKAGE}/data/{name}"):
         return resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConflictLensError("CL-E300", f"cannot read bundled importer data ({exc}); reinstall conflictlens",
-                                subject=f"{_PACKAGE}/data/{name}") from exc
 
 
 def _dataset_table(dataset: str) -> dict[str, Any]:
-    try:
+    with reading_bundled(f"conflictlens/model/data/datasets/{dataset}.json"):
         return dataset_table(dataset)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ConflictLensError("CL-E300", f"cannot read bundled dataset data ({exc}); reinstall conflictlens",
-                                subject=f"conflictlens/model/data/datasets/{dataset}.json") from exc
 
 
 def to_ours(dataset: str) -> dict[str, Any]:
