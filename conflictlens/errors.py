@@ -6,6 +6,9 @@ and a message that says what to do. Codes are data: the table below is the singl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 ERROR_CODES: dict[str, str] = {
     "CL-E100": "input file not found",
     "CL-E101": "input is binary, not text",
@@ -98,3 +101,13 @@ class ConflictLensError(Exception):
         # Exceptions pickle as (class, self.args), and args here is the rendered text alone; errors
         # must cross process boundaries whole (Dask backfills, multiprocessing pools).
         return (type(self), (self.code, self.message, self.subject, self.warning))
+
+
+@contextmanager
+def reading_bundled(subject: str) -> Iterator[None]:
+    """A bundled data file that cannot be read or parsed is a broken installation: CL-E300, reinstall."""
+    try:
+        yield
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConflictLensError("CL-E300", f"cannot read bundled data ({exc}); reinstall conflictlens",
+                                subject) from exc

@@ -19,7 +19,6 @@ import csv
 import hashlib
 import json
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -31,6 +30,7 @@ from conflictlens.extract.classify import classify_sub_event
 from conflictlens.extract.extractor import Extractor
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document, Event
+from conflictlens.model.text import fold
 
 GTD_FIELDS = ("detected", "date", "country", "admin1", "city", "attack_type", "target_type", "perpetrator",
               "claimed", "nkill", "nwound")
@@ -66,7 +66,7 @@ class EvalResult:
 def normalise_name(name: str | None) -> str:
     if not name:
         return ""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = fold(name)
     text = _NOISE_WORDS.sub(" ", re.sub(r"[^a-z0-9 ]+", " ", text))
     return re.sub(r"\s+", "", text)
 

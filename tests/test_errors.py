@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -32,3 +33,12 @@ def test_a_warning_stays_a_warning_across_processes_and_in_its_record() -> None:
     copy = pickle.loads(pickle.dumps(warning))
     assert copy.warning and copy.to_dict()["level"] == "warning"
     assert not ConflictLensError("CL-E203", "x").warning
+
+
+def test_an_unreadable_bundled_file_is_a_broken_installation():
+    from conflictlens.errors import reading_bundled
+    with pytest.raises(ConflictLensError) as err:
+        with reading_bundled("conflictlens/model/data/datasets/acled.json"):
+            json.loads("{not json")
+    assert err.value.code == "CL-E300" and "reinstall" in err.value.message
+    assert err.value.subject == "conflictlens/model/data/datasets/acled.json"

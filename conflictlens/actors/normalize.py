@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from conflictlens.model.text import fold, strip_marks
+
 # Combining marks (Latin diacritics, Arabic harakat) and zero-width joiners belong to the word they sit in.
 # One character class keeps the regex fast; "_" counts as a word character (it does not occur in news text).
 _WORD = "\\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
@@ -67,9 +69,7 @@ def norm_token(tok: str) -> str:
     """The case-insensitive form of one token."""
     if tok.isascii():
         return tok.lower().replace("'", "").replace("`", "")
-    decomposed = unicodedata.normalize("NFKD", tok)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare).casefold().translate(_LETTERS)
+    return unicodedata.normalize("NFC", fold(tok)).translate(_LETTERS)
 
 
 @lru_cache(maxsize=200_000)
@@ -77,9 +77,7 @@ def raw_token(tok: str) -> str:
     """The case-sensitive form of one token (for acronyms): only apostrophes and diacritics removed."""
     if tok.isascii():
         return tok.replace("'", "").replace("`", "")
-    decomposed = unicodedata.normalize("NFKD", tok)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare).translate(_LETTERS)
+    return unicodedata.normalize("NFC", strip_marks(tok)).translate(_LETTERS)
 
 
 @lru_cache(maxsize=50_000)

@@ -18,9 +18,7 @@ from typing import Any, Mapping, Sequence
 
 from conflictlens.analysis.data_files import load_data_file
 from conflictlens.analysis.grading import CREDIBILITY_LABELS, POSITIVE, RELIABILITY, source_key
-from conflictlens.model.records import STANCES, Attribution
-
-STANCE_RANK = {"claimed": 3, "attributed": 2, "suspected": 1, "denied": 0}
+from conflictlens.model.records import STANCE_RANK, STANCES, Attribution
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,6 @@ known only to the country, or outside the bundled countries, count nowhere.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,10 +18,10 @@ from conflictlens.export.context import PublicView
 from conflictlens.export.geojson import write_collection
 from conflictlens.export.reference import boundaries
 from conflictlens.model.records import Event
+from conflictlens.model.text import ascii_key
 
 _TO_DISTRICT = frozenset(("place", "district"))
 _TO_PROVINCE = frozenset(("place", "district", "province"))
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True)
@@ -64,10 +62,6 @@ def _in_ring(x: float, y: float, ring: tuple[tuple[float, float], ...]) -> bool:
     return hit
 
 
-def name_key(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return _NOT_ALNUM.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
-
 
 @lru_cache(maxsize=1)
 def area_index() -> AreaIndex:
@@ -83,7 +77,7 @@ def area_index() -> AreaIndex:
             for cy in range(int(min(ys) // 1), int(max(ys) // 1) + 1):
                 cells.setdefault((cx, cy), []).append(len(areas))
         if area.level == "admin1":
-            names[name_key(feature["properties"]["name"])] = len(areas)
+            names[ascii_key(feature["properties"]["name"])] = len(areas)
         areas.append(area)
     countries = frozenset(a.feature["properties"]["country"] for a in areas)
     return AreaIndex(tuple(areas), {k: tuple(v) for k, v in cells.items()}, names, countries)
@@ -113,7 +107,7 @@ def _areas_of(event: Event, index: AreaIndex) -> list[Area]:
             found.append(index.containing(loc.lon, loc.lat, "admin1"))
         return [a for a in found if a is not None]
     if loc.admin1 and loc.precision in _TO_PROVINCE:
-        i = index.by_admin1_name.get(name_key(loc.admin1))
+        i = index.by_admin1_name.get(ascii_key(loc.admin1))
         return [index.areas[i]] if i is not None else []
     return []
 

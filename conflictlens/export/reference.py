@@ -1,4 +1,5 @@
-"""The exporters' reference data (data/ beside this module): layouts, codes, STIX settings, boundaries."""
+"""The exporters' reference data: the datasets' layouts and code tables (one file per dataset, shared
+with the importer: `model.vocab.dataset_table`), and STIX settings and boundaries (data/ beside this)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from conflictlens.errors import ConflictLensError
+from conflictlens.errors import ConflictLensError, reading_bundled
+from conflictlens.model.vocab import dataset_table
 
 _PACKAGE = "conflictlens.export"
 BOUNDARIES_FILE = "boundaries.geojson.gz"
@@ -24,18 +26,29 @@ def _bytes(name: str, code: str = "CL-E300") -> bytes:
 
 @lru_cache(maxsize=4)
 def data(name: str) -> dict[str, Any]:
-    """One of the JSON files: "layouts", "codes" or "stix"."""
+    """One of the JSON files beside this module: "stix"."""
     return json.loads(_bytes(f"{name}.json"))
 
 
-def columns(layout: str) -> tuple[str, ...]:
-    return tuple(data("layouts")[layout]["columns"])
+def _dataset_table(dataset: str) -> dict[str, Any]:
+    with reading_bundled(f"conflictlens/model/data/datasets/{dataset}.json"):
+        return dataset_table(dataset)
+
+
+def from_ours(dataset: str) -> dict[str, Any]:
+    """Our vocabularies -> the dataset's codes ("acled" or "gtd"), for events not imported from it."""
+    return _dataset_table(dataset)["from_ours"]
+
+
+def columns(dataset: str) -> tuple[str, ...]:
+    """The dataset's published columns, in order: what its export writes."""
+    return tuple(_dataset_table(dataset)["layouts"][dataset]["columns"])
 
 
 @lru_cache(maxsize=4)
-def field_columns(layout: str) -> frozenset[str]:
+def field_columns(dataset: str) -> frozenset[str]:
     """The columns an export rebuilds from Event fields (every other one is the dataset's own)."""
-    return frozenset(data("layouts")[layout]["fields"])
+    return frozenset(_dataset_table(dataset)["layouts"][dataset]["fields"])
 
 
 @lru_cache(maxsize=1)

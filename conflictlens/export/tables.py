@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from conflictlens.export.context import PublicView
-from conflictlens.export.reference import columns, data, field_columns
+from conflictlens.export.reference import columns, field_columns, from_ours
 from conflictlens.model.records import Casualties, Event
 from conflictlens.model.vocab import vocabularies
 
@@ -58,14 +58,14 @@ def _with_own_columns(row: dict[str, str], event: Event, dataset: str, layout: s
 # ------------------------------------------------------------------ ACLED
 
 def acled_row(event: Event, view: PublicView) -> dict[str, str]:
-    codes, loc, date = data("codes"), event.location, event.date
+    codes, loc, date = from_ours("acled"), event.location, event.date
     country = view.context.country(loc.country) if loc.country else None
     name = view.context.external_name
     row = {
         # A confidential row has lost its dataset id (model.redaction): its pseudonymous event id stands in.
         "event_id_cnty": event.dataset_id if event.dataset == "ACLED" and event.dataset_id else event.id,
         "event_date": text(date.start), "year": (date.start or "")[:4],
-        "time_precision": codes["acled_time_precision"].get(date.precision or "", ""),
+        "time_precision": codes["time_precision"].get(date.precision or "", ""),
         "disorder_type": _disorder_type(event),
         "event_type": text(event.event_type), "sub_event_type": text(event.sub_event_type),
         "actor1": name("acled", event.perpetrator) if event.perpetrator else "",
@@ -73,14 +73,14 @@ def acled_row(event: Event, view: PublicView) -> dict[str, str]:
         "iso": country[0] if country else "", "country": country[1] if country else "",
         "admin1": text(loc.admin1), "admin2": text(loc.admin2), "location": text(loc.place),
         "latitude": text(loc.lat), "longitude": text(loc.lon),
-        "geo_precision": codes["acled_geo_precision"].get(loc.precision or "", ""),
+        "geo_precision": codes["geo_precision"].get(loc.precision or "", ""),
         "source": _outlet(event, view), "notes": event.summary, "fatalities": text(_all_killed(event).best),
     }
     return _with_own_columns(row, event, "ACLED", "acled")
 
 
 def _disorder_type(event: Event) -> str:
-    table = data("codes")["acled_disorder_type"]
+    table = from_ours("acled")["disorder_type"]
     return (table["by_sub_event_type"].get(event.sub_event_type or "")
             or table["by_event_type"].get(event.event_type or "", ""))
 
@@ -95,7 +95,7 @@ def _outlet(event: Event, view: PublicView) -> str:
 # ------------------------------------------------------------------ GTD
 
 def gtd_row(event: Event, view: PublicView) -> dict[str, str]:
-    codes, loc = data("codes"), event.location
+    codes, loc = from_ours("gtd"), event.location
     country = view.context.country(loc.country) if loc.country else None
     vocab = vocabularies()
     row = {
@@ -104,7 +104,7 @@ def gtd_row(event: Event, view: PublicView) -> dict[str, str]:
         "country_txt": country[1] if country else "",
         "provstate": text(loc.admin1), "city": text(loc.place),
         "latitude": text(loc.lat), "longitude": text(loc.lon),
-        "specificity": codes["gtd_specificity"].get(loc.precision or "", ""),
+        "specificity": codes["specificity"].get(loc.precision or "", ""),
         "summary": event.summary,
         "attacktype1": _code(vocab.attack_types, event.attack_type), "attacktype1_txt": text(event.attack_type),
         "targtype1": _code(vocab.target_types, event.target_type), "targtype1_txt": text(event.target_type),
@@ -179,7 +179,7 @@ def _gtd_groups(event: Event, view: PublicView) -> dict[str, str]:
     def name(actor: str) -> str:
         return view.context.external_name("gtd", actor)
 
-    out = {"gname": name(event.perpetrator) if event.perpetrator else data("codes")["gtd_unknown_group"]}
+    out = {"gname": name(event.perpetrator) if event.perpetrator else from_ours("gtd")["unknown_group"]}
     main = next((a for a in event.attribution if a.actor and a.actor == event.perpetrator), None)
     if main is not None:
         out["guncertain1"], out["claimmode_txt"] = text(main.stance == "suspected"), text(main.channel)

@@ -9,6 +9,7 @@ from typing import Sequence
 
 from conflictlens.extract.lexicon import FLAGS, attribution_cues
 from conflictlens.model.protocols import ActorMention
+from conflictlens.model.records import STANCE_RANK
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)"
@@ -146,9 +147,6 @@ def subject_statements(
         actor = actors[int(m.group("actor")[5:])]
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out
-
-
-STANCE_RANK = {"claimed": 3, "attributed": 2, "suspected": 1}
 
 
 def best_perpetrator(statements: Sequence[Statement]) -> str | None:

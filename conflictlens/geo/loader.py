@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.geo.normalize import TOKEN_RE, fold_token, name_key
+from conflictlens.geo.normalize import fold_token, name_key
 from conflictlens.model.protocols import PlaceEntry
 
 KINDS = ("country", "admin1", "admin2", "place")
@@ -242,6 +242,3 @@ def with_user_places(base: GazetteerData, rows: list[dict[str, str]]) -> Gazette
         _add(index, meta, row, base.stoplist)
     return _freeze(index, meta, base.stoplist, base.world)
 
-
-def word_count(name: str) -> int:
-    return len(TOKEN_RE.findall(name))

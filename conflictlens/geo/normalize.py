@@ -9,8 +9,9 @@ the same functions so that one key covers the variants without listing each one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from conflictlens.model.text import fold
 
 # Words: letters/digits, allowing inner apostrophes ("Qal'eh", "Kabul's").
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
@@ -25,9 +26,7 @@ CONNECTORS = frozenset({"e", "i", "ye", "yi", "y"})
 def fold_token(token: str) -> str:
     """Fold one word: strip a possessive, diacritics and apostrophes; unify o/u, ee/i; squeeze repeats."""
     token = _POSSESSIVE.sub("", token)
-    decomposed = unicodedata.normalize("NFKD", token)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = _APOSTROPHES.sub("", plain).casefold()
+    plain = _APOSTROPHES.sub("", fold(token))
     if plain.isdigit():
         return plain.lstrip("0") or "0"
     plain = plain.replace("o", "u").replace("ee", "i")
@@ -54,7 +53,3 @@ def name_key(name: str) -> str:
     """The lookup key of a gazetteer name."""
     return key_from_folded([fold_token(t) for t in TOKEN_RE.findall(name)])
 
-
-def plain_lower(name: str) -> str:
-    """Lowercase, diacritic-free, space-separated form (for comparing coded names in evaluation)."""
-    return " ".join(fold_token(t) for t in TOKEN_RE.findall(name))

@@ -8,11 +8,24 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, fields
+from types import MappingProxyType
 from typing import Any
 
+# The ladders, finest first: a coarser rung still holds the event.
 DATE_PRECISIONS = ("day", "week", "month", "season", "year")
 GEO_PRECISIONS = ("place", "district", "province", "country")
+# Stances on who did it, strongest first: a claim beats an attribution beats a suspicion; a denial
+# names nobody as perpetrator and ranks last.
 STANCES = ("claimed", "attributed", "suspected", "denied")
+STANCE_RANK = MappingProxyType({stance: len(STANCES) - 1 - i for i, stance in enumerate(STANCES)})
+_PRECISION_RANK = MappingProxyType({p: i for ladder in (DATE_PRECISIONS, GEO_PRECISIONS)
+                                    for i, p in enumerate(ladder)})
+UNKNOWN_PRECISION_RANK = 9  # no precision (or an unknown word) ranks below every rung
+
+
+def precision_rank(precision: str | None) -> int:
+    """A date or geo precision's rung on its ladder, 0 the finest (day, place)."""
+    return _PRECISION_RANK.get(precision or "", UNKNOWN_PRECISION_RANK)
 
 
 @dataclass(frozen=True)

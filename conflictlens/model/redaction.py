@@ -36,6 +36,7 @@ from importlib import resources
 from typing import Any
 
 from conflictlens.model.records import Document, Event
+from conflictlens.model.text import fold
 
 CONFIDENTIAL_SOURCE = "confidential source"
 MASK = "[confidential source]"
@@ -176,10 +177,8 @@ def name_forms(person: str) -> tuple[tuple[str, ...], ...]:
 
 
 def fold_name(text: str) -> str:
-    """`text` without accents, in one case and with one apostrophe: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return "".join("'" if c in _APOSTROPHES else c for c in plain)
+    """`text` folded (`model.text.fold`) and with one apostrophe: how a person's name is compared."""
+    return "".join("'" if c in _APOSTROPHES else c for c in fold(text))
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
-"""ACLED and GTD vocabularies and the datasets' precision codes, loaded from the versioned data files
-beside this module."""
+"""ACLED and GTD vocabularies, and each dataset's layouts and code tables, loaded from the versioned
+data files beside this module."""
 
 from __future__ import annotations
 
@@ -39,12 +39,15 @@ def vocabularies() -> Vocabularies:
     )
 
 
-@lru_cache(maxsize=1)
-def precision_codes() -> dict[str, Any]:
-    """ACLED, GTD and UCDP precision codes -> our date and geo precision ladders (data/precision_codes.json).
+DATASET_TABLES = ("acled", "gtd", "ucdp")
 
-    {"date_precision": {"acled_time_precision": {"1": "day", ...}, ...}, "geo_precision": {...}}. The
-    importers and the resolution sets read the same table, so a dataset row means one thing in both.
-    """
-    return json.loads(resources.files("conflictlens.model").joinpath("data/precision_codes.json").read_text(
-        encoding="utf-8"))
+
+@lru_cache(maxsize=len(DATASET_TABLES))
+def dataset_table(dataset: str) -> dict[str, Any]:
+    """One dataset's file (data/datasets/<dataset>.json): its published `layouts`, and its code tables
+    in both directions, `to_ours` (import) and `from_ours` (export). The importer and the exporter read
+    the same file, so a code means one thing both ways."""
+    if dataset not in DATASET_TABLES:
+        raise KeyError(dataset)
+    path = resources.files("conflictlens.model").joinpath(f"data/datasets/{dataset}.json")
+    return json.loads(path.read_text(encoding="utf-8"))

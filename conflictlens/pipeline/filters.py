@@ -27,8 +27,9 @@ from conflictlens.actors import ActorRegistry
 from conflictlens.actors.review import acronym_owners, exact_actor
 from conflictlens.actors.schema import ACTOR_TYPES, ActorEntry
 from conflictlens.errors import ConflictLensError
-from conflictlens.ingest.datasets.reference import countries, name_key
+from conflictlens.ingest.datasets.reference import countries
 from conflictlens.model.redaction import ConfidentialityPolicy
+from conflictlens.model.text import ascii_key
 from conflictlens.model.vocab import vocabularies
 from conflictlens.pipeline.public import confidentiality_policy
 from conflictlens.store import Store
@@ -57,12 +58,12 @@ def _event_types() -> dict[str, EventType]:
     table: dict[str, EventType] = {}
     for column, labels in levels:
         for label in labels:
-            table.setdefault(name_key(label), EventType(column, label))  # a label on two levels: the broader
+            table.setdefault(ascii_key(label), EventType(column, label))  # a label on two levels: the broader
     return table
 
 
 def event_type(value: str, option: str = "--type") -> EventType:
-    found = _event_types().get(name_key(value))
+    found = _event_types().get(ascii_key(value))
     if found is not None:
         return found
     shown = {key: t.value for key, t in _event_types().items()}
@@ -84,8 +85,8 @@ def country_code(value: str, option: str = "--country") -> str:
 
 def actor_type(value: str, option: str = "--type") -> str:
     """One of the registry's actor types (`actors list --type`), in any case."""
-    shown = {name_key(t): t for t in ACTOR_TYPES}
-    found = shown.get(name_key(value))
+    shown = {ascii_key(t): t for t in ACTOR_TYPES}
+    found = shown.get(ascii_key(value))
     if found is not None:
         return found
     raise ConflictLensError("CL-E703", f"no actor type is called {value!r} (actor types: {', '.join(ACTOR_TYPES)})"
@@ -193,23 +194,23 @@ def _given(value: str | None, code: str, option: str) -> str:
 
 
 def _same_name(text: str, names: Iterable[str]) -> str | None:
-    key = name_key(text)
-    return next((n for n in names if n == text), None) or next((n for n in names if name_key(n) == key), None)
+    key = ascii_key(text)
+    return next((n for n in names if n == text), None) or next((n for n in names if ascii_key(n) == key), None)
 
 
 def _actor_hint(registry: ActorRegistry, text: str, names: Iterable[str]) -> str:
     owners = [e.name for e in acronym_owners(registry, text)]  # "jud": two actors' acronyms
     suggested = [m.canonical for m in registry.suggest(text, _NEAREST)]
-    return _did_you_mean(text, {name_key(n): n for n in names}, owners + suggested)
+    return _did_you_mean(text, {ascii_key(n): n for n in names}, owners + suggested)
 
 
 def nearest(given: str, names: Iterable[str]) -> list[str]:
     """The names closest to `given` in spelling (case and punctuation aside), closest first."""
-    return _nearest(given, {name_key(n): n for n in names})
+    return _nearest(given, {ascii_key(n): n for n in names})
 
 
 def _nearest(given: str, shown: Mapping[str, str]) -> list[str]:
-    return [shown[k] for k in difflib.get_close_matches(name_key(given), list(shown), n=_NEAREST, cutoff=0.6)]
+    return [shown[k] for k in difflib.get_close_matches(ascii_key(given), list(shown), n=_NEAREST, cutoff=0.6)]
 
 
 def _did_you_mean(given: str, shown: Mapping[str, str], first: Iterable[str] = ()) -> str:

@@ -21,7 +21,9 @@ from conflictlens.actors import ActorRegistry
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.ingest import read_text_argument
+from conflictlens.ingest.datasets import import_rows
 from conflictlens.model.records import Document, Event
+from conflictlens.pipeline.dataset_rows import dataset_actor_lookup
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, source_for
 from conflictlens.resolve import evalsets
 from conflictlens.resolve.cluster import MemoryResolver
@@ -60,8 +62,7 @@ def evaluate(labels_dir: str | Path, shared_dir: str | Path | None, sets: tuple[
     builders: dict[str, Callable[[], evalsets.LabelledSet | str]] = {
         "reports-coded": lambda: _coded_reports(labels, ctx),
         "reports-extracted": lambda: _extracted_reports(labels, ctx, extractor),
-        "acled": lambda: _needs(shared, ACLED_FILE) or evalsets.acled_set(
-            shared / ACLED_FILE, labels / "acled_afg_2017_labels.tsv", dataset_actors(registry), ctx.settings),
+        "acled": lambda: _needs(shared, ACLED_FILE) or _acled_set(shared, labels, registry, ctx),
         "gtd-ucdp": lambda: _needs(shared, GTD_FILE, UCDP_FILE) or evalsets.gtd_ucdp_set(
             shared / GTD_FILE, shared / UCDP_FILE, labels / "gtd_ucdp_pk_2021q1_links.tsv",
             dataset_actors(registry), ctx.settings),
@@ -97,6 +98,16 @@ def dataset_actors(registry: ActorRegistry) -> evalsets.ActorLookup:
             return name
         return None if entry.generic or registry.is_unidentified(entry.name) else entry.name
     return lookup
+
+
+def _acled_set(shared: Path, labels: Path, registry: ActorRegistry, ctx: ResolutionContext) -> evalsets.LabelledSet:
+    """The ACLED sample's labelled rows (in file order), read by the importer as `import acled` reads them."""
+    path = labels / "acled_afg_2017_labels.tsv"
+    gold = {r["item"]: r["incident"] for r in evalsets.read_labels(path)}
+    rows = import_rows("acled", shared / ACLED_FILE, dataset_actor_lookup(registry))
+    items = [(row.event, source_for(row.event, ctx, row.document.to_dict()))
+             for row in rows if not isinstance(row, ConflictLensError)]
+    return evalsets.labelled_rows("ACLED Afghanistan 1-3 Jan 2017 (near-duplicates)", items, gold, path)
 
 
 def _needs(shared: Path | None, *files: str) -> str | None:

@@ -20,13 +20,11 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, Callable, Hashable, Sequence
 
-from conflictlens.model.records import Casualties, Event
+from conflictlens.model.records import Casualties, Event, precision_rank
 from conflictlens.resolve.profile import Source
 
 BEST_RULE = ("most reliable source, then latest reported, then most sources, then lowest; "
              "low and high are the extremes of all reports")
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4,
-                   "place": 0, "district": 1, "province": 2, "country": 3, None: 9}
 Member = tuple[Event, Source]
 
 
@@ -130,8 +128,8 @@ def _date(members: Sequence[Member]) -> dict[str, Any]:
     dated = [(e, s) for e, s in members if e.date.start]
     if not dated:
         return {"start": None, "end": None, "precision": None, "sources": [], "events": []}
-    finest = min(_PRECISION_RANK.get(e.date.precision, 9) for e, _ in dated)
-    precise = [(e, s) for e, s in dated if _PRECISION_RANK.get(e.date.precision, 9) == finest]
+    finest = min(precision_rank(e.date.precision) for e, _ in dated)
+    precise = [(e, s) for e, s in dated if precision_rank(e.date.precision) == finest]
     choice = _choice(precise, lambda e: (e.date.start, e.date.end or e.date.start, e.date.precision))
     start, end, precision = choice["value"]
     backers = [(e, s) for e, s in dated if e.date.start <= start and (e.date.end or e.date.start) >= end]
@@ -149,8 +147,8 @@ def _location(members: Sequence[Member]) -> dict[str, Any]:
     if not located:
         return {"country": None, "admin1": None, "admin2": None, "place": None, "lat": None, "lon": None,
                 "precision": None, "sources": [], "events": []}
-    finest = min(_PRECISION_RANK.get(e.location.precision, 9) for e, _ in located)
-    precise = [(e, s) for e, s in located if _PRECISION_RANK.get(e.location.precision, 9) == finest]
+    finest = min(precision_rank(e.location.precision) for e, _ in located)
+    precise = [(e, s) for e, s in located if precision_rank(e.location.precision) == finest]
     choice = _choice(precise, lambda e: (e.location.country, e.location.admin1, e.location.admin2,
                                          e.location.place))
     example = next(e for e, _ in precise if (e.location.country, e.location.admin1, e.location.admin2,

@@ -8,11 +8,11 @@ without a list of spellings; the resolver treats an equal skeleton as "similar",
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
-_WORD = re.compile(r"[^\W_]+")
+from conflictlens.model.text import fold_words
+
 _VOWELS = frozenset("aeiouy")
 # Letters that transliterations swap freely: q/k, c/k, w/v, z/s are not swapped (they separate names).
 _CONSONANT_CLASS = str.maketrans({"q": "k", "c": "k", "w": "v", "j": "g"})
@@ -29,17 +29,8 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 
 @lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
-    """Lowercase ASCII words separated by single spaces (accents and punctuation dropped). Cached: for names."""
-    return fold_text(text)
-
-
-def fold_text(text: str) -> str:
-    """`fold` without the cache, for running text (each report's text is new: caching it costs)."""
-    if text.isascii():
-        return " ".join(_WORD.findall(text.casefold()))
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).casefold()
-    return " ".join(_WORD.findall(plain))
+    """`model.text.fold_words`, cached: names repeat (running text goes to `fold_words` itself)."""
+    return fold_words(text)
 
 
 @lru_cache(maxsize=100_000)
@@ -76,7 +67,7 @@ def content_words(texts: Iterable[str], limit: int, common: frozenset[str] = fro
     """
     seen: dict[str, None] = {}
     for text in texts:
-        for word in fold_text(text).split():
+        for word in fold_words(text).split():
             word = _NUMBER_WORDS.get(word, word)
             if (len(word) > 1 or word.isdigit()) and word not in _STOPWORDS and word not in common:
                 seen.setdefault(_stem(word), None)

@@ -80,18 +80,6 @@ def _stored_ids(store: Store, ids: list[str]) -> set[str]:
     return found
 
 
-def set_grades(store: Store, grades: Iterable[tuple[str, str | None, int | None]]) -> int:
-    """Record NATO/Admiralty grades (relation id, reliability, credibility) given by the attribution ledger."""
-    changed = 0
-    with store.transaction():
-        for rel_id, reliability, credibility in grades:
-            found = get_relation(store, rel_id)
-            if found is not None:
-                store.connection.execute(_UPSERT, relation_row(found.graded(reliability, credibility)))
-                changed += 1
-    return changed
-
-
 def get_relation(store: Store, relation_id: str) -> ActorRelation | None:
     with translated(store.path):
         row = store.connection.execute("SELECT record FROM actor_relations WHERE id = ?", (relation_id,)).fetchone()
@@ -123,15 +111,6 @@ def iter_relations(store: Store, since: str | date | None = None, until: str | d
     with translated(store.path):
         rows = store.connection.execute(sql, params).fetchall()
     return (_parse(record, rel_id) for rel_id, record in rows)
-
-
-def count_relations(store: Store) -> dict[str, int]:
-    """Stored relations by kind, plus "total"."""
-    with translated(store.path):
-        rows = store.connection.execute("SELECT kind, count(*) FROM actor_relations GROUP BY kind ORDER BY kind").fetchall()
-    counts = {kind: n for kind, n in rows}
-    counts["total"] = sum(counts.values())
-    return counts
 
 
 def _parse(record: str, rel_id: str) -> ActorRelation:

@@ -122,10 +122,6 @@ class Store(Repositories):
     def path(self) -> str:
         return self._path
 
-    def schema_version(self) -> int:
-        with translated(self._path):
-            return self._conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0]
-
     def meta(self, key: str) -> str | None:
         """A store-wide fact, e.g. meta("extractor_version"): the last version written."""
         with translated(self._path):
@@ -359,9 +355,3 @@ class Store(Repositories):
         sql = f"SELECT coalesce({column}, 'unknown'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
         return {key: n for key, n in self._conn.execute(sql)}
 
-    def content_hash_exists(self, content_hash: str) -> bool:
-        with translated(self._path):
-            row = self._conn.execute(
-                "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", (content_hash,)
-            ).fetchone()
-        return row is not None

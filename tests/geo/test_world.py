@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from conflictlens.geo import Gazetteer
-from conflictlens.geo.build_global import WorldBuilder, unit_key, usable_alias
+from scripts.geobuild.world import WorldBuilder, unit_key, usable_alias
 from conflictlens.geo.loader import load_country
 from conflictlens.geo.normalize import name_key
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.ingest.datasets.values import row_ids
+from conflictlens.model.records import Event
 from conflictlens.pipeline import resolution_eval
 from conflictlens.resolve import evalsets
 
@@ -39,7 +41,8 @@ def test_acled_near_duplicates(shared_data):
     groups = {}
     for item, incident in result.clusters.items():
         groups.setdefault(incident, set()).add(item)
-    assert {"ACLED:AFG4", "ACLED:AFG47", "ACLED:AFG77"} in groups.values()
+    # read by the importer: the events carry the ids `conflictlens import acled` gives the rows
+    assert {row_ids("ACLED", rid)[1] for rid in ("AFG4", "AFG47", "AFG77")} in groups.values()
     assert sum(len(g) > 1 for g in groups.values()) == 1
 
 
@@ -70,3 +73,13 @@ def test_a_broken_label_file_is_a_coded_error(tmp_path):
     assert err.value.code == "CL-E604"
     with pytest.raises(ConflictLensError):
         evalsets.read_labels(tmp_path / "missing.tsv")
+
+
+def test_labelled_rows_keep_the_named_rows_in_order_and_need_all_of_them(tmp_path):
+    events = [Event(id=f"evt_{i}", document_id=f"doc_{i}", dataset="ACLED", dataset_id=f"XYZ{i}") for i in range(4)]
+    items = [(e, None) for e in events]
+    found = evalsets.labelled_rows("invented", items, {"XYZ3": "a", "XYZ1": "a"}, tmp_path / "labels.tsv")
+    assert [e.id for e, _ in found.events] == ["evt_1", "evt_3"] and found.gold == {"evt_1": "a", "evt_3": "a"}
+    with pytest.raises(ConflictLensError) as err:
+        evalsets.labelled_rows("invented", items, {"XYZ9": "b"}, tmp_path / "labels.tsv")
+    assert err.value.code == "CL-E604"

@@ -47,7 +47,7 @@ def test_relations_round_trip_and_replace_per_document(store, doc_with_event):
     assert store.connection.execute("SELECT * FROM actor_relations ORDER BY id").fetchall() == before
     stored.replace_document_relations(store, doc.id, [rivalry])  # re-extraction found less
     assert _all(store) == [rivalry]
-    assert stored.count_relations(store) == {"rivalry": 1, "total": 1}
+    assert [r.kind for r in stored.iter_relations(store)] == ["rivalry"]
 
 
 def test_relations_go_with_their_event_and_document(store, doc_with_event):
@@ -75,11 +75,10 @@ def test_filters_by_date_window_actor_kind_and_document(store, doc_with_event):
     assert kinds(document_id="doc_none") == []
 
 
-def test_grades_from_the_ledger_are_kept(store, doc_with_event):
+def test_grades_are_kept(store, doc_with_event):
     doc, _event = doc_with_event
-    rel = _rel(doc.id, "alliance", "ISKP", "LeJ")
+    rel = _rel(doc.id, "alliance", "ISKP", "LeJ").graded("B", 2)
     stored.replace_document_relations(store, doc.id, [rel])
-    assert stored.set_grades(store, [(rel.id, "B", 2), ("rel_missing", "A", 1)]) == 1
     graded = stored.get_relation(store, rel.id)
     assert (graded.reliability, graded.credibility) == ("B", 2)
     row = store.connection.execute("SELECT reliability, credibility FROM actor_relations").fetchone()

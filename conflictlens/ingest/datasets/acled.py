@@ -9,14 +9,14 @@ representative date, and the precision says how far to trust it.
 from __future__ import annotations
 
 from conflictlens.ingest.datasets.common import ImportContext, Imported, exact
-from conflictlens.ingest.datasets.reference import Layout, countries
+from conflictlens.ingest.datasets.reference import Layout, countries, to_ours
 from conflictlens.ingest.datasets.values import (
     BadValue, code, coordinate, count, extra_columns, iso_date, row_digest, row_ids, text_or_none,
 )
 from conflictlens.model.records import DateInfo, Event, Location
-from conflictlens.model.vocab import precision_codes
 
 DATASET = "ACLED"
+DATASET_TABLE = "acled"  # model/data/datasets/acled.json
 
 
 def acled_id(row: dict[str, str]) -> str:
@@ -31,7 +31,7 @@ def acled_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Impo
     day = iso_date(row, "event_date")
     if day is None:
         raise BadValue("event_date", "", "the event date")
-    precision = precision_codes()["date_precision"]["acled_time_precision"]
+    precision = to_ours(DATASET_TABLE)["time_precision"]
     country = _country(row)
     doc_id, event_id = row_ids(DATASET, dataset_id)
     perpetrator = ctx.perpetrator(row.get("actor1", ""), country, day)
@@ -63,7 +63,7 @@ def _country(row: dict[str, str]) -> str | None:
 
 
 def _location(row: dict[str, str], country: str | None) -> Location:
-    geo = precision_codes()["geo_precision"]["acled_geo_precision"]
+    geo = to_ours(DATASET_TABLE)["geo_precision"]
     return Location(
         country=country,
         admin1=text_or_none(row, "admin1"),

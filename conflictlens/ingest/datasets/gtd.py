@@ -12,15 +12,15 @@ back). nwound stays whole: the record has no field for wounded assailants.
 from __future__ import annotations
 
 from conflictlens.ingest.datasets.common import ImportContext, Imported, exact
-from conflictlens.ingest.datasets.reference import Layout, codes, countries
+from conflictlens.ingest.datasets.reference import Layout, countries, to_ours
 from conflictlens.ingest.datasets.values import (
     BadValue, code, coordinate, count, extra_columns, integer, iso_date, partial_date, row_digest, row_ids,
     text_or_none,
 )
 from conflictlens.model.records import Attribution, DateInfo, Event, Location
-from conflictlens.model.vocab import precision_codes
 
 DATASET = "GTD"
+DATASET_TABLE = "gtd"  # model/data/datasets/gtd.json
 UNKNOWN_GROUP = "Unknown"  # GTD's gname for "no group known": never a perpetrator, registry or not
 # (group, claimed flag, uncertainty flag, claim mode) for the three groups GTD can name.
 _GROUP_COLUMNS = (
@@ -90,7 +90,7 @@ def _group(row: dict[str, str], column: str, ctx: ImportContext, country: str | 
 
 def _attributions(row: dict[str, str], ctx: ImportContext, country: str | None, date: str | None,
                   doc_id: str) -> list[Attribution]:
-    stances = codes()["gtd_claim_stance"]
+    stances = to_ours(DATASET_TABLE)["claim_stance"]
     out = []
     for group, claimed, uncertain, mode in _GROUP_COLUMNS:
         actor = _group(row, group, ctx, country, date)
@@ -107,7 +107,7 @@ def _attributions(row: dict[str, str], ctx: ImportContext, country: str | None, 
 
 
 def _location(row: dict[str, str], country: str | None) -> Location:
-    specificity = precision_codes()["geo_precision"]["gtd_specificity"]
+    specificity = to_ours(DATASET_TABLE)["specificity"]
     return Location(
         country=country,
         admin1=text_or_none(row, "provstate"),
@@ -119,9 +119,9 @@ def _location(row: dict[str, str], country: str | None) -> Location:
 
 
 def _acled_typing(row: dict[str, str], attack: str | None, target: str | None) -> tuple[str | None, str | None]:
-    """ACLED event and sub-event type of a GTD attack (data/codes.json), for filters and ACLED export."""
-    table = codes()["gtd_attack_type"]
-    armed = codes()["gtd_armed_targets"]
+    """ACLED event and sub-event type of a GTD attack (model/data/datasets/gtd.json), for filters and ACLED export."""
+    table = to_ours(DATASET_TABLE)["attack_type"]
+    armed = to_ours(DATASET_TABLE)["armed_targets"]
     if attack == "Bombing/Explosion" and row.get("suicide", "").strip() == "1":
         pair = table["suicide"]
     elif attack == "Armed Assault" and target in armed["types"]:

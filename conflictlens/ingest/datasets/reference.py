@@ -1,19 +1,18 @@
-"""The importers' reference data: column layouts, code tables and ISO country codes (data/ beside this)."""
+"""The importers' reference data: each dataset's column layouts and code tables (one file per dataset,
+shared with the exporter: `model.vocab.dataset_table`) and ISO country codes (data/ beside this)."""
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from conflictlens.errors import ConflictLensError
+from conflictlens.errors import reading_bundled
+from conflictlens.model.text import ascii_key
+from conflictlens.model.vocab import DATASET_TABLES, dataset_table
 
 _PACKAGE = "conflictlens.ingest.datasets"
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 @dataclass(frozen=True)
@@ -43,35 +42,30 @@ class Countries:
     by_name: dict[str, str]  # name key -> alpha2
 
     def from_name(self, name: str) -> str | None:
-        return self.by_name.get(name_key(name))
-
-
-def name_key(name: str) -> str:
-    """Case-, accent- and punctuation-blind key: "Côte d'Ivoire" and "Cote dIvoire" meet."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return _NOT_ALNUM.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+        return self.by_name.get(ascii_key(name))
 
 
 def _read(name: str) -> str:
-    try:
+    with reading_bundled(f"{_PACKAGE}/data/{name}"):
         return resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConflictLensError("CL-E300", f"cannot read bundled importer data ({exc}); reinstall conflictlens",
-                                subject=f"{_PACKAGE}/data/{name}") from exc
 
 
-@lru_cache(maxsize=1)
-def codes() -> dict[str, Any]:
-    return json.loads(_read("codes.json"))
+def _dataset_table(dataset: str) -> dict[str, Any]:
+    with reading_bundled(f"conflictlens/model/data/datasets/{dataset}.json"):
+        return dataset_table(dataset)
+
+
+def to_ours(dataset: str) -> dict[str, Any]:
+    """The dataset's codes -> our vocabularies ("acled", "gtd" or "ucdp")."""
+    return _dataset_table(dataset)["to_ours"]
 
 
 @lru_cache(maxsize=1)
 def layouts() -> dict[str, Layout]:
-    raw = json.loads(_read("layouts.json"))
     return {
         name: Layout(name, tuple(spec["columns"]), frozenset(spec["required"]), dict(spec["aliases"]),
                      frozenset(spec["fields"]))
-        for name, spec in raw.items() if isinstance(spec, dict)
+        for dataset in DATASET_TABLES for name, spec in _dataset_table(dataset)["layouts"].items()
     }
 
 
@@ -84,13 +78,13 @@ def countries() -> Countries:
         alpha2, alpha3, numeric, name, aliases = line.split("\t")
         by_alpha2[alpha2] = Country(alpha2, alpha3, numeric, name)
         for alias in filter(None, aliases.split("|")):
-            by_name.setdefault(name_key(alias), alpha2)
+            by_name.setdefault(ascii_key(alias), alpha2)
     for country in by_alpha2.values():  # the shown names win over another country's alias
-        by_name[name_key(country.name)] = country.alpha2
+        by_name[ascii_key(country.name)] = country.alpha2
     for line in _read("country_aliases.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             alpha2, alias = line.split("\t")
-            by_name[name_key(alias)] = alpha2
+            by_name[ascii_key(alias)] = alpha2
     return Countries(
         by_alpha2=by_alpha2,
         by_alpha3={c.alpha3: c.alpha2 for c in by_alpha2.values()},

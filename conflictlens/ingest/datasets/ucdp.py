@@ -3,20 +3,20 @@
 side_a is taken as the perpetrator and side_b as the attacked side (in one-sided violence side_b is
 "Civilians"; in state-based and non-state conflict the two sides fought, and UCDP does not say who
 started). low/best/high deaths map directly; date_prec and where_prec map onto the ladders;
-type_of_violence gives an ACLED event type (data/codes.json).
+type_of_violence gives an ACLED event type (model/data/datasets/ucdp.json).
 """
 
 from __future__ import annotations
 
 from conflictlens.ingest.datasets.common import ImportContext, Imported
-from conflictlens.ingest.datasets.reference import Layout, codes, countries
+from conflictlens.ingest.datasets.reference import Layout, countries, to_ours
 from conflictlens.ingest.datasets.values import (
     BadValue, code, coordinate, count, extra_columns, iso_date, row_digest, row_ids, text_or_none,
 )
 from conflictlens.model.records import Casualties, DateInfo, Event, Location
-from conflictlens.model.vocab import precision_codes
 
 DATASET = "UCDP"
+DATASET_TABLE = "ucdp"  # model/data/datasets/ucdp.json
 
 
 def ucdp_id(row: dict[str, str]) -> str:
@@ -35,8 +35,8 @@ def ucdp_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Impor
     doc_id, event_id = row_ids(DATASET, dataset_id)
     perpetrator = ctx.perpetrator(row.get("side_a", ""), country, start)
     headline = row.get("source_headline", "").strip()
-    dates = precision_codes()["date_precision"]["ucdp_date_prec"]
-    typing = codes()["ucdp_type_of_violence"].get(row.get("type_of_violence", "").strip(), (None, None))
+    dates = to_ours(DATASET_TABLE)["date_prec"]
+    typing = to_ours(DATASET_TABLE)["type_of_violence"].get(row.get("type_of_violence", "").strip(), (None, None))
     event = Event(
         id=event_id, document_id=doc_id,
         event_type=typing[0], sub_event_type=typing[1],
@@ -76,5 +76,5 @@ def _location(row: dict[str, str], country: str | None) -> Location:
         place=text_or_none(row, "where_coordinates"),
         lat=coordinate(row, "latitude", 90.0),
         lon=coordinate(row, "longitude", 180.0),
-        precision=code(row, "where_prec", precision_codes()["geo_precision"]["ucdp_where_prec"]),
+        precision=code(row, "where_prec", to_ours(DATASET_TABLE)["where_prec"]),
     )

@@ -16,8 +16,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from conflictlens.geo.build_assemble import AFPK, ascii_name
-from conflictlens.geo.build_sources import Entry, representative_point
+from scripts.geobuild.assemble import AFPK, ascii_name
+from scripts.geobuild.sources import Entry, representative_point
 from conflictlens.geo.normalize import TOKEN_RE, name_key
 
 # GeoNames wraps many division names in the unit's kind, in English or transliterated Arabic.

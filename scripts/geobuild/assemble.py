@@ -7,13 +7,14 @@ import re
 import unicodedata
 from pathlib import Path
 
-from conflictlens.geo.build_sources import (
+from scripts.geobuild.sources import (
     Entry,
     afghan_provinces,
     polygon_centroids,
     representative_point,
 )
-from conflictlens.geo.normalize import TOKEN_RE, name_key
+from conflictlens.geo.normalize import name_key
+from conflictlens.model.text import strip_marks
 
 AFPK = ("AF", "PK")
 _JUNK_DISTRICT = re.compile(r"^(pd\b|\d|district\b|city district|nahia|center of|markaz)", re.I)
@@ -25,8 +26,7 @@ _DISTRICT_CENTRE = re.compile(r"^(wulêswālī|woluswali|wuleswali|markaz)\b", r
 
 
 def ascii_name(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+    return strip_marks(name).strip()
 
 
 def is_latin(name: str) -> bool:
@@ -224,6 +224,3 @@ def load_stoplist(path: Path) -> set[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return {name_key(ln) for ln in lines if ln.strip() and not ln.startswith("#")}
 
-
-def first_token_count(name: str) -> int:
-    return len(TOKEN_RE.findall(name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conflictlens.geo.build_assemble import (
+from scripts.geobuild.assemble import (
     _DISTRICT_CENTRE,
     _UCDP_SKIP,
     Builder,
@@ -13,7 +13,7 @@ from conflictlens.geo.build_assemble import (
     is_latin,
     load_stoplist,
 )
-from conflictlens.geo.build_sources import Entry
+from scripts.geobuild.sources import Entry
 from conflictlens.geo.normalize import TOKEN_RE, name_key
 
 STRENGTH_RANK = {"c": 3, "g": 2, "v": 1, "w": 0}
