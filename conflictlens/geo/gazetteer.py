@@ -124,8 +124,8 @@ class Gazetteer:
         embedded = _capital_neighbour(text, tokens, i, j)
         # Not for the tail of a longer name ("Orta Buz": not a town called "Buz").
         chained = None if embedded else self._chain_country(text, tokens, j)
-        if chained is not None and any(e.country == chained for e in entries):
-            entries = [e for e in entries if e.country == chained]
+        if chained is not None:  # "Mansi, Kachin, Myanmar" is not Muncie, Indiana, whatever it folds like
+            entries = [e for e in entries if e.country == chained or e.kind == "country"]
         kept = []
         for e in entries:
             strength = self._data.meta[e.id].strength
