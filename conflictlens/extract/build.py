@@ -10,7 +10,7 @@ from conflictlens.extract.casualties import parse_casualties
 from conflictlens.extract.classify import classify_sub_event
 from conflictlens.extract.gtd_typing import classify_gtd
 from conflictlens.extract.dates import ResolvedDate, resolve_event_date
-from conflictlens.extract.places import written_place
+from conflictlens.extract.places import CITY_PART_KINDS, written_place
 from conflictlens.extract.target_actor import find_target_actor
 from conflictlens.model.ids import event_id
 from conflictlens.model.protocols import ActorResolver, Geocoder, PlaceMention
@@ -129,6 +129,8 @@ def _prefer_written_place(text: str, location: Location, basis: PlaceMention | N
     written = written_place(text, province.start)
     if written is None or (basis is not None and written.start <= basis.start < written.end):
         return location, basis
+    if written.kind in CITY_PART_KINDS and location.place and basis is not None and basis.start == province.start:
+        return location, basis  # "Afshar neighborhood, Kabul": a part of the city named like its province
     in_chain = basis is not None and written.end <= basis.start < province.start
     if not in_chain:
         location, basis = _province_only(location, province, geocoder)

@@ -16,8 +16,12 @@ _ELEMENT = re.compile(rf"^\s*(?:the\s+)?(?P<name>{_NAME})(?:\s+(?P<kind>village|
 # Parts of a city that GTD and most coders do not report as the place itself.
 _CITY_PART = re.compile(r"police district|\bpd\s*\d|\bdistrict\s+\d+|^\d+(?:st|nd|rd|th)\b|^(?:first|second|third|fourth|"
                         r"fifth|sixth|seventh|eighth|ninth|tenth|\w+th)\s+police", re.I)
+# Parts of a town: before a city that shares its province's name, the city is the place coders report.
+CITY_PART_KINDS = frozenset({"neighborhood", "neighbourhood", "area", "locality", "bazaar", "market", "square", "road"})
 _MINOR = ("village", "area", "neighborhood", "neighbourhood", "locality", "bazaar", "road", "highway", "market", "square", "camp")
-_CHAIN_START = re.compile(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside)\s+(?=[^,]*$)", re.I)
+# What opens a chain: a preposition, or a verb whose object is the place ("Assailants attacked Ugboke, Edo").
+_CHAIN_START = re.compile(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside|attacked|raided|stormed|"
+                          r"ambushed|overran|shelled|bombed|besieged|entered)\s+(?=[^,]*$)", re.I)
 
 
 @dataclass(frozen=True)

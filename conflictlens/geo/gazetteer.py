@@ -14,11 +14,13 @@ from typing import Sequence
 
 from conflictlens.geo.loader import (GazetteerData, load_attributive_words, load_bundled, read_user_places,
                                      with_user_places)
-from conflictlens.geo.normalize import TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
+from conflictlens.geo.normalize import TOKEN_RE, fold_token, key_from_folded, name_key, spelling_key, stem_token
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
 
 MAX_WORDS = 5
+# How many comma-separated names may stand between a name and the country that closes its chain.
+CHAIN_HOPS = 3
 # Only whitespace, hyphens, apostrophes and dots may sit between the words of one name.
 _JOIN_GAP = re.compile(r"[ \t\-‐–'’.]{1,3}")
 # A word right after a name that says what kind of place it is.
@@ -36,6 +38,8 @@ PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "
 NAMESAKE_KM = 25.0
 # A city this big, ten times any namesake abroad, is what a bare name means (see _abroad).
 DOMINANT_PEOPLE = 100_000
+# A city this big needs no cue word, whatever its name folds like.
+MILLION_CITY = 1_000_000
 
 
 class Gazetteer:
@@ -118,12 +122,16 @@ class Gazetteer:
         cue = _next_word(text, tokens, j)
         kind = CUES.get(cue) if cue else None
         embedded = _capital_neighbour(text, tokens, i, j)
+        # Not for the tail of a longer name ("Orta Buz": not a town called "Buz").
+        chained = None if embedded else self._chain_country(text, tokens, j)
+        if chained is not None:  # "Mansi, Kachin, Myanmar" is not Muncie, Indiana, whatever it folds like
+            entries = [e for e in entries if e.country == chained or e.kind == "country"]
         kept = []
         for e in entries:
             strength = self._data.meta[e.id].strength
             if strength != "c" and key in self._data.stoplist:
                 strength = "w"
-            if strength == "w" and kind is None:
+            if strength == "w" and kind is None and e.country != chained and not self._needs_no_cue(e, key):
                 continue
             if strength == "v" and kind is None and embedded:
                 continue
@@ -132,6 +140,28 @@ class Gazetteer:
         if kind == "admin1" and not narrowed and all(self._data.meta[e.id].strength != "c" for e in kept):
             return ()  # "Islamic State Khorasan Province": a province of that name, not a town called so
         return tuple(narrowed or kept)
+
+    def _needs_no_cue(self, e: PlaceEntry, key: str) -> bool:
+        """A city of a million is what its name means, even one that folds like a word ("Sanaa")."""
+        return e.kind == "place" and e.population >= MILLION_CITY and key not in self._data.stoplist
+
+    def _chain_country(self, text: str, tokens: list, j: int) -> str | None:
+        """The country that closes a comma chain after the name ("Emuhu, Delta, Nigeria"): a name
+        the chain puts in a country means a place there, even a word that is weak alone ("Delta")."""
+        for _hop in range(CHAIN_HOPS):
+            if j >= len(tokens) or text[tokens[j - 1].end():tokens[j].start()] != ", ":
+                return None
+            if not tokens[j].group()[0].isupper():
+                return None
+            n = self._span_end(text, tokens, j)
+            folded = [fold_token(t.group()) for t in tokens[j:j + n]]
+            for size in range(n, 0, -1):
+                hits = [e for e in self._data.index.get(key_from_folded(folded[:size]), ()) if e.kind == "country"]
+                if hits and (j + size >= len(tokens) or text[tokens[j + size - 1].end():tokens[j + size].start()].strip() != ""
+                             or not tokens[j + size].group()[0].isupper()):
+                    return hits[0].country
+            j += n
+        return None
 
     # -- choosing the location ----------------------------------------------------------------
     def best_location(self, mentions: Sequence[PlaceMention]) -> tuple[Location, PlaceMention | None]:
@@ -142,7 +172,8 @@ class Gazetteer:
         scored = []
         for idx, m in enumerate(mentions):
             is_province = any(e.kind == "admin1" for e in m.candidates)
-            scored.extend((self._score(e, idx, countries, provinces, named, is_province), e, m)
+            spelt = _spelt_countries(m)
+            scored.extend((self._score(e, idx, countries, provinces, named, is_province, spelt), e, m)
                           for e in m.candidates)
         best = scored[0]
         for item in scored[1:]:
@@ -206,7 +237,7 @@ class Gazetteer:
         return dict(self._data.countries)
 
     def _score(self, e: PlaceEntry, idx: int, countries: set, provinces: set, named: dict,
-               is_province: bool) -> tuple:
+               is_province: bool, spelt: frozenset[str] = frozenset()) -> tuple:
         """Consistency with the named country/provinces, then specificity, then closeness.
 
         A city that shares its province's name ("Herat, Herat") ranks between province and
@@ -223,7 +254,7 @@ class Gazetteer:
         places = named.get((e.country, admin1), ())
         near = min(((j - idx) if j >= idx else (idx - j) + 10 for j in places), default=99)
         strength = STRENGTH[self._data.meta[e.id].strength]
-        return (int(country_ok) + int(admin1_ok), spec, -near, strength, -idx, e.population)
+        return (int(country_ok) + int(admin1_ok), spec, -near, int(e.country in spelt), strength, -idx, e.population)
 
     def _location(self, e: PlaceEntry, point: PlaceEntry | None = None) -> Location:
         """`e` as a location, at `point`'s coordinates when given (another row of the same place)."""
@@ -260,9 +291,9 @@ def _abroad(scored: list, best: tuple) -> list[PlaceEntry]:
     they are namesakes; unless the best is curated and they are not, or it is a city of
     DOMINANT_PEOPLE ten times any other ("Paris").
     """
-    curated = best[0][3] == STRENGTH["c"]  # a hand-picked place is what its name means ("Jalalabad")
-    rivals = [e for score, e, _ in scored if score[:3] == best[0][:3] and e.country != best[1].country
-              and not (curated and score[3] < best[0][3])]
+    curated = best[0][4] == STRENGTH["c"]  # a hand-picked place is what its name means ("Jalalabad")
+    rivals = [e for score, e, _ in scored if score[:4] == best[0][:4] and e.country != best[1].country
+              and not (curated and score[4] < best[0][4])]
     people = best[1].population
     if not rivals or (people >= DOMINANT_PEOPLE and people >= 10 * max(e.population for e in rivals)):
         return []
@@ -271,6 +302,23 @@ def _abroad(scored: list, best: tuple) -> list[PlaceEntry]:
         if e.population >= top.get(e.country, e).population:
             top[e.country] = e
     return [e for e in rivals if e.population == top[e.country].population]
+
+
+def _spelt_countries(mention: PlaceMention) -> frozenset[str]:
+    """Countries with a candidate spelt letter for letter as written, when not all have one: across
+    countries the spelling says which ("Sanaa" is Yemen's, not Peru's "Sana"); within one country
+    spellings vary by source and say nothing, so every candidate there shares its country's mark (as in
+    `_among_namesakes`, only between countries with one namesake area each)."""
+    countries = {e.country for e in mention.candidates}
+    if any(len({_area(e) for e in mention.candidates if e.country == c}) > 1 for c in countries):
+        return frozenset()  # a country with namesakes of its own: the spelling settles nothing
+    written = _letters(mention.text)
+    spelt = frozenset(e.country for e in mention.candidates if _letters(e.name) == written)
+    return spelt if spelt != countries else frozenset()
+
+
+def _letters(name: str) -> str:
+    return " ".join(spelling_key(t) for t in TOKEN_RE.findall(name))
 
 
 def _area(e: PlaceEntry) -> tuple[str, str | None, str | None]:

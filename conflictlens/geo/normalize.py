@@ -34,6 +34,13 @@ def fold_token(token: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def spelling_key(token: str) -> str:
+    """One word as spelt: only case, diacritics and apostrophes set aside ("Sanaa" is not "Sana")."""
+    decomposed = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", token))
+    return _APOSTROPHES.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).casefold()
+
+
+@lru_cache(maxsize=200_000)
 def stem_token(folded: str) -> str:
     """Drop a glued izafe vowel from a non-final word: "sari" -> "sar", "puli" -> "pul"."""
     if len(folded) >= 4 and folded[-1] in "ie" and not folded.isdigit():

@@ -44,6 +44,41 @@ def test_transliterated_and_local_names_are_aliases_of_the_english_name(gaz, wri
 
 
 @pytest.mark.parametrize("text, country, admin1, place", [
+    ("A bomb exploded in Grozny, Chechnya, Russia.", "RU", "Chechnya", "Grozny"),
+    ("Protesters set fire to cars in Hanover, Lower Saxony, Germany.", "DE", "Lower Saxony", "Hannover"),
+    ("A gas canister bomb exploded outside a bank in Athens, Greece.", "GR", "Attica", "Athens"),
+    ("Shots were fired at a house in Halmstad, Sweden.", "SE", "Halland", "Halmstad"),
+    ("A blast damaged a market in Shenyang, Liaoning, China.", "CN", "Liaoning", "Shenyang"),
+    ("Arsonists attacked a mosque in Cartagena, Murcia, Spain.", "ES", "Murcia", "Cartagena"),
+    ("A crude bomb went off in Chittagong, Bangladesh.", "BD", "Chittagong", "Chattogram"),
+])
+def test_european_and_asian_divisions_come_out_under_their_english_names(gaz, text, country, admin1, place):
+    loc, _ = locate(gaz, text)
+    assert (loc.country, loc.admin1, loc.place, loc.precision) == (country, admin1, place, "place")
+
+
+@pytest.mark.parametrize("written, english", [
+    ("Niedersachsen", "Lower Saxony"), ("Attikí", "Attica"), ("Chechenskaya Respublika", "Chechnya"),
+    ("Moskovskaya oblast'", "Moscow Oblast"), ("Vlaams Gewest", "Flanders"), ("Hallands län", "Halland"),
+])
+def test_iso_local_names_stay_aliases_of_the_english_name(gaz, written, english):
+    loc, _ = locate(gaz, f"Clashes were reported in {written} on Monday.")
+    assert (loc.admin1, loc.precision) == (english, "province")
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("Attackers stabbed two people in Moscow, Russia.", "Moscow"),  # the federal city, not the oblast around it
+    ("A man attacked a police officer in Zelenograd, Russia.", "Moscow"),
+    ("A drone struck an oil depot in Belgorod, Russia.", "Belgorod Oblast"),
+    ("A car was set alight in Zoetermeer, Netherlands.", "South Holland"),  # not North Holland, a near spelling
+    ("A bomb went off in Lyon, France.", "Auvergne-Rhône-Alpes"),  # GeoNames still files it under Rhône-Alpes
+])
+def test_towns_geonames_files_under_an_english_or_older_name_get_their_division(gaz, text, admin1):
+    loc, _ = locate(gaz, text)
+    assert (loc.admin1, loc.precision) == (admin1, "place")
+
+
+@pytest.mark.parametrize("text, country, admin1, place", [
     ("انفجار في شمال سيناء", "EG", "North Sinai", None),
     ("قتل ثلاثة أشخاص في الموصل", "IQ", "Nineveh", "Mosul"),
     ("هجوم في مقديشو", "SO", None, "Mogadishu"),
