@@ -36,8 +36,7 @@ def fold_token(token: str) -> str:
 @lru_cache(maxsize=200_000)
 def spelling_key(token: str) -> str:
     """One word as spelt: only case, diacritics and apostrophes set aside ("Sanaa" is not "Sana")."""
-    decomposed = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", token))
-    return _APOSTROPHES.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).casefold()
+    return _APOSTROPHES.sub("", fold(_POSSESSIVE.sub("", token)))
 
 
 @lru_cache(maxsize=200_000)
