@@ -64,6 +64,14 @@ ERROR_CODES: dict[str, str] = {
     "CL-E752": "relation cue lexicon is invalid",
     "CL-E753": "stored actor relation is damaged",
     "CL-E754": "network output cannot be written",
+    "CL-E770": "typing model file not found or unreadable",
+    "CL-E771": "typing model file is not valid JSON (truncated?)",
+    "CL-E772": "typing model file has an unsupported format version",
+    "CL-E773": "typing model file is damaged or inconsistent",
+    "CL-E774": "training data unusable for a typing model",
+    "CL-E775": "scikit-learn is not installed (needed to train)",
+    "CL-E776": "typing model cannot be written",
+    "CL-E777": "unknown training data format",
 }
 
 

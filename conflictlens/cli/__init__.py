@@ -24,6 +24,12 @@ app.add_typer(evaluate_app, name="evaluate")
 DEFAULT_DB = "conflictlens.db"
 EVENT_ID_HELP = "An event id (evt_...), or any unique start of it."
 FORMATS = ("table", "json", "ndjson", "csv")
+TYPING_MODEL_HELP = ("A typing model trained with `conflictlens train typing` (JSON; default "
+                     "$CONFLICTLENS_TYPING_MODEL): its confident labels replace the rules' attack, target or sub-event type.")
+
+
+def typing_model_option():
+    return typer.Option(None, "--typing-model", metavar="PATH", help=TYPING_MODEL_HELP)
 
 
 class Settings:
@@ -86,21 +92,26 @@ def _progress(settings: Settings, unit: str = "items"):
 def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Files or folders of reports."),
            actors: list[Path] = typer.Option([], "--actors", help="Extra actor registry YAML file(s)."),
            confidential: bool = typer.Option(False, "--confidential",
-                                             help="Confidential sources: their text and identity never appear in output.")) -> None:
+                                             help="Confidential sources: their text and identity never appear in output."),
+           typing_model: Optional[Path] = typing_model_option()) -> None:
     """Extract events from report files (.txt .md .html .json .jsonl) and store them."""
     settings = _settings(ctx)
     with coded_errors():
-        _run_ingest(settings, [str(p) for p in paths], tuple(str(a) for a in actors), confidential)
+        _run_ingest(settings, [str(p) for p in paths], tuple(str(a) for a in actors), confidential, typing_model)
 
 
 def _run_ingest(settings: Settings, paths: list[str], actor_files: tuple[str, ...] = (),
-                confidential: bool = False) -> None:
+                confidential: bool = False, typing_model: Optional[Path] = None) -> None:
     from conflictlens import pipeline
     from conflictlens.pipeline.extraction import extractor_for_store
+    from conflictlens.pipeline.learning import typing_model_path
     from conflictlens.store import Store
 
+    model = typing_model_path(typing_model)
+    if model:  # a bad model file fails before the store is opened (or created)
+        pipeline.build_extractor(typing_model=model)
     with Store.open(settings.db) as store, _progress(settings, "files") as meter:
-        extractor = extractor_for_store(store, actor_files)  # the user's actor edits apply to every ingest
+        extractor = extractor_for_store(store, actor_files, model)  # the user's actor edits apply to every ingest
         on_document = None
         if confidential:  # marked before each is extracted and saved: never stored unmarked
             from conflictlens.pipeline.attribution import marking_confidential
@@ -202,17 +213,20 @@ def extract(ctx: typer.Context,
             published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (anchors relative dates)."),
             input_path: Optional[Path] = typer.Option(None, "--input", help="JSONL batch: {id, text, published?, url?, outlet?}."),
             output: Optional[Path] = typer.Option(None, "--output", help="Where batch output goes (default stdout)."),
-            fmt: str = typer.Option("json", "--format", help="json (array) or ndjson.")) -> None:
+            fmt: str = typer.Option("json", "--format", help="json (array) or ndjson."),
+            typing_model: Optional[Path] = typing_model_option()) -> None:
     """Extract events without a database: one file as a JSON array, or a JSONL batch, streamed."""
     from conflictlens import pipeline
     from conflictlens.pipeline.attribution import public_view_if_stored
+    from conflictlens.pipeline.learning import typing_model_path
 
     settings = _settings(ctx)
     with coded_errors():
         if (report is None) == (input_path is None):
             raise ConflictLensError("CL-E400", "give either a report file or --input FILE.jsonl", "extract")
         _check_date("--published", published)
-        extractor = pipeline.extractor_if_stored(settings.db)  # a stored database's actor edits apply
+        # A stored database's actor edits apply, and the user's typing model if one is named.
+        extractor = pipeline.extractor_if_stored(settings.db, typing_model_path(typing_model))
         view = public_view_if_stored(settings.db)  # reports already stored may be confidential
         if report is not None:
             events = pipeline.extract_file(str(report), published, extractor)
@@ -277,13 +291,18 @@ def evaluate_gtd(ctx: typer.Context, path: Path = typer.Argument(..., help="A GT
                  fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
                  errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-row mismatches (JSONL)."),
                  part: str = typer.Option("all", "--part", help="all, tune or held-out: a fixed 70/30 split by a "
-                                                               "hash of eventid (tune rules on `tune` only).")) -> None:
+                                                               "hash of eventid (tune rules on `tune` only)."),
+                 typing_model: Optional[Path] = typing_model_option()) -> None:
     """Per-field accuracy of extraction over GTD summaries."""
     from conflictlens import evaluation, pipeline
+    from conflictlens.pipeline.learning import typing_model_path
 
     settings = _settings(ctx)
     with coded_errors():
-        extractor = pipeline.build_extractor()
+        model = typing_model_path(typing_model)
+        extractor = pipeline.build_extractor(typing_model=model)
+        if model and not settings.quiet:
+            typer.echo(f"typing model: {model}", err=True)
         with _progress(settings) as tick:
             result = evaluation.evaluate_gtd(str(path), extractor, on_row=tick,
                                              mismatches_path=str(errors_out) if errors_out else None, part=part)
@@ -331,7 +350,7 @@ def _register_command_groups() -> None:
 
 
 # One entry per module in conflictlens/cli/ that adds commands.
-_COMMAND_GROUPS: tuple[str, ...] = ("actors", "attribution", "interop", "resolution", "network")
+_COMMAND_GROUPS: tuple[str, ...] = ("actors", "attribution", "interop", "resolution", "network", "train")
 _register_command_groups()
 
 

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
+from conflictlens.extract.learned.model import load_typing_model
 from conflictlens.geo import Gazetteer
 from conflictlens.ingest import parse_batch_line, read_file, read_text_argument, report_files
 from conflictlens.model.protocols import ActorResolver
@@ -43,33 +44,59 @@ class IngestReport:
                 "events": self.events, "errors": [e.to_dict() for e in self.errors], "recovered": self.recovered}
 
 
-@lru_cache(maxsize=4)
 def build_extractor(actor_files: tuple[str, ...] = (), places_file: str | None = None,
-                    use_ner: bool = True) -> Extractor:
-    """An extractor with the bundled gazetteer and actor registry (plus the user's own files)."""
+                    use_ner: bool = True, typing_model: str | None = None) -> Extractor:
+    """An extractor with the bundled gazetteer and actor registry (plus the user's own files), and
+    the user's learned typing model when one is named (read again when its file changes)."""
+    if typing_model is None:
+        return _bundled_extractor(tuple(actor_files), places_file, use_ner)
+    return _extractor_with_model(tuple(actor_files), places_file, use_ner, _file_key(typing_model))
+
+
+@lru_cache(maxsize=4)
+def _bundled_extractor(actor_files: tuple[str, ...], places_file: str | None, use_ner: bool) -> Extractor:
     gazetteer = Gazetteer.load(places_file)
     return Extractor(gazetteer, registry_of(tuple(actor_files), ()), use_ner=use_ner)
 
 
-def extractor_for_store(store: Store | None, actor_files: Iterable[str] = ()) -> Extractor:
+@lru_cache(maxsize=2)
+def _extractor_with_model(actor_files: tuple[str, ...], places_file: str | None, use_ner: bool,
+                          model_file: tuple[str, int, int]) -> Extractor:
+    base = _bundled_extractor(actor_files, places_file, use_ner)
+    return Extractor(base.geocoder, base.actors, use_ner=use_ner, date_order=base.date_order,
+                     typing=load_typing_model(model_file[0]))
+
+
+def _file_key(path: str) -> tuple[str, int, int]:
+    """A model file's path with its change time and size: a retrained file is loaded anew."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return path, -1, -1  # the loader names the missing file with its code
+    return path, stat.st_mtime_ns, stat.st_size
+
+
+def extractor_for_store(store: Store | None, actor_files: Iterable[str] = (),
+                        typing_model: str | None = None) -> Extractor:
     """The extractor for `store` (ingest, `extract --db`): it sees the user's aliases, merges and new
     actors, so that they hold for every report extracted (or re-extracted) into it. Without edits it
     is the shared cached extractor; with edits a new one around the same gazetteer and language model."""
     files = tuple(actor_files)
-    base = build_extractor(files)
+    base = build_extractor(files, typing_model=typing_model)
     edits = stored_edits(store)
     if not edits:
         return base
-    return Extractor(base.geocoder, registry_of(files, edits), use_ner=base.use_ner, date_order=base.date_order)
+    return Extractor(base.geocoder, registry_of(files, edits), use_ner=base.use_ner, date_order=base.date_order,
+                     typing=base.typing)
 
 
-def extractor_if_stored(db_path: str) -> Extractor:
+def extractor_if_stored(db_path: str, typing_model: str | None = None) -> Extractor:
     """The extractor of an existing database (`extract`: its analyst's edits apply), else the bundled
     one; reading never creates a database."""
     if db_path == MEMORY or not Path(db_path).is_file():
-        return build_extractor()
+        return build_extractor(typing_model=typing_model)
     with Store.open(db_path) as store:
-        return extractor_for_store(store)
+        return extractor_for_store(store, typing_model=typing_model)
 
 
 def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
