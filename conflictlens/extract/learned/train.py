@@ -48,7 +48,7 @@ def train_typing_model(rows: list[TrainingRow], heads: tuple[str, ...], training
     _check_rows(rows, heads)
     sklearn = _sklearn()
     texts = [r.text for r in rows]
-    vectoriser = _vectoriser(sklearn, len(rows))
+    vectoriser = make_vectoriser(sklearn, len(rows))
     matrix = vectoriser.fit_transform(texts)
     vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
     model: dict = {"format": FORMAT, "format_version": FORMAT_VERSION,
@@ -63,7 +63,7 @@ def train_typing_model(rows: list[TrainingRow], heads: tuple[str, ...], training
         rules = [rows[i].rules.get(head) for i in labelled]
         predicted = cross_validate(sklearn, [texts[i] for i in labelled], gold, folds)
         threshold, scores = pick_threshold(gold, rules, predicted)
-        classifier = _classifier(sklearn).fit(matrix[labelled], gold)
+        classifier = make_classifier(sklearn).fit(matrix[labelled], gold)
         model["heads"][head] = {**export_head(classifier), "threshold": threshold, "cv": scores}
     return model
 
@@ -94,14 +94,14 @@ def _sklearn():
     return sklearn
 
 
-def _vectoriser(sklearn, rows: int):
+def make_vectoriser(sklearn, rows: int):
     # A feature seen in one training text only is noise unless the set is tiny.
     return sklearn.feature_extraction.text.TfidfVectorizer(
         analyzer=text_features, sublinear_tf=True, norm="l2", smooth_idf=True,
         min_df=2 if rows >= 50 else 1, max_features=MAX_FEATURES)
 
 
-def _classifier(sklearn):
+def make_classifier(sklearn):
     return sklearn.linear_model.LogisticRegression(C=C_VALUE, max_iter=3000)
 
 
@@ -116,8 +116,8 @@ def cross_validate(sklearn, texts: list[str], gold: list[str], folds: int) -> Cr
             for i in test:
                 labels[i], probs[i] = seen[0], 1.0
             continue
-        vectoriser = _vectoriser(sklearn, len(train))
-        classifier = _classifier(sklearn).fit(vectoriser.fit_transform([texts[i] for i in train]),
+        vectoriser = make_vectoriser(sklearn, len(train))
+        classifier = make_classifier(sklearn).fit(vectoriser.fit_transform([texts[i] for i in train]),
                                               [gold[i] for i in train])
         table = classifier.predict_proba(vectoriser.transform([texts[i] for i in test]))
         for i, row in zip(test, table):
