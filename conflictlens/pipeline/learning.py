@@ -13,7 +13,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.evaluation import check_part, in_part
@@ -31,12 +31,14 @@ class TrainingFormat:
 
     id_column: str
     text_column: str
-    heads: dict[str, str]  # head field -> column
+    heads: dict[str, tuple[str, ...]]  # head field -> its column (the first of these the file has)
 
 
 TRAINING_FORMATS = {
-    "gtd": TrainingFormat("eventid", "summary", {"attack_type": "attacktype1_txt", "target_type": "targtype1_txt"}),
-    "acled": TrainingFormat("event_id_cnty", "notes", {"sub_event_type": "sub_event_type"}),
+    "gtd": TrainingFormat("eventid", "summary", {"attack_type": ("attacktype1_txt",),
+                                                 "target_type": ("targtype1_txt",)}),
+    # ACLED's 2023+ exports may name the column sub_event_type_decoded.
+    "acled": TrainingFormat("event_id_cnty", "notes", {"sub_event_type": ("sub_event_type", "sub_event_type_decoded")}),
 }
 
 
@@ -70,16 +72,24 @@ def read_training_rows(path: str, layout: TrainingFormat, part: str) -> list[Tra
         raise ConflictLensError("CL-E100", "training file not found; pass the path of a CSV export", path)
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
         reader = csv.DictReader(fh)
-        missing = {layout.id_column, layout.text_column, *layout.heads.values()} - set(reader.fieldnames or ())
-        if missing:
-            raise ConflictLensError("CL-E774", f"no column {', '.join(sorted(missing))}; is this the right "
-                                    "--format?", path)
+        columns = _label_columns(layout, reader.fieldnames or (), path)
         try:
-            return [TrainingRow(row[layout.text_column], {h: (row[c] or "").strip() for h, c in layout.heads.items()})
+            return [TrainingRow(row[layout.text_column], {h: (row[c] or "").strip() for h, c in columns.items()})
                     for row in reader if (row[layout.text_column] or "").strip()
                     and in_part(row[layout.id_column] or "", part)]
         except csv.Error as exc:
             raise ConflictLensError("CL-E109", f"the CSV cannot be read ({exc}); export it again", path) from None
+
+
+def _label_columns(layout: TrainingFormat, header: Iterable[str], path: str) -> dict[str, str]:
+    """Each head's column in this file; a missing column is a coded error naming it."""
+    header = set(header)
+    columns = {h: next((c for c in names if c in header), names[0]) for h, names in layout.heads.items()}
+    missing = {layout.id_column, layout.text_column, *columns.values()} - header
+    if missing:
+        raise ConflictLensError("CL-E774", f"no column {', '.join(sorted(missing))}; is this the right --format?",
+                                path)
+    return columns
 
 
 def with_rule_labels(rows: list[TrainingRow], layout: TrainingFormat, extractor: Extractor,
