@@ -301,11 +301,11 @@ def evaluate_gtd(ctx: typer.Context, path: Path = typer.Argument(..., help="A GT
     with coded_errors():
         model = typing_model_path(typing_model)
         extractor = pipeline.build_extractor(typing_model=model)
-        if model and not settings.quiet:
-            typer.echo(f"typing model: {model}", err=True)
         with _progress(settings) as tick:
             result = evaluation.evaluate_gtd(str(path), extractor, on_row=tick,
                                              mismatches_path=str(errors_out) if errors_out else None, part=part)
+        if model:  # a score with a user's model says so
+            result.title += f", typing model {Path(model).name}"
     typer.echo(evaluation.render(result, fmt))
 
 

@@ -45,17 +45,14 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     ev = _evidence_maker(ctx.doc.id, text)
     event.sub_event_type = typing.sub_event_type
     event.add_evidence("sub_event_type", ev(typing.span))
-    vector = learned.vector(focus) if learned is not None else None  # read once for every head
-    if learned is not None:
-        _learned_typing(event, learned, "sub_event_type", vector, ev(incident.span))
+    vector = learned.vector(focus) if learned is not None else {}  # read once for every head
+    _learned_typing(event, learned, ("sub_event_type",), vector, ev(incident.span))
     event.event_type = vocabularies().event_type_of(event.sub_event_type)
     event.add_evidence("event_type", ev(typing.span))
     target_span = None
     if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS + PROPERTY_ATTACKS:
         target_span = _gtd_fields(event, focus, start, ev)
-        if learned is not None:
-            for name in ("attack_type", "target_type"):
-                _learned_typing(event, learned, name, vector, ev(incident.span))
+        _learned_typing(event, learned, ("attack_type", "target_type"), vector, ev(incident.span))
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
     resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order, mentions=ctx.dates)
     _date_fields(event, resolved, ev)
@@ -83,18 +80,19 @@ def _evidence_maker(doc_id: str, text: str):
     return make
 
 
-def _learned_typing(event: Event, learned: TypingModel, name: str, vector: dict[int, float],
+def _learned_typing(event: Event, learned: TypingModel | None, names: tuple[str, ...], vector: dict[int, float],
                     whole: Evidence | None) -> None:
-    """The learned label where the model is confident enough (its threshold, picked by
-    cross-validation), else the rules'. A learned value's evidence is the incident it read, and
-    `extra["learned_typing"]` records its probability."""
-    label, probability = learned.choose(name, getattr(event, name), vector)
-    if probability is None or label == getattr(event, name):
-        return
-    setattr(event, name, label)
-    event.evidence.pop(name, None)
-    event.add_evidence(name, whole)
-    event.extra.setdefault("learned_typing", {})[name] = round(probability, 3)
+    """For each field, the learned label where the user's model is confident enough (its threshold,
+    picked by cross-validation), else the rules'. A learned value's evidence is the incident it
+    read, and `extra["learned_typing"]` records its probability."""
+    for name in names if learned is not None else ():
+        label, probability = learned.choose(name, getattr(event, name), vector)
+        if probability is None or label == getattr(event, name):
+            continue
+        setattr(event, name, label)
+        event.evidence.pop(name, None)
+        event.add_evidence(name, whole)
+        event.extra.setdefault("learned_typing", {})[name] = round(probability, 3)
 
 
 def _gtd_fields(event: Event, focus: str, offset: int, ev) -> tuple[int, int] | None:

@@ -98,3 +98,22 @@ def test_train_typing_refuses_what_it_cannot_read(tmp_path, args, code) -> None:
     result = run("train", "typing", ROWS_FILE, *args, "-o", tmp_path / "m.json")
     assert result.exit_code == 2 and code in result.output
     assert not (tmp_path / "m.json").exists()
+
+
+def test_evaluate_gtd_scores_the_extract_path_with_the_model(tmp_path, report_and_model) -> None:
+    _report, model = report_and_model
+    gold = tmp_path / "gold.csv"
+    header = "eventid,summary,iyear,imonth,iday,country_txt,provstate,city,attacktype1_txt,targtype1_txt,gname,claimed,nkill,nwound"
+    gold.write_text(f"{header}\n1,\"{REPORT.strip()}\",2021,3,1,Afghanistan,Kandahar,Kandahar,Bombing/Explosion,Military,"
+                    "Unknown,0,2,\n", encoding="utf-8")
+
+    def scores(*options) -> dict:
+        result = run("--quiet", "evaluate", "gtd", gold, "--format", "json", *options)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    rules, learned = scores(), scores("--typing-model", model)
+    by_field = {name: [{f["name"]: f["correct"] for f in s["fields"]}[name] for s in (rules, learned)]
+                for name in ("target_type", "attack_type", "nkill")}
+    assert by_field == {"target_type": [0, 1], "attack_type": [1, 1], "nkill": [1, 1]}
+    assert "typing model model.json" in learned["title"] and "typing model" not in rules["title"]
