@@ -44,11 +44,11 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     event = Event(id=event_id(ctx.doc.id, start, end), document_id=ctx.doc.id)
     ev = _evidence_maker(ctx.doc.id, text)
     event.sub_event_type = typing.sub_event_type
+    event.add_evidence("event_type", ev(typing.span))
     event.add_evidence("sub_event_type", ev(typing.span))
     vector = learned.vector(focus) if learned is not None else {}  # read once for every head
     _learned_typing(event, learned, ("sub_event_type",), vector, ev(incident.span))
     event.event_type = vocabularies().event_type_of(event.sub_event_type)
-    event.add_evidence("event_type", ev(typing.span))
     target_span = None
     if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS + PROPERTY_ATTACKS:
         target_span = _gtd_fields(event, focus, start, ev)
