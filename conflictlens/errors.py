@@ -70,6 +70,14 @@ ERROR_CODES: dict[str, str] = {
     "CL-E800": "session is closed",
     "CL-E801": "unknown store mode for a session",
     "CL-E802": "this needs a database and the session has none",
+    "CL-E770": "typing model file not found or unreadable",
+    "CL-E771": "typing model file is not valid JSON (truncated?)",
+    "CL-E772": "typing model file has an unsupported format version",
+    "CL-E773": "typing model file is damaged or inconsistent",
+    "CL-E774": "training data unusable for a typing model",
+    "CL-E775": "scikit-learn is not installed (needed to train)",
+    "CL-E776": "typing model cannot be written",
+    "CL-E777": "unknown training data format",
 }
 
 

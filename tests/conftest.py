@@ -23,4 +23,5 @@ def shared_data() -> Path:
 @pytest.fixture(autouse=True)
 def _no_env_db(monkeypatch):
     monkeypatch.delenv("CONFLICTLENS_DB", raising=False)
+    monkeypatch.delenv("CONFLICTLENS_TYPING_MODEL", raising=False)  # a developer's own model changes typing
     os.environ.setdefault("COLUMNS", "200")

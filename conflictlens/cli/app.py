@@ -29,14 +29,16 @@ def settings(ctx: typer.Context) -> Settings:
     return ctx.obj
 
 
-def session(ctx: typer.Context, store: str = EXISTING, actor_files: tuple[str, ...] = ()) -> Session:
+def session(ctx: typer.Context, store: str = EXISTING, actor_files: tuple[str, ...] = (),
+            typing_model: str | None = None) -> Session:
     """The invocation's session over --db, opened on first use and closed when the command ends.
 
     `store`: EXISTING (CL-E200 when there is no database yet), CREATE, OPTIONAL (none when there is
     no database: reading never creates one) or NONE. Call it inside `coded_errors()`."""
     chosen = settings(ctx)
     if chosen.session is None:
-        chosen.session = ctx.with_resource(Session(chosen.db, actor_files=actor_files, store=store))
+        chosen.session = ctx.with_resource(Session(chosen.db, actor_files=actor_files, store=store,
+                                                   typing_model=typing_model))
     return chosen.session
 
 

@@ -84,3 +84,23 @@ def login(default: str = "") -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return default
+
+
+TYPING_MODEL_HELP = ("A typing model trained with `conflictlens train typing` (JSON; default "
+                     "$CONFLICTLENS_TYPING_MODEL): its confident labels replace the rules' attack, target or sub-event type.")
+
+
+def typing_model_option():
+    return typer.Option(None, "--typing-model", metavar="PATH", help=TYPING_MODEL_HELP)
+
+
+def typing_model(path: Optional[Path]) -> Optional[str]:
+    """The model the user names (--typing-model, else $CONFLICTLENS_TYPING_MODEL), checked before any
+    database is opened or created: a bad file fails first, with its code."""
+    from conflictlens import pipeline
+    from conflictlens.pipeline.learning import typing_model_path
+
+    model = typing_model_path(path)
+    if model:
+        pipeline.build_extractor(typing_model=model)
+    return model

@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from conflictlens.cli.app import settings as _settings
-from conflictlens.cli.common import coded_errors
+from conflictlens.cli.common import coded_errors, typing_model_option
 from conflictlens.cli.common import progress as _progress
 from conflictlens.cli.help import App
 
@@ -27,16 +27,21 @@ def evaluate_gtd(ctx: typer.Context, path: Path = typer.Argument(..., help="A GT
                  fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
                  errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-row mismatches (JSONL)."),
                  part: str = typer.Option("all", "--part", help="all, tune or held-out: a fixed 70/30 split by a "
-                                                               "hash of eventid (tune rules on `tune` only).")) -> None:
+                                                               "hash of eventid (tune rules on `tune` only)."),
+                 typing_model: Optional[Path] = typing_model_option()) -> None:
     """Per-field accuracy of extraction over GTD summaries."""
     from conflictlens import evaluation, pipeline
+    from conflictlens.pipeline.learning import typing_model_path
 
     settings = _settings(ctx)
     with coded_errors():
-        extractor = pipeline.build_extractor()
+        model = typing_model_path(typing_model)
+        extractor = pipeline.build_extractor(typing_model=model)
         with _progress(settings) as tick:
             result = evaluation.evaluate_gtd(str(path), extractor, on_row=tick,
                                              mismatches_path=str(errors_out) if errors_out else None, part=part)
+        if model:  # a score with a user's model says so
+            result.title += f", typing model {Path(model).name}"
     typer.echo(evaluation.render(result, fmt))
 
 

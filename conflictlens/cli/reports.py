@@ -27,16 +27,18 @@ def register(app: typer.Typer) -> None:
 def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Files or folders of reports."),
            actors: list[Path] = ACTOR_FILES,
            confidential: bool = typer.Option(False, "--confidential",
-                                             help="Confidential sources: their text and identity never appear in output.")) -> None:
+                                             help="Confidential sources: their text and identity never appear in output."),
+           typing_model: Optional[Path] = common.typing_model_option()) -> None:
     """Extract events from report files (.txt .md .html .json .jsonl) and store them."""
     with coded_errors():
-        _run_ingest(ctx, [str(p) for p in paths], common.paths(actors), confidential)
+        model = common.typing_model(typing_model)
+        _run_ingest(ctx, [str(p) for p in paths], common.paths(actors), confidential, model)
 
 
 def _run_ingest(ctx: typer.Context, files: list[str], actor_files: tuple[str, ...] = (),
-                confidential: bool = False) -> None:
+                confidential: bool = False, typing_model: Optional[str] = None) -> None:
     chosen = settings(ctx)
-    work = session(ctx, CREATE, actor_files)  # the user's actor edits apply to every ingest
+    work = session(ctx, CREATE, actor_files, typing_model)  # the user's actor edits apply to every ingest
     with common.progress(chosen, "files") as meter:
         report = work.ingest(files, confidential=confidential, on_file=meter.update)
     finish_report(chosen, report.errors,
@@ -95,14 +97,16 @@ def extract(ctx: typer.Context,
             published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (anchors relative dates)."),
             input_path: Optional[Path] = typer.Option(None, "--input", help="JSONL batch: {id, text, published?, url?, outlet?}."),
             output: Optional[Path] = typer.Option(None, "--output", help="Where batch output goes (default stdout)."),
-            fmt: str = typer.Option("json", "--format", help="json (array) or ndjson.")) -> None:
+            fmt: str = typer.Option("json", "--format", help="json (array) or ndjson."),
+            typing_model: Optional[Path] = common.typing_model_option()) -> None:
     """Extract events without a database: one file as a JSON array, or a JSONL batch, streamed."""
     with coded_errors():
         if (report is None) == (input_path is None):
             raise ConflictLensError("CL-E400", "give either a report file or --input FILE.jsonl", "extract")
         check_date("--published", published)
+        model = common.typing_model(typing_model)
         # A stored database's actor edits apply, and reports already stored there may be confidential.
-        work = session(ctx, OPTIONAL)
+        work = session(ctx, OPTIONAL, typing_model=model)
         if report is not None:
             _write_json_events([e.to_dict() for e in work.extract_file(report, published)], fmt)
             return

@@ -10,6 +10,7 @@ from conflictlens.extract.casualties import parse_casualties
 from conflictlens.extract.classify import classify_sub_event
 from conflictlens.extract.gtd_typing import classify_gtd
 from conflictlens.extract.dates import ResolvedDate, resolve_event_date
+from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.places import CITY_PART_KINDS, written_place
 from conflictlens.extract.target_actor import find_target_actor
 from conflictlens.model.ids import event_id
@@ -32,7 +33,8 @@ STRIKES_ON_FIGHTERS = ("Air/drone strike", "Shelling/artillery/missile attack", 
 
 
 def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, geocoder: Geocoder | None,
-                date_order: str, actors: ActorResolver | None = None) -> tuple[Event | None, ResolvedDate | None]:
+                date_order: str, actors: ActorResolver | None = None,
+                learned: TypingModel | None = None) -> tuple[Event | None, ResolvedDate | None]:
     text = ctx.doc.text
     start, end = incident.span
     focus = text[start:end]
@@ -42,12 +44,15 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     event = Event(id=event_id(ctx.doc.id, start, end), document_id=ctx.doc.id)
     ev = _evidence_maker(ctx.doc.id, text)
     event.sub_event_type = typing.sub_event_type
-    event.event_type = vocabularies().event_type_of(typing.sub_event_type)
     event.add_evidence("event_type", ev(typing.span))
     event.add_evidence("sub_event_type", ev(typing.span))
+    vector = learned.vector(focus) if learned is not None else {}  # read once for every head
+    _learned_typing(event, learned, ("sub_event_type",), vector, ev(incident.span))
+    event.event_type = vocabularies().event_type_of(event.sub_event_type)
     target_span = None
     if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS + PROPERTY_ATTACKS:
         target_span = _gtd_fields(event, focus, start, ev)
+        _learned_typing(event, learned, ("attack_type", "target_type"), vector, ev(incident.span))
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
     resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order, mentions=ctx.dates)
     _date_fields(event, resolved, ev)
@@ -73,6 +78,21 @@ def _evidence_maker(doc_id: str, text: str):
             return None
         return Evidence(doc_id, span[0], span[1], text[span[0]: span[1]])
     return make
+
+
+def _learned_typing(event: Event, learned: TypingModel | None, names: tuple[str, ...], vector: dict[int, float],
+                    whole: Evidence | None) -> None:
+    """For each field, the learned label where the user's model is confident enough (its threshold,
+    picked by cross-validation), else the rules'. A learned value's evidence is the incident it
+    read, and `extra["learned_typing"]` records its probability."""
+    for name in names if learned is not None else ():
+        label, probability = learned.choose(name, getattr(event, name), vector)
+        if probability is None or label == getattr(event, name):
+            continue
+        setattr(event, name, label)
+        event.evidence.pop(name, None)
+        event.add_evidence(name, whole)
+        event.extra.setdefault("learned_typing", {})[name] = round(probability, 3)
 
 
 def _gtd_fields(event: Event, focus: str, offset: int, ev) -> tuple[int, int] | None:

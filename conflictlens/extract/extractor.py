@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
+from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
@@ -70,8 +71,10 @@ class Extractor:
     version = EXTRACTOR_VERSION
 
     def __init__(self, geocoder: Geocoder | None = None, actors: ActorResolver | None = None, *,
-                 model: str = MODEL, use_ner: bool = True, date_order: str = "MDY") -> None:
+                 model: str = MODEL, use_ner: bool = True, date_order: str = "MDY",
+                 typing: TypingModel | None = None) -> None:
         self.geocoder = geocoder
+        self.typing = typing  # a user's learned typing model beside the rules (extract/learned/)
         self.actors = actors
         self.use_ner = use_ner
         self.date_order = date_order
@@ -132,7 +135,8 @@ class Extractor:
         labels = {(s, e): label for s, e, _t, label in orgs}
         found: list[tuple[Event, tuple[int, int]]] = []
         for incident in self._incidents(ctx):
-            event, resolved = build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors)
+            event, resolved = build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors,
+                                          self.typing)
             if event is not None:
                 _keep_candidates(event, ctx, incident.span, labels)
                 found.append((event, incident.span))

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
+from conflictlens.extract.learned.model import load_typing_model
 from conflictlens.geo import Gazetteer
 from conflictlens.ingest import parse_batch_line, read_file, read_text_argument, record_to_document, report_files
 from conflictlens.model.protocols import ActorResolver
@@ -44,12 +45,36 @@ class IngestReport:
                 "events": self.events, "errors": [e.to_dict() for e in self.errors], "recovered": self.recovered}
 
 
-@lru_cache(maxsize=4)
 def build_extractor(actor_files: tuple[str, ...] = (), places_file: str | None = None,
-                    use_ner: bool = True) -> Extractor:
-    """An extractor with the bundled gazetteer and actor registry (plus the user's own files)."""
+                    use_ner: bool = True, typing_model: str | None = None) -> Extractor:
+    """An extractor with the bundled gazetteer and actor registry (plus the user's own files), and
+    the user's learned typing model when one is named (read again when its file changes)."""
+    if typing_model is None:
+        return _bundled_extractor(tuple(actor_files), places_file, use_ner)
+    return _extractor_with_model(tuple(actor_files), places_file, use_ner, _file_key(typing_model))
+
+
+@lru_cache(maxsize=4)
+def _bundled_extractor(actor_files: tuple[str, ...], places_file: str | None, use_ner: bool) -> Extractor:
     gazetteer = Gazetteer.load(places_file)
     return Extractor(gazetteer, registry_of(tuple(actor_files), ()), use_ner=use_ner)
+
+
+@lru_cache(maxsize=2)
+def _extractor_with_model(actor_files: tuple[str, ...], places_file: str | None, use_ner: bool,
+                          model_file: tuple[str, int, int]) -> Extractor:
+    base = _bundled_extractor(actor_files, places_file, use_ner)
+    return Extractor(base.geocoder, base.actors, use_ner=use_ner, date_order=base.date_order,
+                     typing=load_typing_model(model_file[0]))
+
+
+def _file_key(path: str) -> tuple[str, int, int]:
+    """A model file's path with its change time and size: a retrained file is loaded anew."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return path, -1, -1  # the loader names the missing file with its code
+    return path, stat.st_mtime_ns, stat.st_size
 
 
 def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,

@@ -84,9 +84,10 @@ class Session(AnalystJobs):
     it opened. The analyst's corrections and marks are its methods too (`pipeline.analyst`)."""
 
     def __init__(self, db: str | os.PathLike[str] | None = None, *, actor_files: Iterable[str | os.PathLike[str]] = (),
-                 places_file: str | None = None, store: str = CREATE) -> None:
+                 places_file: str | None = None, store: str = CREATE, typing_model: str | None = None) -> None:
         self.actor_files = tuple(str(f) for f in actor_files)
         self.places_file = places_file
+        self.typing_model = typing_model  # a user's learned typing model (JSON), if any
         self._store = _open_store(db, store)
         self._owned = self._store is not None
         self._closed = False
@@ -157,12 +158,11 @@ class Session(AnalystJobs):
         from conflictlens.extract.extractor import Extractor
         from conflictlens.pipeline.extraction import build_extractor
 
-        # Called as everywhere else, so that lru_cache finds the one shared extractor.
-        base = build_extractor(self.actor_files, self.places_file) if self.places_file else build_extractor(
-            self.actor_files)
+        base = build_extractor(self.actor_files, self.places_file, typing_model=self.typing_model)
         if not stored_edits(self.store):
             return base
-        return Extractor(base.geocoder, self.registry, use_ner=base.use_ner, date_order=base.date_order)
+        return Extractor(base.geocoder, self.registry, use_ner=base.use_ner, date_order=base.date_order,
+                         typing=base.typing)
 
     @cached_property
     def policy(self) -> ConfidentialityPolicy:

@@ -1,0 +1,44 @@
+"""Command group: `train`, models a user trains on data they hold a licence for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from conflictlens.cli.app import settings as _settings
+from conflictlens.cli.common import coded_errors
+from conflictlens.cli.common import progress as _progress
+from conflictlens.cli.help import App
+
+
+def register(app: typer.Typer) -> None:
+    train_app = App(help="Train models on your own (licensed) data, for extraction to use.")
+    train_app.command("typing")(train_typing)
+    app.add_typer(train_app, name="train")
+
+
+def train_typing(ctx: typer.Context,
+                 path: Path = typer.Argument(..., help="A GTD CSV export (summary) or an ACLED CSV export (notes)."),
+                 fmt: str = typer.Option("gtd", "--format", help="gtd (attack and target types from `summary`) or "
+                                                                 "acled (sub-event types from `notes`)."),
+                 part: str = typer.Option("all", "--part", help="all, tune or held-out: train on `tune` to keep "
+                                                               "the held-out part for `evaluate`."),
+                 output: Path = typer.Option(..., "--output", "-o", help="Where the model goes (JSON).")) -> None:
+    """A learned typing model beside the rules, saved as JSON (data, never code). Use it with
+    `extract`, `ingest` or `evaluate gtd` --typing-model FILE, or $CONFLICTLENS_TYPING_MODEL."""
+    from conflictlens import pipeline
+    from conflictlens.pipeline.learning import train_typing as train
+
+    settings = _settings(ctx)
+    with coded_errors():
+        extractor = pipeline.build_extractor()  # the rules alone: the model learns beside them
+        with _progress(settings, "rows") as tick:
+            model = train(str(path), fmt, part, str(output), extractor, on_row=tick)
+    if not settings.quiet:
+        for head, info in model["heads"].items():
+            cv = info["cv"]
+            typer.echo(f"{head}: {cv['rows']} rows, {model['training']['folds']}-fold CV accuracy rules "
+                       f"{cv['rules']:.3f}, learned {cv['learned']:.3f}, combined {cv['combined']:.3f} "
+                       f"(learned label when p >= {info['threshold']})", err=True)
+        typer.echo(f"model written to {output}", err=True)

@@ -1,0 +1,151 @@
+"""Training a typing model with scikit-learn, saved as data (JSON), never as a pickle.
+
+TF-IDF over `features.text_features` and one multinomial logistic regression per head. How the
+learned label is combined with the rules' label is picked by measurement: k-fold cross-validation
+over the training rows gives each row a prediction from a model that never saw it, and the
+threshold t ("the learned label when its probability >= t, else the rules'") that types those
+rows best is kept in the file. scikit-learn is imported here only, when a model is trained.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.extract.learned.features import FEATURES_VERSION, text_features
+from conflictlens.extract.learned.model import FORMAT, FORMAT_VERSION, allowed_labels
+
+FOLDS = 5
+MIN_ROWS = 10
+MAX_FEATURES = 30_000
+C_VALUE = 10.0  # inverse L2 strength; TF-IDF rows are unit length, so weights need room
+# Candidate thresholds; 1.01 means "never the learned label" (the rules alone).
+THRESHOLDS = tuple(round(i / 20, 2) for i in range(21)) + (1.01,)
+SEED = 0
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    text: str
+    labels: dict[str, str]  # head field -> gold label
+    rules: dict[str, str | None] = field(default_factory=dict)  # head field -> the rules' label (None: no event)
+
+
+@dataclass(frozen=True)
+class CrossValidated:
+    """Out-of-fold predictions of one head: what the model says of rows it never saw."""
+
+    labels: list[str]
+    probabilities: list[float]
+
+
+def train_typing_model(rows: list[TrainingRow], heads: tuple[str, ...], training: dict,
+                       folds: int = FOLDS) -> dict:
+    """The JSON-ready model: shared features, and per head the final fit on every row plus the
+    threshold and scores measured by `folds`-fold cross-validation."""
+    _check_rows(rows, heads)
+    sklearn = _sklearn()
+    texts = [r.text for r in rows]
+    vectoriser = make_vectoriser(sklearn, len(rows))
+    matrix = vectoriser.fit_transform(texts)
+    vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
+    model: dict = {"format": FORMAT, "format_version": FORMAT_VERSION,
+                   "features": {"version": FEATURES_VERSION, "vocabulary": vocabulary,
+                                "idf": [float(v) for v in vectoriser.idf_]},
+                   "heads": {}, "training": {**training, "rows": len(rows), "folds": folds,
+                                             "trained_on": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                                             "scikit_learn": sklearn.__version__}}
+    for head in heads:
+        labelled = [i for i, r in enumerate(rows) if r.labels.get(head)]
+        gold = [rows[i].labels[head] for i in labelled]
+        rules = [rows[i].rules.get(head) for i in labelled]
+        predicted = cross_validate(sklearn, [texts[i] for i in labelled], gold, folds)
+        threshold, scores = pick_threshold(gold, rules, predicted)
+        classifier = make_classifier(sklearn).fit(matrix[labelled], gold)
+        model["heads"][head] = {**export_head(classifier), "threshold": threshold, "cv": scores}
+    return model
+
+
+def _check_rows(rows: list[TrainingRow], heads: tuple[str, ...]) -> None:
+    if len(rows) < MIN_ROWS:
+        raise ConflictLensError("CL-E774", f"{len(rows)} training rows; a typing model needs at least {MIN_ROWS} "
+                                "rows with text and labels", "training data")
+    for head in heads:
+        labels = Counter(r.labels[head] for r in rows if r.labels.get(head))
+        unknown = sorted(set(labels) - set(allowed_labels(head)))
+        if unknown:
+            raise ConflictLensError("CL-E774", f"{head} labels not in the vocabulary: {', '.join(unknown[:5])}; "
+                                    "is this the right --format?", "training data")
+        if len(labels) < 2:
+            raise ConflictLensError("CL-E774", f"{head} needs rows of at least two different labels", "training data")
+
+
+def _sklearn():
+    try:
+        import sklearn
+        import sklearn.feature_extraction.text  # noqa: F401
+        import sklearn.linear_model  # noqa: F401
+        import sklearn.model_selection  # noqa: F401
+    except ImportError:
+        raise ConflictLensError("CL-E775", "training needs scikit-learn: `pip install 'conflictlens[learn]'`",
+                                "scikit-learn") from None
+    return sklearn
+
+
+def make_vectoriser(sklearn, rows: int):
+    # A feature seen in one training text only is noise unless the set is tiny.
+    return sklearn.feature_extraction.text.TfidfVectorizer(
+        analyzer=text_features, sublinear_tf=True, norm="l2", smooth_idf=True,
+        min_df=2 if rows >= 50 else 1, max_features=MAX_FEATURES)
+
+
+def make_classifier(sklearn):
+    return sklearn.linear_model.LogisticRegression(C=C_VALUE, max_iter=3000)
+
+
+def cross_validate(sklearn, texts: list[str], gold: list[str], folds: int) -> CrossValidated:
+    """Out-of-fold label and probability for every row; the vectoriser is fitted inside each fold
+    too, so no fold sees the vocabulary of the rows it is scored on."""
+    labels, probs = [""] * len(texts), [0.0] * len(texts)
+    splitter = sklearn.model_selection.KFold(n_splits=min(folds, len(texts)), shuffle=True, random_state=SEED)
+    for train, test in splitter.split(texts):
+        seen = sorted({gold[i] for i in train})
+        if len(seen) < 2:  # a fold with one label only predicts it
+            for i in test:
+                labels[i], probs[i] = seen[0], 1.0
+            continue
+        vectoriser = make_vectoriser(sklearn, len(train))
+        classifier = make_classifier(sklearn).fit(vectoriser.fit_transform([texts[i] for i in train]),
+                                              [gold[i] for i in train])
+        table = classifier.predict_proba(vectoriser.transform([texts[i] for i in test]))
+        for i, row in zip(test, table):
+            best = int(row.argmax())
+            labels[i], probs[i] = str(classifier.classes_[best]), float(row[best])
+    return CrossValidated(labels, probs)
+
+
+def pick_threshold(gold: list[str], rules: list[str | None], predicted: CrossValidated) -> tuple[float, dict]:
+    """The threshold whose combination types the out-of-fold rows best (ties: the higher, closer
+    to the rules). Rows the rules give no typing (no event) keep none: the model never adds an event."""
+    def combined(t: float) -> int:
+        return sum(g == (p if r is not None and q >= t else r)
+                   for g, r, p, q in zip(gold, rules, predicted.labels, predicted.probabilities))
+    best = max(THRESHOLDS, key=lambda t: (combined(t), t))
+    n = len(gold)
+    scores = {"rows": n, "rules": round(sum(g == r for g, r in zip(gold, rules)) / n, 4),
+              "learned": round(sum(g == p for g, p in zip(gold, predicted.labels)) / n, 4),
+              "combined": round(combined(best) / n, 4)}
+    return best, scores
+
+
+def export_head(classifier) -> dict:
+    """Classes, coefficients and intercepts as plain lists; a two-class fit becomes two rows
+    (0 and w), which softmax turns back into its sigmoid."""
+    classes = [str(c) for c in classifier.classes_]
+    coef = [[float(v) for v in row] for row in classifier.coef_]
+    intercept = [float(v) for v in classifier.intercept_]
+    if len(classes) == 2 and len(coef) == 1:
+        coef, intercept = [[0.0] * len(coef[0]), coef[0]], [0.0, intercept[0]]
+    return {"classes": classes, "coef": coef, "intercept": intercept}
