@@ -64,6 +64,8 @@ ERROR_CODES: dict[str, str] = {
     "CL-E752": "relation cue lexicon is invalid",
     "CL-E753": "stored actor relation is damaged",
     "CL-E754": "network output cannot be written",
+    "CL-E760": "not a CASE 2021 task 2 file",
+    "CL-E761": "not a MUC-4 file",
 }
 
 
