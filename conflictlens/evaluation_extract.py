@@ -8,6 +8,7 @@ so an evaluation sees what a user sees, never a component scored alone.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
@@ -106,7 +107,7 @@ def match_perpetrators(gold_clusters: list[list[str]], predicted: Iterable[str],
     """Gold entity clusters (each a list of mentions) against predicted actor names.
 
     A prediction matches a cluster when any of its names (`names_of`: the name and the aliases the
-    registry gives it) equals any mention of the cluster, ignoring case and spacing. Each cluster
+    registry gives it) equals any mention of the cluster, ignoring case, accents and spacing. Each cluster
     is found at most once; a prediction matching no cluster is a false positive.
     """
     clusters = [{_fold(m) for m in cluster} for cluster in gold_clusters if cluster]
@@ -123,7 +124,9 @@ def match_perpetrators(gold_clusters: list[list[str]], predicted: Iterable[str],
 
 
 def _fold(name: str) -> str:
-    return " ".join(name.lower().split())
+    """Case, accents and spacing aside: wire text writes MEDELLIN for the registry's Medellín."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().split())
 
 
 def registry_names(extractor: Extractor) -> Callable[[str], tuple[str, ...]]:
