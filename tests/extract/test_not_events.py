@@ -23,7 +23,8 @@ NOT_EVENTS = [
     "Hundreds gathered on the anniversary of the school attack to lay flowers at the memorial.",
     "The new anti-terrorism laws set harsher sentences for bombings and kidnappings.",
     "The factory produces cluster bombs and rockets for the army.",
-    "Both parties agreed to a ceasefire and to peace talks next month, ending years of fighting.",
+    "The truce is meant to end years of shelling and air strikes in the north.",
+    "The opposition leader harshly attacked the president over the new budget in a speech on Monday.",
 ]
 
 STILL_EVENTS = [
