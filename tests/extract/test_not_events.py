@@ -32,7 +32,8 @@ STILL_EVENTS = [
     ("Gunmen opened fire on mourners at a memorial service for the victims of last year's school attack.", "Attack"),
     ("Negotiations stalled after militants fired rockets at an army base, killing two soldiers.",
      "Shelling/artillery/missile attack"),
-    ("Syrian civilians were attacked on Tuesday with poisonous gas launched from the air.", "Chemical weapon"),
+    ("Dozens of villagers choked after a poison gas attack on their town on Tuesday, doctors said.",
+     "Chemical weapon"),
     ("The ambassador condemned the sanctions a day after a car bomb killed 30 people in the capital.",
      "Remote explosive/landmine/IED"),
 ]
@@ -70,7 +71,7 @@ def test_an_attack_after_an_opening_on_other_matters_stays_an_event(extractor):
 
 def test_sums_of_violence_open_no_incident():
     background = event_cues().background
-    assert background.search("The war that has killed more than 70,000 people goes on.")
+    assert background.search("The war that has killed more than 12,000 people goes on.")
     assert background.search("The number of kidnappings rose again.")
     assert not background.search("Gunmen killed 7 people in the market on Sunday.")
 
