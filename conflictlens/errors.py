@@ -78,6 +78,8 @@ ERROR_CODES: dict[str, str] = {
     "CL-E775": "scikit-learn is not installed (needed to train)",
     "CL-E776": "typing model cannot be written",
     "CL-E777": "unknown training data format",
+    "CL-E760": "not a CASE 2021 task 2 file",
+    "CL-E761": "not a MUC-4 file",
 }
 
 

@@ -1,4 +1,4 @@
-"""`conflictlens evaluate gtd|case`: extraction accuracy against hand-coded datasets.
+"""`conflictlens evaluate gtd|case|muc4`: extraction accuracy against hand-coded datasets.
 
 (`evaluate resolution` lives with the incident commands in cli/resolution.py.)
 """
@@ -45,12 +45,39 @@ def evaluate_gtd(ctx: typer.Context, path: Path = typer.Argument(..., help="A GT
     typer.echo(evaluation.render(result, fmt))
 
 
+PART_HELP = "all, tune or held-out: a fixed 70/30 split by a hash of the row id (tune rules on `tune` only)."
+
+
 @evaluate_app.command("case")
 def evaluate_case(ctx: typer.Context, path: Path = typer.Argument(..., help="CASE 2021 task 2 TSV (id, EventSnippet, SubType)."),
-                  fmt: str = typer.Option("table", "--format", help="table, markdown or json.")) -> None:
-    """Weighted F1 of ACLED sub-event typing on CASE 2021 snippets."""
-    from conflictlens import evaluation
+                  fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
+                  part: str = typer.Option("all", "--part", help=PART_HELP)) -> None:
+    """Sub-event typing (weighted F1) and false alarms of `extract` on CASE 2021 snippets."""
+    from conflictlens import evaluation, pipeline
 
+    settings = _settings(ctx)
     with coded_errors():
-        result = evaluation.evaluate_case(str(path))
+        evaluation.check_part(part)
+        extractor = pipeline.build_extractor()
+        with _progress(settings) as tick:
+            result = evaluation.evaluate_case(str(path), extractor, part=part, on_row=tick)
+    typer.echo(evaluation.render(result, fmt))
+
+
+@evaluate_app.command("muc4")
+def evaluate_muc4(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="MUC-4 JSON files (doc_id -> {doc, roles})."),
+                  fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
+                  errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-document mismatches (JSONL)."),
+                  part: str = typer.Option("tune", "--part", help=PART_HELP + " Default tune: held-out is for the final measurement.")) -> None:
+    """Incident detection, false alarms and perpetrator organisations of `extract` on MUC-4 documents."""
+    from conflictlens import evaluation, pipeline
+    from conflictlens.evaluation.muc4 import evaluate_muc4 as run_muc4
+
+    settings = _settings(ctx)
+    with coded_errors():
+        evaluation.check_part(part)
+        extractor = pipeline.build_extractor()
+        with _progress(settings) as tick:
+            result = run_muc4([str(p) for p in paths], extractor, part=part, on_row=tick,
+                              mismatches_path=str(errors_out) if errors_out else None)
     typer.echo(evaluation.render(result, fmt))

@@ -38,7 +38,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     text = ctx.doc.text
     start, end = incident.span
     focus = text[start:end]
-    typing = classify_sub_event(focus, offset=start)
+    typing = classify_sub_event(focus, offset=start, setting=_opening_sentence(ctx, start))
     if typing is None:
         return None, None
     event = Event(id=event_id(ctx.doc.id, start, end), document_id=ctx.doc.id)
@@ -70,6 +70,12 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     event.add_evidence("summary", ev(incident.sentences[0]))
     event.confidence = confidence(event, typing.score)
     return event, resolved
+
+
+def _opening_sentence(ctx: DocContext, start: int) -> str:
+    """The report's first sentence, when the incident starts after it: it says what the report is about."""
+    first = ctx.sentences[0] if ctx.sentences else None
+    return ctx.doc.text[first[0]: first[1]] if first and first[1] <= start else ""
 
 
 def _evidence_maker(doc_id: str, text: str):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues
 from conflictlens.extract.territory import find_captures
+from conflictlens.model.vocab import vocabularies
 
 Scores = dict[str, tuple[float, tuple[int, int] | None]]
 # Below this total no sub-event type is claimed: the text is not an event.
@@ -35,8 +36,11 @@ def score_sub_event_types(text: str) -> Scores:
     return _cue_scores(text, cues, _contexts(text, cues))
 
 
-def classify_sub_event(text: str, offset: int = 0) -> Typing | None:
-    """The best-scoring ACLED sub-event type, after the rules and families of the cue lexicon."""
+def classify_sub_event(text: str, offset: int = 0, setting: str = "") -> Typing | None:
+    """The best-scoring ACLED sub-event type, after the rules and families of the cue lexicon.
+
+    `setting`: text around the incident that says what the report is about (its opening sentence),
+    read by the event-or-not gate only: "An earthquake struck ..." before "60 people were killed"."""
     cues = event_cues()
     present = _contexts(text, cues)
     raw = _cue_scores(text, cues, present)
@@ -45,10 +49,24 @@ def classify_sub_event(text: str, offset: int = 0) -> Typing | None:
         return None
     for rule in cues.rules:
         _apply_rule(rule, scores, present)
+    _set_aside_non_events(f"{setting}\n{text}" if setting else text, scores, cues)
+    if not scores:
+        return None
     best, score, span = _pick(scores, raw, cues, present)
     if score < MIN_SCORE:
         return None
     return Typing(best, score, (span[0] + offset, span[1] + offset) if span else None)
+
+
+def _set_aside_non_events(text: str, scores: dict[str, float], cues: EventCues) -> None:
+    """The event-or-not gate: a disaster, accident, crime, diplomatic step or commemoration told with
+    the words of violence is no political-violence event (see 'not_events' in event_cues.json)."""
+    gate = cues.not_events
+    if not any(rule.applies(text) for rule in gate.rules):
+        return
+    for event_type in gate.types:
+        for sub in vocabularies().acled[event_type]:
+            scores.pop(sub, None)
 
 
 def _contexts(text: str, cues: EventCues) -> dict[str, bool]:

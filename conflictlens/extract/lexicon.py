@@ -68,6 +68,24 @@ class TerritoryCues:
 
 
 @dataclass(frozen=True)
+class NotEvent:
+    """A context that tells no political-violence event (a disaster, a crime, diplomacy), unless one of
+    its guards (perpetrators, weapons, a toll) matches too ('not_events' in event_cues.json)."""
+    why: str
+    pattern: re.Pattern[str]
+    unless: tuple[re.Pattern[str], ...]
+
+    def applies(self, text: str) -> bool:
+        return bool(self.pattern.search(text)) and not any(g.search(text) for g in self.unless)
+
+
+@dataclass(frozen=True)
+class NotEvents:
+    types: tuple[str, ...]  # the event types an applying rule sets aside
+    rules: tuple[NotEvent, ...]
+
+
+@dataclass(frozen=True)
 class EventCues:
     priority: tuple[str, ...]
     background: re.Pattern[str]
@@ -78,6 +96,7 @@ class EventCues:
     families: tuple[Family, ...]
     any_trigger: re.Pattern[str]
     strong_trigger: re.Pattern[str]
+    not_events: NotEvents = NotEvents((), ())
 
 
 @dataclass(frozen=True)
@@ -133,7 +152,15 @@ def event_cues() -> EventCues:
         any_trigger=re.compile(r"(?<![\w])" + raw["event_triggers"], FLAGS),
         strong_trigger=word_regex(raw["strong_triggers"]),
         background=word_regex(raw["background"]["pattern"]),
+        not_events=_not_events(raw.get("not_events", {}), regex),
     )
+
+
+def _not_events(raw: dict, regex) -> NotEvents:
+    guards = {name: regex(p) for name, p in raw.get("guards", {}).items()}
+    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(guards[g] for g in r.get("unless", ("agents",))))
+                  for r in raw.get("rules", ()))
+    return NotEvents(tuple(raw.get("types", ())), rules)
 
 
 def _expand_terms(pattern: str, terms: dict[str, str]) -> str:

@@ -1,4 +1,5 @@
-"""Accuracy against hand-coded datasets: GTD (per field) and CASE 2021 (sub-event typing).
+"""Accuracy against hand-coded datasets: GTD (per field) and CASE 2021 (sub-event typing and false
+alarms, through the `extract` path; see evaluation/extract_path.py).
 
 The datasets are read in place; nothing from them is stored. Comparison rules, documented here
 and in docs/accuracy.md:
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.classify import classify_sub_event
+from conflictlens.evaluation.extract_path import extracted_events, is_political_violence, predicted_type
 from conflictlens.extract.extractor import Extractor
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document, Event
@@ -99,9 +100,9 @@ def in_part(row_id: str, part: str) -> bool:
     return check_part(part) == "all" or split_part(row_id) == part
 
 
-def _open_csv(path: str):
+def _open_csv(path: str, what: str = "a GTD CSV export"):
     if not Path(path).exists():
-        raise ConflictLensError("CL-E100", "file not found; pass the path of a GTD CSV export", path)
+        raise ConflictLensError("CL-E100", f"file not found; pass the path of {what}", path)
     return open(path, encoding="utf-8-sig", newline="")
 
 
@@ -195,22 +196,54 @@ CASE_LABELS = {
 }
 
 
-def evaluate_case(path: str) -> EvalResult:
-    """Weighted F1 over snippets whose label is one of ACLED's 25 sub-event types."""
-    gold, pred = [], []
-    with _open_csv(path) as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            label = CASE_LABELS.get((row.get("SubType") or "").strip())
-            if label is None:
-                continue
-            typing = classify_sub_event(row.get("EventSnippet") or "")
+CASE_COLUMNS = ("id", "EventSnippet", "SubType")
+
+
+def evaluate_case(path: str, extractor: Extractor, part: str = "all",
+                  on_row: Callable[[object], None] | None = None) -> EvalResult:
+    """CASE 2021 snippets through the `extract` path: weighted F1 of the main event's sub-event type
+    over snippets labelled with one of ACLED's 25 types ("none" when no event came out), and the
+    false-alarm rate: the share of the other snippets (crime, disasters, diplomacy, statements) that
+    gave a political-violence event. Rows are split by a hash of their `id`."""
+    check_part(part)  # before the file is read
+    rows = _case_rows(path)
+    parts = Counter(split_part(r["id"] or "") for r in rows)
+    chosen = [r for r in rows if in_part(r["id"] or "", part)]
+    gold, pred, alarms = [], [], []
+    texts = ((r["id"] or "", r["EventSnippet"] or "") for r in chosen)
+    for row, (_id, events) in zip(chosen, extracted_events(texts, extractor, path)):
+        label = CASE_LABELS.get((row["SubType"] or "").strip())
+        if label is None:
+            alarms.append(any(is_political_violence(e) for e in events))
+        else:
             gold.append(label)
-            pred.append(typing.sub_event_type if typing else "Other")
+            pred.append(predicted_type(events))
+        if on_row:
+            on_row(row)
+    return _case_result(path, part, gold, pred, alarms, parts)
+
+
+def _case_rows(path: str) -> list[dict]:
+    with _open_csv(path, "a CASE 2021 task 2 TSV") as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        if not reader.fieldnames or not set(CASE_COLUMNS) <= set(reader.fieldnames):
+            raise ConflictLensError("CL-E760", "not a CASE 2021 task 2 file: it needs the tab-separated columns "
+                                    + ", ".join(CASE_COLUMNS), path)
+        return list(reader)
+
+
+def _case_result(path: str, part: str, gold: list[str], pred: list[str], alarms: list[bool],
+                 parts: Counter) -> EvalResult:
     f1, per_label = weighted_f1(gold, pred)
     rows = [(name, score, support, support) for name, (score, support) in sorted(per_label.items(), key=lambda kv: -kv[1][1])]
     accuracy = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
-    return EvalResult(f"CASE 2021 sub-event typing ({len(gold)} snippets)", rows,
-                      {"weighted_f1": round(f1, 3), "accuracy": round(accuracy, 3)}, ("F1", "support", "support"))
+    shown = "" if part == "all" else f"{part} part, "
+    extra = {"weighted_f1": round(f1, 3), "accuracy": round(accuracy, 3),
+             "false_alarm_rate": round(sum(alarms) / len(alarms), 3) if alarms else 0.0,
+             "false_alarms": f"{sum(alarms)} of {len(alarms)} non-violent snippets",
+             "rows_by_part": f"tune {parts['tune']}, held-out {parts['held-out']}"}
+    return EvalResult(f"CASE 2021 through extract ({Path(path).name}, {shown}{len(gold)} ACLED-labelled snippets)",
+                      rows, extra, ("F1", "support", "support"))
 
 
 def weighted_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, tuple[float, int]]]:

@@ -1,0 +1,143 @@
+"""Scoring the product: texts go through exactly the path `conflictlens extract --input` runs, and
+the metrics that compare its records with a dataset's gold (used by `evaluate case` and `evaluate muc4`).
+
+A dataset row becomes one JSONL line {"id", "text"}, parsed and extracted by `pipeline.extract_batch`,
+so an evaluation sees what a user sees, never a component scored alone.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.extract.build import VIOLENT_TYPES
+from conflictlens.extract.extractor import Extractor
+from conflictlens.pipeline import extract_batch
+
+NO_EVENT = "none"  # the prediction for a text that gave no event
+# Statements that name who did it; a denial names who did not.
+PERPETRATOR_STANCES = ("claimed",)
+
+
+def extracted_events(items: Iterable[tuple[str, str]], extractor: Extractor,
+                     source: str) -> Iterator[tuple[str, list[dict]]]:
+    """(row id, event records) for each (row id, text), in order, through `extract --input`'s path."""
+    pending = list(items)
+    lines = (json.dumps({"id": row_id, "text": text}, ensure_ascii=False) for row_id, text in pending)
+    errors: list[ConflictLensError] = []
+    for (row_id, _text), record in zip(pending, extract_batch(lines, source, extractor, errors.append)):
+        yield row_id, record["events"]
+
+
+def is_political_violence(event: dict) -> bool:
+    return event.get("event_type") in VIOLENT_TYPES
+
+
+def main_event(events: list[dict]) -> dict | None:
+    """The report's main event: its first political-violence event, else its first event."""
+    return next((e for e in events if is_political_violence(e)), events[0] if events else None)
+
+
+def predicted_type(events: list[dict]) -> str:
+    event = main_event(events)
+    return (event.get("sub_event_type") or NO_EVENT) if event else NO_EVENT
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Document-level incident detection: counts and the rates derived from them."""
+
+    true_pos: int = 0
+    false_pos: int = 0
+    false_neg: int = 0
+    true_neg: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.true_pos, self.true_pos + self.false_pos)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.true_pos, self.true_pos + self.false_neg)
+
+    @property
+    def f1(self) -> float:
+        return harmonic(self.precision, self.recall)
+
+    @property
+    def false_alarm_rate(self) -> float:
+        """Share of documents that report no incident for which extraction gave one."""
+        return _ratio(self.false_pos, self.false_pos + self.true_neg)
+
+
+def detection(gold: Iterable[bool], predicted: Iterable[bool]) -> Detection:
+    seen = Counter(zip(gold, predicted))
+    return Detection(seen[(True, True)], seen[(False, True)], seen[(True, False)], seen[(False, False)])
+
+
+def harmonic(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def perpetrator_names(events: list[dict]) -> set[str]:
+    """The actors a report's events hold responsible: perpetrators and the groups that claimed."""
+    names = {e["perpetrator"] for e in events if e.get("perpetrator")}
+    names |= {a["actor"] for e in events for a in e.get("attribution") or ()
+              if a.get("actor") and a.get("stance") in PERPETRATOR_STANCES}
+    return names
+
+
+@dataclass(frozen=True)
+class Matches:
+    true_pos: int
+    false_pos: int
+    false_neg: int
+
+
+def match_perpetrators(gold_clusters: list[list[str]], predicted: Iterable[str],
+                       names_of: Callable[[str], Iterable[str]]) -> Matches:
+    """Gold entity clusters (each a list of mentions) against predicted actor names.
+
+    A prediction matches a cluster when any of its names (`names_of`: the name and the aliases the
+    registry gives it) equals any mention of the cluster, ignoring case, accents and spacing. Each cluster
+    is found at most once; a prediction matching no cluster is a false positive.
+    """
+    clusters = [{_fold(m) for m in cluster} for cluster in gold_clusters if cluster]
+    found: set[int] = set()
+    false_pos = 0
+    for name in sorted(set(predicted)):
+        forms = {_fold(n) for n in (name, *names_of(name))}
+        hits = [i for i, cluster in enumerate(clusters) if cluster & forms]
+        if hits:
+            found.update(hits)
+        else:
+            false_pos += 1
+    return Matches(len(found), false_pos, len(clusters) - len(found))
+
+
+def _fold(name: str) -> str:
+    """Case, accents and spacing aside: wire text writes MEDELLIN for the registry's Medellín."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(plain.lower().split())
+
+
+def registry_names(extractor: Extractor) -> Callable[[str], tuple[str, ...]]:
+    """The names the extractor's actor registry gives an actor: aliases, acronyms and merged names."""
+    registry = extractor.actors
+
+    def names_of(canonical: str) -> tuple[str, ...]:
+        entry = registry.current(canonical) if registry is not None else None
+        if entry is None:
+            return ()
+        dated = tuple(d.name for d in entry.dated_names)
+        return (entry.name, *entry.aliases, *entry.acronyms, *entry.weak_aliases, *dated,
+                *registry.names_of(entry.name))
+    return names_of

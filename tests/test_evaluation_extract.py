@@ -1,0 +1,78 @@
+"""Metrics of the product evaluations (evaluate case, evaluate muc4), on small records written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.evaluation import weighted_f1
+from conflictlens.evaluation.extract_path import (
+    NO_EVENT, Matches, detection, main_event, match_perpetrators, perpetrator_names, predicted_type,
+)
+from conflictlens.evaluation.muc4 import summed
+
+BOMBING = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED",
+           "perpetrator": "Shining Path (SL)", "attribution": []}
+PROTEST = {"event_type": "Protests", "sub_event_type": "Peaceful protest", "attribution": []}
+ARREST = {"event_type": "Strategic developments", "sub_event_type": "Arrests", "attribution": []}
+
+
+def test_detection_counts_and_rates():
+    gold = [True, True, True, False, False, False, False]
+    pred = [True, True, False, True, False, False, False]
+    found = detection(gold, pred)
+    assert (found.true_pos, found.false_pos, found.false_neg, found.true_neg) == (2, 1, 1, 3)
+    assert found.precision == pytest.approx(2 / 3) and found.recall == pytest.approx(2 / 3)
+    assert found.f1 == pytest.approx(2 / 3)
+    assert found.false_alarm_rate == pytest.approx(1 / 4)
+
+
+def test_detection_of_nothing_is_zero_not_a_division_error():
+    found = detection([], [])
+    assert found.precision == found.recall == found.f1 == found.false_alarm_rate == 0.0
+
+
+def test_the_main_event_is_the_first_political_violence_event():
+    assert main_event([PROTEST, BOMBING]) is BOMBING
+    assert main_event([ARREST, PROTEST]) is ARREST  # no violence: the first event
+    assert main_event([]) is None
+    assert predicted_type([PROTEST, BOMBING]) == "Remote explosive/landmine/IED"
+    assert predicted_type([]) == NO_EVENT
+
+
+def test_a_report_without_an_event_is_scored_as_none_in_weighted_f1():
+    gold = ["Attack", "Attack", "Arrests"]
+    f1, per_label = weighted_f1(gold, [predicted_type([]), "Attack", "Arrests"])
+    assert per_label["Attack"][0] == pytest.approx(2 / 3) and per_label["Arrests"][0] == 1.0
+    assert f1 == pytest.approx((2 * 2 / 3 + 1) / 3)
+
+
+def test_perpetrators_are_perpetrators_and_claimants_never_deniers():
+    claim = {"actor": "Medellín Cartel", "stance": "claimed"}
+    denial = {"actor": "19 April Movement (M-19)", "stance": "denied"}
+    event = {**ARREST, "attribution": [claim, denial]}
+    assert perpetrator_names([BOMBING, event, PROTEST]) == {"Shining Path (SL)", "Medellín Cartel"}
+
+
+ALIASES = {"Shining Path (SL)": ("Shining Path", "Sendero Luminoso"), "Medellín Cartel": ("Cartel de Medellín",)}
+
+
+def names_of(name: str) -> tuple[str, ...]:
+    return ALIASES.get(name, ())
+
+
+def test_a_cluster_is_matched_by_any_mention_against_any_alias_ignoring_case_and_accents():
+    gold = [["SENDERO LUMINOSO", "SHINING PATH TERRORISTS"], ["MEDELLIN CARTEL"], ["MRTA"]]
+    found = match_perpetrators(gold, ["Shining Path (SL)", "Medellín Cartel", "Tupac Amaru Revolutionary Movement"],
+                               names_of)
+    assert found == Matches(true_pos=2, false_pos=1, false_neg=1)
+
+
+def test_a_cluster_counts_once_and_empty_clusters_are_no_gold():
+    gold = [["SHINING PATH", "SENDERO LUMINOSO"], []]
+    assert match_perpetrators(gold, ["Shining Path (SL)", "Sendero Luminoso"], names_of) == Matches(1, 0, 0)
+    assert match_perpetrators([], [], names_of) == Matches(0, 0, 0)
+    assert match_perpetrators([["FMLN"]], [], names_of) == Matches(0, 0, 1)
+
+
+def test_document_matches_sum_over_documents():
+    assert summed([Matches(1, 0, 1), Matches(0, 2, 0), Matches(3, 1, 0)]) == Matches(4, 3, 1)
