@@ -75,12 +75,13 @@ def _contexts(text: str, cues: EventCues) -> dict[str, bool]:
 
 def _cue_scores(text: str, cues: EventCues, present: dict[str, bool]) -> Scores:
     scores: Scores = {}
+    lowered = text.lower()
     for sub, entries in cues.sub_event_cues.items():
         total, best_w, best_span = 0.0, 0.0, None
         for cue in entries:
             if cue.context is not None and present.get(cue.context, False) == cue.negated:
                 continue
-            m = cue.pattern.search(text)
+            m = cue.pattern.search(text) if cue.may_match(lowered) else None
             if m:
                 total += cue.weight
                 if cue.weight > best_w:

@@ -137,3 +137,16 @@ def test_the_month_of_march_is_no_protest_march():
     assert classify_sub_event("Gunmen shot dead a shopkeeper in the bazaar on March 14.").sub_event_type == "Attack"
     assert classify_sub_event("The council was reviewing the March 2019 agreement on water.") is None
     assert classify_sub_event("Hundreds of students marched through the city.").sub_event_type == "Peaceful protest"
+
+
+def test_a_cue_is_searched_only_where_its_literal_start_occurs():
+    """Anchors skip a cue whose every alternative's start is absent; a cue with an optional or classed
+    start has none, and is always searched."""
+    from conflictlens.extract.lexicon import anchors_of
+
+    assert anchors_of("svbieds?|sveds?") == ("svbied", "sved")
+    assert anchors_of("(?:blew|blown) (?:himself|herself) up") == ("blew", "blown")
+    assert anchors_of("anti-?tank mines?") == ("anti",)
+    assert anchors_of("[a-z]+ bombing") is None  # a class first: no literal start
+    assert anchors_of("(?:a|an) attack") is None  # a start too short to save anything
+    assert anchors_of("(unbalanced") is None  # not a pattern: searched, and the compile names the fault
