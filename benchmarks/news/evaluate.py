@@ -64,7 +64,8 @@ def field_correct(gold: dict, event: dict | None, field: str) -> bool:
     want, got = gold[field], field_value(event, field)
     if field == "perpetrator":
         names = {_norm(n) for n in [want, *gold.get("perpetrator_aliases", [])] if n}
-        return _norm(got) in (names or _UNNAMED)
+        # the registry's canonical name may be longer ("Islamic State of Iraq and the Levant (ISIL)")
+        return any(n in _norm(got) for n in names) if names else _norm(got) in _UNNAMED
     if field in ("admin1", "city"):
         return _norm(want) == _norm(got) or (field == "city" and _norm(want) in _norm(got))
     return want == got
