@@ -178,7 +178,7 @@ def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -
     text = ctx.doc.text
     statements: list[attr.Statement] = []
     by_sentence = [(span, [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]])
-                   for span in incident.sentences]
+                   for span in incident.sentences + incident.references]
     for span, mentions in by_sentence:
         if mentions:
             statements += attr.statements_in_sentence(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)

@@ -1,0 +1,61 @@
+"""Real-news shapes from issue 11, on texts written for these tests: statements of who did an incident
+told in other sentences attach to the incident they speak of; long-form narratives keep each
+incident's own date, place and toll; claims told after a 'Later' opener stay with their incident."""
+
+from __future__ import annotations
+
+from conflictlens.model.ids import document_id
+from conflictlens.model.records import Document
+
+LONG_FORM = """A year of attacks on the capital's western district
+
+On 12 May 2020, gunmen stormed a maternity ward in Dasht-e-Barchi in western Kabul, killing 24 people, \
+among them mothers and newborns. The same day, a suicide bomber struck a funeral in Kuz Kunar district \
+of Nangarhar province, killing 32 mourners.
+
+Two weeks later, a roadside bomb hit a minibus in Paghman district of Kabul province, killing five passengers.
+
+Nobody claimed the attack on the maternity ward. US officials blamed the Islamic State Khorasan Province \
+for the assault on the hospital. The Islamic State claimed the funeral bombing through its Amaq news agency.
+"""
+
+
+def doc(text: str, published: str) -> Document:
+    return Document(id=document_id(text), text=text, published=published)
+
+
+def _by_toll(events):
+    return {e.fatalities.best: e for e in events}
+
+
+def test_a_narrative_keeps_each_incidents_own_date_place_and_toll(extractor):
+    events = _by_toll(extractor.extract(doc(LONG_FORM, "2021-05-12")))
+    assert set(events) == {24, 32, 5}
+    assert [events[n].date.start for n in (24, 32, 5)] == ["2020-05-12", "2020-05-12", "2020-05-26"]
+    assert [events[n].location.admin1 for n in (24, 32, 5)] == ["Kabul", "Nangarhar", "Kabul"]
+
+
+def test_statements_told_later_attach_to_the_incident_they_name(extractor):
+    events = _by_toll(extractor.extract(doc(LONG_FORM, "2021-05-12")))
+    maternity, funeral, minibus = events[24], events[32], events[5]
+    assert [(a.stance, a.by) for a in maternity.attribution] == [("attributed", "US officials")]
+    assert maternity.perpetrator is not None and maternity.claimed is False
+    assert funeral.claimed is True and funeral.attribution[0].channel == "Amaq"
+    assert minibus.perpetrator is None and minibus.attribution == []
+
+
+def test_a_claim_after_a_later_opener_stays_with_its_attack(extractor):
+    text = ("Gunmen stormed a college in Kabul on Monday, killing 19 students and wounding 20 others. "
+            "The Taliban denied any role in the assault. Later in the day, the Islamic State group claimed "
+            "responsibility for the attack.")
+    [event] = extractor.extract(doc(text, "2020-11-03"))
+    assert event.claimed is True and event.perpetrator is not None
+    assert event.fatalities.best == 19
+
+
+def test_a_claim_by_a_group_named_with_an_apposition(extractor):
+    text = ("A suicide bomber struck a wedding hall in Jalalabad on Tuesday, killing 14 guests. The Islamic "
+            "State Khorasan Province, the regional affiliate of the Islamic State group, claimed "
+            "responsibility for the bombing.")
+    [event] = extractor.extract(doc(text, "2021-03-10"))
+    assert event.claimed is True and event.perpetrator is not None
