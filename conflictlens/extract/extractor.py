@@ -18,6 +18,7 @@ from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
 from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
+from conflictlens.extract.lexicon import actor_mention_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -163,7 +164,7 @@ class Extractor:
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if m in identified or m not in known_set]
+                  if (m in identified or m not in known_set) and not _names_nobody(text, m)]
         return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
                           find_date_mentions(text))
 
@@ -269,6 +270,15 @@ def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, st
         else:
             merged.append(ActorMention(start, end, name, _clean_org(name), None, 0.5, "ner"))
     return sorted(merged, key=lambda m: m.start)
+
+
+def _names_nobody(text: str, mention: ActorMention) -> bool:
+    """A mention that names no actor: a NER name made only of generic words ("jihadists", "the jihadist
+    group": unidentified), or a disguise ("gunmen disguised as police")."""
+    cues = actor_mention_cues()
+    if mention.method == "ner" and set(re.findall(r"[\w-]+", mention.text.lower())) <= cues.generic_words:
+        return True
+    return bool(cues.disguise_before.search(text, max(0, mention.start - 60), mention.start))
 
 
 def _keep_candidates(event: Event, ctx: DocContext, span: tuple[int, int],
