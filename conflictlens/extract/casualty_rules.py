@@ -43,6 +43,7 @@ class Rules:
     token: re.Pattern[str]
     sent_end: re.Pattern[str]
     cue: re.Pattern[str]
+    speculative: re.Pattern[str]  # right before a verb: a guess ('may have been killed'), a ceiling only
     further: re.Pattern[str]  # a sentence that tells victims beyond those counted before ('another', 'also')
     sets: dict[str, frozenset[str]]
 
@@ -181,5 +182,6 @@ def casualty_rules() -> Rules:
         sent_end=re.compile(r"(?:[.!?]+[\"'\u201d\u2019)]*\s+|\n\s*)(?=[\"'\u201c(]?[A-Z0-9])"),
         sets={k: frozenset(lex[k]) for k in _WORD_SETS},
         cue=re.compile(alternation(lex["cue_stems"]), flags),
+        speculative=re.compile(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
         further=re.compile(_words(alternation(lex["further_victim_cues"])), flags),
     )

@@ -113,6 +113,14 @@ def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
     tally.last = (outcome, entries) if entries else tally.last
 
 
+def record_ceiling(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
+    """A guessed count ('may have been killed') bounds the figure from above, like a forecast toll."""
+    for item in items:
+        span = (min(item.span[0], verb[0]), max(item.span[1], verb[1]))
+        for cat, value in _categories(tally, outcome, item):
+            tally.ceilings[cat].append((value, span))
+
+
 def move_injured_to_killed(tally: Tally, verb: Span) -> None:
     """'X was injured and later died': X moves from the injured to the killed."""
     if tally.last is None or tally.last[0] != "injured":

@@ -56,3 +56,14 @@ def test_a_larger_restatement_raises_the_toll() -> None:
     text = "Militants killed 15 villagers on Sunday. Residents said 17 people were killed in the raid."
     figures = parse_casualties(text).fatalities
     assert (figures.low, figures.best) == (17, 17)
+
+
+def test_a_guessed_count_only_raises_the_ceiling() -> None:
+    text = ("A bombing at a mosque killed at least 21 people. A witness said he believed as many as 25 people "
+            "may have been killed in the blast.")
+    assert parse_casualties(text).fatalities == Casualties(21, 21, 25)
+
+
+def test_a_weekday_after_a_verb_is_no_victim() -> None:
+    figures = parse_casualties("The siege left at least 22 dead and 22 wounded Monday after gunmen stormed the campus.")
+    assert (figures.fatalities.best, figures.injured.best) == (22, 22)
