@@ -36,7 +36,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     text = ctx.doc.text
     start, end = incident.span
     focus = text[start:end]
-    typing = classify_sub_event(focus, offset=start)
+    typing = _typing(text, incident)
     if typing is None:
         return None, None
     event = Event(id=event_id(ctx.doc.id, start, end), document_id=ctx.doc.id)
@@ -49,7 +49,8 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS + PROPERTY_ATTACKS:
         target_span = _gtd_fields(event, focus, start, ev)
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
-    resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order, mentions=ctx.dates)
+    resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order,
+                                  mentions=_dates_of(ctx, incident))
     _date_fields(event, resolved, ev)
     _location_fields(event, ctx, incident, geocoder, ev)
     # Attribution first: the perpetrator's own dead are counted apart from the victims.
@@ -65,6 +66,30 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     event.add_evidence("summary", ev(incident.sentences[0]))
     event.confidence = confidence(event, typing.score)
     return event, resolved
+
+
+def _typing(text: str, incident: Incident):
+    """The incident's type from all its sentences, unless that is no violence while its opening
+    sentence tells violence: "Gunmen stormed a university, killing 22. The assault came as peace talks
+    went on" is an attack, not an agreement, and protests over an attack do not retype it."""
+    start, end = incident.span
+    typing = classify_sub_event(text[start:end], offset=start)
+    if typing is None or vocabularies().event_type_of(typing.sub_event_type) in VIOLENT_TYPES:
+        return typing
+    a, b = incident.sentences[0]
+    opening = classify_sub_event(text[a:b], offset=a)
+    if opening is not None and vocabularies().event_type_of(opening.sub_event_type) in VIOLENT_TYPES:
+        return opening
+    return typing
+
+
+def _dates_of(ctx: DocContext, incident: Incident) -> list:
+    """The report's date mentions that may date the incident: those before it and in its own
+    sentences, not those of a sentence between them that it left out ("This year, IS revived its
+    bombing campaign" inside a report of one attack)."""
+    start, end = incident.span
+    return [m for m in ctx.dates if m.start < start or m.start >= end
+            or any(a <= m.start < b for a, b in incident.sentences)]
 
 
 def _evidence_maker(doc_id: str, text: str):

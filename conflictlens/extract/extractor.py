@@ -18,7 +18,7 @@ from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
 from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
-from conflictlens.extract.lexicon import actor_mention_cues
+from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -165,8 +165,9 @@ class Extractor:
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
                   if (m in identified or m not in known_set) and not _names_nobody(text, m)]
-        return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
-                          find_date_mentions(text))
+        sentences = split_sentences(text)
+        return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
+                          _event_dates(text, sentences))
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
@@ -270,6 +271,17 @@ def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, st
         else:
             merged.append(ActorMention(start, end, name, _clean_org(name), None, 0.5, "ner"))
     return sorted(merged, key=lambda m: m.start)
+
+
+def _event_dates(text: str, sentences: list[tuple[int, int]]) -> list[DateMention]:
+    """The report's date mentions, but for those of sentences that sum up many past events ("This year,
+    IS revived its bombing campaign"): such a date dates no incident, nor the ones told after it."""
+    mentions = find_date_mentions(text)
+    if not mentions:
+        return mentions
+    background = event_cues().background
+    summed = [(a, b) for a, b in sentences if background.search(text, a, b)]
+    return [m for m in mentions if not any(a <= m.start < b for a, b in summed)] if summed else mentions
 
 
 def _names_nobody(text: str, mention: ActorMention) -> bool:

@@ -24,7 +24,7 @@ _ANAPHOR = re.compile(
 )
 # Words that announce a different incident.
 _NEW_INCIDENT = re.compile(
-    r"^(?:In (?:a |another |an )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
+    r"^(?:In (?:a |another |an |the )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
     r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Another\b|Earlier\b|Later\b|"
     r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b)",
     re.I,
@@ -94,6 +94,7 @@ class SentenceInfo:
     places: frozenset[str]
     dates: frozenset[str]
     opens_with_date: bool = False  # "On Wednesday, police arrested ...": the sentence starts on its own day
+    background: bool = False  # sums up many past events ("this year IS revived its bombing campaign")
     says_who: bool = False  # says who did an incident told ("US officials blamed X for the attack")
     words: frozenset[str] = frozenset()  # words that tell one incident from another
     names: frozenset[str] = frozenset()  # those of its phrases that name an incident ("the funeral bombing")
@@ -119,7 +120,7 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             current = Incident()
             current.add(s)
             incidents.append(current)
-        elif current is not None and (s.strong or s.anaphor or s.supporting):
+        elif current is not None and not s.background and (s.strong or s.anaphor or s.supporting):
             current.add(s)
     return incidents
 
@@ -155,10 +156,13 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     sentence = text[span[0]: span[1]]
     cues = event_cues()
     anaphor = bool(_ANAPHOR.search(sentence))
+    # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
+    # (no toll, no date) to the incident told before it.
+    background = bool(cues.background.search(sentence))
     return SentenceInfo(
         span=span,
-        # A sentence that sums up many past attacks tells no incident of its own.
-        strong=bool(cues.strong_trigger.search(sentence)) and not cues.background.search(sentence),
+        strong=bool(cues.strong_trigger.search(sentence)) and not background,
+        background=background,
         anaphor=anaphor,
         supporting=casualty_or_claim,
         announces_new=bool(_NEW_INCIDENT.search(sentence)),

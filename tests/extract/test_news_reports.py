@@ -77,3 +77,34 @@ def test_a_generic_word_or_a_disguise_is_never_the_perpetrator(extractor, text):
     # no candidate actor is made of the generic word either (a place NER calls an ORG may be one)
     names = [c["name"].lower() for c in event.extra.get("actor_candidates", [])]
     assert not [n for n in names if n in text.lower()[:20] or "police" in n or "jihadist" in n]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Gunmen stormed a university in Kabul on Monday, killing 22 students. The assault came as the government "
+     "and the Taliban held peace talks in Doha aimed at a ceasefire agreement.", "Attack"),
+    ("A suicide bomber killed 14 people at a market in Kandahar on Monday. The attack came a day after the "
+     "government and the Taliban signed a peace agreement in Doha.", "Suicide bomb"),
+    ("A bomb killed nine coal miners in Mach on Sunday. Thousands of protesters blocked roads in Quetta after "
+     "the attack, and police fired tear gas on the demonstrators, wounding three protesters.",
+     "Remote explosive/landmine/IED"),
+])
+def test_what_follows_an_attack_does_not_retype_it(extractor, text, sub_event_type):
+    events = extractor.extract(doc(text, "2021-05-09"))
+    assert events[0].sub_event_type == sub_event_type
+
+
+BACKGROUND = ("A suicide bomber killed 30 pilgrims at a shrine in Karbala on Saturday, officials said. This year, the "
+              "group has revived its bombing campaign across the south, killing hundreds of people. Gunmen "
+              "also staged two attacks on police posts that day. In the second attack, gunmen killed four guards "
+              "at a checkpoint in Hillah. Last year, a car bomb killed 80 people at a market in Basra.")
+
+
+def test_a_summary_of_past_attacks_adds_no_toll_and_no_date(extractor):
+    events = _by_toll(extractor.extract(doc(BACKGROUND, "2021-05-08")))
+    assert events[30].date.start == "2021-05-08"
+    assert 4 in events and events[4].date.start == "2021-05-08"
+
+
+def test_a_background_attack_with_its_own_date_is_an_incident_of_its_own(extractor):
+    events = _by_toll(extractor.extract(doc(BACKGROUND, "2021-05-08")))
+    assert events[80].date.start.startswith("2020") and events[80].location.admin1 == "Basra"
