@@ -108,3 +108,14 @@ def test_a_summary_of_past_attacks_adds_no_toll_and_no_date(extractor):
 def test_a_background_attack_with_its_own_date_is_an_incident_of_its_own(extractor):
     events = _by_toll(extractor.extract(doc(BACKGROUND, "2021-05-08")))
     assert events[80].date.start.startswith("2020") and events[80].location.admin1 == "Basra"
+
+
+@pytest.mark.parametrize(("text", "perpetrator"), [
+    ("Insurgents from the Islamic State West Africa Province drove into a remote village in Gubio district on "
+     "Tuesday, shooting at residents and killing 40 people.", "Islamic State West Africa Province (ISWAP)"),
+    ("Boko Haram kills 30 villagers in Borno\n\nThe militants stormed the village of Kawuri on Sunday night, "
+     "killing 30 people.", "Boko Haram"),
+])
+def test_a_headline_or_a_fighters_from_phrase_names_the_perpetrator(extractor, text, perpetrator):
+    [event] = extractor.extract(doc(text, "2021-05-09"))
+    assert event.perpetrator == perpetrator and event.claimed is False
