@@ -49,8 +49,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS + PROPERTY_ATTACKS:
         target_span = _gtd_fields(event, focus, start, ev)
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
-    resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order,
-                                  mentions=_dates_of(ctx, incident))
+    resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order, mentions=ctx.dates)
     _date_fields(event, resolved, ev)
     _location_fields(event, ctx, incident, geocoder, ev)
     # Attribution first: the perpetrator's own dead are counted apart from the victims.
@@ -81,15 +80,6 @@ def _typing(text: str, incident: Incident):
     if opening is not None and vocabularies().event_type_of(opening.sub_event_type) in VIOLENT_TYPES:
         return opening
     return typing
-
-
-def _dates_of(ctx: DocContext, incident: Incident) -> list:
-    """The report's date mentions that may date the incident: those before it and in its own
-    sentences, not those of a sentence between them that it left out ("This year, IS revived its
-    bombing campaign" inside a report of one attack)."""
-    start, end = incident.span
-    return [m for m in ctx.dates if m.start < start or m.start >= end
-            or any(a <= m.start < b for a, b in incident.sentences)]
 
 
 def _evidence_maker(doc_id: str, text: str):
