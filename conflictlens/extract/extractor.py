@@ -196,7 +196,8 @@ class Extractor:
                                      if span[0] <= m.start < span[1] and not stays_on_the_day(m))
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
-            infos.append(sentence_info(text, span, places - {""}, day_mentions, support))
+            within = frozenset(_province_of(p) for p in ctx.places if span[0] <= p.start < span[1])
+            infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""}))
         return group_incidents(infos)
 
 
@@ -244,7 +245,18 @@ def _admin_names(p: PlaceMention) -> str:
     kinds = {c.kind for c in p.candidates}
     if kinds == {"country"}:
         return ""
-    return p.text.lower()
+    # "Borno State" and "Borno" name one province: its entry's name, not the words written
+    province = {c.name.lower() for c in p.candidates if c.kind == "admin1"}
+    return province.pop() if len(province) == 1 else p.text.lower()
+
+
+def _province_of(p: PlaceMention) -> str:
+    """The province a town or district name lies in, when all its entries agree ('' otherwise): a
+    sentence naming a town of the province told before ("a village in Gubio district" after "Borno
+    State") tells no new place."""
+    provinces = {(c.admin1 or "").lower() for c in p.candidates if c.kind in ("admin2", "place")}
+    return provinces.pop() if len(provinces) == 1 and len(p.candidates) >= 1 and all(
+        c.kind in ("admin2", "place") for c in p.candidates) else ""
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:

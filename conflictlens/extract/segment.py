@@ -93,6 +93,7 @@ class SentenceInfo:
     announces_new: bool
     places: frozenset[str]
     dates: frozenset[str]
+    within: frozenset[str] = frozenset()  # the provinces its town names lie in
     opens_with_date: bool = False  # "On Wednesday, police arrested ...": the sentence starts on its own day
     background: bool = False  # sums up many past events ("this year IS revived its bombing campaign")
     says_who: bool = False  # says who did an incident told ("US officials blamed X for the attack")
@@ -147,12 +148,12 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
         # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
         # day and adds no casualty or claim to the incident it names is a later event of its own.
         return new_date and s.opens_with_date and not s.supporting
-    new_place = bool(s.places) and not (s.places & current.places)
+    new_place = bool(s.places) and not (s.places & current.places) and not (s.within & current.places)
     return new_place or new_date
 
 
 def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
-                  casualty_or_claim: bool) -> SentenceInfo:
+                  casualty_or_claim: bool, within: frozenset[str] = frozenset()) -> SentenceInfo:
     sentence = text[span[0]: span[1]]
     cues = event_cues()
     anaphor = bool(_ANAPHOR.search(sentence))
@@ -167,6 +168,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         supporting=casualty_or_claim,
         announces_new=bool(_NEW_INCIDENT.search(sentence)),
         places=places,
+        within=within,
         dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(dates)) if dates else False,
         says_who=anaphor and says_who(sentence),

@@ -93,7 +93,8 @@ def test_what_follows_an_attack_does_not_retype_it(extractor, text, sub_event_ty
     assert events[0].sub_event_type == sub_event_type
 
 
-BACKGROUND = ("A suicide bomber killed 30 pilgrims at a shrine in Karbala on Saturday, officials said. This year, the "
+BACKGROUND = ("A suicide bomber killed 30 pilgrims at a shrine in Karbala on Saturday, officials said. Since the "
+              "start of the insurgency, 36,000 people have been killed in the province. This year, the "
               "group has revived its bombing campaign across the south, killing hundreds of people. Gunmen "
               "also staged two attacks on police posts that day. In the second attack, gunmen killed four guards "
               "at a checkpoint in Hillah. Last year, a car bomb killed 80 people at a market in Basra.")
@@ -119,3 +120,10 @@ def test_a_background_attack_with_its_own_date_is_an_incident_of_its_own(extract
 def test_a_headline_or_a_fighters_from_phrase_names_the_perpetrator(extractor, text, perpetrator):
     [event] = extractor.extract(doc(text, "2021-05-09"))
     assert event.perpetrator == perpetrator and event.claimed is False
+
+
+def test_a_province_written_two_ways_is_one_place(extractor):
+    text = ("Gunmen kill 20 villagers in Borno\n\nGunmen killed 20 villagers in a raid on a village in Borno State "
+            "on Sunday, residents said.")
+    [event] = extractor.extract(doc(text, "2021-05-10"))
+    assert event.fatalities.best == 20 and event.location.admin1 == "Borno"
