@@ -38,7 +38,7 @@ def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None
     text = ctx.doc.text
     start, end = incident.span
     focus = text[start:end]
-    typing = classify_sub_event(focus, offset=start, setting=_opening_sentence(ctx, start))
+    typing = _typing(ctx, incident)
     if typing is None:
         return None, None
     event = Event(id=event_id(ctx.doc.id, start, end), document_id=ctx.doc.id)
@@ -76,6 +76,22 @@ def _opening_sentence(ctx: DocContext, start: int) -> str:
     """The report's first sentence, when the incident starts after it: it says what the report is about."""
     first = ctx.sentences[0] if ctx.sentences else None
     return ctx.doc.text[first[0]: first[1]] if first and first[1] <= start else ""
+
+
+def _typing(ctx: DocContext, incident: Incident):
+    """The incident's type from all its sentences, unless that is no violence while its opening
+    sentence tells violence: "Gunmen stormed a university, killing 22. The assault came as peace talks
+    went on" is an attack, not an agreement, and protests over an attack do not retype it."""
+    text = ctx.doc.text
+    start, end = incident.span
+    typing = classify_sub_event(text[start:end], offset=start, setting=_opening_sentence(ctx, start))
+    if typing is None or vocabularies().event_type_of(typing.sub_event_type) in VIOLENT_TYPES:
+        return typing
+    a, b = incident.sentences[0]
+    opening = classify_sub_event(text[a:b], offset=a, setting=_opening_sentence(ctx, a))
+    if opening is not None and vocabularies().event_type_of(opening.sub_event_type) in VIOLENT_TYPES:
+        return opening
+    return typing
 
 
 def _evidence_maker(doc_id: str, text: str):
@@ -206,7 +222,7 @@ def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -
     text = ctx.doc.text
     statements: list[attr.Statement] = []
     by_sentence = [(span, [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]])
-                   for span in incident.sentences]
+                   for span in incident.sentences + incident.references]
     for span, mentions in by_sentence:
         if mentions:
             statements += attr.statements_in_sentence(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)

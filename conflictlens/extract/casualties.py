@@ -87,7 +87,11 @@ def parse_casualties(
     spans = _merge(text, focus)
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
+            tally.sentences.append(s)
+            if rules.further.search(text, s, e):
+                tally.further.add(s)
             parse_sentence(text, s, e, floor, rules, tally)
-    totals = {c: total(tally.found[c], tally.tolls[c], tally.ceilings[c]) for c in CATEGORIES}
+    totals = {c: total(tally.found[c], tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further)
+              for c in CATEGORIES}
     used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c]}) for c in CATEGORIES}
     return CasualtyFigures(**totals, spans={c: v for c, v in used.items() if v})

@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from conflictlens.extract.casualty_nouns import Sentence, parse_args
 from conflictlens.extract.casualty_rules import Rules, Span
-from conflictlens.extract.casualty_tally import Tally, consume_statements, move_injured_to_killed, record
+from conflictlens.extract.casualty_tally import Tally, consume_statements, move_injured_to_killed, record, record_ceiling
 
 _SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
 _PUNCT_STOPS = frozenset(";:!?\"\u201c\u201d\u2014")
@@ -131,6 +131,9 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
     items = parse_args(ctx, subj, rules) if subj else []
     if not items and kind == "die" and subj is None:
         move_injured_to_killed(tally, verb)
+    if rules.speculative.search(ctx.work, max(0, m.start() - 20), m.start()):
+        record_ceiling(tally, _OUTCOME[kind], items, verb)  # "as many as 25 may have been killed"
+        return
     record(tally, _OUTCOME[kind], items, verb)
 
 

@@ -43,6 +43,8 @@ class Rules:
     token: re.Pattern[str]
     sent_end: re.Pattern[str]
     cue: re.Pattern[str]
+    speculative: re.Pattern[str]  # right before a verb: a guess ('may have been killed'), a ceiling only
+    further: re.Pattern[str]  # a sentence that tells victims beyond those counted before ('another', 'also')
     sets: dict[str, frozenset[str]]
 
 
@@ -176,7 +178,10 @@ def casualty_rules() -> Rules:
         sep=re.compile(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
                        flags),
         token=re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),
-        sent_end=re.compile(r"[.!?]+[\"'\u201d\u2019)]*\s+(?=[\"'\u201c(]?[A-Z0-9])"),
+        # a line break before a capital also ends one: a headline is a sentence of its own
+        sent_end=re.compile(r"(?:[.!?]+[\"'\u201d\u2019)]*\s+|\n\s*)(?=[\"'\u201c(]?[A-Z0-9])"),
         sets={k: frozenset(lex[k]) for k in _WORD_SETS},
         cue=re.compile(alternation(lex["cue_stems"]), flags),
+        speculative=re.compile(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
+        further=re.compile(_words(alternation(lex["further_victim_cues"])), flags),
     )

@@ -7,6 +7,8 @@ add up. Internal to the casualty parser; the conventions are in the lexicon's ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from conflictlens.extract.casualty_nouns import Item
@@ -36,6 +38,10 @@ class Tally:
     tolls: dict[str, list[Entry]] = field(default_factory=_by_category)
     ceilings: dict[str, list[Entry]] = field(default_factory=_by_category)  # 'the toll could rise to N'
     last: tuple[str, list[Entry]] | None = None  # the latest verb's outcome and entries, within a sentence
+    # Where each sentence read starts, and those that tell further victims ('another', 'also'): a
+    # sentence without such a cue tells the same victims again, so its groups are not added.
+    sentences: list[int] = field(default_factory=list)
+    further: set[int] = field(default_factory=set)
 
 
 def blank(work: str, spans: list[Span]) -> str:
@@ -107,6 +113,14 @@ def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
     tally.last = (outcome, entries) if entries else tally.last
 
 
+def record_ceiling(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
+    """A guessed count ('may have been killed') bounds the figure from above, like a forecast toll."""
+    for item in items:
+        span = (min(item.span[0], verb[0]), max(item.span[1], verb[1]))
+        for cat, value in _categories(tally, outcome, item):
+            tally.ceilings[cat].append((value, span))
+
+
 def move_injured_to_killed(tally: Tally, verb: Span) -> None:
     """'X was injured and later died': X moves from the injured to the killed."""
     if tally.last is None or tally.last[0] != "injured":
@@ -120,15 +134,49 @@ def move_injured_to_killed(tally: Tally, verb: Span) -> None:
     tally.last = None
 
 
-def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = ()) -> Casualties:
-    """Groups add up; the latest revised toll, when there is one, gives the best figure; a forecast
-    ('could rise to 20') can only raise the high figure."""
-    counted = _counted(entries, tolls)
+def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = (),
+          sentences: Sequence[int] = (), further: Collection[int] = ()) -> Casualties:
+    """Groups of one sentence add up; a later sentence adds its groups only when it tells further
+    victims ('another', 'also'), else it restates the victims counted (a headline and its body, a
+    repeated lead) and can only raise the figures. The latest revised toll, when there is one, gives
+    the best figure; a forecast ('could rise to 20') can only raise the high figure."""
+    counted = _counted(_by_sentence(entries, sentences, further), tolls)
     highs = [v[2] for v, _ in ceilings if v[2] is not None]
     if not highs:
         return counted
     known = [counted.high] if counted.high is not None else []
     return Casualties(counted.low, counted.best, max(highs + known))
+
+
+def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collection[int]) -> list[Entry]:
+    """The entries with each restating sentence's groups folded into the count before it."""
+    if len(sentences) < 2 or len(entries) < 2:
+        return entries
+    groups: dict[int, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(sentences[max(0, bisect_right(sentences, entry[1][0]) - 1)], []).append(entry)
+    kept: list[Entry] = []
+    for start in sorted(groups):
+        if not kept or start in further:
+            kept += groups[start]
+        else:
+            kept = [(_restated(_sum(kept), _sum(groups[start])), kept[0][1])]
+    return kept
+
+
+def _sum(entries: list[Entry]) -> Triple:
+    c = _counted(entries, [])
+    return (c.low, c.best, c.high)
+
+
+def _restated(before: Triple, again: Triple) -> Triple:
+    """The same victims told twice: the larger floor and figure; a known ceiling when either knows one."""
+    def top(*xs: int | None) -> int | None:
+        known = [x for x in xs if x is not None]
+        return max(known) if known else None
+    highs = [h for h in (before[2], again[2]) if h is not None]
+    best = top(before[1], again[1])
+    return top(before[0], again[0]), best, (max(highs + ([best] if best is not None else [])) if highs else None)
 
 
 def _counted(entries: list[Entry], tolls: list[Entry]) -> Casualties:

@@ -27,6 +27,7 @@ class Tables(NamedTuple):
     rules: tuple[tuple[str, re.Pattern[str], Any], ...]  # (resolver name, full pattern, parameter)
     lex: dict[str, Any]
     non_event: re.Pattern[str]
+    statement: re.Pattern[str]  # before a date: the day something was said ("police said Thursday")
 
 
 def _alt(words: Any, cased: bool) -> str:
@@ -101,7 +102,7 @@ def tables() -> Tables:
     finder = "|".join(f"({re.sub(r'[(][?]P<[a-z]+>', '(?:', rx)})" for _, _, rx, _ in rules)
     return Tables(_trigger_pattern(lex), re.compile(rf"\b(?=\w)(?:{finder})"), tuple(r[1] for r in rules),
                   tuple((r[0], re.compile(r[2]), r[3]) for r in rules), lex,
-                  re.compile(lex["non_event_cues"], re.IGNORECASE))
+                  re.compile(lex["non_event_cues"], re.IGNORECASE), re.compile(lex["statement_cues"], re.IGNORECASE))
 
 
 def _norm(word: str) -> str:

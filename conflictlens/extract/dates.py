@@ -87,6 +87,11 @@ def _anchored_dates(text: str, mentions: Sequence[DateMention], focus: tuple[int
     return inside, None
 
 
+def _said_on(text: str, told: ResolvedDate) -> bool:
+    m = told.mention
+    return m is not None and bool(tables().statement.search(text, max(0, m.start - 40), m.start))
+
+
 def _not_vaguer(told: ResolvedDate, reference: ResolvedDate | None) -> bool:
     return reference is None or told.precision == "day" or reference.precision != "day"
 
@@ -114,7 +119,9 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
             else:
                 before = r
     if inside:
-        return next((r for r in inside if r.precision == "day"), inside[0])
+        days = [r for r in inside if r.precision == "day"]
+        # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
+        return next((r for r in days if not _said_on(text, r)), days[0] if days else inside[0])
     if before is not None or anchor is not None:
         return before or anchor
     if published is not None:

@@ -19,6 +19,7 @@ from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
 from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
+from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -167,9 +168,10 @@ class Extractor:
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if m in identified or m not in known_set]
-        return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
-                          find_date_mentions(text))
+                  if (m in identified or m not in known_set) and not _names_nobody(text, m)]
+        sentences = split_sentences(text)
+        return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
+                          _event_dates(text, sentences))
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
@@ -198,7 +200,8 @@ class Extractor:
                                      if span[0] <= m.start < span[1] and not stays_on_the_day(m))
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
-            infos.append(sentence_info(text, span, places - {""}, day_mentions, support))
+            within = frozenset(_province_of(p) for p in ctx.places if span[0] <= p.start < span[1])
+            infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""}))
         return group_incidents(infos)
 
 
@@ -246,7 +249,18 @@ def _admin_names(p: PlaceMention) -> str:
     kinds = {c.kind for c in p.candidates}
     if kinds == {"country"}:
         return ""
-    return p.text.lower()
+    # "Borno State" and "Borno" name one province: its entry's name, not the words written
+    province = {c.name.lower() for c in p.candidates if c.kind == "admin1"}
+    return province.pop() if len(province) == 1 else p.text.lower()
+
+
+def _province_of(p: PlaceMention) -> str:
+    """The province a town or district name lies in, when all its entries agree ('' otherwise): a
+    sentence naming a town of the province told before ("a village in Gubio district" after "Borno
+    State") tells no new place."""
+    provinces = {(c.admin1 or "").lower() for c in p.candidates if c.kind in ("admin2", "place")}
+    return provinces.pop() if len(provinces) == 1 and len(p.candidates) >= 1 and all(
+        c.kind in ("admin2", "place") for c in p.candidates) else ""
 
 
 def _main_country(places: list[PlaceMention]) -> str | None:
@@ -273,6 +287,26 @@ def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, st
         else:
             merged.append(ActorMention(start, end, name, _clean_org(name), None, 0.5, "ner"))
     return sorted(merged, key=lambda m: m.start)
+
+
+def _event_dates(text: str, sentences: list[tuple[int, int]]) -> list[DateMention]:
+    """The report's date mentions, but for those of sentences that sum up many past events ("This year,
+    IS revived its bombing campaign"): such a date dates no incident, nor the ones told after it."""
+    mentions = find_date_mentions(text)
+    if not mentions:
+        return mentions
+    background = event_cues().background
+    summed = [(a, b) for a, b in sentences if background.search(text, a, b)]
+    return [m for m in mentions if not any(a <= m.start < b for a, b in summed)] if summed else mentions
+
+
+def _names_nobody(text: str, mention: ActorMention) -> bool:
+    """A mention that names no actor: a NER name made only of generic words ("jihadists", "the jihadist
+    group": unidentified), or a disguise ("gunmen disguised as police")."""
+    cues = actor_mention_cues()
+    if mention.method == "ner" and set(re.findall(r"[\w-]+", mention.text.lower())) <= cues.generic_words:
+        return True
+    return bool(cues.disguise_before.search(text, max(0, mention.start - 60), mention.start))
 
 
 def _keep_candidates(event: Event, ctx: DocContext, span: tuple[int, int],

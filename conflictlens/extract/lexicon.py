@@ -307,3 +307,16 @@ def _target_refinement(raw: dict) -> dict:
 @lru_cache(maxsize=1)
 def attribution_cues() -> dict:
     return load_json("attribution_cues.json")
+
+
+@dataclass(frozen=True)
+class ActorMentionCues:
+    generic_words: frozenset[str]  # a NER name made only of these names nobody ("the jihadist group")
+    disguise_before: re.Pattern[str]  # "gunmen disguised as police": the police are a disguise
+
+
+@lru_cache(maxsize=1)
+def actor_mention_cues() -> ActorMentionCues:
+    raw = load_json("actor_mentions.json")
+    return ActorMentionCues(frozenset(w.lower() for w in raw["generic_words"]),
+                            re.compile(raw["disguise_before"], FLAGS))

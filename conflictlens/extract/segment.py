@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from conflictlens.extract.lexicon import event_cues
+from conflictlens.extract.references import best_match, named_words, says_who, telling_words
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)]*\s*$")
@@ -23,7 +24,7 @@ _ANAPHOR = re.compile(
 )
 # Words that announce a different incident.
 _NEW_INCIDENT = re.compile(
-    r"^(?:In (?:a |another |an )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
+    r"^(?:In (?:a |another |an |the )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
     r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Another\b|Earlier\b|Later\b|"
     r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b)",
     re.I,
@@ -67,6 +68,16 @@ class Incident:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
+    # Sentences told elsewhere that say who did this incident ("X claimed the funeral bombing"): they
+    # count for attribution only, and stay out of the span the incident is typed and counted from.
+    references: list[tuple[int, int]] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)  # words that tell it from other incidents
+
+    def add(self, s: SentenceInfo) -> None:
+        self.sentences.append(s.span)
+        self.places |= s.places
+        self.dates |= s.dates
+        self.words |= s.words
 
     @property
     def span(self) -> tuple[int, int]:
@@ -82,50 +93,87 @@ class SentenceInfo:
     announces_new: bool
     places: frozenset[str]
     dates: frozenset[str]
+    within: frozenset[str] = frozenset()  # the provinces its town names lie in
     opens_with_date: bool = False  # "On Wednesday, police arrested ...": the sentence starts on its own day
+    background: bool = False  # sums up many past events ("this year IS revived its bombing campaign")
+    says_who: bool = False  # says who did an incident told ("US officials blamed X for the attack")
+    words: frozenset[str] = frozenset()  # words that tell one incident from another
+    names: frozenset[str] = frozenset()  # those of its phrases that name an incident ("the funeral bombing")
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
-    """A triggering sentence opens an incident unless it refers back or adds nothing new."""
+    """A triggering sentence opens an incident unless it refers back or adds nothing new. A sentence
+    that says who did an incident already told, in a report of several, goes to the incident it
+    speaks of (`_spoken_of`)."""
     incidents: list[Incident] = []
     current: Incident | None = None
+    spoken_of: Incident | None = None  # the incident the sentence before said who did
     for s in sentences:
+        if current is not None and s.says_who and len(incidents) > 1 and not _new_setting(s, incidents):
+            spoken_of = _spoken_of(s, incidents, spoken_of or current)
+            if spoken_of is current:
+                current.add(s)
+            else:
+                spoken_of.references.append(s.span)
+            continue
+        spoken_of = None
         if s.strong and (current is None or _starts_new(s, current)):
-            current = Incident([s.span], set(s.places), set(s.dates))
+            current = Incident()
+            current.add(s)
             incidents.append(current)
-        elif current is not None and (s.strong or s.anaphor or s.supporting):
-            current.sentences.append(s.span)
-            current.places |= s.places
-            current.dates |= s.dates
+        elif current is not None and not s.background and (s.strong or s.anaphor or s.supporting):
+            current.add(s)
     return incidents
 
 
+def _new_setting(s: SentenceInfo, incidents: list[Incident]) -> bool:
+    """Whether a sentence names a place or day that no incident told so far has."""
+    places = set().union(*(i.places for i in incidents))
+    dates = set().union(*(i.dates for i in incidents))
+    return bool(s.places - places) or bool(s.dates - dates)
+
+
+def _spoken_of(s: SentenceInfo, incidents: list[Incident], fallback: Incident) -> Incident:
+    """The incident whose words the sentence shares ("the funeral bombing"), else `fallback`: the
+    one the sentence before spoke of ("... for the assault on the hospital"), or the current one."""
+    found = best_match(s.names, [frozenset(i.words) for i in incidents])
+    return incidents[found] if found is not None else fallback
+
+
 def _starts_new(s: SentenceInfo, current: Incident) -> bool:
-    if s.announces_new:
+    if s.announces_new and not s.says_who:  # "Later, the group claimed the attack" tells no new one
         return True
     new_date = bool(s.dates) and bool(current.dates) and not (s.dates & current.dates)
     if s.anaphor:
         # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
         # day and adds no casualty or claim to the incident it names is a later event of its own.
         return new_date and s.opens_with_date and not s.supporting
-    new_place = bool(s.places) and not (s.places & current.places)
+    new_place = bool(s.places) and not (s.places & current.places) and not (s.within & current.places)
     return new_place or new_date
 
 
 def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
-                  casualty_or_claim: bool) -> SentenceInfo:
+                  casualty_or_claim: bool, within: frozenset[str] = frozenset()) -> SentenceInfo:
     sentence = text[span[0]: span[1]]
     cues = event_cues()
+    anaphor = bool(_ANAPHOR.search(sentence))
+    # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
+    # (no toll, no date) to the incident told before it.
+    background = bool(cues.background.search(sentence))
     return SentenceInfo(
         span=span,
-        # A sentence that sums up many past attacks tells no incident of its own.
-        strong=bool(cues.strong_trigger.search(sentence)) and not cues.background.search(sentence),
-        anaphor=bool(_ANAPHOR.search(sentence)),
+        strong=bool(cues.strong_trigger.search(sentence)) and not background,
+        background=background,
+        anaphor=anaphor,
         supporting=casualty_or_claim,
         announces_new=bool(_NEW_INCIDENT.search(sentence)),
         places=places,
+        within=within,
         dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(dates)) if dates else False,
+        says_who=anaphor and says_who(sentence),
+        words=telling_words(sentence),
+        names=named_words(sentence) if anaphor else frozenset(),
     )
 
 

@@ -441,3 +441,23 @@ def test_a_burial_day_is_not_the_attack_day(extractor):
             "gathering on Thursday killed 26 people.")
     (event,) = extractor.extract(Document(document_id(text), text, published="2023-03-11"))
     assert event.date.start == "2023-03-09"
+
+
+def test_the_day_something_was_said_yields_to_the_day_it_happened() -> None:
+    """Issue 11: the report's "said Thursday" dated an attack told as "Wednesday night's attack"."""
+    text = ("A bomb at a mosque killed at least 12 worshippers, police said Thursday. No one claimed "
+            "Wednesday night's attack on the mosque.")
+    resolved = resolve_event_date(text, (0, len(text)), dt.date(2022, 3, 17))
+    assert resolved is not None and resolved.start == dt.date(2022, 3, 16)
+
+
+def test_a_statement_day_is_the_date_when_no_other_day_is_told() -> None:
+    text = "A bomb at a mosque killed at least 12 worshippers, police said Thursday."
+    resolved = resolve_event_date(text, (0, len(text)), dt.date(2022, 3, 17))
+    assert resolved is not None and resolved.start == dt.date(2022, 3, 17)
+
+
+def test_saturdays_attack_in_a_report_of_that_saturday_is_that_saturday() -> None:
+    text = "The army said Saturday's attack on a checkpoint killed five soldiers."
+    resolved = resolve_event_date(text, (0, len(text)), dt.date(2021, 5, 8))
+    assert resolved is not None and resolved.start == dt.date(2021, 5, 8)

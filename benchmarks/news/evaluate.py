@@ -1,0 +1,157 @@
+"""Real news articles through the path users run: `conflictlens extract FILE --published DATE --format json`.
+
+Gold facts are coded by hand in `gold.json` (url, published date, slug and per main incident: date,
+country, admin1, city, fatalities, injured, perpetrator, claimed). Article texts are never stored in
+the repository: each is read from `<texts>/<slug>.txt` (default /work/newsdev) and an article whose
+text is absent is skipped. Each gold incident is matched to one extracted event (date within a day,
+and the same place or toll); a field's accuracy counts every gold incident that codes it, so a
+missed incident is wrong on all its fields. The held-out part (fixed by `split_part(url)` when an
+article was added) is printed first.
+
+    python benchmarks/news/evaluate.py [--texts DIR] [--part held-out|tune|all] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+GOLD = Path(__file__).with_name("gold.json")
+FIELDS = ("date", "country", "admin1", "city", "fatalities", "injured", "perpetrator", "claimed")
+_NOT_SCORED = "?"
+_UNNAMED = {"", "unknown", "unidentified"}
+
+
+def extract(path: Path, published: str) -> list[dict]:
+    """The events `conflictlens extract` gives for one article (run as users run it)."""
+    cmd = [sys.executable, "-m", "conflictlens.cli", "extract", str(path), "--published", published, "--format", "json"]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=os.environ, check=True).stdout
+    return json.loads(out) if out.strip() else []
+
+
+def _norm(value: object) -> str:
+    text = str(value or "").lower().replace("-", " ").replace("'", "")
+    for word in (" province", " state", " governorate", " region"):
+        text = text.replace(word, "")
+    return " ".join(text.split())
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def field_value(event: dict, field: str) -> object:
+    location = event.get("location") or {}
+    if field == "date":
+        return (event.get("date") or {}).get("start")
+    if field in ("country", "admin1"):
+        return location.get(field)
+    if field == "city":
+        return location.get("place")
+    if field in ("fatalities", "injured"):
+        return (event.get(field) or {}).get("best")
+    return event.get(field)
+
+
+def field_correct(gold: dict, event: dict | None, field: str) -> bool:
+    if event is None:
+        return False
+    want, got = gold[field], field_value(event, field)
+    if field == "perpetrator":
+        names = {_norm(n) for n in [want, *gold.get("perpetrator_aliases", [])] if n}
+        # the registry's canonical name may be longer ("Islamic State of Iraq and the Levant (ISIL)")
+        return any(n in _norm(got) for n in names) if names else _norm(got) in _UNNAMED
+    if field in ("admin1", "city"):
+        return _norm(want) == _norm(got) or (field == "city" and _norm(want) in _norm(got))
+    return want == got
+
+
+def scored(gold: dict, field: str) -> bool:
+    return gold.get(field) is not None and gold.get(field) != _NOT_SCORED
+
+
+def _affinity(gold: dict, event: dict) -> int:
+    """How well an event fits a gold incident: 0 when its date is over a day off."""
+    want, got = _day(gold.get("date")), _day(field_value(event, "date"))
+    if want and (got is None or abs((want - got).days) > 1):
+        return 0
+    same = [field_correct(gold, event, f) for f in ("admin1", "city", "fatalities", "injured") if scored(gold, f)]
+    return 1 + sum(same) if any(same) or not same else 0
+
+
+def match(incidents: list[dict], events: list[dict]) -> list[dict | None]:
+    """Each gold incident's event (or None), greedily by affinity; an event serves one incident."""
+    pairs = sorted(((_affinity(g, e), gi, ei) for gi, g in enumerate(incidents) for ei, e in enumerate(events)),
+                   key=lambda p: (-p[0], p[1], p[2]))
+    chosen: list[dict | None] = [None] * len(incidents)
+    used: set[int] = set()
+    for score, gi, ei in pairs:
+        if score and chosen[gi] is None and ei not in used:
+            chosen[gi] = events[ei]
+            used.add(ei)
+    return chosen
+
+
+def tally(rows: list[tuple[dict, dict | None]]) -> dict[str, tuple[int, int]]:
+    counts = {"found": (sum(e is not None for _g, e in rows), len(rows))}
+    for field in FIELDS:
+        coded = [(g, e) for g, e in rows if scored(g, field)]
+        counts[field] = (sum(field_correct(g, e, field) for g, e in coded), len(coded))
+    return counts
+
+
+def report(part: str, rows: list[tuple[dict, dict | None]], extra: int, articles: int) -> str:
+    counts = tally(rows)
+    lines = [f"### Real news articles, {part} part ({articles} articles, {len(rows)} incidents, "
+             f"{extra} events beyond the gold incidents)", "", "| field | score | correct | total |", "|---|---:|---:|---:|"]
+    for field, (ok, total) in counts.items():
+        lines.append(f"| {field} | {ok / total:.2f} | {ok} | {total} |" if total else f"| {field} | - | 0 | 0 |")
+    return "\n".join(lines)
+
+
+def _show(slug: str, incidents: list[dict], chosen: list[dict | None]) -> None:
+    for gold, event in zip(incidents, chosen):
+        wrong = [f"{f}: want {gold[f]!r} got {field_value(event, f) if event else None!r}"
+                 for f in FIELDS if scored(gold, f) and not field_correct(gold, event, f)]
+        if wrong:
+            print(f"  {slug}: " + "; ".join(wrong), file=sys.stderr)
+
+
+def evaluate(texts: Path, parts: list[str], show: bool) -> str:
+    articles = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    out = []
+    for part in parts:
+        rows: list[tuple[dict, dict | None]] = []
+        extra = seen = 0
+        for article in (a for a in articles if a["part"] == part):
+            path = texts / f"{article['slug']}.txt"
+            if not path.exists():
+                continue
+            seen += 1
+            events = extract(path, article["published"])
+            chosen = match(article["incidents"], events)
+            extra += len(events) - sum(e is not None for e in chosen)
+            rows += list(zip(article["incidents"], chosen))
+            if show:
+                _show(article["slug"], article["incidents"], chosen)
+        out.append(report(part, rows, extra, seen))
+    return "\n\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--texts", type=Path, default=Path("/work/newsdev"))
+    parser.add_argument("--part", choices=("held-out", "tune", "all"), default="all")
+    parser.add_argument("--show", action="store_true", help="print each wrong field (to stderr)")
+    args = parser.parse_args()
+    parts = ["held-out", "tune"] if args.part == "all" else [args.part]
+    print(evaluate(args.texts, parts, args.show))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""benchmarks/news/evaluate.py: how gold incidents are matched to extracted events and scored."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "news"
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("news_evaluate", BENCH / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _event(day: str, admin1: str, killed: int | None, perpetrator: str | None = None) -> dict:
+    return {"date": {"start": day}, "location": {"country": "AF", "admin1": admin1, "place": admin1},
+            "fatalities": {"best": killed}, "injured": {"best": None}, "perpetrator": perpetrator, "claimed": False}
+
+
+def _gold(day: str, admin1: str, killed: int | None, perpetrator: str | None = None, **extra) -> dict:
+    return {"date": day, "country": "AF", "admin1": admin1, "city": None, "fatalities": killed,
+            "injured": None, "perpetrator": perpetrator, "claimed": None, **extra}
+
+
+def test_each_incident_takes_the_event_of_its_day_and_place():
+    ev = _module()
+    incidents = [_gold("2020-05-12", "Kabul", 24), _gold("2020-05-12", "Nangarhar", 32)]
+    events = [_event("2020-05-12", "Nangarhar", 32), _event("2020-05-13", "Kabul", 24), _event("2020-05-20", "Kabul", 5)]
+    assert ev.match(incidents, events) == [events[1], events[0]]
+
+
+def test_an_event_over_a_day_off_matches_nothing():
+    ev = _module()
+    assert ev.match([_gold("2020-05-12", "Kabul", 24)], [_event("2020-05-14", "Kabul", 24)]) == [None]
+
+
+def test_a_missed_incident_is_wrong_on_every_field_it_codes():
+    ev = _module()
+    counts = ev.tally([(_gold("2020-05-12", "Kabul", 24), None)])
+    assert counts["found"] == (0, 1) and counts["fatalities"] == (0, 1) and counts["claimed"] == (0, 0)
+
+
+def test_perpetrator_null_means_unidentified_and_aliases_match_longer_names():
+    ev = _module()
+    unnamed = _gold("2020-05-12", "Kabul", 1)
+    assert ev.field_correct(unnamed, _event("2020-05-12", "Kabul", 1), "perpetrator")
+    assert not ev.field_correct(unnamed, _event("2020-05-12", "Kabul", 1, "Taliban"), "perpetrator")
+    named = _gold("2020-05-12", "Kabul", 1, "Islamic State", perpetrator_aliases=["ISIL"])
+    assert ev.field_correct(named, _event("2020-05-12", "Kabul", 1, "Islamic State of Iraq and the Levant (ISIL)"),
+                            "perpetrator")
+
+
+def test_the_gold_file_holds_facts_and_a_fixed_part_per_article():
+    from conflictlens.evaluation import split_part
+    articles = json.loads((BENCH / "gold.json").read_text(encoding="utf-8"))["articles"]
+    assert len(articles) >= 30
+    assert all(a["part"] == split_part(a["url"]) for a in articles)
+    assert all(set(a) == {"slug", "url", "published", "part", "incidents"} for a in articles)
