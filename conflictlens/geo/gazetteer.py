@@ -7,14 +7,15 @@ sentence and needs nothing beyond the standard library.
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cached_property
 from typing import Sequence
 
+from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_point, named_context,
+                                       province_positions, spelt_countries)
 from conflictlens.geo.loader import (GazetteerData, load_attributive_words, load_bundled, read_user_places,
                                      with_user_places)
-from conflictlens.geo.normalize import TOKEN_RE, fold_token, key_from_folded, name_key, spelling_key, stem_token
+from conflictlens.geo.normalize import TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
 
@@ -32,12 +33,7 @@ _CUE_WORDS = {
 }
 CUES = {fold_token(word): kind for word, kind in _CUE_WORDS.items()}
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
-STRENGTH = {"c": 3, "g": 2, "v": 1, "w": 0}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
-# Namesakes closer than this are one answer for a conflict record (see _far_apart).
-NAMESAKE_KM = 25.0
-# A city this big, ten times any namesake abroad, is what a bare name means (see _abroad).
-DOMINANT_PEOPLE = 100_000
 # A city this big needs no cue word, whatever its name folds like.
 MILLION_CITY = 1_000_000
 
@@ -167,12 +163,12 @@ class Gazetteer:
     def best_location(self, mentions: Sequence[PlaceMention]) -> tuple[Location, PlaceMention | None]:
         if not mentions:
             return Location(), None
-        countries, provinces = _context(mentions)
-        named = _province_positions(mentions)
+        countries, provinces = named_context(mentions)
+        named = province_positions(mentions)
         scored = []
         for idx, m in enumerate(mentions):
             is_province = any(e.kind == "admin1" for e in m.candidates)
-            spelt = _spelt_countries(m)
+            spelt = spelt_countries(m)
             scored.extend((self._score(e, idx, countries, provinces, named, is_province, spelt), e, m)
                           for e in m.candidates)
         best = scored[0]
@@ -180,10 +176,10 @@ class Gazetteer:
             if item[0] > best[0]:
                 best = item
         tied = [e for score, e, _ in scored if score == best[0]]
-        if best[1].kind in ("place", "admin2") and _far_apart(tied := tied + _abroad(scored, best)):
+        if best[1].kind in ("place", "admin2") and far_apart(tied := tied + abroad(scored, best)):
             return self._among_namesakes(tied, best[2], mentions), best[2]
         # Rows of one place: the name from the first, the point from one that has a real point.
-        donor = best[1] if _has_point(best[1]) else next((e for e in tied if _has_point(e)), None)
+        donor = best[1] if has_point(best[1]) else next((e for e in tied if has_point(e)), None)
         return self._location(best[1], donor), best[2]
 
     def _among_namesakes(self, tied: Sequence[PlaceEntry], mention: PlaceMention,
@@ -205,13 +201,13 @@ class Gazetteer:
         # spellings vary by source and say nothing. Then a town named like its own district: its seat,
         # the one a bare name means.
         countries = {e.country for e in tied}
-        across = len(countries) > 1 and all(len({_area(e) for e in tied if e.country == c}) == 1 for c in countries)
+        across = len(countries) > 1 and all(len({area(e) for e in tied if e.country == c}) == 1 for c in countries)
         spelt = [e for e in tied if across and e.name.casefold() == mention.text.casefold()]
         # Seats only within one country: abroad, whether a district is known is a matter of sources.
         seats = [e for e in tied if e.kind == "place" and e.admin2 and name_key(e.admin2) == name_key(e.name)
                  and len(countries) == 1]
-        for chosen in ([e for e in tied if _area(e) in districts], spelt, seats):
-            if len({_area(e) for e in chosen}) == 1:
+        for chosen in ([e for e in tied if area(e) in districts], spelt, seats):
+            if len({area(e) for e in chosen}) == 1:
                 return self._location(chosen[0])
         return self._shared_area(tied, mention.text)
 
@@ -259,7 +255,7 @@ class Gazetteer:
     def _location(self, e: PlaceEntry, point: PlaceEntry | None = None) -> Location:
         """`e` as a location, at `point`'s coordinates when given (another row of the same place)."""
         where = point if point is not None else e
-        lat, lon = (where.lat, where.lon) if _has_point(where) else (None, None)
+        lat, lon = (where.lat, where.lon) if has_point(where) else (None, None)
         loc = Location(country=e.country, admin1=e.admin1, admin2=e.admin2, lat=lat, lon=lon,
                        precision=PRECISION[e.kind])
         if e.kind == "admin1":
@@ -281,76 +277,6 @@ class Gazetteer:
         point = self.province_centroid(loc.country, loc.admin1) if loc.admin1 else None
         loc.lat, loc.lon = point if point else (None, None)
         loc.precision = "province" if point else ("province" if loc.admin1 else "country")
-
-
-def _abroad(scored: list, best: tuple) -> list[PlaceEntry]:
-    """Namesakes of the best candidate in other countries that the text supports as well.
-
-    Context, kind and closeness equal, a bigger town or a GeoNames town against a village list is no
-    reason to put an event in one country rather than another ("Tripoli" in Libya or Lebanon), so
-    they are namesakes; unless the best is curated and they are not, or it is a city of
-    DOMINANT_PEOPLE ten times any other ("Paris").
-    """
-    curated = best[0][4] == STRENGTH["c"]  # a hand-picked place is what its name means ("Jalalabad")
-    rivals = [e for score, e, _ in scored if score[:4] == best[0][:4] and e.country != best[1].country
-              and not (curated and score[4] < best[0][4])]
-    people = best[1].population
-    if not rivals or (people >= DOMINANT_PEOPLE and people >= 10 * max(e.population for e in rivals)):
-        return []
-    top = {}
-    for e in rivals:  # within each country, its biggest namesake, as within the best's own
-        if e.population >= top.get(e.country, e).population:
-            top[e.country] = e
-    return [e for e in rivals if e.population == top[e.country].population]
-
-
-def _spelt_countries(mention: PlaceMention) -> frozenset[str]:
-    """Countries with a candidate spelt letter for letter as written, when not all have one: across
-    countries the spelling says which ("Sanaa" is Yemen's, not Peru's "Sana"); within one country
-    spellings vary by source and say nothing, so every candidate there shares its country's mark (as in
-    `_among_namesakes`, only between countries with one namesake area each)."""
-    countries = {e.country for e in mention.candidates}
-    if any(len({_area(e) for e in mention.candidates if e.country == c}) > 1 for c in countries):
-        return frozenset()  # a country with namesakes of its own: the spelling settles nothing
-    written = _letters(mention.text)
-    spelt = frozenset(e.country for e in mention.candidates if _letters(e.name) == written)
-    return spelt if spelt != countries else frozenset()
-
-
-def _letters(name: str) -> str:
-    return " ".join(spelling_key(t) for t in TOKEN_RE.findall(name))
-
-
-def _area(e: PlaceEntry) -> tuple[str, str | None, str | None]:
-    return e.country, e.admin1, e.admin2
-
-
-def _far_apart(tied: Sequence[PlaceEntry]) -> bool:
-    """Namesakes in different provinces, or in different districts of one province further apart
-    than NAMESAKE_KM.
-
-    Two rows for one place (two sources, a district spelt two ways) or two hamlets a few kilometres
-    apart in one province are one answer for a conflict record; a neighbourhood of Karachi and one of
-    Peshawar are not, and neither are two villages astride a provincial border (the province is a
-    coded field of its own). Within one province, rows without a real point (none, or the 0,0 some
-    sources use for none) are taken to be the same place as the others.
-    """
-    if len({_area(e) for e in tied}) < 2:
-        return False
-    if len({(e.country, e.admin1) for e in tied}) > 1:
-        return True
-    points = [(e.lat, e.lon) for e in tied if _has_point(e)]
-    return any(_km(a, b) > NAMESAKE_KM for i, a in enumerate(points) for b in points[i + 1:])
-
-
-def _has_point(e: PlaceEntry) -> bool:
-    return e.lat is not None and e.lon is not None and (e.lat, e.lon) != (0.0, 0.0)
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _next_word(text: str, tokens: list, j: int) -> str | None:
@@ -380,42 +306,3 @@ def _capital_neighbour(text: str, tokens: list, i: int, j: int) -> bool:
     if j < len(tokens) and not text[tokens[j - 1].end():tokens[j].start()].strip():
         return tokens[j].group()[0].isupper()
     return False
-
-
-def _province_positions(mentions: Sequence[PlaceMention]) -> dict[tuple[str, str], list[int]]:
-    out: dict[tuple[str, str], list[int]] = {}
-    for idx, m in enumerate(mentions):
-        for e in m.candidates:
-            if e.kind == "admin1":
-                out.setdefault((e.country, e.name), []).append(idx)
-    return out
-
-
-def _most_named_country(mentions: Sequence[PlaceMention]) -> set[str]:
-    """The one country more of the text's names could lie in than any other, if two or more do
-    ("from Hyderabad to Jalalabad": each has namesakes, only India has both)."""
-    votes: dict[str, int] = {}
-    for m in mentions:
-        for cc in {e.country for e in m.candidates}:
-            votes[cc] = votes.get(cc, 0) + 1
-    ranked = sorted(votes.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
-        return set()
-    return {cc for cc, n in votes.items() if n == ranked[0]}
-
-
-def _context(mentions: Sequence[PlaceMention]) -> tuple[set[str], set[tuple[str, str]]]:
-    """Countries and provinces the text names outright, else those its unambiguous names imply."""
-    countries = {e.country for m in mentions for e in m.candidates if e.kind == "country"}
-    if not countries:
-        countries = {next(iter(s)) for m in mentions if len(s := {e.country for e in m.candidates}) == 1}
-    if not countries:
-        countries = _most_named_country(mentions)
-    provinces = {(e.country, e.name) for m in mentions for e in m.candidates
-                 if e.kind == "admin1" and (not countries or e.country in countries)}
-    if not provinces:
-        for m in mentions:
-            pairs = {(e.country, e.name if e.kind == "admin1" else e.admin1) for e in m.candidates}
-            if len(pairs) == 1 and None not in next(iter(pairs)):
-                provinces |= pairs
-    return countries, provinces
