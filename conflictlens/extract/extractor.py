@@ -20,6 +20,7 @@ from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
 from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
+from conflictlens.extract.truecase import needs_truecasing, truecase
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 
@@ -83,13 +84,30 @@ class Extractor:
     def extract_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event]]]:
         """Stream (document, events) pairs in input order; texts without any trigger skip the NLP."""
         for batch in _document_batches(docs, batch_size, READ_AHEAD_CHARS):
-            wanted = [d for d in batch if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
+            cased = [self._truecased(d) for d in batch]
+            wanted = [d for d in cased if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
-            for d in batch:
+            for original, d in zip(batch, cased):
                 if len(d.text) > SECTION_CHARS:
-                    yield d, self._long_events(d)
+                    events = self._long_events(d)
                 else:
-                    yield d, ([e for e, _span in self._events(d, orgs[d.id])[0]] if d.id in orgs else [])
+                    events = [e for e, _span in self._events(d, orgs[d.id])[0]] if d.id in orgs else []
+                yield original, (_quote_original(events, original.text) if d is not original else events)
+
+    def _truecased(self, doc: Document) -> Document:
+        """The report with its ALL-CAPS paragraphs in their likely case (same length, so every span
+        holds), or the report itself. Registry actors and gazetteer places found in it say how their
+        names are written: FMLN stays upper, SHINING PATH becomes Shining Path."""
+        if not prefilter(doc.text) or not needs_truecasing(doc.text):
+            return doc
+        names: list[tuple[int, int, str | None]] = []
+        if self.actors is not None:
+            names += [(m.start, m.end, m.canonical) for m in self.actors.find_actors(doc.text)
+                      if not self.actors.is_generic(m.canonical) and not self.actors.is_unidentified(m.canonical)]
+        if self.geocoder is not None:
+            names += [(p.start, p.end, p.candidates[0].name if p.candidates else None)
+                      for p in self.geocoder.find_places(doc.text)]
+        return replace(doc, text=truecase(doc.text, names))
 
     def _ner_orgs(self, texts: list[str], near_triggers: bool = False) -> list[list[tuple[int, int, str, str]]]:
         """Named entities of each text, tagged in pieces cut at paragraph or sentence breaks (offsets
@@ -196,6 +214,15 @@ class Extractor:
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support))
         return group_incidents(infos)
+
+
+def _quote_original(events: list[Event], text: str) -> list[Event]:
+    """Evidence quotes the report as written: spans found in its truecased copy are read again
+    from the original text (the offsets are the same)."""
+    for event in events:
+        event.evidence = {name: [replace(ev, text=text[ev.start: ev.end]) for ev in spans]
+                          for name, spans in event.evidence.items()}
+    return events
 
 
 def _document_batches(docs: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
