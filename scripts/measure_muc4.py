@@ -45,12 +45,17 @@ def _documents(part: str, limit: int | None) -> list[tuple[str, dict]]:
 
 def _canonical(registry, name: str) -> str | None:
     found = registry.resolve(name.title())
-    return found.canonical if found is not None and found.score >= 0.9 else None
+    if found is not None and found.score >= 0.9:
+        return found.canonical
+    named = {m.canonical for m in registry.find_actors(name.title())}
+    return named.pop() if len(named) == 1 else None
 
 
 def _cluster_found(registry, cluster: list[str], predicted: set[str]) -> bool:
+    """A predicted actor, or its parent (a country's army is "Military forces"), is the cluster's actor."""
     canon = {_canonical(registry, n) for n in cluster} - {None}
-    return bool(canon & predicted) or any(same_name(n, *predicted) for n in cluster)
+    lineages = {a for p in predicted for a in (p, *registry.lineage(p))}
+    return bool(canon & lineages) or any(same_name(n, *predicted) for n in cluster)
 
 
 def measure(part: str, limit: int | None, show_misses: bool) -> dict:

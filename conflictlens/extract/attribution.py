@@ -12,6 +12,7 @@ from conflictlens.model.protocols import ActorMention
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)"
+_SPACES = re.compile(r"\s{2,}|\n")
 _SAYER_NOISE = re.compile(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
@@ -31,6 +32,7 @@ class _Compiled:
     no_claim: re.Pattern[str]
     stances: tuple[tuple[str, re.Pattern[str]], ...]
     subject: re.Pattern[str]
+    agents: tuple[re.Pattern[str], ...]
     arrest_subject: re.Pattern[str]
     arrest_events: frozenset[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
@@ -51,6 +53,7 @@ def _compiled() -> _Compiled:
         no_claim=re.compile(raw["no_claim"], FLAGS),
         stances=stances,
         subject=_compile(raw["perpetrator_subject"]),
+        agents=tuple(_compile(p) for p in raw.get("perpetrator_agent", ())),
         arrest_subject=_compile(raw["arrest_subject"]),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
@@ -65,7 +68,8 @@ def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[
 
 
 def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:
-    """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token."""
+    """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token.
+    Line breaks and runs of spaces read as one space: wire copy wraps its lines inside sentences."""
     parts, kept, pos = [], [], 0
     for m in mentions:
         s, e = m.start - offset, m.end - offset
@@ -76,7 +80,7 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         kept.append(m)
         pos = e
     parts.append(sentence[pos:])
-    return "".join(parts), kept
+    return _SPACES.sub(" ", "".join(parts)), kept
 
 
 def statements_in_sentence(
@@ -140,7 +144,7 @@ def subject_statements(
     arrest ("Police arrested ...") when the event is one; in an attack's report, who arrests answers it."""
     cc = _compiled()
     masked, actors = mask_actors(sentence, span[0], mentions)
-    patterns = (cc.subject, cc.arrest_subject) if sub_event_type in cc.arrest_events else (cc.subject,)
+    patterns = (cc.subject, *cc.agents) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events else ())
     out = []
     for m in (m for p in patterns for m in p.finditer(masked)):
         actor = actors[int(m.group("actor")[5:])]

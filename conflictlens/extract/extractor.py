@@ -20,7 +20,7 @@ from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
 from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
-from conflictlens.extract.truecase import needs_truecasing, truecase
+from conflictlens.extract.truecase import is_common_word, needs_truecasing, truecase
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 
@@ -103,7 +103,8 @@ class Extractor:
         names: list[tuple[int, int, str | None]] = []
         if self.actors is not None:
             names += [(m.start, m.end, m.canonical) for m in self.actors.find_actors(doc.text)
-                      if not self.actors.is_generic(m.canonical) and not self.actors.is_unidentified(m.canonical)]
+                      if not self.actors.is_generic(m.canonical) and not self.actors.is_unidentified(m.canonical)
+                      and not is_common_word(m.text)]
         if self.geocoder is not None:
             names += [(p.start, p.end, p.candidates[0].name if p.candidates else None)
                       for p in self.geocoder.find_places(doc.text)]

@@ -54,6 +54,12 @@ def shouted_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if is_shouted(text[a:b])]
 
 
+def is_common_word(word: str) -> bool:
+    """A word the table writes in lower case: an acronym spelled like it ("IS", "ARENA") is no name in
+    shouted text, where every word is in capitals."""
+    return word_table().get(word.lower()) == "l"
+
+
 def needs_truecasing(text: str) -> bool:
     return bool(shouted_spans(text))
 
@@ -107,14 +113,14 @@ def _word_case(word: str, table: dict[str, str]) -> str:
 def _case_name(text: str, start: int, end: int, form: str | None, chars: list[str]) -> None:
     """Case the words of one name: as in `form` when it spells the word, else capitalised."""
     spellings = {_fold(w).lower(): w for w in _WORD.findall(_fold(form or ""))}
-    words = list(_WORD.finditer(text, start, end))
-    for i, m in enumerate(words):
+    table = word_table()
+    for i, m in enumerate(_WORD.finditer(text, start, end)):
         word = m.group(0)
         key = word.lower()
         if key in spellings and len(spellings[key]) == len(word):
             cased = spellings[key]
-        elif i and key in _NAME_PARTICLES:
-            cased = key
+        elif i and (key in _NAME_PARTICLES or table.get(key) == "l"):
+            cased = key  # "ELN guerrillas", "San Luis de la Reina"
         else:
             cased = word.capitalize()
         chars[m.start(): m.end()] = cased
