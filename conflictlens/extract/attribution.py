@@ -11,7 +11,7 @@ from conflictlens.extract.lexicon import FLAGS, attribution_cues
 from conflictlens.model.protocols import ActorMention
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
-_ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)"
+_ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
 _SPACES = re.compile(r"\s{2,}|\n")
 _SAYER_NOISE = re.compile(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
@@ -39,22 +39,24 @@ class _Compiled:
     sayer_default: dict[str, str]
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace("ACTOR", _ACTOR, 1).replace("SAYER", _SAYER, 1), FLAGS)
+def _compile(pattern: str, heads: str) -> re.Pattern[str]:
+    actor = _ACTOR.replace("HEADS", heads)
+    return re.compile(pattern.replace("ACTOR", actor, 1).replace("SAYER", _SAYER, 1), FLAGS)
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     raw = attribution_cues()
+    heads = raw["actor_head_words"]
     stances = tuple(
-        (stance, _compile(p)) for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance]
+        (stance, _compile(p, heads)) for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance]
     )
     return _Compiled(
         no_claim=re.compile(raw["no_claim"], FLAGS),
         stances=stances,
-        subject=_compile(raw["perpetrator_subject"]),
-        agents=tuple(_compile(p) for p in raw.get("perpetrator_agent", ())),
-        arrest_subject=_compile(raw["arrest_subject"]),
+        subject=_compile(raw["perpetrator_subject"], heads),
+        agents=tuple(_compile(p, heads) for p in raw.get("perpetrator_agent", ())),
+        arrest_subject=_compile(raw["arrest_subject"], heads),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
         sayer_default=dict(raw["sayer_default"]),

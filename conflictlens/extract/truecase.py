@@ -24,6 +24,7 @@ UPPER_SHARE = 0.8
 MIN_LETTERS = 20
 # An unknown word this short is read as an acronym (ELN, FPL, MRTA), a longer one as a name.
 ACRONYM_MAX = 3
+_ROMAN = re.compile(r"^[IVXLC]+$")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # A word with its clitic ("COUNTRY'S", "DIDN'T"): looked up whole, then without the clitic.
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]{1,2}\b)?")
@@ -106,8 +107,9 @@ def _word_case(word: str, table: dict[str, str]) -> str:
         return "I" if lower == "i" else lower
     if kind == "t":
         return word.capitalize()
-    # Unknown: a single letter (U.S., B-52) or a short rare word is an acronym; anything else a name.
-    return word if len(word) <= ACRONYM_MAX else word.capitalize()
+    # Unknown: a single letter (U.S., B-52), a short rare word or a Roman numeral ("XXII front") is an
+    # acronym; anything else a name.
+    return word if len(word) <= ACRONYM_MAX or _ROMAN.match(word) else word.capitalize()
 
 
 def _case_name(text: str, start: int, end: int, form: str | None, chars: list[str]) -> None:
