@@ -36,6 +36,7 @@ class _Compiled:
     arrest_subject: re.Pattern[str]
     arrest_events: frozenset[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
+    own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
 
 
@@ -48,8 +49,10 @@ def _compile(pattern: str, heads: str) -> re.Pattern[str]:
 def _compiled() -> _Compiled:
     raw = attribution_cues()
     heads = raw["actor_head_words"]
+    own = "|".join(raw["channels"][name] for name in raw["own_channels"])
     stances = tuple(
-        (stance, _compile(p, heads)) for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance]
+        (stance, _compile(p.replace("OWN_CHANNEL", own), heads))
+        for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance]
     )
     return _Compiled(
         no_claim=re.compile(raw["no_claim"], FLAGS),
@@ -59,6 +62,7 @@ def _compiled() -> _Compiled:
         arrest_subject=_compile(raw["arrest_subject"], heads),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
+        own_channel=re.compile(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
     )
 
@@ -132,6 +136,16 @@ def _strip_noise(sayer: str) -> str:
     while previous != sayer:
         previous, sayer = sayer, _SAYER_NOISE.sub("", sayer).strip()
     return sayer
+
+
+def is_own_channel(name: str) -> bool:
+    """Whether `name` is a group's own medium (Amaq, Radio Venceremos): it carries claims, it is no actor."""
+    return _compiled().own_channel.fullmatch(name.strip()) is not None
+
+
+def own_channel_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a group's own medium ("Radio Venceremos"): no place and no actor there."""
+    return [m.span() for m in _compiled().own_channel.finditer(text)]
 
 
 def has_no_claim(sentence: str) -> bool:

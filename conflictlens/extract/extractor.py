@@ -9,7 +9,6 @@ pipeline injects (see `model/protocols.py`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
@@ -21,13 +20,11 @@ from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_ment
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.extract.truecase import is_common_word, needs_truecasing, truecase
+from conflictlens.extract.wire import find_dateline, furniture_spans, inside, is_messenger
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 
 EXTRACTOR_VERSION = "0.3.1"
-# A wire-style dateline names the filing date, not the event date.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,30})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
-                       r"(?: \([^)]{1,40}\))?\s*[-–—:]+\s*")
 # A report longer than this is read a section at a time (cut at paragraph or sentence breaks), so
 # memory and the per-section rules stay bounded whatever its length.
 SECTION_CHARS = 50_000
@@ -160,21 +157,27 @@ class Extractor:
 
     def _opening(self, doc: Document) -> Opening:
         text = doc.text
-        dateline = _DATELINE.match(text)
+        dateline = find_dateline(text)
         # Without a publication date, the dateline's date is the day weekdays and "this month" count
         # from, and the day that decides what a dated actor name ("Afghan forces") meant.
-        published = _parse_date(doc.published) or (stated_date(text[: dateline.end()], self.date_order)
-                                                   if dateline else None)
+        published = _parse_date(doc.published) or (
+            (dateline.date or stated_date(text[: dateline.end], self.date_order)) if dateline else None)
         # Failing both, the first full date of the opening says which era the actor names belong to.
         era = published or stated_date(text[:200], self.date_order)
-        return Opening(published, era, dateline.end() if dateline else 0)
+        return Opening(published, era, dateline.end if dateline else 0)
 
     def _context(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening) -> DocContext:
         text = doc.text
         persons = [(s, e) for s, e, _t, label in orgs if label == "PERSON"]
+        # The messengers (agency, byline, credits) are no actors and no places of the story.
+        messengers = furniture_spans(text)
+        # The dateline's place in capitals ("KABUL, Nov 2 (Reuters) -") is no organisation either.
+        not_orgs = messengers + [(0, opening.body_start)]
+        orgs = [o for o in orgs if not inside(not_orgs, o[0], o[1]) and not is_messenger(o[2])]
         # A place name inside a person's name ("spokesman Attaullah Khogyani") is no place.
         places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
-                  if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
+                  if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)
+                  and not inside(messengers, p.start, p.end)]
         orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
         as_of = opening.era.isoformat() if opening.era else None
         places, country, known = self._places_and_actors(text, places, as_of)
@@ -182,7 +185,7 @@ class Extractor:
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if m in identified or m not in known_set]
+                  if (m in identified or m not in known_set) and not inside(messengers, m.start, m.end)]
         return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
                           find_date_mentions(text))
 
