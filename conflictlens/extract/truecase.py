@@ -121,8 +121,8 @@ def _case_name(text: str, start: int, end: int, form: str | None, chars: list[st
         key = word.lower()
         if key in spellings and len(spellings[key]) == len(word):
             cased = spellings[key]
-        elif i and (key in _NAME_PARTICLES or table.get(key) == "l"):
-            cased = key  # "ELN guerrillas", "San Luis de la Reina"
+        elif i and (key in _NAME_PARTICLES or (form is not None and table.get(key) == "l")):
+            cased = key  # "San Luis de la Reina"; a word the name's own form lacks: "ELN guerrillas"
         else:
             cased = word.capitalize()
         chars[m.start(): m.end()] = cased
