@@ -104,7 +104,7 @@ class Extractor:
                       and not is_common_word(m.text)]
         if self.geocoder is not None:
             names += [(p.start, p.end, p.candidates[0].name if p.candidates else None)
-                      for p in self.geocoder.find_places(doc.text)]
+                      for p in self.geocoder.find_places(doc.text) if not is_common_word(p.text)]
         return replace(doc, text=truecase(doc.text, names))
 
     def _ner_orgs(self, texts: list[str], near_triggers: bool = False) -> list[list[tuple[int, int, str, str]]]:
