@@ -44,10 +44,13 @@ def _documents(part: str, limit: int | None) -> list[tuple[str, dict]]:
 
 
 def _canonical(registry, name: str) -> str | None:
-    found = registry.resolve(name.title())
-    if found is not None and found.score >= 0.9:
-        return found.canonical
-    named = {m.canonical for m in registry.find_actors(name.title())}
+    """The registry actor a gold spelling names: as written (acronyms match in capitals only), then
+    in title case; failing a whole-name match, the one non-generic actor the spelling contains."""
+    for form in (name, name.title()):
+        found = registry.resolve(form)
+        if found is not None and found.score >= 0.9:
+            return found.canonical
+    named = {m.canonical for m in registry.find_actors(name) if not registry.is_generic(m.canonical)}
     return named.pop() if len(named) == 1 else None
 
 

@@ -149,3 +149,10 @@ def test_claims_through_the_groups_own_media(extractor, text, actor, channel):
     assert [(a.actor, a.stance, a.channel) for a in event.attribution] == [(actor, "claimed", channel)]
     assert event.location.place != "Venceremos"
     assert not event.extra.get("actor_candidates")
+
+
+def test_police_who_shot_at_the_bomber_are_no_perpetrator(extractor):
+    text = ("A suicide bomber detonated an explosives-laden car after being shot at by police officers at a "
+            "checkpoint in Lashkar Gah, Helmand, on Monday, killing two officers.")
+    [event] = extractor.extract(doc(text, "2021-03-22"))
+    assert event.perpetrator is None
