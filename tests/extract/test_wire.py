@@ -156,3 +156,13 @@ def test_police_who_shot_at_the_bomber_are_no_perpetrator(extractor):
             "checkpoint in Lashkar Gah, Helmand, on Monday, killing two officers.")
     [event] = extractor.extract(doc(text, "2021-03-22"))
     assert event.perpetrator is None
+
+
+@pytest.mark.parametrize("text", [
+    "FMLN GUERRILLA UNITS CLASHED WITH ARMY TROOPS IN SAN MIGUEL YESTERDAY, INFLICTING FIVE CASUALTIES.",
+    "IN THE CAPITAL, FMLN URBAN COMMANDOES BLEW UP THREE ELECTRICITY POLES AND KILLED A GUARD.",
+    "THE FMLN CLAIMS IT ATTACKED THE 3D INFANTRY BRIGADE IN SAN MIGUEL, KILLING FOUR SOLDIERS.",
+])
+def test_all_caps_fmln_as_agent(extractor, text):
+    events = extractor.extract(doc(text, "1989-03-20"))
+    assert "Farabundo Marti National Liberation Front (FMLN)" in {e.perpetrator for e in events}
