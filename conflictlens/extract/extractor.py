@@ -60,6 +60,9 @@ class DocContext:
     published: dt.date | None
     body_start: int  # where the text starts after a dateline such as "KABUL, May 9 (Reuters) -"
     dates: list[DateMention]  # found once: every incident is dated from them
+    # Spans of nationality words the registry does not know ("Salvadoran troops"): kept as candidates
+    # for review, but a nationality is no perpetrator.
+    nationalities: frozenset[tuple[int, int]] = frozenset()
 
 
 class Extractor:
@@ -178,6 +181,7 @@ class Extractor:
         places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
                   if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)
                   and not inside(messengers, p.start, p.end)]
+        labelled = orgs
         orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
         as_of = opening.era.isoformat() if opening.era else None
         places, country, known = self._places_and_actors(text, places, as_of)
@@ -186,8 +190,9 @@ class Extractor:
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
                   if (m in identified or m not in known_set) and not inside(messengers, m.start, m.end)]
+        nationalities = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP")
         return DocContext(doc, split_sentences(text), places, actors, opening.published, opening.body_start,
-                          find_date_mentions(text))
+                          find_date_mentions(text), nationalities)
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:

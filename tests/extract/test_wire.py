@@ -166,3 +166,12 @@ def test_police_who_shot_at_the_bomber_are_no_perpetrator(extractor):
 def test_all_caps_fmln_as_agent(extractor, text):
     events = extractor.extract(doc(text, "1989-03-20"))
     assert "Farabundo Marti National Liberation Front (FMLN)" in {e.perpetrator for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuelan gunmen attacked a bus near Cucuta on Monday, killing four passengers.",
+    "Spaniards attacked a bus near Cucuta on Monday, killing four passengers.",
+])
+def test_a_nationality_is_no_perpetrator(extractor, text):
+    [event] = extractor.extract(doc(text, "1989-04-02"))
+    assert event.perpetrator is None
