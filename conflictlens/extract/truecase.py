@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from conflictlens.extract.lexicon import load_json
+
 # A paragraph is shouted when at least this share of its letters are capitals (and it has enough
 # letters for the share to mean something: "KABUL, Nov 2 (Reuters) -" is not a shouted paragraph).
 UPPER_SHARE = 0.8
@@ -30,6 +32,15 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]{1,2}\b)?")
 # Words kept in lower case inside a place name ("San Luis de la Reina"), unless they open it.
 _NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "of", "the", "da", "do", "dos", "e"})
+
+
+@lru_cache(maxsize=1)
+def _dated_month() -> re.Pattern[str]:
+    """A month name next to a day number ("5 MAY", "MAY 5"): a month, whatever the table says of "may"."""
+    months = sorted((m for m in load_json("date_phrases.json")["months"] if not m.startswith("_")), key=len,
+                    reverse=True)
+    names = "|".join(re.escape(m) for m in months)
+    return re.compile(rf"(?<=\d )(?:{names})\b|\b(?:{names})(?= \d)", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +103,8 @@ def _case_words(text: str, lo: int, hi: int, chars: list[str]) -> None:
             continue  # written in mixed case already: the writer chose it
         cased = _word_case(word, table)
         chars[m.start(): m.end()] = cased
+    for m in _dated_month().finditer(text, lo, hi):
+        chars[m.start()] = chars[m.start()].upper()
 
 
 def _word_case(word: str, table: dict[str, str]) -> str:

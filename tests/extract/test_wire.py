@@ -42,6 +42,11 @@ def test_unknown_words_are_names_and_short_rare_ones_acronyms():
     assert cased == "Police said Rigoberto Castellanos of the FPL and the XXII front were arrested."
 
 
+def test_a_month_next_to_a_day_is_a_month():
+    cased = truecase("THE MAYOR WAS KIDNAPPED ON 5 MAY AND RELEASED ON MAY 9; THE GUERRILLAS MAY KILL HIM.")
+    assert cased == "The mayor was kidnapped on 5 May and released on May 9; the guerrillas may kill him."
+
+
 def test_only_shouted_paragraphs_are_truecased():
     text = "KABUL, Nov 2 (Reuters) - A bomb killed five people, police said.\n\nTALIBAN DENY ROLE IN KABUL BLAST AT MARKET"
     cased = truecase(text)
