@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
 from conflictlens.extract.lexicon import load_json
+from conflictlens.model.text import strip_marks
 
 # A paragraph is shouted when at least this share of its letters are capitals (and it has enough
 # letters for the share to mean something: "KABUL, Nov 2 (Reuters) -" is not a shouted paragraph).
@@ -143,7 +143,7 @@ def _case_name(text: str, start: int, end: int, form: str | None, chars: list[st
 
 def _fold(text: str) -> str:
     """Accents dropped (Usulután -> Usulutan), so a gazetteer name spells the written word."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return strip_marks(text)
 
 
 def _capitalise_sentences(chars: list[str], lo: int, hi: int) -> None:
