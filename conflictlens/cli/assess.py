@@ -1,0 +1,5 @@
+"""Commands `escalation`, `forecast` and `brief`."""
+
+
+def register(app) -> None:
+    pass
