@@ -1,5 +1,88 @@
-"""Commands `escalation`, `forecast` and `brief`."""
+"""Commands `escalation`, `forecast` and `brief`: from counted incidents to flags, forecasts and words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from conflictlens.cli.app import session, settings
+from conflictlens.cli.common import check_format, coded_errors, say
+from conflictlens.cli.trends import COUNTRY, PERPETRATOR, SINCE, TYPE, UNTIL, event_filters
+from conflictlens.errors import ConflictLensError
+
+FORMATS = ("table", "json")
 
 
-def register(app) -> None:
-    pass
+def register(app: typer.Typer) -> None:
+    app.command("escalation")(escalation)
+
+
+def _month(value: Optional[str], option: str) -> Optional[str]:
+    if value is None:
+        return None
+    text = value.strip()
+    if len(text) != 7 or text[4] != "-" or not (text[:4] + text[5:]).isdigit() or not 1 <= int(text[5:]) <= 12:
+        raise ConflictLensError("CL-E932", f"{value!r} is not a month; use YYYY-MM", option)
+    return text
+
+
+def escalation(ctx: typer.Context,
+               unit: str = typer.Option("admin1", "--unit", help="admin1 or admin2."),
+               by_actor: bool = typer.Option(False, "--by-actor", help="One unit per area and actor."),
+               at: Optional[str] = typer.Option(None, "--at", metavar="YYYY-MM", help="The month to assess "
+                                                "(default: the latest month with an incident)."),
+               backtest: bool = typer.Option(False, "--backtest", help="Backtest the surge rule and the model "
+                                             "month by month instead (docs/analysis.md)."),
+               settings_file: Optional[Path] = typer.Option(None, "--settings", metavar="PATH",
+                                                            help="Escalation settings (YAML, as the bundled file)."),
+               country: Optional[str] = COUNTRY, since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+               event_type: Optional[str] = TYPE, perpetrator: Optional[str] = PERPETRATOR,
+               fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """Flag areas where violence is rising: a Poisson E-test of the latest month against the area's
+    own history and a Bayesian changepoint detector, beside ACLED's Surge Tracker rule."""
+    from conflictlens.pipeline import trends as jobs
+
+    with coded_errors():
+        check_format(fmt, FORMATS)
+        month = _month(at, "--at")
+        filters = event_filters(country, since, until, event_type, perpetrator)
+        options = {"settings": str(settings_file) if settings_file else None, **filters}
+        if backtest:
+            result = jobs.escalation_backtest(session(ctx), unit, by_actor, **options)
+            _write_backtest(result, fmt)
+            return
+        readings = jobs.escalation(session(ctx), unit, by_actor, month, **options)
+    if not readings:
+        say(settings(ctx), "no events match these filters")
+        return
+    _write_readings(readings, fmt)
+
+
+def _write_readings(readings: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(readings, ensure_ascii=False, indent=1))
+        return
+    typer.echo("flag  surge  unit  month  events  history_mean  p_value  change_p  last_week  weekly_avg")
+    for r in readings:
+        unit = " / ".join(str(v) for v in r["unit"].values())
+        typer.echo(f"{'FLAG' if r['flag'] else '-':4}  {'SURGE' if r['surge']['flag'] else '-':5}  {unit}  "
+                   f"{r['month']}  {r['events']}  {r['history_mean']}  {r['p_value']}  "
+                   f"{r['changepoint']['probability']}  {r['surge']['last_week']}  {r['surge']['weekly_average']}")
+
+
+def _write_backtest(result: dict[str, Any], fmt: str) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"unit {', '.join(result['unit'])}; settings chosen on years {result['tune_years']}: "
+               f"{json.dumps(result['settings'])}")
+    typer.echo("part      method      areas      alerts  right  false  precision  recall  high-violence months")
+    for part in ("held_out", "tune"):
+        for method in ("surge_rule", "model"):
+            for areas in ("all", "low_count"):
+                s = result[part][method][areas]
+                typer.echo(f"{part:9} {method:11} {areas:10} {s['alerts']:6}  {s['right']:5}  {s['false_alarms']:5}  "
+                           f"{s['precision']!s:9}  {s['recall']!s:6}  {s['high_violence_months']}")

@@ -85,3 +85,27 @@ def plot(records: list[dict[str, Any]], path: str, measure: str = "events") -> i
     """Draw counted incidents to a PNG or SVG file (matplotlib, loaded only here)."""
     from conflictlens.analysis.plots import plot_counts
     return plot_counts(records, path, measure)
+
+
+def escalation(session: Session, unit: str, by_actor: bool, at: str | None = None,
+               settings: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+    """Every unit's escalation readings for the month `at` (default the latest)."""
+    from conflictlens.analysis.escalation import latest, load_escalation
+    return latest(incident_rows(session, **filters), _fields(unit, by_actor), load_escalation(settings), at)
+
+
+def escalation_backtest(session: Session, unit: str, by_actor: bool, settings: str | None = None,
+                        **filters: Any) -> dict[str, Any]:
+    """The month-by-month backtest of the rule and the model (`analysis.escalation_backtest`)."""
+    from conflictlens.analysis.escalation import load_escalation
+    from conflictlens.analysis.escalation_backtest import backtest
+    return backtest(incident_rows(session, **filters), _fields(unit, by_actor), load_escalation(settings))
+
+
+def _fields(unit: str, by_actor: bool) -> tuple[str, ...]:
+    from conflictlens.analysis.escalation import UNITS
+    from conflictlens.errors import ConflictLensError
+
+    if unit not in UNITS:
+        raise ConflictLensError("CL-E932", f"unknown unit; use one of {', '.join(UNITS)}", "--unit")
+    return (unit, "actor") if by_actor else (unit,)
