@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
@@ -81,6 +81,7 @@ class UnitSeries:
     first_month: int
     counts: list[int]
     days: list[int]  # date ordinals, sorted
+    deaths: list[int] = field(default_factory=list)  # monthly fatalities, on the counts' axis
 
 
 def unit_series(rows: Iterable[IncidentRow], fields: Sequence[str], first: int | None = None,
@@ -98,8 +99,12 @@ def unit_series(rows: Iterable[IncidentRow], fields: Sequence[str], first: int |
         if not first <= month <= last:
             continue
         key = tuple(_field(row, f) for f in fields)
-        series = table.setdefault(key, UnitSeries(dict(zip(fields, key)), first, [0] * (last - first + 1), []))
+        if key[0] is None:  # an incident placed in no such area belongs to no unit
+            continue
+        size = last - first + 1
+        series = table.setdefault(key, UnitSeries(dict(zip(fields, key)), first, [0] * size, [], [0] * size))
         series.counts[month - first] += 1
+        series.deaths[month - first] += row.fatalities
         series.days.append(dt.date.fromisoformat(row.date).toordinal())
     for series in table.values():
         series.days.sort()

@@ -18,6 +18,7 @@ FORMATS = ("table", "json")
 
 def register(app: typer.Typer) -> None:
     app.command("escalation")(escalation)
+    app.command("forecast")(forecast)
 
 
 def _month(value: Optional[str], option: str) -> Optional[str]:
@@ -86,3 +87,60 @@ def _write_backtest(result: dict[str, Any], fmt: str) -> None:
                 s = result[part][method][areas]
                 typer.echo(f"{part:9} {method:11} {areas:10} {s['alerts']:6}  {s['right']:5}  {s['false_alarms']:5}  "
                            f"{s['precision']!s:9}  {s['recall']!s:6}  {s['high_violence_months']}")
+
+
+def forecast(ctx: typer.Context,
+             unit: str = typer.Option("admin1", "--unit", help="admin1 or admin2."),
+             horizon: int = typer.Option(1, "--horizon", help="Months ahead (1: next month)."),
+             evaluate: bool = typer.Option(False, "--evaluate", help="Rolling-origin backtest instead: CRPS, IGN, "
+                                           "MIS90 and coverage against the zero, last-value and conflictology baselines."),
+             origins_from: Optional[str] = typer.Option(None, "--origins-from", metavar="YYYY-MM",
+                                                        help="First forecast origin of --evaluate."),
+             origins_until: Optional[str] = typer.Option(None, "--origins-until", metavar="YYYY-MM",
+                                                         help="Last forecast origin of --evaluate."),
+             settings_file: Optional[Path] = typer.Option(None, "--settings", metavar="PATH",
+                                                          help="Forecast settings (YAML, as the bundled file)."),
+             country: Optional[str] = COUNTRY, since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+             event_type: Optional[str] = TYPE, perpetrator: Optional[str] = PERPETRATOR,
+             fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """Next month's events and fatalities per unit as a predictive distribution (negative binomial on
+    the unit's history); the conflictology baseline is served where the model shows no skill."""
+    from conflictlens.pipeline import trends as jobs
+
+    with coded_errors():
+        check_format(fmt, FORMATS)
+        if horizon != 1:
+            raise ConflictLensError("CL-E933", "only next month's forecast is made and tested; use --horizon 1",
+                                    "--horizon")
+        span = (_month(origins_from, "--origins-from"), _month(origins_until, "--origins-until"))
+        filters = event_filters(country, since, until, event_type, perpetrator)
+        result = jobs.forecast(session(ctx), unit, evaluate=evaluate, origins=span,
+                               settings=str(settings_file) if settings_file else None, **filters)
+    if fmt == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    elif evaluate:
+        _write_evaluation(result)
+    else:
+        _write_forecasts(result)
+
+
+def _write_evaluation(result: dict[str, Any]) -> None:
+    typer.echo(f"unit {result['unit']}, horizon {result['horizon']}, {result.get('origins', 0)} origins, "
+               f"{result.get('cases', 0)} unit-months")
+    for target, block in (("events", result), ("fatalities", result.get("fatalities", {}))):
+        typer.echo(f"{target}: model       crps      ign     mis90   coverage90")
+        for name, s in block.get("scores", {}).items():
+            typer.echo(f"  {name:16} {s['crps']:8}  {s['ign']:6}  {s['mis90']:8}  {s['coverage90']}")
+        skill = block.get("skill_vs_conflictology")
+        if skill:
+            typer.echo(f"  skill vs conflictology {skill['value']} (90% interval {skill['ci90'][0]} to "
+                       f"{skill['ci90'][1]}); served: {block['served']}")
+
+
+def _write_forecasts(records: list[dict[str, Any]]) -> None:
+    typer.echo("unit  month  events mean [q05-q95]  fatalities mean [q05-q95]  P(>=1 event)  model")
+    for r in records:
+        e, f = r["events"], r["fatalities"]
+        unit = " / ".join(str(v) for v in r["unit"].values())
+        typer.echo(f"{unit}  {r['month']}  {e['mean']} [{e['q05']:g}-{e['q95']:g}]  {f['mean']} "
+                   f"[{f['q05']:g}-{f['q95']:g}]  {e['p_at_least_1']}  {e['model']}/{f['model']}")

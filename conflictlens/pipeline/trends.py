@@ -109,3 +109,34 @@ def _fields(unit: str, by_actor: bool) -> tuple[str, ...]:
     if unit not in UNITS:
         raise ConflictLensError("CL-E932", f"unknown unit; use one of {', '.join(UNITS)}", "--unit")
     return (unit, "actor") if by_actor else (unit,)
+
+
+def forecast(session: Session, unit: str, *, evaluate: bool = False, origins: tuple[str | None, str | None] = (None, None),
+             settings: str | None = None, **filters: Any) -> Any:
+    """Next month's forecast per unit, or (`evaluate`) the rolling-origin evaluation over `origins`
+    (first and last origin month, "YYYY-MM"; default the last `default_origins` months). A forecast
+    serves, per target, the model only where its evaluation over the default origins shows skill."""
+    from conflictlens.analysis.escalation import unit_series
+    from conflictlens.analysis.forecast import TARGETS, load_forecast
+    from conflictlens.analysis.forecast_scores import evaluate as score, evaluation, forecasts
+
+    rule = load_forecast(settings)
+    series = unit_series(incident_rows(session, **filters), _fields(unit, False))
+    if not series:
+        return [] if not evaluate else {"unit": unit, "horizon": 1, "origins": 0}
+    first_month, last_month = series[0].first_month, series[0].first_month + len(series[0].counts) - 1
+    chosen = _origins(origins, first_month, last_month, rule.default_origins)
+    if evaluate:
+        return {"unit": unit, **evaluation(series, chosen, rule)}
+    served = {target: score(series, chosen, rule, target)["served"] for target in TARGETS}
+    return forecasts(series, rule, served)
+
+
+def _origins(given: tuple[str | None, str | None], first: int, last: int, default: int) -> range:
+    """Origin months: the forecast of month o+1 is made at o, so the last origin is the month before
+    the data's last."""
+    from conflictlens.analysis.trends import month_index
+
+    start = month_index(given[0] + "-01") if given[0] else max(first + 12, last - default)
+    end = month_index(given[1] + "-01") if given[1] else last - 1
+    return range(max(start, first), min(end, last - 1) + 1)
