@@ -19,6 +19,7 @@ FORMATS = ("table", "json")
 def register(app: typer.Typer) -> None:
     app.command("escalation")(escalation)
     app.command("forecast")(forecast)
+    app.command("brief")(brief)
 
 
 def _month(value: Optional[str], option: str) -> Optional[str]:
@@ -144,3 +145,37 @@ def _write_forecasts(records: list[dict[str, Any]]) -> None:
         unit = " / ".join(str(v) for v in r["unit"].values())
         typer.echo(f"{unit}  {r['month']}  {e['mean']} [{e['q05']:g}-{e['q95']:g}]  {f['mean']} "
                    f"[{f['q05']:g}-{f['q95']:g}]  {e['p_at_least_1']}  {e['model']}/{f['model']}")
+
+
+def brief(ctx: typer.Context,
+          actor: Optional[str] = typer.Option(None, "--actor", help="The actor (with its branches), any known name."),
+          country: Optional[str] = typer.Option(None, "--country", help="ISO 3166-1 code or name."),
+          since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
+          fmt: str = typer.Option("md", "--format", help="md (Markdown) or json (the numbers behind it)."),
+          output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE instead of stdout.")) -> None:
+    """A short threat brief: activity with its numbers, top areas and targets, escalation flags and
+    next month's outlook in ICD 203 estimative words; every figure cites its events."""
+    from conflictlens.pipeline import trends as jobs
+
+    with coded_errors():
+        if actor is None and country is None:
+            raise ConflictLensError("CL-E935", "say whom or where the brief is about: --actor NAME and/or "
+                                    "--country CODE", "brief")
+        check_format(fmt, ("md", "json"))
+        subject = " in ".join(v for v in (actor, country) if v)
+        filters = event_filters(country, since, until, None, actor)
+        result = jobs.brief(session(ctx), subject, **filters)
+        text = result["markdown"] if fmt == "md" else json.dumps(result, ensure_ascii=False, indent=1)
+        if output is not None:
+            _write_file(output, text)
+            say(settings(ctx), f"brief written to {output}")
+            return
+    typer.echo(text)
+
+
+def _write_file(path: Path, text: str) -> None:
+    try:
+        path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ConflictLensError("CL-E936", f"cannot write the brief ({exc.strerror}); check the path and its "
+                                "permissions", str(path)) from exc

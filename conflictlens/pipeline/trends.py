@@ -116,12 +116,18 @@ def forecast(session: Session, unit: str, *, evaluate: bool = False, origins: tu
     """Next month's forecast per unit, or (`evaluate`) the rolling-origin evaluation over `origins`
     (first and last origin month, "YYYY-MM"; default the last `default_origins` months). A forecast
     serves, per target, the model only where its evaluation over the default origins shows skill."""
+    return forecast_rows(incident_rows(session, **filters), unit, evaluate=evaluate, origins=origins,
+                         settings=settings)
+
+
+def forecast_rows(rows: list[IncidentRow], unit: str, *, evaluate: bool = False,
+                  origins: tuple[str | None, str | None] = (None, None), settings: str | None = None) -> Any:
     from conflictlens.analysis.escalation import unit_series
     from conflictlens.analysis.forecast import TARGETS, load_forecast
     from conflictlens.analysis.forecast_scores import evaluate as score, evaluation, forecasts
 
     rule = load_forecast(settings)
-    series = unit_series(incident_rows(session, **filters), _fields(unit, False))
+    series = unit_series(rows, _fields(unit, False))
     if not series:
         return [] if not evaluate else {"unit": unit, "horizon": 1, "origins": 0}
     first_month, last_month = series[0].first_month, series[0].first_month + len(series[0].counts) - 1
@@ -130,6 +136,24 @@ def forecast(session: Session, unit: str, *, evaluate: bool = False, origins: tu
         return {"unit": unit, **evaluation(series, chosen, rule)}
     served = {target: score(series, chosen, rule, target)["served"] for target in TARGETS}
     return forecasts(series, rule, served)
+
+
+def brief(session: Session, subject: str, **filters: Any) -> dict[str, Any]:
+    """A threat brief ({"markdown", "activity", "flags", "forecasts"}) over the incidents matching
+    `filters`: trends, escalation readings by admin1 and next month's forecasts, in ICD 203 words."""
+    from conflictlens.analysis.brief import activity, brief_markdown
+    from conflictlens.analysis.escalation import latest, load_escalation
+    from conflictlens.analysis.estimative import load_rule
+    from conflictlens.analysis.trends import month_index
+
+    rows = incident_rows(session, **filters)
+    readings = latest(rows, ("admin1",), load_escalation())
+    outlook = forecast_rows(rows, "admin1") if rows else []
+    text = brief_markdown(subject, rows, readings, outlook, load_rule())
+    summary = activity(rows, max(month_index(r.date) for r in rows)) if rows else {}
+    summary.pop("rows", None)
+    return {"subject": subject, "markdown": text, "activity": summary,
+            "flags": [r for r in readings if r["flag"] or r["surge"]["flag"]], "forecasts": outlook}
 
 
 def _origins(given: tuple[str | None, str | None], first: int, last: int, default: int) -> range:
