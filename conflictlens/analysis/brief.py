@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Sequence
 
-from conflictlens.analysis.escalation import _window_p
+from conflictlens.analysis.escalation import window_increase_p
 from conflictlens.analysis.estimative import EstimativeRule
 from conflictlens.analysis.trends import IncidentRow, month_index, month_label
 
@@ -29,8 +29,8 @@ def activity(rows: Sequence[IncidentRow], last: int) -> dict[str, Any]:
     """The 12 months to `last` against the 12 before, with a two-sided reading of the change."""
     now = [r for r in rows if last - 11 <= month_index(r.date) <= last]
     before = [r for r in rows if last - 23 <= month_index(r.date) <= last - 12]
-    rise = _window_p(len(now), 12, len(before), 12)
-    fall = _window_p(len(before), 12, len(now), 12)
+    rise = window_increase_p(len(now), 12, len(before), 12)
+    fall = window_increase_p(len(before), 12, len(now), 12)
     trend = "rose" if rise < SIGNIFICANT else "fell" if fall < SIGNIFICANT else "changed little"
     return {"from": month_label(last - 11), "to": month_label(last), "incidents": len(now),
             "previous": len(before), "fatalities": sum(r.fatalities for r in now),

@@ -153,12 +153,12 @@ def window_test(counts: Sequence[int], t: int, rule: EscalationRule) -> tuple[in
     history = counts[max(0, start - rule.history_months):start]
     # Exposures in months: the latest window against the months of history.
     p = increase_p_value(latest, sum(history), len(history)) if rule.test_months == 1 else \
-        _window_p(latest, t + 1 - start, sum(history), len(history))
+        window_increase_p(latest, t + 1 - start, sum(history), len(history))
     return latest, sum(history), len(history), p
 
 
 @lru_cache(maxsize=200_000)
-def _window_p(latest: int, months: int, history_total: int, history_months: int) -> float:
+def window_increase_p(latest: int, months: int, history_total: int, history_months: int) -> float:
     from statsmodels.stats.rates import etest_poisson_2indep
 
     if history_months <= 0:
