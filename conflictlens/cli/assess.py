@@ -10,6 +10,7 @@ import typer
 
 from conflictlens.cli.app import session, settings
 from conflictlens.cli.common import check_format, coded_errors, say
+from conflictlens.cli.options import number_option
 from conflictlens.cli.trends import COUNTRY, PERPETRATOR, SINCE, TYPE, UNTIL, event_filters
 from conflictlens.errors import ConflictLensError
 
@@ -92,7 +93,8 @@ def _write_backtest(result: dict[str, Any], fmt: str) -> None:
 
 def forecast(ctx: typer.Context,
              unit: str = typer.Option("admin1", "--unit", help="admin1 or admin2."),
-             horizon: int = typer.Option(1, "--horizon", help="Months ahead (1: next month)."),
+             horizon: int = number_option(1, "--horizon", 1, 1, "Months ahead: next month only, so far",
+                                          code="CL-E933"),
              evaluate: bool = typer.Option(False, "--evaluate", help="Rolling-origin backtest instead: CRPS, IGN, "
                                            "MIS90 and coverage against the zero, last-value and conflictology baselines."),
              origins_from: Optional[str] = typer.Option(None, "--origins-from", metavar="YYYY-MM",
@@ -110,9 +112,6 @@ def forecast(ctx: typer.Context,
 
     with coded_errors():
         check_format(fmt, FORMATS)
-        if horizon != 1:
-            raise ConflictLensError("CL-E933", "only next month's forecast is made and tested; use --horizon 1",
-                                    "--horizon")
         span = (_month(origins_from, "--origins-from"), _month(origins_until, "--origins-until"))
         filters = event_filters(country, since, until, event_type, perpetrator)
         result = jobs.forecast(session(ctx), unit, evaluate=evaluate, origins=span,
