@@ -6,7 +6,7 @@ import json
 import re
 from re import _constants as re_constants  # the parser's own vocabulary, to read a cue's literal start
 from re import _parser as re_parser
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -176,6 +176,7 @@ class EventCues:
     any_trigger: re.Pattern[str]
     strong_trigger: re.Pattern[str]
     not_events: NotEvents = NotEvents((), ())
+    context_anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # see anchors_of
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ def event_cues() -> EventCues:
         priority=tuple(raw["priority"]),
         sub_event_cues=cues,
         contexts=contexts,
+        context_anchors={name: anchors_of(p.pattern) for name, p in contexts.items()},
         territory=_territory(raw["territory"], regex),
         rules=tuple(_rule(r) for r in raw.get("rules", ())),
         families=tuple(_family(f) for f in raw.get("families", ())),
