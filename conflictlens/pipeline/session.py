@@ -263,6 +263,11 @@ class Session(AnalystJobs):
         return export_events(fmt, self.required_store(), out, filters or ExportFilters(), areas=areas,
                              registry=self.registry, public=self.public)
 
+    def write_events(self, fmt: str, events: Iterable[Event], out: IO[str]) -> int:
+        """Write events this session's gate gave (`events`, a page of them) as `fmt` (csv, geojson, ...)."""
+        from conflictlens.pipeline.interop import write_public_events
+        return write_public_events(fmt, events, self.required_store(), out, self.registry, self.public)
+
     def network(self, since: str | None = None, until: str | None = None, actor: str | None = None,
                 depth: int = 2) -> dict[str, Any]:
         """The published actor network (node-link JSON), or `actor`'s ego network."""

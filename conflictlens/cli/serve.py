@@ -1,0 +1,50 @@
+"""`conflictlens serve`: the web app and REST API over the database (FastAPI under uvicorn)."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import typer
+
+from conflictlens.cli.app import EXISTING, session, settings
+from conflictlens.cli.common import coded_errors
+from conflictlens.cli.options import number_option
+from conflictlens.errors import ConflictLensError
+from conflictlens.pipeline.session import Session
+
+_NEEDED = ("fastapi", "uvicorn")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+
+
+def check_web_extra() -> None:
+    """CL-E900 when FastAPI or uvicorn is missing (they are the optional extra `web`)."""
+    missing = [name for name in _NEEDED if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ConflictLensError("CL-E900", f"{' and '.join(missing)} not installed; run "
+                                "`pip install 'conflictlens[web]'`", "serve")
+
+
+def serve(ctx: typer.Context,
+          host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+          port: int = number_option(8765, "--port", 1, 65535, "Port to listen on"),
+          public: bool = typer.Option(False, "--public", help="Read-only, confidential material never leaves, "
+                                      "page-size cap and a per-client rate limit.")) -> None:
+    """Serve the web app (map, timeline, events) at / and the REST API at /api (docs at /docs)."""
+    with coded_errors():
+        check_web_extra()
+        session(ctx, EXISTING)  # a missing database fails now, with its code, not on the first request
+        app = build_app(settings(ctx).db, public)
+    import uvicorn
+
+    typer.echo(f"conflictlens on http://{host}:{port}/ (API docs at /docs){' [public]' if public else ''}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def build_app(db: str, public: bool):
+    """The app over `db`, one Session per request."""
+    from conflictlens.web import create_app
+    return create_app(functools.partial(Session, db, store=EXISTING), public)
