@@ -23,9 +23,10 @@ from conflictlens.model.text import fold
 from conflictlens.pipeline.filters import country_code
 from conflictlens.web.context import MAX_PAGE, media_type
 from conflictlens.web.reads import Ctx
+from conflictlens.web.schemas import READ_ERRORS, ok_as
 from conflictlens.web.selection import EventQuery, select_events
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=READ_ERRORS)
 Text = Annotated[Optional[str], Query(max_length=1000)]
 
 
@@ -81,7 +82,8 @@ def acled_filters(request: Request) -> dict[str, set[str]]:
             for name, value in request.query_params.items() if name in columns and value}
 
 
-@router.get("/acled/read", summary="ACLED-compatible read (ACLED's parameters, response shape and columns)")
+@router.get("/acled/read", summary="ACLED-compatible read (ACLED's parameters, response shape and columns)",
+            responses=ok_as("application/json", "text/csv"))
 def acled_read(ctx: Ctx, request: Request, country: Text = None, iso: Text = None, event_date: Text = None,
                event_date_where: Annotated[Optional[str], Query(max_length=10)] = None, event_type: Text = None,
                actor1: Text = None, admin1: Text = None,

@@ -15,9 +15,10 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.filters import country_code
 from conflictlens.web.aggregates import aggregate, check_dimension
 from conflictlens.web.context import MAX_PAGE, WebContext, media_type
+from conflictlens.web.schemas import READ_ERRORS, ok_as
 from conflictlens.web.selection import EventQuery, event_json, page_of, select_events
 
-router = APIRouter(prefix="/api")
+router = APIRouter(prefix="/api", responses=READ_ERRORS)
 Limit = Annotated[Optional[int], Query(ge=1, le=MAX_PAGE, description="Rows a page (a public server caps it).")]
 Id = Annotated[str, Path(min_length=1, max_length=200)]
 EventFormat = Literal["json", "ndjson", "csv", "geojson"]
@@ -60,7 +61,8 @@ def rendered(fmt: str, events: list, ctx_session, extra: dict[str, Any]) -> Resp
     return Response(body, media_type=media_type(fmt), headers=headers)
 
 
-@router.get("/events", summary="Events, filtered, a page at a time")
+@router.get("/events", summary="Events, filtered, a page at a time",
+            responses=ok_as("application/json", "application/x-ndjson", "text/csv", "application/geo+json"))
 def list_events(ctx: Ctx, filters: Filters, limit: Limit = None,
                 cursor: Annotated[Optional[str], Query(max_length=200)] = None,
                 format: EventFormat = "json") -> Response:
@@ -150,7 +152,9 @@ def aggregates(ctx: Ctx, filters: Filters, by: Annotated[str, Query(max_length=2
     return {"by": by, "groups": groups}
 
 
-@router.get("/export/{fmt}", summary="Every matching event in an export format (acled, gtd, ucdp, geojson, ...)")
+@router.get("/export/{fmt}", summary="Every matching event in an export format (acled, gtd, ucdp, geojson, ...)",
+            responses=ok_as("text/csv", "application/geo+json", "application/json", "application/xml",
+                            "application/x-ndjson"))
 def export(ctx: Ctx, fmt: Annotated[str, Path(max_length=20)], filters: Filters, limit: Limit = None) -> Response:
     size = ctx.page_size(limit) if ctx.public else limit
     with ctx.session() as session:
