@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, Response
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.filters import country_code
+from conflictlens.pipeline.interop import ExportFilters
 from conflictlens.web.aggregates import aggregate, check_dimension
 from conflictlens.web.context import MAX_PAGE, WebContext, media_type
 from conflictlens.web.schemas import READ_ERRORS, ok_as
@@ -161,6 +162,21 @@ def export(ctx: Ctx, fmt: Annotated[str, Path(max_length=20)], filters: Filters,
         out = io.StringIO()
         session.write_events(fmt, list(select_events(session, filters, size)), out)
     return Response(out.getvalue(), media_type=media_type(fmt))
+
+
+@router.get("/areas", summary="Province (admin1) or district (admin2) polygons with event counts and fatalities",
+            responses=ok_as("application/geo+json"))
+def areas(ctx: Ctx, filters: Filters, level: Literal["admin1", "admin2"] = "admin1") -> Response:
+    """For a choropleth: the bundled boundaries (export --areas), one level, counted over the filtered events.
+    admin1 and text filters are not applied here (the areas are counted by the export's own filters)."""
+    chosen = ExportFilters(country=filters.country, since=_iso(filters.since), until=_iso(filters.until),
+                           event_type=filters.event_type, perpetrator=filters.actor)
+    with ctx.session() as session:
+        out = io.StringIO()
+        session.export("geojson", out, chosen, areas=True)
+    collection = json.loads(out.getvalue())
+    collection["features"] = [f for f in collection["features"] if f["properties"].get("level") == level]
+    return JSONResponse(collection, media_type=media_type("geojson"))
 
 
 def _iso(day: dt.date | None) -> str | None:
