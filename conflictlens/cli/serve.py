@@ -1,4 +1,5 @@
-"""`conflictlens serve`: the web app and REST API over the database (FastAPI under uvicorn)."""
+"""`conflictlens serve`: the web app and REST API over the database (FastAPI under uvicorn), and
+`conflictlens tokens`: the bearer tokens its write routes take."""
 
 from __future__ import annotations
 
@@ -7,17 +8,20 @@ import importlib.util
 
 import typer
 
-from conflictlens.cli.app import EXISTING, session, settings
-from conflictlens.cli.common import coded_errors
+from conflictlens.cli.app import CREATE, EXISTING, session, settings
+from conflictlens.cli.common import coded_errors, say
+from conflictlens.cli.help import App
 from conflictlens.cli.options import number_option
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.session import Session
 
 _NEEDED = ("fastapi", "uvicorn")
+tokens_app = App(help="Bearer tokens of the web API (`serve`): stored hashed, each shown once.")
 
 
 def register(app: typer.Typer) -> None:
     app.command()(serve)
+    app.add_typer(tokens_app, name="tokens")
 
 
 def check_web_extra() -> None:
@@ -48,3 +52,34 @@ def build_app(db: str, public: bool):
     """The app over `db`, one Session per request."""
     from conflictlens.web import create_app
     return create_app(functools.partial(Session, db, store=EXISTING), public)
+
+
+@tokens_app.command("create")
+def create_token(ctx: typer.Context, name: str = typer.Argument(..., help="Who or what holds it (audited as this)."),
+                 scope: str = typer.Option("read", "--scope", help="read or write.")) -> None:
+    """Create a token and print it once (only its hash is stored)."""
+    with coded_errors():
+        secret = session(ctx, CREATE).create_token(name, scope)
+    typer.echo(secret)
+    say(settings(ctx), f"token {name!r} ({scope}) created; it is shown only now: keep it like a password")
+
+
+@tokens_app.command("list")
+def list_tokens(ctx: typer.Context) -> None:
+    """Every token's name, scope, and when it was created, last used and revoked (never the token)."""
+    import json
+
+    with coded_errors():
+        rows = session(ctx).tokens()
+    for row in rows:
+        typer.echo(json.dumps(row, ensure_ascii=False))
+    if not rows:
+        say(settings(ctx), "no tokens yet; create one with `conflictlens tokens create NAME --scope write`")
+
+
+@tokens_app.command("revoke")
+def revoke_token(ctx: typer.Context, name: str = typer.Argument(..., help="The token's name.")) -> None:
+    """Revoke a token: it stops working at once (its name stays in the audit trail)."""
+    with coded_errors():
+        session(ctx).revoke_token(name)
+    say(settings(ctx), f"token {name!r} revoked")

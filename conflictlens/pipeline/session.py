@@ -25,6 +25,7 @@ from conflictlens.actors import ActorRegistry
 from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.analyst import AnalystJobs
+from conflictlens.pipeline.tokens import TokenJobs
 from conflictlens.store import MEMORY, Store
 
 if TYPE_CHECKING:  # built lazily: importing them costs spaCy and the gazetteer
@@ -79,9 +80,10 @@ def _open_store(db: str | os.PathLike[str] | None, mode: str) -> Store | None:
     return Store.open(path)
 
 
-class Session(AnalystJobs):
+class Session(AnalystJobs, TokenJobs):
     """One store (or none: `db` None) and the parts built from it; a context manager that closes what
-    it opened. The analyst's corrections and marks are its methods too (`pipeline.analyst`)."""
+    it opened. The analyst's corrections and marks are its methods too (`pipeline.analyst`), and the
+    web API's tokens and write audit (`pipeline.tokens`)."""
 
     def __init__(self, db: str | os.PathLike[str] | None = None, *, actor_files: Iterable[str | os.PathLike[str]] = (),
                  places_file: str | None = None, store: str = CREATE, typing_model: str | None = None) -> None:

@@ -108,6 +108,13 @@ def why_incident(ctx: Ctx, incident_id: Id) -> dict[str, Any]:
         return session.why(member)
 
 
+@router.get("/incidents/{incident_id}/decisions", summary="The analysts' splits and merges naming an incident or event")
+def incident_decisions(ctx: Ctx, incident_id: Id) -> dict[str, Any]:
+    with ctx.session() as session:
+        rows = session.decisions(incident_id)
+    return {"count": len(rows), "decisions": rows}
+
+
 @router.get("/actors", summary="Registry actors, with their stored events")
 def list_actors(ctx: Ctx, type: Annotated[Optional[str], Query(max_length=100)] = None,
                 country: Annotated[Optional[str], Query(max_length=100)] = None) -> dict[str, Any]:

@@ -8,6 +8,9 @@ import pytest
 
 from conflictlens.errors import ERROR_CODES
 
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (FastAPI's TestClient) is not installed")
+
 HOSTILE = ["", " ", "'; DROP TABLE events; --", "\x00", "%00", "../../etc/passwd", "<script>alert(1)</script>",
            "9" * 400, "-1", "0", "1e309", "NaN", "2021-02-30", "evt_", "évènement", "\ud800".encode("utf-8",
            "surrogatepass").decode("utf-8", "replace"), "*", "\"", "OR 1=1", "{}", "[]", "null"]
@@ -61,7 +64,7 @@ def test_typical_mistakes_have_their_codes(client):
 
 
 def test_an_unexpected_failure_is_coded_without_a_traceback(demo_db):
-    from conftest import client_over
+    from tests.web.web_helpers import client_over
 
     def broken():
         raise RuntimeError("secret internals")

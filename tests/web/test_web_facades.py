@@ -5,6 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (FastAPI's TestClient) is not installed")
+
 ACLED_COLUMNS = {"event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1", "actor2", "iso",
                  "country", "admin1", "admin2", "location", "latitude", "longitude", "fatalities", "notes"}
 

@@ -15,7 +15,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import client_over
+from tests.web.web_helpers import client_over
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (FastAPI's TestClient) is not installed")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -6,10 +6,12 @@ import re
 
 import pytest
 
-from conftest import PERSON, client_over
-from conflictlens.store import Store
-from conflictlens.store import ledger
+from conflictlens.store import Store, ledger
 from conflictlens.web.context import PUBLIC_PAGE_CAP, RateLimiter
+from tests.web.web_helpers import PERSON, client_over
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (FastAPI's TestClient) is not installed")
 
 ID = re.compile(r"(?:evt|doc)_[0-9a-f]{16}")
 

@@ -6,7 +6,12 @@ import csv
 import io
 import json
 
-from conftest import cli
+import pytest
+
+from tests.web.web_helpers import cli
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (FastAPI's TestClient) is not installed")
 
 
 def events(client, **params):
