@@ -251,6 +251,16 @@ class Session(AnalystJobs, TokenJobs):
                                perpetrator=perpetrator)
         return self.public.select(dataset=dataset, **filters, **chosen)
 
+    def grouped_counts(self, column: str, *, country: str | None = None, event_type: str | None = None,
+                       perpetrator: str | None = None, since: str | None = None,
+                       until: str | None = None) -> list[tuple[Any, int, int]] | None:
+        """(value of `column`, events, fatalities) over the events `events(...)` would give, counted by
+        the store; None when the analyst's answers change the count (then count `events(...)`)."""
+        from conflictlens.pipeline.filters import event_filters
+        chosen = event_filters(self.required_store(), self.registry, country=country, event_type_name=event_type,
+                               perpetrator=perpetrator)
+        return self.public.grouped_counts(column, since=since, until=until, **chosen)
+
     def event(self, event_id: str) -> dict[str, Any]:
         """One event (any unique start of its id, or its pseudonym) with the sentence behind every value."""
         from conflictlens.pipeline.attribution import find_event

@@ -135,3 +135,14 @@ def test_openapi_and_docs_are_local(client):
     docs = client.get("/docs").text
     assert "/assets/swagger/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     assert client.get("/assets/swagger/swagger-ui-bundle.js").status_code == 200
+
+
+def test_store_counts_equal_counting_the_events_through_the_gate(demo_db):
+    from conflictlens.pipeline.session import EXISTING, Session
+    from conflictlens.web.aggregates import DIMENSIONS, counted, grouped
+
+    with Session(demo_db, store=EXISTING) as session:
+        for by, dimension in DIMENSIONS.items():
+            for filters in ({}, {"country": "AF"}, {"perpetrator": "Taliban", "since": "2021-04-01"}):
+                rows = session.grouped_counts(dimension.column, **filters)
+                assert grouped(rows, by) == counted(session.events(**filters), by), (by, filters)

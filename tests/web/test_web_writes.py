@@ -68,10 +68,18 @@ def test_writes_need_a_live_write_token(desk):
 
 def test_override_is_audited_under_the_tokens_name(desk):
     _db, client, write, _read = desk
-    event = client.get("/api/events", params={"type": "Suicide bomb"}).json()["events"][0]["id"]
+    by_actor = lambda: {g["key"]: g["events"] for g in  # noqa: E731
+                        client.get("/api/aggregates", params={"by": "actor"}).json()["groups"]}
+    event, before = client.get("/api/events", params={"type": "Suicide bomb"}).json()["events"][0], by_actor()
+    old, event = event["perpetrator"], event["id"]
     done = client.post(f"/api/attribution/{event}", headers=bearer(write),
                        json={"actor": "Islamic State Khorasan Province", "why": "claim found", "phrase": "likely"})
     assert done.status_code == 200, done.text
+    new, after = client.get(f"/api/events/{event}").json()["perpetrator"], by_actor()
+    assert new != old and "Islamic State" in new
+    assert (after[new], after.get(old, 0)) == (before.get(new, 0) + 1, before[old] - 1)  # the analyst's answer
+    iskp = client.get("/api/aggregates", params={"by": "month", "actor": "ISKP"}).json()["groups"]
+    assert sum(g["events"] for g in iskp) == client.get("/api/events", params={"actor": "ISKP"}).json()["count"]
     ledger = client.get(f"/api/attribution/{event}").json()
     assert ledger["answer"]["override"] and ledger["history"][-1]["analyst"] == "alice"
     assert "Islamic State" in client.get(f"/api/events/{event}").json()["perpetrator"]
