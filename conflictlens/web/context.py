@@ -49,8 +49,9 @@ def media_type(fmt: str) -> str:
 class RateLimiter:
     """A sliding one-minute window of requests per client; one per app (no module-level state)."""
 
-    def __init__(self, per_minute: int) -> None:
+    def __init__(self, per_minute: int, max_clients: int = 10_000) -> None:
         self.per_minute = per_minute
+        self.max_clients = max_clients  # past this many, clients idle for a minute are forgotten
         self._seen: dict[str, list[float]] = {}
         self._lock = threading.Lock()
 
@@ -58,6 +59,8 @@ class RateLimiter:
         """Count a request by `client`; CL-E906 when it made `per_minute` already in the last minute."""
         now = time.monotonic() if now is None else now
         with self._lock:
+            if len(self._seen) > self.max_clients:
+                self._seen = {c: times for c, times in self._seen.items() if times and now - times[-1] < 60.0}
             recent = [t for t in self._seen.get(client, ()) if now - t < 60.0]
             if len(recent) >= self.per_minute:
                 self._seen[client] = recent

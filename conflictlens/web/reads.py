@@ -12,8 +12,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.model.records import Event
 from conflictlens.pipeline.filters import country_code
 from conflictlens.pipeline.interop import ExportFilters
+from conflictlens.pipeline.session import Session
 from conflictlens.web.aggregates import check_dimension, counted, grouped
 from conflictlens.web.context import MAX_PAGE, WebContext, media_type
 from conflictlens.web.schemas import READ_ERRORS, ok_as
@@ -48,7 +50,7 @@ def event_query(
 Filters = Annotated[EventQuery, Depends(event_query)]
 
 
-def rendered(fmt: str, events: list, ctx_session, extra: dict[str, Any]) -> Response:
+def rendered(fmt: str, events: list[Event], session: Session, extra: dict[str, Any]) -> Response:
     """A page of events as json (with the next cursor), ndjson, csv or geojson (the cursor in a header)."""
     headers = {"X-Next-Cursor": extra["next_cursor"]} if extra.get("next_cursor") else {}
     if fmt == "json":
@@ -57,7 +59,7 @@ def rendered(fmt: str, events: list, ctx_session, extra: dict[str, Any]) -> Resp
         body = "".join(json.dumps(event_json(e), ensure_ascii=False) + "\n" for e in events)
     else:
         out = io.StringIO()
-        ctx_session.write_events(fmt, events, out)
+        session.write_events(fmt, events, out)
         body = out.getvalue()
     return Response(body, media_type=media_type(fmt), headers=headers)
 

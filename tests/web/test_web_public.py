@@ -90,6 +90,16 @@ def test_rate_limiter_window_slides_per_client():
     limiter.check("a", now=60.5)  # the first request left the window
 
 
+def test_rate_limiter_forgets_idle_clients_past_its_size():
+    limiter = RateLimiter(1, max_clients=3)
+    for n in range(4):
+        limiter.check(f"client{n}", now=0.0)
+    limiter.check("late", now=120.0)  # the four idle ones are forgotten: they may come back
+    limiter.check("client0", now=120.5)
+    with pytest.raises(Exception):
+        limiter.check("late", now=121.0)
+
+
 def test_public_openapi_has_no_write_routes(newsroom):
     schema = client_over(newsroom, public=True).get("/openapi.json").json()
     methods = {m for path in schema["paths"].values() for m in path}
