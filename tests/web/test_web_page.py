@@ -107,6 +107,7 @@ def test_map_timeline_filter_and_event_page_in_chromium(server, browser, artifac
     page.wait_for_timeout(300)  # a painted frame for the screenshot
     assert page.locator("#event-body mark").count() > 0  # evidence highlighted in its sentence
     assert page.locator("#sources li").count() > 0 and not page.is_visible("#map")
+    assert page.is_visible("#why")
     page.screenshot(path=str(artifacts / "web_event.png"))
     page.go_back()  # back to the filtered list, as it was
     page.wait_for_selector("#map", timeout=20000)

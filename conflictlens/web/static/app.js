@@ -203,6 +203,22 @@ function sourcesHtml(incident) {
   return `<h3>Sources of incident ${esc(incident.id)}</h3><ul id="sources">${items.join("")}</ul>`;
 }
 
+function tollsHtml(incident) {
+  const toll = incident && incident.fatalities;
+  if (!toll || !toll.figures || !toll.figures.length) return "";
+  const items = toll.figures.map(f => `<li>${esc(f.value)} killed, by ${esc(f.source)}${f.reported_on ? " on " + esc(f.reported_on) : ""} (grade ${esc(f.grade || "?")})</li>`);
+  return `<h3>Tolls by source</h3><ul id="tolls">${items.join("")}</ul>${toll.timeline ? `<p>${esc(toll.timeline)}</p>` : ""}` +
+    `<p class="note">Best figure: ${esc(toll.best)} (${esc(toll.best_rule || "")})</p>`;
+}
+
+function whyHtml(why) {
+  const decision = why && why.decision;
+  if (!decision) return "";
+  const others = (why.compared_now || []).length;
+  return `<h3>Why in this incident</h3><p id="why">Linked by ${esc(why.linked_by)}: ${esc(decision.reason || "")}` +
+    `${decision.score != null ? ` (score ${esc(decision.score)})` : ""}${others ? `; compared with ${others} other report(s)` : ""}.</p>`;
+}
+
 function ledgerHtml(ledger) {
   const a = ledger.answer || {};
   const statements = (ledger.statements || []).map(s => `<li>${esc(s.by || "?")}: ${esc(s.stance)} ${esc(s.actor)} (grade ${esc(s.grade)})</li>`);
@@ -218,10 +234,12 @@ async function openEvent(id) {
   body.innerHTML = "Loading…";
   try {
     const record = await api(`events/${encodeURIComponent(id)}`);
-    const [incident, ledger] = await Promise.all([api(`incidents/${encodeURIComponent(record.id)}`).catch(() => null),
-      api(`attribution/${encodeURIComponent(record.id)}`).catch(() => ({}))]);
+    const ref = encodeURIComponent(record.id);
+    const [incident, why, ledger] = await Promise.all([api(`incidents/${ref}`).catch(() => null),
+      api(`incidents/${ref}/why`).catch(() => null), api(`attribution/${ref}`).catch(() => ({}))]);
     body.innerHTML = `<h2 id="event-id">${esc(record.id)}</h2><p>${esc(record.summary)}</p><dl>${fieldRows(record)}</dl>` +
-      `<p>Report: ${esc(record.document_id)}</p>` + sourcesHtml(incident) + ledgerHtml(ledger);
+      `<p>Report: ${esc(record.document_id)}</p>` + sourcesHtml(incident) + tollsHtml(incident) + whyHtml(why) +
+      ledgerHtml(ledger);
   } catch (error) {
     body.innerHTML = "";
     showError(error);
