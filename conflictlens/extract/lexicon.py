@@ -149,6 +149,7 @@ class EventCues:
     any_trigger: re.Pattern[str]
     strong_trigger: re.Pattern[str]
     not_events: NotEvents = NotEvents((), ())
+    unreal: re.Pattern[str] | None = None  # threats, plans, the future, questions: no act told
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,7 @@ def event_cues() -> EventCues:
         strong_trigger=word_regex(raw["strong_triggers"]),
         background=word_regex(raw["background"]["pattern"]),
         not_events=_not_events(raw.get("not_events", {}), regex),
+        unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
     )
 
 
