@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conflictlens.extract.build import VIOLENT_TYPES
+from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.unreal import tells_an_act, told_as_fact
 from conflictlens.model.records import Document
 
@@ -21,6 +22,9 @@ NO_ACT = [
     "We want an end to the bombings and the killings in our country.",
     "The president pledged to press on with the fight against drug trafficking.",
     "The senator called on the army to stop the massacres in the countryside.",
+    "The police continue to investigate the murder of two students.",
+    "Ministers flew in for the funeral of the victims of the market bombing.",
+    "The terrorists who attack the civilian population are short of food, a deserter said.",
 ]
 
 STILL_ACTS = [
@@ -28,6 +32,17 @@ STILL_ACTS = [
     "The bishops condemned the car bomb that killed 12 people in the capital on Friday.",
     "As many as 20 people may have been killed when the bomb exploded outside the bank.",
     "Rebels ambushed an army patrol on the highway, the army said on Tuesday.",
+    "Rebels who attacked the town on Monday killed three policemen.",
+    "Police are investigating the murder of a judge who was shot dead outside his home on Friday.",
+]
+
+SUMMED_UP = [
+    "The hurling of grenades at bus stops is a common practice of the security forces.",
+    "In only three months, the press has reported 143 assassinations.",
+    "Countless farmers have been murdered in their struggle for land.",
+    "Almost 900 activists have died during the past years, killed by hired gunmen.",
+    "Hundreds of trade unionists have been killed by death squads.",
+    "The villagers periodically suffer raids by the army.",
 ]
 
 
@@ -44,6 +59,15 @@ def test_a_sentence_that_tells_no_act_has_no_trigger_left(text):
 @pytest.mark.parametrize("text", STILL_ACTS)
 def test_an_act_told_beside_unreal_words_keeps_its_trigger(text):
     assert tells_an_act(text)
+
+
+@pytest.mark.parametrize("text", SUMMED_UP)
+def test_habits_and_long_spans_sum_up_and_open_no_incident(text):
+    assert event_cues().background.search(text)
+
+
+def test_a_dated_attack_is_no_sum():
+    assert not event_cues().background.search("Gunmen killed seven farmers near the river on Sunday.")
 
 
 def test_blanking_keeps_offsets():
