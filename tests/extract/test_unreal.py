@@ -34,6 +34,7 @@ STILL_ACTS = [
     "Rebels ambushed an army patrol on the highway, the army said on Tuesday.",
     "Rebels who attacked the town on Monday killed three policemen.",
     "Police are investigating the murder of a judge who was shot dead outside his home on Friday.",
+    "First of all, we will mention the assassinations of two mayors in July.",
     "Troops arrested three men for suspected involvement in 'terrorist activities?', the army said.",
 ]
 
