@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -240,6 +241,30 @@ class _CountryMeta(Mapping):
         return len(self.rows.lines) - 1
 
 
+class SortedKeys(Mapping):
+    """Name key -> countries, over the builder's sorted key list: a quarter of a million keys looked up
+    by bisection, where building a dict of them cost every start-up 45 ms for the few keys a run uses."""
+
+    def __init__(self, keys: list[str], values: list[str]) -> None:
+        self.keys_, self.values_ = keys, values
+
+    def __getitem__(self, key: str) -> str:
+        i = bisect_left(self.keys_, key)
+        if i < len(self.keys_) and self.keys_[i] == key:
+            return self.values_[i]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        i = bisect_left(self.keys_, key)
+        return i < len(self.keys_) and self.keys_[i] == key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys_)
+
+    def __len__(self) -> int:
+        return len(self.keys_)
+
+
 class WorldKeys(NamedTuple):
     countries: Mapping[str, str]  # name key -> space-separated codes of the countries that have it
     first_words: frozenset[str]  # first word of every key
@@ -256,7 +281,7 @@ def _world_keys() -> WorldKeys:
     except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
         raise ConflictLensError("CL-E300", f"cannot read the bundled gazetteer ({exc}); "
                                 "reinstall conflictlens or run scripts/build_global_geo.py", str(path)) from exc
-    return WorldKeys(MappingProxyType(dict(zip(keys.split("\n"), countries.split("\n")))),
+    return WorldKeys(SortedKeys(keys.split("\n"), countries.split("\n")),
                      frozenset(first.split("\n")))
 
 

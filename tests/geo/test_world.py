@@ -191,3 +191,13 @@ def test_a_name_before_province_that_names_no_province_is_not_a_town(gaz):
     """Horasan, a Turkish town, is also written Khorasan: "Khorasan Province" is no town."""
     mentions = gaz.find_places("Islamic State Khorasan Province fighters ambushed a patrol in Kunar province.")
     assert [m.text for m in mentions] == ["Kunar"]
+
+
+def test_the_world_key_list_is_sorted_so_that_bisection_finds_every_key():
+    from conflictlens.geo.loader import _world_keys
+
+    countries = _world_keys().countries
+    keys = countries.keys_
+    assert all(a < b for a, b in zip(keys, keys[1:]))  # scripts/build_global_geo.py writes them sorted
+    assert "YE" in countries[name_key("Sanaa")].split() and name_key("Sanaa") in countries
+    assert "no such place at all" not in countries and countries.get("no such place at all") is None
