@@ -6,10 +6,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from conflictlens.extract import attribution as attr
-from conflictlens.extract.casualties import parse_casualties
-from conflictlens.extract.classify import classify_sub_event
-from conflictlens.extract.gtd_typing import classify_gtd
-from conflictlens.extract.dates import ResolvedDate, resolve_event_date
+from conflictlens.extract.casualties.parse import parse_casualties
+from conflictlens.extract.typing.classify import classify_sub_event
+from conflictlens.extract.gtd.attack_types import classify_gtd
+from conflictlens.extract.dates.mentions import ResolvedDate, resolve_event_date
 from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.places import CITY_PART_KINDS, written_place
 from conflictlens.extract.target_actor import find_target_actor

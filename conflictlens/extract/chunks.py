@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from conflictlens.extract.dates import ResolvedDate
+from conflictlens.extract.dates.mentions import ResolvedDate
 from conflictlens.model.ids import event_id
 from conflictlens.model.records import Event, Evidence
 

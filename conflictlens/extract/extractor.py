@@ -18,7 +18,7 @@ from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
 from conflictlens.extract.learned.model import TypingModel
-from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
+from conflictlens.extract.dates.mentions import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences

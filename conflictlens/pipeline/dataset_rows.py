@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from conflictlens.actors import ActorEntry, ActorRegistry
 from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.event_relations import derived_relations, party_name_test
+from conflictlens.extract.relations.events import derived_relations, party_name_test
 from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
 from conflictlens.pipeline.session import Session, registry_of
 from conflictlens.store import MEMORY, PreparedDocument, Store, prepare, unchanged

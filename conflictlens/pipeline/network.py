@@ -13,8 +13,8 @@ from typing import Any, Iterable, Sequence
 from conflictlens.actors import ActorRegistry
 from conflictlens.analysis.network import network
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.event_relations import derived_relations, party_name_test
-from conflictlens.extract.relations import RelationExtractor
+from conflictlens.extract.relations.events import derived_relations, party_name_test
+from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.model.redaction import ConfidentialityPolicy

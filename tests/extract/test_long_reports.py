@@ -89,7 +89,7 @@ def test_batches_of_pieces_keep_to_the_character_budget():
 def test_a_bulletin_reads_each_date_a_bounded_number_of_times(extractor, monkeypatch):
     """Dating an incident used to rescan the whole text for dates and re-read every date before it:
     minutes for a bulletin of a thousand incidents. Each date is now found once and read a few times."""
-    from conflictlens.extract import dates
+    from conflictlens.extract.dates import mentions as dates
 
     items = [f"A roadside bomb exploded in Ghazni on March {i % 28 + 1}, 2021, killing {i % 9 + 2} civilians."
              for i in range(60)]
