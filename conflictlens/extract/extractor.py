@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
@@ -21,9 +22,12 @@ from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.dates.mentions import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
+from conflictlens.extract.relations.events import main_country as events_country
+from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
+from conflictlens.model.relations import ActorRelation
 
 EXTRACTOR_VERSION = "0.3.1"
 # A wire-style dateline names the filing date, not the event date.
@@ -64,6 +68,10 @@ class DocContext:
     published: dt.date | None
     body_start: int  # where the text starts after a dateline such as "KABUL, May 9 (Reuters) -"
     dates: list[DateMention]  # found once: every incident is dated from them
+    # The registry's mentions in the whole text (`known`) and the (country, day) they were found at:
+    # the relations of the report reuse them when they look at the same country and day.
+    known_at: tuple[str | None, str | None]
+    known: list[ActorMention]
 
 
 class Extractor:
@@ -84,16 +92,40 @@ class Extractor:
     def extract(self, doc: Document) -> list[Event]:
         return next(self.extract_many([doc]))[1]
 
-    def extract_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event]]]:
-        """Stream (document, events) pairs in input order; texts without any trigger skip the NLP."""
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 64, relations: bool = False) -> Iterator[tuple]:
+        """Stream (document, events) pairs in input order; texts without any trigger skip the NLP.
+
+        With `relations`, (document, events, relations) triples from the same pass: the relations
+        between actors the report states and its events imply, reusing the sentences and actor
+        mentions the events were found with (None without an actor resolver: nothing was looked for).
+        """
         for batch in _document_batches(docs, batch_size, READ_AHEAD_CHARS):
             wanted = [d for d in batch if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
             for d in batch:
+                ctx: DocContext | None = None
                 if len(d.text) > SECTION_CHARS:
-                    yield d, self._long_events(d)
+                    events = self._long_events(d)
+                elif d.id in orgs:
+                    found, _anchor, ctx = self._events(d, orgs[d.id])
+                    events = [e for e, _span in found]
                 else:
-                    yield d, ([e for e, _span in self._events(d, orgs[d.id])[0]] if d.id in orgs else [])
+                    events = []
+                yield (d, events, self._relations(d, events, ctx)) if relations else (d, events)
+
+    @cached_property
+    def relation_finder(self) -> RelationExtractor | None:
+        return RelationExtractor(self.actors) if self.actors is not None else None
+
+    def _relations(self, doc: Document, events: list[Event], ctx: DocContext | None) -> list[ActorRelation] | None:
+        """The report's relations. A long report's sections have contexts of their own: it is read whole."""
+        finder = self.relation_finder
+        if finder is None:
+            return None
+        if ctx is None:
+            return finder.extract(doc, events)
+        reuse = ctx.known_at == (events_country(events), doc.published)
+        return finder.extract(doc, events, sentences=ctx.sentences, known=ctx.known if reuse else None)
 
     def _ner_orgs(self, texts: list[str], near_triggers: bool = False) -> list[list[tuple[int, int, str, str]]]:
         """Named entities of each text, tagged in pieces cut at paragraph or sentence breaks (offsets
@@ -123,15 +155,17 @@ class Extractor:
             orgs = self._ner_orgs([section.text], near_triggers=True)[0]
             # The anchor travels between sections counted in the whole report; inside one, it is
             # counted from the section's start (negative when told in an earlier section).
-            found, local = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0),
+            found, local, _ctx = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0),
                                         shift_date(anchor, -lo))
             anchor = shift_date(local, lo)
             events += [shift_event(event, lo, span, doc.text) for event, span in found]
         return events
 
     def _events(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening | None = None,
-                anchor: ResolvedDate | None = None) -> tuple[list[tuple[Event, tuple[int, int]]], ResolvedDate | None]:
-        """Each incident's event with the incident's span, and the date the next one counts from."""
+                anchor: ResolvedDate | None = None
+                ) -> tuple[list[tuple[Event, tuple[int, int]]], ResolvedDate | None, DocContext]:
+        """Each incident's event with the incident's span, the date the next one counts from, and the
+        report's context."""
         ctx = self._context(doc, orgs, opening or self._opening(doc))
         labels = {(s, e): label for s, e, _t, label in orgs}
         found: list[tuple[Event, tuple[int, int]]] = []
@@ -142,7 +176,7 @@ class Extractor:
                 _keep_candidates(event, ctx, incident.span, labels)
                 found.append((event, incident.span))
                 anchor = next_anchor(resolved, anchor)
-        return found, anchor
+        return found, anchor, ctx
 
     def _opening(self, doc: Document) -> Opening:
         text = doc.text
@@ -171,7 +205,7 @@ class Extractor:
                   if (m in identified or m not in known_set) and not _names_nobody(text, m)]
         sentences = split_sentences(text)
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
-                          _event_dates(text, sentences))
+                          _event_dates(text, sentences), (country, as_of), known)
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:

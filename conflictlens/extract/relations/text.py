@@ -105,12 +105,20 @@ class RelationExtractor:
         self.actors = actors
         self.cues = cues or relation_cues()
 
-    def extract(self, doc: Document, events: Sequence[Event] = (), country: str | None = None) -> list[ActorRelation]:
-        """Relations stated in the text of `doc`, then those its events imply (clashes, joint claims)."""
+    def extract(self, doc: Document, events: Sequence[Event] = (), country: str | None = None, *,
+                sentences: Sequence[tuple[int, int]] | None = None, known: Sequence[ActorMention] | None = None
+                ) -> list[ActorRelation]:
+        """Relations stated in the text of `doc`, then those its events imply (clashes, joint claims).
+
+        `sentences` and `known` (the registry's mentions in the whole text at the events' country and the
+        published day) are what the event extractor already found, passed in so a report is read once.
+        """
         country = country or main_country(events)
-        mentions = [m for m in self.actors.find_actors(doc.text, country, doc.published) if self._is_party(m)]
+        if known is None:
+            known = self.actors.find_actors(doc.text, country, doc.published)
+        mentions = [m for m in known if self._is_party(m)]
         found: dict[str, ActorRelation] = {}
-        sentences = split_sentences(doc.text)
+        sentences = split_sentences(doc.text) if sentences is None else sentences
         dated = _dated_positions(events)
         for span, inside in _mentions_by_sentence(sentences, mentions):
             if len(inside) >= 2:
