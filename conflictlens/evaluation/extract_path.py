@@ -8,7 +8,6 @@ so an evaluation sees what a user sees, never a component scored alone.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
@@ -16,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.build import VIOLENT_TYPES
 from conflictlens.extract.extractor import Extractor
+from conflictlens.model.text import fold
 from conflictlens.pipeline import extract_batch
 
 NO_EVENT = "none"  # the prediction for a text that gave no event
@@ -125,8 +125,7 @@ def match_perpetrators(gold_clusters: list[list[str]], predicted: Iterable[str],
 
 def _fold(name: str) -> str:
     """Case, accents and spacing aside: wire text writes MEDELLIN for the registry's Medellín."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(plain.lower().split())
+    return " ".join(fold(name).split())
 
 
 def registry_names(extractor: Extractor) -> Callable[[str], tuple[str, ...]]:

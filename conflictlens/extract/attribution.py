@@ -12,7 +12,8 @@ from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
-_ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)"
+_ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
+_SPACES = re.compile(r"\s{2,}|\n")
 _SAYER_NOISE = re.compile(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
@@ -32,29 +33,37 @@ class _Compiled:
     no_claim: re.Pattern[str]
     stances: tuple[tuple[str, re.Pattern[str]], ...]
     subject: re.Pattern[str]
+    agents: tuple[re.Pattern[str], ...]
     arrest_subject: re.Pattern[str]
     arrest_events: frozenset[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
+    own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace("ACTOR", _ACTOR, 1).replace("SAYER", _SAYER, 1), FLAGS)
+def _compile(pattern: str, heads: str) -> re.Pattern[str]:
+    actor = _ACTOR.replace("HEADS", heads)
+    return re.compile(pattern.replace("ACTOR", actor, 1).replace("SAYER", _SAYER, 1), FLAGS)
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     raw = attribution_cues()
+    heads = raw["actor_head_words"]
+    own = "|".join(raw["channels"][name] for name in raw["own_channels"])
     stances = tuple(
-        (stance, _compile(p)) for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance]
+        (stance, _compile(p.replace("OWN_CHANNEL", own), heads))
+        for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance]
     )
     return _Compiled(
         no_claim=re.compile(raw["no_claim"], FLAGS),
         stances=stances,
-        subject=_compile(raw["perpetrator_subject"]),
-        arrest_subject=_compile(raw["arrest_subject"]),
+        subject=_compile(raw["perpetrator_subject"], heads),
+        agents=tuple(_compile(p, heads) for p in raw.get("perpetrator_agent", ())),
+        arrest_subject=_compile(raw["arrest_subject"], heads),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
+        own_channel=re.compile(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
     )
 
@@ -66,7 +75,8 @@ def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[
 
 
 def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:
-    """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token."""
+    """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token.
+    Line breaks and runs of spaces read as one space: wire copy wraps its lines inside sentences."""
     parts, kept, pos = [], [], 0
     for m in mentions:
         s, e = m.start - offset, m.end - offset
@@ -77,7 +87,7 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         kept.append(m)
         pos = e
     parts.append(sentence[pos:])
-    return "".join(parts), kept
+    return _SPACES.sub(" ", "".join(parts)), kept
 
 
 def statements_in_sentence(
@@ -129,6 +139,16 @@ def _strip_noise(sayer: str) -> str:
     return sayer
 
 
+def is_own_channel(name: str) -> bool:
+    """Whether `name` is a group's own medium (Amaq, Radio Venceremos): it carries claims, it is no actor."""
+    return _compiled().own_channel.fullmatch(name.strip()) is not None
+
+
+def own_channel_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a group's own medium ("Radio Venceremos"): no place and no actor there."""
+    return [m.span() for m in _compiled().own_channel.finditer(text)]
+
+
 def has_no_claim(sentence: str) -> bool:
     return bool(_compiled().no_claim.search(sentence))
 
@@ -141,7 +161,7 @@ def subject_statements(
     arrest ("Police arrested ...") when the event is one; in an attack's report, who arrests answers it."""
     cc = _compiled()
     masked, actors = mask_actors(sentence, span[0], mentions)
-    patterns = (cc.subject, cc.arrest_subject) if sub_event_type in cc.arrest_events else (cc.subject,)
+    patterns = (cc.subject, *cc.agents) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events else ())
     out = []
     for m in (m for p in patterns for m in p.finditer(masked)):
         actor = actors[int(m.group("actor")[5:])]

@@ -331,7 +331,8 @@ def _casualty_fields(event: Event, text: str, incident: Incident, body_start: in
 def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -> None:
     text = ctx.doc.text
     statements: list[attr.Statement] = []
-    by_sentence = [(span, [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]])
+    by_sentence = [(span, [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]
+                           and not (a.method == "ner" and (a.start, a.end) in ctx.nationalities)])
                    for span in incident.sentences + incident.references]
     for span, mentions in by_sentence:
         if mentions:

@@ -25,14 +25,13 @@ from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
+from conflictlens.extract.truecase import is_common_word, needs_truecasing, truecase
+from conflictlens.extract.wire import find_dateline, furniture_spans, inside, is_messenger
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 from conflictlens.model.relations import ActorRelation
 
 EXTRACTOR_VERSION = "0.3.1"
-# A wire-style dateline names the filing date, not the event date.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,30})?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? \d{4})?"
-                       r"(?: \([^)]{1,40}\))?\s*[-–—:]+\s*")
 # A report longer than this is read a section at a time (cut at paragraph or sentence breaks), so
 # memory and the per-section rules stay bounded whatever its length.
 SECTION_CHARS = 50_000
@@ -68,6 +67,9 @@ class DocContext:
     published: dt.date | None
     body_start: int  # where the text starts after a dateline such as "KABUL, May 9 (Reuters) -"
     dates: list[DateMention]  # found once: every incident is dated from them
+    # Spans of nationality words the registry does not know ("Salvadoran troops"): kept as candidates
+    # for review, but a nationality is no perpetrator.
+    nationalities: frozenset[tuple[int, int]]
     # The registry's mentions in the whole text (`known`) and the (country, day) they were found at:
     # the relations of the report reuse them when they look at the same country and day.
     known_at: tuple[str | None, str | None]
@@ -100,9 +102,10 @@ class Extractor:
         mentions the events were found with (None without an actor resolver: nothing was looked for).
         """
         for batch in _document_batches(docs, batch_size, READ_AHEAD_CHARS):
-            wanted = [d for d in batch if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
+            cased = [self._truecased(d) for d in batch]
+            wanted = [d for d in cased if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
-            for d in batch:
+            for original, d in zip(batch, cased):
                 ctx: DocContext | None = None
                 if len(d.text) > SECTION_CHARS:
                     events = self._long_events(d)
@@ -111,14 +114,17 @@ class Extractor:
                     events = [e for e, _span in found]
                 else:
                     events = []
-                yield (d, events, self._relations(d, events, ctx)) if relations else (d, events)
+                if d is not original:
+                    events, ctx = _quote_original(events, original.text), None  # its context read the copy
+                yield (original, events, self._relations(original, events, ctx)) if relations else (original, events)
 
     @cached_property
     def relation_finder(self) -> RelationExtractor | None:
         return RelationExtractor(self.actors) if self.actors is not None else None
 
     def _relations(self, doc: Document, events: list[Event], ctx: DocContext | None) -> list[ActorRelation] | None:
-        """The report's relations. A long report's sections have contexts of their own: it is read whole."""
+        """The report's relations. Without a context of the report as written (a long report's sections
+        have contexts of their own, a truecased report's is of its copy), it is read whole."""
         finder = self.relation_finder
         if finder is None:
             return None
@@ -126,6 +132,22 @@ class Extractor:
             return finder.extract(doc, events)
         reuse = ctx.known_at == (events_country(events), doc.published)
         return finder.extract(doc, events, sentences=ctx.sentences, known=ctx.known if reuse else None)
+
+    def _truecased(self, doc: Document) -> Document:
+        """The report with its ALL-CAPS paragraphs in their likely case (same length, so every span
+        holds), or the report itself. Registry actors and gazetteer places found in it say how their
+        names are written: FMLN stays upper, SHINING PATH becomes Shining Path."""
+        if not prefilter(doc.text) or not needs_truecasing(doc.text):
+            return doc
+        names: list[tuple[int, int, str | None]] = []
+        if self.actors is not None:
+            names += [(m.start, m.end, m.canonical) for m in self.actors.find_actors(doc.text)
+                      if not self.actors.is_generic(m.canonical) and not self.actors.is_unidentified(m.canonical)
+                      and not is_common_word(m.text)]
+        if self.geocoder is not None:
+            names += [(p.start, p.end, p.candidates[0].name if p.candidates else None)
+                      for p in self.geocoder.find_places(doc.text) if not is_common_word(p.text)]
+        return replace(doc, text=truecase(doc.text, names))
 
     def _ner_orgs(self, texts: list[str], near_triggers: bool = False) -> list[list[tuple[int, int, str, str]]]:
         """Named entities of each text, tagged in pieces cut at paragraph or sentence breaks (offsets
@@ -180,21 +202,28 @@ class Extractor:
 
     def _opening(self, doc: Document) -> Opening:
         text = doc.text
-        dateline = _DATELINE.match(text)
+        dateline = find_dateline(text)
         # Without a publication date, the dateline's date is the day weekdays and "this month" count
         # from, and the day that decides what a dated actor name ("Afghan forces") meant.
-        published = _parse_date(doc.published) or (stated_date(text[: dateline.end()], self.date_order)
-                                                   if dateline else None)
+        published = _parse_date(doc.published) or (
+            (dateline.date or stated_date(text[: dateline.end], self.date_order)) if dateline else None)
         # Failing both, the first full date of the opening says which era the actor names belong to.
         era = published or stated_date(text[:200], self.date_order)
-        return Opening(published, era, dateline.end() if dateline else 0)
+        return Opening(published, era, dateline.end if dateline else 0)
 
     def _context(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening) -> DocContext:
         text = doc.text
         persons = [(s, e) for s, e, _t, label in orgs if label == "PERSON"]
+        # The messengers (agency, byline, credits) are no actors and no places of the story.
+        messengers = furniture_spans(text)
+        # The dateline's place in capitals ("KABUL, Nov 2 (Reuters) -") is no organisation either.
+        not_orgs = messengers + [(0, opening.body_start)]
+        orgs = [o for o in orgs if not inside(not_orgs, o[0], o[1]) and not is_messenger(o[2])]
         # A place name inside a person's name ("spokesman Attaullah Khogyani") is no place.
         places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
-                  if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
+                  if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)
+                  and not inside(messengers, p.start, p.end)]
+        labelled = orgs
         orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
         as_of = opening.era.isoformat() if opening.era else None
         places, country, known = self._places_and_actors(text, places, as_of)
@@ -202,10 +231,12 @@ class Extractor:
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if (m in identified or m not in known_set) and not _names_nobody(text, m)]
+                  if (m in identified or m not in known_set) and not _names_nobody(text, m)
+                  and not inside(messengers, m.start, m.end)]
+        nationalities = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP")
         sentences = split_sentences(text)
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
-                          _event_dates(text, sentences), (country, as_of), known)
+                          _event_dates(text, sentences), nationalities, (country, as_of), known)
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
@@ -237,6 +268,15 @@ class Extractor:
             within = frozenset(_province_of(p) for p in ctx.places if span[0] <= p.start < span[1])
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""}))
         return group_incidents(infos)
+
+
+def _quote_original(events: list[Event], text: str) -> list[Event]:
+    """Evidence quotes the report as written: spans found in its truecased copy are read again
+    from the original text (the offsets are the same)."""
+    for event in events:
+        event.evidence = {name: [replace(ev, text=text[ev.start: ev.end]) for ev in spans]
+                          for name, spans in event.evidence.items()}
+    return events
 
 
 def _document_batches(docs: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:

@@ -64,12 +64,13 @@ def test_unknown_group_is_kept_reviewed_and_survives_reextraction(store):
 def test_alias_and_rejection_hold_for_later_ingests(store, tmp_path):
     db, path = store
     wire = tmp_path / "wire.txt"
-    wire.write_text("QUETTA, March 5, 2021 - A roadside bomb wounded a soldier in Quetta on Friday, Reuters "
-                    "reported.\n", encoding="utf-8")
+    # (A news agency such as Reuters is never a candidate: `extract/wire.py`.)
+    wire.write_text("QUETTA, March 5, 2021 - A roadside bomb wounded a soldier in Quetta on Friday, the Quetta "
+                    "Traders Association reported.\n", encoding="utf-8")
     _ingest(db, str(wire))  # only a name a stored report mentions can be rejected
-    wiring.reject(db, "Reuters", by="analyst-2")
+    wiring.reject(db, "Quetta Traders Association", by="analyst-2")
     wiring.add_alias(db, "Baloch Liberation Army", "Balochistan Freedom Guard", by="analyst-2")
     _ingest(db, path)
     assert _perpetrators(db) == {None, BLA}  # the wire report names no perpetrator
     assert [(e.op, e.by) for e in stored_edits(db)] == [("reject", "analyst-2"), ("alias", "analyst-2")]
-    assert session_registry(db).rejected == frozenset({"Reuters"})
+    assert session_registry(db).rejected == frozenset({"Quetta Traders Association"})

@@ -22,8 +22,17 @@ def run(*args):
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("edits") / "demo.db"
+    folder = tmp_path_factory.mktemp("edits")
+    db = folder / "demo.db"
     result = run("--db", str(db), "--quiet", "demo")
+    assert result.exit_code == 0, result.output
+    # The demo's outlets stand in datelines ("QUETTA, April 22 (Balochistan Ledger) -"), where an
+    # agency is never a candidate actor; a report that names one in its text gives the candidate.
+    report = folder / "outlets.txt"
+    report.write_text("QUETTA, April 23, 2021 - Gunmen wounded two policemen in Quetta on Friday, the Balochistan "
+                      "Ledger reported.\n\nKABUL, April 24, 2021 - A bomb killed three soldiers in Kabul on Saturday, "
+                      "the Khorasan Times reported.\n", encoding="utf-8")
+    result = run("--db", str(db), "--quiet", "ingest", str(report))
     assert result.exit_code == 0, result.output
     return str(db)
 

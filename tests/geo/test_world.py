@@ -28,6 +28,13 @@ def locate(gaz: Gazetteer, text: str):
     ("Militants shelled a base near Kismayo, Lower Juba, Somalia.", "SO", "Lower Juba", "Kismayo"),
     ("A bomb exploded in Maiduguri, Borno, Nigeria.", "NG", "Borno", "Maiduguri"),
     ("An explosive device went off in Mosul, Nineveh, Iraq.", "IQ", "Nineveh", "Mosul"),
+    ("A bomb exploded in Grozny, Chechnya, Russia.", "RU", "Chechnya", "Grozny"),
+    ("Protesters set fire to cars in Hanover, Lower Saxony, Germany.", "DE", "Lower Saxony", "Hannover"),
+    ("A gas canister bomb exploded outside a bank in Athens, Greece.", "GR", "Attica", "Athens"),
+    ("Shots were fired at a house in Halmstad, Sweden.", "SE", "Halland", "Halmstad"),
+    ("A blast damaged a market in Shenyang, Liaoning, China.", "CN", "Liaoning", "Shenyang"),
+    ("Arsonists attacked a mosque in Cartagena, Murcia, Spain.", "ES", "Murcia", "Cartagena"),
+    ("A crude bomb went off in Chittagong, Bangladesh.", "BD", "Chittagong", "Chattogram"),
 ])
 def test_divisions_come_out_under_their_english_names(gaz, text, country, admin1, place):
     loc, _ = locate(gaz, text)
@@ -37,31 +44,10 @@ def test_divisions_come_out_under_their_english_names(gaz, text, country, admin1
 @pytest.mark.parametrize("written, english", [
     ("Shamal Sina", "North Sinai"), ("Jubbada Hoose", "Lower Juba"), ("Ninawa", "Nineveh"),
     ("Salah ad Din", "Saladin"), ("Nord-Kivu", "North Kivu"),
-])
-def test_transliterated_and_local_names_are_aliases_of_the_english_name(gaz, written, english):
-    loc, _ = locate(gaz, f"Clashes were reported in {written} on Monday.")
-    assert loc.admin1 == english
-
-
-@pytest.mark.parametrize("text, country, admin1, place", [
-    ("A bomb exploded in Grozny, Chechnya, Russia.", "RU", "Chechnya", "Grozny"),
-    ("Protesters set fire to cars in Hanover, Lower Saxony, Germany.", "DE", "Lower Saxony", "Hannover"),
-    ("A gas canister bomb exploded outside a bank in Athens, Greece.", "GR", "Attica", "Athens"),
-    ("Shots were fired at a house in Halmstad, Sweden.", "SE", "Halland", "Halmstad"),
-    ("A blast damaged a market in Shenyang, Liaoning, China.", "CN", "Liaoning", "Shenyang"),
-    ("Arsonists attacked a mosque in Cartagena, Murcia, Spain.", "ES", "Murcia", "Cartagena"),
-    ("A crude bomb went off in Chittagong, Bangladesh.", "BD", "Chittagong", "Chattogram"),
-])
-def test_european_and_asian_divisions_come_out_under_their_english_names(gaz, text, country, admin1, place):
-    loc, _ = locate(gaz, text)
-    assert (loc.country, loc.admin1, loc.place, loc.precision) == (country, admin1, place, "place")
-
-
-@pytest.mark.parametrize("written, english", [
     ("Niedersachsen", "Lower Saxony"), ("Attikí", "Attica"), ("Chechenskaya Respublika", "Chechnya"),
     ("Moskovskaya oblast'", "Moscow Oblast"), ("Vlaams Gewest", "Flanders"), ("Hallands län", "Halland"),
 ])
-def test_iso_local_names_stay_aliases_of_the_english_name(gaz, written, english):
+def test_transliterated_and_local_names_are_aliases_of_the_english_name(gaz, written, english):
     loc, _ = locate(gaz, f"Clashes were reported in {written} on Monday.")
     assert (loc.admin1, loc.precision) == (english, "province")
 

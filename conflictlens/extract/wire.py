@@ -1,0 +1,114 @@
+"""Wire copy furniture: the dateline, bylines, update lines and credits (patterns in data/wire.json).
+
+"SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) --" says where the report was filed and when: its place
+is a hint for the location (the story's own places come first) and its date counts as the report's
+day when it has no publication date. The agency, the byline ("By Jane Doe"), "Reuters adds:" and
+"(Reporting by ...; Editing by ...)" name the messengers: never actors, places or tolls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from conflictlens.extract.attribution import is_own_channel, own_channel_spans
+from conflictlens.extract.lexicon import load_json
+
+# A two-digit year above this is of the 1900s ("12 JAN 90"), at or below it of the 2000s.
+CENTURY_PIVOT = 40
+# Social networks a claim is posted on are channels, never actors.
+_SOCIAL = frozenset({"telegram", "twitter", "facebook", "whatsapp", "x", "youtube", "rocket.chat"})
+# The dateline is looked for at the start of this many first lines (headline, byline, dateline).
+OPENING_LINES = 4
+
+
+@dataclass(frozen=True)
+class Dateline:
+    end: int  # where the story starts
+    place: tuple[int, int] | None
+    date: dt.date | None
+    agency: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    agency: re.Pattern[str]
+    dateline: re.Pattern[str]
+    furniture: tuple[re.Pattern[str], ...]
+    months: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    raw = load_json("wire.json")
+    agencies = "|".join(re.escape(a) for a in sorted(raw["agencies"], key=len, reverse=True))
+    agency = rf"(?i:{agencies})"
+    dateline = (raw["dateline"].replace("PLACE", raw["place"]).replace("DATE", raw["date"])
+                .replace("AGENCY", agency))
+    furniture = tuple(re.compile(raw[k].replace("AGENCY", agency), re.M) for k in ("byline", "update", "credit",
+                                                                                   "agency_credit"))
+    months = {k.lower(): v for k, v in load_json("date_phrases.json")["months"].items() if not k.startswith("_")}
+    return _Patterns(re.compile(agency), re.compile(dateline, re.M), furniture, months)
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline of `text`, if it has one: on one of its first lines (a headline or a byline may
+    come first), a place, then a date, an agency in parentheses, or both, then a dash."""
+    pats = _patterns()
+    for start in _line_starts(text, OPENING_LINES):
+        m = pats.dateline.match(text, start)
+        if m is None or not (m.group("date") or m.group("agency")):
+            continue
+        month = (m.group("mon1") or m.group("mon2") or "").lower()
+        if m.group("date") and month not in pats.months and not m.group("agency"):
+            continue  # "Afghanistan, Pakistan and Iran -" is no dateline
+        date = _date(m, pats.months) if m.group("date") else None
+        return Dateline(m.end(), m.span("place"), date, m.span("agency") if m.group("agency") else None)
+    return None
+
+
+def _line_starts(text: str, limit: int) -> list[int]:
+    starts = [0]
+    while len(starts) < limit:
+        nl = text.find("\n", starts[-1])
+        if nl < 0:
+            break
+        starts.append(nl + 1)
+    return starts
+
+
+def _date(m: re.Match[str], months: dict[str, int]) -> dt.date | None:
+    month = months.get((m.group("mon1") or m.group("mon2") or "").lower())
+    day = int(m.group("day1") or m.group("day2") or 0)
+    if month is None or not day or not m.group("year"):
+        return None
+    year = int(m.group("year"))
+    if year < 100:
+        year += 1900 if year > CENTURY_PIVOT else 2000
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the messengers: the dateline's agency, bylines, update lines, credits and a group's
+    own media named in the story ("Radio Venceremos said ...")."""
+    spans = [m.span() for p in _patterns().furniture for m in p.finditer(text)] + own_channel_spans(text)
+    dateline = find_dateline(text)
+    if dateline is not None and dateline.agency is not None:
+        spans.append(dateline.agency)
+    return sorted(spans)
+
+
+def is_messenger(name: str) -> bool:
+    """A news agency or a group's own medium ("Reuters", "Amaq news agency", "Telegram"): the name of
+    who carried a report or a claim, never of an actor."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    return _patterns().agency.fullmatch(name) is not None or is_own_channel(name) or name.lower() in _SOCIAL
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
