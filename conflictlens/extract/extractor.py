@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
-from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
+from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.dates.mentions import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
@@ -25,8 +25,8 @@ from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
-from conflictlens.extract.truecase import is_common_word, needs_truecasing, truecase
-from conflictlens.extract.wire import find_dateline, furniture_spans, inside, is_messenger
+from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, truecase
+from conflictlens.extract.wire.furniture import find_dateline, furniture_spans, inside, is_messenger
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 from conflictlens.model.relations import ActorRelation
@@ -101,7 +101,7 @@ class Extractor:
         between actors the report states and its events imply, reusing the sentences and actor
         mentions the events were found with (None without an actor resolver: nothing was looked for).
         """
-        for batch in _document_batches(docs, batch_size, READ_AHEAD_CHARS):
+        for batch in document_batches(docs, batch_size, READ_AHEAD_CHARS):
             cased = [self._truecased(d) for d in batch]
             wanted = [d for d in cased if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
@@ -156,7 +156,7 @@ class Extractor:
         if self.nlp is None:
             return found
         pieces = [(i, lo, text[lo:hi]) for i, text in enumerate(texts) for lo, hi in _ner_spans(text, near_triggers)]
-        for group in _char_batches(pieces, NER_BATCH_CHARS):
+        for group in char_batches(pieces, NER_BATCH_CHARS):
             for (i, lo, _text), sdoc in zip(group, self.nlp.pipe([p[2] for p in group], batch_size=len(group))):
                 found[i] += [(e.start_char + lo, e.end_char + lo, e.text, e.label_)
                              for e in sdoc.ents if e.label_ in _NER_LABELS]
@@ -279,19 +279,6 @@ def _quote_original(events: list[Event], text: str) -> list[Event]:
     return events
 
 
-def _document_batches(docs: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
-    """Consecutive documents, until `size` of them or `chars` characters of text."""
-    batch: list[Document] = []
-    total = 0
-    for doc in docs:
-        batch.append(doc)
-        total += len(doc.text)
-        if len(batch) >= size or total >= chars:
-            yield batch
-            batch, total = [], 0
-    if batch:
-        yield batch
-
 
 def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
     """The pieces of `text` spaCy tags: all, or only those holding a trigger word and the piece after
@@ -303,19 +290,6 @@ def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
     hits = {i for i, (lo, hi) in enumerate(spans) if prefilter(text[lo:hi])}
     return [span for i, span in enumerate(spans) if i in hits or i - 1 in hits]
 
-
-def _char_batches(pieces: list[tuple[int, int, str]], budget: int) -> Iterator[list[tuple[int, int, str]]]:
-    """Consecutive pieces, at most `budget` characters a batch (a longer piece goes alone)."""
-    group: list[tuple[int, int, str]] = []
-    size = 0
-    for piece in pieces:
-        if group and size + len(piece[2]) > budget:
-            yield group
-            group, size = [], 0
-        group.append(piece)
-        size += len(piece[2])
-    if group:
-        yield group
 
 
 def _admin_names(p: PlaceMention) -> str:

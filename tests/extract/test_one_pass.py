@@ -18,6 +18,9 @@ REPORTS = (
      "2021-08-30"),
     ("Security forces clashed with Islamic State fighters in Nangarhar on Friday, killing four militants. "
      "The Islamic State has rejected the Taliban, a commander said.", None),
+    # Wire copy in capitals is read in a truecased copy; its relations come from the report as written.
+    ("TALIBAN FIGHTERS ATTACKED A POLICE POST IN ASADABAD, KUNAR PROVINCE, ON MONDAY, KILLING THREE POLICEMEN. "
+     "THE TALIBAN HAVE GIVEN THE TTP SAFE HAVEN IN KUNAR, A LOCAL ELDER SAID.", "2021-05-12"),
 )
 
 
