@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from conflictlens.model.records import Casualties, DateInfo, Event, Evidence, Location  # noqa: E402
 from conflictlens.resolve.cluster import MemoryResolver  # noqa: E402
-from conflictlens.resolve.metrics import score  # noqa: E402
+from conflictlens.evaluation.resolution_metrics import score  # noqa: E402
 from conflictlens.resolve.profile import ActorKnowledge, Source, profile_of  # noqa: E402
 from conflictlens.resolve.settings import settings  # noqa: E402
 

@@ -144,7 +144,7 @@ def evaluate_resolution(
         fmt: str = typer.Option("markdown", "--format", help="markdown or json.")) -> None:
     """Pairwise and B-cubed precision/recall of incident resolution on the labelled sets."""
     from conflictlens import pipeline
-    from conflictlens.pipeline import resolution_eval
+    from conflictlens.evaluation import resolution as resolution_eval
 
     with coded_errors():
         check_format(fmt, ("markdown", "json"))

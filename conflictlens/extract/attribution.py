@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from conflictlens.extract.lexicon import FLAGS, attribution_cues
+from conflictlens.extract.lexicon import FLAGS, anchors_of, attribution_cues, may_match
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 
@@ -31,7 +31,7 @@ class Statement:
 @dataclass(frozen=True)
 class _Compiled:
     no_claim: re.Pattern[str]
-    stances: tuple[tuple[str, re.Pattern[str]], ...]
+    stances: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]  # with anchors_of(pattern)
     subject: re.Pattern[str]
     agents: tuple[re.Pattern[str], ...]
     arrest_subject: re.Pattern[str]
@@ -51,10 +51,9 @@ def _compiled() -> _Compiled:
     raw = attribution_cues()
     heads = raw["actor_head_words"]
     own = "|".join(raw["channels"][name] for name in raw["own_channels"])
-    stances = tuple(
-        (stance, _compile(p.replace("OWN_CHANNEL", own), heads))
-        for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance]
-    )
+    compiled = ((stance, _compile(p.replace("OWN_CHANNEL", own), heads))
+                for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance])
+    stances = tuple((stance, pattern, anchors_of(pattern.pattern)) for stance, pattern in compiled)
     return _Compiled(
         no_claim=re.compile(raw["no_claim"], FLAGS),
         stances=stances,
@@ -99,7 +98,10 @@ def statements_in_sentence(
     channel = next((name for name, p in cc.channels if p.search(sentence)), None)
     found: list[Statement] = []
     seen: set[tuple[str | None, str]] = set()
-    for stance, pattern in cc.stances:
+    lowered = masked.lower()
+    for stance, pattern, anchors in cc.stances:
+        if not may_match(anchors, lowered):
+            continue
         for m in pattern.finditer(masked):
             actor = _actor_of(m, masked, actors)
             if actor is None or (actor.canonical, stance) in seen:

@@ -6,7 +6,7 @@ import json
 import re
 from re import _constants as re_constants  # the parser's own vocabulary, to read a cue's literal start
 from re import _parser as re_parser
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -35,28 +35,55 @@ class Cue:
 
     def may_match(self, lowered: str) -> bool:
         """False when the cue cannot match the report whose lower-cased text is `lowered`."""
-        return self.anchors is None or any(a in lowered for a in self.anchors)
+        return may_match(self.anchors, lowered)
 
 
-MIN_ANCHOR = 3  # shorter starts ("a", "to") are in every report and save nothing
+def may_match(anchors: tuple[str, ...] | None, lowered: str) -> bool:
+    """False when no anchor of a pattern occurs in `lowered`: the pattern cannot match there."""
+    return anchors is None or any(map(lowered.__contains__, anchors))
 
 
-def anchors_of(pattern: str) -> tuple[str, ...] | None:
-    """The literal starts of a cue's alternatives, or None when one has no start of MIN_ANCHOR letters.
+MIN_ANCHOR = 3  # shorter literals ("a", "to") are in every report and save nothing
 
-    A pattern is searched about 340 times per report, with a look-behind that keeps the regex
-    engine from skipping ahead by literal text; checking a start with `in` first is ten times cheaper."""
+
+def anchors_of(pattern: str, flags: int = FLAGS) -> tuple[str, ...] | None:
+    """Lower-case literals one of which every match of `pattern` contains, or None when none is known.
+
+    A cue is searched hundreds of times per report, most often with a look-behind or an optional
+    speaker first, which keeps the regex engine from skipping ahead by literal text; checking a
+    literal with `in` first is ten times cheaper. Of the pattern's required parts (not under an
+    optional quantifier), the one whose shortest alternative is longest is chosen."""
     try:
-        parsed = re_parser.parse(pattern, FLAGS)
+        parsed = re_parser.parse(pattern, flags)
     except re.error:
         return None
-    starts = _starts(list(parsed))
-    if starts is None or any(len(s) < MIN_ANCHOR for s in starts):
+    candidates = [c for c in _required_literals(list(parsed)) if min(map(len, c)) >= MIN_ANCHOR]
+    if not candidates:
         return None
-    return tuple(dict.fromkeys(starts))
+    return tuple(dict.fromkeys(max(candidates, key=lambda c: min(map(len, c)))))
+
+
+def _required_literals(items: list) -> list[list[str]]:
+    """Sets of alternatives, one set per required part of a pattern, each alternative a literal start."""
+    found, run = [], ""
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            run += chr(arg).lower()
+            continue
+        inner = _group_items(op, arg)
+        starts = None if inner is None else [_starts(list(branch)) for branch in inner]
+        if starts is not None and all(b is not None for b in starts):
+            found.append([run + b for branch in starts for b in branch])
+        elif run:
+            found.append([run])
+        run = ""
+    if run:
+        found.append([run])
+    return found
 
 
 def _starts(items: list) -> list[str] | None:
+    """The literal starts of a sequence's matches ('' when it starts with no literal)."""
     prefix = ""
     for op, arg in items:
         if op is re_constants.LITERAL:
@@ -73,7 +100,7 @@ def _starts(items: list) -> list[str] | None:
 
 
 def _group_items(op, arg) -> list | None:
-    """The alternatives a group or a branch at the start of a pattern stands for (None: not a group)."""
+    """The alternatives a group or a branch stands for (None: not a group)."""
     if op is re_constants.SUBPATTERN:
         return [arg[-1]]
     if op is re_constants.BRANCH:
@@ -149,6 +176,7 @@ class EventCues:
     any_trigger: re.Pattern[str]
     strong_trigger: re.Pattern[str]
     not_events: NotEvents = NotEvents((), ())
+    context_anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # see anchors_of
 
 
 @dataclass(frozen=True)
@@ -198,6 +226,7 @@ def event_cues() -> EventCues:
         priority=tuple(raw["priority"]),
         sub_event_cues=cues,
         contexts=contexts,
+        context_anchors={name: anchors_of(p.pattern) for name, p in contexts.items()},
         territory=_territory(raw["territory"], regex),
         rules=tuple(_rule(r) for r in raw.get("rules", ())),
         families=tuple(_family(f) for f in raw.get("families", ())),

@@ -170,12 +170,74 @@ def _read_rows(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=None)
 def load_country(cc: str) -> tuple[Mapping[str, tuple[PlaceEntry, ...]], Mapping[str, Meta]]:
-    """One country's world file (second-level divisions and towns), parsed once per process."""
-    index: dict[str, list[PlaceEntry]] = {}
-    meta: dict[str, Meta] = {}
-    for row in _read_rows(f"world/{cc}.tsv.gz"):
-        _add(index, meta, row, frozenset())
-    return _frozen(index), MappingProxyType(meta)
+    """One country's world file (second-level divisions and towns), read once per process: its lines
+    are indexed by name key at once, and a line becomes an entry the first time its key is looked up.
+    A text that names a town in a country uses a handful of its thousands of rows; building them all
+    cost about 20 ms a country, a second or more over a varied batch."""
+    rows = _CountryRows(_read_lines(f"world/{cc}.tsv.gz"))
+    return _CountryIndex(rows), _CountryMeta(rows)
+
+
+class _CountryRows:
+    """The lines of one world file, by key; entries and their Meta built on first use, then kept."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.header = lines[0].split("\t")
+        self.lines = lines
+        self.by_key: dict[str, list[int]] = {}
+        for n in range(1, len(lines)):
+            keys = lines[n].rpartition("\t")[2]  # the builders write `keys` last
+            for key in dict.fromkeys(keys.split("|")):
+                if key:
+                    self.by_key.setdefault(key, []).append(n)
+        self.entries: dict[int, PlaceEntry] = {}
+        self.meta: dict[str, Meta] = {}
+        self._line_of_id: dict[str, int] | None = None
+
+    def entry(self, n: int) -> PlaceEntry:
+        if n not in self.entries:
+            row = dict(zip(self.header, self.lines[n].split("\t")))
+            self.entries[n] = _entry(row)
+            self.meta[row["id"]] = Meta(row.get("strength") or "c", row.get("within") or None)
+        return self.entries[n]
+
+    def line_of(self, entry_id: str) -> int | None:
+        if self._line_of_id is None:
+            self._line_of_id = {self.lines[n].partition("\t")[0]: n for n in range(1, len(self.lines))}
+        return self._line_of_id.get(entry_id)
+
+
+class _CountryIndex(Mapping):
+    def __init__(self, rows: _CountryRows) -> None:
+        self.rows = rows
+
+    def __getitem__(self, key: str) -> tuple[PlaceEntry, ...]:
+        return tuple(self.rows.entry(n) for n in self.rows.by_key[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows.by_key)
+
+    def __len__(self) -> int:
+        return len(self.rows.by_key)
+
+
+class _CountryMeta(Mapping):
+    def __init__(self, rows: _CountryRows) -> None:
+        self.rows = rows
+
+    def __getitem__(self, entry_id: str) -> Meta:
+        if entry_id not in self.rows.meta:
+            n = self.rows.line_of(entry_id)
+            if n is None:
+                raise KeyError(entry_id)
+            self.rows.entry(n)
+        return self.rows.meta[entry_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return (line.partition("\t")[0] for line in self.rows.lines[1:])
+
+    def __len__(self) -> int:
+        return len(self.rows.lines) - 1
 
 
 class WorldKeys(NamedTuple):

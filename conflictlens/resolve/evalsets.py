@@ -1,7 +1,7 @@
 """Labelled sets for measuring resolution: dataset rows read in place, and gold incident labels.
 
 ACLED rows are read by the importer (`conflictlens.ingest.datasets`, wired by
-`pipeline/resolution_eval.py`) and labelled here (`labelled_rows`). The GTD and UCDP readers below
+`evaluation/resolution.py`) and labelled here (`labelled_rows`). The GTD and UCDP readers below
 still map rows their own way (UCDP's non-state side as perpetrator, the side that lost people as
 target, GTD's "X district" as a district, no ACLED typing for UCDP): through the importer the
 GTD-UCDP set scores pair recall 0.28 instead of 0.94, so the importer's mapping, not this set,

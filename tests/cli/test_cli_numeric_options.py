@@ -18,6 +18,7 @@ NUMERIC_OPTIONS = (
     (("export",), ("--format", "ndjson"), "--limit", "CL-E400"),
     (("incidents", "list"), (), "--limit", "CL-E400"),
     (("network",), ("--actor", "ISKP"), "--depth", "CL-E751"),  # the network's own code for its options
+    (("forecast",), (), "--horizon", "CL-E933"),
 )
 BAD_VALUES = (str(10**20), "-1", "abc", "")
 

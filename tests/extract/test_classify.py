@@ -140,13 +140,24 @@ def test_the_month_of_march_is_no_protest_march():
 
 
 def test_a_cue_is_searched_only_where_its_literal_start_occurs():
-    """Anchors skip a cue whose every alternative's start is absent; a cue with an optional or classed
-    start has none, and is always searched."""
+    """Anchors skip a cue none of whose required literals occurs; a cue with none of three letters or
+    more is always searched."""
     from conflictlens.extract.lexicon import anchors_of
 
     assert anchors_of("svbieds?|sveds?") == ("svbied", "sved")
-    assert anchors_of("(?:blew|blown) (?:himself|herself) up") == ("blew", "blown")
-    assert anchors_of("anti-?tank mines?") == ("anti",)
-    assert anchors_of("[a-z]+ bombing") is None  # a class first: no literal start
-    assert anchors_of("(?:a|an) attack") is None  # a start too short to save anything
+    # of the required parts, the most selective: every match holds " himself" or " herself"
+    assert anchors_of("(?:blew|blown) (?:himself|herself) up") == (" himself", " herself")
+    assert anchors_of("anti-?tank mines?") == ("tank mine",)
+    assert anchors_of("(?:the )?(?:group )?claimed responsibility") == ("claimed responsibility",)
+    assert anchors_of("[a-z]+ bombing") == (" bombing",)
+    assert anchors_of("(?:a|an)? (?:x|y)") is None  # nothing required of three letters or more
     assert anchors_of("(unbalanced") is None  # not a pattern: searched, and the compile names the fault
+
+
+def test_a_statement_cue_is_tried_only_where_its_anchor_occurs():
+    from conflictlens.extract.attribution import _compiled
+    from conflictlens.extract.lexicon import may_match
+
+    claimed = [anchors for stance, _p, anchors in _compiled().stances if stance == "claimed"]
+    assert any(a and "responsibility" in a for a in claimed)
+    assert may_match(None, "anything") and not may_match(("claimed ",), "police said on monday")

@@ -117,6 +117,20 @@ def test_a_countrys_towns_are_read_only_when_a_text_uses_its_names(gaz):
     assert load_country.cache_info().currsize == 1
 
 
+def test_a_country_file_builds_an_entry_when_its_key_is_first_used():
+    load_country.cache_clear()
+    index, meta = load_country("YE")
+    [sanaa] = [e for e in index["sana"] if e.kind == "place" and e.country == "YE"]
+    assert sanaa.name == "Sanaa" and sanaa.population > 1_000_000
+    assert index["sana"] == index["sana"]  # built once, the same entries each time
+    assert meta[sanaa.id].strength in "cgvw"
+    assert len(index.rows.entries) < len(index) / 10  # the other towns are still lines
+    some_id = next(iter(meta))  # an id never looked up by key still has its Meta
+    assert meta[some_id].strength in "cgvw"
+    with pytest.raises(KeyError):
+        meta["gnw:YE:not-a-row"]
+
+
 def test_world_files_keys_match_the_normaliser():
     folder = resources.files("conflictlens.geo") / "data" / "world"
     for cc in ("EG", "SO", "IQ"):

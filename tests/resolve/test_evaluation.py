@@ -13,7 +13,7 @@ import pytest
 from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets.values import row_ids
 from conflictlens.model.records import Event
-from conflictlens.pipeline import resolution_eval
+from conflictlens.evaluation import resolution as resolution_eval
 from conflictlens.resolve import evalsets
 
 LABELS = Path(__file__).parent / "data"

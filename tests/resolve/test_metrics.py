@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.resolve.metrics import score
+from conflictlens.evaluation.resolution_metrics import score
 
 
 def test_perfect_clustering():

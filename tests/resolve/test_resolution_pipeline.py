@@ -10,7 +10,7 @@ import pytest
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Casualties, Document
-from conflictlens.pipeline import resolution_eval
+from conflictlens.evaluation import resolution as resolution_eval
 from conflictlens.pipeline.resolution import build_context, resolve_after_save, resolve_pending
 from conflictlens.pipeline.resolution_decisions import merge, split, why
 from conflictlens.store import Store

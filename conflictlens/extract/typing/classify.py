@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues
+from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues, may_match
 from conflictlens.extract.typing.territory import find_captures
 from conflictlens.model.vocab import vocabularies
 
@@ -70,7 +70,9 @@ def _set_aside_non_events(text: str, scores: dict[str, float], cues: EventCues) 
 
 
 def _contexts(text: str, cues: EventCues) -> dict[str, bool]:
-    return {name: bool(pattern.search(text)) for name, pattern in cues.contexts.items()}
+    lowered, anchors = text.lower(), cues.context_anchors
+    return {name: may_match(anchors.get(name), lowered) and bool(pattern.search(text))
+            for name, pattern in cues.contexts.items()}
 
 
 def _cue_scores(text: str, cues: EventCues, present: dict[str, bool]) -> Scores:

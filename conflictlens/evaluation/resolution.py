@@ -27,7 +27,7 @@ from conflictlens.pipeline.dataset_rows import dataset_actor_lookup
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, source_for
 from conflictlens.resolve import evalsets
 from conflictlens.resolve.cluster import MemoryResolver
-from conflictlens.resolve.metrics import Scores, score
+from conflictlens.evaluation.resolution_metrics import Scores, score
 from conflictlens.resolve.profile import Source
 
 SETS = ("reports-coded", "reports-extracted", "acled", "gtd-ucdp")

@@ -1,0 +1,86 @@
+"""`conflictlens brief` on the demo store and on a store of written UCDP-layout rows (and on UCDP GED
+Pakistan when ../shared/data is present): numbers with their events, ICD 203 words, data-driven."""
+
+import json
+import re
+
+import pytest
+
+from tests_paths import ANALYSIS  # noqa: F401  (adds tests/analysis to the path)
+from ucdp_series import series_rows, write_rows
+
+from conftest import run
+
+ICD_203 = ("almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely",
+           "almost certain")
+MONTHS = [f"{2019 + i // 12}-{i % 12 + 1:02d}" for i in range(36)]
+
+
+def check_brief(text: str) -> None:
+    assert text.startswith("# Threat brief:")
+    outlook = text.split("## Outlook")[1]
+    sentences = [line for line in outlook.splitlines() if line.startswith("- ") and "%" in line]
+    for sentence in sentences:
+        assert any(f" {word} (" in sentence for word in ICD_203), sentence
+        assert "90% interval" in sentence
+    for line in text.split("## Outlook")[0].splitlines():
+        if line.startswith("- ") and re.search(r"\d+ incidents?\b", line) and "Against" not in line:
+            assert "[events: evt_" in line, line  # every count cites the events behind it
+
+
+@pytest.fixture(scope="module")
+def series_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("brief")
+    counts = {("Balochistan province", m): 2 + i // 4 for i, m in enumerate(MONTHS)}
+    counts.update({("Sindh province", m): 1 for m in MONTHS[::3]})
+    write_rows(folder / "ucdp.csv", series_rows(counts))
+    db = folder / "b.db"
+    assert run("--db", db, "-q", "import", "ucdp", folder / "ucdp.csv").exit_code == 0
+    return db
+
+
+def test_brief_on_written_rows(series_db):
+    text = run("--db", series_db, "brief", "--country", "PK").stdout
+    check_brief(text)
+    data = json.loads(run("--db", series_db, "brief", "--country", "PK", "--format", "json").stdout)
+    last12 = sum(2 + i // 4 for i in range(24, 36)) + len(MONTHS[24::3])
+    assert data["activity"]["incidents"] == last12 and data["activity"]["trend"] == "rose"
+    assert f"{last12} incidents" in text and "activity rose" in text
+    best = max(data["forecasts"], key=lambda f: f["events"]["mean"])
+    assert best["unit"] == {"admin1": "Balochistan province"} and "Balochistan province in 2022-01" in text
+
+
+def test_two_stores_two_briefs(series_db, pristine_demo):
+    demo = run("--db", pristine_demo, "brief", "--actor", "ISKP").stdout
+    check_brief(demo)
+    assert "Nangarhar" in demo and "claimed" in demo
+    assert demo.split("\n", 1)[1] != run("--db", series_db, "brief", "--country", "PK").stdout.split("\n", 1)[1]
+
+
+def test_confidential_events_are_cited_by_pseudonym(demo_copy):
+    events = json.loads(run("--db", demo_copy, "events", "--perpetrator", "ISKP", "--format", "json").stdout)
+    secret = events[0]
+    assert secret["id"] in run("--db", demo_copy, "brief", "--actor", "ISKP").stdout
+    run("--db", demo_copy, "confidential", "add", "--document", secret["document_id"], "--by", "Desk")
+    text = run("--db", demo_copy, "brief", "--actor", "ISKP").stdout
+    assert secret["id"] not in text and secret["document_id"] not in text
+    check_brief(text)
+
+
+def test_brief_options(series_db, tmp_path):
+    assert "CL-E935" in run("--db", series_db, "brief").output
+    out = tmp_path / "brief.md"
+    assert run("--db", series_db, "brief", "--country", "PK", "--output", out).exit_code == 0
+    assert out.read_text().startswith("# Threat brief: PK")
+    assert "CL-E936" in run("--db", series_db, "brief", "--country", "PK", "--output", tmp_path / "no" / "b.md").output
+
+
+def test_brief_on_ucdp_pakistan(shared_data, tmp_path):
+    source = shared_data / "ucdp" / "ucdp_ged_pakistan.csv"
+    if not source.exists():
+        pytest.skip("UCDP GED Pakistan is not present")
+    db = tmp_path / "pk.db"
+    assert run("--db", db, "-q", "import", "ucdp", source).exit_code == 0
+    text = run("--db", db, "brief", "--country", "PK", "--since", "2015-01-01").stdout
+    check_brief(text)
+    assert "2020-12 to 2021-11" in text or "2021-01 to 2021-12" in text
