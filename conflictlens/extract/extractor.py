@@ -178,7 +178,7 @@ class Extractor:
             # The anchor travels between sections counted in the whole report; inside one, it is
             # counted from the section's start (negative when told in an earlier section).
             found, local, _ctx = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0),
-                                        shift_date(anchor, -lo))
+                                              shift_date(anchor, -lo))
             anchor = shift_date(local, lo)
             events += [shift_event(event, lo, span, doc.text) for event, span in found]
         return events
@@ -279,7 +279,6 @@ def _quote_original(events: list[Event], text: str) -> list[Event]:
     return events
 
 
-
 def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
     """The pieces of `text` spaCy tags: all, or only those holding a trigger word and the piece after
     each. Names matter only inside incidents, which are told from their trigger on; in a long report
@@ -289,7 +288,6 @@ def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
         return spans
     hits = {i for i, (lo, hi) in enumerate(spans) if prefilter(text[lo:hi])}
     return [span for i, span in enumerate(spans) if i in hits or i - 1 in hits]
-
 
 
 def _admin_names(p: PlaceMention) -> str:
