@@ -87,6 +87,23 @@ ERROR_CODES: dict[str, str] = {
     "CL-E777": "unknown training data format",
     "CL-E760": "not a CASE 2021 task 2 file",
     "CL-E761": "not a MUC-4 file",
+    "CL-E900": "the web extra (FastAPI, uvicorn) is not installed",
+    "CL-E901": "invalid request parameter",
+    "CL-E902": "no such route",
+    "CL-E903": "method not allowed on this route",
+    "CL-E904": "invalid page cursor",
+    "CL-E905": "page size over the public server's cap",
+    "CL-E906": "too many requests from this client",
+    "CL-E907": "missing or unknown bearer token",
+    "CL-E908": "the token's scope does not allow this",
+    "CL-E909": "a public server is read-only",
+    "CL-E910": "no token of that name",
+    "CL-E911": "invalid token name or scope",
+    "CL-E912": "invalid request body",
+    "CL-E913": "unknown response format",
+    "CL-E914": "unknown aggregate dimension",
+    "CL-E915": "a token of that name exists",
+    "CL-E929": "unexpected server error",
 }
 
 

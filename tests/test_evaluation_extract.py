@@ -8,7 +8,7 @@ from conflictlens.evaluation import weighted_f1
 from conflictlens.evaluation.extract_path import (
     NO_EVENT, Matches, detection, main_event, match_perpetrators, perpetrator_names, predicted_type,
 )
-from conflictlens.evaluation.muc4 import summed
+from conflictlens.evaluation.muc4 import is_muc4_incident, summed
 
 BOMBING = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED",
            "perpetrator": "Shining Path (SL)", "attribution": []}
@@ -76,3 +76,20 @@ def test_a_cluster_counts_once_and_empty_clusters_are_no_gold():
 
 def test_document_matches_sum_over_documents():
     assert summed([Matches(1, 0, 1), Matches(0, 2, 0), Matches(3, 1, 0)]) == Matches(4, 3, 1)
+
+
+CLASH = {"event_type": "Battles", "sub_event_type": "Armed clash", "target_type": "Military", "attribution": []}
+
+
+def test_muc4_sense_counts_no_battle_between_armed_forces():
+    assert not is_muc4_incident(CLASH)
+    assert not is_muc4_incident({**CLASH, "target_type": None})  # nothing says a civilian was targeted
+    assert not is_muc4_incident({**CLASH, "target_type": "Terrorists/Non-State Militia"})
+    assert not is_muc4_incident(ARREST) and not is_muc4_incident(PROTEST)
+
+
+def test_muc4_sense_counts_bombings_violence_against_civilians_and_battles_over_civilian_targets():
+    assert is_muc4_incident(BOMBING)
+    assert is_muc4_incident({"event_type": "Violence against civilians", "sub_event_type": "Attack"})
+    assert is_muc4_incident({**CLASH, "target_type": "Private Citizens & Property"})
+    assert is_muc4_incident({**CLASH, "target_type": "Utilities"})

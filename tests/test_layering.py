@@ -36,13 +36,30 @@ def test_model_imports_nothing_of_ours():
 
 # The CLI's own rooms, and what it may reach: the pipeline (its Session and outbound gate), the
 # model, the errors, and the evaluation harness (a measuring tool, not a stage).
-CLI_ALLOWED = {"cli", "pipeline", "model", "errors", "evaluation"}
+CLI_ALLOWED = {"cli", "web", "pipeline", "model", "errors", "evaluation"}
+# The web app reads as the CLI does: through the Session and its outbound gate only.
+WEB_ALLOWED = {"web", "pipeline", "model", "errors"}
 
 
 def test_cli_imports_neither_the_store_nor_any_stage():
     for path in (PACKAGE / "cli").rglob("*.py"):
         used = imports_of(path) - CLI_ALLOWED
         assert not used, f"{path.relative_to(PACKAGE)} imports {used}"
+
+
+def test_web_imports_neither_the_store_nor_any_stage():
+    paths = list((PACKAGE / "web").rglob("*.py"))
+    assert paths
+    for path in paths:
+        used = imports_of(path) - WEB_ALLOWED
+        assert not used, f"{path.relative_to(PACKAGE)} imports {used}"
+
+
+def test_web_does_not_reach_the_store_through_the_session():
+    """`session.store` / `required_store()` would hand the web layer the store itself, past the gate."""
+    for path in (PACKAGE / "web").rglob("*.py"):
+        text = path.read_text()
+        assert ".required_store(" not in text and "session.store" not in text, path
 
 
 def test_the_import_check_sees_every_form_of_import(tmp_path):

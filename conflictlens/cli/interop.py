@@ -42,7 +42,7 @@ def import_command(ctx: typer.Context,
 
 
 def export_command(ctx: typer.Context,
-                   fmt: str = typer.Option(..., "--format", help="acled, gtd, geojson, stix, graphml, ndjson or csv."),
+                   fmt: str = typer.Option(..., "--format", help="acled, gtd, ucdp, geojson, stix, graphml, ndjson or csv."),
                    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default stdout)."),
                    areas: bool = typer.Option(False, "--areas", help="GeoJSON: province and district polygons with counts."),
                    country: Optional[str] = typer.Option(None, help="ISO 3166-1 alpha-2 code, e.g. AF."),

@@ -18,7 +18,7 @@ from conflictlens.export.context import ExportContext, PublicView, public_view, 
 from conflictlens.export.geojson import write_geojson
 from conflictlens.export.graphml import write_graphml
 from conflictlens.export.stix import write_stix
-from conflictlens.export.tables import write_acled, write_csv, write_gtd, write_ndjson
+from conflictlens.export.tables import write_acled, write_csv, write_gtd, write_ndjson, write_ucdp
 from conflictlens.model.records import Event
 
 __all__ = ["FORMATS", "ExportContext", "PublicView", "check_format", "publishable", "write_export"]
@@ -27,6 +27,7 @@ Writer = Callable[[Iterable[Event], IO[str], PublicView], int]
 _WRITERS: dict[str, Writer] = {
     "acled": write_acled,
     "gtd": write_gtd,
+    "ucdp": write_ucdp,
     "geojson": write_geojson,
     "stix": write_stix,
     "graphml": write_graphml,

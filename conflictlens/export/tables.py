@@ -1,4 +1,4 @@
-"""ACLED and GTD layouts, column for column as the datasets publish them; plus flat CSV and NDJSON.
+"""ACLED, GTD and UCDP GED layouts, column for column as the datasets publish them; plus flat CSV and NDJSON.
 
 A column is rebuilt from the event's fields (date, place, types, actors, casualties). A row that
 was imported from the same dataset gives back its own values for every other column (codes,
@@ -214,6 +214,28 @@ def flat_row(event: Event) -> dict[str, Any]:
 
 def write_acled(events: Iterable[Event], out: IO[str], view: PublicView) -> int:
     return write_rows((acled_row(e, view) for e in events), columns("acled"), out)
+
+
+def ucdp_row(event: Event, view: PublicView) -> dict[str, str]:
+    """A UCDP GED row: the columns an event's fields give (UCDP's own codes come back for imported rows)."""
+    loc, date, killed = event.location, event.date, _all_killed(event)
+    country = view.context.country(loc.country) if loc.country else None
+    name = view.context.external_name
+    row = {
+        "id": event.dataset_id if event.dataset == "UCDP" and event.dataset_id else event.id,
+        "year": (date.start or "")[:4], "date_start": text(date.start), "date_end": text(date.end or date.start),
+        "side_a": name("ucdp", event.perpetrator) if event.perpetrator else "",
+        "side_b": name("ucdp", event.target_actor) if event.target_actor else "",
+        "source_headline": event.summary, "where_description": text(loc.place),
+        "adm_1": text(loc.admin1), "adm_2": text(loc.admin2), "latitude": text(loc.lat), "longitude": text(loc.lon),
+        "country": country[1] if country else "", "best": text(killed.best), "low": text(killed.low),
+        "high": text(killed.high),
+    }
+    return _with_own_columns(row, event, "UCDP", "ucdp")
+
+
+def write_ucdp(events: Iterable[Event], out: IO[str], view: PublicView) -> int:
+    return write_rows((ucdp_row(e, view) for e in events), columns("ucdp"), out)
 
 
 def write_gtd(events: Iterable[Event], out: IO[str], view: PublicView) -> int:

@@ -177,6 +177,7 @@ class EventCues:
     strong_trigger: re.Pattern[str]
     not_events: NotEvents = NotEvents((), ())
     context_anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # see anchors_of
+    unreal: re.Pattern[str] | None = None  # threats, plans, the future, questions: no act told
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,7 @@ def event_cues() -> EventCues:
         strong_trigger=word_regex(raw["strong_triggers"]),
         background=word_regex(raw["background"]["pattern"]),
         not_events=_not_events(raw.get("not_events", {}), regex),
+        unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
     )
 
 

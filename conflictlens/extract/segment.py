@@ -9,6 +9,7 @@ from importlib import resources
 
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import best_match, named_words, says_who, telling_words
+from conflictlens.extract.unreal import tells_an_act
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)]*\s*$")
@@ -162,7 +163,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     background = bool(cues.background.search(sentence))
     return SentenceInfo(
         span=span,
-        strong=bool(cues.strong_trigger.search(sentence)) and not background,
+        strong=tells_an_act(sentence) and not background,
         background=background,
         anaphor=anaphor,
         supporting=casualty_or_claim,

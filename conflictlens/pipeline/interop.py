@@ -19,7 +19,7 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.export import ExportContext, check_format, write_export
 from conflictlens.export.tables import flat_row
 from conflictlens.ingest.datasets.reference import countries
-from conflictlens.model.records import Document
+from conflictlens.model.records import Document, Event
 from conflictlens.pipeline.public import Public
 from conflictlens.pipeline.dataset_rows import (
     PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, worth_a_worker,
@@ -179,9 +179,15 @@ def export_events(fmt: str, store: Store, out: IO[str], filters: ExportFilters =
     public = public or Public(store)
     chosen = event_filters(store, registry, country=filters.country, event_type_name=filters.event_type,
                            perpetrator=filters.perpetrator)
-    context = replace(export_context(store, registry), policy=public.policy, redacted=True)
     events = public.select(since=filters.since, until=filters.until, dataset=filters.dataset, limit=filters.limit,
                            **chosen)
+    return write_public_events(fmt, events, store, out, registry, public, areas=areas)
+
+
+def write_public_events(fmt: str, events: Iterable[Event], store: Store, out: IO[str], registry: ActorRegistry,
+                        public: Public, areas: bool = False) -> int:
+    """Write `events` that already passed the gate (`public`) in format `fmt` (a page of the web API)."""
+    context = replace(export_context(store, registry), policy=public.policy, redacted=True)
     return write_export(fmt, events, out, context, areas=areas)
 
 

@@ -126,6 +126,17 @@ class Public:
             shown += 1
             yield redact(graded, self.policy)
 
+    def grouped_counts(self, column: str, perpetrator: Iterable[str] | None = None,
+                       **filters: Any) -> list[tuple[Any, int, int]] | None:
+        """(value of `column`, events, summed fatalities) as `select` would show them, counted by the
+        store; None when the analyst's answers change what is counted (grouped by perpetrator, or
+        filtered on it, while overrides exist): the caller counts the events `select` gives instead.
+        Counts name nothing of a source: a confidential event counts as it is listed (pseudonymous)."""
+        if self.overrides and (column == "perpetrator" or perpetrator is not None):
+            return None
+        names = None if perpetrator is None else tuple(perpetrator)
+        return self.store.grouped_counts(column, perpetrator=names, **filters)
+
     def iter_events(self, **filters: Any) -> Iterator[Event]:
         """`select`, under the store's name, for printers that read events from a store themselves."""
         return self.select(**filters)

@@ -25,6 +25,7 @@ from conflictlens.actors import ActorRegistry
 from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.analyst import AnalystJobs
+from conflictlens.pipeline.tokens import TokenJobs
 from conflictlens.store import MEMORY, Store
 
 if TYPE_CHECKING:  # built lazily: importing them costs spaCy and the gazetteer
@@ -79,9 +80,10 @@ def _open_store(db: str | os.PathLike[str] | None, mode: str) -> Store | None:
     return Store.open(path)
 
 
-class Session(AnalystJobs):
+class Session(AnalystJobs, TokenJobs):
     """One store (or none: `db` None) and the parts built from it; a context manager that closes what
-    it opened. The analyst's corrections and marks are its methods too (`pipeline.analyst`)."""
+    it opened. The analyst's corrections and marks are its methods too (`pipeline.analyst`), and the
+    web API's tokens and write audit (`pipeline.tokens`)."""
 
     def __init__(self, db: str | os.PathLike[str] | None = None, *, actor_files: Iterable[str | os.PathLike[str]] = (),
                  places_file: str | None = None, store: str = CREATE, typing_model: str | None = None) -> None:
@@ -249,6 +251,16 @@ class Session(AnalystJobs):
                                perpetrator=perpetrator)
         return self.public.select(dataset=dataset, **filters, **chosen)
 
+    def grouped_counts(self, column: str, *, country: str | None = None, event_type: str | None = None,
+                       perpetrator: str | None = None, since: str | None = None,
+                       until: str | None = None) -> list[tuple[Any, int, int]] | None:
+        """(value of `column`, events, fatalities) over the events `events(...)` would give, counted by
+        the store; None when the analyst's answers change the count (then count `events(...)`)."""
+        from conflictlens.pipeline.filters import event_filters
+        chosen = event_filters(self.required_store(), self.registry, country=country, event_type_name=event_type,
+                               perpetrator=perpetrator)
+        return self.public.grouped_counts(column, since=since, until=until, **chosen)
+
     def event(self, event_id: str) -> dict[str, Any]:
         """One event (any unique start of its id, or its pseudonym) with the sentence behind every value."""
         from conflictlens.pipeline.attribution import find_event
@@ -262,6 +274,11 @@ class Session(AnalystJobs):
         from conflictlens.pipeline.interop import ExportFilters, export_events
         return export_events(fmt, self.required_store(), out, filters or ExportFilters(), areas=areas,
                              registry=self.registry, public=self.public)
+
+    def write_events(self, fmt: str, events: Iterable[Event], out: IO[str]) -> int:
+        """Write events this session's gate gave (`events`, a page of them) as `fmt` (csv, geojson, ...)."""
+        from conflictlens.pipeline.interop import write_public_events
+        return write_public_events(fmt, events, self.required_store(), out, self.registry, self.public)
 
     def network(self, since: str | None = None, until: str | None = None, actor: str | None = None,
                 depth: int = 2) -> dict[str, Any]:

@@ -73,6 +73,37 @@ def event_filter(
     several (an actor's names and its branches'). `including`: events that pass the
     perpetrator filter whatever their stored perpetrator (those an analyst reassigned to it).
     """
+    clauses, params = event_where(country, since, until, event_type, perpetrator, including, sub_event_type,
+                                  attack_type)
+    return _ordered_select(clauses, params, positive_limit(limit))
+
+
+# Columns events can be counted by (`grouped_counts`): never a column named by the caller's text.
+GROUP_COLUMNS = ("admin1", "admin2", "country", "event_type", "perpetrator", "date_start")
+
+
+def grouped_counts(column: str, **filters: Any) -> tuple[str, list[Any]]:
+    """SELECT of (value of `column`, events, summed fatalities_best) over the events matching `filters`
+    (event_where's), one row per value."""
+    if column not in GROUP_COLUMNS:
+        raise ValueError(f"cannot group events by {column!r}")
+    clauses, params = event_where(**filters)
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return (f"SELECT {column}, count(*), coalesce(sum(fatalities_best), 0) FROM events{where} GROUP BY 1",
+            params)
+
+
+def event_where(
+    country: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    event_type: str | None = None,
+    perpetrator: str | Sequence[str] | None = None,
+    including: Sequence[str] = (),
+    sub_event_type: str | None = None,
+    attack_type: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """The WHERE clauses (joined by AND) and their parameters of `event_filter`."""
     clauses: list[str] = []
     params: list[Any] = []
     checks = (
@@ -91,7 +122,7 @@ def event_filter(
         clause, values = _perpetrator_clause(perpetrator, including)
         clauses.append(clause)
         params.extend(values)
-    return _ordered_select(clauses, params, positive_limit(limit))
+    return clauses, params
 
 
 def _ordered_select(clauses: list[str], params: list[Any], limit: int | None) -> tuple[str, list[Any]]:

@@ -1,4 +1,5 @@
-"""The store's repositories as attributes: `store.incidents`, `store.ledger`, `store.relations`, `store.actors`.
+"""The store's repositories as attributes: `store.incidents`, `store.ledger`, `store.relations`, `store.actors`,
+`store.tokens`.
 
 Code outside the store reaches its tables through these and the names `conflictlens.store` exports,
 never by importing `store.rows`, `store.query` or `store.sqlite` (tests/test_layering.py).
@@ -58,3 +59,8 @@ class Repositories:
     def actors(self) -> BoundModule:
         from conflictlens.store import actors
         return BoundModule(self, actors)
+
+    @cached_property
+    def tokens(self) -> BoundModule:
+        from conflictlens.store import tokens
+        return BoundModule(self, tokens)

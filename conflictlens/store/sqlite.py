@@ -21,7 +21,7 @@ from conflictlens.model.records import Document, Event
 from conflictlens.store import rows as R
 from conflictlens.store.failures import translated
 from conflictlens.store.files import check_is_sqlite_file, connect_read_only, writable
-from conflictlens.store.query import event_filter, fts_match, positive_limit
+from conflictlens.store.query import event_filter, fts_match, grouped_counts, positive_limit
 from conflictlens.store.repositories import Repositories
 from conflictlens.store.schema import migrate
 from conflictlens.store.writes import insert_documents, insert_events
@@ -306,6 +306,13 @@ class Store(Repositories):
         sql, params = event_filter(country, since, until, event_type, perpetrator, limit, including,
                                    sub_event_type, attack_type)
         return self._stream(sql, params)
+
+    def grouped_counts(self, column: str, **filters: Any) -> list[tuple[Any, int, int]]:
+        """(value of `column`, events, summed best fatality figure) over the events matching `filters`
+        (iter_events's, without limit), one row per value. `column`: one of query.GROUP_COLUMNS."""
+        sql, params = grouped_counts(column, **filters)
+        with translated(self._path):
+            return [tuple(row) for row in self._conn.execute(sql, params)]
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
         with translated(self._path):

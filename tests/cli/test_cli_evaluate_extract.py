@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from conflictlens.cli import app
 from conflictlens.evaluation import CASE_LABELS, split_part, weighted_f1
 from conflictlens.evaluation.extract_path import detection, is_political_violence, predicted_type
+from conflictlens.evaluation.muc4 import is_muc4_incident
 
 runner = CliRunner()
 
@@ -36,6 +37,14 @@ MUC_DOCS = {
     "TST-0003": {"doc": "Unidentified gunmen shot dead a judge in Medellin on Friday as he left the court.",
                  "roles": {"perp_individual_id": [["UNIDENTIFIED GUNMEN"]], "perp_organization_id": [["MEDELLIN CARTEL"]],
                            "phys_tgt_id": [], "hum_tgt_name": [["JUDGE"]], "incident_instrument_id": []}},
+}
+
+# An army-guerrilla clash: MUC-4 gold fills no role for it.
+COMBAT_DOC = {
+    "TST-0004": {"doc": "Army troops clashed with guerrillas near Chalatenango on Monday. Three soldiers were killed in "
+                        "the fighting.",
+                 "roles": {"perp_individual_id": [], "perp_organization_id": [], "phys_tgt_id": [],
+                           "hum_tgt_name": [], "incident_instrument_id": []}},
 }
 
 
@@ -101,6 +110,24 @@ def test_evaluate_muc4_detection_false_alarms_and_perpetrators(tmp_path):
     assert (scores["perpetrator org recall"]["correct"], scores["perpetrator org recall"]["total"]) == (1, 2)
     assert scores["perpetrator org precision"]["score"] == 1.0
     assert "3 documents" in result["title"]
+
+
+def test_evaluate_muc4_adds_detection_in_the_muc4_sense(tmp_path):
+    docs = {**MUC_DOCS, **COMBAT_DOC}
+    path = tmp_path / "muc.json"
+    path.write_text(json.dumps(docs))
+    events = extract_input(tmp_path, [(i, d["doc"]) for i, d in docs.items()])
+    assert any(e["event_type"] == "Battles" for e in events[list(docs).index("TST-0004")])
+    found = detection([any(d["roles"].values()) for d in docs.values()],
+                      [any(is_muc4_incident(e) for e in evs) for evs in events])
+
+    result = json.loads(run("evaluate", "muc4", str(path), "--part", "all", "--format", "json").stdout)
+    scores = {row["name"]: row for row in result["fields"]}
+    sense = " (MUC-4 sense: not counting battles between armed forces)"
+    # The army-guerrilla clash is an event of the product, but no incident in the MUC-4 sense.
+    assert scores["false alarms"]["correct"] == 1 and scores["false alarms" + sense]["correct"] == 0
+    assert scores["incident F1" + sense]["score"] == found.f1
+    assert scores["false alarms" + sense]["score"] == found.false_alarm_rate
 
 
 def test_evaluate_muc4_reads_several_files_and_splits_by_document_id(tmp_path):

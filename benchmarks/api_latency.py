@@ -1,0 +1,91 @@
+"""Latency of the web API over a store of generated events, beside a bare SQLite count in the same run.
+
+Usage: python benchmarks/api_latency.py [--rows 1000000] [--requests 20] [--keep DIR]
+
+Generates ACLED-layout rows (invented values, no real rows: benchmarks/import_export.py), imports
+them without incident resolution, then times through FastAPI's TestClient (in-process, no network):
+  baseline        a bare `SELECT count(*) FROM events` on the same file;
+  events page     GET /api/events?limit=100 (the first page);
+  events filtered GET /api/events?limit=100&country=AF&since=...;
+  aggregates      GET /api/aggregates?by=admin1 (every event read through the gate).
+Prints p50 and p95 in milliseconds. Goal: p95 under 100 ms for the first page and the aggregates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from conflictlens.pipeline.session import EXISTING, Session  # noqa: E402
+from conflictlens.web import create_app  # noqa: E402
+from import_export import generate  # noqa: E402
+
+GOAL_MS = 100.0
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def timed(label: str, requests: int, work) -> float:
+    work()  # warm: the first request builds the registry and loads modules
+    samples = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        work()
+        samples.append((time.perf_counter() - start) * 1000)
+    p50, p95 = percentiles(samples)
+    print(f"{label:<18} p50 {p50:9.1f} ms   p95 {p95:9.1f} ms")
+    return p95
+
+
+def build(folder: Path, rows: int) -> Path:
+    csv_path, db = folder / "acled.csv", folder / "api.db"
+    generate(csv_path, rows)
+    start = time.perf_counter()
+    with Session(db) as session:
+        session.import_dataset("acled", csv_path, resolve=False)
+    print(f"imported {rows:,} rows in {time.perf_counter() - start:.0f} s")
+    return db
+
+
+def get(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        db = build(folder, args.rows)
+        client = TestClient(create_app(functools.partial(Session, str(db), store=EXISTING)))
+        with sqlite3.connect(db) as conn:
+            timed("baseline count(*)", args.requests, lambda: conn.execute("SELECT count(*) FROM events").fetchone())
+        worst = max(timed("events page", args.requests, lambda: get(client, "/api/events?limit=100")),
+                    timed("aggregates", max(3, args.requests // 5),
+                          lambda: get(client, "/api/aggregates?by=admin1")))
+        timed("events filtered", args.requests,
+              lambda: get(client, "/api/events?limit=100&country=AF&since=2021-06-01"))
+    print(f"goal p95 < {GOAL_MS:.0f} ms: {'met' if worst < GOAL_MS else 'not met'} (worst p95 {worst:.0f} ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""What a sentence tells as having happened: its words with threats, plans, the future, calls for an
+end to violence and questions set aside ('unreal' in event_cues.json).
+
+"The FMLN threatened to attack the capital" names an attack that has not happened; "gunmen killed
+five villagers and threatened to kill more" tells one that has. Blanking the unreal phrases (with
+spaces, so that offsets hold) and looking for a trigger in what is left tells the two apart.
+"""
+
+from __future__ import annotations
+
+from conflictlens.extract.lexicon import event_cues
+
+
+def told_as_fact(sentence: str) -> str:
+    """The sentence with its unreal phrases blanked out, same length."""
+    unreal = event_cues().unreal
+    if unreal is None:
+        return sentence
+    return unreal.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+def tells_an_act(sentence: str) -> bool:
+    """Whether a strong trigger is left once the unreal phrases are set aside."""
+    return bool(event_cues().strong_trigger.search(told_as_fact(sentence)))

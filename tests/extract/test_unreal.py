@@ -1,0 +1,104 @@
+"""Words that tell no act that happened open no incident: threats, plans, the future, calls for an end to
+violence, condemnation of violence in general, figures of speech and questions ('unreal' in
+event_cues.json, issue 11 item 4). Texts written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.extract.build import VIOLENT_TYPES
+from conflictlens.extract.lexicon import event_cues
+from conflictlens.extract.unreal import tells_an_act, told_as_fact
+from conflictlens.model.records import Document
+
+NO_ACT = [
+    "The rebel command threatened to attack the capital if the talks fail.",
+    "The guerrillas are planning to bomb the power grid before the elections, the minister said.",
+    "The front vowed to kill every judge who signs an extradition order.",
+    "If there is no political solution, there will be a social explosion in this country.",
+    "Not a single shot will be fired while the aid reaches the border.",
+    "Mr Minister, can you give us details about the ambush?",
+    "The bishops condemned all forms of terrorism in a letter read at Sunday mass.",
+    "We want an end to the bombings and the killings in our country.",
+    "The president pledged to press on with the fight against drug trafficking.",
+    "The senator called on the army to stop the massacres in the countryside.",
+    "The police continue to investigate the murder of two students.",
+    "Ministers flew in for the funeral of the victims of the market bombing.",
+    "The terrorists who attack the civilian population are short of food, a deserter said.",
+]
+
+STILL_ACTS = [
+    "Gunmen killed five villagers on Monday and threatened to kill more.",
+    "The bishops condemned the car bomb that killed 12 people in the capital on Friday.",
+    "As many as 20 people may have been killed when the bomb exploded outside the bank.",
+    "Rebels ambushed an army patrol on the highway, the army said on Tuesday.",
+    "Rebels who attacked the town on Monday killed three policemen.",
+    "Police are investigating the murder of a judge who was shot dead outside his home on Friday.",
+    "First of all, we will mention the assassinations of two mayors in July.",
+    "Troops arrested three men for suspected involvement in 'terrorist activities?', the army said.",
+]
+
+SUMMED_UP = [
+    "The hurling of grenades at bus stops is a common practice of the security forces.",
+    "In only three months, the press has reported 143 assassinations.",
+    "Countless farmers have been murdered in their struggle for land.",
+    "Almost 900 activists have died during the past years, killed by hired gunmen.",
+    "Hundreds of trade unionists have been killed by death squads.",
+    "The villagers periodically suffer raids by the army.",
+    "Over a year ago, the minister was the target of an attack by the cartel.",
+]
+
+
+def political_violence(extractor, doc_id: str, text: str) -> list:
+    events = extractor.extract(Document(id=doc_id, text=text))
+    return [e for e in events if e.event_type in VIOLENT_TYPES]
+
+
+@pytest.mark.parametrize("text", NO_ACT)
+def test_a_sentence_that_tells_no_act_has_no_trigger_left(text):
+    assert not tells_an_act(text)
+
+
+@pytest.mark.parametrize("text", STILL_ACTS)
+def test_an_act_told_beside_unreal_words_keeps_its_trigger(text):
+    assert tells_an_act(text)
+
+
+@pytest.mark.parametrize("text", SUMMED_UP)
+def test_habits_and_long_spans_sum_up_and_open_no_incident(text):
+    assert event_cues().background.search(text)
+
+
+def test_a_dated_attack_is_no_sum():
+    background = event_cues().background
+    assert not background.search("Gunmen killed seven farmers near the river on Sunday.")
+    assert not background.search("Rebels and troops agreed a truce after the worst fighting in decades on Monday.")
+    assert not background.search("A grenade exploded at a school on Monday, in an extortion of the kind seen during "
+                                 "recent months.")
+
+
+def test_blanking_keeps_offsets():
+    text = "The rebels threatened to attack the capital. Police fired on the crowd."
+    left = told_as_fact(text)
+    assert len(left) == len(text) and left.startswith("The rebels ") and left.endswith("fired on the crowd.")
+    assert "attack" not in left
+
+
+def test_a_communique_of_threats_and_demands_gives_no_event(extractor):
+    text = ("The Patriotic Front issued a communique in the capital on Tuesday. The front threatened to attack "
+            "military bases and warned businessmen to pay a war tax. Its leaders called on the government to "
+            "end the bombings of villages. If the army does not withdraw, there will be more fighting, they said.")
+    assert political_violence(extractor, "doc_communique", text) == []
+
+
+def test_an_interview_of_questions_and_pledges_gives_no_event(extractor):
+    text = ("Q: Minister, what will the government do about the clash at the border? A: We will defend our "
+            "sovereignty. We are determined to continue the struggle against terrorism and drug trafficking.")
+    assert political_violence(extractor, "doc_interview", text) == []
+
+
+def test_an_attack_reported_beside_threats_stays_an_event(extractor):
+    text = ("Rebels blew up a bridge near the town of Santa Clara on Monday, killing two guards. The rebels "
+            "threatened to attack more bridges if the army does not withdraw.")
+    events = political_violence(extractor, "doc_bridge", text)
+    assert len(events) == 1 and events[0].event_type == "Explosions/Remote violence"

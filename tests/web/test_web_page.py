@@ -1,0 +1,118 @@
+"""The page at /: served with local assets only; in headless Chromium (Debian's, driven by Playwright) the
+map draws points and a choropleth, a filter changes the count, an event shows its evidence highlighted,
+and no request leaves 127.0.0.1. Screenshots go to $CONFLICTLENS_ARTIFACTS (else the test's tmp folder)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.web.web_helpers import client_over
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (FastAPI's TestClient) is not installed")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def test_page_and_its_assets_are_served_locally(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert sources and all(s.startswith("/") for s in sources), sources
+    for source in sources:
+        assert client.get(source).status_code == 200, source
+    assert "http" not in client.get("/assets/app/app.js").text.replace("history", "")
+
+
+@pytest.fixture(scope="module")
+def server(demo_db):
+    """uvicorn serving the demo store on a free local port, in a thread."""
+    uvicorn = pytest.importorskip("uvicorn")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = client_over(demo_db).app
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def artifacts(tmp_path):
+    folder = Path(os.environ.get("CONFLICTLENS_ARTIFACTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def loaded(page, before=None):
+    page.wait_for_function("(before) => document.body.dataset.loaded && document.body.dataset.loaded !== before",
+                           arg=before, timeout=20000)
+    return page.evaluate("document.body.dataset.loaded")
+
+
+def test_map_timeline_filter_and_event_page_in_chromium(server, browser, artifacts):
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server + "/")
+    stamp = loaded(page)
+    assert not page.is_visible("#error")
+    total = int(page.text_content("#count"))
+    assert total > 10
+    assert page.locator("path.cl-point").count() > 0  # points
+    assert page.locator("path.cl-area-counted").count() > 0  # the choropleth
+    assert page.locator("#timeline rect.bar").count() > 1
+    page.screenshot(path=str(artifacts / "web_map.png"))
+
+    page.fill("input[name=actor]", "Taliban")
+    page.click("#filters button[type=submit]")
+    loaded(page, stamp)
+    filtered = int(page.text_content("#count"))
+    assert 0 < filtered < total
+    assert "actor=Taliban" in page.url  # the view lives in the URL
+    page.screenshot(path=str(artifacts / "web_filtered.png"))
+
+    page.click("#events tbody tr >> nth=0")
+    page.wait_for_selector("#event-id", timeout=20000)
+    page.wait_for_function("document.querySelector('main').hidden")
+    page.wait_for_timeout(300)  # a painted frame for the screenshot
+    assert page.locator("#event-body mark").count() > 0  # evidence highlighted in its sentence
+    assert page.locator("#sources li").count() > 0 and not page.is_visible("#map")
+    assert page.is_visible("#why")
+    page.screenshot(path=str(artifacts / "web_event.png"))
+    page.go_back()  # back to the filtered list, as it was
+    page.wait_for_selector("#map", timeout=20000)
+    assert int(page.text_content("#count")) == filtered
+    page.close()
+
+    hosts = {urlparse(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, hosts
