@@ -1,2 +1,3 @@
-"""Event typing by the rules: sub-event types from the cues of `data/event_cues.json` (`classify`) and
-territory changing hands (`territory`)."""
+"""Event typing by the rules: sub-event types from the cues of `data/event_cues.json` (`classify`),
+territory changing hands (`territory`), and what a sentence tells as having happened (`unreal`: threats,
+plans and questions set aside)."""
