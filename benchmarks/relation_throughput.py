@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from conflictlens.actors import ActorRegistry  # noqa: E402
-from conflictlens.extract.relation_lexicon import relation_cues  # noqa: E402
-from conflictlens.extract.relations import RelationExtractor  # noqa: E402
+from conflictlens.extract.relations.lexicon import relation_cues  # noqa: E402
+from conflictlens.extract.relations.text import RelationExtractor  # noqa: E402
 from conflictlens.model.ids import document_id  # noqa: E402
 from conflictlens.model.records import Document  # noqa: E402
 

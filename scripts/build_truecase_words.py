@@ -1,6 +1,6 @@
 """Build the truecasing table `conflictlens/extract/data/truecase_words.tsv.gz` (run at build time only).
 
-ALL-CAPS wire text is truecased before the NLP (`extract/truecase.py`); the table says, for the
+ALL-CAPS wire text is truecased before the NLP (`extract/wire/truecase.py`); the table says, for the
 commonest English words, whether a word is written in lower case ("l") or capitalised ("t", a name
 such as Ricardo or Lima). Frequencies come from `wordfreq` (which folds case), casing from the
 `english-words` Webster's list (`web2`, which writes proper nouns capitalised). Neither package is

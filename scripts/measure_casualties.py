@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from conflictlens.extract.casualties import parse_casualties  # noqa: E402
+from conflictlens.extract.casualties.parse import parse_casualties  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared/data/gtd/gtd_2021q1_afpak_dev.csv"
 

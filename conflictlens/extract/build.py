@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Callable
 
 from conflictlens.extract import attribution as attr
-from conflictlens.extract.casualties import parse_casualties
-from conflictlens.extract.classify import classify_sub_event
-from conflictlens.extract.gtd_typing import classify_gtd
-from conflictlens.extract.dates import ResolvedDate, resolve_event_date
+from conflictlens.extract.casualties.parse import parse_casualties
+from conflictlens.extract.typing.classify import Typing, classify_sub_event
+from conflictlens.extract.gtd.attack_types import classify_gtd
+from conflictlens.extract.dates.mentions import ResolvedDate, resolve_event_date
 from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.places import CITY_PART_KINDS, written_place
 from conflictlens.extract.target_actor import find_target_actor
@@ -32,44 +32,154 @@ PROPERTY_ATTACKS = ("Looting/property destruction",)
 STRIKES_ON_FIGHTERS = ("Air/drone strike", "Shelling/artillery/missile attack", "Armed clash")
 
 
+@dataclass
+class Draft:
+    """One incident's event while it is built: the inputs, the event, and what steps hand on."""
+
+    ctx: DocContext
+    incident: Incident
+    anchor: ResolvedDate | None
+    geocoder: Geocoder | None
+    date_order: str
+    actors: ActorResolver | None
+    learned: TypingModel | None
+    event: Event
+    ev: Callable[[tuple[int, int] | None], Evidence | None]
+    dropped: bool = False  # the incident tells no event: the steps after stop
+    typing: Typing | None = None
+    learned_vector: dict[int, float] = field(default_factory=dict)
+    target_span: tuple[int, int] | None = None  # the attacked phrase, in the document
+    resolved_date: ResolvedDate | None = None
+
+
+@dataclass(frozen=True)
+class FieldStep:
+    """One step of building an event, as spaCy's components declare theirs: the event fields (or
+    `Draft` values) it reads and those it writes. Steps run in order (`STEPS`); a test checks that
+    none reads what no earlier step wrote and that each reads and writes only what it declares."""
+
+    name: str
+    run: Callable[[Draft], None]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+# What a build starts from: the Draft's inputs and the event's identity.
+INPUTS = ("ctx", "incident", "anchor", "geocoder", "date_order", "actors", "learned", "ev", "id", "document_id")
+
+
 def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, geocoder: Geocoder | None,
                 date_order: str, actors: ActorResolver | None = None,
                 learned: TypingModel | None = None) -> tuple[Event | None, ResolvedDate | None]:
-    text = ctx.doc.text
-    start, end = incident.span
-    focus = text[start:end]
-    typing = _typing(ctx, incident)
-    if typing is None:
-        return None, None
-    event = Event(id=event_id(ctx.doc.id, start, end), document_id=ctx.doc.id)
-    ev = _evidence_maker(ctx.doc.id, text)
-    event.sub_event_type = typing.sub_event_type
-    event.add_evidence("event_type", ev(typing.span))
-    event.add_evidence("sub_event_type", ev(typing.span))
-    vector = learned.vector(focus) if learned is not None else {}  # read once for every head
-    _learned_typing(event, learned, ("sub_event_type",), vector, ev(incident.span))
-    event.event_type = vocabularies().event_type_of(event.sub_event_type)
-    target_span = None
-    if event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS + PROPERTY_ATTACKS:
-        target_span = _gtd_fields(event, focus, start, ev)
-        _learned_typing(event, learned, ("attack_type", "target_type"), vector, ev(incident.span))
+    """The incident's event (None when it tells none) and the date it was dated by, field step by step."""
+    event = Event(id=event_id(ctx.doc.id, *incident.span), document_id=ctx.doc.id)
+    draft = Draft(ctx, incident, anchor, geocoder, date_order, actors, learned, event,
+                  _evidence_maker(ctx.doc.id, ctx.doc.text))
+    for step in STEPS:
+        step.run(draft)
+        if draft.dropped:
+            return None, None
+    return draft.event, draft.resolved_date
+
+
+def _typing_step(d: Draft) -> None:
+    d.typing = _typing(d.ctx, d.incident)
+    d.dropped = d.typing is None
+
+
+def _sub_event_type_step(d: Draft) -> None:
+    d.event.sub_event_type = d.typing.sub_event_type
+    d.event.add_evidence("event_type", d.ev(d.typing.span))
+    d.event.add_evidence("sub_event_type", d.ev(d.typing.span))
+
+
+def _learned_sub_event_type_step(d: Draft) -> None:
+    start, end = d.incident.span
+    d.learned_vector = d.learned.vector(d.ctx.doc.text[start:end]) if d.learned is not None else {}  # read once
+    _learned_typing(d.event, d.learned, ("sub_event_type",), d.learned_vector, d.ev(d.incident.span))
+
+
+def _event_type_step(d: Draft) -> None:
+    d.event.event_type = vocabularies().event_type_of(d.event.sub_event_type)
+
+
+def _is_attack(event: Event) -> bool:
+    return event.event_type in VIOLENT_TYPES or event.sub_event_type in FOILED_ATTACKS + PROPERTY_ATTACKS
+
+
+def _gtd_step(d: Draft) -> None:
+    start, end = d.incident.span
+    d.target_span = _gtd_fields(d.event, d.ctx.doc.text[start:end], start, d.ev) if _is_attack(d.event) else None
+
+
+def _learned_gtd_step(d: Draft) -> None:
+    if _is_attack(d.event):
+        _learned_typing(d.event, d.learned, ("attack_type", "target_type"), d.learned_vector, d.ev(d.incident.span))
+
+
+def _date_step(d: Draft) -> None:
+    start, end = d.incident.span
+    ctx = d.ctx
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
-    resolved = resolve_event_date(text, date_focus, ctx.published, anchor, date_order=date_order, mentions=ctx.dates)
-    _date_fields(event, resolved, ev)
-    _location_fields(event, ctx, incident, geocoder, ev)
-    # Attribution first: the perpetrator's own dead are counted apart from the victims.
-    _attribution_fields(event, ctx, incident, ev)
-    _casualty_fields(event, text, incident, ctx.body_start, ev, _actor_names(ctx, incident, event.perpetrator))
+    d.resolved_date = resolve_event_date(ctx.doc.text, date_focus, ctx.published, d.anchor,
+                                         date_order=d.date_order, mentions=ctx.dates)
+    _date_fields(d.event, d.resolved_date, d.ev)
+
+
+def _location_step(d: Draft) -> None:
+    _location_fields(d.event, d.ctx, d.incident, d.geocoder, d.ev)
+
+
+def _attribution_step(d: Draft) -> None:
+    _attribution_fields(d.event, d.ctx, d.incident, d.ev)
+
+
+def _casualty_step(d: Draft) -> None:
+    names = _actor_names(d.ctx, d.incident, d.event.perpetrator)
+    _casualty_fields(d.event, d.ctx.doc.text, d.incident, d.ctx.body_start, d.ev, names)
+
+
+def _target_actor_step(d: Draft) -> None:
+    ctx, span = d.ctx, d.target_span
     as_of = ctx.published.isoformat() if ctx.published else None
-    sentence = next((s for s in ctx.sentences if target_span and s[0] <= target_span[0] < s[1]), incident.span)
-    target = find_target_actor(event, text, target_span, sentence, actors, as_of)
+    sentence = next((s for s in ctx.sentences if span and s[0] <= span[0] < s[1]), d.incident.span)
+    target = find_target_actor(d.event, ctx.doc.text, span, sentence, d.actors, as_of)
     if target is not None:
-        event.target_actor = target[0]
-        event.add_evidence("target_actor", ev(target[1]))
-    event.summary = summarise(event)
-    event.add_evidence("summary", ev(incident.sentences[0]))
-    event.confidence = confidence(event, typing.score)
-    return event, resolved
+        d.event.target_actor = target[0]
+        d.event.add_evidence("target_actor", d.ev(target[1]))
+
+
+def _summary_step(d: Draft) -> None:
+    d.event.summary = summarise(d.event)
+    d.event.add_evidence("summary", d.ev(d.incident.sentences[0]))
+
+
+def _confidence_step(d: Draft) -> None:
+    d.event.confidence = confidence(d.event, d.typing.score)
+
+
+_TOLL = ("fatalities", "injured")
+STEPS: tuple[FieldStep, ...] = (
+    FieldStep("typing", _typing_step, (), ("typing",)),
+    FieldStep("sub_event_type", _sub_event_type_step, ("typing",), ("sub_event_type",)),
+    FieldStep("learned_sub_event_type", _learned_sub_event_type_step, ("sub_event_type",),
+              ("learned_vector", "sub_event_type", "extra")),
+    FieldStep("event_type", _event_type_step, ("sub_event_type",), ("event_type",)),
+    FieldStep("gtd_types", _gtd_step, ("event_type", "sub_event_type"),
+              ("attack_type", "weapon_type", "target_type", "targets", "target_span")),
+    FieldStep("learned_gtd_types", _learned_gtd_step, ("event_type", "sub_event_type", "attack_type", "target_type",
+                                                        "learned_vector"), ("attack_type", "target_type", "extra")),
+    FieldStep("date", _date_step, (), ("date", "resolved_date")),
+    FieldStep("location", _location_step, (), ("location",)),
+    # Attribution before casualties: the perpetrator's own dead are counted apart from the victims.
+    FieldStep("attribution", _attribution_step, ("sub_event_type",), ("attribution", "perpetrator", "claimed")),
+    FieldStep("casualties", _casualty_step, ("sub_event_type", "perpetrator"), _TOLL + ("perpetrators_killed",)),
+    FieldStep("target_actor", _target_actor_step, ("target_span", "location", "date", "target_type", "perpetrator"),
+              ("target_actor",)),
+    FieldStep("summary", _summary_step, ("sub_event_type", "event_type", "location", "date", "perpetrator", "claimed")
+              + _TOLL, ("summary",)),
+    FieldStep("confidence", _confidence_step, ("typing", "date", "location", "perpetrator") + _TOLL, ("confidence",)),
+)
 
 
 def _opening_sentence(ctx: DocContext, start: int) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Iterable, Iterator
 
-from conflictlens.extract.dates import ResolvedDate
+from conflictlens.extract.dates.mentions import ResolvedDate
 from conflictlens.model.ids import event_id
-from conflictlens.model.records import Event, Evidence
+from conflictlens.model.records import Document, Event, Evidence
 
 # Breaks in order of preference; a section never ends inside a word unless the text has no space at all.
 # A line break comes after a sentence end: PDF dumps wrap lines in the middle of sentences.
@@ -85,3 +86,31 @@ def shift_date(resolved: ResolvedDate | None, offset: int) -> ResolvedDate | Non
         return resolved
     m = resolved.mention
     return replace(resolved, mention=replace(m, start=m.start + offset, end=m.end + offset))
+
+
+def document_batches(docs: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """Consecutive documents, until `size` of them or `chars` characters of text."""
+    batch: list[Document] = []
+    total = 0
+    for doc in docs:
+        batch.append(doc)
+        total += len(doc.text)
+        if len(batch) >= size or total >= chars:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
+
+
+def char_batches(pieces: list[tuple[int, int, str]], budget: int) -> Iterator[list[tuple[int, int, str]]]:
+    """Consecutive pieces, at most `budget` characters a batch (a longer piece goes alone)."""
+    group: list[tuple[int, int, str]] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece[2]) > budget:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece[2])
+    if group:
+        yield group

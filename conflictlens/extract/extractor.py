@@ -12,20 +12,24 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
-from conflictlens.extract.chunks import chunk_spans, shift_date, shift_event
+from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import TypingModel
-from conflictlens.extract.dates import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
+from conflictlens.extract.dates.mentions import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
+from conflictlens.extract.relations.events import main_country as events_country
+from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
-from conflictlens.extract.truecase import is_common_word, needs_truecasing, truecase
-from conflictlens.extract.wire import find_dateline, furniture_spans, inside, is_messenger
+from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, truecase
+from conflictlens.extract.wire.furniture import find_dateline, furniture_spans, inside, is_messenger
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
+from conflictlens.model.relations import ActorRelation
 
 EXTRACTOR_VERSION = "0.3.1"
 # A report longer than this is read a section at a time (cut at paragraph or sentence breaks), so
@@ -65,7 +69,11 @@ class DocContext:
     dates: list[DateMention]  # found once: every incident is dated from them
     # Spans of nationality words the registry does not know ("Salvadoran troops"): kept as candidates
     # for review, but a nationality is no perpetrator.
-    nationalities: frozenset[tuple[int, int]] = frozenset()
+    nationalities: frozenset[tuple[int, int]]
+    # The registry's mentions in the whole text (`known`) and the (country, day) they were found at:
+    # the relations of the report reuse them when they look at the same country and day.
+    known_at: tuple[str | None, str | None]
+    known: list[ActorMention]
 
 
 class Extractor:
@@ -86,18 +94,44 @@ class Extractor:
     def extract(self, doc: Document) -> list[Event]:
         return next(self.extract_many([doc]))[1]
 
-    def extract_many(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[tuple[Document, list[Event]]]:
-        """Stream (document, events) pairs in input order; texts without any trigger skip the NLP."""
-        for batch in _document_batches(docs, batch_size, READ_AHEAD_CHARS):
+    def extract_many(self, docs: Iterable[Document], batch_size: int = 64, relations: bool = False) -> Iterator[tuple]:
+        """Stream (document, events) pairs in input order; texts without any trigger skip the NLP.
+
+        With `relations`, (document, events, relations) triples from the same pass: the relations
+        between actors the report states and its events imply, reusing the sentences and actor
+        mentions the events were found with (None without an actor resolver: nothing was looked for).
+        """
+        for batch in document_batches(docs, batch_size, READ_AHEAD_CHARS):
             cased = [self._truecased(d) for d in batch]
             wanted = [d for d in cased if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
             for original, d in zip(batch, cased):
+                ctx: DocContext | None = None
                 if len(d.text) > SECTION_CHARS:
                     events = self._long_events(d)
+                elif d.id in orgs:
+                    found, _anchor, ctx = self._events(d, orgs[d.id])
+                    events = [e for e, _span in found]
                 else:
-                    events = [e for e, _span in self._events(d, orgs[d.id])[0]] if d.id in orgs else []
-                yield original, (_quote_original(events, original.text) if d is not original else events)
+                    events = []
+                if d is not original:
+                    events, ctx = _quote_original(events, original.text), None  # its context read the copy
+                yield (original, events, self._relations(original, events, ctx)) if relations else (original, events)
+
+    @cached_property
+    def relation_finder(self) -> RelationExtractor | None:
+        return RelationExtractor(self.actors) if self.actors is not None else None
+
+    def _relations(self, doc: Document, events: list[Event], ctx: DocContext | None) -> list[ActorRelation] | None:
+        """The report's relations. Without a context of the report as written (a long report's sections
+        have contexts of their own, a truecased report's is of its copy), it is read whole."""
+        finder = self.relation_finder
+        if finder is None:
+            return None
+        if ctx is None:
+            return finder.extract(doc, events)
+        reuse = ctx.known_at == (events_country(events), doc.published)
+        return finder.extract(doc, events, sentences=ctx.sentences, known=ctx.known if reuse else None)
 
     def _truecased(self, doc: Document) -> Document:
         """The report with its ALL-CAPS paragraphs in their likely case (same length, so every span
@@ -122,7 +156,7 @@ class Extractor:
         if self.nlp is None:
             return found
         pieces = [(i, lo, text[lo:hi]) for i, text in enumerate(texts) for lo, hi in _ner_spans(text, near_triggers)]
-        for group in _char_batches(pieces, NER_BATCH_CHARS):
+        for group in char_batches(pieces, NER_BATCH_CHARS):
             for (i, lo, _text), sdoc in zip(group, self.nlp.pipe([p[2] for p in group], batch_size=len(group))):
                 found[i] += [(e.start_char + lo, e.end_char + lo, e.text, e.label_)
                              for e in sdoc.ents if e.label_ in _NER_LABELS]
@@ -143,15 +177,17 @@ class Extractor:
             orgs = self._ner_orgs([section.text], near_triggers=True)[0]
             # The anchor travels between sections counted in the whole report; inside one, it is
             # counted from the section's start (negative when told in an earlier section).
-            found, local = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0),
-                                        shift_date(anchor, -lo))
+            found, local, _ctx = self._events(section, orgs, opening if lo == 0 else replace(opening, body_start=0),
+                                              shift_date(anchor, -lo))
             anchor = shift_date(local, lo)
             events += [shift_event(event, lo, span, doc.text) for event, span in found]
         return events
 
     def _events(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening | None = None,
-                anchor: ResolvedDate | None = None) -> tuple[list[tuple[Event, tuple[int, int]]], ResolvedDate | None]:
-        """Each incident's event with the incident's span, and the date the next one counts from."""
+                anchor: ResolvedDate | None = None
+                ) -> tuple[list[tuple[Event, tuple[int, int]]], ResolvedDate | None, DocContext]:
+        """Each incident's event with the incident's span, the date the next one counts from, and the
+        report's context."""
         ctx = self._context(doc, orgs, opening or self._opening(doc))
         labels = {(s, e): label for s, e, _t, label in orgs}
         found: list[tuple[Event, tuple[int, int]]] = []
@@ -162,7 +198,7 @@ class Extractor:
                 _keep_candidates(event, ctx, incident.span, labels)
                 found.append((event, incident.span))
                 anchor = next_anchor(resolved, anchor)
-        return found, anchor
+        return found, anchor, ctx
 
     def _opening(self, doc: Document) -> Opening:
         text = doc.text
@@ -200,7 +236,7 @@ class Extractor:
         nationalities = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP")
         sentences = split_sentences(text)
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
-                          _event_dates(text, sentences), nationalities)
+                          _event_dates(text, sentences), nationalities, (country, as_of), known)
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
@@ -243,20 +279,6 @@ def _quote_original(events: list[Event], text: str) -> list[Event]:
     return events
 
 
-def _document_batches(docs: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
-    """Consecutive documents, until `size` of them or `chars` characters of text."""
-    batch: list[Document] = []
-    total = 0
-    for doc in docs:
-        batch.append(doc)
-        total += len(doc.text)
-        if len(batch) >= size or total >= chars:
-            yield batch
-            batch, total = [], 0
-    if batch:
-        yield batch
-
-
 def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
     """The pieces of `text` spaCy tags: all, or only those holding a trigger word and the piece after
     each. Names matter only inside incidents, which are told from their trigger on; in a long report
@@ -266,20 +288,6 @@ def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
         return spans
     hits = {i for i, (lo, hi) in enumerate(spans) if prefilter(text[lo:hi])}
     return [span for i, span in enumerate(spans) if i in hits or i - 1 in hits]
-
-
-def _char_batches(pieces: list[tuple[int, int, str]], budget: int) -> Iterator[list[tuple[int, int, str]]]:
-    """Consecutive pieces, at most `budget` characters a batch (a longer piece goes alone)."""
-    group: list[tuple[int, int, str]] = []
-    size = 0
-    for piece in pieces:
-        if group and size + len(piece[2]) > budget:
-            yield group
-            group, size = [], 0
-        group.append(piece)
-        size += len(piece[2])
-    if group:
-        yield group
 
 
 def _admin_names(p: PlaceMention) -> str:

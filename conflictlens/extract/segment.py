@@ -9,7 +9,7 @@ from importlib import resources
 
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import best_match, named_words, says_who, telling_words
-from conflictlens.extract.unreal import tells_an_act
+from conflictlens.extract.typing.unreal import tells_an_act
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)]*\s*$")

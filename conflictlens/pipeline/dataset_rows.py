@@ -1,7 +1,7 @@
 """Dataset rows made ready for the store, in this process or in a worker process.
 
 ingest.datasets (file rows -> events, actors linked) -> store.rows.prepare (events -> table rows) and
-extract.event_relations (actor1 against actor2 -> clashes), all pure. What leaves here is plain
+extract.relations.events (actor1 against actor2 -> clashes), all pure. What leaves here is plain
 tuples, so a worker process can do this half of an import while the importing process writes;
 this module imports nothing heavy, so that a worker starts fast.
 """
@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from conflictlens.actors import ActorEntry, ActorRegistry
 from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.event_relations import derived_relations, party_name_test
+from conflictlens.extract.relations.events import derived_relations, party_name_test
 from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
 from conflictlens.pipeline.session import Session, registry_of
 from conflictlens.store import MEMORY, PreparedDocument, Store, prepare, unchanged

@@ -18,8 +18,8 @@ from conflictlens.extract.extractor import Extractor
 from conflictlens.extract.learned.model import load_typing_model
 from conflictlens.geo import Gazetteer
 from conflictlens.ingest import parse_batch_line, read_file, read_text_argument, record_to_document, report_files
-from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
+from conflictlens.model.relations import ActorRelation
 from conflictlens.pipeline import network as relations_job
 from conflictlens.pipeline.resolution import (
     ResolutionContext, finish_pending, resolve_after_save, resolved_together,
@@ -29,6 +29,8 @@ from conflictlens.store import Store
 
 BATCH_DOCUMENTS = 200  # documents per store transaction: bounded memory, few commits
 BATCH_CHARS = 10_000_000  # ... or fewer, once their texts reach this: long reports are held until saved
+# A report with its events and the relations between actors it states (None: none looked for).
+Extracted = tuple[Document, list[Event], list[ActorRelation] | None]
 
 
 @dataclass
@@ -92,15 +94,15 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
     report = IngestReport()
     report.recovered = finish_pending(store, context).placed
     docs = _good_documents(_read_files(report_files(list(paths)), on_file), report, on_document)
-    batch: list[tuple[Document, list[Event]]] = []
+    batch: list[Extracted] = []
     chars = 0
-    for pair in extractor.extract_many(docs):
-        batch.append(pair)
-        chars += len(pair[0].text)
+    for found in extractor.extract_many(docs, relations=True):  # one pass: events and relations
+        batch.append(found)
+        chars += len(found[0].text)
         if len(batch) >= BATCH_DOCUMENTS or chars >= BATCH_CHARS:
-            _save(store, batch, extractor.version, report, extractor.actors, context)
+            _save(store, batch, extractor.version, report, context)
             batch, chars = [], 0
-    _save(store, batch, extractor.version, report, extractor.actors, context)
+    _save(store, batch, extractor.version, report, context)
     return report
 
 
@@ -126,15 +128,16 @@ def _good_documents(items, report: IngestReport, on_document) -> Iterator[Docume
             yield item
 
 
-def _save(store: Store, batch: list[tuple[Document, list[Event]]], version: str, report: IngestReport,
-          actors: ActorResolver | None = None, context: ResolutionContext | None = None) -> None:
+def _save(store: Store, batch: list[Extracted], version: str, report: IngestReport,
+          context: ResolutionContext | None = None) -> None:
     if not batch:
         return
+    pairs = [(doc, events) for doc, events, _relations in batch]
     # A report, the relations it states and its events' incidents are stored together or not at all.
     with resolved_together(store):
-        results = store.save_many(batch, version)
-        relations_job.save_batch_relations(store, batch, actors)
-        resolve_after_save(store, batch, results, context)  # new or re-extracted events join an incident or start one
+        results = store.save_many(pairs, version)
+        relations_job.save_batch_relations(store, [(doc, relations) for doc, _events, relations in batch])
+        resolve_after_save(store, pairs, results, context)  # new or re-extracted events join an incident or start one
     for result in results:
         setattr(report, result.status, getattr(report, result.status) + 1)
         report.events += result.events

@@ -13,30 +13,30 @@ from typing import Any, Iterable, Sequence
 from conflictlens.actors import ActorRegistry
 from conflictlens.analysis.network import network
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.event_relations import derived_relations, party_name_test
-from conflictlens.extract.relations import RelationExtractor
+from conflictlens.extract.relations.events import derived_relations, party_name_test
 from conflictlens.model.protocols import ActorResolver
 from conflictlens.model.records import Document, Event
 from conflictlens.model.redaction import ConfidentialityPolicy
+from conflictlens.model.relations import ActorRelation
 from conflictlens.pipeline.filters import network_actor
 from conflictlens.pipeline.public import public_network
 from conflictlens.store import Store
 from conflictlens.store import relations as stored
 
 
-def save_batch_relations(store: Store, batch: Iterable[tuple[Document, list[Event]]], actors: ActorResolver | None) -> int:
-    """The ingest hook: replace each report's stored relations with those extracted now.
+def save_batch_relations(store: Store, found: Iterable[tuple[Document, list[ActorRelation] | None]]) -> int:
+    """The ingest hook: replace each report's stored relations with those extracted now, in the same
+    pass as its events (`Extractor.extract_many(..., relations=True)`). None: none were looked for
+    (no actor resolver), and the stored ones stay.
 
     Ids are deterministic, so a report ingested again gets the same rows back (nothing changes), and
     a database made before relations existed gets them on the next ingest of its reports.
     """
-    if actors is None:
-        return 0
-    extractor = RelationExtractor(actors)
     written = 0
     with store.transaction():
-        for doc, events in batch:
-            written += stored.replace_document_relations(store, doc.id, extractor.extract(doc, events))
+        for doc, relations in found:
+            if relations is not None:
+                written += stored.replace_document_relations(store, doc.id, relations)
     return written
 
 

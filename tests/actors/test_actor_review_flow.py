@@ -64,7 +64,7 @@ def test_unknown_group_is_kept_reviewed_and_survives_reextraction(store):
 def test_alias_and_rejection_hold_for_later_ingests(store, tmp_path):
     db, path = store
     wire = tmp_path / "wire.txt"
-    # (A news agency such as Reuters is never a candidate: `extract/wire.py`.)
+    # (A news agency such as Reuters is never a candidate: `extract/wire/furniture.py`.)
     wire.write_text("QUETTA, March 5, 2021 - A roadside bomb wounded a soldier in Quetta on Friday, the Quetta "
                     "Traders Association reported.\n", encoding="utf-8")
     _ingest(db, str(wire))  # only a name a stored report mentions can be rejected

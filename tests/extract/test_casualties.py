@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictlens.extract.casualties import parse_casualties, parse_number
+from conflictlens.extract.casualties.parse import parse_casualties, parse_number
 from conflictlens.model.records import Casualties, Document
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.extract.casualties import parse_casualties
+from conflictlens.extract.casualties.parse import parse_casualties
 from conflictlens.model.records import Casualties
 
 

@@ -1,4 +1,4 @@
-"""ACLED sub-event typing (extract/classify.py, extract/territory.py, data/event_cues.json).
+"""ACLED sub-event typing (extract/typing/classify.py, extract/typing/territory.py, data/event_cues.json).
 
 The example sentences are written for these tests in the way wire reports phrase each ACLED
 sub-event type; none comes from a reference dataset.
@@ -7,7 +7,7 @@ sub-event type; none comes from a reference dataset.
 import pytest
 
 from conflictlens.evaluation import CASE_LABELS
-from conflictlens.extract.classify import classify_sub_event, score_sub_event_types
+from conflictlens.extract.typing.classify import classify_sub_event, score_sub_event_types
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.model.vocab import vocabularies
 

@@ -1,4 +1,4 @@
-"""Tests for conflictlens.extract.dates: finding, resolving and choosing event dates."""
+"""Tests for conflictlens.extract.dates.mentions: finding, resolving and choosing event dates."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.date_tables import tables
-from conflictlens.extract.dates import (
+from conflictlens.extract.dates.tables import tables
+from conflictlens.extract.dates.mentions import (
     DateMention,
     ResolvedDate,
     find_date_mentions,

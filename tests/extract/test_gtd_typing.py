@@ -2,7 +2,7 @@
 
 import pytest
 
-from conflictlens.extract.gtd_typing import classify_gtd
+from conflictlens.extract.gtd.attack_types import classify_gtd
 
 CASES = [
     # (text, attack_type, target_type)

@@ -6,7 +6,7 @@ prompted it; none is GTD's own text.
 
 import pytest
 
-from conflictlens.extract.gtd_typing import classify_gtd
+from conflictlens.extract.gtd.attack_types import classify_gtd
 
 
 @pytest.mark.parametrize("text,attack", [

@@ -2,7 +2,8 @@
 
 from types import SimpleNamespace
 
-from conflictlens.extract.extractor import NER_BATCH_CHARS, NER_PIECE_CHARS, SECTION_CHARS, Extractor, _char_batches
+from conflictlens.extract.chunks import char_batches
+from conflictlens.extract.extractor import NER_BATCH_CHARS, NER_PIECE_CHARS, SECTION_CHARS, Extractor
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document
 
@@ -82,14 +83,14 @@ def test_spacy_tags_bounded_pieces_near_triggers_only():
 
 def test_batches_of_pieces_keep_to_the_character_budget():
     pieces = [(i, 0, "x" * n) for i, n in enumerate([30, 30, 50, 10, 120, 5])]
-    batches = [[len(p[2]) for p in b] for b in _char_batches(pieces, 100)]
+    batches = [[len(p[2]) for p in b] for b in char_batches(pieces, 100)]
     assert batches == [[30, 30], [50, 10], [120], [5]]
 
 
 def test_a_bulletin_reads_each_date_a_bounded_number_of_times(extractor, monkeypatch):
     """Dating an incident used to rescan the whole text for dates and re-read every date before it:
     minutes for a bulletin of a thousand incidents. Each date is now found once and read a few times."""
-    from conflictlens.extract import dates
+    from conflictlens.extract.dates import mentions as dates
 
     items = [f"A roadside bomb exploded in Ghazni on March {i % 28 + 1}, 2021, killing {i % 9 + 2} civilians."
              for i in range(60)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.extract.classify import classify_sub_event
+from conflictlens.extract.typing.classify import classify_sub_event
 from conflictlens.extract.lexicon import event_cues, load_json
 from conflictlens.model.records import Document
 from conflictlens.model.vocab import vocabularies

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from conflictlens.actors import ActorRegistry
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.event_relations import derived_relations
-from conflictlens.extract.relation_lexicon import relation_cues
-from conflictlens.extract.relations import RelationExtractor
+from conflictlens.extract.relations.events import derived_relations
+from conflictlens.extract.relations.lexicon import relation_cues
+from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.model.ids import document_id, event_id
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import Attribution, DateInfo, Document, Event, Evidence, Location

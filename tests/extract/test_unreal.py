@@ -8,7 +8,7 @@ import pytest
 
 from conflictlens.extract.build import VIOLENT_TYPES
 from conflictlens.extract.lexicon import event_cues
-from conflictlens.extract.unreal import tells_an_act, told_as_fact
+from conflictlens.extract.typing.unreal import tells_an_act, told_as_fact
 from conflictlens.model.records import Document
 
 NO_ACT = [

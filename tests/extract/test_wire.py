@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from conflictlens.extract.truecase import is_shouted, truecase
-from conflictlens.extract.wire import find_dateline, furniture_spans, is_messenger
+from conflictlens.extract.wire.truecase import is_shouted, truecase
+from conflictlens.extract.wire.furniture import find_dateline, furniture_spans, is_messenger
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conflictlens.actors import ActorRegistry
+from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.model.ids import document_id, event_id
 from conflictlens.model.records import DateInfo, Document, Event
 from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, ConfidentialityPolicy
@@ -41,7 +42,7 @@ def test_imported_events_give_clashes_without_text(tmp_path):
 def test_the_published_network_hides_confidential_reports_and_persons(tmp_path):
     store, doc = _store_with(tmp_path, TEXT)
     with store:
-        job.save_batch_relations(store, [(doc, [])], ActorRegistry.load())
+        job.save_batch_relations(store, [(doc, RelationExtractor(ActorRegistry.load()).extract(doc))])
         rel_ids = [r.id for r in stored.iter_relations(store)]
         plain = job.actor_network(store, ActorRegistry.load())
         hidden = job.actor_network(store, ActorRegistry.load(),
@@ -56,3 +57,17 @@ def test_the_published_network_hides_confidential_reports_and_persons(tmp_path):
     assert source["evidence"]["start"] == 0 and source["said_on"] == "2021-10-15"
     assert (hidden["edges"][0]["kind"], hidden["edges"][0]["supports"]) == ("support", {"safe_haven": 1})
     assert "Khalid Rahimi" not in json.dumps(person) and "safe haven in Kunar" in json.dumps(person)
+
+
+def test_relations_not_looked_for_leave_the_stored_ones(tmp_path):
+    """The ingest hook gets None for a report read without an actor resolver: its stored relations stay,
+    while an empty list (looked for, none found) replaces them."""
+    store, doc = _store_with(tmp_path, TEXT)
+    with store:
+        assert job.save_batch_relations(store, [(doc, RelationExtractor(ActorRegistry.load()).extract(doc))]) >= 1
+        stored_before = [r.id for r in stored.iter_relations(store)]
+        job.save_batch_relations(store, [(doc, None)])
+        kept = [r.id for r in stored.iter_relations(store)]
+        job.save_batch_relations(store, [(doc, [])])
+        emptied = [r.id for r in stored.iter_relations(store)]
+    assert stored_before and kept == stored_before and emptied == []

@@ -11,9 +11,9 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from conflictlens.extract.casualty_nouns import Item
-from conflictlens.extract.casualty_numbers import parse_number
-from conflictlens.extract.casualty_rules import Rules, Span, Triple
+from conflictlens.extract.casualties.nouns import Item
+from conflictlens.extract.casualties.numbers import parse_number
+from conflictlens.extract.casualties.rules import Rules, Span, Triple
 from conflictlens.model.records import Casualties
 
 CATEGORIES = ("fatalities", "injured", "perpetrators_killed")

@@ -10,7 +10,7 @@ import math
 import re
 from functools import lru_cache
 
-from conflictlens.extract.casualty_rules import Rules, Triple, casualty_rules
+from conflictlens.extract.casualties.rules import Rules, Triple, casualty_rules
 
 
 def _word_value(phrase: str, lex: dict) -> int | None:

@@ -1,7 +1,7 @@
 """Resolvers, one per grammar rule: from a matched date expression to a date range.
 
 Each reads the expression against the publication date and the reference time (the anchor: the date
-the text told last). Internal to the date resolver; the public API is ``conflictlens.extract.dates``.
+the text told last). Internal to the date resolver; the public API is ``conflictlens.extract.dates.mentions``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.date_tables import lookup, tables
+from conflictlens.extract.dates.tables import lookup, tables
 
 _DAY = dt.timedelta(days=1)
 _BACKWARD = ("earlier", "before")  # "two days earlier": counted back from the anchor

@@ -3,7 +3,7 @@
 Scoring follows ACLED's codebook in three steps, all driven by the data file:
 1. every sub-event type sums the weights of its cues that match (a cue may count only in, or only
    outside, a named context such as "a demonstration is described");
-2. territory changes are typed by who took the place (extract/territory.py);
+2. territory changes are typed by who took the place (extract/typing/territory.py);
 3. rules resolve the usual confusions (an explosive names the method of an "attack"; violence
    against armed forces is a clash, not an attack on civilians), and families of sub-types that
    ACLED tells apart by circumstance (the demonstration types) are scored together and then told
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues, may_match
-from conflictlens.extract.territory import find_captures
+from conflictlens.extract.typing.territory import find_captures
 from conflictlens.model.vocab import vocabularies
 
 Scores = dict[str, tuple[float, tuple[int, int] | None]]

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from conflictlens.extract.casualty_numbers import parse_number
-from conflictlens.extract.casualty_rules import Rules, Span, Triple, casualty_rules
+from conflictlens.extract.casualties.numbers import parse_number
+from conflictlens.extract.casualties.rules import Rules, Span, Triple, casualty_rules
 
 _ANTECEDENT_WINDOW = 1000  # chars searched back for "four boys" when reading "the boys"
 _GAP_LIMIT = 6  # tokens allowed between a number and its head noun ("two Afghan National Army soldiers")

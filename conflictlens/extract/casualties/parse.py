@@ -5,11 +5,11 @@ millions of articles, so no parser is involved. The counting conventions (``at l
 revised tolls, ambiguous ``killed or wounded``) are documented in the lexicon's ``_conventions``.
 
 This is the public API. The work is split over:
-- ``casualty_rules``: the lexicon compiled into regexes;
-- ``casualty_numbers``: number phrases (``parse_number``);
-- ``casualty_nouns``: which groups a subject or object phrase counts, and whether they are victims;
-- ``casualty_clauses``: casualty verbs and their subject or object in a sentence;
-- ``casualty_tally``: zero statements, revised tolls and the totals.
+- ``rules``: the lexicon compiled into regexes;
+- ``numbers``: number phrases (``parse_number``);
+- ``nouns``: which groups a subject or object phrase counts, and whether they are victims;
+- ``clauses``: casualty verbs and their subject or object in a sentence;
+- ``tally``: zero statements, revised tolls and the totals.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from conflictlens.extract.casualty_clauses import parse_sentence
-from conflictlens.extract.casualty_numbers import parse_number
-from conflictlens.extract.casualty_rules import Rules, Span, attackers_pattern, casualty_rules, names_pattern
-from conflictlens.extract.casualty_tally import CATEGORIES, Tally, total
+from conflictlens.extract.casualties.clauses import parse_sentence
+from conflictlens.extract.casualties.numbers import parse_number
+from conflictlens.extract.casualties.rules import Rules, Span, attackers_pattern, casualty_rules, names_pattern
+from conflictlens.extract.casualties.tally import CATEGORIES, Tally, total
 from conflictlens.model.records import Casualties
 
 __all__ = ["CasualtyFigures", "parse_casualties", "parse_number"]

@@ -3,8 +3,8 @@
 Words live in data/date_phrases.json, the grammar in data/date_grammar.txt. Relative phrases are resolved
 here rather than by dateparser, which is slow and knows nothing of the previous event (the anchor).
 
-This is the public API. The work is split over ``date_tables`` (the grammar and its words, compiled)
-and ``date_resolvers`` (one resolver per grammar rule, and ``resolve_mention``).
+This is the public API. The work is split over ``tables`` (the grammar and its words, compiled)
+and ``resolvers`` (one resolver per grammar rule, and ``resolve_mention``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
-from conflictlens.extract.date_resolvers import DateMention, ResolvedDate, resolve_mention
-from conflictlens.extract.date_tables import tables
+from conflictlens.extract.dates.resolvers import DateMention, ResolvedDate, resolve_mention
+from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
            "stays_on_the_day",

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Callable, Iterator, Sequence
 
-from conflictlens.extract.relation_lexicon import excluded_actor_types
+from conflictlens.extract.relations.lexicon import excluded_actor_types
 from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.records import Document, Event, Evidence
 from conflictlens.model.relations import ActorRelation, ordered_pair, relation_id

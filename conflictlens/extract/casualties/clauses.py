@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from conflictlens.extract.casualty_nouns import Sentence, parse_args
-from conflictlens.extract.casualty_rules import Rules, Span
-from conflictlens.extract.casualty_tally import Tally, consume_statements, move_injured_to_killed, record, record_ceiling
+from conflictlens.extract.casualties.nouns import Sentence, parse_args
+from conflictlens.extract.casualties.rules import Rules, Span
+from conflictlens.extract.casualties.tally import Tally, consume_statements, move_injured_to_killed, record, record_ceiling
 
 _SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
 _PUNCT_STOPS = frozenset(";:!?\"\u201c\u201d\u2014")

@@ -1,6 +1,6 @@
 """The date grammar (data/date_grammar.txt) and its words (data/date_phrases.json), compiled once per process.
 
-Internal to the date resolver; the public API is ``conflictlens.extract.dates``.
+Internal to the date resolver; the public API is ``conflictlens.extract.dates.mentions``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from conflictlens.errors import ConflictLensError
 
-_DATA = Path(__file__).parent / "data"
+_DATA = Path(__file__).parents[1] / "data"  # extract/data
 _YEAR4 = r"(?P<year>1[89][0-9]{2}|2[01][0-9]{2})"
 _YEAR = _YEAR4 + r"(?![0-9]|s\b|['’]s\b|[-/.][0-9])"  # not "1990s", not the start of 2021-01-03
 _DAYNUM = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?(?![0-9])"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictlens.extract.gtd_targets import (
+from conflictlens.extract.gtd.targets import (
     PERSON_NAME, PHRASE_END, TargetTyping, classify_target, first_victim_sentence, role_of)
 from conflictlens.extract.lexicon import gtd_cues
 

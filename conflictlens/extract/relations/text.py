@@ -1,10 +1,10 @@
 """Relations between actors stated in report text: allegiance, alliance, rivalry and fighting, support,
 splits, defections and part-of.
 
-Works sentence by sentence on sentences naming two or more actors. As in `attribution.py`, actor
+Works sentence by sentence on sentences naming two or more actors. As in `extract/attribution.py`, actor
 mentions are masked (ACT0, ACT1, ...) so that the cue patterns of `data/relation_cues.json` see one
 token per actor; each match yields a dated, sourced relation, typed after Jadoon where the cue allows.
-Relations derived from event records (clashes, joint claims) are in `event_relations.py`.
+Relations derived from event records (clashes, joint claims) are in `relations/events.py`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Sequence
 
-from conflictlens.extract.dates import find_date_mentions, resolve_mention
-from conflictlens.extract.event_relations import derived_relations, is_party_name, main_country
-from conflictlens.extract.relation_lexicon import RelationCues, Rule, relation_cues
+from conflictlens.extract.dates.mentions import find_date_mentions, resolve_mention
+from conflictlens.extract.relations.events import derived_relations, is_party_name, main_country
+from conflictlens.extract.relations.lexicon import RelationCues, Rule, relation_cues
 from conflictlens.extract.segment import split_sentences
 from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.records import DateInfo, Document, Event, Evidence
@@ -105,12 +105,20 @@ class RelationExtractor:
         self.actors = actors
         self.cues = cues or relation_cues()
 
-    def extract(self, doc: Document, events: Sequence[Event] = (), country: str | None = None) -> list[ActorRelation]:
-        """Relations stated in the text of `doc`, then those its events imply (clashes, joint claims)."""
+    def extract(self, doc: Document, events: Sequence[Event] = (), country: str | None = None, *,
+                sentences: Sequence[tuple[int, int]] | None = None, known: Sequence[ActorMention] | None = None
+                ) -> list[ActorRelation]:
+        """Relations stated in the text of `doc`, then those its events imply (clashes, joint claims).
+
+        `sentences` and `known` (the registry's mentions in the whole text at the events' country and the
+        published day) are what the event extractor already found, passed in so a report is read once.
+        """
         country = country or main_country(events)
-        mentions = [m for m in self.actors.find_actors(doc.text, country, doc.published) if self._is_party(m)]
+        if known is None:
+            known = self.actors.find_actors(doc.text, country, doc.published)
+        mentions = [m for m in known if self._is_party(m)]
         found: dict[str, ActorRelation] = {}
-        sentences = split_sentences(doc.text)
+        sentences = split_sentences(doc.text) if sentences is None else sentences
         dated = _dated_positions(events)
         for span, inside in _mentions_by_sentence(sentences, mentions):
             if len(inside) >= 2:

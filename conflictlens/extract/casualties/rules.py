@@ -1,6 +1,6 @@
 """The casualty cue lexicon (``data/casualty_lexicon.json``) compiled into regexes, once per process.
 
-Internal to the casualty parser; the public API is ``conflictlens.extract.casualties``.
+Internal to the casualty parser; the public API is ``conflictlens.extract.casualties.parse``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from conflictlens.errors import ConflictLensError
 
 Triple = tuple[int | None, int | None, int | None]  # (low, best, high)
 Span = tuple[int, int]
-_LEXICON = Path(__file__).with_name("data") / "casualty_lexicon.json"
+_LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extract/data
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
               "gerund_links")
