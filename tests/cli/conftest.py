@@ -28,3 +28,15 @@ def demo_copy(pristine_demo, tmp_path):
     db = tmp_path / "demo.db"
     shutil.copyfile(pristine_demo, db)
     return db
+
+
+@pytest.fixture(scope="session")
+def ucdp_pakistan_db(shared_data, tmp_path_factory):
+    """UCDP GED Pakistan (1989-2021, read in place) imported once, for the backtests that read it."""
+    source = shared_data / "ucdp" / "ucdp_ged_pakistan.csv"
+    if not source.exists():
+        pytest.skip("UCDP GED Pakistan is not present")
+    db = tmp_path_factory.mktemp("ucdp") / "pk.db"
+    result = run("--db", db, "-q", "import", "ucdp", source)
+    assert result.exit_code == 0, result.output
+    return db

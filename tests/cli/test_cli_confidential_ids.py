@@ -16,23 +16,11 @@ from typer.testing import CliRunner
 from conflictlens.cli import app
 from conflictlens.store import Store
 from conflictlens.store import ledger
+from tests.clinic_reports import PUBLIC, TIP
 
 runner = CliRunner()
 ID = re.compile(r"(?:evt|doc)_[0-9a-f]{16}")
 
-PUBLIC = """Title: Gunmen kill six at Jalalabad clinic
-Published: 2021-06-08
-Outlet: Eastern Herald
-
-Gunmen attacked a health clinic in Jalalabad, Nangarhar province, on Monday, killing six patients and wounding \
-two nurses. The Islamic State Khorasan Province claimed responsibility for the attack.
-"""
-TIP = """Title: Tip from a clinic guard
-Published: 2021-06-08
-
-A guard at the clinic said gunmen attacked the health clinic in Jalalabad, Nangarhar province, on Monday, \
-killing six patients. He said the Islamic State Khorasan Province carried out the attack.
-"""
 MARKET = """Title: Bomb at Kunduz market
 Published: 2021-06-12
 Outlet: Kunduz Daily

@@ -49,12 +49,8 @@ def test_bad_options(rising_db, args, code):
     assert result.exit_code == 2 and code in result.output
 
 
-def test_backtest_on_ucdp_pakistan(shared_data, tmp_path):
-    source = shared_data / "ucdp" / "ucdp_ged_pakistan.csv"
-    if not source.exists():
-        pytest.skip("UCDP GED Pakistan is not present")
-    db = tmp_path / "pk.db"
-    assert run("--db", db, "-q", "import", "ucdp", source).exit_code == 0
+def test_backtest_on_ucdp_pakistan(ucdp_pakistan_db):
+    db = ucdp_pakistan_db
     result = json.loads(run("--db", db, "escalation", "--backtest", "--format", "json").stdout)
     tune = result["tune"]
     assert tune["surge_rule"]["all"]["high_violence_months"] > 50

@@ -52,12 +52,8 @@ def test_bad_options(history_db, args, code):
     assert result.exit_code == 2 and code in result.output
 
 
-def test_evaluation_on_ucdp_pakistan(shared_data, tmp_path):
-    source = shared_data / "ucdp" / "ucdp_ged_pakistan.csv"
-    if not source.exists():
-        pytest.skip("UCDP GED Pakistan is not present")
-    db = tmp_path / "pk.db"
-    assert run("--db", db, "-q", "import", "ucdp", source).exit_code == 0
+def test_evaluation_on_ucdp_pakistan(ucdp_pakistan_db):
+    db = ucdp_pakistan_db
     result = json.loads(run("--db", db, "forecast", "--evaluate", "--origins-from", "2012-12",
                             "--format", "json").stdout)
     assert result["origins"] == 108  # forecasts of every month of 2013-2021

@@ -7,6 +7,8 @@ import io
 
 import pytest
 
+from tests.web.web_helpers import get_json
+
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
 pytest.importorskip("httpx", reason="httpx (FastAPI's TestClient) is not installed")
 
@@ -15,9 +17,7 @@ ACLED_COLUMNS = {"event_id_cnty", "event_date", "year", "event_type", "sub_event
 
 
 def acled(client, **params):
-    response = client.get("/api/acled/read", params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
+    return get_json(client, "/api/acled/read", **params)
 
 
 def test_acled_shape_and_columns(client):

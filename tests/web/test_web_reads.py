@@ -8,16 +8,14 @@ import json
 
 import pytest
 
-from tests.web.web_helpers import cli
+from tests.web.web_helpers import cli, get_json
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
 pytest.importorskip("httpx", reason="httpx (FastAPI's TestClient) is not installed")
 
 
 def events(client, **params):
-    response = client.get("/api/events", params=params)
-    assert response.status_code == 200, response.text
-    return response.json()
+    return get_json(client, "/api/events", **params)
 
 
 def test_events_page_and_cursor_walk_every_event_once(client):

@@ -8,20 +8,8 @@ from typer.testing import CliRunner
 
 from conflictlens.cli import app as cli_app
 from conflictlens.pipeline.session import EXISTING, Session
+from tests.clinic_reports import PUBLIC, TIP
 
-PUBLIC = """Title: Gunmen kill six at Jalalabad clinic
-Published: 2021-06-08
-Outlet: Eastern Herald
-
-Gunmen attacked a health clinic in Jalalabad, Nangarhar province, on Monday, killing six patients and wounding \
-two nurses. The Islamic State Khorasan Province claimed responsibility for the attack.
-"""
-TIP = """Title: Tip from a clinic guard
-Published: 2021-06-08
-
-A guard at the clinic said gunmen attacked the health clinic in Jalalabad, Nangarhar province, on Monday, \
-killing six patients. He said the Islamic State Khorasan Province carried out the attack.
-"""
 MARKET = """Title: Bomb at Kunduz market
 Published: 2021-06-12
 Outlet: Kunduz Daily
@@ -46,3 +34,10 @@ def client_over(db, public=False, **options):
 
     app = create_app(functools.partial(Session, str(db), store=EXISTING), public, **options)
     return TestClient(app, raise_server_exceptions=False)
+
+
+def get_json(client, path: str, **params):
+    """A GET that must succeed, as JSON."""
+    response = client.get(path, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
