@@ -7,7 +7,6 @@ without a list of spellings; the resolver treats an equal skeleton as "similar",
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterable
 

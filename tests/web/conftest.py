@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.web_helpers import MARKET, PERSON, PUBLIC, TIP, cli, client_over
+from tests.clinic_reports import PUBLIC, TIP
+from tests.web.web_helpers import MARKET, PERSON, cli, client_over
 
 
 @pytest.fixture(scope="session")

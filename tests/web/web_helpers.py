@@ -8,7 +8,6 @@ from typer.testing import CliRunner
 
 from conflictlens.cli import app as cli_app
 from conflictlens.pipeline.session import EXISTING, Session
-from tests.clinic_reports import PUBLIC, TIP
 
 MARKET = """Title: Bomb at Kunduz market
 Published: 2021-06-12
