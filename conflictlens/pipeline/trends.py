@@ -11,14 +11,34 @@ Events in no incident yet (an interrupted resolution) count as incidents of thei
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from conflictlens.analysis.trends import IncidentRow
+from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Event
 
 if TYPE_CHECKING:
     from conflictlens.pipeline.session import Session
+
+
+# The statistics stage's libraries come with the optional extra `stats`; a default install lacks them.
+STATS_PACKAGES = frozenset({"scipy", "statsmodels", "scoringrules", "matplotlib"})
+
+
+def needs_stats(job: Callable[..., Any]) -> Callable[..., Any]:
+    """A job that needs the `stats` extra says so with a coded error where it is missing, never a traceback."""
+    @functools.wraps(job)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return job(*args, **kwargs)
+        except ModuleNotFoundError as exc:
+            if (exc.name or "").partition(".")[0] not in STATS_PACKAGES:
+                raise
+            raise ConflictLensError("CL-E937", f"this needs {exc.name.partition('.')[0]}, which comes with the "
+                                    "stats extra: pip install 'conflictlens[stats]'", exc.name) from exc
+    return run
 
 
 def incident_rows(session: Session, **filters: Any) -> list[IncidentRow]:
@@ -81,12 +101,14 @@ def trends(session: Session, by: Iterable[str], **filters: Any) -> list[dict[str
     return count(incident_rows(session, **filters), by)
 
 
+@needs_stats
 def plot(records: list[dict[str, Any]], path: str, measure: str = "events") -> int:
     """Draw counted incidents to a PNG or SVG file (matplotlib, loaded only here)."""
     from conflictlens.analysis.plots import plot_counts
     return plot_counts(records, path, measure)
 
 
+@needs_stats
 def escalation(session: Session, unit: str, by_actor: bool, at: str | None = None,
                settings: str | None = None, **filters: Any) -> list[dict[str, Any]]:
     """Every unit's escalation readings for the month `at` (default the latest)."""
@@ -94,6 +116,7 @@ def escalation(session: Session, unit: str, by_actor: bool, at: str | None = Non
     return latest(incident_rows(session, **filters), _fields(unit, by_actor), load_escalation(settings), at)
 
 
+@needs_stats
 def escalation_backtest(session: Session, unit: str, by_actor: bool, settings: str | None = None,
                         **filters: Any) -> dict[str, Any]:
     """The month-by-month backtest of the rule and the model (`analysis.escalation_backtest`)."""
@@ -120,6 +143,7 @@ def forecast(session: Session, unit: str, *, evaluate: bool = False, origins: tu
                          settings=settings)
 
 
+@needs_stats
 def forecast_rows(rows: list[IncidentRow], unit: str, *, evaluate: bool = False,
                   origins: tuple[str | None, str | None] = (None, None), settings: str | None = None) -> Any:
     from conflictlens.analysis.escalation import unit_series
@@ -138,6 +162,7 @@ def forecast_rows(rows: list[IncidentRow], unit: str, *, evaluate: bool = False,
     return forecasts(series, rule, served)
 
 
+@needs_stats
 def brief(session: Session, subject: str, **filters: Any) -> dict[str, Any]:
     """A threat brief ({"markdown", "activity", "flags", "forecasts"}) over the incidents matching
     `filters`: trends, escalation readings by admin1 and next month's forecasts, in ICD 203 words."""
