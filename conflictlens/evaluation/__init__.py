@@ -17,7 +17,6 @@ and in docs/accuracy.md:
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import re
 from collections import Counter
@@ -32,12 +31,12 @@ from conflictlens.extract.extractor import Extractor
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document, Event
 from conflictlens.model.text import fold
+from conflictlens.pipeline.dev_split import (  # noqa: F401  (the split, where measurements look for it)
+    HELD_OUT_PERCENT, PARTS, check_part, in_part, split_part,
+)
 
 GTD_FIELDS = ("detected", "date", "country", "admin1", "city", "attack_type", "target_type", "perpetrator",
               "claimed", "nkill", "nwound")
-PARTS = ("all", "tune", "held-out")
-HELD_OUT_PERCENT = 30  # fixed before any tuning: a row's part depends only on its id
-_SPLIT_SALT = "conflictlens-split-v1:"
 _NOISE_WORDS = re.compile(r"\b(?:district|city|province|tehsil|area|village|town|the|of|agency)\b")
 
 
@@ -79,25 +78,6 @@ def same_name(gold: str | None, *ours: str | None) -> bool:
         if n and g and (n == g or SequenceMatcher(None, n, g).ratio() >= 0.85):
             return True
     return False
-
-
-def split_part(row_id: str) -> str:
-    """'held-out' or 'tune': a fixed split of a dev set by a hash of the row id (30% held out).
-
-    Rules are tuned on the 'tune' part only; the 'held-out' part is what a report leads with.
-    """
-    digest = hashlib.sha256((_SPLIT_SALT + row_id.strip()).encode("utf-8")).hexdigest()
-    return "held-out" if int(digest[:8], 16) % 100 < HELD_OUT_PERCENT else "tune"
-
-
-def check_part(part: str) -> str:
-    if part not in PARTS:
-        raise ConflictLensError("CL-E400", f"unknown part {part!r}; use one of {', '.join(PARTS)}", "--part")
-    return part
-
-
-def in_part(row_id: str, part: str) -> bool:
-    return check_part(part) == "all" or split_part(row_id) == part
 
 
 def _open_csv(path: str, what: str = "a GTD CSV export"):

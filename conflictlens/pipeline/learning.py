@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.evaluation import check_part, in_part
+from conflictlens.pipeline.dev_split import check_part, in_part
 from conflictlens.extract.extractor import Extractor
 from conflictlens.extract.learned.train import TrainingRow, train_typing_model
 from conflictlens.model.ids import document_id
