@@ -127,7 +127,8 @@ def _word_case(word: str, table: dict[str, str]) -> str:
 
 def _case_name(text: str, start: int, end: int, form: str | None, chars: list[str]) -> None:
     """Case the words of one name: as in `form` when it spells the word, else capitalised."""
-    spellings = {_fold(w).lower(): w for w in _WORD.findall(_fold(form or ""))}
+    # Accents dropped (Usulután -> Usulutan), so a gazetteer name spells the written word.
+    spellings = {w.lower(): w for w in _WORD.findall(strip_marks(form or ""))}
     table = word_table()
     for i, m in enumerate(_WORD.finditer(text, start, end)):
         word = m.group(0)
@@ -139,11 +140,6 @@ def _case_name(text: str, start: int, end: int, form: str | None, chars: list[st
         else:
             cased = word.capitalize()
         chars[m.start(): m.end()] = cased
-
-
-def _fold(text: str) -> str:
-    """Accents dropped (Usulután -> Usulutan), so a gazetteer name spells the written word."""
-    return strip_marks(text)
 
 
 def _capitalise_sentences(chars: list[str], lo: int, hi: int) -> None:
