@@ -152,12 +152,16 @@ class Gazetteer:
             n = self._span_end(text, tokens, j)
             folded = [fold_token(t.group()) for t in tokens[j:j + n]]
             for size in range(n, 0, -1):
-                hits = [e for e in self._data.index.get(key_from_folded(folded[:size]), ()) if e.kind == "country"]
-                if hits and (j + size >= len(tokens) or text[tokens[j + size - 1].end():tokens[j + size].start()].strip() != ""
-                             or not tokens[j + size].group()[0].isupper()):
-                    return hits[0].country
+                country = self._country_named(key_from_folded(folded[:size]))
+                if country and not _capitalised_word_follows(text, tokens, j + size):
+                    return country
             j += n
         return None
+
+    def _country_named(self, key: str) -> str | None:
+        """The code of the country called `key`. Countries are in the eager layer: asking the whole
+        index would read every country file whose towns share the key ("Edo", "Chin")."""
+        return next((e.country for e in self._data.index.eager.get(key, ()) if e.kind == "country"), None)
 
     # -- choosing the location ----------------------------------------------------------------
     def best_location(self, mentions: Sequence[PlaceMention]) -> tuple[Location, PlaceMention | None]:
@@ -296,6 +300,11 @@ def _qualifies_a_noun(text: str, tokens: list, i: int, j: int) -> bool:
     if gap != " " and not abbreviation:
         return False
     return fold_token(tokens[j].group()) in load_attributive_words()
+
+
+def _capitalised_word_follows(text: str, tokens: list, k: int) -> bool:
+    """True if token k goes on the name before it: capitalised, with only spaces between."""
+    return k < len(tokens) and not text[tokens[k - 1].end():tokens[k].start()].strip() and tokens[k].group()[0].isupper()
 
 
 def _capital_neighbour(text: str, tokens: list, i: int, j: int) -> bool:
