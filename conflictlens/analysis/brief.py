@@ -1,15 +1,20 @@
 """A short threat brief in calibrated estimative language, written from the numbers it is given.
 
-Every sentence is made from counted incidents, escalation readings and forecast distributions;
-every figure names its basis (how many incidents, which event ids, which test). Likelihoods are said
-with the ICD 203 words of the estimative rule (`data/estimative.yaml`: "likely" is 55-80%), the
-same bands the attribution ledger uses.
+Every sentence is made from counted incidents, escalation readings, forecast distributions, the
+attribution ledgers of the incidents' events and the actor's dated relations; every figure names its
+basis (how many incidents, which event or relation ids, which test). Likelihoods are said with the
+ICD 203 words of the estimative rule (`data/estimative.yaml`: "likely" is 55-80%), the same bands the
+attribution ledger uses. The brief is composed once as sections (`Brief`), then written as Markdown
+here or as HTML and PDF by `brief_render`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Sequence
+
+from conflictlens.analysis.brief_sections import Section, contested_section, relations_section
 
 from conflictlens.analysis.escalation import window_increase_p
 from conflictlens.analysis.estimative import EstimativeRule
@@ -56,60 +61,91 @@ def top(rows: Sequence[IncidentRow], field: str, n: int = 3) -> list[tuple[str, 
     return [(name, [r for r in rows if getattr(r, field) == name]) for name, _ in counted.most_common(n)]
 
 
-def brief_markdown(subject: str, rows: Sequence[IncidentRow], readings: Sequence[dict[str, Any]],
-                   forecasts: Sequence[dict[str, Any]], rule: EstimativeRule) -> str:
-    """The brief as Markdown."""
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    lead: str
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the brief is written from, besides the incidents: `contested` holds the public attribution
+    ledgers of the incidents' events (dicts with "date" and "place" added), `relations` the actor's
+    edges (node-link dicts) and its name in them."""
+
+    contested: Sequence[dict[str, Any]] = ()
+    relations: Sequence[dict[str, Any]] = ()
+    actor: str | None = None
+
+
+def compose(subject: str, rows: Sequence[IncidentRow], readings: Sequence[dict[str, Any]],
+            forecasts: Sequence[dict[str, Any]], rule: EstimativeRule, evidence: Evidence = Evidence()) -> Brief:
+    """The brief's sections, in reading order."""
+    title = f"Threat brief: {subject}"
     if not rows:
-        return f"# Threat brief: {subject}\n\nNo incidents match; nothing can be assessed.\n"
+        return Brief(title, "No incidents match; nothing can be assessed.")
     last = max(month_index(r.date) for r in rows)
     a = activity(rows, last)
-    lines = [f"# Threat brief: {subject}", "",
-             f"Based on {len(rows)} incidents from {rows[0].date} to {rows[-1].date} (merged reports counted once).",
-             "", "## Activity", "",
-             f"- {a['from']} to {a['to']}: {a['incidents']} incidents ({a['claimed']} claimed, {a['attributed']} "
-             f"attributed, {a['unclaimed']} unclaimed), {a['fatalities']} killed {cite(a['rows'])}.",
-             f"- Against {a['previous']} in the 12 months before, activity {a['trend']} (Poisson E-test, one-sided "
-             f"p = {a['p_rise']} for a rise, {a['p_fall']} for a fall).", ""]
-    lines += _tops(a["rows"])
-    lines += _flags(readings)
-    lines += _outlook(forecasts, rule)
-    return "\n".join(lines) + "\n"
+    lead = f"Based on {len(rows)} incidents from {rows[0].date} to {rows[-1].date} (merged reports counted once)."
+    window = (f"{a['from']}-01", f"{a['to']}-31")
+    return Brief(title, lead, (
+        Section("Activity", (
+            f"{a['from']} to {a['to']}: {a['incidents']} incidents ({a['claimed']} claimed, {a['attributed']} "
+            f"attributed, {a['unclaimed']} unclaimed), {a['fatalities']} killed {cite(a['rows'])}.",
+            f"Against {a['previous']} in the 12 months before, activity {a['trend']} (Poisson E-test, one-sided "
+            f"p = {a['p_rise']} for a rise, {a['p_fall']} for a fall).")),
+        _tops(a["rows"]), _flags(readings),
+        contested_section(evidence.contested, window, rule),
+        relations_section(evidence.relations, evidence.actor, window),
+        _outlook(forecasts, rule)))
 
 
-def _tops(rows: Sequence[IncidentRow]) -> list[str]:
-    out = ["## Where and against whom (last 12 months)", ""]
+def to_markdown(brief: Brief, chart: str | None = None) -> str:
+    """The brief as Markdown; `chart` is the file name of the activity chart written beside it."""
+    lines = [f"# {brief.title}", "", brief.lead, ""]
+    for section in brief.sections:
+        lines += [f"## {section.heading}", ""] + [f"- {point}" for point in section.points]
+        if section.heading == "Activity" and chart:
+            lines += ["", f"![Incidents and deaths per month]({chart})"]
+        lines += ["", section.note, ""] if section.note else [""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _tops(rows: Sequence[IncidentRow]) -> Section:
+    points = []
     for field, label in (("admin1", "Area"), ("target", "Target type"), ("event_type", "Event type")):
         for name, members in top(rows, field):
-            out.append(f"- {label} {name}: {incidents(len(members))} {cite(members)}")
-    return out + [""]
+            points.append(f"{label} {name}: {incidents(len(members))} {cite(members)}")
+    return Section("Where and against whom (last 12 months)", tuple(points))
 
 
-def _flags(readings: Sequence[dict[str, Any]]) -> list[str]:
-    out = ["## Escalation", ""]
+def _flags(readings: Sequence[dict[str, Any]]) -> Section:
+    out = []
     flagged = [r for r in readings if r["flag"] or r["surge"]["flag"]]
     for r in flagged:
         unit = " / ".join(str(v) for v in r["unit"].values())
         how = "flagged by the count test or changepoint" if r["flag"] else "surge rule only"
-        out.append(f"- {unit}, {r['month']}: {r['events']} incidents against a mean of {r['history_mean']} "
+        out.append(f"{unit}, {r['month']}: {r['events']} incidents against a mean of {r['history_mean']} "
                    f"a month ({how}; E-test p = {r['p_value']}, changepoint posterior "
                    f"{r['changepoint']['probability']}).")
     if not flagged:
         month = readings[0]["month"] if readings else "the latest month"
-        out.append(f"- No area is flagged for {month} ({len(readings)} areas tested).")
-    return out + [""]
+        out.append(f"No area is flagged for {month} ({len(readings)} areas tested).")
+    return Section("Escalation", tuple(out))
 
 
-def _outlook(forecasts: Sequence[dict[str, Any]], rule: EstimativeRule) -> list[str]:
-    out = ["## Outlook (next month)", ""]
+def _outlook(forecasts: Sequence[dict[str, Any]], rule: EstimativeRule) -> Section:
+    out = []
     ranked = sorted((f for f in forecasts if f["events"]["mean"] > 0), key=lambda f: -f["events"]["mean"])[:3]
     for f in ranked:
         unit = " / ".join(str(v) for v in f["unit"].values())
         p = f["events"]["p_at_least_1"]
         e, k = f["events"], f["fatalities"]
         clause = f"at least one incident occurs in {unit} in {f['month']}"
-        out.append(f"- {likelihood(rule.phrase(p), p, clause)}; expected {e['mean']} incidents (90% interval {e['q05']:g}-{e['q95']:g}) and {k['mean']} deaths "
+        out.append(f"{likelihood(rule.phrase(p), p, clause)}; expected {e['mean']} incidents (90% interval {e['q05']:g}-{e['q95']:g}) and {k['mean']} deaths "
                    f"({k['q05']:g}-{k['q95']:g}) [{e['model']} forecast from the area's monthly history].")
     if not ranked:
-        out.append("- No area had an incident in the forecast's history; none is forecast.")
-    return out + ["", "Likelihood words follow ICD 203 (almost no chance <5%, very unlikely 5-20%, unlikely 20-45%, "
-                  "roughly even chance 45-55%, likely 55-80%, very likely 80-95%, almost certain >95%)."]
+        out.append("No area had an incident in the forecast's history; none is forecast.")
+    return Section("Outlook (next month)", tuple(out), "Likelihood words follow ICD 203 (almost no chance <5%, very unlikely 5-20%, unlikely 20-45%, "
+                  "roughly even chance 45-55%, likely 55-80%, very likely 80-95%, almost certain >95%).")

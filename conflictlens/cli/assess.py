@@ -150,31 +150,25 @@ def brief(ctx: typer.Context,
           actor: Optional[str] = typer.Option(None, "--actor", help="The actor (with its branches), any known name."),
           country: Optional[str] = typer.Option(None, "--country", help="ISO 3166-1 code or name."),
           since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
-          fmt: str = typer.Option("md", "--format", help="md (Markdown) or json (the numbers behind it)."),
+          fmt: str = typer.Option("md", "--format", help="md (Markdown; with --output its chart is written "
+                                  "beside it as FILE-activity.svg), html (one page, chart inline), pdf (needs "
+                                  "--output) or json (the numbers behind it)."),
           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE instead of stdout.")) -> None:
-    """A short threat brief: activity with its numbers, top areas and targets, escalation flags and
-    next month's outlook in ICD 203 estimative words; every figure cites its events."""
-    from conflictlens.pipeline import trends as jobs
+    """A short threat brief: activity with its numbers and chart, top areas and targets, escalation
+    flags, contested attributions, the actor's changed relations and next month's outlook in ICD 203
+    estimative words; every figure cites its events or relations."""
+    from conflictlens.pipeline import brief as jobs
 
     with coded_errors():
         if actor is None and country is None:
             raise ConflictLensError("CL-E935", "say whom or where the brief is about: --actor NAME and/or "
                                     "--country CODE", "brief")
-        check_format(fmt, ("md", "json"))
+        check_format(fmt, jobs.FORMATS)
         subject = " in ".join(v for v in (actor, country) if v)
-        filters = event_filters(country, since, until, None, actor)
-        result = jobs.brief(session(ctx), subject, **filters)
-        text = result["markdown"] if fmt == "md" else json.dumps(result, ensure_ascii=False, indent=1)
-        if output is not None:
-            _write_file(output, text)
+        filters = event_filters(country, since, until, None, None)
+        filters.pop("perpetrator")  # the brief's actor is its own argument: it also picks the relations
+        text = jobs.write_brief(jobs.brief(session(ctx), subject, actor, **filters), fmt, output)
+        if text is None:
             say(settings(ctx), f"brief written to {output}")
             return
-    typer.echo(text)
-
-
-def _write_file(path: Path, text: str) -> None:
-    try:
-        path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise ConflictLensError("CL-E936", f"cannot write the brief ({exc.strerror}); check the path and its "
-                                "permissions", str(path)) from exc
+    typer.echo(text, nl=not text.endswith("\n"))

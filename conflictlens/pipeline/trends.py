@@ -43,7 +43,11 @@ def needs_stats(job: Callable[..., Any]) -> Callable[..., Any]:
 
 def incident_rows(session: Session, **filters: Any) -> list[IncidentRow]:
     """One row per incident among the events matching `filters` (those of `Session.events`)."""
-    events = [e for e in session.events(**filters) if e.date.start]
+    return rows_of(session, [e for e in session.events(**filters) if e.date.start])
+
+
+def rows_of(session: Session, events: list[Event]) -> list[IncidentRow]:
+    """One row per incident among `events` (as they left the gate), merged reports counted once."""
     incident_of = _incidents(session, [e.id for e in events])
     merged: dict[str, list[Event]] = {}
     for event in events:
@@ -160,25 +164,6 @@ def forecast_rows(rows: list[IncidentRow], unit: str, *, evaluate: bool = False,
         return {"unit": unit, **evaluation(series, chosen, rule)}
     served = {target: score(series, chosen, rule, target)["served"] for target in TARGETS}
     return forecasts(series, rule, served)
-
-
-@needs_stats
-def brief(session: Session, subject: str, **filters: Any) -> dict[str, Any]:
-    """A threat brief ({"markdown", "activity", "flags", "forecasts"}) over the incidents matching
-    `filters`: trends, escalation readings by admin1 and next month's forecasts, in ICD 203 words."""
-    from conflictlens.analysis.brief import activity, brief_markdown
-    from conflictlens.analysis.escalation import latest, load_escalation
-    from conflictlens.analysis.estimative import load_rule
-    from conflictlens.analysis.trends import month_index
-
-    rows = incident_rows(session, **filters)
-    readings = latest(rows, ("admin1",), load_escalation())
-    outlook = forecast_rows(rows, "admin1") if rows else []
-    text = brief_markdown(subject, rows, readings, outlook, load_rule())
-    summary = activity(rows, max(month_index(r.date) for r in rows)) if rows else {}
-    summary.pop("rows", None)
-    return {"subject": subject, "markdown": text, "activity": summary,
-            "flags": [r for r in readings if r["flag"] or r["surge"]["flag"]], "forecasts": outlook}
 
 
 def _origins(given: tuple[str | None, str | None], first: int, last: int, default: int) -> range:

@@ -84,3 +84,63 @@ def test_brief_on_ucdp_pakistan(shared_data, tmp_path):
     text = run("--db", db, "brief", "--country", "PK", "--since", "2015-01-01").stdout
     check_brief(text)
     assert "2020-12 to 2021-11" in text or "2021-01 to 2021-12" in text
+
+
+def test_contested_attributions_and_changed_relations_come_from_the_store(pristine_demo):
+    text = run("--db", pristine_demo, "brief", "--actor", "Taliban").stdout
+    check_brief(text)
+    contested = text.split("## Contested attributions")[1].split("## ")[0]
+    events = json.loads(run("--db", pristine_demo, "events", "--perpetrator", "Taliban", "--format", "json").stdout)
+    listed = re.findall(r"\[events: (evt_\w+)\]", contested)
+    assert listed, contested
+    for event in (e for e in events if e["id"] in listed):
+        stances = {(a["actor"], a["stance"]) for a in event["attribution"]}
+        assert len({a for a, _ in stances}) > 1 or any(s == "denied" for _, s in stances)
+    assert "denied by Taliban" in contested
+    changed = text.split("## Relations that changed")[1].split("## ")[0]
+    network = json.loads(run("--db", pristine_demo, "network", "--actor", "Taliban", "--depth", "1").stdout)
+    known = {s["id"] for e in network["edges"] for s in e["sources"]}
+    cited = set(re.findall(r"rel_\w+", changed))
+    assert cited and cited <= known
+    assert "New: clash with Khorasan Chapter of the Islamic State, first known 2021-08-18" in changed
+
+
+def test_brief_formats_and_their_chart(pristine_demo, tmp_path):
+    md = tmp_path / "iskp.md"
+    assert run("--db", pristine_demo, "brief", "--actor", "ISKP", "-o", md).exit_code == 0
+    chart = tmp_path / "iskp-activity.svg"
+    assert "![Incidents and deaths per month](iskp-activity.svg)" in md.read_text()
+    assert chart.read_bytes().lstrip().startswith(b"<?xml")
+    page = tmp_path / "iskp.html"
+    assert run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", "html", "-o", page).exit_code == 0
+    html = page.read_text()
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "Contested attributions" in html
+    assert "src=\"http" not in html and "href=\"http" not in html  # nothing is loaded from elsewhere
+    pdf = tmp_path / "iskp.pdf"
+    assert run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", "pdf", "-o", pdf).exit_code == 0
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert "CL-E935" in run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", "pdf").output
+    assert "CL-E" in run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", "docx").output
+
+
+def test_the_chart_counts_what_trends_counts(pristine_demo):
+    data = json.loads(run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", "json").stdout)
+    monthly = json.loads(run("--db", pristine_demo, "trends", "--perpetrator", "ISKP", "--by", "month",
+                             "--format", "json").stdout)
+    counted = {r["period"]: (r["events"], r["fatalities"]) for r in monthly}
+    chart = data["chart"]
+    for month, incidents, deaths in zip(chart["months"], chart["incidents"], chart["fatalities"]):
+        assert counted.get(month, (0, 0)) == (incidents, deaths), month
+    assert sum(chart["incidents"][-12:]) == data["activity"]["incidents"]
+    assert [s["heading"] for s in data["sections"]][-3:] == ["Contested attributions (last 12 months)",
+                                                              "Relations that changed", "Outlook (next month)"]
+
+
+def test_a_confidential_contested_report_is_not_named(demo_copy):
+    events = json.loads(run("--db", demo_copy, "events", "--perpetrator", "Taliban", "--format", "json").stdout)
+    contested = next(e for e in events if any(a["stance"] == "denied" for a in e["attribution"]))
+    assert contested["id"] in run("--db", demo_copy, "brief", "--actor", "Taliban").stdout
+    run("--db", demo_copy, "confidential", "add", "--document", contested["document_id"], "--by", "Desk")
+    for fmt in ("md", "json", "html"):
+        text = run("--db", demo_copy, "brief", "--actor", "Taliban", "--format", fmt).stdout
+        assert contested["id"] not in text and contested["document_id"] not in text

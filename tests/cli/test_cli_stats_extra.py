@@ -12,6 +12,7 @@ from conftest import run
 ANALYSIS_MODULES = ("conflictlens.analysis.changepoint", "conflictlens.analysis.escalation",
                     "conflictlens.analysis.escalation_backtest", "conflictlens.analysis.forecast",
                     "conflictlens.analysis.forecast_scores", "conflictlens.analysis.brief",
+                    "conflictlens.analysis.brief_sections", "conflictlens.analysis.brief_render",
                     "conflictlens.analysis.plots")
 
 
@@ -41,3 +42,10 @@ def test_a_chart_without_matplotlib(pristine_demo, monkeypatch, tmp_path):
     result = run("--db", pristine_demo, "trends", "--by", "month", "--plot", tmp_path / "t.png")
     assert result.exit_code != 0 and "CL-E937" in result.output and "matplotlib" in result.output
     assert not (tmp_path / "t.png").exists()
+
+
+def test_an_html_brief_without_matplotlib(pristine_demo, monkeypatch, tmp_path):
+    without(monkeypatch, "matplotlib")
+    result = run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", "html", "-o", tmp_path / "b.html")
+    assert result.exit_code != 0 and "CL-E937" in result.output and "matplotlib" in result.output
+    assert "Traceback" not in result.output
