@@ -101,12 +101,12 @@ def _add_rate_limit(app: FastAPI) -> None:
 
 def _add_pages(app: FastAPI) -> None:
     """/docs (Swagger UI), the page at / and its assets, all from installed packages or this package."""
-    swagger, leaflet = _asset_folder("swagger_ui_bundle"), _asset_folder("xstatic.pkg.leaflet")
     static = Path(str(files("conflictlens.web").joinpath("static")))
-    if swagger is not None:
-        app.mount("/assets/swagger", StaticFiles(directory=swagger), name="swagger")
-    if leaflet is not None:
-        app.mount("/assets/leaflet", StaticFiles(directory=leaflet), name="leaflet")
+    for route, package in (("swagger", "swagger_ui_bundle"), ("leaflet", "xstatic.pkg.leaflet"),
+                           ("markercluster", "xstatic.pkg.leaflet_markercluster")):
+        folder = _asset_folder(package)
+        if folder is not None:
+            app.mount(f"/assets/{route}", StaticFiles(directory=folder), name=route)
     app.mount("/assets/app", StaticFiles(directory=static), name="app")
 
     @app.get("/docs", include_in_schema=False)

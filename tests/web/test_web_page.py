@@ -32,7 +32,8 @@ def test_page_and_its_assets_are_served_locally(client):
     assert sources and all(s.startswith("/") for s in sources), sources
     for source in sources:
         assert client.get(source).status_code == 200, source
-    assert "http" not in client.get("/assets/app/app.js").text.replace("history", "")
+    for script in ("app.js", "timeline.js", "network.js"):
+        assert "http" not in client.get(f"/assets/app/{script}").text.replace("history", ""), script
 
 
 @pytest.fixture(scope="module")
@@ -114,5 +115,61 @@ def test_map_timeline_filter_and_event_page_in_chromium(server, browser, artifac
     assert int(page.text_content("#count")) == filtered
     page.close()
 
+    hosts = {urlparse(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def drag(page, selector_from, selector_to):
+    start, end = page.locator(selector_from).bounding_box(), page.locator(selector_to).bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 20, steps=8)
+    page.mouse.up()
+
+
+def test_clusters_weekly_brush_and_network_in_chromium(server, browser, artifacts):
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server + "/")
+    stamp = loaded(page)
+    total = int(page.text_content("#count"))
+    page.evaluate("state.map.setZoom(4)")
+    page.wait_for_timeout(500)
+    assert page.locator(".marker-cluster").count() > 0  # zoomed out, nearby points gather
+    page.evaluate("state.map.setZoom(10)")
+    page.wait_for_timeout(500)
+    assert page.locator(".marker-cluster").count() == 0  # zoomed in, every point stands alone
+
+    months = page.locator("#timeline rect.bar").count()
+    page.click("#timeline-by button[data-by=week]")
+    stamp = loaded(page, stamp)
+    assert "timeline=week" in page.url and page.get_attribute("#timeline-by button[data-by=week]", "aria-pressed") == "true"
+    weeks = page.get_attribute("#timeline", "data-periods").split(",")
+    assert len(weeks) > months and all(re.fullmatch(r"\d{4}-W\d{2}", w) for w in weeks)
+    assert int(page.text_content("#count")) == total
+
+    first = weeks.index(next(w for w in weeks if w >= "2021-W10"))
+    drag(page, f"#timeline rect.slot[data-i='{first}']", f"#timeline rect.slot[data-i='{first + 8}']")
+    stamp = loaded(page, stamp)
+    query = dict(p.split("=", 1) for p in page.url.split("?", 1)[1].split("&"))
+    assert query["since"] == "2021-03-08" and query["until"] == "2021-05-09"  # ISO weeks 10 to 18 of 2021
+    assert query["timeline"] == "week" and 0 < int(page.text_content("#count")) < total
+    page.screenshot(path=str(artifacts / "web_brushed.png"))
+
+    page.click("#clear")
+    stamp = loaded(page, stamp)
+    everyone = int(page.get_attribute("#network", "data-nodes"))
+    assert everyone > 2 and page.locator("#network line.cl-edge").count() > 0
+    page.click("#network g.cl-actor[data-name='Taliban'] circle")
+    page.wait_for_selector("#actor-name", timeout=20000)
+    assert page.text_content("#actor-name") == "Taliban"
+    page.locator("#network-panel").screenshot(path=str(artifacts / "web_network.png"))
+    page.click("#actor-filter")
+    loaded(page, stamp)
+    assert "actor=Taliban" in page.url and int(page.text_content("#count")) < total
+    assert 1 < int(page.get_attribute("#network", "data-nodes")) <= everyone  # Taliban's own network
+    assert page.locator("#network circle.cl-ego").count() == 1
+    page.close()
     hosts = {urlparse(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, hosts

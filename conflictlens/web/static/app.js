@@ -1,5 +1,6 @@
-// conflictlens web page: a map, a timeline, an events table and an event page, over /api.
-// Filters live in the URL's query string, the open event in its hash (#event/ID): a view can be shared.
+// conflictlens web page: a map, an events table and an event page, over /api (the timeline is in
+// timeline.js, the actor network in network.js). Filters and the timeline's period live in the URL's
+// query string, the open event in its hash (#event/ID): a view can be shared.
 "use strict";
 
 const FILTERS = ["country", "actor", "type", "since", "until", "text"];
@@ -46,7 +47,7 @@ function with_(params, extra) {
 
 function initMap() {
   // No tile layer: tiles would come from the internet. Province outlines are the base map.
-  state.map = L.map("map", { preferCanvas: false }).setView([33.9, 67.7], 5);
+  state.map = L.map("map", { preferCanvas: false, maxZoom: 18 }).setView([33.9, 67.7], 5);
   state.map.attributionControl.addAttribution("Boundaries: geoBoundaries (CC BY 4.0)");
 }
 
@@ -74,14 +75,20 @@ function drawAreas(collection) {
 
 function drawPoints(collection) {
   const points = collection.features.filter(f => f.geometry && POINT_PRECISIONS.has(f.properties.geo_precision));
-  const layer = L.geoJSON({ type: "FeatureCollection", features: points }, {
+  const markers = L.geoJSON({ type: "FeatureCollection", features: points }, {
     pointToLayer: (f, at) => L.circleMarker(at, { className: "cl-point", radius: 4 + Math.sqrt(f.properties.fatalities_best || 0),
       color: "#8a1f11", fillColor: "#d9534f", fillOpacity: 0.7, weight: 1 }),
     onEachFeature: (f, l) => l.on("click", () => openEvent(f.id)).bindTooltip(esc(f.properties.summary || f.id)),
-  }).addTo(state.map);
+  });
+  // Nearby points gather into one numbered cluster when zoomed out (from xstatic-leaflet-markercluster;
+  // without it every point is drawn). From zoom 9 on, every point stands alone.
+  const layer = L.markerClusterGroup
+    ? L.markerClusterGroup({ disableClusteringAtZoom: 9, maxClusterRadius: 40, showCoverageOnHover: false }).addLayer(markers)
+    : markers;
+  layer.addTo(state.map);
   state.layers.push(layer);
   document.getElementById("map").dataset.points = String(points.length);
-  return layer;
+  return markers;
 }
 
 async function loadMap(params) {
@@ -90,30 +97,6 @@ async function loadMap(params) {
   const drawn = [drawAreas(areas), drawPoints(points)];
   const bounds = drawn[1].getBounds().isValid() ? drawn[1].getBounds() : drawn[0].getBounds();
   if (bounds.isValid()) state.map.fitBounds(bounds, { maxZoom: 8, padding: [10, 10] });
-}
-
-// ---------------------------------------------------------------- the timeline
-
-function drawTimeline(groups) {
-  const months = groups.filter(g => g.key);
-  const box = document.getElementById("timeline");
-  if (!months.length) { box.innerHTML = "<p>No dated events.</p>"; return; }
-  const max = Math.max(...months.map(g => g.events));
-  const width = 100 / months.length;
-  const bars = months.map((g, i) => {
-    const h = 80 * g.events / max;
-    return `<g><rect class="bar" data-month="${esc(g.key)}" x="${i * width}%" y="${90 - h}" width="${width * 0.9}%" height="${h}">` +
-      `<title>${esc(g.key)}: ${g.events} events, ${g.fatalities} killed</title></rect>` +
-      (i % Math.ceil(months.length / 8) === 0 ? `<text x="${i * width}%" y="104">${esc(g.key)}</text>` : "") + "</g>";
-  });
-  box.innerHTML = `<svg role="img" aria-label="events by month">${bars.join("")}</svg>`;
-  for (const bar of box.querySelectorAll("rect.bar")) bar.addEventListener("click", () => brushMonth(bar.dataset.month));
-}
-
-function brushMonth(month) {
-  const [year, mon] = month.split("-").map(Number);
-  const last = new Date(Date.UTC(year, mon, 0)).getUTCDate();
-  setFilters(with_(filters(), { since: `${month}-01`, until: `${month}-${String(last).padStart(2, "0")}` }));
 }
 
 // ---------------------------------------------------------------- the events table
@@ -147,10 +130,11 @@ async function loadList() {
   state.search = location.search;
   showError(null);
   try {
-    const months = await api("aggregates", with_(params, { by: "month" }));
-    document.getElementById("count").textContent = months.groups.reduce((n, g) => n + g.events, 0);
-    drawTimeline(months.groups);
-    await Promise.all([loadRows(params, false), loadMap(params)]);
+    const by = timelineBy();
+    const periods = await api("aggregates", with_(params, { by }));
+    document.getElementById("count").textContent = periods.groups.reduce((n, g) => n + g.events, 0);
+    drawTimeline(periods.groups, by);
+    await Promise.all([loadRows(params, false), loadMap(params), loadNetwork(params)]);
   } catch (error) {
     showError(error);
   }
@@ -158,6 +142,8 @@ async function loadList() {
 }
 
 function setFilters(params) {
+  const view = new URLSearchParams(location.search).get("timeline");
+  if (view && !params.has("timeline")) params.set("timeline", view); // the period shown is kept, not a filter
   history.pushState(null, "", `${location.pathname}${String(params) ? "?" + params : ""}`);
   fillForm();
   loadList();
@@ -270,10 +256,12 @@ function start() {
   window.addEventListener("hashchange", route);
   // A hash change (opening an event) is a history entry too; only a change of filters reloads the list.
   window.addEventListener("popstate", () => { if (location.search !== state.search) { fillForm(); loadList(); } });
+  startTimeline();
   initMap();
   fillForm();
   loadList();
   route();
 }
 
-start();
+// timeline.js and network.js load after this file; every script has run by DOMContentLoaded.
+window.addEventListener("DOMContentLoaded", start);
