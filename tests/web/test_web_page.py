@@ -80,12 +80,22 @@ def loaded(page, before=None):
     return page.evaluate("document.body.dataset.loaded")
 
 
-def test_map_timeline_filter_and_event_page_in_chromium(server, browser, artifacts):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+def opened(browser, server, height=900):
+    """The page at / loaded, the URLs it requests (kept as it goes on) and its load stamp."""
+    page = browser.new_page(viewport={"width": 1400, "height": height})
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(server + "/")
-    stamp = loaded(page)
+    return page, requested, loaded(page)
+
+
+def only_local(requested):
+    hosts = {urlparse(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def test_map_timeline_filter_and_event_page_in_chromium(server, browser, artifacts):
+    page, requested, stamp = opened(browser, server)
     assert not page.is_visible("#error")
     total = int(page.text_content("#count"))
     assert total > 10
@@ -115,8 +125,7 @@ def test_map_timeline_filter_and_event_page_in_chromium(server, browser, artifac
     assert int(page.text_content("#count")) == filtered
     page.close()
 
-    hosts = {urlparse(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
-    assert hosts == {"127.0.0.1"}, hosts
+    only_local(requested)
 
 
 def drag(page, selector_from, selector_to):
@@ -128,11 +137,7 @@ def drag(page, selector_from, selector_to):
 
 
 def test_clusters_weekly_brush_and_network_in_chromium(server, browser, artifacts):
-    page = browser.new_page(viewport={"width": 1400, "height": 1100})
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(server + "/")
-    stamp = loaded(page)
+    page, requested, stamp = opened(browser, server, height=1100)
     total = int(page.text_content("#count"))
     page.evaluate("state.map.setZoom(4)")
     page.wait_for_timeout(500)
@@ -171,5 +176,4 @@ def test_clusters_weekly_brush_and_network_in_chromium(server, browser, artifact
     assert 1 < int(page.get_attribute("#network", "data-nodes")) <= everyone  # Taliban's own network
     assert page.locator("#network circle.cl-ego").count() == 1
     page.close()
-    hosts = {urlparse(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
-    assert hosts == {"127.0.0.1"}, hosts
+    only_local(requested)
