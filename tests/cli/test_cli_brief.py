@@ -84,6 +84,8 @@ def test_brief_on_ucdp_pakistan(shared_data, tmp_path):
     text = run("--db", db, "brief", "--country", "PK", "--since", "2015-01-01").stdout
     check_brief(text)
     assert "2020-12 to 2021-11" in text or "2021-01 to 2021-12" in text
+    filters = ("--country", "PK", "--since", "2015-01-01")
+    assert chart_matches_trends(db, filters, filters)["activity"]["incidents"] > 100
 
 
 def test_contested_attributions_and_changed_relations_come_from_the_store(pristine_demo):
@@ -123,15 +125,21 @@ def test_brief_formats_and_their_chart(pristine_demo, tmp_path):
     assert "CL-E" in run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", "docx").output
 
 
-def test_the_chart_counts_what_trends_counts(pristine_demo):
-    data = json.loads(run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", "json").stdout)
-    monthly = json.loads(run("--db", pristine_demo, "trends", "--perpetrator", "ISKP", "--by", "month",
-                             "--format", "json").stdout)
+def chart_matches_trends(db, brief_args, trends_args):
+    """The brief's chart and activity counts against `trends --by month` over the same filters."""
+    data = json.loads(run("--db", db, "brief", *brief_args, "--format", "json").stdout)
+    monthly = json.loads(run("--db", db, "trends", *trends_args, "--by", "month", "--format", "json").stdout)
     counted = {r["period"]: (r["events"], r["fatalities"]) for r in monthly}
     chart = data["chart"]
     for month, incidents, deaths in zip(chart["months"], chart["incidents"], chart["fatalities"]):
         assert counted.get(month, (0, 0)) == (incidents, deaths), month
     assert sum(chart["incidents"][-12:]) == data["activity"]["incidents"]
+    assert sum(chart["fatalities"][-12:]) == data["activity"]["fatalities"]
+    return data
+
+
+def test_the_chart_counts_what_trends_counts(pristine_demo):
+    data = chart_matches_trends(pristine_demo, ("--actor", "ISKP"), ("--perpetrator", "ISKP"))
     assert [s["heading"] for s in data["sections"]][-3:] == ["Contested attributions (last 12 months)",
                                                               "Relations that changed", "Outlook (next month)"]
 
