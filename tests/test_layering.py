@@ -91,3 +91,27 @@ def test_nothing_outside_the_store_reaches_its_internals():
         used = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)} | {
             a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}
         assert not used & internals, f"{path.relative_to(PACKAGE)} imports {used & internals}"
+
+
+def test_the_pipeline_does_not_import_the_measuring_tools():
+    """`evaluation` measures through the pipeline; the pipeline (and so every job) never loads it."""
+    for path in (PACKAGE / "pipeline").rglob("*.py"):
+        assert "evaluation" not in imports_of(path), f"{path.relative_to(PACKAGE)} imports the evaluation room"
+
+
+MAX_FUNCTION_LINES = 40  # DEVELOPERS.md: functions under ~40 lines, modules under ~400
+MAX_MODULE_LINES = 400
+
+
+def test_functions_and_modules_stay_small():
+    too_long = []
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text()
+        if text.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{path.relative_to(PACKAGE)}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    too_long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}: {lines} lines")
+    assert not too_long, too_long

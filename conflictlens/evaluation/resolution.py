@@ -7,7 +7,8 @@ Sets, each resolved from scratch in the order its items were published or listed
 - `acled`: the ACLED sample with its multi-day near-duplicates (restricted, read in place);
 - `gtd-ucdp`: GTD 2021 Q1 Pakistan rows against UCDP GED Pakistan rows of the same quarter,
   linked by hand (only the id pairs are in the repository).
-Sets whose data is absent are skipped, never failed.
+Dataset rows are read by the importer, as `conflictlens import` reads them, with the registry links
+an import makes. Sets whose data is absent are skipped, never failed.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from conflictlens.ingest.datasets import import_rows
 from conflictlens.model.records import Document, Event
 from conflictlens.pipeline.dataset_rows import dataset_actor_lookup
 from conflictlens.pipeline.resolution import ResolutionContext, build_context, source_for
-from conflictlens.resolve import evalsets
-from conflictlens.resolve.cluster import MemoryResolver
+from conflictlens.evaluation.labelled_sets import (
+    LabelledSet, coded_report_event, labelled_rows, linked_rows, read_labels,
+)
 from conflictlens.evaluation.resolution_metrics import Scores, score
+from conflictlens.resolve.cluster import MemoryResolver
 from conflictlens.resolve.profile import Source
 
 SETS = ("reports-coded", "reports-extracted", "acled", "gtd-ucdp")
@@ -59,13 +62,11 @@ def evaluate(labels_dir: str | Path, shared_dir: str | Path | None, sets: tuple[
             raise ConflictLensError("CL-E400", f"unknown set {name!r}; use one of {', '.join(SETS)}", "--set")
     registry = registry or ActorRegistry.load()
     ctx = build_context(registry)
-    builders: dict[str, Callable[[], evalsets.LabelledSet | str]] = {
+    builders: dict[str, Callable[[], LabelledSet | str]] = {
         "reports-coded": lambda: _coded_reports(labels, ctx),
         "reports-extracted": lambda: _extracted_reports(labels, ctx, extractor),
         "acled": lambda: _needs(shared, ACLED_FILE) or _acled_set(shared, labels, registry, ctx),
-        "gtd-ucdp": lambda: _needs(shared, GTD_FILE, UCDP_FILE) or evalsets.gtd_ucdp_set(
-            shared / GTD_FILE, shared / UCDP_FILE, labels / "gtd_ucdp_pk_2021q1_links.tsv",
-            dataset_actors(registry), ctx.settings),
+        "gtd-ucdp": lambda: _needs(shared, GTD_FILE, UCDP_FILE) or _gtd_ucdp_set(shared, labels, registry, ctx),
     }
     results = []
     for name in sets:
@@ -84,30 +85,31 @@ def resolve_in_memory(items: list[tuple[Event, Source]], ctx: ResolutionContext)
     return {event.id: resolver.add(ctx.profile(event, source))[0] for event, source in items}
 
 
-def dataset_actors(registry: ActorRegistry) -> evalsets.ActorLookup:
-    """Dataset actor names -> registry names; None for unidentified actors."""
-    def lookup(dataset: str, name: str, country: str | None) -> str | None:
-        name = (name or "").strip()
-        if not name:
-            return None
-        entry = registry.by_external_name(dataset, name)
-        if entry is None:
-            mention = registry.resolve(name, country)
-            entry = registry.get(mention.canonical) if mention else None
-        if entry is None:
-            return name
-        return None if entry.generic or registry.is_unidentified(entry.name) else entry.name
-    return lookup
-
-
-def _acled_set(shared: Path, labels: Path, registry: ActorRegistry, ctx: ResolutionContext) -> evalsets.LabelledSet:
-    """The ACLED sample's labelled rows (in file order), read by the importer as `import acled` reads them."""
+def _acled_set(shared: Path, labels: Path, registry: ActorRegistry, ctx: ResolutionContext) -> LabelledSet:
+    """The ACLED sample's labelled rows (in file order)."""
     path = labels / "acled_afg_2017_labels.tsv"
-    gold = {r["item"]: r["incident"] for r in evalsets.read_labels(path)}
-    rows = import_rows("acled", shared / ACLED_FILE, dataset_actor_lookup(registry))
-    items = [(row.event, source_for(row.event, ctx, row.document.to_dict()))
-             for row in rows if not isinstance(row, ConflictLensError)]
-    return evalsets.labelled_rows("ACLED Afghanistan 1-3 Jan 2017 (near-duplicates)", items, gold, path)
+    gold = {r["item"]: r["incident"] for r in read_labels(path)}
+    items = _imported("acled", shared / ACLED_FILE, registry, ctx)
+    return labelled_rows("ACLED Afghanistan 1-3 Jan 2017 (near-duplicates)", items, gold, path)
+
+
+def _gtd_ucdp_set(shared: Path, labels: Path, registry: ActorRegistry, ctx: ResolutionContext,
+                  first: str = "2021-01-01", last: str = "2021-03-31") -> LabelledSet:
+    """GTD rows (file order), then UCDP GED rows, of Pakistan in one quarter; linked pairs are one incident."""
+    path = labels / "gtd_ucdp_pk_2021q1_links.tsv"
+    links = {f"GTD:{r['gtd']}": f"UCDP:{r['ucdp']}" for r in read_labels(path)}
+    items = [(event, source)
+             for dataset, file in (("gtd", GTD_FILE), ("ucdp", UCDP_FILE))
+             for event, source in _imported(dataset, shared / file, registry, ctx)
+             if event.location.country == "PK" and first <= (event.date.start or "") <= last]
+    return linked_rows(f"GTD vs UCDP GED, Pakistan {first[:7]} to {last[:7]}", items, links, path)
+
+
+def _imported(dataset: str, path: Path, registry: ActorRegistry, ctx: ResolutionContext) -> list[tuple[Event, Source]]:
+    """The file's rows as `conflictlens import` reads them (rows it would leave out are left out)."""
+    rows = import_rows(dataset, path, dataset_actor_lookup(registry))
+    return [(row.event, source_for(row.event, ctx, row.document.to_dict()))
+            for row in rows if not isinstance(row, ConflictLensError)]
 
 
 def _needs(shared: Path | None, *files: str) -> str | None:
@@ -118,21 +120,21 @@ def _needs(shared: Path | None, *files: str) -> str | None:
 
 
 def _reports(labels: Path) -> tuple[list[tuple[str, Document]], dict[str, str]]:
-    rows = evalsets.read_labels(labels / "reports_labels.tsv")
+    rows = read_labels(labels / "reports_labels.tsv")
     gold = {r["item"]: r["incident"] for r in rows}
     docs = [(item, read_text_argument(labels / "reports" / item)) for item in gold]
     docs.sort(key=lambda pair: (pair[1].published or "", pair[0]))
     return docs, gold
 
 
-def _coded_reports(labels: Path, ctx: ResolutionContext) -> evalsets.LabelledSet:
+def _coded_reports(labels: Path, ctx: ResolutionContext) -> LabelledSet:
     docs, gold = _reports(labels)
     coded = {row["item"]: row for row in _jsonl(labels / "reports_coded.jsonl")}
-    out = evalsets.LabelledSet("our reports, fields coded by hand (resolution only)")
+    out = LabelledSet("our reports, fields coded by hand (resolution only)")
     for item, doc in docs:
         if item not in coded:
             raise ConflictLensError("CL-E604", "report has no coded row", item)
-        event = evalsets.coded_report_event(coded[item], doc.id, _lead(doc.text))
+        event = coded_report_event(coded[item], doc.id, _lead(doc.text))
         out.events.append((event, source_for(event, ctx, doc.to_dict())))
         out.gold[event.id] = gold[item]
     return out
@@ -149,11 +151,11 @@ def _jsonl(path: Path) -> list[dict]:
     return rows
 
 
-def _extracted_reports(labels: Path, ctx: ResolutionContext, extractor: Extractor | None) -> evalsets.LabelledSet | str:
+def _extracted_reports(labels: Path, ctx: ResolutionContext, extractor: Extractor | None) -> LabelledSet | str:
     if extractor is None:
         return "needs the extractor"
     docs, gold = _reports(labels)
-    out = evalsets.LabelledSet("our reports through the extractor (extraction + resolution)")
+    out = LabelledSet("our reports through the extractor (extraction + resolution)")
     for (item, doc), (_, events) in zip(docs, extractor.extract_many([d for _, d in docs])):
         for event in events:
             out.events.append((event, source_for(event, ctx, doc.to_dict())))

@@ -40,6 +40,11 @@ def from_ours(dataset: str) -> dict[str, Any]:
     return _dataset_table(dataset)["from_ours"]
 
 
+def conventions(dataset: str) -> dict[str, Any]:
+    """How the dataset writes values that have no column of their own (the importer reads the same)."""
+    return _dataset_table(dataset).get("conventions", {})
+
+
 def columns(dataset: str) -> tuple[str, ...]:
     """The dataset's published columns, in order: what its export writes."""
     return tuple(_dataset_table(dataset)["layouts"][dataset]["columns"])

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from conflictlens.export.context import PublicView
-from conflictlens.export.reference import columns, field_columns, from_ours
+from conflictlens.export.reference import columns, conventions, field_columns, from_ours
 from conflictlens.model.records import Casualties, Event
 from conflictlens.model.vocab import vocabularies
 
@@ -102,7 +102,7 @@ def gtd_row(event: Event, view: PublicView) -> dict[str, str]:
         "eventid": event.dataset_id if _own_gtd_id(event) else _gtd_eventid(event),
         **_gtd_date(event),
         "country_txt": country[1] if country else "",
-        "provstate": text(loc.admin1), "city": text(loc.place),
+        "provstate": text(loc.admin1), "city": _gtd_city(event),
         "latitude": text(loc.lat), "longitude": text(loc.lon),
         "specificity": codes["specificity"].get(loc.precision or "", ""),
         "summary": event.summary,
@@ -116,6 +116,14 @@ def gtd_row(event: Event, view: PublicView) -> dict[str, str]:
         **_gtd_groups(event, view),
     }
     return _with_own_columns(row, event, "GTD", "gtd")
+
+
+def _gtd_city(event: Event) -> str:
+    """The place; with none, the district as GTD writes it in `city` ("Tank district")."""
+    loc = event.location
+    if loc.place or not loc.admin2:
+        return text(loc.place)
+    return loc.admin2 + conventions("gtd")["district_in_city"]
 
 
 def _gtd_date(event: Event) -> dict[str, str]:
@@ -226,7 +234,8 @@ def ucdp_row(event: Event, view: PublicView) -> dict[str, str]:
         "year": (date.start or "")[:4], "date_start": text(date.start), "date_end": text(date.end or date.start),
         "side_a": name("ucdp", event.perpetrator) if event.perpetrator else "",
         "side_b": name("ucdp", event.target_actor) if event.target_actor else "",
-        "source_headline": event.summary, "where_description": text(loc.place),
+        "source_headline": event.summary,
+        "where_coordinates": text(loc.place), "where_description": text(loc.place),
         "adm_1": text(loc.admin1), "adm_2": text(loc.admin2), "latitude": text(loc.lat), "longitude": text(loc.lon),
         "country": country[1] if country else "", "best": text(killed.best), "low": text(killed.low),
         "high": text(killed.high),

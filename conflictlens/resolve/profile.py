@@ -150,13 +150,11 @@ def profile_of(event: Event, source: Source, settings: Settings, actors: ActorKn
         place = place_skeleton = None  # "Kabul, Kabul, Kabul": the place is the district itself, no finer
         place_words = ()
     mode = settings.modes.get(event.sub_event_type or "") or settings.modes.get(event.attack_type or "")
-    texts = [e.text for e in event.evidence.get("summary", ())] + list(event.targets)
-    if event.dataset:
-        texts.insert(0, event.summary)
+    texts = _texts(event, settings)
     lat, lon = _coordinate(loc.lat, 90), _coordinate(loc.lon, 180)
     if lat == 0.0 and lon == 0.0:
         lat = lon = None  # "null island": a placeholder for unknown coordinates, not a place
-    perpetrator = _perpetrator(event)
+    perpetrator, attacked = _sides(event, settings, actors)
     family = actors.family(perpetrator, settings)
     return Profile(
         id=event.id, source=source.key, start=start, end=end, precision=event.date.precision,
@@ -168,20 +166,50 @@ def profile_of(event: Event, source: Source, settings: Settings, actors: ActorKn
         lat=lat if lon is not None else None, lon=lon if lat is not None else None,
         radius_km=settings.radius_km.get(loc.precision or "", settings.radius_km["place"]),
         mode=mode, klass=settings.mode_class.get(mode or "", "violence"),
-        victims=_victims(event, settings, actors),
+        victims=_victims(event.target_type, attacked, settings, actors),
         target_words=content_words(event.targets, 8),
         actor=perpetrator if family else None, actor_family=family or frozenset(),
-        fat=_interval(event.fatalities), inj=_interval(event.injured),
+        fat=_all_killed(event), inj=_interval(event.injured),
         words=content_words(texts, settings.max_text_words, settings.common_words),
     )
 
 
-def _victims(event: Event, settings: Settings, actors: ActorKnowledge) -> str | None:
-    by_type = settings.victim_classes.get(event.target_type or "")
+def _texts(event: Event, settings: Settings) -> list[str]:
+    """What the event says in words: a dataset row's summary and descriptive columns, a report's lead, the targets."""
+    texts = [e.text for e in event.evidence.get("summary", ())] + list(event.targets)
+    if event.dataset:
+        columns = settings.dataset_text_columns.get(event.dataset.upper(), ())
+        texts[:0] = [event.summary] + [str(event.extra[c]) for c in columns if event.extra.get(c)]
+    return texts
+
+
+def _victims(target_type: str | None, attacked: str | None, settings: Settings,
+             actors: ActorKnowledge) -> str | None:
+    by_type = settings.victim_classes.get(target_type or "")
     if by_type:
         return by_type
-    actor_type = actors.types.get(event.target_actor or "")
+    actor_type = actors.types.get(attacked or "")
     return settings.actor_type_victims.get(actor_type or "")
+
+
+def _sides(event: Event, settings: Settings, actors: ActorKnowledge) -> tuple[str | None, str | None]:
+    """(actor, attacked) as the resolver compares them.
+
+    A battle names two sides and not who started; datasets list the state first (UCDP's side_a),
+    while a source of attacks names the other side as the attacker. So of a battle between a state
+    side and a non-state side, the non-state side is compared as the actor (resolve/data/types.json);
+    neither side is known to be the attacked, whose type would say who the victims were.
+    """
+    perpetrator, attacked = _perpetrator(event), event.target_actor
+    if event.event_type not in settings.two_sided_types or not (perpetrator and attacked):
+        return perpetrator, attacked
+    if _is_state(perpetrator, settings, actors) and not _is_state(attacked, settings, actors):
+        return attacked, None
+    return perpetrator, None
+
+
+def _is_state(actor: str, settings: Settings, actors: ActorKnowledge) -> bool:
+    return actors.types.get(actor) in settings.state_actor_types
 
 
 def _perpetrator(event: Event) -> str | None:
@@ -222,6 +250,15 @@ def _coordinate(value: float | None, limit: float) -> float | None:
     except (TypeError, ValueError):
         return None
     return number if -limit <= number <= limit else None  # also drops NaN
+
+
+def _all_killed(event: Event) -> tuple[int, int] | None:
+    """Everyone killed, victims and assailants: what ACLED's and UCDP's tolls and GTD's nkill count
+    (a record keeps the assailants apart, in perpetrators_killed)."""
+    victims, assailants = _interval(event.fatalities), _interval(event.perpetrators_killed)
+    if victims is None or assailants is None:
+        return victims
+    return (victims[0] + assailants[0], victims[1] + assailants[1])
 
 
 def _interval(c: Casualties) -> tuple[int, int] | None:

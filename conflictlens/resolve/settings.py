@@ -37,6 +37,7 @@ class Settings:
     far_factor: float
     max_text_words: int
     min_text_words: int
+    dataset_text_columns: Mapping[str, tuple[str, ...]]  # DATASET -> columns of Event.extra read as text
     weights: Mapping[str, Mapping[str, float]]
     flat_weights: Mapping[tuple[str, str], float]  # {(feature, outcome): weight}, for the scoring loop
     casualty_close_difference: int
@@ -51,6 +52,8 @@ class Settings:
     victim_classes: Mapping[str, str]  # GTD target type -> class of victims
     actor_type_victims: Mapping[str, str]  # registry actor type -> class of victims
     victims_compatible: frozenset[frozenset[str]]
+    two_sided_types: frozenset[str]  # event types fought between two sides, neither named the attacker
+    state_actor_types: frozenset[str]  # registry actor types of a state's side
     admin1_aliases: Mapping[tuple[str, str], str]  # (country, folded name) -> canonical name
     generic_words: frozenset[str]
     common_words: frozenset[str]
@@ -115,6 +118,8 @@ def _scoring(res: dict[str, Any]) -> dict[str, Any]:
         radius_km={k: float(v) for k, v in res["radius_km"].items()},
         close_km=float(res["close_km"]), far_factor=float(res["far_factor"]),
         max_text_words=int(res["max_text_words"]), min_text_words=int(res["min_text_words"]),
+        dataset_text_columns={k.upper(): tuple(v) for k, v in res["dataset_text_columns"].items()
+                              if not k.startswith("_")},
         weights={f: {o: float(w) for o, w in table.items()} for f, table in res["weights"].items()},
         flat_weights={(f, o): float(w) for f, table in res["weights"].items() for o, w in table.items()},
         casualty_close_difference=int(res["casualty_close"]["max_difference"]),
@@ -136,6 +141,8 @@ def _knowledge(types: dict[str, Any], places: dict[str, Any], actors: dict[str, 
         victim_classes=dict(types["victims"]["target_types"]),
         actor_type_victims=dict(types["victims"]["actor_types"]),
         victims_compatible=frozenset(frozenset(p) for p in types["victims_compatible"]),
+        two_sided_types=frozenset(types["two_sided"]["event_types"]),
+        state_actor_types=frozenset(types["two_sided"]["state_actor_types"]),
         admin1_aliases={(country, fold(name)): canonical for country, table in places["admin1_aliases"].items()
                         for name, canonical in table.items()},
         generic_words=frozenset(places["generic_words"]),

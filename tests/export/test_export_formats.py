@@ -43,6 +43,14 @@ def test_gtd_layout_codes_claims_and_partial_dates():
     assert (secret["iyear"], secret["imonth"], secret["iday"]) == ("2021", "6", "0")
 
 
+def test_gtd_city_is_the_place_or_the_district_as_gtd_writes_it():
+    town = extracted_event()
+    district = replace(town, id="evt_district", location=replace(town.location, place=None, admin2="Bati Kot"))
+    province = replace(town, id="evt_province", location=replace(town.location, place=None, admin2=None))
+    rows = list(csv.DictReader(io.StringIO(export("gtd", [town, district, province]))))
+    assert [r["city"] for r in rows] == [town.location.place, "Bati Kot district", ""]
+
+
 def test_geojson_is_rfc7946():
     collection = json.loads(export("geojson"))
     assert collection["type"] == "FeatureCollection" and "crs" not in collection

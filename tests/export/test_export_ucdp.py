@@ -36,3 +36,14 @@ def test_an_imported_ucdp_row_gives_back_its_own_codes():
     row, = ucdp_rows([event])
     assert row["id"] == "412345"
     assert {k: row[k] for k in own} == own
+
+
+def test_where_coordinates_is_the_place_or_what_ucdp_wrote():
+    extracted, = ucdp_rows([extracted_event()])
+    assert extracted["where_coordinates"] == extracted_event().location.place
+    # an imported row at a district's precision has no place: its own where_coordinates comes back
+    event = replace(extracted_event(), dataset="UCDP", dataset_id="412346",
+                    location=replace(extracted_event().location, place=None, admin2="Swat district"),
+                    extra={"where_coordinates": "Swat district", "where_prec": "3"})
+    imported, = ucdp_rows([event])
+    assert imported["where_coordinates"] == "Swat district"

@@ -14,7 +14,7 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.ingest.datasets.values import row_ids
 from conflictlens.model.records import Event
 from conflictlens.evaluation import resolution as resolution_eval
-from conflictlens.resolve import evalsets
+from conflictlens.evaluation import labelled_sets as evalsets
 
 LABELS = Path(__file__).parent / "data"
 
@@ -83,3 +83,15 @@ def test_labelled_rows_keep_the_named_rows_in_order_and_need_all_of_them(tmp_pat
     with pytest.raises(ConflictLensError) as err:
         evalsets.labelled_rows("invented", items, {"XYZ9": "b"}, tmp_path / "labels.tsv")
     assert err.value.code == "CL-E604"
+
+
+def test_linked_rows_are_one_incident_and_must_all_be_read(tmp_path):
+    events = [Event(id=f"evt_{ds}{i}", document_id=f"doc_{ds}{i}", dataset=ds, dataset_id=str(i))
+              for ds in ("GTD", "UCDP") for i in range(3)]
+    found = evalsets.linked_rows("invented", [(e, None) for e in events], {"GTD:1": "UCDP:2"}, tmp_path / "l.tsv")
+    assert [e.id for e, _ in found.events] == [e.id for e in events]
+    assert found.gold["evt_GTD1"] == found.gold["evt_UCDP2"] != found.gold["evt_UCDP1"]
+    assert len(set(found.gold.values())) == 5
+    with pytest.raises(ConflictLensError) as err:
+        evalsets.linked_rows("invented", [(e, None) for e in events], {"GTD:9": "UCDP:2"}, tmp_path / "l.tsv")
+    assert err.value.code == "CL-E604" and "GTD:9" in err.value.message

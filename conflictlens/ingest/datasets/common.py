@@ -8,7 +8,8 @@ from typing import Callable, NamedTuple
 from conflictlens.model.records import Attribution, Casualties, Document, Event
 
 # Bump when a mapping changes: every row then counts as revised and is rewritten on re-import.
-IMPORTER_VERSION = "2"  # 2: UCDP where_prec 5 is "country" (UCDP GED codebook), no longer "province"
+IMPORTER_VERSION = "3"  # 3: UCDP place only at a place's where_prec, no sub-event type; GTD "X district" as the district
+# 2: UCDP where_prec 5 is "country" (UCDP GED codebook), no longer "province"
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,19 @@
 """GTD rows (all 135 columns, CSV or XLSX) -> events.
 
 The date comes from iyear/imonth/iday, where 0 means unknown: the date then spans the month or the
-year, with that precision. `specificity` maps onto the geo ladder. Each of gname, gname2 and
-gname3 becomes an attribution whose stance is "claimed" when GTD codes a claim, "suspected" when
-GTD marks the attribution uncertain (guncertainN), else "attributed", with the claim mode as its
-channel. nkill/nwound/nkillter are exact counts. nkill includes the assailants and nkillter is their
-share; a record's `fatalities` counts victims, so it takes nkill less nkillter (the export adds them
-back). nwound stays whole: the record has no field for wounded assailants.
+year, with that precision. `specificity` maps onto the geo ladder; a `city` GTD writes as
+"<name> district" (its way of naming the district when the town is unknown) is the district.
+Each of gname, gname2 and gname3 becomes an attribution whose stance is "claimed" when GTD codes a
+claim, "suspected" when GTD marks the attribution uncertain (guncertainN), else "attributed", with
+the claim mode as its channel. nkill/nwound/nkillter are exact counts. nkill includes the
+assailants and nkillter is their share; a record's `fatalities` counts victims, so it takes nkill
+less nkillter (the export adds them back). nwound stays whole: the record has no field for wounded assailants.
 """
 
 from __future__ import annotations
 
 from conflictlens.ingest.datasets.common import ImportContext, Imported, exact
-from conflictlens.ingest.datasets.reference import Layout, countries, to_ours
+from conflictlens.ingest.datasets.reference import Layout, conventions, countries, to_ours
 from conflictlens.ingest.datasets.values import (
     BadValue, code, coordinate, count, extra_columns, integer, iso_date, partial_date, row_digest, row_ids,
     text_or_none,
@@ -108,14 +109,24 @@ def _attributions(row: dict[str, str], ctx: ImportContext, country: str | None, 
 
 def _location(row: dict[str, str], country: str | None) -> Location:
     specificity = to_ours(DATASET_TABLE)["specificity"]
+    district, place = _district_or_place(text_or_none(row, "city"))
     return Location(
         country=country,
         admin1=text_or_none(row, "provstate"),
-        place=text_or_none(row, "city"),
+        admin2=district,
+        place=place,
         lat=coordinate(row, "latitude", 90.0),
         lon=coordinate(row, "longitude", 180.0),
         precision=code(row, "specificity", specificity),
     )
+
+
+def _district_or_place(city: str | None) -> tuple[str | None, str | None]:
+    """(district, place) of GTD's `city`: "Tank district" names the district, anything else the place."""
+    suffix = conventions(DATASET_TABLE)["district_in_city"]
+    if city and city.lower().endswith(suffix) and city[: -len(suffix)].strip():
+        return city[: -len(suffix)].strip(), None
+    return None, city
 
 
 def _acled_typing(row: dict[str, str], attack: str | None, target: str | None) -> tuple[str | None, str | None]:

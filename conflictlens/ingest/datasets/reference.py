@@ -60,6 +60,11 @@ def to_ours(dataset: str) -> dict[str, Any]:
     return _dataset_table(dataset)["to_ours"]
 
 
+def conventions(dataset: str) -> dict[str, Any]:
+    """How the dataset writes values that have no column of their own (the exporter reads the same)."""
+    return _dataset_table(dataset).get("conventions", {})
+
+
 @lru_cache(maxsize=1)
 def layouts() -> dict[str, Layout]:
     return {

@@ -1,9 +1,12 @@
 """UCDP GED rows (the CSV, and the HDX export with its HXL tag row) -> events.
 
 side_a is taken as the perpetrator and side_b as the attacked side (in one-sided violence side_b is
-"Civilians"; in state-based and non-state conflict the two sides fought, and UCDP does not say who
-started). low/best/high deaths map directly; date_prec and where_prec map onto the ladders;
-type_of_violence gives an ACLED event type (model/data/datasets/ucdp.json).
+"Civilians"; in state-based and non-state conflict the two sides fought, UCDP does not say who
+started, and side_a is the government by convention). low/best/high deaths map directly; date_prec
+and where_prec map onto the ladders; where_coordinates is the place only when where_prec is a
+place's (otherwise it names the district, province or a wider area); type_of_violence gives an ACLED
+event type and no sub-event type, since UCDP does not code how people were killed
+(model/data/datasets/ucdp.json).
 """
 
 from __future__ import annotations
@@ -36,10 +39,10 @@ def ucdp_event(row: dict[str, str], layout: Layout, ctx: ImportContext) -> Impor
     perpetrator = ctx.perpetrator(row.get("side_a", ""), country, start)
     headline = row.get("source_headline", "").strip()
     dates = to_ours(DATASET_TABLE)["date_prec"]
-    typing = to_ours(DATASET_TABLE)["type_of_violence"].get(row.get("type_of_violence", "").strip(), (None, None))
+    event_type = to_ours(DATASET_TABLE)["type_of_violence"].get(row.get("type_of_violence", "").strip())
     event = Event(
         id=event_id, document_id=doc_id,
-        event_type=typing[0], sub_event_type=typing[1],
+        event_type=event_type,
         date=DateInfo(start, end or start, code(row, "date_prec", dates)),
         location=_location(row, country),
         perpetrator=perpetrator,
@@ -69,12 +72,15 @@ def _country(row: dict[str, str]) -> str | None:
 
 
 def _location(row: dict[str, str], country: str | None) -> Location:
+    precision = code(row, "where_prec", to_ours(DATASET_TABLE)["where_prec"])
     return Location(
         country=country,
         admin1=text_or_none(row, "adm_1"),
         admin2=text_or_none(row, "adm_2"),
-        place=text_or_none(row, "where_coordinates"),
+        # At a coarser where_prec, where_coordinates names the district or province ("Swat district"):
+        # read as a place, it would stand for a town.
+        place=text_or_none(row, "where_coordinates") if precision == "place" else None,
         lat=coordinate(row, "latitude", 90.0),
         lon=coordinate(row, "longitude", 180.0),
-        precision=code(row, "where_prec", to_ours(DATASET_TABLE)["where_prec"]),
+        precision=precision,
     )
