@@ -42,7 +42,7 @@ def test_a_named_sub_event_type_is_given(extractor, row):
 def test_the_fixture_covers_each_kind_and_both_answers():
     kinds = {r["kind"] for r in ROWS if r["expect"] == "none"}
     assert {"crime", "accident", "disaster", "diplomacy", "court", "commemoration", "policy", "analysis",
-            "protest", "sport", "metaphor", "attribution"} <= kinds
+            "protest", "sport", "metaphor", "attribution", "surrender", "seizure", "arrest"} <= kinds
     assert len(ROWS) >= 30 and sum(r["expect"] != "none" for r in ROWS) >= 10
 
 
@@ -90,3 +90,27 @@ def test_a_generic_word_is_never_the_perpetrator(extractor, text, word):
     assert events and all(e.event_type in VIOLENT_TYPES for e in events)
     assert [e.perpetrator for e in events] == [None] * len(events)
     assert all(not e.attribution for e in events)
+
+
+def _rule(start: str):
+    return next(r for r in event_cues().not_events.rules if r.why.startswith(start))
+
+
+@pytest.mark.parametrize("start, text", [
+    # GTD's foiled attacks: an assailant caught in the act, a single device found.
+    ("An arrest", "Security forces arrested an assailant carrying explosives near the parliament on Sunday."),
+    ("Weapons found", "Security forces recovered an explosive device near the market in the town."),
+    # A town seized is territory, not weapons.
+    ("Weapons found", "Rebels recaptured the coastal town hours after it was seized by government forces."),
+])
+def test_the_seizure_and_arrest_rules_leave_foiled_attacks_and_territory(start, text):
+    assert not _rule(start).applies(text, text)
+
+
+@pytest.mark.parametrize("start, text", [
+    ("An arrest", "Two suspected rebels were arrested at a bus stand; they had been planning to plant landmines."),
+    ("Weapons found", "Eight landmines, each weighing four kilograms, were recovered from the forest area."),
+    ("A surrender", "A rebel who took part in the ambush in which 22 soldiers were killed surrendered to the police."),
+])
+def test_the_seizure_surrender_and_arrest_rules_apply(start, text):
+    assert _rule(start).applies(text, text)
