@@ -153,9 +153,13 @@ class NotEvent:
     why: str
     pattern: re.Pattern[str]
     unless: tuple[re.Pattern[str], ...]
+    # "where": "opening": the context counts only in the report's opening sentence, where it says what
+    # the report is about ("X claimed responsibility for ..."), not later ("No group claimed ...").
+    opening_only: bool = False
 
-    def applies(self, text: str) -> bool:
-        return bool(self.pattern.search(text)) and not any(g.search(text) for g in self.unless)
+    def applies(self, text: str, opening: str = "") -> bool:
+        where = opening if self.opening_only else text
+        return bool(self.pattern.search(where)) and not any(g.search(text) for g in self.unless)
 
 
 @dataclass(frozen=True)
@@ -241,7 +245,8 @@ def event_cues() -> EventCues:
 
 def _not_events(raw: dict, regex) -> NotEvents:
     guards = {name: regex(p) for name, p in raw.get("guards", {}).items()}
-    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(guards[g] for g in r.get("unless", ("agents",))))
+    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(guards[g] for g in r.get("unless", ("agents",))),
+                           r.get("where", "anywhere") == "opening")
                   for r in raw.get("rules", ()))
     return NotEvents(tuple(raw.get("types", ())), rules)
 

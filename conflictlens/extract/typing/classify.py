@@ -12,6 +12,7 @@ Scoring follows ACLED's codebook in three steps, all driven by the data file:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues, may_match
@@ -21,6 +22,8 @@ from conflictlens.model.vocab import vocabularies
 Scores = dict[str, tuple[float, tuple[int, int] | None]]
 # Below this total no sub-event type is claimed: the text is not an event.
 MIN_SCORE = 2.0
+_FRAGMENT_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9]|\s*$)")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ def classify_sub_event(text: str, offset: int = 0, setting: str = "") -> Typing 
         return None
     for rule in cues.rules:
         _apply_rule(rule, scores, present)
-    _set_aside_non_events(f"{setting}\n{text}" if setting else text, scores, cues)
+    report = f"{setting}\n{text}" if setting else text
+    _set_aside_non_events(report, _first_sentence(report), scores, cues)
     if not scores:
         return None
     best, score, span = _pick(scores, raw, cues, present)
@@ -58,15 +62,26 @@ def classify_sub_event(text: str, offset: int = 0, setting: str = "") -> Typing 
     return Typing(best, score, (span[0] + offset, span[1] + offset) if span else None)
 
 
-def _set_aside_non_events(text: str, scores: dict[str, float], cues: EventCues) -> None:
+def _set_aside_non_events(text: str, opening: str, scores: dict[str, float], cues: EventCues) -> None:
     """The event-or-not gate: a disaster, accident, crime, diplomatic step or commemoration told with
-    the words of violence is no political-violence event (see 'not_events' in event_cues.json)."""
+    the words of violence is no political-violence event (see 'not_events' in event_cues.json).
+    `opening`: the report's opening sentence, where some contexts count only (a claim that leads)."""
     gate = cues.not_events
-    if not any(rule.applies(text) for rule in gate.rules):
+    if not any(rule.applies(text, opening) for rule in gate.rules):
         return
     for event_type in gate.types:
         for sub in vocabularies().acled[event_type]:
             scores.pop(sub, None)
+
+
+def _first_sentence(text: str) -> str:
+    """Up to the first full stop that a capital, a quote or the end follows (no NLP: the typing
+    reads plain text); an abbreviation may end it early, which only narrows what it looks at. A
+    fragment of a few words (a dateline, "Thursday 15th January, 2015.") goes with the next sentence."""
+    for found in _SENTENCE_END.finditer(text):
+        if len(text[: found.start()].split()) >= _FRAGMENT_WORDS:
+            return text[: found.start() + 1]
+    return text
 
 
 def _contexts(text: str, cues: EventCues) -> dict[str, bool]:
