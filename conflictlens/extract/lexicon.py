@@ -206,9 +206,12 @@ class NotEvent:
     why: str
     pattern: Regex
     unless: tuple[Regex, ...]
+    anchors: tuple[str, ...] | None = None  # of `pattern` (see anchors_of)
 
-    def applies(self, text: str) -> bool:
-        return bool(self.pattern.search(text)) and not any(g.search(text) for g in self.unless)
+    def applies(self, text: str, lowered: str) -> bool:
+        """`lowered`: `text.lower()`, read once for every rule."""
+        return (may_match(self.anchors, lowered) and bool(self.pattern.search(text))
+                and not any(g.search(text) for g in self.unless))
 
 
 @dataclass(frozen=True)
@@ -287,14 +290,15 @@ def event_cues() -> EventCues:
         any_trigger=re.compile(r"(?<![\w])" + raw["event_triggers"], FLAGS),
         strong_trigger=word_regex(raw["strong_triggers"]),
         background=word_regex(raw["background"]["pattern"]),
-        not_events=_not_events(raw.get("not_events", {}), regex),
+        not_events=_not_events(raw.get("not_events", {}), regex, terms),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
     )
 
 
-def _not_events(raw: dict, regex) -> NotEvents:
+def _not_events(raw: dict, regex, terms: dict[str, str]) -> NotEvents:
     guards = {name: regex(p) for name, p in raw.get("guards", {}).items()}
-    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(guards[g] for g in r.get("unless", ("agents",))))
+    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(guards[g] for g in r.get("unless", ("agents",))),
+                           anchors_of(_expand_terms(r["if"], terms)))
                   for r in raw.get("rules", ()))
     return NotEvents(tuple(raw.get("types", ())), rules)
 

@@ -62,7 +62,8 @@ def _set_aside_non_events(text: str, scores: dict[str, float], cues: EventCues) 
     """The event-or-not gate: a disaster, accident, crime, diplomatic step or commemoration told with
     the words of violence is no political-violence event (see 'not_events' in event_cues.json)."""
     gate = cues.not_events
-    if not any(rule.applies(text) for rule in gate.rules):
+    lowered = text.lower()
+    if not any(rule.applies(text, lowered) for rule in gate.rules):
         return
     for event_type in gate.types:
         for sub in vocabularies().acled[event_type]:
@@ -83,7 +84,10 @@ def _cue_scores(text: str, cues: EventCues, present: dict[str, bool]) -> Scores:
         for cue in entries:
             if cue.context is not None and present.get(cue.context, False) == cue.negated:
                 continue
-            m = cue.pattern.search(text) if cue.may_match(lowered) else None
+            anchors = cue.anchors  # `cue.may_match` written out: this loop runs for every cue and text
+            if anchors is not None and not any(map(lowered.__contains__, anchors)):
+                continue
+            m = cue.pattern.search(text)
             if m:
                 total += cue.weight
                 if cue.weight > best_w:
