@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from conflictlens.extract.lexicon import FLAGS, anchors_of, attribution_cues, may_match
+from conflictlens.extract.lexicon import FLAGS, LazyPattern, anchors_of, attribution_cues, may_match
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 
@@ -31,19 +31,19 @@ class Statement:
 @dataclass(frozen=True)
 class _Compiled:
     no_claim: re.Pattern[str]
-    stances: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]  # with anchors_of(pattern)
-    subject: re.Pattern[str]
-    agents: tuple[re.Pattern[str], ...]
-    arrest_subject: re.Pattern[str]
+    stances: tuple[tuple[str, LazyPattern, tuple[str, ...] | None], ...]  # with anchors_of(pattern)
+    subject: LazyPattern
+    agents: tuple[LazyPattern, ...]
+    arrest_subject: LazyPattern
     arrest_events: frozenset[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
     own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
 
 
-def _compile(pattern: str, heads: str) -> re.Pattern[str]:
+def _compile(pattern: str, heads: str) -> LazyPattern:
     actor = _ACTOR.replace("HEADS", heads)
-    return re.compile(pattern.replace("ACTOR", actor, 1).replace("SAYER", _SAYER, 1), FLAGS)
+    return LazyPattern(pattern.replace("ACTOR", actor, 1).replace("SAYER", _SAYER, 1), FLAGS)
 
 
 @lru_cache(maxsize=1)

@@ -83,3 +83,14 @@ def test_the_gate_is_data_each_rule_says_why_and_names_known_types_and_guards():
         assert rule["why"] and rule["if"]
         assert set(rule.get("unless", ["agents"])) <= set(raw["guards"])
     assert len(event_cues().not_events.rules) == len(raw["rules"])
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS + [t for t, _sub in STILL_EVENTS] + ["Police said on Monday."])
+def test_a_rule_is_skipped_only_where_it_cannot_match(text):
+    """A rule whose anchors are all absent is not searched (anchors_of): the answer is the one a full
+    search gives, and the disaster rule, at least, is skipped on a text without its words."""
+    for rule in event_cues().not_events.rules:
+        searched = bool(rule.pattern.search(text)) and not any(g.search(text) for g in rule.unless)
+        assert rule.applies(text, text.lower(), text) == searched  # the text is its own opening here
+    disasters = event_cues().not_events.rules[0]
+    assert disasters.anchors and not any(a in "police said on monday." for a in disasters.anchors)
