@@ -29,7 +29,7 @@ from conflictlens.pipeline.resolution import (
     ResolutionContext, finish_pending, resolve_after_save, resolved_together, store_context,
 )
 from conflictlens.pipeline.session import session_registry, stored_edits
-from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store, event_from_record, prepared_document
+from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store, prepared_document
 
 IMPORT_BATCH = 2000  # rows handed to the store at a time: bounded memory
 # Rows per commit. The ids are hashes, so each batch lands all over the indexes, and a commit
@@ -83,7 +83,8 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     use_worker = worth_a_worker(path) if parallel is None else parallel
     edits = stored_edits(store)  # the analyst's corrections link the rows' actors too
     if use_worker:
-        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes, edits)
+        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes, edits,
+                                       events=context is not None)
     else:
         rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes, edits)
     batches = _batches(rows, report, on_row, batch_size)
@@ -132,8 +133,7 @@ def _save(store: Store, batch: list[PreparedRow], report: ImportReport, context:
     with resolved_together(store):  # a kill leaves the rows stored and resolved, or not stored
         changed = _write(store, batch, report)
         if changed:
-            saved = [(prepared_document(row.document), [event_from_record(e.event[-1]) for e in row.document.events])
-                     for row, _ in changed]
+            saved = [(prepared_document(row.document), list(row.events)) for row, _ in changed]
             resolve_after_save(store, saved, [result for _, result in changed], context)
 
 
