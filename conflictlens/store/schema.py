@@ -13,6 +13,9 @@ from conflictlens.errors import ConflictLensError
 
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
+SQLITE_MIGRATIONS = "conflictlens.store.migrations"
+POSTGRES_MIGRATIONS = "conflictlens.store.migrations.postgres"  # the same versions, in PostgreSQL's words
+
 _CREATE_LEDGER = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -28,10 +31,10 @@ class Migration:
     sql: str
 
 
-@lru_cache(maxsize=1)
-def migrations() -> tuple[Migration, ...]:
+@lru_cache(maxsize=2)
+def migrations(package: str = SQLITE_MIGRATIONS) -> tuple[Migration, ...]:
     """The bundled migrations, ordered by version; versions must run 1..n without gaps."""
-    folder = resources.files("conflictlens.store.migrations")
+    folder = resources.files(package)
     found = []
     for entry in folder.iterdir():
         match = _FILE_NAME.match(entry.name)
