@@ -59,7 +59,8 @@ def _show_version(wanted: bool) -> None:
 def main_options(
     ctx: typer.Context,
     db: str = typer.Option(None, "--db", metavar="PATH",
-                           help="Database path (default ./conflictlens.db or $CONFLICTLENS_DB)."),
+                           help="Database path, or a PostgreSQL URL postgresql://user@host/dbname "
+                                "(default ./conflictlens.db or $CONFLICTLENS_DB)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
     version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
                                  help="Show the version and exit."),
