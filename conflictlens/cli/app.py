@@ -8,7 +8,7 @@ import typer
 from conflictlens.cli.help import App
 from conflictlens.cli.options import fail
 from conflictlens.errors import ConflictLensError
-from conflictlens.pipeline.session import CREATE, EXISTING, NONE, OPTIONAL, Session
+from conflictlens.pipeline.session import CREATE, EXISTING, NONE, OPTIONAL, Session, displayed_database
 
 app = App(add_completion=False, no_args_is_help=True,
           help="conflictlens: structured, sourced event records from reports of political violence.")
@@ -23,6 +23,11 @@ class Settings:
     def __init__(self, db: str, quiet: bool) -> None:
         self.db, self.quiet = db, quiet
         self.session: Session | None = None
+
+    @property
+    def shown_db(self) -> str:
+        """--db as messages name it: a PostgreSQL URL without its password."""
+        return displayed_database(self.db)
 
 
 def settings(ctx: typer.Context) -> Settings:

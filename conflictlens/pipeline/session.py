@@ -26,7 +26,7 @@ from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.analyst import AnalystJobs
 from conflictlens.pipeline.tokens import TokenJobs
-from conflictlens.store import MEMORY, Store, is_database_url
+from conflictlens.store import MEMORY, Store, is_database_url, shown_database
 
 if TYPE_CHECKING:  # built lazily: importing them costs spaCy and the gazetteer
     from conflictlens.extract.extractor import Extractor
@@ -63,6 +63,11 @@ def session_registry(store: Store | None, actor_files: Iterable[str] = ()) -> Ac
 def registry_of(actor_files: tuple[str, ...], edits: tuple[ActorEdit, ...]) -> ActorRegistry:
     """The registry for one store state. A forked import worker given the same state finds it cached."""
     return ActorRegistry.load(actor_files, edits)
+
+
+def displayed_database(db: str) -> str:
+    """A --db value as messages name it: a PostgreSQL URL without its password, a path as it is."""
+    return shown_database(db)
 
 
 def _open_store(db: str | os.PathLike[str] | None, mode: str) -> Store | None:
