@@ -32,6 +32,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E209": "PostgreSQL reported an error",
     "CL-E210": "not available on a PostgreSQL store yet",
     "CL-E211": "store copy incomplete: counts differ",
+    "CL-E212": "store copy target is not empty",
     "CL-E300": "reference data missing or damaged",
     "CL-E301": "actor registry file is invalid",
     "CL-E302": "language model is not installed",

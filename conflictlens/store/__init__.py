@@ -5,11 +5,13 @@ Outside the store, code uses the names below and the store's repositories (`stor
 `store.ledger`, `store.relations`, `store.actors`), never `store.rows`, `store.query` or `store.sqlite`.
 """
 
+from conflictlens.store.copy import copy_store
 from conflictlens.store.postgres import is_url as is_database_url
 from conflictlens.store.postgres import shown as shown_database
 from conflictlens.store.query import positive_limit
 from conflictlens.store.rows import PreparedDocument, event_from_record, prepare, prepared_document, unchanged
 from conflictlens.store.sqlite import INSERTED, MEMORY, STALE, UNCHANGED, UPDATED, SaveResult, Store
 
-__all__ = ["INSERTED", "is_database_url", "shown_database", "MEMORY", "STALE", "UNCHANGED", "UPDATED", "PreparedDocument", "SaveResult", "Store",
-           "event_from_record", "positive_limit", "prepare", "prepared_document", "unchanged"]
+__all__ = ["INSERTED", "MEMORY", "STALE", "UNCHANGED", "UPDATED", "PreparedDocument", "SaveResult", "Store",
+           "copy_store", "event_from_record", "is_database_url", "positive_limit", "prepare", "prepared_document",
+           "shown_database", "unchanged"]

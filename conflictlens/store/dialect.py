@@ -25,9 +25,10 @@ _INSERT_INTO = re.compile(r"^\s*INSERT INTO (\w+)", re.IGNORECASE)
 class Dialect:
     name: str  # "sqlite" or "postgresql"
     search_sql: str  # (document id, title, snippet) best first; binds the match expression and a limit
+    after_copy: tuple[str, ...] = ()  # run once rows were copied in with their own integer keys
 
 
-SQLITE = Dialect("sqlite", _SQLITE_SEARCH)
+SQLITE = Dialect("sqlite", _SQLITE_SEARCH)  # an INTEGER PRIMARY KEY carries on after the highest by itself
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _rewrites() -> tuple[Rewrite, ...]:
 
 @lru_cache(maxsize=1)
 def postgresql() -> Dialect:
-    return Dialect("postgresql", _postgres_data()["search"])
+    return Dialect("postgresql", _postgres_data()["search"], tuple(_postgres_data()["after_copy"]))
 
 
 @lru_cache(maxsize=2048)  # a pure function of the statement text: the store says few distinct statements

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from conflictlens.cli import app
@@ -95,3 +94,20 @@ def test_two_ingests_and_an_analyst_in_parallel_lose_nothing(postgres_url: str, 
     assert len(run(postgres_url, "search", "desk", "--limit", "100").splitlines()) == len(north) + len(south)
     incidents = [json.loads(line) for line in run(postgres_url, "incidents", "list").splitlines()]
     assert sorted(m for i in incidents for m in i["members"]) == sorted(e["id"] for e in events)  # all resolved
+
+
+def test_migrate_copies_a_store_both_ways_and_refuses_a_full_target(postgres_url: str, tmp_path: Path) -> None:
+    sqlite_db, back = str(tmp_path / "store.db"), str(tmp_path / "back.db")
+    fill(sqlite_db, tmp_path)
+    first = json.loads(run(sqlite_db, "events", "--format", "json"))[0]
+    run(sqlite_db, "grades", "set", "Invented Wire", "C", "--by", "ana", "--why", "checked")
+    run(sqlite_db, "confidential", "add", "--document", first["document_id"], "--by", "ana", "--why", "a source")
+    counts = json.loads(run("unused.db", "migrate", "--from", sqlite_db, "--to", postgres_url))
+    assert counts["documents"] > len(REPORTS) and counts["events"] == len(json.loads(run(sqlite_db, "events", "--format", "json")))
+    for read in (*READS, ("grades", "list")):  # pseudonyms too: the secret came along
+        assert run(postgres_url, *read) == run(sqlite_db, *read), read
+    assert json.loads(run("unused.db", "migrate", "--from", postgres_url, "--to", back)) == counts
+    for read in READS:
+        assert run(back, *read) == run(sqlite_db, *read), read
+    again = CliRunner().invoke(app, ["migrate", "--from", sqlite_db, "--to", postgres_url])
+    assert again.exit_code != 0 and "CL-E212" in again.output
