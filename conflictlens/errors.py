@@ -30,7 +30,6 @@ ERROR_CODES: dict[str, str] = {
     "CL-E207": "PostgreSQL store cannot be opened",
     "CL-E208": "PostgreSQL support is not installed",
     "CL-E209": "PostgreSQL reported an error",
-    "CL-E210": "not available on a PostgreSQL store yet",
     "CL-E211": "store copy incomplete: counts differ",
     "CL-E212": "store copy target is not empty",
     "CL-E300": "reference data missing or damaged",

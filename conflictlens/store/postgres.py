@@ -134,6 +134,10 @@ class _Translated:
         if isinstance(exc, psycopg.OperationalError):
             raise ConflictLensError("CL-E207", f"the PostgreSQL server stopped answering ({_first_line(exc)}); "
                                     "check that it runs, then retry (nothing was written)", subject=shown(self.url)) from exc
+        if isinstance(exc, (psycopg.errors.InsufficientPrivilege, psycopg.errors.ReadOnlySqlTransaction)):
+            raise ConflictLensError("CL-E206", f"this PostgreSQL role or server may not write here "
+                                    f"({_first_line(exc)}); ask for write access, or pass another --db",
+                                    subject=shown(self.url)) from exc
         if isinstance(exc, (psycopg.IntegrityError, psycopg.errors.RaiseException)):
             # The code SQLite's constraint failures carry (store/failures.py), so callers see one answer.
             raise ConflictLensError("CL-E200", f"the store refused a record ({_first_line(exc)}); nothing was "

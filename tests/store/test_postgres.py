@@ -109,3 +109,13 @@ def test_two_writers_and_an_analyst_at_once_lose_nothing(postgres_url: str) -> N
         assert len(ledger.source_grades(store)) == 40 and len(ledger.confidential_persons(store)) == 40
         indexed = store.connection.execute("SELECT count(*) FROM documents_fts").fetchone()[0]
         assert indexed == 200 and len(store.search_documents("border", 500)) == 200
+
+
+def test_a_role_that_may_not_write_gets_the_read_only_error(postgres_url: str) -> None:
+    Store.open(postgres_url).close()
+    with Store.open(postgres_url) as store:
+        store.connection.execute("SET default_transaction_read_only = on")
+        doc = make_document("A report that cannot be written.")
+        with pytest.raises(ConflictLensError) as err:
+            store.save_document_with_events(doc, [make_event(doc)], "v1")
+    assert err.value.code == "CL-E206"
