@@ -12,7 +12,6 @@ several programs ingest, import and edit at once, their writes queue, and reader
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -183,44 +182,22 @@ def _store_booleans_as_integers(conn: Any, psycopg: Any) -> None:
 
 
 def migrate(conn: PgConnection) -> int:
-    """Apply pending PostgreSQL migrations in one transaction, under the store's write lock; return the
-    resulting schema version. Refuses a database (schema) that holds tables conflictlens did not make."""
-    from conflictlens.store.schema import POSTGRES_MIGRATIONS, latest_version, migrations
+    """Apply pending PostgreSQL migrations (store/migrations/postgres/) in one transaction, under the store's
+    write lock; return the resulting schema version."""
+    from conflictlens.store.schema import POSTGRES_MIGRATIONS
+    from conflictlens.store.schema import migrate as migrate_schema
 
-    bundled = migrations(POSTGRES_MIGRATIONS)
-    if _version(conn) == latest_version():
-        return latest_version()  # common case: no lock taken on open
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        version = _version(conn)  # re-read under the lock: another program may have migrated meanwhile
-        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                      "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-        for migration in bundled[version:]:
-            conn.run_script(migration.sql)
-            conn.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                         (migration.version, migration.name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return latest_version()
+    return migrate_schema(conn, shown(conn.url), POSTGRES_MIGRATIONS, _current_version, PgConnection.run_script)
 
 
-def _version(conn: PgConnection) -> int:
-    from conflictlens.store.schema import latest_version
-
+def _current_version(conn: PgConnection, shown_url: str) -> int:
+    """Schema version recorded in the database; 0 for a new one. Refuses a schema of other tables."""
     tables = {row[0] for row in conn.execute(
         "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()")}
     if "schema_migrations" not in tables:
         if tables:
             raise ConflictLensError(
                 "CL-E207", "this PostgreSQL database (schema) holds tables conflictlens did not make; pass a new "
-                "database, or an existing conflictlens one", subject=shown(conn.url))
+                "database, or an existing conflictlens one", subject=shown_url)
         return 0
-    version = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
-    if version > latest_version():
-        raise ConflictLensError(
-            "CL-E201", f"the database has schema version {version} but this conflictlens knows only up to "
-            f"{latest_version()}; upgrade conflictlens to read it", subject=shown(conn.url))
-    return version
+    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
