@@ -28,7 +28,9 @@ CREATE INDEX incident_members_incident ON incident_members (incident_id, seq);
 CREATE INDEX incident_members_document ON incident_members (document_id);
 CREATE INDEX incident_members_seq ON incident_members (seq);
 
+-- `rowid` is named as SQLite's implicit one: incidents filed under a key are read in filing order.
 CREATE TABLE incident_blocks (
+    rowid    BIGSERIAL,
     key      TEXT COLLATE "C" NOT NULL,
     event_id TEXT COLLATE "C" NOT NULL
 );
