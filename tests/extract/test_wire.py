@@ -180,3 +180,27 @@ def test_all_caps_fmln_as_agent(extractor, text):
 def test_a_nationality_is_no_perpetrator(extractor, text):
     [event] = extractor.extract(doc(text, "1989-04-02"))
     assert event.perpetrator is None
+
+
+SALVADORAN_REPORT = ("THE ARMED FORCES PRESS COMMITTEE REPORTED THAT FMLN UNITS DYNAMITED TWO\n"
+                     "POWER PYLONS IN USULUTAN DEPARTMENT LAST NIGHT.  IN SAN MIGUEL, THE\n"
+                     "GUERRILLAS MACHINEGUNNED A BUS THIS MORNING, KILLING THREE PASSENGERS\n"
+                     "AND WOUNDING SIX OTHERS, THE REPORT ADDED.\n")
+
+
+def test_the_guerrillas_of_a_salvadoran_report_that_names_the_fmln_are_the_fmln(extractor):
+    events = extractor.extract(doc(SALVADORAN_REPORT, "1989-11-20"))
+    bus = next(e for e in events if e.fatalities)
+    assert bus.perpetrator == "Farabundo Marti National Liberation Front (FMLN)"
+
+
+@pytest.mark.parametrize("text, published", [
+    # No group named: "the guerrillas" stay unidentified.
+    ("IN SAN MIGUEL, THE GUERRILLAS MACHINEGUNNED A BUS THIS MORNING, KILLING THREE PASSENGERS.", "1989-11-20"),
+    # The FMLN laid down its arms in 1992: later "rebels" are not the FMLN.
+    ("Rebels attacked a bus in San Miguel on Monday, killing three passengers. The FMLN party condemned it.",
+     "2019-05-06"),
+])
+def test_bare_guerrillas_stay_unidentified_without_the_group_or_out_of_its_years(extractor, text, published):
+    events = extractor.extract(doc(text, published))
+    assert events and all(e.perpetrator is None for e in events)
