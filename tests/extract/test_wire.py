@@ -83,6 +83,13 @@ def test_all_caps_acronym_spelled_like_a_word_is_no_actor(extractor):
     ("A JUDGE WAS MURDERED IN MEDELLIN YESTERDAY BY MEMBERS OF THE EXTRADITABLES.", "The Extraditables"),
     ("A CAR BOMB EXPLODED IN BOGOTA TODAY, KILLING FOUR PEOPLE.  THE POLICE SAID THE BOMBING WAS "
      "ATTRIBUTED TO THE FARC.", "Revolutionary Armed Forces of Colombia (FARC)"),
+    # A name in quotation marks, an article or "self-styled" before it, and verbs of organising.
+    ("THE POLICE SAID THE EXPLOSION AT THE PORT YESTERDAY WAS ORGANIZED BY THE \"SENDERO LUMINOSO\", A REBEL "
+     "GROUP OF MAOIST PERSUASION.", "Shining Path (SL)"),
+    ("TWO MISSIONARIES WERE MURDERED YESTERDAY BY A SELF-STYLED ZARATE WILKA ARMED FORCES OF LIBERATION GROUP IN "
+     "LA PAZ.", "Zarate Willka Armed Forces of Liberation"),
+    ("AT 0600 THIS MORNING, FMLN URBAN GUERRILLAS SET OFF A BOMB IN THE BASEMENT OF A BANK IN SAN SALVADOR.",
+     "Farabundo Marti National Liberation Front (FMLN)"),
 ])
 def test_all_caps_perpetrator_organisations(extractor, text, canonical):
     events = extractor.extract(doc(text, "1990-03-02"))
