@@ -29,6 +29,8 @@ NO_ACT = [
     "The communique demands that the army stop bombing the villages of the north.",
     "The president flew to Lima to honor the assassinated senator and his family.",
     "The judge handling the murder cases of the two priests resigned.",
+    "Army helicopters are overflying the area in search of the attackers.",
+    "The commander demanded that the contras stop murdering civilians.",
 ]
 
 STILL_ACTS = [
@@ -56,6 +58,8 @@ SUMMED_UP = [
     "Since the party was founded, nearly 1,000 of its members and local leaders have been murdered.",
     "The armed bands have continued their attacks against the peasants of the valley.",
     "The rebels persistently sabotage the power lines of the eastern provinces.",
+    "The president spoke of the situation after the recent attacks by the guerrillas on the capital.",
+    "The drug mafia and its allies are behind all these attacks, the senator said.",
 ]
 
 
