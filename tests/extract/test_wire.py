@@ -90,6 +90,13 @@ def test_all_caps_acronym_spelled_like_a_word_is_no_actor(extractor):
      "LA PAZ.", "Zarate Willka Armed Forces of Liberation"),
     ("AT 0600 THIS MORNING, FMLN URBAN GUERRILLAS SET OFF A BOMB IN THE BASEMENT OF A BANK IN SAN SALVADOR.",
      "Farabundo Marti National Liberation Front (FMLN)"),
+    # A political label before the name, a relative clause, and "inflicted".
+    ("THE MAYOR WAS KIDNAPPED ON 5 MAY BY MAOIST POPULAR LIBERATION ARMY (EPL) GUERRILLAS NEAR MONTERIA.",
+     "Popular Liberation Army (EPL)"),
+    ("THE COLOMBIAN NATIONAL LIBERATION ARMY (ELN) GUERRILLA MOVEMENT, WHICH KIDNAPPED A SPANISH BUSINESSMAN IN "
+     "QUITO ON 3 MAY, DEMANDED A RANSOM.", "National Liberation Army of Colombia (ELN)"),
+    ("THE FMLN REBELS INFLICTED 18 CASUALTIES ON THE ARMY IN THREE AMBUSHES IN SANTA ANA YESTERDAY.",
+     "Farabundo Marti National Liberation Front (FMLN)"),
 ])
 def test_all_caps_perpetrator_organisations(extractor, text, canonical):
     events = extractor.extract(doc(text, "1990-03-02"))
