@@ -14,6 +14,8 @@ from conflictlens.model.records import STANCE_RANK
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
 _SPACES = re.compile(r"\s{2,}|\n")
+# Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name.
+_QUOTED_ACTOR = re.compile(r"[\"“”'‘’](ACTOR\d+)[\"“”'‘’]")
 _SAYER_NOISE = re.compile(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
@@ -75,7 +77,8 @@ def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[
 
 def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:
     """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token.
-    Line breaks and runs of spaces read as one space: wire copy wraps its lines inside sentences."""
+    Line breaks and runs of spaces read as one space: wire copy wraps its lines inside sentences;
+    quotation marks around a name are dropped."""
     parts, kept, pos = [], [], 0
     for m in mentions:
         s, e = m.start - offset, m.end - offset
@@ -86,7 +89,7 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         kept.append(m)
         pos = e
     parts.append(sentence[pos:])
-    return _SPACES.sub(" ", "".join(parts)), kept
+    return _QUOTED_ACTOR.sub(r"\1", _SPACES.sub(" ", "".join(parts))), kept
 
 
 def statements_in_sentence(

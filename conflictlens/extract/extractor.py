@@ -27,6 +27,7 @@ from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, truecase
 from conflictlens.extract.wire.furniture import find_dateline, furniture_spans, inside, is_messenger
+from conflictlens.extract.wire.unwrap import unwrap
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 from conflictlens.model.relations import ActorRelation
@@ -102,7 +103,7 @@ class Extractor:
         mentions the events were found with (None without an actor resolver: nothing was looked for).
         """
         for batch in document_batches(docs, batch_size, READ_AHEAD_CHARS):
-            cased = [self._truecased(d) for d in batch]
+            cased = [self._working_copy(d) for d in batch]
             wanted = [d for d in cased if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
             for original, d in zip(batch, cased):
@@ -132,6 +133,12 @@ class Extractor:
             return finder.extract(doc, events)
         reuse = ctx.known_at == (events_country(events), doc.published)
         return finder.extract(doc, events, sentences=ctx.sentences, known=ctx.known if reuse else None)
+
+    def _working_copy(self, doc: Document) -> Document:
+        """The copy of the report that is read (same length, so every span holds): hard-wrapped lines
+        joined into their paragraphs, then ALL-CAPS text truecased."""
+        unwrapped = unwrap(doc.text)
+        return self._truecased(doc if unwrapped == doc.text else replace(doc, text=unwrapped))
 
     def _truecased(self, doc: Document) -> Document:
         """The report with its ALL-CAPS paragraphs in their likely case (same length, so every span

@@ -17,6 +17,8 @@ NOT_EVENTS = [
     "Floods and landslides after days of heavy rain have killed 17 people, the disaster agency said.",
     "A gas cylinder exploded in a restaurant in the old city, killing three people.",
     "A bus crashed into a ravine on the mountain road, killing 12 passengers.",
+    "The crash of a Honduran airliner near the capital killed 120 of its 137 passengers.",
+    "Rescuers said the crash killed most of the people on board the train.",
     "A storage tank exploded at the chemical plant and firefighters fought the blaze for hours.",
     "Hackers attacked the election commission's website for the third time this month.",
     "The European Union imposed new sanctions on the government over its alleged missile attacks.",
