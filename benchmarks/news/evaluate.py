@@ -8,7 +8,10 @@ and the same place or toll); a field's accuracy counts every gold incident that 
 missed incident is wrong on all its fields. The held-out part (fixed by `split_part(url)` when an
 article was added) is printed first.
 
-    python benchmarks/news/evaluate.py [--texts DIR] [--part held-out|tune|all] [--show]
+    python benchmarks/news/evaluate.py [--texts DIR] [--part held-out|tune|all] [--batch NAME] [--show]
+
+`--batch first` scores only the first 34 articles (no "added" key), `--batch NAME` only those whose
+"added" is NAME; by default every article counts.
 """
 
 from __future__ import annotations
@@ -122,8 +125,13 @@ def _show(slug: str, incidents: list[dict], chosen: list[dict | None]) -> None:
             print(f"  {slug}: " + "; ".join(wrong), file=sys.stderr)
 
 
-def evaluate(texts: Path, parts: list[str], show: bool) -> str:
-    articles = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+def in_batch(article: dict, batch: str | None) -> bool:
+    """The first 34 articles carry no "added" key; later batches name themselves in it."""
+    return batch is None or article.get("added", "first") == batch
+
+
+def evaluate(texts: Path, parts: list[str], show: bool, batch: str | None = None) -> str:
+    articles = [a for a in json.loads(GOLD.read_text(encoding="utf-8"))["articles"] if in_batch(a, batch)]
     out = []
     for part in parts:
         rows: list[tuple[dict, dict | None]] = []
@@ -147,10 +155,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, default=Path("/work/newsdev"))
     parser.add_argument("--part", choices=("held-out", "tune", "all"), default="all")
+    parser.add_argument("--batch", help='score one batch of articles only: "first" or an "added" value')
     parser.add_argument("--show", action="store_true", help="print each wrong field (to stderr)")
     args = parser.parse_args()
     parts = ["held-out", "tune"] if args.part == "all" else [args.part]
-    print(evaluate(args.texts, parts, args.show))
+    print(evaluate(args.texts, parts, args.show, args.batch))
 
 
 if __name__ == "__main__":
