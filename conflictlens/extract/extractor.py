@@ -256,16 +256,18 @@ class Extractor:
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
         text, dates = ctx.doc.text, ctx.dates
+        # The dateline's place says where the report was filed: it places no incident of the story.
+        told = [p for p in ctx.places if p.start >= ctx.body_start]
         infos = []
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
-            places = frozenset(_admin_names(p) for p in ctx.places if span[0] <= p.start < span[1])
+            places = frozenset(_admin_names(p) for p in told if span[0] <= p.start < span[1])
             # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
             day_mentions = frozenset(m.text.lower() for m in dates
                                      if span[0] <= m.start < span[1] and not stays_on_the_day(m))
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
-            within = frozenset(_province_of(p) for p in ctx.places if span[0] <= p.start < span[1])
+            within = frozenset(_province_of(p) for p in told if span[0] <= p.start < span[1])
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""}))
         return group_incidents(infos)
 

@@ -178,6 +178,8 @@ class EventCues:
     not_events: NotEvents = NotEvents((), ())
     context_anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # see anchors_of
     unreal: re.Pattern[str] | None = None  # threats, plans, the future, questions: no act told
+    # "160 miles from the capital, Ouagadougou": the place after it is a distance reference
+    distance_reference: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ def event_cues() -> EventCues:
         background=word_regex(raw["background"]["pattern"]),
         not_events=_not_events(raw.get("not_events", {}), regex),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
+        distance_reference=re.compile(raw["distance_reference"]["pattern"], FLAGS),
     )
 
 
