@@ -39,6 +39,7 @@ class _Compiled:
     channels: tuple[tuple[str, re.Pattern[str]], ...]
     own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
+    other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
 
 
 def _compile(pattern: str, heads: str) -> re.Pattern[str]:
@@ -64,6 +65,7 @@ def _compiled() -> _Compiled:
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
         own_channel=re.compile(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
+        other_incident=re.compile(raw["other_incident"], FLAGS),
     )
 
 
@@ -104,7 +106,7 @@ def statements_in_sentence(
             continue
         for m in pattern.finditer(masked):
             actor = _actor_of(m, masked, actors)
-            if actor is None or (actor.canonical, stance) in seen:
+            if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()):
                 continue
             seen.add((actor.canonical, stance))
             by = _sayer(m, stance, cc.sayer_default, actors)

@@ -230,9 +230,12 @@ class Extractor:
         # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
+        # A name the tagger took for an organisation but the gazetteer knows as a place is a place:
+        # "the Laghman attack" was carried out in Laghman, not by it.
+        place_spans = {(p.start, p.end) for p in places}
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if (m in identified or m not in known_set) and not _names_nobody(text, m)
-                  and not inside(messengers, m.start, m.end)]
+                  if (m in identified or (m not in known_set and (m.start, m.end) not in place_spans))
+                  and not _names_nobody(text, m) and not inside(messengers, m.start, m.end)]
         nationalities = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP")
         sentences = split_sentences(text)
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
