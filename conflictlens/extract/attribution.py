@@ -14,6 +14,9 @@ from conflictlens.model.records import STANCE_RANK
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
 _SPACES = re.compile(r"\s{2,}|\n")
+# A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed").
+_COUNTED = re.compile(r"(?i:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+                      r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
 _SAYER_NOISE = re.compile(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
@@ -168,6 +171,8 @@ def subject_statements(
     patterns = (cc.subject, *cc.agents) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events else ())
     out = []
     for m in (m for p in patterns for m in p.finditer(masked)):
+        if m.re is cc.subject and _COUNTED.search(masked, 0, m.start()):
+            continue  # "Two Mali Soldiers Killed In Roadside Bomb": a headline's counted victims
         actor = actors[int(m.group("actor")[5:])]
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out

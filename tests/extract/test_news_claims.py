@@ -43,3 +43,8 @@ def test_a_place_before_attack_is_no_perpetrator(session) -> None:
     text = ("A suicide bomber killed 20 people near a mosque in Mehtar Lam on Monday. Officials said the group "
             "behind the Laghman attack was not yet known.")
     assert _main(session, text)["perpetrator"] in (None, "Unidentified")
+
+
+def test_a_headlines_counted_soldiers_are_victims_not_perpetrators(session) -> None:
+    text = "Two Mali Soldiers Killed In Roadside Bomb Attack\n\nTwo Malian soldiers were killed by a roadside bomb on Tuesday."
+    assert _main(session, text)["perpetrator"] in (None, "Unidentified")
