@@ -8,7 +8,7 @@ and the same place or toll); a field's accuracy counts every gold incident that 
 missed incident is wrong on all its fields. The held-out part (fixed by `split_part(url)` when an
 article was added) is printed first.
 
-    python benchmarks/news/evaluate.py [--texts DIR] [--part held-out|tune|all] [--batch NAME] [--show]
+    python benchmarks/news/evaluate.py [--texts DIR] [--part held-out|tune|all] [--batch NAME] [--jobs N] [--show]
 
 `--batch first` scores only the first 34 articles (no "added" key), `--batch NAME` only those whose
 "added" is NAME; by default every article counts.
@@ -23,6 +23,7 @@ import os
 import subprocess
 import sys
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 GOLD = Path(__file__).with_name("gold.json")
@@ -133,18 +134,18 @@ def in_batch(article: dict, batch: str | None) -> bool:
     return batch is None or article.get("added", "first") == batch
 
 
-def evaluate(texts: Path, parts: list[str], show: bool, batch: str | None = None) -> str:
+def evaluate(texts: Path, parts: list[str], show: bool, batch: str | None = None, jobs: int = 1) -> str:
     """The report of each part; with articles of several batches, each batch's own report follows
     (from the same extraction: the held-out part is run once)."""
     articles = [a for a in json.loads(GOLD.read_text(encoding="utf-8"))["articles"] if in_batch(a, batch)]
     out = []
     for part in parts:
         scored_rows: dict[str, tuple[list, int, int]] = {}  # batch -> (rows, extra events, articles)
-        for article in (a for a in articles if a["part"] == part):
-            path = texts / f"{article['slug']}.txt"
-            if not path.exists():
-                continue
-            events = extract(path, article["published"])
+        present = [a for a in articles if a["part"] == part and (texts / f"{a['slug']}.txt").exists()]
+        # one `conflictlens extract` process per article, `jobs` at a time (each loads the models anew)
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            extracted = pool.map(lambda a: extract(texts / f"{a['slug']}.txt", a["published"]), present)
+        for article, events in zip(present, extracted):
             chosen = match(article["incidents"], events)
             rows, extra, seen = scored_rows.get(article.get("added", "first"), ([], 0, 0))
             scored_rows[article.get("added", "first")] = (rows + list(zip(article["incidents"], chosen)),
@@ -165,9 +166,10 @@ def main() -> None:
     parser.add_argument("--part", choices=("held-out", "tune", "all"), default="all")
     parser.add_argument("--batch", help='score one batch of articles only: "first" or an "added" value')
     parser.add_argument("--show", action="store_true", help="print each wrong field (to stderr)")
+    parser.add_argument("--jobs", type=int, default=1, help="extraction processes run at once")
     args = parser.parse_args()
     parts = ["held-out", "tune"] if args.part == "all" else [args.part]
-    print(evaluate(args.texts, parts, args.show, args.batch))
+    print(evaluate(args.texts, parts, args.show, args.batch, max(1, args.jobs)))
 
 
 if __name__ == "__main__":
