@@ -16,6 +16,9 @@ _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
 _SPACES = re.compile(r"\s{2,}|\n")
 # Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name.
 _QUOTED_ACTOR = re.compile(r"[\"“”'‘’](ACTOR\d+)[\"“”'‘’]")
+# A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed").
+_COUNTED = re.compile(r"(?i:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+                      r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
 _SAYER_NOISE = re.compile(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
@@ -41,6 +44,7 @@ class _Compiled:
     channels: tuple[tuple[str, re.Pattern[str]], ...]
     own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
+    other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
 
 
 def _compile(pattern: str, heads: str) -> LazyPattern:
@@ -66,6 +70,7 @@ def _compiled() -> _Compiled:
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
         own_channel=re.compile(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
+        other_incident=re.compile(raw["other_incident"], FLAGS),
     )
 
 
@@ -107,7 +112,7 @@ def statements_in_sentence(
             continue
         for m in pattern.finditer(masked):
             actor = _actor_of(m, masked, actors)
-            if actor is None or (actor.canonical, stance) in seen:
+            if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()):
                 continue
             seen.add((actor.canonical, stance))
             by = _sayer(m, stance, cc.sayer_default, actors)
@@ -168,7 +173,9 @@ def subject_statements(
     masked, actors = mask_actors(sentence, span[0], mentions)
     patterns = (cc.subject, *cc.agents) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events else ())
     out = []
-    for m in (m for p in patterns for m in p.finditer(masked)):
+    for pattern, m in ((p, m) for p in patterns for m in p.finditer(masked)):
+        if pattern is cc.subject and _COUNTED.search(masked, 0, m.start()):
+            continue  # "Two Mali Soldiers Killed In Roadside Bomb": a headline's counted victims
         actor = actors[int(m.group("actor")[5:])]
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out

@@ -238,6 +238,8 @@ class EventCues:
     not_events: NotEvents = NotEvents((), ())
     context_anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # see anchors_of
     unreal: Regex | None = None  # threats, plans, the future, questions: no act told
+    # "160 miles from the capital, Ouagadougou": the place after it is a distance reference
+    distance_reference: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,7 @@ def event_cues() -> EventCues:
         background=word_regex(raw["background"]["pattern"]),
         not_events=_not_events(raw.get("not_events", {}), regex, terms),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
+        distance_reference=LazyPattern(raw["distance_reference"]["pattern"], FLAGS),
     )
 
 
