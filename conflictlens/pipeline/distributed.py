@@ -94,7 +94,8 @@ def connected(cluster: Cluster) -> Iterator[Client]:
     if cluster.scheduler is None:
         # Quiet below errors: a worker slow to exit at the end (freeing spaCy) is killed, with a warning that alarms.
         with distributed.LocalCluster(n_workers=cluster.workers, threads_per_worker=1, processes=True,
-                                      host=LOOPBACK, dashboard_address=None, silence_logs=logging.ERROR) as local, \
+                                      host=LOOPBACK, dashboard_address=None, silence_logs=logging.ERROR,
+                                      scheduler_kwargs={"dashboard_address": f"{LOOPBACK}:0"}) as local, \
                 distributed.Client(local, set_as_default=False) as client:
             yield client
         return
