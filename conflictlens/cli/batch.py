@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import closing, contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
@@ -39,11 +40,14 @@ def run_batch(chosen: Settings, work: Session, pattern: str, output: Optional[st
 
     files = input_files(pattern)
     errors: list[ConflictLensError] = []
-    with writer(files, output) as write, common.progress(chosen) as tick, \
-            closing(work.extract_files(files, errors.append, cluster)) as records:
-        for source, record in records:
-            write(source, pipeline.dumps(record) + "\n")
-            tick(record)
+    with closing(work.extract_files(files, errors.append, cluster)) as records:
+        # The first record comes before any output is opened: a scheduler that cannot be reached, or
+        # workers that cannot extract, leave an earlier run's output files as they were.
+        first = next(records, None)
+        with writer(files, output) as write, common.progress(chosen) as tick:
+            for source, record in chain([first] if first else [], records):
+                write(source, pipeline.dumps(record) + "\n")
+                tick(record)
     for error in errors:
         typer.echo(f"error {error.render()}", err=True)
     if errors:
