@@ -119,22 +119,21 @@ def in_flight(client: Client) -> int:
 def extract_distributed(client: Client, recipe: ExtractorRecipe, parts: Iterable[Partition],
                         window: int | None = None) -> Iterator[tuple[Partition, list[dict], list[ConflictLensError]]]:
     """Each partition with its records and errors, in the order of `parts`; at most `window`
-    partitions (default `in_flight(client)`) are out at once and read from `parts` as others return."""
-    window = window or in_flight(client)
+    partitions are out at once (default `in_flight(client)`, asked again as partitions return, so
+    workers that join a running cluster get work) and read from `parts` as others return."""
     pending: deque[tuple[Partition, Future]] = deque()
     source = iter(parts)
 
-    def send(count: int) -> None:
-        for part in (next(source, None) for _ in range(count)):
-            if part is None:
-                return
+    def fill() -> None:
+        limit = window or in_flight(client)
+        while len(pending) < limit and (part := next(source, None)) is not None:
             pending.append((part, client.submit(extract_partition, recipe, part, pure=False)))
 
-    send(window)
+    fill()
     while pending:
         part, future = pending.popleft()
         records, errors = _result(part, future)
-        send(1)  # keep the window full while this partition is written out
+        fill()  # keep the window full while this partition is written out
         yield part, records, errors
 
 

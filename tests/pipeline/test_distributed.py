@@ -19,7 +19,7 @@ from conflictlens.pipeline.batch import Partition, extract_files, input_files, p
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 from conflictlens.pipeline.distributed import (  # noqa: E402  (after the skip: they need Dask at run time)
-    Cluster, ExtractorRecipe, code_version, connected, extract_distributed, extract_partition,
+    Cluster, ExtractorRecipe, code_version, connected, extract_distributed, extract_files_on, extract_partition,
 )
 
 WATCHDOG_SECONDS = 240  # a cluster test that hangs dumps its tracebacks and ends the run
@@ -94,6 +94,14 @@ def test_a_cluster_gives_the_records_and_errors_of_one_process_in_input_order(cl
     assert got == expected and [e.to_dict() for e in errors] == expected_errors
     assert {e["subject"] for e in expected_errors} >= {f"{batch[0]}:5", f"{batch[0]}:6"}  # lines as numbered in the file
     assert any(record["events"] for _source, record in expected)
+
+
+def test_a_running_cluster_named_by_its_scheduler_gives_the_same(client, batch, extractor):
+    """`--scheduler ADDRESS`: the client connects to a cluster it did not start (this module's)."""
+    expected, expected_errors = in_process(batch, extractor)
+    errors = []
+    got = list(extract_files_on(Cluster(scheduler=client.scheduler.address), recipe(), batch, errors.append))
+    assert got == expected and [e.to_dict() for e in errors] == expected_errors
 
 
 def test_a_local_cluster_listens_on_loopback_only(client):
