@@ -44,6 +44,7 @@ def measure(folder: Path, small: Path, every: Path) -> dict[str, tuple[float, fl
         out = folder / f"{side.replace(' ', '_')}.jsonl"
         figures[side] = (timed(["--input", str(small), "--output", str(out), *options]),
                          timed(["--input", str(every), "--output", str(out), *options]))
+        print(f"  ({side}: load average {os.getloadavg()[0]:.1f} after it; other work on the machine slows every side)")
         outputs.append(out.read_bytes())
     if any(output != outputs[0] for output in outputs):
         raise SystemExit("outputs differ between sides: distributed extraction is broken")

@@ -92,10 +92,13 @@ def connected(cluster: Cluster) -> Iterator[Client]:
     here. Connecting waits Dask's `distributed.comm.timeouts.connect` (30 s unless configured)."""
     distributed = _distributed()
     if cluster.scheduler is None:
+        import dask  # installed with distributed
+
         # Quiet below errors: a worker slow to exit at the end (freeing spaCy) is killed, with a warning that alarms.
-        with distributed.LocalCluster(n_workers=cluster.workers, threads_per_worker=1, processes=True,
-                                      host=LOOPBACK, dashboard_address=None, silence_logs=logging.ERROR,
-                                      scheduler_kwargs={"dashboard_address": f"{LOOPBACK}:0"}) as local, \
+        with dask.config.set(_worker_settings(dask.config)), \
+                distributed.LocalCluster(n_workers=cluster.workers, threads_per_worker=1, processes=True,
+                                         host=LOOPBACK, dashboard_address=None, silence_logs=logging.ERROR,
+                                         scheduler_kwargs={"dashboard_address": f"{LOOPBACK}:0"}) as local, \
                 distributed.Client(local, set_as_default=False) as client:
             yield client
         return
@@ -108,6 +111,15 @@ def connected(cluster: Cluster) -> Iterator[Client]:
                                 cluster.scheduler) from None
     with client:
         yield client
+
+
+def _worker_settings(config: Any) -> dict[str, Any]:
+    """Dask settings for extraction workers, measured on extraction (docs/scale.md): the statistical
+    profiler samples every thread's stack each 10 ms, an eighth of a worker's CPU on Python-bound work;
+    MALLOC_TRIM_THRESHOLD_ (set for workers by default) has glibc hand memory back on nearly every
+    free, another 7%. The in-flight window, not the allocator, bounds a worker's memory here."""
+    environ = {k: v for k, v in config.get("distributed.nanny.pre-spawn-environ").items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    return {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
 
 
 def in_flight(client: Client) -> int:
