@@ -17,6 +17,7 @@ from conflictlens.errors import ConflictLensError
 MAX_LIMIT = 1_000_000_000
 MAX_SEARCH_HITS = 10_000
 MAX_DEPTH = 10
+MAX_WORKERS = 256  # local Dask worker processes (`extract --workers`)
 
 
 def whole_number(option: str, low: int, high: int, code: str = "CL-E400") -> Callable[[Any], int | None]:

@@ -10,13 +10,12 @@ from typing import Optional
 import typer
 
 from conflictlens.cli import common
-from conflictlens.cli.app import CREATE, OPTIONAL, Settings, session, settings
+from conflictlens.cli.app import CREATE, OPTIONAL, session, settings
 from conflictlens.cli.common import (
     ACTOR_FILES, EVENT_ID_HELP, check_date, check_format, coded_errors, finish_report, recovered_note, say,
 )
-from conflictlens.cli.options import MAX_LIMIT, MAX_SEARCH_HITS, number_option
+from conflictlens.cli.options import MAX_LIMIT, MAX_SEARCH_HITS, MAX_WORKERS, number_option
 from conflictlens.errors import ConflictLensError
-from conflictlens.pipeline.session import Session
 
 
 def register(app: typer.Typer) -> None:
@@ -95,14 +94,27 @@ def show(ctx: typer.Context, event_id: str = typer.Argument(..., help=EVENT_ID_H
 def extract(ctx: typer.Context,
             report: Optional[Path] = typer.Argument(None, help="One report file."),
             published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD (anchors relative dates)."),
-            input_path: Optional[Path] = typer.Option(None, "--input", help="JSONL batch: {id, text, published?, url?, outlet?}."),
-            output: Optional[Path] = typer.Option(None, "--output", help="Where batch output goes (default stdout)."),
+            input_path: Optional[str] = typer.Option(None, "--input", metavar="PATH|PATTERN",
+                                                     help="JSONL batch: {id, text, published?, url?, outlet?}; "
+                                                          "a quoted pattern ('reports/*.jsonl') names several."),
+            output: Optional[str] = typer.Option(None, "--output", metavar="PATH",
+                                                 help="Where batch output goes (default stdout); a folder "
+                                                      "(out/) gets one file per input, named as the input."),
             fmt: str = typer.Option("json", "--format", help="json (array) or ndjson."),
+            workers: Optional[int] = number_option(None, "--workers", 1, MAX_WORKERS,
+                                                   "Extract the batch on a local Dask cluster of N processes"),
+            scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                                    help="Extract the batch on the Dask cluster whose scheduler "
+                                                         "is at ADDRESS (tcp://HOST:8786)."),
             typing_model: Optional[Path] = common.typing_model_option()) -> None:
-    """Extract events without a database: one file as a JSON array, or a JSONL batch, streamed."""
+    """Extract events without a database: one file as a JSON array, or a JSONL batch, streamed
+    (on a Dask cluster with --workers or --scheduler, extra `dask`)."""
+    from conflictlens.cli.batch import cluster_of, run_batch
+
     with coded_errors():
         if (report is None) == (input_path is None):
             raise ConflictLensError("CL-E400", "give either a report file or --input FILE.jsonl", "extract")
+        cluster = cluster_of(input_path, workers, scheduler)
         check_date("--published", published)
         model = common.typing_model(typing_model)
         # A stored database's actor edits apply, and reports already stored there may be confidential.
@@ -110,28 +122,7 @@ def extract(ctx: typer.Context,
         if report is not None:
             _write_json_events([e.to_dict() for e in work.extract_file(report, published)], fmt)
             return
-        _run_batch(settings(ctx), work, input_path, output)
-
-
-def _run_batch(chosen: Settings, work: Session, input_path: Path, output: Optional[Path]) -> None:
-    from conflictlens import pipeline
-
-    if not input_path.exists():
-        raise ConflictLensError("CL-E100", "input file not found; check the path", str(input_path))
-    errors = []
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
-        with open(input_path, encoding="utf-8", errors="replace") as lines, common.progress(chosen) as tick:
-            for record in work.extract_batch(lines, str(input_path), errors.append):
-                out.write(pipeline.dumps(record) + "\n")
-                tick(record)
-    finally:
-        if output:
-            out.close()
-    for error in errors:
-        typer.echo(f"error {error.render()}", err=True)
-    if errors:
-        raise typer.Exit(code=1)
+        run_batch(settings(ctx), work, input_path, output, cluster)
 
 
 def _write_json_events(records: list[dict], fmt: str) -> None:

@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from conflictlens.actors import ActorRegistry
+from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.extract.learned.model import load_typing_model
@@ -68,6 +70,22 @@ def _extractor_with_model(actor_files: tuple[str, ...], places_file: str | None,
     base = _bundled_extractor(actor_files, places_file, use_ner)
     return Extractor(base.geocoder, base.actors, use_ner=use_ner, date_order=base.date_order,
                      typing=load_typing_model(model_file[0]))
+
+
+def extractor_for(actor_files: tuple[str, ...], places_file: str | None, typing_model: str | None,
+                  edits: tuple[ActorEdit, ...]) -> Extractor:
+    """The extractor of one store state: the bundled one (with the user's files and model), around
+    the registry with the analyst's `edits` when there are any. Built once per process and state: a
+    session and a distributed worker ask it the same way."""
+    base = build_extractor(actor_files, places_file, typing_model=typing_model)
+    if not edits:
+        return base
+    return _edited_extractor(base, registry_of(tuple(actor_files), edits))
+
+
+@lru_cache(maxsize=4)
+def _edited_extractor(base: Extractor, registry: ActorRegistry) -> Extractor:
+    return Extractor(base.geocoder, registry, use_ner=base.use_ner, date_order=base.date_order, typing=base.typing)
 
 
 def _file_key(path: str) -> tuple[str, int, int]:
@@ -158,12 +176,15 @@ def extract_text(text: str, extractor: Extractor, **fields: str | None) -> list[
 
 
 def extract_batch(lines: Iterable[str], source: str, extractor: Extractor,
-                  on_error: Callable[[ConflictLensError], None], chunk: int = 256) -> Iterator[dict]:
+                  on_error: Callable[[ConflictLensError], None], chunk: int = 256,
+                  first_line: int = 1) -> Iterator[dict]:
     """One output record per input line, in input order: {"id", "events"} (plus "error" for bad lines).
 
     Lines are read and extracted a chunk at a time, so memory stays flat on any input size.
+    `first_line`: the number of the first of `lines` in its file (a distributed partition starts
+    inside one), so errors name the same line as a run over the whole file.
     """
-    parsed = _parse_lines(lines, source)
+    parsed = _parse_lines(lines, source, first_line)
     while items := list(islice(parsed, chunk)):
         docs = [item for item in items if isinstance(item, Document)]
         events = {id(doc): evs for doc, evs in extractor.extract_many(docs)}
@@ -175,8 +196,8 @@ def extract_batch(lines: Iterable[str], source: str, extractor: Extractor,
                 yield {"id": None, "events": [], "error": item.to_dict()}
 
 
-def _parse_lines(lines: Iterable[str], source: str) -> Iterator[Document | ConflictLensError]:
-    for lineno, line in enumerate(lines, start=1):
+def _parse_lines(lines: Iterable[str], source: str, first_line: int = 1) -> Iterator[Document | ConflictLensError]:
+    for lineno, line in enumerate(lines, start=first_line):
         if line.strip():
             yield parse_batch_line(line, lineno, source)
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # built lazily: importing them costs spaCy and the gazetteer
     from conflictlens.model.redaction import ConfidentialityPolicy
     from conflictlens.pipeline.extraction import IngestReport
     from conflictlens.pipeline.interop import ExportFilters, ImportReport
+    from conflictlens.pipeline.distributed import Cluster
     from conflictlens.pipeline.public import Public
     from conflictlens.pipeline.resolution import ResolutionContext, ResolutionReport
 
@@ -161,15 +162,9 @@ class Session(AnalystJobs, TokenJobs):
     def extractor(self) -> Extractor:
         """The extractor over this session's registry: the analyst's aliases, merges and new actors
         hold for every report extracted (or re-extracted). Without edits it is the shared cached
-        extractor; with edits a new one around the same gazetteer and language model."""
-        from conflictlens.extract.extractor import Extractor
-        from conflictlens.pipeline.extraction import build_extractor
-
-        base = build_extractor(self.actor_files, self.places_file, typing_model=self.typing_model)
-        if not stored_edits(self.store):
-            return base
-        return Extractor(base.geocoder, self.registry, use_ner=base.use_ner, date_order=base.date_order,
-                         typing=base.typing)
+        extractor; with edits one around the same gazetteer and language model."""
+        from conflictlens.pipeline.extraction import extractor_for
+        return extractor_for(self.actor_files, self.places_file, self.typing_model, stored_edits(self.store))
 
     @cached_property
     def policy(self) -> ConfidentialityPolicy:
@@ -246,6 +241,23 @@ class Session(AnalystJobs, TokenJobs):
         if self.store is None:
             return records
         return (self.public.value(record) for record in records)
+
+    def extract_files(self, files: list[Path], on_error: Callable[[ConflictLensError], None],
+                      cluster: Cluster | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(source, record) for every line of the JSONL `files` (`pipeline.batch.input_files`), in
+        input order, redacted as `extract_file`: in this process, or on a Dask `cluster`
+        (`pipeline.distributed`), with the same records and errors."""
+        if cluster is None:
+            from conflictlens.pipeline.batch import extract_files
+            records = extract_files(files, self.extractor, on_error)
+        else:
+            from conflictlens.pipeline.distributed import ExtractorRecipe, code_version, extract_files_on
+            recipe = ExtractorRecipe(self.actor_files, self.places_file, self.typing_model,
+                                     stored_edits(self.store), code_version())
+            records = extract_files_on(cluster, recipe, files, on_error)
+        if self.store is None:
+            return records
+        return ((source, self.public.value(record)) for source, record in records)
 
     def events(self, *, country: str | None = None, event_type: str | None = None, perpetrator: str | None = None,
                dataset: str | None = None, **filters: Any) -> Iterator[Event]:

@@ -20,9 +20,11 @@ NUMERIC_OPTIONS = (
     (("network",), ("--actor", "ISKP"), "--depth", "CL-E751"),  # the network's own code for its options
     (("forecast",), (), "--horizon", "CL-E933"),
     (("serve",), (), "--port", "CL-E400"),
+    (("extract",), ("--input", "in.jsonl"), "--workers", "CL-E400"),
 )
 # An in-range port starts a server: tests/web/test_web_serve_cli.py runs it with uvicorn stubbed.
-IN_RANGE = tuple(o for o in NUMERIC_OPTIONS if o[0] != ("serve",))
+# A server, and a Dask cluster over a batch (tests/cli/test_cli_extract_distributed.py), are tried elsewhere.
+IN_RANGE = tuple(o for o in NUMERIC_OPTIONS if o[0] not in (("serve",), ("extract",)))
 BAD_VALUES = (str(10**20), "-1", "abc", "")
 
 
