@@ -104,6 +104,21 @@ def test_pdf_is_a_stable_document_with_its_pages():
     assert b"Threat brief: X" in first  # the title is the document's metadata
 
 
+def test_pdf_sets_dollar_signs_and_backslashes_as_written():
+    """Names come from reports: two dollar signs are not a TeX formula (matplotlib's mathtext raised)."""
+    priced = Brief("Threat brief: $\\foo$ cell", "A $5 and $10 reward.",
+                   (Section("Activity", ("Claimed by the $\\undefined{x}$ front [events: evt_1]",), "a note"),))
+    assert to_pdf(priced, SERIES).startswith(b"%PDF-")
+
+
+def test_trend_lines_named_with_dollar_signs_are_drawn(tmp_path):
+    from conflictlens.analysis.plots import plot_counts
+    records = [{"group": {"actor": name}, "period": "2021-01", "events": 2}
+               for name in ("The $\\bad$ front", "A $5 group")]
+    assert plot_counts(records, str(tmp_path / "trend.svg")) == 2
+    assert (tmp_path / "trend.svg").read_bytes().startswith(b"<?xml")
+
+
 def test_markdown_places_the_chart_under_activity():
     text = to_markdown(HOSTILE, "b-activity.svg")
     assert text.index("![Incidents and deaths per month](b-activity.svg)") < text.index("a note")
