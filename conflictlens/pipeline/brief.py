@@ -114,6 +114,9 @@ def write_brief(result: BriefResult, fmt: str, output: Path | None) -> str | Non
         raise ConflictLensError("CL-E935", "a PDF brief is written to a file: add --output FILE.pdf", "--format")
     if output is None:
         return result.markdown() if fmt == "md" else result.html() if fmt == "html" else result.json()
+    if output.is_dir():  # refused before the Markdown's chart is written beside it
+        raise ConflictLensError("CL-E936", "cannot write the brief (Is a directory); name a file in it, e.g. "
+                                f"{output / ('brief.' + fmt)}", str(output))
     try:
         if fmt == "md":
             chart = _chart_beside(result, output)
