@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from conflictlens.errors import ConflictLensError
+
 FLAGS = re.IGNORECASE
 
 
@@ -243,12 +245,31 @@ def event_cues() -> EventCues:
     )
 
 
+_WHERE = {"anywhere": False, "opening": True}  # a not_events rule's "where" -> NotEvent.opening_only
+
+
 def _not_events(raw: dict, regex) -> NotEvents:
     guards = {name: regex(p) for name, p in raw.get("guards", {}).items()}
-    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(guards[g] for g in r.get("unless", ("agents",))),
-                           r.get("where", "anywhere") == "opening")
+    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(_guard(guards, g) for g in r.get("unless", ("agents",))),
+                           _where(r))
                   for r in raw.get("rules", ()))
     return NotEvents(tuple(raw.get("types", ())), rules)
+
+
+def _where(rule: dict) -> bool:
+    """Whether the rule counts only in the opening sentence; a misspelt "where" would widen it silently."""
+    where = rule.get("where", "anywhere")
+    if where not in _WHERE:
+        raise ConflictLensError("CL-E941", f"not_events rule {rule.get('why', '')[:40]!r}: \"where\" is {where!r}; "
+                                f"use one of {', '.join(_WHERE)} in extract/data/event_cues.json", "event_cues.json")
+    return _WHERE[where]
+
+
+def _guard(guards: dict[str, re.Pattern[str]], name: str) -> re.Pattern[str]:
+    if name not in guards:
+        raise ConflictLensError("CL-E941", f"not_events names the guard {name!r}, which 'guards' lacks; use one of "
+                                f"{', '.join(guards)} in extract/data/event_cues.json", "event_cues.json")
+    return guards[name]
 
 
 def _expand_terms(pattern: str, terms: dict[str, str]) -> str:
