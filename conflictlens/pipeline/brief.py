@@ -62,7 +62,7 @@ def brief(session: Session, subject: str, actor: str | None = None, **filters: A
     from conflictlens.analysis.plots import activity_series
     from conflictlens.analysis.trends import month_index
 
-    events = [e for e in session.events(perpetrator=actor, **filters) if e.date.start]
+    events = [e for e in _events_of(session, actor, filters) if e.date.start]
     rows = rows_of(session, events)
     readings = latest(rows, ("admin1",), load_escalation())
     outlook = forecast_rows(rows, "admin1") if rows else []
@@ -77,6 +77,16 @@ def brief(session: Session, subject: str, actor: str | None = None, **filters: A
                "sections": [{"heading": s.heading, "points": list(s.points), "note": s.note}
                             for s in document.sections]}
     return BriefResult(document, numbers, activity_series(rows, last) if rows else None)
+
+
+def _events_of(session: Session, actor: str | None, filters: dict[str, Any]) -> list[Event]:
+    """The matching events; an actor nobody is named is reported as the brief's own option, --actor."""
+    try:
+        return list(session.events(perpetrator=actor, **filters))
+    except ConflictLensError as exc:
+        if exc.code == "CL-E700" and exc.subject == "--perpetrator":
+            raise ConflictLensError(exc.code, exc.message, "--actor") from exc
+        raise
 
 
 def _ledgers(session: Session, events: list[Event]) -> list[dict[str, Any]]:
