@@ -103,13 +103,18 @@ def compose(subject: str, rows: Sequence[IncidentRow], readings: Sequence[dict[s
 
 def to_markdown(brief: Brief, chart: str | None = None) -> str:
     """The brief as Markdown; `chart` is the file name of the activity chart written beside it."""
-    lines = [f"# {brief.title}", "", brief.lead, ""]
+    lines = [f"# {_md(brief.title)}", "", _md(brief.lead), ""]
     for section in brief.sections:
-        lines += [f"## {section.heading}", ""] + [f"- {point}" for point in section.points]
+        lines += [f"## {_md(section.heading)}", ""] + [f"- {_md(point)}" for point in section.points]
         if section.heading == "Activity" and chart:
             lines += ["", f"![Incidents and deaths per month]({chart})"]
-        lines += ["", section.note, ""] if section.note else [""]
+        lines += ["", _md(section.note), ""] if section.note else [""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md(text: str) -> str:
+    """`text` with its '<' escaped: names come from reports, and Markdown passes raw HTML through."""
+    return text.replace("<", "\\<")
 
 
 def _tops(rows: Sequence[IncidentRow]) -> Section:

@@ -1,5 +1,7 @@
 """The brief's contested-attribution and changed-relation sections, from ledgers and edges written here."""
 
+import re
+
 from conflictlens.analysis.brief import Brief, to_markdown
 from conflictlens.analysis.brief_render import to_html, to_pdf
 from conflictlens.analysis.brief_sections import Section, contested_section, is_contested, relations_section
@@ -122,3 +124,12 @@ def test_trend_lines_named_with_dollar_signs_are_drawn(tmp_path):
 def test_markdown_places_the_chart_under_activity():
     text = to_markdown(HOSTILE, "b-activity.svg")
     assert text.index("![Incidents and deaths per month](b-activity.svg)") < text.index("a note")
+
+
+def test_markdown_sets_angle_brackets_as_text_not_html():
+    """Markdown passes raw HTML through: a name written '<script>' in a report ran when the .md brief was
+    rendered (pandoc, most viewers). A backslash makes it text in any CommonMark renderer."""
+    text = to_markdown(HOSTILE)
+    assert not re.search(r"(?<!\\)<", text)  # every '<' escaped
+    assert "\\<script>alert(1)\\</script>" in text and "Group \\<b>Z\\</b> did it [events: evt_1]" in text
+    assert "Lead & more." in text  # nothing else is touched
