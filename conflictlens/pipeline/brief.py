@@ -62,13 +62,14 @@ def brief(session: Session, subject: str, actor: str | None = None, **filters: A
     from conflictlens.analysis.plots import activity_series
     from conflictlens.analysis.trends import month_index
 
-    events = [e for e in _events_of(session, actor, filters) if e.date.start]
+    matching = _events_of(session, actor, filters)
+    events = [e for e in matching if e.date.start]
     rows = rows_of(session, events)
     readings = latest(rows, ("admin1",), load_escalation())
     outlook = forecast_rows(rows, "admin1") if rows else []
     canonical, edges = _relations(session, actor, filters.get("until"))
     evidence = Evidence(_ledgers(session, events), edges, canonical)
-    document = compose(subject, rows, readings, outlook, load_rule(), evidence)
+    document = compose(subject, rows, readings, outlook, load_rule(), evidence, undated=len(matching) - len(events))
     last = max((month_index(r.date) for r in rows), default=None)
     summary = activity(rows, last) if rows else {}
     summary.pop("rows", None)

@@ -133,3 +133,16 @@ def test_markdown_sets_angle_brackets_as_text_not_html():
     assert not re.search(r"(?<!\\)<", text)  # every '<' escaped
     assert "\\<script>alert(1)\\</script>" in text and "Group \\<b>Z\\</b> did it [events: evt_1]" in text
     assert "Lead & more." in text  # nothing else is touched
+
+
+def test_one_incident_is_singular_and_undated_reports_are_counted_not_hidden():
+    from conflictlens.analysis.brief import compose
+    from conflictlens.analysis.trends import IncidentRow
+    one = [IncidentRow("2021-03-02", 4, "claimed", ("Taliban",), "Battles", "Military", "AF", "Kabul",
+                       event_ids=("evt_1",))]
+    brief = compose("AF", one, [], [], load_rule(), undated=2)
+    assert brief.lead.startswith("Based on 1 incident from") and "2 undated reports are left out" in brief.lead
+    assert brief.sections[0].points[0].startswith("2020-04 to 2021-03: 1 incident (1 claimed")
+    empty = compose("AF", [], [], [], load_rule(), undated=1)
+    assert empty.lead == "No dated incident matches (1 undated report is left out); nothing can be assessed."
+    assert compose("AF", [], [], [], load_rule()).lead == "No incidents match; nothing can be assessed."
