@@ -25,3 +25,28 @@ def _no_env_db(monkeypatch):
     monkeypatch.delenv("CONFLICTLENS_DB", raising=False)
     monkeypatch.delenv("CONFLICTLENS_TYPING_MODEL", raising=False)  # a developer's own model changes typing
     os.environ.setdefault("COLUMNS", "200")
+
+
+def pytest_report_header(config):
+    from tests.postgres_server import SERVER, unavailable
+    reason = unavailable()
+    return f"PostgreSQL store tests: {'SKIPPED: ' + reason if reason else 'on ' + SERVER}"
+
+
+@pytest.fixture
+def postgres_url():
+    """The URL of a fresh PostgreSQL schema for this test alone (skips where no server answers)."""
+    from tests.postgres_server import fresh_schema, unavailable
+    reason = unavailable()
+    if reason:
+        pytest.skip(f"PostgreSQL: {reason}")
+    with fresh_schema() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request, tmp_path):
+    """A new store's --db value on each backend: a SQLite file path, then a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("postgres_url")

@@ -59,4 +59,13 @@ def test_the_gold_file_holds_facts_and_a_fixed_part_per_article():
     articles = json.loads((BENCH / "gold.json").read_text(encoding="utf-8"))["articles"]
     assert len(articles) >= 30
     assert all(a["part"] == split_part(a["url"]) for a in articles)
-    assert all(set(a) == {"slug", "url", "published", "part", "incidents"} for a in articles)
+    # "added" names the batch an article came in (absent: the first 34), so each batch can be scored apart
+    assert all(set(a) - {"added"} == {"slug", "url", "published", "part", "incidents"} for a in articles)
+
+
+def test_a_batch_is_the_first_articles_or_those_added_under_its_name():
+    ev = _module()
+    first, later = {"slug": "a"}, {"slug": "b", "added": "hnews"}
+    assert [ev.in_batch(a, "first") for a in (first, later)] == [True, False]
+    assert [ev.in_batch(a, "hnews") for a in (first, later)] == [False, True]
+    assert [ev.in_batch(a, None) for a in (first, later)] == [True, True]

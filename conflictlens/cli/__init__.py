@@ -16,7 +16,7 @@ __all__ = ["app", "main"]
 
 # One entry per module in conflictlens/cli/ that adds commands, in the order `--help` lists them.
 _COMMAND_GROUPS: tuple[str, ...] = ("reports", "evaluate", "actors", "attribution", "interop", "resolution",
-                                    "network", "train", "trends", "serve")
+                                    "network", "train", "trends", "serve", "stores")
 
 
 def _register_command_groups() -> None:

@@ -163,7 +163,7 @@ def _edit(ctx: typer.Context, actors: list[Path], op: str, *args: Any, **options
         return
     typer.echo(json.dumps(recorded, ensure_ascii=False))
     if not chosen.quiet:
-        typer.echo(f"recorded in {chosen.db}; it applies to everything later done with this database: ingest, "
+        typer.echo(f"recorded in {chosen.shown_db}; it applies to everything later done with this database: ingest, "
                    "import, export, incidents, network and `extract --db`", err=True)
 
 

@@ -8,7 +8,7 @@ import typer
 from conflictlens.cli.help import App
 from conflictlens.cli.options import fail
 from conflictlens.errors import ConflictLensError
-from conflictlens.pipeline.session import CREATE, EXISTING, NONE, OPTIONAL, Session
+from conflictlens.pipeline.session import CREATE, EXISTING, NONE, OPTIONAL, Session, displayed_database
 
 app = App(add_completion=False, no_args_is_help=True,
           help="conflictlens: structured, sourced event records from reports of political violence.")
@@ -23,6 +23,11 @@ class Settings:
     def __init__(self, db: str, quiet: bool) -> None:
         self.db, self.quiet = db, quiet
         self.session: Session | None = None
+
+    @property
+    def shown_db(self) -> str:
+        """--db as messages name it: a PostgreSQL URL without its password."""
+        return displayed_database(self.db)
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -59,7 +64,8 @@ def _show_version(wanted: bool) -> None:
 def main_options(
     ctx: typer.Context,
     db: str = typer.Option(None, "--db", metavar="PATH",
-                           help="Database path (default ./conflictlens.db or $CONFLICTLENS_DB)."),
+                           help="Database path, or a PostgreSQL URL postgresql://user@host/dbname "
+                                "(default ./conflictlens.db or $CONFLICTLENS_DB)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr."),
     version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
                                  help="Show the version and exit."),

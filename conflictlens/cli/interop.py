@@ -37,7 +37,7 @@ def import_command(ctx: typer.Context,
                                          parallel=parallel)
     finish_report(chosen, report.errors,
                   f"{report.rows} rows: {report.inserted} new, {report.updated} updated, {report.unchanged} "
-                  f"unchanged; {len(report.errors)} left out; stored in {chosen.db}"
+                  f"unchanged; {len(report.errors)} left out; stored in {chosen.shown_db}"
                   + recovered_note(report.recovered, "; "))
 
 

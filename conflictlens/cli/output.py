@@ -18,7 +18,6 @@ from rich.progress import (
 from rich.table import Column, Table
 from rich.text import Text
 
-from conflictlens.pipeline.interop import flat_row as export_flat_row
 from conflictlens.model.records import Event
 
 _REDRAW_SECONDS = 0.1
@@ -89,6 +88,8 @@ _NOT_IN_EVENT_LISTS = ("dataset", "dataset_id")
 
 
 def flat_row(event: Event) -> dict[str, object]:
+    # Imported here: the export job loads every exporter, which `extract` and its progress bar never need.
+    from conflictlens.pipeline.interop import flat_row as export_flat_row
     return {k: v for k, v in export_flat_row(event).items() if k not in _NOT_IN_EVENT_LISTS}
 
 

@@ -44,7 +44,7 @@ def _run_ingest(ctx: typer.Context, files: list[str], actor_files: tuple[str, ..
         report = work.ingest(files, confidential=confidential, on_file=meter.update)
     finish_report(chosen, report.errors,
                   f"{report.inserted} new, {report.updated} updated, {report.unchanged} unchanged documents; "
-                  f"{report.events} events stored in {chosen.db}; {len(report.errors)} bad file(s)"
+                  f"{report.events} events stored in {chosen.shown_db}; {len(report.errors)} bad file(s)"
                   + recovered_note(report.recovered, "; "))
 
 
@@ -55,7 +55,7 @@ def demo(ctx: typer.Context) -> None:
 
     with coded_errors():
         _run_ingest(ctx, [str(p) for p in pipeline.sample_paths()])
-        print_summary(session(ctx).public, settings(ctx).db)
+        print_summary(session(ctx).public, settings(ctx).shown_db)
 
 
 def events(ctx: typer.Context,

@@ -7,13 +7,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from conflictlens.extract.lexicon import FLAGS, anchors_of, attribution_cues, may_match
+from conflictlens.extract.lexicon import FLAGS, LazyPattern, anchors_of, attribution_cues, may_match
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
 _SPACES = re.compile(r"\s{2,}|\n")
+# Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name.
+_QUOTED_ACTOR = re.compile(r"[\"“”'‘’](ACTOR\d+)[\"“”'‘’]")
+# A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed").
+_COUNTED = re.compile(r"(?i:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+                      r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
 _SAYER_NOISE = re.compile(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
@@ -31,19 +36,20 @@ class Statement:
 @dataclass(frozen=True)
 class _Compiled:
     no_claim: re.Pattern[str]
-    stances: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]  # with anchors_of(pattern)
-    subject: re.Pattern[str]
-    agents: tuple[re.Pattern[str], ...]
-    arrest_subject: re.Pattern[str]
+    stances: tuple[tuple[str, LazyPattern, tuple[str, ...] | None], ...]  # with anchors_of(pattern)
+    subject: LazyPattern
+    agents: tuple[LazyPattern, ...]
+    arrest_subject: LazyPattern
     arrest_events: frozenset[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
     own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
+    other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
 
 
-def _compile(pattern: str, heads: str) -> re.Pattern[str]:
+def _compile(pattern: str, heads: str) -> LazyPattern:
     actor = _ACTOR.replace("HEADS", heads)
-    return re.compile(pattern.replace("ACTOR", actor, 1).replace("SAYER", _SAYER, 1), FLAGS)
+    return LazyPattern(pattern.replace("ACTOR", actor, 1).replace("SAYER", _SAYER, 1), FLAGS)
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +70,7 @@ def _compiled() -> _Compiled:
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
         own_channel=re.compile(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
+        other_incident=re.compile(raw["other_incident"], FLAGS),
     )
 
 
@@ -75,7 +82,8 @@ def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[
 
 def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:
     """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token.
-    Line breaks and runs of spaces read as one space: wire copy wraps its lines inside sentences."""
+    Line breaks and runs of spaces read as one space: wire copy wraps its lines inside sentences;
+    quotation marks around a name are dropped."""
     parts, kept, pos = [], [], 0
     for m in mentions:
         s, e = m.start - offset, m.end - offset
@@ -86,7 +94,7 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         kept.append(m)
         pos = e
     parts.append(sentence[pos:])
-    return _SPACES.sub(" ", "".join(parts)), kept
+    return _QUOTED_ACTOR.sub(r"\1", _SPACES.sub(" ", "".join(parts))), kept
 
 
 def statements_in_sentence(
@@ -104,7 +112,7 @@ def statements_in_sentence(
             continue
         for m in pattern.finditer(masked):
             actor = _actor_of(m, masked, actors)
-            if actor is None or (actor.canonical, stance) in seen:
+            if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()):
                 continue
             seen.add((actor.canonical, stance))
             by = _sayer(m, stance, cc.sayer_default, actors)
@@ -165,7 +173,9 @@ def subject_statements(
     masked, actors = mask_actors(sentence, span[0], mentions)
     patterns = (cc.subject, *cc.agents) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events else ())
     out = []
-    for m in (m for p in patterns for m in p.finditer(masked)):
+    for pattern, m in ((p, m) for p in patterns for m in p.finditer(masked)):
+        if pattern is cc.subject and _COUNTED.search(masked, 0, m.start()):
+            continue  # "Two Mali Soldiers Killed In Roadside Bomb": a headline's counted victims
         actor = actors[int(m.group("actor")[5:])]
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out

@@ -11,6 +11,7 @@ from conflictlens.extract.typing.classify import Typing, classify_sub_event
 from conflictlens.extract.gtd.attack_types import classify_gtd
 from conflictlens.extract.dates.mentions import ResolvedDate, resolve_event_date
 from conflictlens.extract.learned.model import TypingModel
+from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.places import CITY_PART_KINDS, written_place
 from conflictlens.extract.target_actor import find_target_actor
 from conflictlens.model.ids import event_id
@@ -257,12 +258,17 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     inside = [p for p in ctx.places if start <= p.start < end]
     # The dateline says where the report was filed; the body, when it names a place, says where it happened.
     inside = [p for p in inside if p.start >= ctx.body_start] or inside
+    # "160 miles from the capital, Ouagadougou" names where it did not happen, only near where.
+    off = [p for p in inside if _distance_reference(ctx.doc.text, p)]
+    inside = [p for p in inside if p not in off] or inside
     # An incident that names no place takes the places said before it (a dateline, an earlier sentence).
     mentions = inside or [p for p in ctx.places if p.start < start]
     if not mentions:
         return
     location, basis = geocoder.best_location(mentions)
-    if inside:
+    if inside and all(p in off for p in inside) and location.precision == "place":
+        location, basis = _province_only(location, basis, geocoder)  # "20 km north of Kabul": Kabul province
+    elif inside:
         location, basis = _prefer_written_place(ctx.doc.text, location, basis, inside, geocoder)
     elif location.precision == "place":
         # A place named for an earlier incident is not this incident's place: keep its province only.
@@ -270,6 +276,11 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     event.location = location
     if basis is not None:
         event.add_evidence("location", ev((basis.start, basis.end)))
+
+
+def _distance_reference(text: str, place: PlaceMention) -> bool:
+    pattern = event_cues().distance_reference
+    return pattern is not None and pattern.search(text, max(0, place.start - 80), place.start) is not None
 
 
 def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],

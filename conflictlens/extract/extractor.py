@@ -27,6 +27,7 @@ from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, truecase
 from conflictlens.extract.wire.furniture import find_dateline, furniture_spans, inside, is_messenger
+from conflictlens.extract.wire.unwrap import unwrap
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 from conflictlens.model.relations import ActorRelation
@@ -102,7 +103,7 @@ class Extractor:
         mentions the events were found with (None without an actor resolver: nothing was looked for).
         """
         for batch in document_batches(docs, batch_size, READ_AHEAD_CHARS):
-            cased = [self._truecased(d) for d in batch]
+            cased = [self._working_copy(d) for d in batch]
             wanted = [d for d in cased if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
             for original, d in zip(batch, cased):
@@ -132,6 +133,12 @@ class Extractor:
             return finder.extract(doc, events)
         reuse = ctx.known_at == (events_country(events), doc.published)
         return finder.extract(doc, events, sentences=ctx.sentences, known=ctx.known if reuse else None)
+
+    def _working_copy(self, doc: Document) -> Document:
+        """The copy of the report that is read (same length, so every span holds): hard-wrapped lines
+        joined into their paragraphs, then ALL-CAPS text truecased."""
+        unwrapped = unwrap(doc.text)
+        return self._truecased(doc if unwrapped == doc.text else replace(doc, text=unwrapped))
 
     def _truecased(self, doc: Document) -> Document:
         """The report with its ALL-CAPS paragraphs in their likely case (same length, so every span
@@ -230,9 +237,12 @@ class Extractor:
         # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
+        # A name the tagger took for an organisation but the gazetteer knows as a place is a place:
+        # "the Laghman attack" was carried out in Laghman, not by it.
+        place_spans = {(p.start, p.end) for p in places}
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if (m in identified or m not in known_set) and not _names_nobody(text, m)
-                  and not inside(messengers, m.start, m.end)]
+                  if (m in identified or (m not in known_set and (m.start, m.end) not in place_spans))
+                  and not _names_nobody(text, m) and not inside(messengers, m.start, m.end)]
         nationalities = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP")
         sentences = split_sentences(text)
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
@@ -256,16 +266,18 @@ class Extractor:
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
         text, dates = ctx.doc.text, ctx.dates
+        # The dateline's place says where the report was filed: it places no incident of the story.
+        told = [p for p in ctx.places if p.start >= ctx.body_start]
         infos = []
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
-            places = frozenset(_admin_names(p) for p in ctx.places if span[0] <= p.start < span[1])
+            places = frozenset(_admin_names(p) for p in told if span[0] <= p.start < span[1])
             # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
             day_mentions = frozenset(m.text.lower() for m in dates
                                      if span[0] <= m.start < span[1] and not stays_on_the_day(m))
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
-            within = frozenset(_province_of(p) for p in ctx.places if span[0] <= p.start < span[1])
+            within = frozenset(_province_of(p) for p in told if span[0] <= p.start < span[1])
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""}))
         return group_incidents(infos)
 

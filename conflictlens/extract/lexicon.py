@@ -9,6 +9,7 @@ from re import _parser as re_parser
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator, Mapping
 
 from conflictlens.errors import ConflictLensError
 
@@ -20,14 +21,66 @@ def load_json(name: str) -> dict:
     return json.loads(resources.files("conflictlens.extract").joinpath(f"data/{name}").read_text("utf-8"))
 
 
-def word_regex(pattern: str, flags: int = FLAGS) -> re.Pattern[str]:
-    """Compile a cue so that it only matches whole words."""
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
+class LazyPattern:
+    """A regex compiled on its first use, with the methods of `re.Pattern` the extractor calls.
+
+    The cue files hold about 500 patterns and a short report needs a third of them: compiling every
+    one up front (the regex parser is pure Python) cost a cold `conflictlens extract` about 0.2 s.
+    Compiling twice from two threads gives equal patterns, so the cache needs no lock."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        found = self._compiled
+        if found is None:
+            found = self._compiled = re.compile(self.pattern, self.flags)
+        return found
+
+    def search(self, string: str, *bounds: int) -> re.Match[str] | None:
+        return self.compiled().search(string, *bounds)
+
+    def match(self, string: str, *bounds: int) -> re.Match[str] | None:
+        return self.compiled().match(string, *bounds)
+
+    def fullmatch(self, string: str, *bounds: int) -> re.Match[str] | None:
+        return self.compiled().fullmatch(string, *bounds)
+
+    def finditer(self, string: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(string, *bounds)
+
+    def findall(self, string: str, *bounds: int) -> list:
+        return self.compiled().findall(string, *bounds)
+
+    def sub(self, repl, string: str, count: int = 0) -> str:
+        return self.compiled().sub(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list:
+        return self.compiled().split(string, maxsplit)
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.compiled().groupindex
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags})"
+
+
+# A cue pattern: compiled now (searched in every report) or when first searched.
+Regex = re.Pattern[str] | LazyPattern
+
+
+def word_regex(pattern: str, flags: int = FLAGS) -> LazyPattern:
+    """A cue that only matches whole words (compiled when first searched)."""
+    return LazyPattern(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
 
 
 @dataclass(frozen=True)
 class Cue:
-    pattern: re.Pattern[str]
+    pattern: Regex
     weight: float
     context: str | None = None  # counts only when this context matches the text
     negated: bool = False  # ... or, when True, only when it does not
@@ -135,16 +188,16 @@ class Family:
 
 @dataclass(frozen=True)
 class TerritoryCues:
-    capture: re.Pattern[str]
-    capture_lite: re.Pattern[str]
-    passive: re.Pattern[str]
-    infinitive: re.Pattern[str]
-    place: re.Pattern[str]
-    not_place: re.Pattern[str]
-    state: re.Pattern[str]
-    non_state: re.Pattern[str]
-    held_by_non_state: re.Pattern[str]
-    held_by_state: re.Pattern[str]
+    capture: Regex
+    capture_lite: Regex
+    passive: Regex
+    infinitive: Regex
+    place: Regex
+    not_place: Regex
+    state: Regex
+    non_state: Regex
+    held_by_non_state: Regex
+    held_by_state: Regex
     weights: dict[str, float]
 
 
@@ -153,15 +206,18 @@ class NotEvent:
     """A context that tells no political-violence event (a disaster, a crime, diplomacy), unless one of
     its guards (perpetrators, weapons, a toll) matches too ('not_events' in event_cues.json)."""
     why: str
-    pattern: re.Pattern[str]
-    unless: tuple[re.Pattern[str], ...]
+    pattern: Regex
+    unless: tuple[Regex, ...]
+    anchors: tuple[str, ...] | None = None  # of `pattern` (see anchors_of)
     # "where": "opening": the context counts only in the report's opening sentence, where it says what
     # the report is about ("X claimed responsibility for ..."), not later ("No group claimed ...").
     opening_only: bool = False
 
-    def applies(self, text: str, opening: str = "") -> bool:
-        where = opening if self.opening_only else text
-        return bool(self.pattern.search(where)) and not any(g.search(text) for g in self.unless)
+    def applies(self, text: str, lowered: str, opening: str = "") -> bool:
+        """`lowered`: `text.lower()`, read once for every rule; the guards always read the whole text."""
+        where, where_lowered = (opening, opening.lower()) if self.opening_only else (text, lowered)
+        return (may_match(self.anchors, where_lowered) and bool(self.pattern.search(where))
+                and not any(g.search(text) for g in self.unless))
 
 
 @dataclass(frozen=True)
@@ -173,48 +229,50 @@ class NotEvents:
 @dataclass(frozen=True)
 class EventCues:
     priority: tuple[str, ...]
-    background: re.Pattern[str]
+    background: Regex
     sub_event_cues: dict[str, tuple[Cue, ...]]
-    contexts: dict[str, re.Pattern[str]]
+    contexts: dict[str, Regex]
     territory: TerritoryCues
     rules: tuple[TypingRule, ...]
     families: tuple[Family, ...]
-    any_trigger: re.Pattern[str]
-    strong_trigger: re.Pattern[str]
+    any_trigger: Regex
+    strong_trigger: Regex
     not_events: NotEvents = NotEvents((), ())
     context_anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # see anchors_of
-    unreal: re.Pattern[str] | None = None  # threats, plans, the future, questions: no act told
+    unreal: Regex | None = None  # threats, plans, the future, questions: no act told
+    # "160 miles from the capital, Ouagadougou": the place after it is a distance reference
+    distance_reference: Regex | None = None
 
 
 @dataclass(frozen=True)
 class GtdCues:
-    attack_rules: tuple[tuple[str, re.Pattern[str]], ...]
-    weapon_rules: tuple[tuple[str, re.Pattern[str]], ...]
-    target_rules: tuple[tuple[str, re.Pattern[str]], ...]
-    prominent: re.Pattern[str]
-    assassination_action: re.Pattern[str]
-    possessive_target: re.Pattern[str]
-    target_lead: re.Pattern[str]
-    target_explicit: re.Pattern[str]
-    light_explosives: re.Pattern[str]
-    firing: re.Pattern[str]
-    foiled_cues: re.Pattern[str]
-    generic_security: re.Pattern[str]
+    attack_rules: tuple[tuple[str, Regex], ...]
+    weapon_rules: tuple[tuple[str, Regex], ...]
+    target_rules: tuple[tuple[str, Regex], ...]
+    prominent: Regex
+    assassination_action: Regex
+    possessive_target: Regex
+    target_lead: Regex
+    target_explicit: Regex
+    light_explosives: Regex
+    firing: Regex
+    foiled_cues: Regex
+    generic_security: Regex
     security_branches: tuple[str, ...]
     security_default: str
-    not_victims: re.Pattern[str]
-    speakers: re.Pattern[str]
-    responders: re.Pattern[str]
-    vague_target: re.Pattern[str]
+    not_victims: Regex
+    speakers: Regex
+    responders: Regex
+    vague_target: Regex
     foiled_default: str
     weak_phrase_types: tuple[str, ...]
     notable_victims: tuple[str, ...]
-    named_civilians: re.Pattern[str]
+    named_civilians: Regex
     no_target_default: str
     attack_by_target: tuple[tuple[str, str], ...]
-    attack_by_target_not_when: re.Pattern[str]
-    attack_by_phrase: tuple[tuple[re.Pattern[str], str], ...]
-    deadly: re.Pattern[str]
+    attack_by_target_not_when: Regex
+    attack_by_phrase: tuple[tuple[Regex, str], ...]
+    deadly: Regex
     deadly_facility_attack: str
     property_attack: str
 
@@ -224,7 +282,7 @@ def event_cues() -> EventCues:
     raw = load_json("event_cues.json")
     terms = raw.get("terms", {})
 
-    def regex(pattern: str) -> re.Pattern[str]:
+    def regex(pattern: str) -> Regex:
         return word_regex(_expand_terms(pattern, terms))
 
     cues = {sub: tuple(_cue(entry, regex, terms) for entry in entries) for sub, entries in raw["sub_event_cues"].items()}
@@ -240,36 +298,26 @@ def event_cues() -> EventCues:
         any_trigger=re.compile(r"(?<![\w])" + raw["event_triggers"], FLAGS),
         strong_trigger=word_regex(raw["strong_triggers"]),
         background=word_regex(raw["background"]["pattern"]),
-        not_events=_not_events(raw.get("not_events", {}), regex),
+        not_events=_not_events(raw.get("not_events", {}), regex, terms),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
+        distance_reference=LazyPattern(raw["distance_reference"]["pattern"], FLAGS),
     )
 
 
-_WHERE = {"anywhere": False, "opening": True}  # a not_events rule's "where" -> NotEvent.opening_only
-
-
-def _not_events(raw: dict, regex) -> NotEvents:
+def _not_events(raw: dict, regex, terms: dict[str, str]) -> NotEvents:
     guards = {name: regex(p) for name, p in raw.get("guards", {}).items()}
-    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(_guard(guards, g) for g in r.get("unless", ("agents",))),
-                           _where(r))
-                  for r in raw.get("rules", ()))
+    rules = tuple(_not_event(r, regex, guards, terms) for r in raw.get("rules", ()))
     return NotEvents(tuple(raw.get("types", ())), rules)
 
 
-def _where(rule: dict) -> bool:
-    """Whether the rule counts only in the opening sentence; a misspelt "where" would widen it silently."""
-    where = rule.get("where", "anywhere")
-    if where not in _WHERE:
-        raise ConflictLensError("CL-E941", f"not_events rule {rule.get('why', '')[:40]!r}: \"where\" is {where!r}; "
-                                f"use one of {', '.join(_WHERE)} in extract/data/event_cues.json", "event_cues.json")
-    return _WHERE[where]
-
-
-def _guard(guards: dict[str, re.Pattern[str]], name: str) -> re.Pattern[str]:
-    if name not in guards:
-        raise ConflictLensError("CL-E941", f"not_events names the guard {name!r}, which 'guards' lacks; use one of "
-                                f"{', '.join(guards)} in extract/data/event_cues.json", "event_cues.json")
-    return guards[name]
+def _not_event(rule: dict, regex, guards: dict, terms: dict[str, str]) -> NotEvent:
+    """One rule, checked: a misspelt "where" would silently widen it, an unknown guard fail uncoded."""
+    where, unless = rule.get("where", "anywhere"), rule.get("unless", ("agents",))
+    if where not in ("anywhere", "opening") or not set(unless) <= set(guards):
+        raise ConflictLensError("CL-E941", f"not_events rule {rule['why'][:40]!r}: where {where!r}, unless {unless}; "
+                                f"use anywhere or opening, and guards of {', '.join(guards)}", "event_cues.json")
+    return NotEvent(rule["why"], regex(rule["if"]), tuple(guards[g] for g in unless),
+                    anchors_of(_expand_terms(rule["if"], terms)), where == "opening")
 
 
 def _expand_terms(pattern: str, terms: dict[str, str]) -> str:
@@ -369,7 +417,7 @@ def attribution_cues() -> dict:
 @dataclass(frozen=True)
 class ActorMentionCues:
     generic_words: frozenset[str]  # a NER name made only of these names nobody ("the jihadist group")
-    disguise_before: re.Pattern[str]  # "gunmen disguised as police": the police are a disguise
+    disguise_before: Regex  # "gunmen disguised as police": the police are a disguise
 
 
 @lru_cache(maxsize=1)

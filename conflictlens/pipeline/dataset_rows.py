@@ -2,7 +2,8 @@
 
 ingest.datasets (file rows -> events, actors linked) -> store.rows.prepare (events -> table rows) and
 extract.relations.events (actor1 against actor2 -> clashes), all pure. What leaves here is plain
-tuples, so a worker process can do this half of an import while the importing process writes;
+tuples and the rows' Event objects (which resolution needs), so a worker process can do this half
+of an import while the importing process writes;
 this module imports nothing heavy, so that a worker starts fast.
 """
 
@@ -25,6 +26,7 @@ from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.relations.events import derived_relations, party_name_test
 from conflictlens.ingest.datasets import ActorLink, ActorLookup, import_rows
+from conflictlens.model.records import Event
 from conflictlens.pipeline.session import Session, registry_of
 from conflictlens.store import MEMORY, PreparedDocument, Store, prepare, unchanged
 from conflictlens.store.relations import relation_row
@@ -48,10 +50,16 @@ _IMPORT_GC_THRESHOLD = 50_000
 
 
 class PreparedRow(NamedTuple):
-    """One dataset row as the store takes it: the document with its event, and its clashes."""
+    """One dataset row as the store takes it: the document with its event, and its clashes.
+
+    `events` are the Event objects themselves, for incident resolution: reading them back from the
+    flattened record cost a JSON parse per row. Empty for an unchanged row, and when rows come from
+    a worker for an import that does not resolve (pickling them would be wasted).
+    """
 
     document: PreparedDocument
     relations: list[tuple[Any, ...]]  # rows of actor_relations (store.relations.relation_row)
+    events: tuple[Event, ...] = ()
 
 
 # ------------------------------------------------------------------ actors
@@ -129,7 +137,7 @@ def _prepared(rows: Iterator[Any], is_party: Any, stored_versions: VersionLookup
             else:
                 # ACLED's actor1 against actor2, UCDP's side_a against side_b: clashes for the actor network.
                 clashes = [relation_row(r) for r in derived_relations(None, [item.event], [], [], is_party)]
-                yield PreparedRow(prepare(item.document, [item.event], item.version), clashes)
+                yield PreparedRow(prepare(item.document, [item.event], item.version), clashes, (item.event,))
 
 
 @contextmanager
@@ -193,19 +201,20 @@ def _start_method() -> str:
 
 def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
                             encoding: str = "utf-8", store_path: str | None = None,
-                            on_bytes: BytesHeard | None = None, edits: tuple[ActorEdit, ...] = ()
-                            ) -> Iterator[PreparedRow | ConflictLensError]:
+                            on_bytes: BytesHeard | None = None, edits: tuple[ActorEdit, ...] = (),
+                            events: bool = True) -> Iterator[PreparedRow | ConflictLensError]:
     """prepared_rows, computed by a worker process while the caller consumes them (same rows, same order).
 
     `store_path`: the database the rows go to; the worker reads the stored versions from it to
-    spare flattening unchanged rows; `edits`: its recorded registry edits. The worker is forked where that is safe, else spawned (then the caller's main script must
+    spare flattening unchanged rows; `edits`: its recorded registry edits; `events`: whether the rows
+    carry their Event objects (an import that resolves needs them; leaving them out spares pickling). The worker is forked where that is safe, else spawned (then the caller's main script must
     have an `if __name__ == "__main__":` guard); it is stopped when the caller stops reading,
     finishes, or fails.
     """
     context = multiprocessing.get_context(_start_method())
     messages = context.Queue(maxsize=_WORKER_QUEUE)
     worker = context.Process(target=_work,
-                             args=(dataset, str(path), actor_files, encoding, store_path, edits,
+                             args=(dataset, str(path), actor_files, encoding, store_path, edits, events,
                                    _Outbox(messages, os.getpid())),
                              name="conflictlens-import-parser", daemon=True)
     worker.start()
@@ -244,6 +253,10 @@ def _next_message(messages: Any, worker: Any, path: str) -> Any:
         except queues.Empty:
             raise ConflictLensError("CL-E506", f"the parsing process stopped unexpectedly (exit code "
                                     f"{worker.exitcode}); run the import again with --no-parallel", path) from None
+
+
+def _without_events(row: PreparedRow | ConflictLensError) -> PreparedRow | ConflictLensError:
+    return row._replace(events=()) if isinstance(row, PreparedRow) and row.events else row
 
 
 @contextmanager
@@ -285,7 +298,7 @@ class _Outbox:
 
 
 def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, store_path: str | None,
-          edits: tuple[ActorEdit, ...], messages: _Outbox) -> None:
+          edits: tuple[ActorEdit, ...], events: bool, messages: _Outbox) -> None:
     """The worker process: parse and prepare, send rows a chunk at a time, then _DONE (or the error)."""
     read = [0, 0]  # bytes read, file size: sent with each chunk for the caller's progress bar
 
@@ -296,6 +309,8 @@ def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, 
         with quiet_collector(), _reader(store_path) as store:
             versions = store.stored_versions if store is not None else None
             rows = prepared_rows(dataset, path, actor_files, encoding, versions, heard, edits)
+            if not events:
+                rows = (_without_events(row) for row in rows)
             for chunk in chunks(rows, WORKER_CHUNK):
                 messages.put((chunk, tuple(read)))
         messages.put(([], tuple(read)))  # the end of the file, when the last chunk was sent before it

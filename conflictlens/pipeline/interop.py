@@ -25,11 +25,12 @@ from conflictlens.pipeline.dataset_rows import (
     PreparedRow, chunks, prepared_rows, prepared_rows_in_worker, quiet_collector, worth_a_worker,
 )
 from conflictlens.pipeline.filters import event_filters
+from conflictlens.pipeline.incident_index import IncidentIndex
 from conflictlens.pipeline.resolution import (
     ResolutionContext, finish_pending, resolve_after_save, resolved_together, store_context,
 )
 from conflictlens.pipeline.session import session_registry, stored_edits
-from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store, event_from_record, prepared_document
+from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store, prepared_document
 
 IMPORT_BATCH = 2000  # rows handed to the store at a time: bounded memory
 # Rows per commit. The ids are hashes, so each batch lands all over the indexes, and a commit
@@ -83,17 +84,19 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     use_worker = worth_a_worker(path) if parallel is None else parallel
     edits = stored_edits(store)  # the analyst's corrections link the rows' actors too
     if use_worker:
-        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes, edits)
+        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes, edits,
+                                       events=context is not None)
     else:
         rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes, edits)
     batches = _batches(rows, report, on_row, batch_size)
+    index = IncidentIndex()  # the stored incidents, read once for the whole import
     with quiet_collector():
         pending = next(batches, None)
         while pending is not None:
             with store.transaction():
                 started, written = time.monotonic(), 0
                 while pending is not None:  # at least one batch per commit
-                    _save(store, pending, report, context)
+                    _save(store, pending, report, context, index)
                     written += len(pending)
                     pending = next(batches, None)
                     if written >= commit_rows or time.monotonic() - started >= commit_seconds:
@@ -125,16 +128,16 @@ def _stale_row(document_id: str) -> ConflictLensError:
                    "out; import the file again to store it", document_id)
 
 
-def _save(store: Store, batch: list[PreparedRow], report: ImportReport, context: ResolutionContext | None) -> None:
+def _save(store: Store, batch: list[PreparedRow], report: ImportReport, context: ResolutionContext | None,
+          index: IncidentIndex) -> None:
     if context is None:
         _write(store, batch, report)
         return
     with resolved_together(store):  # a kill leaves the rows stored and resolved, or not stored
         changed = _write(store, batch, report)
         if changed:
-            saved = [(prepared_document(row.document), [event_from_record(e.event[-1]) for e in row.document.events])
-                     for row, _ in changed]
-            resolve_after_save(store, saved, [result for _, result in changed], context)
+            saved = [(prepared_document(row.document), list(row.events)) for row, _ in changed]
+            resolve_after_save(store, saved, [result for _, result in changed], context, index)
 
 
 def _write(store: Store, batch: list[PreparedRow], report: ImportReport) -> list[tuple[PreparedRow, SaveResult]]:

@@ -22,12 +22,13 @@ from typing import Any, Iterable, Iterator, Sequence
 from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
 from conflictlens.model.records import Document, Event
+from conflictlens.pipeline.incident_index import IncidentIndex
 from conflictlens.pipeline.session import session_registry
 from conflictlens.resolve.blocking import block_keys
-from conflictlens.resolve.cluster import decide, incident_id_for, sample_members
+from conflictlens.resolve.cluster import decide, incident_id_for
 from conflictlens.resolve.compose import compose
 from conflictlens.resolve.names import fold, skeleton
-from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_from_json, profile_of, source_of
+from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_of, source_of
 from conflictlens.resolve.settings import Settings, settings
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store, event_from_record
 from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow
@@ -124,22 +125,31 @@ def source_for(event: Event, ctx: ResolutionContext, meta: dict[str, Any] | None
 
 
 def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: ResolutionContext | None = None,
-                   report: ResolutionReport | None = None) -> ResolutionReport:
-    """Resolve each (event, source) in order, in one transaction, then recompute touched incidents."""
+                   report: ResolutionReport | None = None, index: IncidentIndex | None = None) -> ResolutionReport:
+    """Resolve each (event, source) in order, in one transaction, then recompute touched incidents.
+
+    `index`: the stored incidents as a caller that resolves batch after batch keeps them in memory
+    (an import); without one, they are read for this batch alone.
+    """
     ctx = ctx or store_context(store)
     report = report or ResolutionReport()
     items = list(items)
+    index = index or IncidentIndex()
     with store.transaction():
-        batch = _Batch(store.incidents, [event for event, _ in items], ctx.settings)
-        for event, source in items:
-            _resolve_one(batch, event, source, ctx, report)
+        index.begin(store.incidents)
+        batch = _Batch(store.incidents, [event for event, _ in items], ctx.settings, index)
+        profiles = [ctx.profile(event, source) for event, source in items]
+        keys = [block_keys(profile, ctx.settings) for profile in profiles]
+        index.load_keys(store.incidents, [key for _, probes in keys for key in probes])  # one query per 500
+        for (event, source), profile, (own, probes) in zip(items, profiles, keys):
+            _resolve_one(batch, event, source, profile, own, probes, report)
         recompose(batch.incidents, report.incidents, ctx, batch.events)
     return report
 
 
 def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]]], results: Sequence[SaveResult],
-                       ctx: ResolutionContext | None = None) -> ResolutionReport:
-    """The ingest hook: resolve the events of documents just inserted or re-extracted."""
+                       ctx: ResolutionContext | None = None, index: IncidentIndex | None = None) -> ResolutionReport:
+    """The ingest hook: resolve the events of documents just inserted or re-extracted (`index`: see resolve_events)."""
     ctx = ctx or store_context(store)
     report = ResolutionReport()
     changed = [(doc, events) for (doc, events), result in zip(batch, results) if result.status in (INSERTED, UPDATED)]
@@ -149,9 +159,11 @@ def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]
     with store.transaction():
         for doc, events in changed:
             _drop_vanished(incidents, doc.id, {e.id for e in events}, report)
+    if report.removed and index is not None:
+        index.forget()  # members left the incidents it holds
     meta = {doc.id: {"outlet": doc.outlet, "published": doc.published, "title": doc.title} for doc, _ in changed}
     items = [(e, source_for(e, ctx, meta.get(e.document_id))) for _, events in changed for e in events]
-    return resolve_events(store, items, ctx, report)
+    return resolve_events(store, items, ctx, report, index)
 
 
 @contextmanager
@@ -190,7 +202,7 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
     """
     ctx = ctx or store_context(store)
     incidents = store.incidents
-    report = ResolutionReport()
+    report, index = ResolutionReport(), IncidentIndex()
     done, position = 0, (0, "")
     while limit is None or done < limit:
         size = PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - done)
@@ -200,7 +212,7 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
             break
         events = [event_from_record(record) for _, record, _ in rows]
         meta = incidents.document_meta(e.document_id for e in events)
-        resolve_events(store, [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events], ctx, report)
+        resolve_events(store, [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events], ctx, report, index)
         done, position = done + len(rows), rows[-1][2]
     return report
 
@@ -226,19 +238,18 @@ class _Batch:
     """What one resolve_events call reads once and then keeps current itself, inside its transaction.
 
     Per event, resolution used to run about a dozen queries and parse every candidate member's
-    JSON; the memberships, kept-apart pairs and candidate profiles of a batch are read once here,
-    and the members it adds are added to them, so later events of the batch see earlier ones.
+    JSON; the memberships and kept-apart pairs of a batch are read once here, the candidates come
+    from the index, and the members it adds are added to them, so later events see earlier ones.
     """
 
-    def __init__(self, incidents: IncidentStore, events: Sequence[Event], s: Settings) -> None:
-        self.incidents = incidents
+    def __init__(self, incidents: IncidentStore, events: Sequence[Event], s: Settings, index: IncidentIndex) -> None:
+        self.incidents, self.index = incidents, index
         self.events = {e.id: e for e in events}
-        self.limit = s.max_members_compared
+        self.settings, self.limit = s, s.max_members_compared
         ids = list(self.events)
         self.members = incidents.memberships(ids)
         self.apart = incidents.apart_pairs(ids)
         self.seq = incidents.next_seq()
-        self._profiles: dict[str, list[Profile]] = {}
         # The incident id each event would found, and which of those are taken already (one query).
         self._founding = {e: incident_id_for(e) for e in ids}
         self._taken = incidents.existing_incidents(list(self._founding.values()))
@@ -251,13 +262,11 @@ class _Batch:
         self._taken.add(incident)
         return incident
 
-    def candidates(self, incident_id: str) -> list[Profile]:
-        """The sampled members the resolver compares an event with (first half and latest half)."""
-        found = self._profiles.get(incident_id)
-        if found is None:
-            sample = self.incidents.sample_profiles(incident_id, self.limit)
-            found = self._profiles[incident_id] = [profile_from_json(p) for p in sample]
-        return found
+    def candidates(self, probes: Sequence[str]) -> dict[str, list[Profile]]:
+        """The incidents filed under `probes`, each with the sampled members the resolver compares an
+        event with (first half and latest half)."""
+        return {incident: self.index.sample(self.incidents, incident, self.limit)
+                for incident in self.index.incidents_by_keys(self.incidents, probes)}
 
     def excluded(self, event_id: str) -> set[str]:
         """Incidents holding an event an analyst kept apart from this one."""
@@ -266,32 +275,30 @@ class _Batch:
         return {m.incident_id for m in members.values()}
 
     def add(self, event: Event, incident_id: str, profile: Profile, data: list[Any], source: Source,
-            decision: dict[str, Any], keys: Sequence[str]) -> None:
+            decision: dict[str, Any], keys: Sequence[str], founded: bool) -> None:
         self.incidents.add_member(event.id, incident_id, event.document_id, data, source.to_dict(), decision, keys,
                                   seq=self.seq)
         self.members[event.id] = MemberRow(event.id, incident_id, event.document_id, data, source.to_dict(),
                                            decision, RESOLVER, False, "", self.seq)
         self.seq += 1
-        sample = self._profiles.get(incident_id)
-        if sample is not None:  # the first half and the latest half, as sample_profiles reads them
-            self._profiles[incident_id] = sample_members([*sample, profile], self.limit)
+        self.index.added(incident_id, profile, keys, self.limit, founded)
 
     def update(self, member: MemberRow, data: list[Any], source: Source, keys: Sequence[str]) -> None:
         self.incidents.update_member(member.event_id, data, source.to_dict(), keys)
         self.members[member.event_id] = replace(member, profile=data, source=source.to_dict())
-        self._profiles.pop(member.incident_id, None)  # its sample holds the old profile: read it again
+        self.index.forget()  # its keys and its incident's sample changed: read them again
 
     def remove(self, event_id: str, incident_id: str) -> None:
         self.incidents.remove_member(event_id)
         self.members.pop(event_id, None)
-        self._profiles.pop(incident_id, None)  # its sample changed: read it again when needed
+        self.index.forget()  # its keys and its incident's sample changed: read them again
 
 
-def _resolve_one(batch: _Batch, event: Event, source: Source, ctx: ResolutionContext,
-                 report: ResolutionReport) -> None:
-    s = ctx.settings
-    profile = ctx.profile(event, source)
-    data, (keys, probes) = profile.to_json(), block_keys(profile, s)
+def _resolve_one(batch: _Batch, event: Event, source: Source, profile: Profile, keys: Sequence[str],
+                 probes: Sequence[str], report: ResolutionReport) -> None:
+    """File `event` (its `profile`, filed under `keys`) in the incident it joins among those `probes` reach, or a new one."""
+    s = batch.settings
+    data = profile.to_json()
     existing = batch.members.get(event.id)
     if existing is not None:
         if existing.pinned or existing.profile == data:
@@ -302,10 +309,9 @@ def _resolve_one(batch: _Batch, event: Event, source: Source, ctx: ResolutionCon
             return
         batch.remove(event.id, existing.incident_id)  # its facts changed: decide again
         report.incidents.add(existing.incident_id)
-    candidates = {incident: batch.candidates(incident) for incident in batch.incidents.incidents_by_keys(probes)}
-    decision = decide(profile, candidates, s, excluded=batch.excluded(event.id))
+    decision = decide(profile, batch.candidates(probes), s, excluded=batch.excluded(event.id))
     incident = decision.incident_id or batch.new_incident_id(event.id)
-    batch.add(event, incident, profile, data, source, decision.to_dict(s), keys)
+    batch.add(event, incident, profile, data, source, decision.to_dict(s), keys, founded=not decision.joined)
     report.incidents.add(incident)
     if decision.joined:
         report.joined += 1
@@ -328,17 +334,19 @@ def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: Resolu
     `known`: events already in memory (the batch just resolved), which need not be read back.
     """
     known = known or {}
-    for incident_id in sorted(set(incident_ids)):
-        members = incidents.member_sources(incident_id)
-        unknown = [event_id for event_id, _, _ in members if event_id not in known]
-        records = incidents.event_records(unknown) if unknown else {}
-        events = {event_id: event_from_record(record) for event_id, record in records.items()}
-        pairs = [(known.get(event_id) or events[event_id], Source.from_dict(source))
-                 for event_id, source, _ in members if event_id in known or event_id in events]
+    chosen = sorted(set(incident_ids))
+    sources = incidents.member_sources(chosen)  # members, events and saves: a few statements per batch
+    unknown = [event_id for members in sources.values() for event_id, _, _ in members if event_id not in known]
+    records = incidents.event_records(unknown) if unknown else {}
+    events = {**{event_id: event_from_record(record) for event_id, record in records.items()}, **known}
+    saved = []
+    for incident_id in chosen:
+        members = sources.get(incident_id, [])
+        pairs = [(events[event_id], Source.from_dict(source)) for event_id, source, _ in members if event_id in events]
         if not pairs:
             incidents.delete_incident(incident_id)
             continue
         record = compose(incident_id, pairs)
         record["pinned"] = [event_id for event_id, _, pinned in members if pinned]
-        incidents.save_incident(incident_id, record, len(pairs), record["date"]["start"],
-                                record["location"]["country"])
+        saved.append((incident_id, record, len(pairs), record["date"]["start"], record["location"]["country"]))
+    incidents.save_incidents(saved)

@@ -26,7 +26,7 @@ from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.analyst import AnalystJobs
 from conflictlens.pipeline.tokens import TokenJobs
-from conflictlens.store import MEMORY, Store
+from conflictlens.store import MEMORY, Store, is_database_url, shown_database
 
 if TYPE_CHECKING:  # built lazily: importing them costs spaCy and the gazetteer
     from conflictlens.extract.extractor import Extractor
@@ -65,13 +65,18 @@ def registry_of(actor_files: tuple[str, ...], edits: tuple[ActorEdit, ...]) -> A
     return ActorRegistry.load(actor_files, edits)
 
 
+def displayed_database(db: str) -> str:
+    """A --db value as messages name it: a PostgreSQL URL without its password, a path as it is."""
+    return shown_database(db)
+
+
 def _open_store(db: str | os.PathLike[str] | None, mode: str) -> Store | None:
     if mode not in STORE_MODES:
         raise ConflictLensError("CL-E801", f"unknown store mode; use one of {', '.join(STORE_MODES)}", str(mode))
     if mode == NONE or db is None:
         return None
     path = os.fspath(db)
-    if path != MEMORY and not Path(path).exists():
+    if path != MEMORY and not is_database_url(path) and not Path(path).exists():
         if mode == EXISTING:
             raise ConflictLensError("CL-E200", "no database here yet; run `conflictlens ingest` or `conflictlens "
                                     "demo` first, or pass --db", path)

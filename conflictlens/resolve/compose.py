@@ -107,6 +107,9 @@ def _choice(members: Sequence[Member], value_of: Callable[[Event], Hashable]) ->
             groups[value].append((event, src))
     if not groups:
         return {"value": None, "sources": [], "events": []}
+    if len(groups) == 1:  # most fields of most incidents: nothing to rank
+        ((value, backers),) = groups.items()
+        return {"value": value, **_named(backers)}
     ranked = sorted(groups.items(), key=lambda kv: (-_distinct_sources(kv[1]), min(s.grade for _, s in kv[1]),
                                                     str(kv[0])))
     (value, backers), rest = ranked[0], ranked[1:]

@@ -79,7 +79,7 @@ def stance_rows(store: Store, names: Iterable[str]) -> list[tuple[str, str | Non
 def event_counts(store: Store) -> dict[str, int]:
     """Events per actor name, counting every event where the actor is perpetrator or in a statement."""
     sql = ("SELECT actor, count(DISTINCT event_id) FROM (SELECT actor, event_id FROM attributions "
-           "WHERE actor IS NOT NULL UNION ALL SELECT perpetrator, id FROM events WHERE perpetrator IS NOT NULL) "
+           "WHERE actor IS NOT NULL UNION ALL SELECT perpetrator, id FROM events WHERE perpetrator IS NOT NULL) AS named "
            "GROUP BY actor")
     with translated(store.path):
         return {name: n for name, n in store.connection.execute(sql)}

@@ -104,12 +104,18 @@ class IncidentStore:
         seen = {seq for seq, _ in first}
         return [_loads(p) for _, p in first + [r for r in reversed(last) if r[0] not in seen]]
 
-    def member_sources(self, incident_id: str) -> list[tuple[str, dict[str, Any], bool]]:
-        """(event id, source, pinned) of every member in order: what recomputing the merged record needs."""
-        sql = "SELECT event_id, source, pinned FROM incident_members WHERE incident_id = ? ORDER BY seq"
-        with translated(self._path):
-            rows = self._conn.execute(sql, (incident_id,)).fetchall()
-        return [(event_id, _loads(source), bool(pinned)) for event_id, source, pinned in rows]
+    def member_sources(self, incident_ids: Sequence[str]) -> dict[str, list[tuple[str, dict[str, Any], bool]]]:
+        """(event id, source, pinned) of every member in order, for each of `incident_ids` that has members:
+        what recomputing the merged records needs (one query per 500 incidents)."""
+        out: dict[str, list[tuple[str, dict[str, Any], bool]]] = {}
+        for chunk in _chunks(list(dict.fromkeys(incident_ids))):
+            marks = ", ".join("?" for _ in chunk)
+            sql = (f"SELECT incident_id, event_id, source, pinned FROM incident_members "
+                   f"WHERE incident_id IN ({marks}) ORDER BY incident_id, seq")
+            with translated(self._path):
+                for incident_id, event_id, source, pinned in self._conn.execute(sql, chunk):
+                    out.setdefault(incident_id, []).append((event_id, _loads(source), bool(pinned)))
+        return out
 
     def apart_pairs(self, event_ids: Sequence[str]) -> dict[str, set[str]]:
         """For each of `event_ids`, the events an analyst kept apart from it (absent when none)."""
@@ -141,6 +147,24 @@ class IncidentStore:
             with translated(self._path):
                 found.update((row[0], None) for row in self._conn.execute(sql, chunk))
         return list(found)
+
+    def incidents_under_keys(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        """For each of `keys` that has any, the incidents of the members filed under it, one per filed
+        member, in filing order: incidents_by_keys for many events at once, kept apart by key."""
+        found: dict[str, list[str]] = {}
+        for chunk in _chunks(list(dict.fromkeys(keys))):
+            marks = ", ".join("?" for _ in chunk)
+            sql = (f"SELECT b.key, m.incident_id FROM incident_blocks AS b JOIN incident_members AS m "
+                   f"ON m.event_id = b.event_id WHERE b.key IN ({marks}) ORDER BY b.key, b.rowid")
+            with translated(self._path):
+                for key, incident_id in self._conn.execute(sql, chunk):
+                    found.setdefault(key, []).append(incident_id)
+        return found
+
+    def data_version(self) -> int:
+        """SQLite's count of commits by other connections: a change means what was read may be stale."""
+        with translated(self._path):
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         with translated(self._path):
@@ -297,14 +321,19 @@ class IncidentStore:
 
     def save_incident(self, incident_id: str, record: dict[str, Any], size: int, date_start: str | None,
                       country: str | None) -> None:
+        self.save_incidents([(incident_id, record, size, date_start, country)])
+
+    def save_incidents(self, rows: Sequence[tuple[str, dict[str, Any], int, str | None, str | None]]) -> None:
+        """Save merged records: (incident id, record, size, date_start, country) each, in one statement."""
         stamp = now()
         with translated(self._path):
-            self._conn.execute(
+            self._conn.executemany(
                 "INSERT INTO incidents (id, record, size, date_start, country, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET record = excluded.record, "
                 "size = excluded.size, date_start = excluded.date_start, country = excluded.country, "
                 "updated_at = excluded.updated_at",
-                (incident_id, _json(record), size, date_start, country, stamp, stamp))
+                [(incident_id, _json(record), size, date_start, country, stamp, stamp)
+                 for incident_id, record, size, date_start, country in rows])
 
     def delete_incident(self, incident_id: str) -> None:
         with translated(self._path):

@@ -151,8 +151,11 @@ def confidential_persons(store: Store) -> tuple[str, ...]:
 
 def confidential_entries(store: Store) -> list[tuple[str, str, str, str | None, str]]:
     """(kind, name or document id, marked_by, why, marked_at) of every mark, for the newsroom's own eyes."""
+    # BINARY: names sort by code point, as document ids do (PostgreSQL cannot order a case-blind column
+    # and a case-sensitive one together without being told).
     sql = ("SELECT 'document', document_id, marked_by, why, marked_at FROM confidential_documents "
-           "UNION ALL SELECT 'person', name, marked_by, why, marked_at FROM confidential_persons ORDER BY 1, 2")
+           "UNION ALL SELECT 'person', name COLLATE BINARY, marked_by, why, marked_at FROM confidential_persons "
+           "ORDER BY 1, 2")
     with translated(store.path):
         return [tuple(r) for r in store.connection.execute(sql)]
 

@@ -7,11 +7,15 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
+from typing import Any, Callable
 from importlib import resources
 
 from conflictlens.errors import ConflictLensError
 
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+SQLITE_MIGRATIONS = "conflictlens.store.migrations"
+POSTGRES_MIGRATIONS = "conflictlens.store.migrations.postgres"  # the same versions, in PostgreSQL's words
 
 _CREATE_LEDGER = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -28,10 +32,10 @@ class Migration:
     sql: str
 
 
-@lru_cache(maxsize=1)
-def migrations() -> tuple[Migration, ...]:
+@lru_cache(maxsize=2)
+def migrations(package: str = SQLITE_MIGRATIONS) -> tuple[Migration, ...]:
     """The bundled migrations, ordered by version; versions must run 1..n without gaps."""
-    folder = resources.files("conflictlens.store.migrations")
+    folder = resources.files(package)
     found = []
     for entry in folder.iterdir():
         match = _FILE_NAME.match(entry.name)
@@ -87,20 +91,25 @@ def current_version(conn: sqlite3.Connection, path: str) -> int:
     return conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, path: str) -> int:
+def migrate(conn: Any, path: str, package: str = SQLITE_MIGRATIONS,
+            current: Callable[[Any, str], int] | None = None, run: Callable[[Any, str], None] | None = None) -> int:
     """Apply pending migrations in one transaction; return the resulting schema version.
 
     `conn` must be in autocommit mode (isolation_level=None): transactions are explicit here.
+    PostgreSQL (store/postgres.py) passes its own migrations `package`, how to read the `current`
+    version and how to `run` a migration's script.
     """
-    if _check_version(conn, path) == latest_version():
+    current, run = current or current_version, run or _run_statements
+    if _check_version(conn, path, current) == latest_version():
         return latest_version()  # common case: no write lock taken on open
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Re-read under the write lock: another process may have migrated meanwhile.
-        version = _check_version(conn, path)
+        version = _check_version(conn, path, current)
         conn.execute(_CREATE_LEDGER)
-        for migration in migrations()[version:]:
-            _apply(conn, migration)
+        for migration in migrations(package)[version:]:
+            run(conn, migration.sql)
+            _record(conn, migration)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -109,8 +118,8 @@ def migrate(conn: sqlite3.Connection, path: str) -> int:
     return latest_version()
 
 
-def _check_version(conn: sqlite3.Connection, path: str) -> int:
-    version = current_version(conn, path)
+def _check_version(conn: Any, path: str, current: Callable[[Any, str], int]) -> int:
+    version = current(conn, path)
     if version > latest_version():
         raise ConflictLensError(
             "CL-E201",
@@ -121,9 +130,12 @@ def _check_version(conn: sqlite3.Connection, path: str) -> int:
     return version
 
 
-def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
-    for statement in split_statements(migration.sql):
+def _run_statements(conn: sqlite3.Connection, sql: str) -> None:
+    for statement in split_statements(sql):
         conn.execute(statement)
+
+
+def _record(conn: Any, migration: Migration) -> None:
     conn.execute(
         "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
         (migration.version, migration.name, datetime.now(timezone.utc).isoformat(timespec="seconds")),

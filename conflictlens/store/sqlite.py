@@ -18,7 +18,9 @@ from typing import Any
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Document, Event
+from conflictlens.store import postgres
 from conflictlens.store import rows as R
+from conflictlens.store.dialect import SQLITE, Dialect, postgresql
 from conflictlens.store.failures import translated
 from conflictlens.store.files import check_is_sqlite_file, connect_read_only, writable
 from conflictlens.store.query import event_filter, fts_match, grouped_counts, positive_limit
@@ -47,8 +49,8 @@ _UPSERT_META = (
 )
 _UPSERT_ACTOR = (
     "INSERT INTO actors (name, actor_type, parent) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE "
-    "SET actor_type = coalesce(excluded.actor_type, actor_type), "
-    "parent = coalesce(excluded.parent, parent)"
+    "SET actor_type = coalesce(excluded.actor_type, actors.actor_type), "
+    "parent = coalesce(excluded.parent, actors.parent)"
 )
 
 
@@ -65,9 +67,10 @@ class Store(Repositories):
     """An open conflictlens database. Create with `Store.open(path)`; close or use `with`.
     Its repositories are attributes (`store.incidents`, `store.ledger`, ...: store/repositories.py)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str, read_only: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: str, read_only: bool = False, dialect: Dialect = SQLITE) -> None:
         self._conn = conn
         self._path = path
+        self.dialect = dialect  # SQLite, or PostgreSQL (store/postgres.py answers as a sqlite3 connection)
         self._depth = 0  # transaction nesting: 0 = none, 1 = BEGIN, >1 = savepoints
         self.read_only = read_only  # opened read-only: the file or its folder is not writable
 
@@ -81,6 +84,8 @@ class Store(Repositories):
         read-only: every read works, and a write is refused with CL-E206.
         """
         target = os.fspath(path)
+        if postgres.is_url(target):
+            return cls._open_postgres(target)
         if target != MEMORY:
             check_is_sqlite_file(target)
         read_only = target != MEMORY and not writable(target)
@@ -106,6 +111,17 @@ class Store(Repositories):
             conn.close()
             raise
         return cls(conn, target, read_only)
+
+    @classmethod
+    def _open_postgres(cls, url: str) -> Store:
+        """A store in the PostgreSQL database at `url` (docs/scale.md), schema migrated."""
+        conn = postgres.connect(url)
+        try:
+            postgres.migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, url, dialect=postgresql())  # type: ignore[arg-type]
 
     def close(self) -> None:
         self._conn.close()
@@ -339,13 +355,8 @@ class Store(Repositories):
         checked_limit = positive_limit(limit)
         if match is None or checked_limit == 0:
             return []
-        sql = (
-            "SELECT d.id, d.title, snippet(documents_fts, -1, '[', ']', '…', 16) "
-            "FROM documents_fts JOIN documents AS d ON d.doc_no = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
-        )
         with translated(self._path):
-            return [tuple(r) for r in self._conn.execute(sql, (match, checked_limit))]
+            return [tuple(r) for r in self._conn.execute(self.dialect.search_sql, (match, checked_limit))]
 
     def counts(self) -> dict[str, Any]:
         """Totals: documents, events, events by event_type and by country (None -> "unknown")."""

@@ -203,3 +203,24 @@ def test_an_alias_written_with_its_acronym_includes_the_closing_parenthesis(reg)
     (mention,) = reg.find_actors(text, "AF", "2021-06-10")
     assert mention.text == "Islamic State Khorasan Province (ISKP)"
     assert text[mention.start:mention.end] == mention.text
+
+
+FMLN = "Farabundo Marti National Liberation Front (FMLN)"
+
+
+@pytest.mark.parametrize("text, country, date, expected", [
+    # A Salvadoran report of the war years that names the FMLN: its "guerrillas" are the FMLN.
+    ("The FMLN said its guerrillas attacked the garrison.", "SV", "1989-11-12", [FMLN, FMLN]),
+    ("The FMLN said the rebels attacked the garrison.", "SV", None, [FMLN, FMLN]),
+    # No group named, another country, or after the peace accords: unidentified.
+    ("The rebels attacked the garrison.", "SV", "1989-11-12", ["Guerrillas"]),
+    ("The FMLN said the rebels attacked the garrison.", "SV", "2019-03-01", [FMLN, "Guerrillas"]),
+    ("The FMLN said the rebels attacked the garrison.", "CO", "1989-11-12", [FMLN, "Guerrillas"]),
+    # "Maoist guerrillas" in Peru are the Shining Path, in India the Naxalites.
+    ("Maoist guerrillas attacked a post.", "PE", "1989-05-01", ["Shining Path (SL)"]),
+    ("Maoist guerrillas attacked a post.", "IN", "2019-05-01", ["Maoists"]),
+])
+def test_bare_guerrillas_are_the_group_the_report_names_in_its_country_and_years(reg, text, country, date, expected):
+    found = [m.canonical for m in reg.find_actors(text, country, date)]
+    assert found == expected
+    assert reg.is_unidentified("Guerrillas")

@@ -27,6 +27,12 @@ from conflictlens.model.records import Casualties
         # the dead are told by where they were taken: the same victims again
         ("The explosion killed 12 people. Six people died at the main hospital and four were killed at the clinic.",
          12, None),
+        # "as well as" joins the named dead: no further victims
+        ("A bomber killed at least 14 people near the court. He said the 14 dead included two judges as well as "
+         "a police chief.", 14, None),
+        # "others" tells the wounded of the restating sentence, not more dead
+        ("At least seven people were killed when a truck bomb exploded at the market. Seven traders were confirmed "
+         "dead and several others are hurt, police said.", 7, 3),  # "several" counts three
     ],
 )
 def test_a_restated_toll_is_not_added(text: str, fatalities: int, injured: int | None) -> None:

@@ -161,3 +161,15 @@ def test_a_statement_cue_is_tried_only_where_its_anchor_occurs():
     claimed = [anchors for stance, _p, anchors in _compiled().stances if stance == "claimed"]
     assert any(a and "responsibility" in a for a in claimed)
     assert may_match(None, "anything") and not may_match(("claimed ",), "police said on monday")
+
+
+@pytest.mark.parametrize("text", [t for _sub, t in EXAMPLES[:12]] + ["Police fired tear gas at protesters."])
+def test_a_context_is_searched_when_asked_for_and_answers_as_a_full_search(text):
+    from conflictlens.extract.typing.classify import _Contexts
+
+    cues = event_cues()
+    present = _Contexts(text, cues)
+    assert present.seen == {} and present.get("no such context") is False
+    for name, pattern in cues.contexts.items():
+        assert present.get(name) == bool(pattern.search(text))
+    assert set(present.seen) == set(cues.contexts)

@@ -17,6 +17,8 @@ NOT_EVENTS = [
     "Floods and landslides after days of heavy rain have killed 17 people, the disaster agency said.",
     "A gas cylinder exploded in a restaurant in the old city, killing three people.",
     "A bus crashed into a ravine on the mountain road, killing 12 passengers.",
+    "The crash of a Honduran airliner near the capital killed 120 of its 137 passengers.",
+    "Rescuers said the crash killed most of the people on board the train.",
     "A storage tank exploded at the chemical plant and firefighters fought the blaze for hours.",
     "Hackers attacked the election commission's website for the third time this month.",
     "The European Union imposed new sanctions on the government over its alleged missile attacks.",
@@ -92,9 +94,20 @@ def test_a_gate_rule_with_an_unknown_where_or_guard_is_a_coded_error():
     from conflictlens.extract.lexicon import _not_events, word_regex
 
     good = {"rules": [{"why": "w", "if": "truce", "where": "opening"}], "guards": {"agents": "bomb"}}
-    assert _not_events(good, word_regex).rules[0].opening_only
+    assert _not_events(good, word_regex, {}).rules[0].opening_only
     misspelt = ({"why": "w", "if": "truce", "where": "first sentence"}, {"why": "w", "if": "truce", "unless": ["agnts"]})
     for rule in misspelt:
         with pytest.raises(ConflictLensError) as err:
-            _not_events({"rules": [rule], "guards": {"agents": "bomb"}}, word_regex)
+            _not_events({"rules": [rule], "guards": {"agents": "bomb"}}, word_regex, {})
         assert err.value.code == "CL-E941" and "event_cues.json" in str(err.value)
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS + [t for t, _sub in STILL_EVENTS] + ["Police said on Monday."])
+def test_a_rule_is_skipped_only_where_it_cannot_match(text):
+    """A rule whose anchors are all absent is not searched (anchors_of): the answer is the one a full
+    search gives, and the disaster rule, at least, is skipped on a text without its words."""
+    for rule in event_cues().not_events.rules:
+        searched = bool(rule.pattern.search(text)) and not any(g.search(text) for g in rule.unless)
+        assert rule.applies(text, text.lower(), text) == searched  # the text is its own opening here
+    disasters = event_cues().not_events.rules[0]
+    assert disasters.anchors and not any(a in "police said on monday." for a in disasters.anchors)

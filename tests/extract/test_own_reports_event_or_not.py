@@ -53,7 +53,7 @@ def test_the_fixture_covers_each_kind_and_both_answers():
 def test_a_claim_counts_only_where_it_opens_the_report(text):
     # "No group claimed ..." closes a report of the attack; it opens no follow-up.
     claim = next(r for r in event_cues().not_events.rules if "claimed responsibility for Friday" in r.why)
-    assert not claim.applies(text, text.split(". ")[0])
+    assert not claim.applies(text, text.lower(), text.split(". ")[0])
 
 
 def test_a_claim_with_a_dateline_before_it_still_opens_the_report():
@@ -104,7 +104,7 @@ def _rule(start: str):
     ("Weapons found", "Rebels recaptured the coastal town hours after it was seized by government forces."),
 ])
 def test_the_seizure_and_arrest_rules_leave_foiled_attacks_and_territory(start, text):
-    assert not _rule(start).applies(text, text)
+    assert not _rule(start).applies(text, text.lower(), text)
 
 
 @pytest.mark.parametrize("start, text", [
@@ -113,4 +113,4 @@ def test_the_seizure_and_arrest_rules_leave_foiled_attacks_and_territory(start, 
     ("A surrender", "A rebel who took part in the ambush in which 22 soldiers were killed surrendered to the police."),
 ])
 def test_the_seizure_surrender_and_arrest_rules_apply(start, text):
-    assert _rule(start).applies(text, text)
+    assert _rule(start).applies(text, text.lower(), text)

@@ -25,6 +25,12 @@ NO_ACT = [
     "The police continue to investigate the murder of two students.",
     "Ministers flew in for the funeral of the victims of the market bombing.",
     "The terrorists who attack the civilian population are short of food, a deserter said.",
+    "Air force pilots received orders to stand ready to shoot down any hostile aircraft.",
+    "The communique demands that the army stop bombing the villages of the north.",
+    "The president flew to Lima to honor the assassinated senator and his family.",
+    "The judge handling the murder cases of the two priests resigned.",
+    "Army helicopters are overflying the area in search of the attackers.",
+    "The commander demanded that the contras stop murdering civilians.",
 ]
 
 STILL_ACTS = [
@@ -36,6 +42,8 @@ STILL_ACTS = [
     "Police are investigating the murder of a judge who was shot dead outside his home on Friday.",
     "First of all, we will mention the assassinations of two mayors in July.",
     "Troops arrested three men for suspected involvement in 'terrorist activities?', the army said.",
+    "The rebels stopped a bus on the highway and killed two passengers.",
+    "The murdered mayor was shot in the head on Friday, police said.",
 ]
 
 SUMMED_UP = [
@@ -46,6 +54,12 @@ SUMMED_UP = [
     "Hundreds of trade unionists have been killed by death squads.",
     "The villagers periodically suffer raids by the army.",
     "Over a year ago, the minister was the target of an attack by the cartel.",
+    "On several occasions the ranchers of the border have been kidnapped by armed bands.",
+    "Since the party was founded, nearly 1,000 of its members and local leaders have been murdered.",
+    "The armed bands have continued their attacks against the peasants of the valley.",
+    "The rebels persistently sabotage the power lines of the eastern provinces.",
+    "The president spoke of the situation after the recent attacks by the guerrillas on the capital.",
+    "The drug mafia and its allies are behind all these attacks, the senator said.",
 ]
 
 

@@ -83,6 +83,20 @@ def test_all_caps_acronym_spelled_like_a_word_is_no_actor(extractor):
     ("A JUDGE WAS MURDERED IN MEDELLIN YESTERDAY BY MEMBERS OF THE EXTRADITABLES.", "The Extraditables"),
     ("A CAR BOMB EXPLODED IN BOGOTA TODAY, KILLING FOUR PEOPLE.  THE POLICE SAID THE BOMBING WAS "
      "ATTRIBUTED TO THE FARC.", "Revolutionary Armed Forces of Colombia (FARC)"),
+    # A name in quotation marks, an article or "self-styled" before it, and verbs of organising.
+    ("THE POLICE SAID THE EXPLOSION AT THE PORT YESTERDAY WAS ORGANIZED BY THE \"SENDERO LUMINOSO\", A REBEL "
+     "GROUP OF MAOIST PERSUASION.", "Shining Path (SL)"),
+    ("TWO MISSIONARIES WERE MURDERED YESTERDAY BY A SELF-STYLED ZARATE WILKA ARMED FORCES OF LIBERATION GROUP IN "
+     "LA PAZ.", "Zarate Willka Armed Forces of Liberation"),
+    ("AT 0600 THIS MORNING, FMLN URBAN GUERRILLAS SET OFF A BOMB IN THE BASEMENT OF A BANK IN SAN SALVADOR.",
+     "Farabundo Marti National Liberation Front (FMLN)"),
+    # A political label before the name, a relative clause, and "inflicted".
+    ("THE MAYOR WAS KIDNAPPED ON 5 MAY BY MAOIST POPULAR LIBERATION ARMY (EPL) GUERRILLAS NEAR MONTERIA.",
+     "Popular Liberation Army (EPL)"),
+    ("THE COLOMBIAN NATIONAL LIBERATION ARMY (ELN) GUERRILLA MOVEMENT, WHICH KIDNAPPED A SPANISH BUSINESSMAN IN "
+     "QUITO ON 3 MAY, DEMANDED A RANSOM.", "National Liberation Army of Colombia (ELN)"),
+    ("THE FMLN REBELS INFLICTED 18 CASUALTIES ON THE ARMY IN THREE AMBUSHES IN SANTA ANA YESTERDAY.",
+     "Farabundo Marti National Liberation Front (FMLN)"),
 ])
 def test_all_caps_perpetrator_organisations(extractor, text, canonical):
     events = extractor.extract(doc(text, "1990-03-02"))
@@ -180,3 +194,27 @@ def test_all_caps_fmln_as_agent(extractor, text):
 def test_a_nationality_is_no_perpetrator(extractor, text):
     [event] = extractor.extract(doc(text, "1989-04-02"))
     assert event.perpetrator is None
+
+
+SALVADORAN_REPORT = ("THE ARMED FORCES PRESS COMMITTEE REPORTED THAT FMLN UNITS DYNAMITED TWO\n"
+                     "POWER PYLONS IN USULUTAN DEPARTMENT LAST NIGHT.  IN SAN MIGUEL, THE\n"
+                     "GUERRILLAS MACHINEGUNNED A BUS THIS MORNING, KILLING THREE PASSENGERS\n"
+                     "AND WOUNDING SIX OTHERS, THE REPORT ADDED.\n")
+
+
+def test_the_guerrillas_of_a_salvadoran_report_that_names_the_fmln_are_the_fmln(extractor):
+    events = extractor.extract(doc(SALVADORAN_REPORT, "1989-11-20"))
+    bus = next(e for e in events if e.fatalities)
+    assert bus.perpetrator == "Farabundo Marti National Liberation Front (FMLN)"
+
+
+@pytest.mark.parametrize("text, published", [
+    # No group named: "the guerrillas" stay unidentified.
+    ("IN SAN MIGUEL, THE GUERRILLAS MACHINEGUNNED A BUS THIS MORNING, KILLING THREE PASSENGERS.", "1989-11-20"),
+    # The FMLN laid down its arms in 1992: later "rebels" are not the FMLN.
+    ("Rebels attacked a bus in San Miguel on Monday, killing three passengers. The FMLN party condemned it.",
+     "2019-05-06"),
+])
+def test_bare_guerrillas_stay_unidentified_without_the_group_or_out_of_its_years(extractor, text, published):
+    events = extractor.extract(doc(text, published))
+    assert events and all(e.perpetrator is None for e in events)

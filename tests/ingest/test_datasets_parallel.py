@@ -12,7 +12,7 @@ from dataset_rows import ACLED_ROWS, GTD_ROWS, write_csv
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline import dataset_rows
 from conflictlens.pipeline.interop import import_dataset
-from conflictlens.store import Store
+from conflictlens.store import Store, event_from_record
 
 
 def _acled_file(tmp_path, rows: int = 30):
@@ -86,3 +86,26 @@ def test_a_worker_that_dies_is_a_coded_error_not_a_hang():
 def test_small_files_are_parsed_here(tmp_path):
     assert not dataset_rows.worth_a_worker(_acled_file(tmp_path))
     assert not dataset_rows.worth_a_worker(tmp_path / "missing.csv")
+
+
+def test_rows_carry_their_events_and_the_worker_sends_them_only_when_resolving(tmp_path):
+    path = _acled_file(tmp_path)
+    here = [row for row in dataset_rows.prepared_rows("acled", path) if isinstance(row, dataset_rows.PreparedRow)]
+    assert len(here) == 29
+    # The very events the stored records hold: resolution need not read them back.
+    assert all(len(row.events) == 1 and row.events[0] == event_from_record(row.document.events[0].event[-1])
+               for row in here)
+    sent = [row for row in dataset_rows.prepared_rows_in_worker("acled", path) if not isinstance(row, ConflictLensError)]
+    assert sent == here
+    bare = [row for row in dataset_rows.prepared_rows_in_worker("acled", path, events=False)
+            if not isinstance(row, ConflictLensError)]
+    assert [row.events for row in bare] == [()] * 29 and [row.document for row in bare] == [row.document for row in here]
+
+
+def test_an_unchanged_row_carries_no_event(tmp_path):
+    path = _acled_file(tmp_path)
+    with Store.open(tmp_path / "db.sqlite") as store:
+        import_dataset("acled", path, store, resolve=False)
+        again = [row for row in dataset_rows.prepared_rows("acled", path, stored_versions=store.stored_versions)
+                 if not isinstance(row, ConflictLensError)]
+    assert len(again) == 29 and all(row.events == () and row.document.events == [] for row in again)

@@ -55,25 +55,25 @@ def test_batch_and_single_saves_store_the_same_record(store: Store, tmp_path) ->
         assert other.get_document(doc.id) == store.get_document(doc.id)
 
 
-def test_batch_saved_documents_are_searchable_and_the_index_consistent(store: Store) -> None:
+def test_batch_saved_documents_are_searchable_and_the_index_consistent(sqlite_store: Store) -> None:
     rows = _triples(["a grenade attack in Quetta", "a rocket strike near Khost", "a raid in Kunduz"], "v1")
-    store.save_versioned(rows[:2])
-    store.save_versioned(rows)  # the third is new: only it is indexed now
-    assert [hit[0] for hit in store.search_documents("Kunduz", 5)] == [rows[2][0].id]
-    assert [hit[0] for hit in store.search_documents("grenade", 5)] == [rows[0][0].id]
-    with sqlite3.connect(store.path) as conn:
+    sqlite_store.save_versioned(rows[:2])
+    sqlite_store.save_versioned(rows)  # the third is new: only it is indexed now
+    assert [hit[0] for hit in sqlite_store.search_documents("Kunduz", 5)] == [rows[2][0].id]
+    assert [hit[0] for hit in sqlite_store.search_documents("grenade", 5)] == [rows[0][0].id]
+    with sqlite3.connect(sqlite_store.path) as conn:
         conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
         assert conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 3
 
 
-def test_stored_records_leave_out_empty_values_and_read_back_whole(store: Store) -> None:
+def test_stored_records_leave_out_empty_values_and_read_back_whole(sqlite_store: Store) -> None:
     (doc, events, version), = _triples(["an event with many empty fields"], "v1")
-    store.save_versioned([(doc, events, version)])
-    with sqlite3.connect(store.path) as conn:
+    sqlite_store.save_versioned([(doc, events, version)])
+    with sqlite3.connect(sqlite_store.path) as conn:
         record = json.loads(conn.execute("SELECT record FROM events").fetchone()[0])
     assert None not in record.values() and [] not in record.values() and {} not in record.values()
     assert all(None not in part.values() for part in record.values() if isinstance(part, dict))
-    assert store.get_event(events[0].id) == events[0]
+    assert sqlite_store.get_event(events[0].id) == events[0]
 
 
 def test_batch_saves_keep_candidate_actors(store: Store) -> None:

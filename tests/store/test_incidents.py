@@ -115,6 +115,6 @@ def test_a_failed_unit_of_work_leaves_nothing(store: Store) -> None:
     assert incidents.membership("e1") is None
 
 
-def test_json_columns_are_checked(store: Store) -> None:
+def test_json_columns_are_checked(sqlite_store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
-        store.connection.execute("INSERT INTO incidents VALUES ('i', 'not json', 1, NULL, NULL, 'x', 'x')")
+        sqlite_store.connection.execute("INSERT INTO incidents VALUES ('i', 'not json', 1, NULL, NULL, 'x', 'x')")

@@ -1,9 +1,12 @@
-"""The SQLite store: migrations, idempotent atomic saves, queries and error handling."""
+"""The store on both backends (SQLite, PostgreSQL): migrations, idempotent atomic saves, queries and error handling."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from store_helpers import make_document, make_event
@@ -32,8 +35,15 @@ class ExplodingEvent(Event):
         return super().__getattribute__(name)
 
 
-def raw(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path)
+@contextmanager
+def raw(target: Path | str) -> Iterator[Any]:
+    """A plain connection to the store's database: sqlite3 for a file, the store's own for a PostgreSQL URL."""
+    if isinstance(target, Path):
+        with closing(sqlite3.connect(target)) as conn, conn:
+            yield conn
+    else:
+        with Store.open(target) as store:
+            yield store.connection
 
 
 def snapshot(path: Path) -> dict[str, list[tuple]]:
@@ -43,17 +53,21 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
         return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
 
 
-def fts_consistent(path: Path) -> None:
-    with raw(path) as conn:
-        conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
+def fts_consistent(target: Path | str) -> None:
+    with raw(target) as conn:
+        if isinstance(target, Path):
+            conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
+        else:  # PostgreSQL: one index row per document
+            assert conn.execute("SELECT count(*) FROM documents_fts").fetchone() == \
+                conn.execute("SELECT count(*) FROM documents").fetchone()
 
 
 # -- migrations and opening ------------------------------------------------------------------
 
 
-def test_new_database_gets_every_migration(db_path: Path) -> None:
-    Store.open(db_path).close()
-    with raw(db_path) as conn:
+def test_new_database_gets_every_migration(sqlite_path: Path) -> None:
+    Store.open(sqlite_path).close()
+    with raw(sqlite_path) as conn:
         rows = conn.execute("SELECT version, name, applied_at FROM schema_migrations").fetchall()
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
@@ -78,7 +92,7 @@ def test_reopen_keeps_data_and_applies_nothing_twice(db_path: Path) -> None:
 
 
 def test_foreign_keys_are_enforced(store: Store) -> None:
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises((sqlite3.IntegrityError, ConflictLensError)):
         store._conn.execute("INSERT INTO events (id, document_id, record) VALUES ('e', 'nope', '{}')")
 
 
@@ -129,15 +143,15 @@ def test_directory_and_missing_parent_are_refused(tmp_path: Path) -> None:
         assert err.value.code == "CL-E200"
 
 
-def test_failed_migration_leaves_database_as_it_was(db_path: Path, monkeypatch) -> None:
-    Store.open(db_path).close()
+def test_failed_migration_leaves_database_as_it_was(sqlite_path: Path, monkeypatch) -> None:
+    Store.open(sqlite_path).close()
     bundled = schema.migrations()
     broken = schema.Migration(len(bundled) + 1, "broken", "CREATE TABLE half (x); SELECT * FROM no_such_table;")
-    monkeypatch.setattr(schema, "migrations", lambda: (*bundled, broken))
+    monkeypatch.setattr(schema, "migrations", lambda package=schema.SQLITE_MIGRATIONS: (*bundled, broken))
     with pytest.raises(ConflictLensError) as err:
-        Store.open(db_path)
+        Store.open(sqlite_path)
     assert err.value.code == "CL-E200"
-    with raw(db_path) as conn:
+    with raw(sqlite_path) as conn:
         assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == len(bundled)
         assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half'").fetchone()[0] == 0
 
@@ -245,10 +259,10 @@ def test_nan_value_is_refused(store: Store) -> None:
     assert store.counts()["documents"] == 0
 
 
-def test_locked_database_becomes_coded_error(db_path: Path, monkeypatch) -> None:
+def test_locked_database_becomes_coded_error(sqlite_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(store_sqlite, "_BUSY_TIMEOUT_S", 0.05)
-    store = Store.open(db_path)
-    other = sqlite3.connect(db_path, isolation_level=None)
+    store = Store.open(sqlite_path)
+    other = sqlite3.connect(sqlite_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         doc = make_document(TEXT_A)
@@ -263,16 +277,16 @@ def test_locked_database_becomes_coded_error(db_path: Path, monkeypatch) -> None
     store.close()
 
 
-def test_corrupt_database_becomes_coded_error(db_path: Path) -> None:
-    with Store.open(db_path) as store:
+def test_corrupt_database_becomes_coded_error(sqlite_path: Path) -> None:
+    with Store.open(sqlite_path) as store:
         for i in range(50):
             doc = make_document(f"report {i} " * 200)
             store.save_document_with_events(doc, [make_event(doc)], "v1")
-    with db_path.open("r+b") as handle:  # keep the header, wreck the b-tree pages behind it
+    with sqlite_path.open("r+b") as handle:  # keep the header, wreck the b-tree pages behind it
         handle.seek(4096 * 3)
         handle.write(b"\xff" * 4096 * 4)
     with pytest.raises(ConflictLensError) as err:
-        with Store.open(db_path) as store:
+        with Store.open(sqlite_path) as store:
             store.counts()
             list(store.iter_events())
     assert err.value.code == "CL-E200"
@@ -378,7 +392,7 @@ def test_search_documents(store: Store) -> None:
     assert [h[0] for h in store.search_documents("al-Shabaab Mogadishu", 10)] == [doc_b.id]
     assert store.search_documents("maiduguri mogadishu", 10) == []  # every term must match
     assert len(store.search_documents("the", 1)) == 1
-    fts_consistent(Path(store.path))
+    fts_consistent(Path(store.path) if store.dialect.name == "sqlite" else store.path)
 
 
 @pytest.mark.parametrize(

@@ -88,8 +88,7 @@ def parse_casualties(
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
             tally.sentences.append(s)
-            if rules.further.search(text, s, e):
-                tally.further.add(s)
+            tally.further.extend(m.span() for m in rules.further.finditer(text, s, e))
             parse_sentence(text, s, e, floor, rules, tally)
     totals = {c: total(tally.found[c], tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further)
               for c in CATEGORIES}

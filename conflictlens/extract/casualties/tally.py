@@ -38,10 +38,10 @@ class Tally:
     tolls: dict[str, list[Entry]] = field(default_factory=_by_category)
     ceilings: dict[str, list[Entry]] = field(default_factory=_by_category)  # 'the toll could rise to N'
     last: tuple[str, list[Entry]] | None = None  # the latest verb's outcome and entries, within a sentence
-    # Where each sentence read starts, and those that tell further victims ('another', 'also'): a
-    # sentence without such a cue tells the same victims again, so its groups are not added.
+    # Where each sentence read starts, and where cues of further victims stand ('another', 'also'): a
+    # sentence whose groups carry no such cue tells the same victims again, so they are not added.
     sentences: list[int] = field(default_factory=list)
-    further: set[int] = field(default_factory=set)
+    further: list[Span] = field(default_factory=list)
 
 
 def blank(work: str, spans: list[Span]) -> str:
@@ -135,10 +135,10 @@ def move_injured_to_killed(tally: Tally, verb: Span) -> None:
 
 
 def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = (),
-          sentences: Sequence[int] = (), further: Collection[int] = ()) -> Casualties:
-    """Groups of one sentence add up; a later sentence adds its groups only when it tells further
-    victims ('another', 'also'), else it restates the victims counted (a headline and its body, a
-    repeated lead) and can only raise the figures. The latest revised toll, when there is one, gives
+          sentences: Sequence[int] = (), further: Collection[Span] = ()) -> Casualties:
+    """Groups of one sentence add up; a later sentence adds its groups only when they tell further
+    victims ('another', 'also' at the group), else it restates the victims counted (a headline and
+    its body, a repeated lead) and can only raise the figures. The latest revised toll, when there is one, gives
     the best figure; a forecast ('could rise to 20') can only raise the high figure."""
     counted = _counted(_by_sentence(entries, sentences, further), tolls)
     highs = [v[2] for v, _ in ceilings if v[2] is not None]
@@ -148,7 +148,18 @@ def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = (),
     return Casualties(counted.low, counted.best, max(highs + known))
 
 
-def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collection[int]) -> list[Entry]:
+# How far before a group a further-victims cue may stand ('In addition, two police officers were killed').
+_CUE_REACH = 15
+
+
+def _tells_further(group: list[Entry], further: Collection[Span]) -> bool:
+    """Whether a cue of further victims stands at one of the sentence's groups: 'another five', 'five
+    more', 'was also killed'. A cue elsewhere in the sentence ('the 23 dead included officials as well
+    as the deputy chief', 'nine dead and several others wounded') marks no further dead."""
+    return any(a - _CUE_REACH <= c < b for c, _ in further for _, (a, b) in group)
+
+
+def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collection[Span]) -> list[Entry]:
     """The entries with each restating sentence's groups folded into the count before it."""
     if len(sentences) < 2 or len(entries) < 2:
         return entries
@@ -157,7 +168,7 @@ def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collec
         groups.setdefault(sentences[max(0, bisect_right(sentences, entry[1][0]) - 1)], []).append(entry)
     kept: list[Entry] = []
     for start in sorted(groups):
-        if not kept or start in further:
+        if not kept or _tells_further(groups[start], further):
             kept += groups[start]
         else:
             kept = [(_restated(_sum(kept), _sum(groups[start])), kept[0][1])]

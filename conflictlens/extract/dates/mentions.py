@@ -10,6 +10,7 @@ and ``resolvers`` (one resolver per grammar rule, and ``resolve_mention``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
@@ -92,6 +93,32 @@ def _said_on(text: str, told: ResolvedDate) -> bool:
     return m is not None and bool(tables().statement.search(text, max(0, m.start - 40), m.start))
 
 
+def _in_parentheses(text: str, told: ResolvedDate) -> bool:
+    """'(APP - 25th Mar, 2020) : Two soldiers were killed on Tuesday': a date in a credit's
+    parentheses stamps the copy; it is not the day the story tells."""
+    m = told.mention
+    if m is None:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    opened = text.rfind("(", line_start, m.start)
+    return opened >= 0 and text.find(")", opened, m.start) < 0 and text.find(")", m.end, m.end + 80) >= 0
+
+
+_STAMP_WORDS = re.compile(r"(?i)\b(?:published|updated|posted|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
+                          r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|[^A-Za-z]")
+
+
+def _stamp_line(text: str, told: ResolvedDate) -> bool:
+    """'Wed 25th March 2020', 'Published: 20 July 2021 | 04:54 PM': a line that holds nothing but a
+    date stamps the copy; it is not the day the story tells."""
+    m = told.mention
+    if m is None:
+        return False
+    start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+    rest = text[start:m.start] + " " + text[m.end:len(text) if end < 0 else end]
+    return not _STAMP_WORDS.sub("", rest).strip()
+
+
 def _not_vaguer(told: ResolvedDate, reference: ResolvedDate | None) -> bool:
     return reference is None or told.precision == "day" or reference.precision != "day"
 
@@ -121,7 +148,8 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
     if inside:
         days = [r for r in inside if r.precision == "day"]
         # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
-        return next((r for r in days if not _said_on(text, r)), days[0] if days else inside[0])
+        told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
+        return next(iter(told), days[0] if days else inside[0])
     if before is not None or anchor is not None:
         return before or anchor
     if published is not None:

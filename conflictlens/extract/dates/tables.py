@@ -13,6 +13,7 @@ from string import Template
 from typing import Any, NamedTuple
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.extract.lexicon import LazyPattern
 
 _DATA = Path(__file__).parents[1] / "data"  # extract/data
 _YEAR4 = r"(?P<year>1[89][0-9]{2}|2[01][0-9]{2})"
@@ -24,7 +25,8 @@ class Tables(NamedTuple):
     triggers: re.Pattern[str]  # words every date expression contains: the finder looks only near them
     finder: re.Pattern[str]  # every rule at once, for spans only
     kinds: tuple[str, ...]  # kind of the rule behind each top-level group of `finder`
-    rules: tuple[tuple[str, re.Pattern[str], Any], ...]  # (resolver name, full pattern, parameter)
+    # (resolver name, full pattern, parameter); a rule is compiled when a phrase is first tried on it
+    rules: tuple[tuple[str, LazyPattern, Any], ...]
     lex: dict[str, Any]
     non_event: re.Pattern[str]
     statement: re.Pattern[str]  # before a date: the day something was said ("police said Thursday")
@@ -101,7 +103,7 @@ def tables() -> Tables:
     # The finder needs only spans and kinds, so inner groups become non-capturing.
     finder = "|".join(f"({re.sub(r'[(][?]P<[a-z]+>', '(?:', rx)})" for _, _, rx, _ in rules)
     return Tables(_trigger_pattern(lex), re.compile(rf"\b(?=\w)(?:{finder})"), tuple(r[1] for r in rules),
-                  tuple((r[0], re.compile(r[2]), r[3]) for r in rules), lex,
+                  tuple((r[0], LazyPattern(r[2]), r[3]) for r in rules), lex,
                   re.compile(lex["non_event_cues"], re.IGNORECASE), re.compile(lex["statement_cues"], re.IGNORECASE))
 
 

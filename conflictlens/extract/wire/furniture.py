@@ -36,6 +36,8 @@ class Dateline:
 class _Patterns:
     agency: re.Pattern[str]
     dateline: re.Pattern[str]
+    caps_dateline: re.Pattern[str]
+    caps_not_places: frozenset[str]
     furniture: tuple[re.Pattern[str], ...]
     months: dict[str, int]
 
@@ -50,7 +52,8 @@ def _patterns() -> _Patterns:
     furniture = tuple(re.compile(raw[k].replace("AGENCY", agency), re.M) for k in ("byline", "update", "credit",
                                                                                    "agency_credit"))
     months = {k.lower(): v for k, v in load_json("date_phrases.json")["months"].items() if not k.startswith("_")}
-    return _Patterns(re.compile(agency), re.compile(dateline, re.M), furniture, months)
+    return _Patterns(re.compile(agency), re.compile(dateline, re.M), re.compile(raw["caps_dateline"], re.M),
+                     frozenset(raw["caps_not_places"]), furniture, months)
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -60,6 +63,9 @@ def find_dateline(text: str) -> Dateline | None:
     for start in _line_starts(text, OPENING_LINES):
         m = pats.dateline.match(text, start)
         if m is None or not (m.group("date") or m.group("agency")):
+            caps = _caps_dateline(text, start, pats)
+            if caps is not None:
+                return caps
             continue
         month = (m.group("mon1") or m.group("mon2") or "").lower()
         if m.group("date") and month not in pats.months and not m.group("agency"):
@@ -69,13 +75,26 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
+def _caps_dateline(text: str, start: int, pats: _Patterns) -> Dateline | None:
+    """'BAMAKO, Mali —', 'PESHAWAR:': a place in capitals opening a line of mixed-case story."""
+    m = pats.caps_dateline.match(text, start)
+    if m is None or m.group("place") in pats.caps_not_places:
+        return None
+    return Dateline(m.end(), m.span("place"), None, None)
+
+
 def _line_starts(text: str, limit: int) -> list[int]:
-    starts = [0]
-    while len(starts) < limit:
-        nl = text.find("\n", starts[-1])
+    """Where the first `limit` lines with text start: blank lines between a headline, a byline and
+    the dateline are no lines of furniture."""
+    starts, at = [], 0
+    while len(starts) < limit and at <= len(text):
+        nl = text.find("\n", at)
+        end = len(text) if nl < 0 else nl
+        if text[at:end].strip():
+            starts.append(at)
         if nl < 0:
             break
-        starts.append(nl + 1)
+        at = nl + 1
     return starts
 
 

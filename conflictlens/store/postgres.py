@@ -1,0 +1,203 @@
+"""A PostgreSQL store (`--db postgresql://user@host/dbname`): the connection the Store talks to.
+
+`PgConnection` answers the few calls the store makes of a sqlite3 connection (execute, executemany,
+in_transaction, close; cursors with fetchone/fetchall/fetchmany, lastrowid and rowcount), and says each
+statement in PostgreSQL's words (`dialect.to_postgres`). psycopg is imported here only, when a
+PostgreSQL store is opened: the SQLite path never loads it.
+
+Writes take one advisory lock per store (the dialect's BEGIN IMMEDIATE), as SQLite's writer lock does:
+several programs ingest, import and edit at once, their writes queue, and readers never wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.store.dialect import to_postgres
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+_CONNECT_TIMEOUT_S = 10
+_FETCH = 500
+
+
+def is_url(target: str) -> bool:
+    """Whether a --db value names a PostgreSQL database rather than a SQLite file."""
+    return target.startswith(URL_SCHEMES)
+
+
+def shown(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise ConflictLensError(
+            "CL-E208", "PostgreSQL stores need psycopg; install it with `pip install 'conflictlens[postgres]'`",
+            subject="--db") from None
+    return psycopg
+
+
+class PgCursor:
+    """The result of one statement, read the way the store reads a sqlite3 cursor."""
+
+    def __init__(self, cursor: Any, lastrowid: int | None, owner: PgConnection) -> None:
+        self._cursor, self.lastrowid, self._owner = cursor, lastrowid, owner
+
+    @property
+    def rowcount(self) -> int:
+        return self._cursor.rowcount
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        with self._owner.errors():
+            return self._cursor.fetchone() if self._cursor.description else None
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        with self._owner.errors():
+            return self._cursor.fetchall() if self._cursor.description else []
+
+    def fetchmany(self, size: int = _FETCH) -> list[tuple[Any, ...]]:
+        with self._owner.errors():
+            return self._cursor.fetchmany(size) if self._cursor.description else []
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        while batch := self.fetchmany(_FETCH):
+            yield from batch
+
+    def close(self) -> None:
+        self._cursor.close()
+
+
+class PgConnection:
+    """A psycopg connection in autocommit mode (transactions are the store's explicit BEGIN/COMMIT)."""
+
+    def __init__(self, conn: Any, url: str) -> None:
+        self._conn, self.url = conn, url
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE
+
+    @property
+    def _psycopg(self) -> Any:
+        return _psycopg()
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
+        text, key = to_postgres(sql)
+        cursor = self._conn.cursor()
+        with self.errors():
+            cursor.execute(text, tuple(params))
+            lastrowid = cursor.fetchone()[0] if key and cursor.description else None
+        return PgCursor(cursor, lastrowid, self)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        rows = list(rows)
+        if not rows:
+            return
+        text, _ = to_postgres(sql)
+        with self.errors(), self._conn.cursor() as cursor:
+            cursor.executemany(text, rows)
+
+    def run_script(self, sql: str) -> None:
+        """Run a whole file of statements (a migration): without parameters PostgreSQL takes several at once."""
+        with self.errors():
+            self._conn.execute(sql)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def errors(self) -> _Translated:
+        return _Translated(self.url)
+
+
+class _Translated:
+    """Re-raise a psycopg error as a coded one that names the database (never its password)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: object) -> bool:
+        psycopg = _psycopg()
+        if isinstance(exc, psycopg.OperationalError):
+            raise ConflictLensError("CL-E207", f"the PostgreSQL server stopped answering ({_first_line(exc)}); "
+                                    "check that it runs, then retry (nothing was written)", subject=shown(self.url)) from exc
+        if isinstance(exc, (psycopg.errors.InsufficientPrivilege, psycopg.errors.ReadOnlySqlTransaction)):
+            raise ConflictLensError("CL-E206", f"this PostgreSQL role or server may not write here "
+                                    f"({_first_line(exc)}); ask for write access, or pass another --db",
+                                    subject=shown(self.url)) from exc
+        if isinstance(exc, (psycopg.IntegrityError, psycopg.errors.RaiseException)):
+            # The code SQLite's constraint failures carry (store/failures.py), so callers see one answer.
+            raise ConflictLensError("CL-E200", f"the store refused a record ({_first_line(exc)}); nothing was "
+                                    "written", subject=shown(self.url)) from exc
+        if isinstance(exc, psycopg.Error):
+            raise ConflictLensError("CL-E209", f"PostgreSQL refused a statement ({_first_line(exc)}); nothing of "
+                                    "this step was written: retry, or report it with the command you ran",
+                                    subject=shown(self.url)) from exc
+        return False
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def connect(url: str) -> PgConnection:
+    """An open connection to the database at `url`, schema migrated; CL-E207 when none answers."""
+    psycopg = _psycopg()
+    try:
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=_CONNECT_TIMEOUT_S)
+    except psycopg.Error as exc:
+        raise ConflictLensError(
+            "CL-E207", f"cannot connect to PostgreSQL ({_first_line(exc)}); check the URL "
+            "(postgresql://user@host:port/dbname), that the server runs and that the database exists",
+            subject=shown(url)) from exc
+    _store_booleans_as_integers(conn, psycopg)
+    return PgConnection(conn, url)
+
+
+def _store_booleans_as_integers(conn: Any, psycopg: Any) -> None:
+    """SQLite keeps True as 1: the store's flag columns are integers on both databases."""
+    from psycopg.adapt import Dumper
+
+    class BoolAsInt(Dumper):
+        oid = psycopg.adapters.types["int4"].oid
+
+        def dump(self, obj: bool) -> bytes:
+            return b"1" if obj else b"0"
+
+    conn.adapters.register_dumper(bool, BoolAsInt)
+
+
+
+
+def migrate(conn: PgConnection) -> int:
+    """Apply pending PostgreSQL migrations (store/migrations/postgres/) in one transaction, under the store's
+    write lock; return the resulting schema version."""
+    from conflictlens.store.schema import POSTGRES_MIGRATIONS
+    from conflictlens.store.schema import migrate as migrate_schema
+
+    return migrate_schema(conn, shown(conn.url), POSTGRES_MIGRATIONS, _current_version, PgConnection.run_script)
+
+
+def _current_version(conn: PgConnection, shown_url: str) -> int:
+    """Schema version recorded in the database; 0 for a new one. Refuses a schema of other tables."""
+    tables = {row[0] for row in conn.execute(
+        "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()")}
+    if "schema_migrations" not in tables:
+        if tables:
+            raise ConflictLensError(
+                "CL-E207", "this PostgreSQL database (schema) holds tables conflictlens did not make; pass a new "
+                "database, or an existing conflictlens one", subject=shown_url)
+        return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]

@@ -1,0 +1,138 @@
+"""The incidents an import keeps in memory across its batches give the answers the store gives."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from conflictlens.model.records import Casualties, DateInfo, Document, Event, Location
+from conflictlens.pipeline.incident_index import IncidentIndex
+from conflictlens.pipeline.resolution import build_context, resolve_after_save, source_for
+from conflictlens.resolve.blocking import block_keys
+from conflictlens.resolve.profile import profile_from_json
+from conflictlens.store import Store
+
+PLACES = (("Dasht-e-Barchi", "Kabul", "Kabul"), ("Jalalabad", "Nangarhar", "Jalalabad"),
+          ("Lashkar Gah", "Helmand", "Lashkar Gah"))
+
+
+def event(eid: str, day: str, *, doc: str, place: str, admin1: str, admin2: str, killed: int, sub: str,
+          text: str) -> Event:
+    return Event(id=eid, document_id=doc, sub_event_type=sub, target_type="Private Citizens & Property",
+                 date=DateInfo(day, day, "day"), location=Location("AF", admin1, admin2, place, None, None, "place"),
+                 fatalities=Casualties.exact(killed), summary=text)
+
+
+def _reports(count: int, start: int = 0) -> list[tuple[Document, list]]:
+    """Invented reports: each incident told two or three times over a few days, in a few places."""
+    out = []
+    for n in range(start, start + count):
+        place, admin1, admin2 = PLACES[n % 3]
+        day = f"2023-03-{1 + (n // 7) % 20:02d}"
+        e = event(f"evt_{n}", day, doc=f"doc_{n}", place=place, admin1=admin1, admin2=admin2,
+                  killed=(n // 3) % 5 + 3, sub=("Suicide bomb", "Armed clash")[(n // 5) % 2],
+                  text=f"report {n} from {place}")
+        out.append((Document(id=f"doc_{n}", text=f"report {n}", published=day, outlet=f"Wire {n % 4}"), [e]))
+    return out
+
+
+def _resolve_in_batches(path, batches, index: IncidentIndex | None) -> None:
+    context = build_context()
+    with Store.open(path) as store:
+        for number, batch in enumerate(batches):
+            with store.transaction():
+                results = store.save_many(batch, f"v{number}")  # a revised report comes with a new version
+                resolve_after_save(store, batch, results, context, index if index is not None else IncidentIndex())
+
+
+def _incidents(path) -> tuple[list, list]:
+    with sqlite3.connect(path) as conn:
+        members = sorted(conn.execute("SELECT event_id, incident_id, profile, decision FROM incident_members"))
+        incidents = sorted(conn.execute("SELECT id, record, size FROM incidents"))
+    return members, incidents
+
+
+def _moved(batch: list[tuple[Document, list]]) -> list[tuple[Document, list]]:
+    """The same reports revised: each event now in another province (its incident is decided again)."""
+    return [(doc, [dataclasses.replace(e, location=Location("AF", "Kunduz", "Kunduz", "Kunduz", None, None, "place"))
+                   for e in events]) for doc, events in batch]
+
+
+def _again(batch: list[tuple[Document, list]]) -> list[tuple[Document, list]]:
+    """Other reports of the same facts."""
+    return [(dataclasses.replace(doc, id=f"{doc.id}b"),
+             [dataclasses.replace(e, id=f"{e.id}b", document_id=f"{doc.id}b") for e in events]) for doc, events in batch]
+
+
+def test_one_index_over_many_batches_decides_as_reading_the_store_each_batch(tmp_path):
+    reports = _reports(60)
+    # Revised reports move away from their incidents; then new reports of those incidents arrive.
+    batches = [reports[:30], _moved(reports[21:28]), _again(reports[21:28]), reports[30:]]
+    _resolve_in_batches(tmp_path / "kept.db", batches, IncidentIndex())
+    _resolve_in_batches(tmp_path / "fresh.db", batches, None)
+    kept, fresh = _incidents(tmp_path / "kept.db"), _incidents(tmp_path / "fresh.db")
+    assert kept == fresh
+    assert any(size > 1 for _, _, size in kept[1])  # some reports did join others
+
+
+def test_the_index_answers_as_the_store_does(tmp_path):
+    _resolve_in_batches(tmp_path / "db.sqlite", [_reports(40)], None)
+    context = build_context()
+    with Store.open(tmp_path / "db.sqlite") as store:
+        incidents, index = store.incidents, IncidentIndex()
+        for _, events in _reports(12, start=3):
+            probes = block_keys(context.profile(events[0], _source(events[0], context)), context.settings)[1]
+            found = index.incidents_by_keys(incidents, probes)
+            assert found == incidents.incidents_by_keys(probes) and found
+            for incident in found:
+                assert index.sample(incidents, incident, 4) == [profile_from_json(p)
+                                                                for p in incidents.sample_profiles(incident, 4)]
+
+
+def _source(e, context):
+    return source_for(e, context, {"outlet": "Wire", "published": e.date.start})
+
+
+def test_a_commit_by_another_connection_empties_it(tmp_path):
+    path = tmp_path / "db.sqlite"
+    index = IncidentIndex()
+    with Store.open(path) as store, Store.open(path) as other:
+        with store.transaction():
+            index.begin(store.incidents)
+            assert index.incidents_by_keys(store.incidents, ["k|1"]) == []  # held: nothing filed under it
+        with other.transaction():  # another writer files a member under that key
+            other.incidents.add_member("evt_x", "inc_x", None, [], {}, None, ["k|1"])
+        with store.transaction():
+            index.begin(store.incidents)
+            assert index.incidents_by_keys(store.incidents, ["k|1"]) == ["inc_x"]
+        with store.transaction():  # this connection's own writes are followed, not read again
+            index.begin(store.incidents)
+            store.incidents.add_member("evt_y", "inc_y", None, [], {}, None, ["k|1"])
+            index.added("inc_y", None, ["k|1"], 4, founded=True)
+            assert index.incidents_by_keys(store.incidents, ["k|1"]) == store.incidents.incidents_by_keys(["k|1"])
+
+
+def test_it_empties_itself_past_its_bounds(tmp_path, monkeypatch):
+    from conflictlens.pipeline import incident_index
+    monkeypatch.setattr(incident_index, "MAX_KEYS", 5)
+    path = tmp_path / "db.sqlite"
+    with Store.open(path) as store:
+        index = IncidentIndex()
+        with store.transaction():
+            index.begin(store.incidents)
+            index.load_keys(store.incidents, [f"k{i}" for i in range(10)])
+            assert index.incidents_by_keys(store.incidents, ["k1"]) == []
+            index.begin(store.incidents)  # past MAX_KEYS: read again
+            assert index._keys == {}
+
+
+@pytest.mark.parametrize("count", [0, 3])
+def test_keys_with_no_member_are_held_as_empty(tmp_path, count):
+    path = tmp_path / "db.sqlite"
+    _resolve_in_batches(path, [_reports(count)] if count else [], None)
+    with Store.open(path) as store:
+        index = IncidentIndex()
+        assert index.incidents_by_keys(store.incidents, ["no|such|key"]) == []
+        assert store.incidents.incidents_under_keys(["no|such|key"]) == {}
