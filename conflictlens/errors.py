@@ -84,6 +84,8 @@ ERROR_CODES: dict[str, str] = {
     "CL-E935": "invalid brief option",
     "CL-E936": "brief cannot be written",
     "CL-E937": "the stats extra (scipy, statsmodels, scoringrules, matplotlib) is not installed",
+    "CL-E940": "the period is empty: --since is after --until",
+    "CL-E941": "damaged event-or-not gate data (extract/data/event_cues.json not_events)",
     "CL-E800": "session is closed",
     "CL-E801": "unknown store mode for a session",
     "CL-E802": "this needs a database and the session has none",

@@ -80,18 +80,22 @@ class Evidence:
 
 
 def compose(subject: str, rows: Sequence[IncidentRow], readings: Sequence[dict[str, Any]],
-            forecasts: Sequence[dict[str, Any]], rule: EstimativeRule, evidence: Evidence = Evidence()) -> Brief:
-    """The brief's sections, in reading order."""
+            forecasts: Sequence[dict[str, Any]], rule: EstimativeRule, evidence: Evidence = Evidence(),
+            undated: int = 0) -> Brief:
+    """The brief's sections, in reading order (`undated`: matching reports with no date, left out)."""
     title = f"Threat brief: {subject}"
+    left_out = f"{undated} undated report{' is' if undated == 1 else 's are'} left out"
     if not rows:
-        return Brief(title, "No incidents match; nothing can be assessed.")
+        return Brief(title, f"No dated incident matches ({left_out}); nothing can be assessed." if undated
+                     else "No incidents match; nothing can be assessed.")
     last = max(month_index(r.date) for r in rows)
     a = activity(rows, last)
-    lead = f"Based on {len(rows)} incidents from {rows[0].date} to {rows[-1].date} (merged reports counted once)."
+    lead = (f"Based on {incidents(len(rows))} from {rows[0].date} to {rows[-1].date} (merged reports counted once"
+            f"{'; ' + left_out if undated else ''}).")
     window = (f"{a['from']}-01", f"{a['to']}-31")
     return Brief(title, lead, (
         Section("Activity", (
-            f"{a['from']} to {a['to']}: {a['incidents']} incidents ({a['claimed']} claimed, {a['attributed']} "
+            f"{a['from']} to {a['to']}: {incidents(a['incidents'])} ({a['claimed']} claimed, {a['attributed']} "
             f"attributed, {a['unclaimed']} unclaimed), {a['fatalities']} killed {cite(a['rows'])}.",
             f"Against {a['previous']} in the 12 months before, activity {a['trend']} (Poisson E-test, one-sided "
             f"p = {a['p_rise']} for a rise, {a['p_fall']} for a fall).")),
@@ -103,13 +107,18 @@ def compose(subject: str, rows: Sequence[IncidentRow], readings: Sequence[dict[s
 
 def to_markdown(brief: Brief, chart: str | None = None) -> str:
     """The brief as Markdown; `chart` is the file name of the activity chart written beside it."""
-    lines = [f"# {brief.title}", "", brief.lead, ""]
+    lines = [f"# {_md(brief.title)}", "", _md(brief.lead), ""]
     for section in brief.sections:
-        lines += [f"## {section.heading}", ""] + [f"- {point}" for point in section.points]
+        lines += [f"## {_md(section.heading)}", ""] + [f"- {_md(point)}" for point in section.points]
         if section.heading == "Activity" and chart:
             lines += ["", f"![Incidents and deaths per month]({chart})"]
-        lines += ["", section.note, ""] if section.note else [""]
+        lines += ["", _md(section.note), ""] if section.note else [""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _md(text: str) -> str:
+    """`text` with its '<' escaped: names come from reports, and Markdown passes raw HTML through."""
+    return text.replace("<", "\\<")
 
 
 def _tops(rows: Sequence[IncidentRow]) -> Section:

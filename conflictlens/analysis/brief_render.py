@@ -89,4 +89,6 @@ def _set_text(figure: Any, lines: list[tuple[str, str]]) -> None:
     top, step = 0.95, 0.0145
     for i, (style, text) in enumerate(lines):
         size, weight = sizes[style]
-        figure.text(0.07, top - i * step, text, fontsize=size, fontweight=weight, va="top", family="DejaVu Sans")
+        # parse_math off: a name with two dollar signs is text, not a TeX formula.
+        figure.text(0.07, top - i * step, text, fontsize=size, fontweight=weight, va="top", family="DejaVu Sans",
+                    parse_math=False)

@@ -25,7 +25,7 @@ def plot_counts(records: Sequence[dict[str, Any]], path: str, measure: str = "ev
     figure, axes = pyplot.subplots(figsize=(9, 4))
     try:
         for label, points in series:
-            axes.plot([p for p, _ in points], [v for _, v in points], marker="o", markersize=2, label=label)
+            axes.plot([p for p, _ in points], [v for _, v in points], marker="o", markersize=2, label=literal(label))
         axes.set_ylabel(measure)
         axes.tick_params(axis="x", labelrotation=90, labelsize=6)
         if len(series) > 1:
@@ -37,6 +37,12 @@ def plot_counts(records: Sequence[dict[str, Any]], path: str, measure: str = "ev
     finally:
         pyplot.close(figure)
     return len(series)
+
+
+def literal(text: str) -> str:
+    """`text` as matplotlib should set it, verbatim: names come from reports, and two unescaped
+    dollar signs ("a $5 and $10 reward") would be read as a TeX formula, or fail as one."""
+    return text.replace("$", r"\$")
 
 
 def _series(records: Sequence[dict[str, Any]], measure: str) -> list[tuple[str, list[tuple[str, int]]]]:

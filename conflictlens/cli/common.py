@@ -73,6 +73,15 @@ def check_date(option: str, value: Optional[str]) -> Optional[str]:
         raise ConflictLensError("CL-E108", f"{value!r} is not a date; use YYYY-MM-DD", option) from None
 
 
+def check_period(since: Optional[str], until: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """--since and --until checked: each a date, and not swapped (that matches nothing and would
+    read as an empty store)."""
+    since, until = check_date("--since", since), check_date("--until", until)
+    if since and until and since > until:
+        raise ConflictLensError("CL-E940", f"--since {since} is after --until {until}; swap them", "--since")
+    return since, until
+
+
 def paths(files: list[Path]) -> tuple[str, ...]:
     """Option paths as the pipeline takes them."""
     return tuple(str(f) for f in files)

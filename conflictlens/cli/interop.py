@@ -11,7 +11,7 @@ import typer
 
 from conflictlens.cli import common
 from conflictlens.cli.app import CREATE, session, settings
-from conflictlens.cli.common import ACTOR_FILES, check_date, coded_errors, finish_report, recovered_note
+from conflictlens.cli.common import ACTOR_FILES, check_period, coded_errors, finish_report, recovered_note
 from conflictlens.cli.options import MAX_LIMIT, number_option
 from conflictlens.errors import ConflictLensError
 
@@ -59,10 +59,10 @@ def export_command(ctx: typer.Context,
     chosen = settings(ctx)
     with coded_errors():
         interop.check_format(fmt, areas)
+        since, until = check_period(since, until)
         filters = interop.ExportFilters(
-            country=country.upper() if country else None, since=check_date("--since", since),
-            until=check_date("--until", until), event_type=event_type, perpetrator=perpetrator,
-            dataset=dataset, limit=limit)
+            country=country.upper() if country else None, since=since, until=until, event_type=event_type,
+            perpetrator=perpetrator, dataset=dataset, limit=limit)
         work = session(ctx, actor_files=common.paths(actors))
         count = _export_to(output, lambda out: work.export(fmt, out, filters, areas=areas))
     if not chosen.quiet:

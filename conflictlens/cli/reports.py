@@ -12,7 +12,8 @@ import typer
 from conflictlens.cli import common
 from conflictlens.cli.app import CREATE, OPTIONAL, session, settings
 from conflictlens.cli.common import (
-    ACTOR_FILES, EVENT_ID_HELP, check_date, check_format, coded_errors, finish_report, recovered_note, say,
+    ACTOR_FILES, EVENT_ID_HELP, check_date, check_format, check_period, coded_errors, finish_report, recovered_note,
+    say,
 )
 from conflictlens.cli.options import MAX_LIMIT, MAX_SEARCH_HITS, MAX_WORKERS, number_option
 from conflictlens.errors import ConflictLensError
@@ -69,7 +70,7 @@ def events(ctx: typer.Context,
 
     with coded_errors():
         check_format(fmt)
-        since, until = check_date("--since", since), check_date("--until", until)
+        since, until = check_period(since, until)
         rows = session(ctx).events(country=country, event_type=event_type, perpetrator=perpetrator,
                                    since=since, until=until, limit=limit)
         if not write_events(rows, fmt, sys.stdout):

@@ -13,7 +13,9 @@ from rich.console import Console
 from rich.table import Table
 
 from conflictlens.cli.app import session, settings
-from conflictlens.cli.common import EVENT_ID_HELP, check_date, check_format, coded_errors, login, recovered_note, say
+from conflictlens.cli.common import (
+    EVENT_ID_HELP, check_format, check_period, coded_errors, login, recovered_note, say,
+)
 from conflictlens.cli.evaluate import evaluate_app
 from conflictlens.cli.help import App
 from conflictlens.cli.options import MAX_LIMIT, number_option
@@ -93,7 +95,7 @@ def list_incidents(ctx: typer.Context,
     from conflictlens.pipeline.filters import country_code
 
     with coded_errors():
-        since, until = check_date("--since", since), check_date("--until", until)
+        since, until = check_period(since, until)
         country = country_code(country) if country is not None else None
         rows = _resolved_session(ctx).incidents(country, since, until, 2 if merged else 1, limit)
         written = 0

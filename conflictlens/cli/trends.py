@@ -11,7 +11,7 @@ from typing import Any, Optional
 import typer
 
 from conflictlens.cli.app import session, settings
-from conflictlens.cli.common import check_date, check_format, coded_errors, say
+from conflictlens.cli.common import check_format, check_period, coded_errors, say
 
 TREND_FORMATS = ("table", "json", "csv")
 COUNT_FIELDS = ("events", "fatalities", "claimed", "attributed", "unclaimed")
@@ -25,8 +25,8 @@ def register(app: typer.Typer) -> None:
 
 def event_filters(country, since, until, event_type, perpetrator) -> dict[str, Any]:
     """The `events` filters, checked, as `Session.events` takes them."""
-    return {"country": country, "since": check_date("--since", since), "until": check_date("--until", until),
-            "event_type": event_type, "perpetrator": perpetrator}
+    since, until = check_period(since, until)
+    return {"country": country, "since": since, "until": until, "event_type": event_type, "perpetrator": perpetrator}
 
 
 COUNTRY = typer.Option(None, help="ISO 3166-1 alpha-2 code or name, e.g. AF.")

@@ -11,6 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator, Mapping
 
+from conflictlens.errors import ConflictLensError
+
 FLAGS = re.IGNORECASE
 
 
@@ -304,10 +306,18 @@ def event_cues() -> EventCues:
 
 def _not_events(raw: dict, regex, terms: dict[str, str]) -> NotEvents:
     guards = {name: regex(p) for name, p in raw.get("guards", {}).items()}
-    rules = tuple(NotEvent(r["why"], regex(r["if"]), tuple(guards[g] for g in r.get("unless", ("agents",))),
-                           anchors_of(_expand_terms(r["if"], terms)), r.get("where", "anywhere") == "opening")
-                  for r in raw.get("rules", ()))
+    rules = tuple(_not_event(r, regex, guards, terms) for r in raw.get("rules", ()))
     return NotEvents(tuple(raw.get("types", ())), rules)
+
+
+def _not_event(rule: dict, regex, guards: dict, terms: dict[str, str]) -> NotEvent:
+    """One rule, checked: a misspelt "where" would silently widen it, an unknown guard fail uncoded."""
+    where, unless = rule.get("where", "anywhere"), rule.get("unless", ("agents",))
+    if where not in ("anywhere", "opening") or not set(unless) <= set(guards):
+        raise ConflictLensError("CL-E941", f"not_events rule {rule['why'][:40]!r}: where {where!r}, unless {unless}; "
+                                f"use anywhere or opening, and guards of {', '.join(guards)}", "event_cues.json")
+    return NotEvent(rule["why"], regex(rule["if"]), tuple(guards[g] for g in unless),
+                    anchors_of(_expand_terms(rule["if"], terms)), where == "opening")
 
 
 def _expand_terms(pattern: str, terms: dict[str, str]) -> str:

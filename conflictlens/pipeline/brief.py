@@ -62,13 +62,14 @@ def brief(session: Session, subject: str, actor: str | None = None, **filters: A
     from conflictlens.analysis.plots import activity_series
     from conflictlens.analysis.trends import month_index
 
-    events = [e for e in session.events(perpetrator=actor, **filters) if e.date.start]
+    matching = _events_of(session, actor, filters)
+    events = [e for e in matching if e.date.start]
     rows = rows_of(session, events)
     readings = latest(rows, ("admin1",), load_escalation())
     outlook = forecast_rows(rows, "admin1") if rows else []
     canonical, edges = _relations(session, actor, filters.get("until"))
     evidence = Evidence(_ledgers(session, events), edges, canonical)
-    document = compose(subject, rows, readings, outlook, load_rule(), evidence)
+    document = compose(subject, rows, readings, outlook, load_rule(), evidence, undated=len(matching) - len(events))
     last = max((month_index(r.date) for r in rows), default=None)
     summary = activity(rows, last) if rows else {}
     summary.pop("rows", None)
@@ -77,6 +78,16 @@ def brief(session: Session, subject: str, actor: str | None = None, **filters: A
                "sections": [{"heading": s.heading, "points": list(s.points), "note": s.note}
                             for s in document.sections]}
     return BriefResult(document, numbers, activity_series(rows, last) if rows else None)
+
+
+def _events_of(session: Session, actor: str | None, filters: dict[str, Any]) -> list[Event]:
+    """The matching events; an actor nobody is named is reported as the brief's own option, --actor."""
+    try:
+        return list(session.events(perpetrator=actor, **filters))
+    except ConflictLensError as exc:
+        if exc.code == "CL-E700" and exc.subject == "--perpetrator":
+            raise ConflictLensError(exc.code, exc.message, "--actor") from exc
+        raise
 
 
 def _ledgers(session: Session, events: list[Event]) -> list[dict[str, Any]]:
@@ -114,6 +125,9 @@ def write_brief(result: BriefResult, fmt: str, output: Path | None) -> str | Non
         raise ConflictLensError("CL-E935", "a PDF brief is written to a file: add --output FILE.pdf", "--format")
     if output is None:
         return result.markdown() if fmt == "md" else result.html() if fmt == "html" else result.json()
+    if output.is_dir():  # refused before the Markdown's chart is written beside it
+        raise ConflictLensError("CL-E936", "cannot write the brief (Is a directory); name a file in it, e.g. "
+                                f"{output / ('brief.' + fmt)}", str(output))
     try:
         if fmt == "md":
             chart = _chart_beside(result, output)

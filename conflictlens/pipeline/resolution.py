@@ -100,15 +100,18 @@ def actor_knowledge(registry: ActorRegistry) -> ActorKnowledge:
 def district_of(event: Event, gazetteer: Gazetteer | None) -> str | None:
     """The district the gazetteer puts the event's place in, when the event names a place but no district.
 
-    Only when the gazetteer knows exactly one district for that name in that province. It is a
-    hint: the resolver lets it agree with another event's district, never disagree.
+    Only when the gazetteer knows exactly one district for that name in that province. A name it
+    knows there as a district and not as a place is the district's seat, which carries its name
+    (GTD's "Panjwai", the town of Panjwaye district). It is a hint: the resolver lets it agree with
+    another event's district, never disagree, except between two rows of one source.
     """
     loc = event.location
     if gazetteer is None or not loc.place or loc.admin2 or not loc.country:
         return None
     province = skeleton(fold(loc.admin1)) if loc.admin1 else None
-    districts = {e.admin2 for e in gazetteer.lookup(loc.place, kind="place", country=loc.country)
-                 if e.admin2 and (province is None or skeleton(fold(e.admin1 or "")) == province)}
+    entries = [e for e in gazetteer.lookup(loc.place, country=loc.country)
+               if e.admin2 and (province is None or skeleton(fold(e.admin1 or "")) == province)]
+    districts = {e.admin2 for e in entries if e.kind == "place"} or {e.admin2 for e in entries if e.kind == "admin2"}
     return districts.pop() if len(districts) == 1 else None
 
 

@@ -167,8 +167,21 @@ def _same_source(a: Profile, b: Profile, out: list) -> str | None:
     said = dict(out)
     if said.get("place") == "other" or said.get("admin2") == "other" or said.get("distance") == "far":
         return "one source, two places"
+    if _hinted_elsewhere(a, b) or _hinted_elsewhere(b, a):
+        return "one source, two places"
     out.append(("source", "same_source"))
     return None
+
+
+def _hinted_elsewhere(a: Profile, b: Profile) -> bool:
+    """`a` names a district and the gazetteer puts `b`'s town in another one.
+
+    Across sources a hint never disagrees (a gazetteer may err); within one source it is the
+    source's own two rows, one placed in a district and one at a town of another district (GTD's
+    "Arghandab district" and "Panjwai" of one day), so two places.
+    """
+    return bool(a.admin2 and b.admin2_hint and b.place and a.admin2 != b.admin2_hint
+                and not similar_skeletons(a.admin2, b.admin2_hint))
 
 
 def _targets(a: Profile, b: Profile, s: Settings, out: list) -> None:

@@ -90,7 +90,7 @@ class Profile(NamedTuple):
     country: str | None
     admin1: str | None  # skeletons of the names
     admin2: str | None
-    admin2_hint: str | None  # a district inferred from a gazetteer: may agree, never disagrees
+    admin2_hint: str | None  # a district inferred from a gazetteer: may agree; disagrees only within one source
     place: str | None
     place_words: tuple[str, ...]
     admin2_words: tuple[str, ...]

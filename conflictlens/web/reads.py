@@ -125,7 +125,9 @@ def list_actors(ctx: Ctx, type: Annotated[Optional[str], Query(max_length=100)] 
     return {"count": len(rows), "actors": rows}
 
 
-@router.get("/actors/{name}", summary="One actor: names, hierarchy, relations, events per year")
+# {name:path}: actor names may hold a slash ("Sipah-e-Sahaba/Pakistan (SSP)"), and the server decodes
+# %2F before routing.
+@router.get("/actors/{name:path}", summary="One actor: names, hierarchy, relations, events per year")
 def show_actor(ctx: Ctx, name: Id) -> dict[str, Any]:
     with ctx.session() as session:
         return session.actor(name)

@@ -1,5 +1,7 @@
 """The brief's contested-attribution and changed-relation sections, from ledgers and edges written here."""
 
+import re
+
 from conflictlens.analysis.brief import Brief, to_markdown
 from conflictlens.analysis.brief_render import to_html, to_pdf
 from conflictlens.analysis.brief_sections import Section, contested_section, is_contested, relations_section
@@ -104,6 +106,43 @@ def test_pdf_is_a_stable_document_with_its_pages():
     assert b"Threat brief: X" in first  # the title is the document's metadata
 
 
+def test_pdf_sets_dollar_signs_and_backslashes_as_written():
+    """Names come from reports: two dollar signs are not a TeX formula (matplotlib's mathtext raised)."""
+    priced = Brief("Threat brief: $\\foo$ cell", "A $5 and $10 reward.",
+                   (Section("Activity", ("Claimed by the $\\undefined{x}$ front [events: evt_1]",), "a note"),))
+    assert to_pdf(priced, SERIES).startswith(b"%PDF-")
+
+
+def test_trend_lines_named_with_dollar_signs_are_drawn(tmp_path):
+    from conflictlens.analysis.plots import plot_counts
+    records = [{"group": {"actor": name}, "period": "2021-01", "events": 2}
+               for name in ("The $\\bad$ front", "A $5 group")]
+    assert plot_counts(records, str(tmp_path / "trend.svg")) == 2
+    assert (tmp_path / "trend.svg").read_bytes().startswith(b"<?xml")
+
+
 def test_markdown_places_the_chart_under_activity():
     text = to_markdown(HOSTILE, "b-activity.svg")
     assert text.index("![Incidents and deaths per month](b-activity.svg)") < text.index("a note")
+
+
+def test_markdown_sets_angle_brackets_as_text_not_html():
+    """Markdown passes raw HTML through: a name written '<script>' in a report ran when the .md brief was
+    rendered (pandoc, most viewers). A backslash makes it text in any CommonMark renderer."""
+    text = to_markdown(HOSTILE)
+    assert not re.search(r"(?<!\\)<", text)  # every '<' escaped
+    assert "\\<script>alert(1)\\</script>" in text and "Group \\<b>Z\\</b> did it [events: evt_1]" in text
+    assert "Lead & more." in text  # nothing else is touched
+
+
+def test_one_incident_is_singular_and_undated_reports_are_counted_not_hidden():
+    from conflictlens.analysis.brief import compose
+    from conflictlens.analysis.trends import IncidentRow
+    one = [IncidentRow("2021-03-02", 4, "claimed", ("Taliban",), "Battles", "Military", "AF", "Kabul",
+                       event_ids=("evt_1",))]
+    brief = compose("AF", one, [], [], load_rule(), undated=2)
+    assert brief.lead.startswith("Based on 1 incident from") and "2 undated reports are left out" in brief.lead
+    assert brief.sections[0].points[0].startswith("2020-04 to 2021-03: 1 incident (1 claimed")
+    empty = compose("AF", [], [], [], load_rule(), undated=1)
+    assert empty.lead == "No dated incident matches (1 undated report is left out); nothing can be assessed."
+    assert compose("AF", [], [], [], load_rule()).lead == "No incidents match; nothing can be assessed."

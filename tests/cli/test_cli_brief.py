@@ -152,3 +152,20 @@ def test_a_confidential_contested_report_is_not_named(demo_copy):
     for fmt in ("md", "json", "html"):
         text = run("--db", demo_copy, "brief", "--actor", "Taliban", "--format", fmt).stdout
         assert contested["id"] not in text and contested["document_id"] not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf", "json"])
+def test_a_directory_as_output_is_refused_and_leaves_nothing_behind(pristine_demo, tmp_path, fmt):
+    """The Markdown chart was written beside a directory named as the output before the brief failed."""
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    result = run("--db", pristine_demo, "brief", "--actor", "ISKP", "--format", fmt, "-o", folder)
+    assert result.exit_code == 2 and "CL-E936" in result.output and "directory" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefs"] and not any(folder.iterdir())
+
+
+def test_an_unknown_actor_is_named_as_the_brief_option(pristine_demo):
+    """The brief has --actor, not --perpetrator: the error named an option the command does not take."""
+    result = run("--db", pristine_demo, "brief", "--actor", "Talibann")
+    assert result.exit_code == 2 and "CL-E700 --actor:" in result.output and "--perpetrator" not in result.output
+    assert "'Taliban'" in result.output  # the near name is still suggested

@@ -154,3 +154,14 @@ def test_a_stored_perpetrator_the_registry_lacks(tmp_path, confidential):
     assert typo.exit_code == 2 and "CL-E700" in typo.stderr
     # a name read from confidential reports only is theirs: filtering on it works, suggesting it would tell
     assert ("'Balochistan Freedom Guard'" in typo.stderr) is not confidential
+
+
+@pytest.mark.parametrize("command", [["events"], ["trends"], ["brief", "--country", "PK"], ["incidents", "list"],
+                                     ["export", "--format", "ndjson"]])
+def test_since_after_until_is_a_coded_error_not_an_empty_answer(demo_db, command):
+    """A swapped period matched nothing and said so ("No incidents match"), as if the store were empty."""
+    result = runner.invoke(app, ["--db", demo_db, *command, "--since", "2021-01-01", "--until", "2020-01-01"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "CL-E940" in result.stderr and "swap" in result.stderr
+    same_day = runner.invoke(app, ["--db", demo_db, *command, "--since", "2021-10-13", "--until", "2021-10-13"])
+    assert "CL-E940" not in same_day.stderr

@@ -87,6 +87,21 @@ def test_the_gate_is_data_each_rule_says_why_and_names_known_types_and_guards():
     assert len(event_cues().not_events.rules) == len(raw["rules"])
 
 
+def test_a_gate_rule_with_an_unknown_where_or_guard_is_a_coded_error():
+    """A misspelt "where" ("first sentence") used to make the rule count anywhere in the report, silently;
+    an unknown guard name raised a bare KeyError."""
+    from conflictlens.errors import ConflictLensError
+    from conflictlens.extract.lexicon import _not_events, word_regex
+
+    good = {"rules": [{"why": "w", "if": "truce", "where": "opening"}], "guards": {"agents": "bomb"}}
+    assert _not_events(good, word_regex, {}).rules[0].opening_only
+    misspelt = ({"why": "w", "if": "truce", "where": "first sentence"}, {"why": "w", "if": "truce", "unless": ["agnts"]})
+    for rule in misspelt:
+        with pytest.raises(ConflictLensError) as err:
+            _not_events({"rules": [rule], "guards": {"agents": "bomb"}}, word_regex, {})
+        assert err.value.code == "CL-E941" and "event_cues.json" in str(err.value)
+
+
 @pytest.mark.parametrize("text", NOT_EVENTS + [t for t, _sub in STILL_EVENTS] + ["Police said on Monday."])
 def test_a_rule_is_skipped_only_where_it_cannot_match(text):
     """A rule whose anchors are all absent is not searched (anchors_of): the answer is the one a full

@@ -120,6 +120,25 @@ def test_gazetteer_district_hint_agrees_but_never_disagrees():
     assert "admin2" not in dict(compare(wrong, profile(ucdp), S).outcomes)
 
 
+def test_one_source_naming_a_district_and_a_town_the_gazetteer_puts_in_another_is_two_places():
+    """GTD's "Arghandab district" row and its "Panjwai" row of the same day: Panjwai is its own district.
+
+    Across sources the hint never disagrees (a gazetteer may err); one source coding two rows with
+    two districts, one of them known only through the gazetteer, has told two places.
+    """
+    from conflictlens.resolve.profile import profile_of
+    from resolve_helpers import ACTORS, source
+    district = event("a", place=None, admin2="Arghandab", admin1="Kandahar", geo="district", dataset="GTD")
+    town = event("b", place="Panjwai", admin2=None, admin1="Kandahar", dataset="GTD")
+    hinted = profile_of(town, source(town), S, ACTORS, district_hint="Panjwaye")
+    assert compare(hinted, profile(district), S).veto == "one source, two places"
+    assert compare(profile(district), hinted, S).veto == "one source, two places"
+    inside = profile_of(town, source(town), S, ACTORS, district_hint="Arghandab")
+    assert compare(inside, profile(district), S).veto is None
+    unknown = profile(town)  # no hint: the town may lie in that district
+    assert compare(unknown, profile(district), S).veto is None
+
+
 def test_null_island_coordinates_are_ignored():
     assert profile(event("a", lat=0.0, lon=0.0)).lat is None
 

@@ -11,7 +11,7 @@ import pytest
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Casualties, Document
 from conflictlens.evaluation import resolution as resolution_eval
-from conflictlens.pipeline.resolution import build_context, resolve_after_save, resolve_pending
+from conflictlens.pipeline.resolution import build_context, district_of, resolve_after_save, resolve_pending
 from conflictlens.pipeline.resolution_decisions import merge, split, why
 from conflictlens.store import Store
 from conflictlens.store.incidents import IncidentStore
@@ -236,3 +236,24 @@ def test_re_extraction_with_the_same_facts_keeps_the_event_where_it_was(store):
     report = resolve_after_save(store, batch, store.save_many(batch, "v2"))  # a new extractor, same facts
     assert (report.kept, report.started, report.joined) == (1, 0, 0)
     assert incident_of(store, "evt_k") == before
+
+
+def test_a_town_named_as_its_district_is_hinted_into_that_district():
+    """Afghan district seats carry the district's name: the bundled gazetteer knows Panjwai only as a district."""
+    gazetteer = build_context().gazetteer
+    panjwai = event("p", place="Panjwai", admin2=None, admin1="Kandahar", dataset="GTD")
+    assert district_of(panjwai, gazetteer) == "Panjwaye"
+    assert district_of(event("k", place="Kabul", admin2=None, admin1="Kabul"), gazetteer) == "Kabul"
+    assert district_of(event("n", place="Panjwai", admin2=None, admin1="Kabul"), gazetteer) is None
+
+
+def test_same_day_gtd_rows_of_a_district_and_a_town_in_another_district_stay_apart():
+    """The import path's context gives the hint: Arghandab district and Panjwai town are two incidents."""
+    ctx = build_context()
+    rows = [event("a", place=None, admin2="Arghandab", admin1="Kandahar", geo="district", sub=None,
+                  perp="Taliban", killed=0, dataset="GTD"),
+            event("b", place="Panjwai", admin2=None, admin1="Kandahar", sub=None, perp="Taliban", killed=0,
+                  dataset="GTD")]
+    rows = [dataclasses.replace(e, attack_type="Bombing/Explosion") for e in rows]
+    incidents = resolution_eval.resolve_in_memory([(e, resolution_eval.source_for(e, ctx)) for e in rows], ctx)
+    assert incidents["a"] != incidents["b"]

@@ -144,3 +144,13 @@ def test_store_counts_equal_counting_the_events_through_the_gate(demo_db):
             for filters in ({}, {"country": "AF"}, {"perpetrator": "Taliban", "since": "2021-04-01"}):
                 rows = session.grouped_counts(dimension.column, **filters)
                 assert grouped(rows, by) == counted(session.events(**filters), by), (by, filters)
+
+
+def test_an_actor_whose_name_holds_a_slash_has_a_profile(client):
+    """The network panel asks for `actors/<encodeURIComponent(name)>`; the server decodes %2F before
+    routing, so 'Sipah-e-Sahaba/Pakistan (SSP)' (a registry actor) was 'no such route'."""
+    from urllib.parse import quote
+    name = "Sipah-e-Sahaba/Pakistan (SSP)"
+    shown = client.get("/api/actors/" + quote(name, safe=""))
+    assert shown.status_code == 200 and shown.json()["name"] == name
+    assert client.get("/api/actors/" + quote("No/Such Group", safe="")).json()["error"]["code"] != "CL-E902"
