@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from conflictlens.extract.lexicon import FLAGS, LazyPattern, anchors_of, attribution_cues, may_match
+from conflictlens.extract.lexicon import attribution_cues
+from conflictlens.extract.patterns import FLAGS, LazyPattern, anchors_of, may_match
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from conflictlens.extract.lexicon import load_json, word_regex
+from conflictlens.extract.lexicon import load_json
+from conflictlens.extract.patterns import word_regex
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 

@@ -74,20 +74,14 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     `resolve`, each new or revised row then joins the incident it describes or starts one, as
     reports do on ingest, in the transaction that stores it; rows an earlier import left in no
     incident are resolved first. Without `resolve`, the next command that reads or writes incidents
-    (or `conflictlens incidents resolve`) catches up. `parallel`: parse in a worker process while this one writes (None: when the file is big enough and
-    there is a spare core). `on_bytes(done, total)`: how far into the file the parsing is. `context`:
-    the session's resolution context (else the store's)."""
+    (or `conflictlens incidents resolve`) catches up. `parallel`: parse in a worker process while this
+    one writes (None: when the file is big enough and there is a spare core). `on_bytes(done, total)`:
+    how far into the file the parsing is. `context`: the session's resolution context (else the store's)."""
     report = ImportReport()
     context = (context or store_context(store, actor_files)) if resolve else None
     if context is not None:
         report.recovered = finish_pending(store, context).placed
-    use_worker = worth_a_worker(path) if parallel is None else parallel
-    edits = stored_edits(store)  # the analyst's corrections link the rows' actors too
-    if use_worker:
-        rows = prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes, edits,
-                                       events=context is not None)
-    else:
-        rows = prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes, edits)
+    rows = _prepared(dataset, path, store, actor_files, encoding, parallel, on_bytes, events=context is not None)
     batches = _batches(rows, report, on_row, batch_size)
     index = IncidentIndex()  # the stored incidents, read once for the whole import
     with quiet_collector():
@@ -102,6 +96,17 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
                     if written >= commit_rows or time.monotonic() - started >= commit_seconds:
                         break
     return report
+
+
+def _prepared(dataset: str, path: str | Path, store: Store, actor_files: tuple[str, ...], encoding: str,
+              parallel: bool | None, on_bytes: Callable[[int, int], None] | None,
+              events: bool) -> Iterable[PreparedRow | ConflictLensError]:
+    """The file's rows made ready for the store, parsed here or in a worker process (`parallel`)."""
+    edits = stored_edits(store)  # the analyst's corrections link the rows' actors too
+    if worth_a_worker(path) if parallel is None else parallel:
+        return prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes, edits,
+                                       events=events)
+    return prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes, edits)
 
 
 def _batches(rows: Iterable[PreparedRow | ConflictLensError], report: ImportReport,

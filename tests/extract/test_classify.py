@@ -142,7 +142,7 @@ def test_the_month_of_march_is_no_protest_march():
 def test_a_cue_is_searched_only_where_its_literal_start_occurs():
     """Anchors skip a cue none of whose required literals occurs; a cue with none of three letters or
     more is always searched."""
-    from conflictlens.extract.lexicon import anchors_of
+    from conflictlens.extract.patterns import anchors_of
 
     assert anchors_of("svbieds?|sveds?") == ("svbied", "sved")
     # of the required parts, the most selective: every match holds " himself" or " herself"
@@ -156,7 +156,7 @@ def test_a_cue_is_searched_only_where_its_literal_start_occurs():
 
 def test_a_statement_cue_is_tried_only_where_its_anchor_occurs():
     from conflictlens.extract.attribution import _compiled
-    from conflictlens.extract.lexicon import may_match
+    from conflictlens.extract.patterns import may_match
 
     claimed = [anchors for stance, _p, anchors in _compiled().stances if stance == "claimed"]
     assert any(a and "responsibility" in a for a in claimed)

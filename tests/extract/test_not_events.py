@@ -91,7 +91,8 @@ def test_a_gate_rule_with_an_unknown_where_or_guard_is_a_coded_error():
     """A misspelt "where" ("first sentence") used to make the rule count anywhere in the report, silently;
     an unknown guard name raised a bare KeyError."""
     from conflictlens.errors import ConflictLensError
-    from conflictlens.extract.lexicon import _not_events, word_regex
+    from conflictlens.extract.lexicon import _not_events
+    from conflictlens.extract.patterns import word_regex
 
     good = {"rules": [{"why": "w", "if": "truce", "where": "opening"}], "guards": {"agents": "bomb"}}
     assert _not_events(good, word_regex, {}).rules[0].opening_only

@@ -13,7 +13,7 @@ from string import Template
 from typing import Any, NamedTuple
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.lexicon import LazyPattern
+from conflictlens.extract.patterns import LazyPattern
 
 _DATA = Path(__file__).parents[1] / "data"  # extract/data
 _YEAR4 = r"(?P<year>1[89][0-9]{2}|2[01][0-9]{2})"

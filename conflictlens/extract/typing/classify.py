@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues, may_match
+from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues
+from conflictlens.extract.patterns import may_match
 from conflictlens.extract.typing.territory import find_captures
 from conflictlens.model.vocab import vocabularies
 

@@ -1,0 +1,138 @@
+"""Regular expressions for the cue lexicons: compiled on first use (`LazyPattern`), and the literals
+every match must contain (`anchors_of`), so a text without them is never searched."""
+
+from __future__ import annotations
+
+import re
+from re import _constants as re_constants  # the parser's own vocabulary, to read a cue's literal start
+from re import _parser as re_parser
+from typing import Iterator, Mapping
+
+FLAGS = re.IGNORECASE
+
+
+class LazyPattern:
+    """A regex compiled on its first use, with the methods of `re.Pattern` the extractor calls.
+
+    The cue files hold about 500 patterns and a short report needs a third of them: compiling every
+    one up front (the regex parser is pure Python) cost a cold `conflictlens extract` about 0.2 s.
+    Compiling twice from two threads gives equal patterns, so the cache needs no lock."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        found = self._compiled
+        if found is None:
+            found = self._compiled = re.compile(self.pattern, self.flags)
+        return found
+
+    def search(self, string: str, *bounds: int) -> re.Match[str] | None:
+        return self.compiled().search(string, *bounds)
+
+    def match(self, string: str, *bounds: int) -> re.Match[str] | None:
+        return self.compiled().match(string, *bounds)
+
+    def fullmatch(self, string: str, *bounds: int) -> re.Match[str] | None:
+        return self.compiled().fullmatch(string, *bounds)
+
+    def finditer(self, string: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(string, *bounds)
+
+    def findall(self, string: str, *bounds: int) -> list:
+        return self.compiled().findall(string, *bounds)
+
+    def sub(self, repl, string: str, count: int = 0) -> str:
+        return self.compiled().sub(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list:
+        return self.compiled().split(string, maxsplit)
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self.compiled().groupindex
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags})"
+
+
+# A cue pattern: compiled now (searched in every report) or when first searched.
+Regex = re.Pattern[str] | LazyPattern
+
+
+def word_regex(pattern: str, flags: int = FLAGS) -> LazyPattern:
+    """A cue that only matches whole words (compiled when first searched)."""
+    return LazyPattern(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
+
+
+def may_match(anchors: tuple[str, ...] | None, lowered: str) -> bool:
+    """False when no anchor of a pattern occurs in `lowered`: the pattern cannot match there."""
+    return anchors is None or any(map(lowered.__contains__, anchors))
+
+
+MIN_ANCHOR = 3  # shorter literals ("a", "to") are in every report and save nothing
+
+
+def anchors_of(pattern: str, flags: int = FLAGS) -> tuple[str, ...] | None:
+    """Lower-case literals one of which every match of `pattern` contains, or None when none is known.
+
+    A cue is searched hundreds of times per report, most often with a look-behind or an optional
+    speaker first, which keeps the regex engine from skipping ahead by literal text; checking a
+    literal with `in` first is ten times cheaper. Of the pattern's required parts (not under an
+    optional quantifier), the one whose shortest alternative is longest is chosen."""
+    try:
+        parsed = re_parser.parse(pattern, flags)
+    except re.error:
+        return None
+    candidates = [c for c in _required_literals(list(parsed)) if min(map(len, c)) >= MIN_ANCHOR]
+    if not candidates:
+        return None
+    return tuple(dict.fromkeys(max(candidates, key=lambda c: min(map(len, c)))))
+
+
+def _required_literals(items: list) -> list[list[str]]:
+    """Sets of alternatives, one set per required part of a pattern, each alternative a literal start."""
+    found, run = [], ""
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            run += chr(arg).lower()
+            continue
+        inner = _group_items(op, arg)
+        starts = None if inner is None else [_starts(list(branch)) for branch in inner]
+        if starts is not None and all(b is not None for b in starts):
+            found.append([run + b for branch in starts for b in branch])
+        elif run:
+            found.append([run])
+        run = ""
+    if run:
+        found.append([run])
+    return found
+
+
+def _starts(items: list) -> list[str] | None:
+    """The literal starts of a sequence's matches ('' when it starts with no literal)."""
+    prefix = ""
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            prefix += chr(arg).lower()
+            continue
+        inner = _group_items(op, arg)
+        if inner is None:
+            return [prefix]
+        branches = [_starts(list(branch)) for branch in inner]
+        if any(b is None for b in branches):
+            return None
+        return [prefix + b for branch in branches for b in branch]
+    return [prefix]
+
+
+def _group_items(op, arg) -> list | None:
+    """The alternatives a group or a branch stands for (None: not a group)."""
+    if op is re_constants.SUBPATTERN:
+        return [arg[-1]]
+    if op is re_constants.BRANCH:
+        return list(arg[1])
+    return None
