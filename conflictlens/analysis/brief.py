@@ -11,7 +11,7 @@ here or as HTML and PDF by `brief_render`.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from conflictlens.analysis.brief_sections import Section, contested_section, relations_section
@@ -66,6 +66,7 @@ class Brief:
     title: str
     lead: str
     sections: tuple[Section, ...] = ()
+    activity: dict[str, Any] = field(default_factory=dict)  # the Activity section's reading, without its rows
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def compose(subject: str, rows: Sequence[IncidentRow], readings: Sequence[dict[s
         _tops(a["rows"]), _flags(readings),
         contested_section(evidence.contested, window, rule),
         relations_section(evidence.relations, evidence.actor, window),
-        _outlook(forecasts, rule)))
+        _outlook(forecasts, rule)), {k: v for k, v in a.items() if k != "rows"})
 
 
 def to_markdown(brief: Brief, chart: str | None = None) -> str:
@@ -123,8 +124,8 @@ def _md(text: str) -> str:
 
 def _tops(rows: Sequence[IncidentRow]) -> Section:
     points = []
-    for field, label in (("admin1", "Area"), ("target", "Target type"), ("event_type", "Event type")):
-        for name, members in top(rows, field):
+    for column, label in (("admin1", "Area"), ("target", "Target type"), ("event_type", "Event type")):
+        for name, members in top(rows, column):
             points.append(f"{label} {name}: {incidents(len(members))} {cite(members)}")
     return Section("Where and against whom (last 12 months)", tuple(points))
 

@@ -56,7 +56,7 @@ class BriefResult:
 @needs_stats
 def brief(session: Session, subject: str, actor: str | None = None, **filters: Any) -> BriefResult:
     """The brief over the incidents matching `filters` (with `actor` as their perpetrator, if given)."""
-    from conflictlens.analysis.brief import Evidence, activity, compose
+    from conflictlens.analysis.brief import Evidence, compose
     from conflictlens.analysis.escalation import latest, load_escalation
     from conflictlens.analysis.estimative import load_rule
     from conflictlens.analysis.plots import activity_series
@@ -70,14 +70,12 @@ def brief(session: Session, subject: str, actor: str | None = None, **filters: A
     canonical, edges = _relations(session, actor, filters.get("until"))
     evidence = Evidence(_ledgers(session, events), edges, canonical)
     document = compose(subject, rows, readings, outlook, load_rule(), evidence, undated=len(matching) - len(events))
-    last = max((month_index(r.date) for r in rows), default=None)
-    summary = activity(rows, last) if rows else {}
-    summary.pop("rows", None)
-    numbers = {"subject": subject, "activity": summary,
+    numbers = {"subject": subject, "activity": document.activity,
                "flags": [r for r in readings if r["flag"] or r["surge"]["flag"]], "forecasts": outlook,
                "sections": [{"heading": s.heading, "points": list(s.points), "note": s.note}
                             for s in document.sections]}
-    return BriefResult(document, numbers, activity_series(rows, last) if rows else None)
+    last = month_index(document.activity["to"] + "-01") if rows else None
+    return BriefResult(document, numbers, activity_series(rows, last) if last is not None else None)
 
 
 def _events_of(session: Session, actor: str | None, filters: dict[str, Any]) -> list[Event]:
