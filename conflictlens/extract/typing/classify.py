@@ -54,7 +54,8 @@ def classify_sub_event(text: str, offset: int = 0, setting: str = "") -> Typing 
     for rule in cues.rules:
         _apply_rule(rule, scores, present)
     report = f"{setting}\n{text}" if setting else text
-    _set_aside_non_events(report, _first_sentence(report), scores, cues)
+    lowered = report.lower() if setting else present.lowered  # the text's, lowered once already
+    _set_aside_non_events(report, lowered, _first_sentence(report), scores, cues)
     if not scores:
         return None
     best, score, span = _pick(scores, raw, cues, present)
@@ -63,12 +64,13 @@ def classify_sub_event(text: str, offset: int = 0, setting: str = "") -> Typing 
     return Typing(best, score, (span[0] + offset, span[1] + offset) if span else None)
 
 
-def _set_aside_non_events(text: str, opening: str, scores: dict[str, float], cues: EventCues) -> None:
+def _set_aside_non_events(text: str, lowered: str, opening: str, scores: dict[str, float],
+                          cues: EventCues) -> None:
     """The event-or-not gate: a disaster, accident, crime, diplomatic step or commemoration told with
     the words of violence is no political-violence event (see 'not_events' in event_cues.json).
-    `opening`: the report's opening sentence, where some contexts count only (a claim that leads)."""
+    `lowered`: `text.lower()`; `opening`: the report's opening sentence, where some contexts count only
+    (a claim that leads)."""
     gate = cues.not_events
-    lowered = text.lower()
     if not any(rule.applies(text, lowered, opening) for rule in gate.rules):
         return
     for event_type in gate.types:
