@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from conflictlens.store.failures import translated
+from conflictlens.store.postgres import open_stream
 from conflictlens.store.sqlite import Store
 from conflictlens.store.writes import UNRESOLVED_MARK
 
@@ -200,7 +201,7 @@ class IncidentStore:
             sql += " LIMIT ?"
             params.append(limit)
         with translated(self._path):
-            cursor = self._conn.execute(sql, params)
+            cursor = open_stream(self._conn, sql, params)  # server-side on PostgreSQL
         try:
             while True:
                 with translated(self._path):

@@ -11,6 +11,7 @@ several programs ingest, import and edit at once, their writes queue, and reader
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -74,7 +75,10 @@ class PgCursor:
             yield from batch
 
     def close(self) -> None:
-        self._cursor.close()
+        if self._owner.closed:
+            return  # a stream abandoned after its store was closed: the server dropped its cursor
+        with self._owner.errors():
+            self._cursor.close()
 
 
 class PgConnection:
@@ -82,6 +86,7 @@ class PgConnection:
 
     def __init__(self, conn: Any, url: str) -> None:
         self._conn, self.url = conn, url
+        self._streams = itertools.count(1)  # names of this connection's server-side cursors
 
     @property
     def in_transaction(self) -> bool:
@@ -98,6 +103,17 @@ class PgConnection:
             cursor.execute(text, tuple(params))
             lastrowid = cursor.fetchone()[0] if key and cursor.description else None
         return PgCursor(cursor, lastrowid, self)
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
+        """A read whose rows stay on the server until fetched (a named cursor): fetchmany(n) brings n at a
+        time, so a read of millions of rows holds one chunk in memory here. WITH HOLD: the cursor outlives
+        the transaction it was opened in (the store commits while a stream is read); the server keeps
+        the result (on disk past work_mem) until the stream is read or closed."""
+        text, _ = to_postgres(sql)
+        cursor = self._conn.cursor(name=f"conflictlens_stream_{next(self._streams)}", withhold=True)
+        with self.errors():
+            cursor.execute(text, tuple(params))
+        return PgCursor(cursor, None, self)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         rows = list(rows)
@@ -122,6 +138,10 @@ class PgConnection:
 
     def close(self) -> None:
         self._conn.close()
+
+    @property
+    def closed(self) -> bool:
+        return bool(self._conn.closed)
 
     def errors(self) -> _Translated:
         return _Translated(self.url)
@@ -154,6 +174,12 @@ class _Translated:
                                     "this step was written: retry, or report it with the command you ran",
                                     subject=shown(self.url)) from exc
         return False
+
+
+def open_stream(conn: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+    """A cursor to read a long result a chunk at a time (fetchmany): a server-side one on PostgreSQL; a
+    sqlite3 cursor already steps through its result as it is fetched."""
+    return conn.stream(sql, params) if isinstance(conn, PgConnection) else conn.execute(sql, params)
 
 
 def _first_line(exc: BaseException) -> str:

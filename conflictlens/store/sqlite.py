@@ -332,7 +332,7 @@ class Store(Repositories):
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
         with translated(self._path):
-            cursor = self._conn.execute(sql, params)
+            cursor = postgres.open_stream(self._conn, sql, params)  # server-side on PostgreSQL
         try:
             while True:
                 with translated(self._path):
