@@ -221,7 +221,69 @@ def migrate(conn: PgConnection) -> int:
     from conflictlens.store.schema import POSTGRES_MIGRATIONS
     from conflictlens.store.schema import migrate as migrate_schema
 
-    return migrate_schema(conn, shown(conn.url), POSTGRES_MIGRATIONS, _current_version, PgConnection.run_script)
+    version = migrate_schema(conn, shown(conn.url), POSTGRES_MIGRATIONS, _current_version, PgConnection.run_script)
+    fold_accents(conn)
+    return version
+
+
+# Full-text search folds accents as SQLite's FTS5 does (remove_diacritics): "Herat" finds "Hérat". It
+# takes PostgreSQL's `unaccent` extension, which only some roles may create; where there is none the
+# store searches without folding and says so (meta ACCENTS, CL-E213 on search), and folds at the first
+# open after a superuser ran `CREATE EXTENSION unaccent` in the database.
+ACCENTS = "search_accents"
+FOLDED = "folded"
+_MAPPED_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part"
+_UNACCENT_SCHEMA = ("SELECT n.nspname::text FROM pg_ts_dict AS d JOIN pg_namespace AS n ON n.oid = d.dictnamespace "
+                    "WHERE d.dictname = 'unaccent' ORDER BY n.nspname = 'public' DESC LIMIT 1")
+# The extension goes to schema public where there is one: created in a store's own schema, dropping
+# that store (DROP SCHEMA ... CASCADE) would take every other store's folding with it.
+_CREATE_UNACCENT = ("SELECT 'CREATE EXTENSION IF NOT EXISTS unaccent' || CASE WHEN EXISTS "
+                    "(SELECT 1 FROM pg_namespace WHERE nspname = 'public') THEN ' SCHEMA public' ELSE '' END")
+
+
+def accents_folded(conn: PgConnection) -> bool:
+    """Whether this store's full-text search folds accents."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (ACCENTS,)).fetchone()
+    return bool(row) and row[0] == FOLDED
+
+
+def fold_accents(conn: PgConnection) -> None:
+    """Make search fold accents when the unaccent extension is (or can be made) available, and re-index the
+    stored documents; record the outcome. A role that may not write leaves it for the next writer."""
+    state = conn.execute("SELECT value FROM meta WHERE key = ?", (ACCENTS,)).fetchone()
+    if state and state[0] == FOLDED:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # the store's write lock: one program folds, the others wait
+        try:
+            _fold_under_lock(conn, first=state is None)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except ConflictLensError as exc:
+        if exc.code != "CL-E206":
+            raise
+
+
+def _fold_under_lock(conn: PgConnection, first: bool) -> None:
+    if first and not conn.execute(_UNACCENT_SCHEMA).fetchone():
+        conn.execute("SAVEPOINT unaccent")
+        try:
+            conn.execute(conn.execute(_CREATE_UNACCENT).fetchone()[0])
+            conn.execute("RELEASE unaccent")
+        except ConflictLensError:  # not allowed here, or not installed on the server: search unfolded
+            conn.execute("ROLLBACK TO unaccent")
+    found = conn.execute(_UNACCENT_SCHEMA).fetchone()
+    if found:
+        dictionary = '"' + found[0].replace('"', '""') + '".unaccent'
+        conn.execute(f"ALTER TEXT SEARCH CONFIGURATION conflictlens ALTER MAPPING FOR {_MAPPED_TOKENS} "
+                     f"WITH {dictionary}, english_stem_all")
+        conn.execute("DELETE FROM documents_fts")
+        conn.execute("INSERT INTO documents_fts (rowid, title, text) SELECT doc_no, title, text FROM documents")
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (ACCENTS, FOLDED if found else "not folded: the unaccent extension is not installed"))
 
 
 def _current_version(conn: PgConnection, shown_url: str) -> int:

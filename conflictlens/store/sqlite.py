@@ -358,6 +358,14 @@ class Store(Repositories):
         with translated(self._path):
             return [tuple(r) for r in self._conn.execute(self.dialect.search_sql, (match, checked_limit))]
 
+    def search_folds_accents(self) -> bool:
+        """Whether search folds accents ("Herat" finds "Hérat"): always on SQLite; on PostgreSQL where the
+        unaccent extension is installed (store/postgres.py)."""
+        if self.dialect is SQLITE:
+            return True
+        with translated(self._path):
+            return postgres.accents_folded(self._conn)  # type: ignore[arg-type]
+
     def counts(self) -> dict[str, Any]:
         """Totals: documents, events, events by event_type and by country (None -> "unknown")."""
         with translated(self._path):
