@@ -217,46 +217,48 @@ def _store_booleans_as_integers(conn: Any, psycopg: Any) -> None:
 
 def migrate(conn: PgConnection) -> int:
     """Apply pending PostgreSQL migrations (store/migrations/postgres/) in one transaction, under the store's
-    write lock; return the resulting schema version."""
-    from conflictlens.store.schema import POSTGRES_MIGRATIONS
+    write lock, and fold accents in search where it can; return the resulting schema version."""
+    from conflictlens.store.schema import POSTGRES_MIGRATIONS, latest_version
     from conflictlens.store.schema import migrate as migrate_schema
 
+    migrating = _current_version(conn, shown(conn.url)) < latest_version()
     version = migrate_schema(conn, shown(conn.url), POSTGRES_MIGRATIONS, _current_version, PgConnection.run_script)
-    fold_accents(conn)
+    fold_accents(conn, create=migrating)
     return version
 
 
 # Full-text search folds accents as SQLite's FTS5 does (remove_diacritics): "Herat" finds "Hérat". It
-# takes PostgreSQL's `unaccent` extension, which only some roles may create; where there is none the
-# store searches without folding and says so (meta ACCENTS, CL-E213 on search), and folds at the first
-# open after a superuser ran `CREATE EXTENSION unaccent` in the database.
-ACCENTS = "search_accents"
-FOLDED = "folded"
-_MAPPED_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part"
+# takes PostgreSQL's `unaccent` extension, which only some roles may create: a new store tries to create
+# it; where there is none the store searches without folding and says so (CL-E213 on search), and folds
+# at the first open after a superuser ran `CREATE EXTENSION unaccent` in the database. The state is the
+# catalogue's (does the store's text search configuration map words through unaccent?), never a row:
+# `migrate` copies rows between stores whose servers differ.
+_FOLDED = ("SELECT EXISTS (SELECT 1 FROM pg_ts_config_map AS m JOIN pg_ts_config AS c ON c.oid = m.mapcfg "
+           "JOIN pg_ts_dict AS d ON d.oid = m.mapdict WHERE c.cfgname = 'conflictlens' "
+           "AND c.cfgnamespace = current_schema()::regnamespace AND d.dictname = 'unaccent')")
 _UNACCENT_SCHEMA = ("SELECT n.nspname::text FROM pg_ts_dict AS d JOIN pg_namespace AS n ON n.oid = d.dictnamespace "
                     "WHERE d.dictname = 'unaccent' ORDER BY n.nspname = 'public' DESC LIMIT 1")
 # The extension goes to schema public where there is one: created in a store's own schema, dropping
 # that store (DROP SCHEMA ... CASCADE) would take every other store's folding with it.
 _CREATE_UNACCENT = ("SELECT 'CREATE EXTENSION IF NOT EXISTS unaccent' || CASE WHEN EXISTS "
                     "(SELECT 1 FROM pg_namespace WHERE nspname = 'public') THEN ' SCHEMA public' ELSE '' END")
+_MAPPED_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part"
 
 
 def accents_folded(conn: PgConnection) -> bool:
     """Whether this store's full-text search folds accents."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (ACCENTS,)).fetchone()
-    return bool(row) and row[0] == FOLDED
+    return bool(conn.execute(_FOLDED).fetchone()[0])
 
 
-def fold_accents(conn: PgConnection) -> None:
-    """Make search fold accents when the unaccent extension is (or can be made) available, and re-index the
-    stored documents; record the outcome. A role that may not write leaves it for the next writer."""
-    state = conn.execute("SELECT value FROM meta WHERE key = ?", (ACCENTS,)).fetchone()
-    if state and state[0] == FOLDED:
+def fold_accents(conn: PgConnection, create: bool) -> None:
+    """Make search fold accents where the unaccent extension is available (`create`: try to create it first),
+    and re-index the stored documents. A role that may not write leaves it for the next writer."""
+    if accents_folded(conn) or not (create or conn.execute(_UNACCENT_SCHEMA).fetchone()):
         return
     try:
         conn.execute("BEGIN IMMEDIATE")  # the store's write lock: one program folds, the others wait
         try:
-            _fold_under_lock(conn, first=state is None)
+            _fold_under_lock(conn, create)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -267,8 +269,10 @@ def fold_accents(conn: PgConnection) -> None:
             raise
 
 
-def _fold_under_lock(conn: PgConnection, first: bool) -> None:
-    if first and not conn.execute(_UNACCENT_SCHEMA).fetchone():
+def _fold_under_lock(conn: PgConnection, create: bool) -> None:
+    if accents_folded(conn):
+        return  # another program folded it meanwhile
+    if create and not conn.execute(_UNACCENT_SCHEMA).fetchone():
         conn.execute("SAVEPOINT unaccent")
         try:
             conn.execute(conn.execute(_CREATE_UNACCENT).fetchone()[0])
@@ -282,8 +286,15 @@ def _fold_under_lock(conn: PgConnection, first: bool) -> None:
                      f"WITH {dictionary}, english_stem_all")
         conn.execute("DELETE FROM documents_fts")
         conn.execute("INSERT INTO documents_fts (rowid, title, text) SELECT doc_no, title, text FROM documents")
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (ACCENTS, FOLDED if found else "not folded: the unaccent extension is not installed"))
+
+
+def check_holds_store(conn: PgConnection) -> None:
+    """CL-E214 when the database (schema) holds no conflictlens store yet: reading never creates one."""
+    if _current_version(conn, shown(conn.url)) == 0:
+        raise ConflictLensError(
+            "CL-E214", "no conflictlens store in this PostgreSQL database (schema) yet; run `conflictlens "
+            "ingest` or `conflictlens demo` with this --db first, or check the database name and search_path",
+            subject=shown(conn.url))
 
 
 def _current_version(conn: PgConnection, shown_url: str) -> int:

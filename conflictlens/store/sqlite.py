@@ -77,15 +77,17 @@ class Store(Repositories):
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Store:
+    def open(cls, path: str | os.PathLike[str], create: bool = True) -> Store:
         """Open or create the database at `path` (or ":memory:") and apply pending migrations.
 
         A store whose file or folder is not writable (an archive on a read-only drive) is opened
-        read-only: every read works, and a write is refused with CL-E206.
+        read-only: every read works, and a write is refused with CL-E206. `create=False`: a
+        PostgreSQL database (schema) without a store is CL-E214, left as it is (the caller checks
+        that a SQLite file exists).
         """
         target = os.fspath(path)
         if postgres.is_url(target):
-            return cls._open_postgres(target)
+            return cls._open_postgres(target, create)
         if target != MEMORY:
             check_is_sqlite_file(target)
         read_only = target != MEMORY and not writable(target)
@@ -113,10 +115,12 @@ class Store(Repositories):
         return cls(conn, target, read_only)
 
     @classmethod
-    def _open_postgres(cls, url: str) -> Store:
+    def _open_postgres(cls, url: str, create: bool) -> Store:
         """A store in the PostgreSQL database at `url` (docs/scale.md), schema migrated."""
         conn = postgres.connect(url)
         try:
+            if not create:
+                postgres.check_holds_store(conn)
             postgres.migrate(conn)
         except BaseException:
             conn.close()
