@@ -20,6 +20,8 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.store.dialect import to_postgres
 
 URL_SCHEMES = ("postgresql://", "postgres://")
+_BEGIN_WRITE = "BEGIN IMMEDIATE"  # the store's write transactions (the dialect takes its write lock)
+_NEXT_CHANGE = "SELECT nextval(to_regclass('store_changes'))"  # NULL before migration 0009
 _CONNECT_TIMEOUT_S = 10
 _FETCH = 500
 
@@ -87,6 +89,8 @@ class PgConnection:
     def __init__(self, conn: Any, url: str) -> None:
         self._conn, self.url = conn, url
         self._streams = itertools.count(1)  # names of this connection's server-side cursors
+        self._own_write: int | None = None  # the change count this connection's last write took
+        self._others = 0  # how many times another program was seen to have written: data_version
 
     @property
     def in_transaction(self) -> bool:
@@ -102,7 +106,22 @@ class PgConnection:
         with self.errors():
             cursor.execute(text, tuple(params))
             lastrowid = cursor.fetchone()[0] if key and cursor.description else None
+            if sql == _BEGIN_WRITE:
+                self._count_write()
         return PgCursor(cursor, lastrowid, self)
+
+    def _count_write(self) -> None:
+        """Take the next change count, under the write lock just taken (migration 0009): a count other than
+        one past this connection's last means another program wrote since."""
+        taken = self._conn.execute(_NEXT_CHANGE).fetchone()[0]
+        if taken is None or self._own_write is None or taken != self._own_write + 1:
+            self._others += 1  # no counter yet (a store before 0009), first write, or someone else's write
+        self._own_write = taken
+
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version: changes when another program has written since this one last did
+        (read inside a write transaction, as pipeline/incident_index.py does)."""
+        return self._others
 
     def stream(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
         """A read whose rows stay on the server until fetched (a named cursor): fetchmany(n) brings n at a
@@ -180,6 +199,11 @@ def open_stream(conn: Any, sql: str, params: Sequence[Any] = ()) -> Any:
     """A cursor to read a long result a chunk at a time (fetchmany): a server-side one on PostgreSQL; a
     sqlite3 cursor already steps through its result as it is fetched."""
     return conn.stream(sql, params) if isinstance(conn, PgConnection) else conn.execute(sql, params)
+
+
+def data_version(conn: Any) -> int:
+    """A count that changes when another connection has written (SQLite's own, or the change counter)."""
+    return conn.data_version() if isinstance(conn, PgConnection) else conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def _first_line(exc: BaseException) -> str:

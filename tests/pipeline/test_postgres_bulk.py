@@ -95,3 +95,18 @@ def test_a_killed_import_leaves_whole_batches_and_a_rerun_completes_it(postgres_
     assert done["documents"] == done["documents_fts"] == done["events"] == rows
     assert {t: done[t] / done["events"] for t in per_event} == per_event  # no half-written event before
     assert len(run(postgres_url, "search", "roadside", "--limit", str(rows)).splitlines()) == rows
+
+
+def test_an_import_keeps_its_incident_index_across_batches(postgres_url: str, tmp_path: Path, monkeypatch) -> None:
+    """The change counter tells the import that no other program wrote between its batches."""
+    from conflictlens.pipeline.incident_index import IncidentIndex
+    from conflictlens.pipeline.interop import import_dataset
+
+    forgotten: list[int] = []
+    original = IncidentIndex.forget
+    monkeypatch.setattr(IncidentIndex, "forget", lambda self: (forgotten.append(1), original(self))[1])
+    csv_path = write_csv(tmp_path / "acled.csv", "acled", many_rows(60))
+    with Store.open(postgres_url) as store:
+        report = import_dataset("acled", csv_path, store, batch_size=20, commit_rows=20, parallel=False)
+    assert report.inserted == 60 and forgotten == [1]  # once, on the first batch: never read before
+    assert len(run(postgres_url, "incidents", "list").splitlines()) >= 1

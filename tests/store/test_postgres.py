@@ -144,3 +144,18 @@ def test_reading_an_empty_database_says_there_is_no_store_and_creates_nothing(po
     CliRunner().invoke(app, ["--db", postgres_url, "--quiet", "demo"], catch_exceptions=False)
     result = CliRunner().invoke(app, ["--db", postgres_url, "events"], catch_exceptions=False)
     assert result.exit_code == 0 and "schema_migrations" in tables()
+
+
+def test_the_change_count_moves_only_when_another_program_wrote(postgres_url: str) -> None:
+    """SQLite's PRAGMA data_version, on PostgreSQL (migration 0009): what lets an import keep its incident
+    index across batches and still see another program's writes."""
+    def version(store: Store) -> int:
+        with store.transaction():  # read inside a write transaction, as the import's index does
+            return store.incidents.data_version()
+
+    with Store.open(postgres_url) as mine, Store.open(postgres_url) as other:
+        seen = [version(mine), version(mine)]
+        with other.transaction():
+            other.connection.execute("INSERT INTO meta (key, value) VALUES ('desk', 'north')")
+        seen += [version(mine), version(mine)]
+    assert seen[0] == seen[1] != seen[2] == seen[3]
