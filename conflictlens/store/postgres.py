@@ -239,15 +239,21 @@ def _store_booleans_as_integers(conn: Any, psycopg: Any) -> None:
 
 
 
-def migrate(conn: PgConnection) -> int:
+def migrate(conn: PgConnection, create: bool = True) -> int:
     """Apply pending PostgreSQL migrations (store/migrations/postgres/) in one transaction, under the store's
-    write lock, and fold accents in search where it can; return the resulting schema version."""
+    write lock, and fold accents in search where it can; return the resulting schema version.
+    `create=False`: CL-E214 when the database (schema) holds no store yet; reading never creates one."""
     from conflictlens.store.schema import POSTGRES_MIGRATIONS, latest_version
     from conflictlens.store.schema import migrate as migrate_schema
 
-    migrating = _current_version(conn, shown(conn.url)) < latest_version()
+    found = _current_version(conn, shown(conn.url))
+    if found == 0 and not create:
+        raise ConflictLensError(
+            "CL-E214", "no conflictlens store in this PostgreSQL database (schema) yet; run `conflictlens "
+            "ingest` or `conflictlens demo` with this --db first, or check the database name and search_path",
+            subject=shown(conn.url))
     version = migrate_schema(conn, shown(conn.url), POSTGRES_MIGRATIONS, _current_version, PgConnection.run_script)
-    fold_accents(conn, create=migrating)
+    fold_accents(conn, create=found < latest_version())
     return version
 
 
@@ -310,15 +316,6 @@ def _fold_under_lock(conn: PgConnection, create: bool) -> None:
                      f"WITH {dictionary}, english_stem_all")
         conn.execute("DELETE FROM documents_fts")
         conn.execute("INSERT INTO documents_fts (rowid, title, text) SELECT doc_no, title, text FROM documents")
-
-
-def check_holds_store(conn: PgConnection) -> None:
-    """CL-E214 when the database (schema) holds no conflictlens store yet: reading never creates one."""
-    if _current_version(conn, shown(conn.url)) == 0:
-        raise ConflictLensError(
-            "CL-E214", "no conflictlens store in this PostgreSQL database (schema) yet; run `conflictlens "
-            "ingest` or `conflictlens demo` with this --db first, or check the database name and search_path",
-            subject=shown(conn.url))
 
 
 def _current_version(conn: PgConnection, shown_url: str) -> int:

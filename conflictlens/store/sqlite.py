@@ -119,9 +119,7 @@ class Store(Repositories):
         """A store in the PostgreSQL database at `url` (docs/scale.md), schema migrated."""
         conn = postgres.connect(url)
         try:
-            if not create:
-                postgres.check_holds_store(conn)
-            postgres.migrate(conn)
+            postgres.migrate(conn, create)
         except BaseException:
             conn.close()
             raise

@@ -74,3 +74,11 @@ def test_a_stream_cut_off_midway_leaves_the_store_as_before(store: Store) -> Non
     assert _totals(store) == before
     store.save_versioned(_triples(["the next batch goes in"]))  # the connection is usable after
     assert _totals(store)["documents"] == before["documents"] + 1
+
+
+def test_text_that_looks_like_copy_syntax_comes_back_as_written(store: Store) -> None:
+    text = "tab\there, a newline\nthere, a backslash \\ and \\N, \\. alone, quotes \"'\" and Hérat"
+    doc = make_document(text, title="\\N")
+    store.save_versioned([(doc, [make_event(doc)], "v1")])
+    assert store.get_document(doc.id) == doc
+    assert store.get_event(make_event(doc).id) == make_event(doc)
