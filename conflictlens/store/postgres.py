@@ -79,8 +79,12 @@ class PgCursor:
     def close(self) -> None:
         if self._owner.closed:
             return  # a stream abandoned after its store was closed: the server dropped its cursor
-        with self._owner.errors():
+        try:
             self._cursor.close()
+        except _psycopg().Error:
+            # A stream's cursor opened in a transaction that failed is gone with it, and a failed
+            # transaction refuses the CLOSE: the error that failed it is the one to report.
+            pass
 
 
 class PgConnection:

@@ -64,3 +64,19 @@ def test_streamed_reads_give_the_same_events_on_both_databases(store: Store) -> 
 
 def test_only_postgresql_connections_stream_from_the_server(sqlite_store: Store) -> None:
     assert not isinstance(sqlite_store.connection, PgConnection)
+
+
+def test_a_stream_opened_in_a_transaction_that_fails_reports_the_failure(postgres_url: str) -> None:
+    import pytest
+
+    from conflictlens.errors import ConflictLensError
+
+    with Store.open(postgres_url) as store:
+        _fill(store)
+        with pytest.raises(ConflictLensError) as raised, store.transaction():
+            stream = store.iter_events()
+            next(stream)
+            store.connection.execute("INSERT INTO meta (key) VALUES ('no value')")  # refused: NOT NULL
+        assert raised.value.code == "CL-E200"
+        stream.close()  # its cursor went with the transaction: closing it is quiet
+        assert len(list(store.iter_events(limit=5))) == 5
