@@ -143,6 +143,11 @@ def search(ctx: typer.Context,
         hits = public.search(query, limit)
     if public.searched_words_dropped(query):
         typer.echo("note: words naming a confidential source are not searched", err=True)
+    if not public.search_folds_accents():
+        typer.echo("warning " + ConflictLensError(
+            "CL-E213", "this PostgreSQL store searches without folding accents (\"Herat\" does not find "
+            "\"Hérat\"): a superuser can run CREATE EXTENSION unaccent in its database; the next command "
+            "that opens the store then folds them", warning=True).render(), err=True)
     for hit in hits:
         typer.echo(json.dumps(hit, ensure_ascii=False))
     if not hits:

@@ -172,6 +172,10 @@ class Public:
             hits.append(hit)
         return hits
 
+    def search_folds_accents(self) -> bool:
+        """Whether `search` finds "Hérat" for "Herat" and back (not on a PostgreSQL store without unaccent)."""
+        return self.store.search_folds_accents()
+
     def searched_words_dropped(self, query: str) -> bool:
         """Whether `search` leaves out words of `query` (they name a confidential person)."""
         return self.policy.without_names(query) != " ".join(query.split())

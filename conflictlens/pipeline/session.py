@@ -83,7 +83,12 @@ def _open_store(db: str | os.PathLike[str] | None, mode: str) -> Store | None:
                                     "demo` first, or pass --db", path)
         if mode == OPTIONAL:
             return None  # reading never creates a database
-    return Store.open(path)
+    try:
+        return Store.open(path, create=mode == CREATE)
+    except ConflictLensError as exc:
+        if exc.code == "CL-E214" and mode == OPTIONAL:
+            return None  # nor a store in a PostgreSQL database
+        raise
 
 
 class Session(AnalystJobs, TokenJobs):

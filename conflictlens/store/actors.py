@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable
 
 from conflictlens.store.failures import translated
+from conflictlens.store.postgres import open_stream
 from conflictlens.store.sqlite import Store
 
 EDIT_COLUMNS = ("op", "name", "value", "actor_type", "parent", "country", "by", "note", "created_at")
@@ -41,7 +42,7 @@ def candidate_mentions(store: Store) -> Iterator[tuple[str, str, str, str | None
     """(name, event id, document id, NER label, event date) per stored candidate mention."""
     sql = "SELECT name, event_id, document_id, label, date_start FROM actor_candidates ORDER BY rowid"
     with translated(store.path):
-        cursor = store.connection.execute(sql)
+        cursor = open_stream(store.connection, sql)
         while batch := cursor.fetchmany(_CHUNK):
             yield from batch
 
@@ -50,7 +51,7 @@ def perpetrator_documents(store: Store) -> Iterator[tuple[str, str]]:
     """(perpetrator, document id), once each, for the stored events that name a perpetrator."""
     sql = "SELECT DISTINCT perpetrator, document_id FROM events WHERE perpetrator IS NOT NULL"
     with translated(store.path):
-        cursor = store.connection.execute(sql)
+        cursor = open_stream(store.connection, sql)
         while batch := cursor.fetchmany(_CHUNK):
             yield from batch
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from conflictlens.errors import ConflictLensError
 from conflictlens.store.failures import translated
 from conflictlens.store.sqlite import Store
+from conflictlens.store.writes import insert_rows
 
 # Parents before the rows that refer to them. The full-text index is rebuilt from documents, and
 # schema_migrations is the target's own.
@@ -48,13 +49,11 @@ def _check_empty(target: Store) -> None:
 
 
 def _copy_table(source: Store, target: Store, table: str) -> None:
-    columns = [c for c in _columns(source, table) if c in set(_columns(target, table))]
-    names = ", ".join(f'"{c}"' for c in columns)
-    insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    columns = [f'"{c}"' for c in _columns(source, table) if c in set(_columns(target, table))]
     with translated(source.path):
-        cursor = source.connection.execute(f"SELECT {names} FROM {table}")
+        cursor = source.connection.execute(f"SELECT {', '.join(columns)} FROM {table}")
         while rows := cursor.fetchmany(_BATCH):
-            target.connection.executemany(insert, rows)
+            insert_rows(target.connection, table, columns, rows)  # COPY into PostgreSQL
 
 
 def _columns(store: Store, table: str) -> list[str]:

@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from conflictlens.store.failures import translated
+from conflictlens.store.postgres import data_version, open_stream
 from conflictlens.store.sqlite import Store
 from conflictlens.store.writes import UNRESOLVED_MARK
 
@@ -162,9 +163,9 @@ class IncidentStore:
         return found
 
     def data_version(self) -> int:
-        """SQLite's count of commits by other connections: a change means what was read may be stale."""
+        """A count of commits by other connections: a change means what was read may be stale."""
         with translated(self._path):
-            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+            return data_version(self._conn)  # SQLite's PRAGMA; PostgreSQL: the store's change counter
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         with translated(self._path):
@@ -200,7 +201,7 @@ class IncidentStore:
             sql += " LIMIT ?"
             params.append(limit)
         with translated(self._path):
-            cursor = self._conn.execute(sql, params)
+            cursor = open_stream(self._conn, sql, params)  # server-side on PostgreSQL
         try:
             while True:
                 with translated(self._path):

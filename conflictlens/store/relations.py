@@ -16,6 +16,7 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.model.relations import ActorRelation
 from conflictlens.store.failures import translated
 from conflictlens.store.sqlite import Store
+from conflictlens.store.writes import insert_rows
 
 COLUMNS = ("id", "document_id", "event_id", "origin", "kind", "source", "target", "stance", "dimension",
            "support", "date_start", "date_end", "said_on", "reliability", "credibility", "record")
@@ -66,7 +67,7 @@ def save_relation_rows(store: Store, rows: Iterable[tuple]) -> int:
     latest = list({row[0]: row for row in rows}.values())
     with store.transaction():
         stored = _stored_ids(store, [row[0] for row in latest])
-        store.connection.executemany(_INSERT, [row for row in latest if row[0] not in stored])
+        insert_rows(store.connection, "actor_relations", COLUMNS, [row for row in latest if row[0] not in stored])
         store.connection.executemany(_UPSERT, [row for row in latest if row[0] in stored])
     return len(latest)
 

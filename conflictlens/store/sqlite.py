@@ -77,15 +77,17 @@ class Store(Repositories):
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Store:
+    def open(cls, path: str | os.PathLike[str], create: bool = True) -> Store:
         """Open or create the database at `path` (or ":memory:") and apply pending migrations.
 
         A store whose file or folder is not writable (an archive on a read-only drive) is opened
-        read-only: every read works, and a write is refused with CL-E206.
+        read-only: every read works, and a write is refused with CL-E206. `create=False`: a
+        PostgreSQL database (schema) without a store is CL-E214, left as it is (the caller checks
+        that a SQLite file exists).
         """
         target = os.fspath(path)
         if postgres.is_url(target):
-            return cls._open_postgres(target)
+            return cls._open_postgres(target, create)
         if target != MEMORY:
             check_is_sqlite_file(target)
         read_only = target != MEMORY and not writable(target)
@@ -113,11 +115,11 @@ class Store(Repositories):
         return cls(conn, target, read_only)
 
     @classmethod
-    def _open_postgres(cls, url: str) -> Store:
+    def _open_postgres(cls, url: str, create: bool) -> Store:
         """A store in the PostgreSQL database at `url` (docs/scale.md), schema migrated."""
         conn = postgres.connect(url)
         try:
-            postgres.migrate(conn)
+            postgres.migrate(conn, create)
         except BaseException:
             conn.close()
             raise
@@ -277,6 +279,10 @@ class Store(Repositories):
     def stored_versions(self, doc_ids: list[str]) -> dict[str, str]:
         """The version each of `doc_ids` is stored with (absent when not stored)."""
         found: dict[str, str] = {}
+        if self.dialect is not SQLITE:  # one array: PostgreSQL plans 500 bound IN values slower than it looks them up
+            with translated(self._path):
+                return dict(self._conn.execute("SELECT id, extractor_version FROM documents WHERE id = ANY(?)",
+                                               (list(doc_ids),)).fetchall())
         for i in range(0, len(doc_ids), 500):  # SQLite caps the number of bound parameters
             chunk = doc_ids[i:i + 500]
             sql = f"SELECT id, extractor_version FROM documents WHERE id IN ({', '.join('?' * len(chunk))})"
@@ -332,7 +338,7 @@ class Store(Repositories):
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
         with translated(self._path):
-            cursor = self._conn.execute(sql, params)
+            cursor = postgres.open_stream(self._conn, sql, params)  # server-side on PostgreSQL
         try:
             while True:
                 with translated(self._path):
@@ -357,6 +363,14 @@ class Store(Repositories):
             return []
         with translated(self._path):
             return [tuple(r) for r in self._conn.execute(self.dialect.search_sql, (match, checked_limit))]
+
+    def search_folds_accents(self) -> bool:
+        """Whether search folds accents ("Herat" finds "Hérat"): always on SQLite; on PostgreSQL where the
+        unaccent extension is installed (store/postgres.py)."""
+        if self.dialect is SQLITE:
+            return True
+        with translated(self._path):
+            return postgres.accents_folded(self._conn)  # type: ignore[arg-type]
 
     def counts(self) -> dict[str, Any]:
         """Totals: documents, events, events by event_type and by country (None -> "unknown")."""

@@ -1,6 +1,7 @@
 """The store's insert path: documents, events and what hangs off them, a batch at a time.
 
-Everything derived from a new row is written here, set-based and in the caller's transaction:
+Everything derived from a new row is written here, set-based and in the caller's transaction (on
+PostgreSQL the rows go through COPY: `insert_rows`):
 the full-text index of new documents (one INSERT ... SELECT per batch) and the candidate actors
 of new events. Migration 0006 dropped the row triggers that did this, because a trigger costs
 SQLite tens of microseconds per row and made them most of the cost of a bulk import.
@@ -13,12 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from conflictlens.store import rows as R
+from conflictlens.store.postgres import PgConnection
 
-INSERT_DOCUMENT = R.insert_sql("documents", (*R.DOCUMENT_COLUMNS, "ingested_at"))
-INSERT_EVENT = R.insert_sql("events", R.EVENT_COLUMNS)
-INSERT_EVIDENCE = R.insert_sql("evidence", R.EVIDENCE_COLUMNS)
-INSERT_ATTRIBUTION = R.insert_sql("attributions", R.ATTRIBUTION_COLUMNS)
-INSERT_CANDIDATE = R.insert_sql("actor_candidates", R.CANDIDATE_COLUMNS)
 INSERT_ACTOR_NAME = "INSERT OR IGNORE INTO actors (name) VALUES (?)"
 # Events written here are in no incident until the pipeline resolves them, in the same transaction
 # or later (`import --no-resolve`). This mark says so durably, whatever kills the process; only a
@@ -33,12 +30,24 @@ _INDEX_NEW_DOCUMENTS = (
 )
 
 
+def insert_rows(conn: sqlite3.Connection | PgConnection, table: str, columns: Sequence[str],
+                rows: Sequence[tuple[Any, ...]]) -> None:
+    """Plain INSERTs of many rows: PostgreSQL takes them as one COPY stream (a statement per row costs a
+    round trip each), SQLite as executemany. Both run in the caller's transaction: all or nothing."""
+    if not rows:
+        return
+    if isinstance(conn, PgConnection):
+        conn.copy_rows(table, columns, rows)
+    else:
+        conn.executemany(R.insert_sql(table, tuple(columns)), rows)
+
+
 def insert_documents(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
     """Insert document rows (INSERT_DOCUMENT's columns) and index them for full-text search."""
     if not rows:
         return
     before = conn.execute("SELECT coalesce(max(doc_no), 0) FROM documents").fetchone()[0]
-    conn.executemany(INSERT_DOCUMENT, rows)
+    insert_rows(conn, "documents", (*R.DOCUMENT_COLUMNS, "ingested_at"), rows)
     conn.execute(_INDEX_NEW_DOCUMENTS, (before,))
 
 
@@ -50,10 +59,10 @@ def insert_events(conn: sqlite3.Connection, flat: Sequence[R.EventRows]) -> None
     """
     if not flat:
         return
-    conn.executemany(INSERT_EVENT, [f.event for f in flat])
-    conn.executemany(INSERT_EVIDENCE, [r for f in flat for r in f.evidence])
-    conn.executemany(INSERT_ATTRIBUTION, [r for f in flat for r in f.attributions])
-    conn.executemany(INSERT_CANDIDATE, [r for f in flat for r in f.candidates])
+    insert_rows(conn, "events", R.EVENT_COLUMNS, [f.event for f in flat])
+    insert_rows(conn, "evidence", R.EVIDENCE_COLUMNS, [r for f in flat for r in f.evidence])
+    insert_rows(conn, "attributions", R.ATTRIBUTION_COLUMNS, [r for f in flat for r in f.attributions])
+    insert_rows(conn, "actor_candidates", R.CANDIDATE_COLUMNS, [r for f in flat for r in f.candidates])
     names = sorted(set().union(*(f.actors for f in flat)))
     conn.executemany(INSERT_ACTOR_NAME, [(n,) for n in names])
     conn.execute(_MARK_UNRESOLVED, (UNRESOLVED_MARK,))

@@ -17,9 +17,9 @@ def opens(monkeypatch):
     calls = []
     real = Store.open.__func__
 
-    def counted(cls, path):
+    def counted(cls, path, **options):
         calls.append(str(path))
-        return real(cls, path)
+        return real(cls, path, **options)
 
     monkeypatch.setattr(Store, "open", classmethod(counted))
     return calls

@@ -12,6 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from conflictlens.cli import app
+from conflictlens.store import Store
 from tests.ingest.dataset_rows import ACLED_ROWS, GTD_ROWS, UCDP_ROWS, write_csv
 
 REPORTS = [
@@ -68,7 +69,7 @@ def test_core_commands_answer_alike_on_sqlite_and_postgresql(postgres_url: str, 
 
 def test_two_ingests_and_an_analyst_in_parallel_lose_nothing(postgres_url: str, tmp_path: Path) -> None:
     """Three programs at once on one PostgreSQL store: two ingest their own reports, one grades sources."""
-    run(postgres_url, "grades", "list")  # the schema exists before the three start
+    Store.open(postgres_url).close()  # the schema exists before the three start
     north = [dict(r, id=f"n{i}-{r['id']}", text=f"{r['text']} (north desk copy {i})") for i in range(4) for r in REPORTS]
     south = [dict(r, id=f"s{i}-{r['id']}", text=f"{r['text']} (south desk copy {i})") for i in range(4) for r in REPORTS]
     cli = "import sys; from conflictlens.cli import main; sys.argv[0] = 'conflictlens'; sys.exit(main())"

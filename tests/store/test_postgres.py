@@ -119,3 +119,43 @@ def test_a_role_that_may_not_write_gets_the_read_only_error(postgres_url: str) -
         with pytest.raises(ConflictLensError) as err:
             store.save_document_with_events(doc, [make_event(doc)], "v1")
     assert err.value.code == "CL-E206"
+
+
+def test_reading_an_empty_database_says_there_is_no_store_and_creates_nothing(postgres_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from conflictlens.cli import app
+    from conflictlens.pipeline.session import OPTIONAL, Session
+
+    def tables() -> list[str]:
+        import psycopg
+        with psycopg.connect(postgres_url) as conn:
+            return [r[0] for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")]
+
+    with pytest.raises(ConflictLensError) as raised:
+        Store.open(postgres_url, create=False)
+    assert raised.value.code == "CL-E214" and "conflictlens ingest" in raised.value.message
+    for command in (["events"], ["search", "Kabul"], ["incidents", "list"]):
+        result = CliRunner().invoke(app, ["--db", postgres_url, *command])
+        assert result.exit_code != 0 and "CL-E214" in result.output, command
+    assert Session(postgres_url, store=OPTIONAL).store is None
+    assert tables() == []
+    CliRunner().invoke(app, ["--db", postgres_url, "--quiet", "demo"], catch_exceptions=False)
+    result = CliRunner().invoke(app, ["--db", postgres_url, "events"], catch_exceptions=False)
+    assert result.exit_code == 0 and "schema_migrations" in tables()
+
+
+def test_the_change_count_moves_only_when_another_program_wrote(postgres_url: str) -> None:
+    """SQLite's PRAGMA data_version, on PostgreSQL (migration 0009): what lets an import keep its incident
+    index across batches and still see another program's writes."""
+    def version(store: Store) -> int:
+        with store.transaction():  # read inside a write transaction, as the import's index does
+            return store.incidents.data_version()
+
+    with Store.open(postgres_url) as mine, Store.open(postgres_url) as other:
+        seen = [version(mine), version(mine)]
+        with other.transaction():
+            other.connection.execute("INSERT INTO meta (key, value) VALUES ('desk', 'north')")
+        seen += [version(mine), version(mine)]
+    assert seen[0] == seen[1] != seen[2] == seen[3]
