@@ -81,3 +81,29 @@ def test_a_group_guilty_in_a_speakers_words_is_blamed_by_the_speaker(extractor):
 def test_no_false_agents(extractor, text):
     assert "Police" not in {p or "" for p in perpetrators(extractor, text)} - {None}
     assert FMLN not in perpetrators(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    # An instrument after "by" is no agent.
+    "THE MURDER BY MACHINEGUN FIRE OF TWO MISSIONARIES IN LA PAZ, BOLIVIA, TODAY SHOCKED THE COUNTRY.",
+    # "Victims of" a nationality's violence, or of an airline's plane, name no group.
+    "TWO BODIES, NEW VICTIMS OF THE GUATEMALAN VIOLENCE, WERE FOUND SHOT DEAD NEAR ESCUINTLA, GUATEMALA, TODAY.",
+])
+def test_no_agent_from_instruments_or_adjectives(extractor, text):
+    assert perpetrators(extractor, text) <= {None}
+
+
+def test_a_speaker_who_says_a_group_did_it_attributes_it_and_is_kept_as_the_sayer(extractor):
+    text = ("A PRESIDENTIAL CANDIDATE WAS SHOT DEAD AT A RALLY IN SOACHA, COLOMBIA, ON FRIDAY.  DEFENSE MINISTER "
+            "RAMIRO SAID THAT THE MEDELLIN CARTEL PLANNED AND CARRIED OUT THE ASSASSINATION.")
+    events = extractor.extract(doc(text, "1989-08-20"))
+    statements = {(a.actor, a.stance, a.by) for e in events for a in e.attribution}
+    assert any(actor == "Medellín Cartel" and stance == "attributed" and "minister" in (by or "").lower()
+               for actor, stance, by in statements), statements
+    assert not any(e.claimed for e in events)
+
+
+def test_an_agent_from_a_named_group(extractor):
+    text = ("TWO MISSIONARIES WERE SHOT TO DEATH LAST NIGHT IN LA PAZ, BOLIVIA, BY A GROUP OF TERRORISTS FROM THE "
+            "ZARATE WILKA ARMED FORCES OF LIBERATION.")
+    assert "Zarate Willka Armed Forces of Liberation" in perpetrators(extractor, text, "1989-05-25")
