@@ -113,6 +113,8 @@ def test_only_acts_of_violence_have_perpetrators_but_claims_count_anywhere():
     ("FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]", "farabundo marti national liberation front"),
     ("FARABUNDO MARTI NATIONAL LIBERATION FRONT ( FMLN)", "fmln"),  # the gloss alone
     ("ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS", "eln guerrillas"),
+    ("SENDERO LUMINOSO FIGHTERS", "sendero luminoso"),  # words that may follow any group's name
+    ("M-19 GUERRILLA GROUP", "m 19"),
 ])
 def test_gold_mentions_are_compared_without_quotes_articles_or_glosses(mention, form):
     assert form in mention_forms(mention)
@@ -138,3 +140,19 @@ def test_a_regional_branch_answers_to_the_common_words_its_country_uses_for_it(e
     assert match_perpetrators([["NATIONAL LIBERATION ARMY"]], [ELN], names_of) == Matches(1, 0, 0)
     assert match_perpetrators([["NATIONAL LIBERATION ARMY"]], ["Farabundo Marti National Liberation Front (FMLN)"],
                               names_of) == Matches(0, 1, 1)
+
+
+def test_muc4_acts_are_muc4_incidents_and_destruction_of_property():
+    from conflictlens.evaluation.muc4 import is_muc4_act
+    battle = {"event_type": "Battles", "sub_event_type": "Armed clash", "target_type": "Military",
+              "perpetrator": "Farabundo Marti National Liberation Front (FMLN)", "attribution": []}
+    burning = {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction",
+               "perpetrator": "Shining Path (SL)", "attribution": []}
+    assert is_muc4_act(BOMBING) and is_muc4_act(burning) and not is_muc4_act(battle)
+    assert perpetrator_names([battle, burning], is_muc4_act) == {"Shining Path (SL)"}
+    assert perpetrator_names([battle, burning]) == {"Shining Path (SL)", "Farabundo Marti National Liberation Front (FMLN)"}
+
+
+def test_a_head_word_alone_or_a_unit_number_stays_as_written():
+    assert mention_forms("GROUP") == {"group"}
+    assert mention_forms("FARC 12TH FRONT") == {"farc 12th front"}

@@ -11,11 +11,13 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.build import VIOLENT_TYPES
 from conflictlens.extract.extractor import Extractor
+from conflictlens.extract.lexicon import attribution_cues
 from conflictlens.model.text import fold_words
 from conflictlens.pipeline import extract_batch
 
@@ -98,12 +100,13 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def perpetrator_names(events: list[dict]) -> set[str]:
+def perpetrator_names(events: list[dict], counted: Callable[[dict], bool] | None = None) -> set[str]:
     """The actors a report's events hold responsible: the perpetrators of its acts of violence and the
     groups that claimed. Who arrested, signed or marched (the actor of an event of another kind) did
-    no violence."""
-    names = {e["perpetrator"] for e in events if e.get("perpetrator") and is_act_of_violence(e)}
-    names |= {a["actor"] for e in events for a in e.get("attribution") or ()
+    no violence. With `counted`, only the events it accepts speak (a dataset's own notion of an incident)."""
+    kept = [e for e in events if counted is None or counted(e)]
+    names = {e["perpetrator"] for e in kept if e.get("perpetrator") and is_act_of_violence(e)}
+    names |= {a["actor"] for e in kept for a in e.get("attribution") or ()
               if a.get("actor") and a.get("stance") in PERPETRATOR_STANCES}
     return names
 
@@ -137,11 +140,26 @@ def match_perpetrators(gold_clusters: list[list[str]], predicted: Iterable[str],
 
 
 def mention_forms(mention: str) -> set[str]:
-    """The forms a gold mention is compared in: folded, and, where a translator glossed a name in
-    brackets ("FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]", "ELN [ARMY OF NATIONAL LIBERATION]
-    GUERRILLAS"), the mention without its gloss and the gloss alone: both name the same group."""
-    forms = {mention, _GLOSS.sub(" ", mention), *_GLOSS_TEXT.findall(mention)}
-    return {_fold(f) for f in forms} - {""}
+    """The forms a gold mention is compared in: folded; where a translator glossed a name in brackets
+    ("FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]", "ELN [ARMY OF NATIONAL LIBERATION]
+    GUERRILLAS"), without its gloss and the gloss alone, for both name the same group; and without
+    the words that may follow any group's name without changing who is meant ("SENDERO LUMINOSO
+    FIGHTERS", "FMLN COLUMN": the extractor's `actor_head_words`)."""
+    forms = {_fold(f) for f in (mention, _GLOSS.sub(" ", mention), *_GLOSS_TEXT.findall(mention))}
+    return (forms | {_without_head_words(f) for f in forms}) - {""}
+
+
+def _without_head_words(name: str) -> str:
+    words = name.split()
+    heads = _head_words()
+    while len(words) > 1 and words[-1] in heads:
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    return frozenset(_fold(w) for w in attribution_cues()["actor_head_words"].split("|"))
 
 
 def _fold(name: str) -> str:
