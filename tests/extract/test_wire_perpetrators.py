@@ -107,3 +107,22 @@ def test_an_agent_from_a_named_group(extractor):
     text = ("TWO MISSIONARIES WERE SHOT TO DEATH LAST NIGHT IN LA PAZ, BOLIVIA, BY A GROUP OF TERRORISTS FROM THE "
             "ZARATE WILKA ARMED FORCES OF LIBERATION.")
     assert "Zarate Willka Armed Forces of Liberation" in perpetrators(extractor, text, "1989-05-25")
+
+
+@pytest.mark.parametrize("text, canonical", [
+    # "We blame X ... for", "hold X responsible".
+    ("A BOMB KILLED FIVE UNIONISTS AT A UNION HALL IN SAN SALVADOR, EL SALVADOR, TODAY.  WE BLAME THE SALVADORAN "
+     "ARMED FORCES FOR THE ATTACK, THE UNION SAID.", "Military Forces of El Salvador"),
+    ("TWO BOMBS EXPLODED AT BANKS IN LIMA, PERU, LAST NIGHT.  THE POLICE HOLD THE TUPAC AMARU REVOLUTIONARY "
+     "MOVEMENT RESPONSIBLE FOR THE ATTACK.", "Tupac Amaru Revolutionary Movement (MRTA)"),
+    # A name in quotation marks with its comma inside them, an apposition, and "gunned down".
+    ("A JUDGE WAS KILLED IN MEDELLIN, COLOMBIA, YESTERDAY.  \"THE EXTRADITABLES,\" THE ARMED WING OF A DRUG "
+     "CARTEL, GUNNED DOWN THE JUDGE AS HE LEFT HIS HOUSE.", "The Extraditables"),
+    # An adverb in -ly before the verb.
+    ("IN SOYAPANGO, EL SALVADOR, FMLN TERRORISTS BRUTALLY MURDERED TWO WATCHMEN AT A FACTORY LAST NIGHT.", FMLN),
+    # "The work of".
+    ("A BOMB DESTROYED A HOUSE IN PEREIRA, COLOMBIA, ON SUNDAY, KILLING A CHILD.  AN ARMY SPOKESMAN SAID THE "
+     "ATTACK WAS APPARENTLY THE WORK OF GUERRILLAS OF THE ELN.", ELN),
+])
+def test_wire_blame_and_agents_of_speeches(extractor, text, canonical):
+    assert canonical in perpetrators(extractor, text, "1989-11-20")
