@@ -6,7 +6,8 @@ import pytest
 
 from conflictlens.evaluation import weighted_f1
 from conflictlens.evaluation.extract_path import (
-    NO_EVENT, Matches, detection, main_event, match_perpetrators, perpetrator_names, predicted_type,
+    NO_EVENT, Matches, detection, main_event, match_perpetrators, mention_forms, perpetrator_names, predicted_type,
+    registry_names,
 )
 from conflictlens.evaluation.muc4 import is_muc4_incident, summed
 
@@ -14,6 +15,7 @@ BOMBING = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote
            "perpetrator": "Shining Path (SL)", "attribution": []}
 PROTEST = {"event_type": "Protests", "sub_event_type": "Peaceful protest", "attribution": []}
 ARREST = {"event_type": "Strategic developments", "sub_event_type": "Arrests", "attribution": []}
+ELN = "National Liberation Army of Colombia (ELN)"
 
 
 def test_detection_counts_and_rates():
@@ -93,3 +95,64 @@ def test_muc4_sense_counts_bombings_violence_against_civilians_and_battles_over_
     assert is_muc4_incident({"event_type": "Violence against civilians", "sub_event_type": "Attack"})
     assert is_muc4_incident({**CLASH, "target_type": "Private Citizens & Property"})
     assert is_muc4_incident({**CLASH, "target_type": "Utilities"})
+
+
+def test_only_acts_of_violence_have_perpetrators_but_claims_count_anywhere():
+    arrest = {**ARREST, "perpetrator": "Police"}
+    burning = {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction",
+               "perpetrator": "Shining Path (SL)", "attribution": []}
+    agreement = {"event_type": "Strategic developments", "sub_event_type": "Agreement",
+                 "perpetrator": "19 April Movement (M-19)", "attribution": []}
+    assert perpetrator_names([arrest, agreement]) == set()
+    assert perpetrator_names([burning, arrest]) == {"Shining Path (SL)"}
+
+
+@pytest.mark.parametrize("mention, form", [
+    ('"THE EXTRADITABLES"', "extraditables"),  # quotes and a leading article
+    ("DRUG-TRAFFICKING MAFIAS", "drug trafficking mafias"),  # hyphens
+    ("FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]", "farabundo marti national liberation front"),
+    ("FARABUNDO MARTI NATIONAL LIBERATION FRONT ( FMLN)", "fmln"),  # the gloss alone
+    ("ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS", "eln guerrillas"),
+    ("SENDERO LUMINOSO FIGHTERS", "sendero luminoso"),  # words that may follow any group's name
+    ("M-19 GUERRILLA GROUP", "m 19"),
+])
+def test_gold_mentions_are_compared_without_quotes_articles_or_glosses(mention, form):
+    assert form in mention_forms(mention)
+
+
+def test_a_gloss_matches_the_group_it_glosses_and_nothing_else():
+    gold = [["ELN [ARMY OF NATIONAL LIBERATION] GUERRILLAS"]]
+    names = {"ELN group": ("ELN guerrillas",), "Army of National Liberation group": ("Army of National Liberation",)}
+    assert match_perpetrators(gold, ["ELN group"], lambda n: names.get(n, ())) == Matches(1, 0, 0)
+    assert match_perpetrators(gold, ["Army of National Liberation group"],
+                              lambda n: names.get(n, ())) == Matches(1, 0, 0)
+    assert match_perpetrators([["THE ARMY"]], ["Army of National Liberation group"],
+                              lambda n: names.get(n, ())) == Matches(0, 1, 1)
+
+
+def test_a_regional_branch_answers_to_the_common_words_its_country_uses_for_it(extractor):
+    names_of = registry_names(extractor)
+    salvadoran_army = names_of("Military Forces of El Salvador")
+    assert {"Salvadoran army", "army", "armed forces"} <= set(salvadoran_army)
+    assert match_perpetrators([["ARMED FORCES"], ["FMLN"]], ["Military Forces of El Salvador"], names_of) == \
+        Matches(1, 0, 1)
+    # The Colombian ELN is "the National Liberation Army" in Colombia; another country's is not the FMLN.
+    assert match_perpetrators([["NATIONAL LIBERATION ARMY"]], [ELN], names_of) == Matches(1, 0, 0)
+    assert match_perpetrators([["NATIONAL LIBERATION ARMY"]], ["Farabundo Marti National Liberation Front (FMLN)"],
+                              names_of) == Matches(0, 1, 1)
+
+
+def test_muc4_acts_are_muc4_incidents_and_destruction_of_property():
+    from conflictlens.evaluation.muc4 import is_muc4_act
+    battle = {"event_type": "Battles", "sub_event_type": "Armed clash", "target_type": "Military",
+              "perpetrator": "Farabundo Marti National Liberation Front (FMLN)", "attribution": []}
+    burning = {"event_type": "Strategic developments", "sub_event_type": "Looting/property destruction",
+               "perpetrator": "Shining Path (SL)", "attribution": []}
+    assert is_muc4_act(BOMBING) and is_muc4_act(burning) and not is_muc4_act(battle)
+    assert perpetrator_names([battle, burning], is_muc4_act) == {"Shining Path (SL)"}
+    assert perpetrator_names([battle, burning]) == {"Shining Path (SL)", "Farabundo Marti National Liberation Front (FMLN)"}
+
+
+def test_a_head_word_alone_or_a_unit_number_stays_as_written():
+    assert mention_forms("GROUP") == {"group"}
+    assert mention_forms("FARC 12TH FRONT") == {"farc 12th front"}

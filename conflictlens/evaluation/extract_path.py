@@ -8,19 +8,27 @@ so an evaluation sees what a user sees, never a component scored alone.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.build import VIOLENT_TYPES
 from conflictlens.extract.extractor import Extractor
-from conflictlens.model.text import fold
+from conflictlens.extract.lexicon import attribution_cues
+from conflictlens.model.text import fold_words
 from conflictlens.pipeline import extract_batch
 
 NO_EVENT = "none"  # the prediction for a text that gave no event
 # Statements that name who did it; a denial names who did not.
 PERPETRATOR_STANCES = ("claimed",)
+# ACLED files destruction of property under strategic developments; its actor still did violence.
+DESTRUCTION_SUB_TYPES = ("Looting/property destruction",)
+# A translator's gloss in brackets or parentheses, and its text.
+_GLOSS = re.compile(r"\s*[\[(][^\])]*[\])]")
+_GLOSS_TEXT = re.compile(r"[\[(]\s*([^\])]+?)\s*[\])]")
 
 
 def extracted_events(items: Iterable[tuple[str, str]], extractor: Extractor,
@@ -35,6 +43,11 @@ def extracted_events(items: Iterable[tuple[str, str]], extractor: Extractor,
 
 def is_political_violence(event: dict) -> bool:
     return event.get("event_type") in VIOLENT_TYPES
+
+
+def is_act_of_violence(event: dict) -> bool:
+    """Political violence, or destruction of property (arson, sabotage): its actor did violence."""
+    return is_political_violence(event) or event.get("sub_event_type") in DESTRUCTION_SUB_TYPES
 
 
 def main_event(events: list[dict]) -> dict | None:
@@ -87,10 +100,13 @@ def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def perpetrator_names(events: list[dict]) -> set[str]:
-    """The actors a report's events hold responsible: perpetrators and the groups that claimed."""
-    names = {e["perpetrator"] for e in events if e.get("perpetrator")}
-    names |= {a["actor"] for e in events for a in e.get("attribution") or ()
+def perpetrator_names(events: list[dict], counted: Callable[[dict], bool] | None = None) -> set[str]:
+    """The actors a report's events hold responsible: the perpetrators of its acts of violence and the
+    groups that claimed. Who arrested, signed or marched (the actor of an event of another kind) did
+    no violence. With `counted`, only the events it accepts speak (a dataset's own notion of an incident)."""
+    kept = [e for e in events if counted is None or counted(e)]
+    names = {e["perpetrator"] for e in kept if e.get("perpetrator") and is_act_of_violence(e)}
+    names |= {a["actor"] for e in kept for a in e.get("attribution") or ()
               if a.get("actor") and a.get("stance") in PERPETRATOR_STANCES}
     return names
 
@@ -107,10 +123,10 @@ def match_perpetrators(gold_clusters: list[list[str]], predicted: Iterable[str],
     """Gold entity clusters (each a list of mentions) against predicted actor names.
 
     A prediction matches a cluster when any of its names (`names_of`: the name and the aliases the
-    registry gives it) equals any mention of the cluster, ignoring case, accents and spacing. Each cluster
+    registry gives it) equals any form of a mention of the cluster (`mention_forms`). Each cluster
     is found at most once; a prediction matching no cluster is a false positive.
     """
-    clusters = [{_fold(m) for m in cluster} for cluster in gold_clusters if cluster]
+    clusters = [{f for m in cluster for f in mention_forms(m)} for cluster in gold_clusters if cluster]
     found: set[int] = set()
     false_pos = 0
     for name in sorted(set(predicted)):
@@ -123,14 +139,46 @@ def match_perpetrators(gold_clusters: list[list[str]], predicted: Iterable[str],
     return Matches(len(found), false_pos, len(clusters) - len(found))
 
 
+def mention_forms(mention: str) -> set[str]:
+    """The forms a gold mention is compared in: folded; where a translator glossed a name in brackets
+    ("FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN]", "ELN [ARMY OF NATIONAL LIBERATION]
+    GUERRILLAS"), without its gloss and the gloss alone, for both name the same group; and without
+    the words that may follow any group's name without changing who is meant ("SENDERO LUMINOSO
+    FIGHTERS", "FMLN COLUMN": the extractor's `actor_head_words`)."""
+    forms = {_fold(f) for f in (mention, _GLOSS.sub(" ", mention), *_GLOSS_TEXT.findall(mention))}
+    return (forms | {_without_head_words(f) for f in forms}) - {""}
+
+
+def _without_head_words(name: str) -> str:
+    words = name.split()
+    heads = _head_words()
+    while len(words) > 1 and words[-1] in heads:
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    return frozenset(_fold(w) for w in attribution_cues()["actor_head_words"].split("|"))
+
+
 def _fold(name: str) -> str:
-    """Case, accents and spacing aside: wire text writes MEDELLIN for the registry's Medellín."""
-    return " ".join(fold(name).split())
+    """Case, accents, punctuation and a leading article aside: wire text writes MEDELLIN for the
+    registry's Medellín, "THE EXTRADITABLES" in quotes and DRUG-TRAFFICKING with a hyphen."""
+    words = fold_words(name)
+    return words[4:] if words.startswith("the ") else words
 
 
 def registry_names(extractor: Extractor) -> Callable[[str], tuple[str, ...]]:
-    """The names the extractor's actor registry gives an actor: aliases, acronyms and merged names."""
+    """The names the extractor's actor registry gives an actor: aliases, acronyms, merged names, and
+    the common words the registry reads as this actor in its country (a regional branch: "the army"
+    in a Salvadoran report is El Salvador's military)."""
     registry = extractor.actors
+    branch_words: dict[str, tuple[str, ...]] = {}
+    for entry in registry.all() if registry is not None else ():
+        for branches in entry.regional_branches.values():
+            for branch in branches:
+                branch_words[branch.name] = branch_words.get(branch.name, ()) + tuple(entry.aliases)
 
     def names_of(canonical: str) -> tuple[str, ...]:
         entry = registry.current(canonical) if registry is not None else None
@@ -138,5 +186,5 @@ def registry_names(extractor: Extractor) -> Callable[[str], tuple[str, ...]]:
             return ()
         dated = tuple(d.name for d in entry.dated_names)
         return (entry.name, *entry.aliases, *entry.acronyms, *entry.weak_aliases, *dated,
-                *registry.names_of(entry.name))
+                *registry.names_of(entry.name), *branch_words.get(entry.name, ()))
     return names_of

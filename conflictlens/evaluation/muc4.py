@@ -12,8 +12,9 @@ alone, before its text is read, so held-out texts are never looked at while tuni
   Battle whose target is not an armed force (`is_muc4_incident`). The product is not tuned to this
   notion; the first lines stay the product's own;
 - perpetrator organisations: per document, the `perp_organization_id` clusters against the
-  perpetrator and claimed-by actors of its events (extract_path.match_perpetrators), summed
-  over documents (micro precision, recall, F1).
+  perpetrators of its acts of violence and the actors that claimed (extract_path.perpetrator_names,
+  match_perpetrators), summed over documents (micro precision, recall, F1); and the same in the
+  MUC-4 sense, from the events `is_muc4_act` accepts only (not from battles between armed forces).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Callable, Iterable
 from conflictlens.errors import ConflictLensError
 from conflictlens.evaluation import EvalResult, check_part, in_part, split_part
 from conflictlens.evaluation.extract_path import (
-    Matches, detection, extracted_events, harmonic, is_political_violence, match_perpetrators, perpetrator_names,
+    DESTRUCTION_SUB_TYPES, Matches, detection, extracted_events, harmonic, is_political_violence, match_perpetrators, perpetrator_names,
     registry_names,
 )
 from conflictlens.extract.extractor import Extractor
@@ -45,6 +46,11 @@ def is_muc4_incident(event: dict) -> bool:
     if not is_political_violence(event):
         return False
     return event.get("event_type") != BATTLES or event.get("target_type") not in ARMED_TARGET_TYPES
+
+
+def is_muc4_act(event: dict) -> bool:
+    """An event whose actors MUC-4 would name as perpetrators: a MUC-4 incident, or destruction of property."""
+    return is_muc4_incident(event) or event.get("sub_event_type") in DESTRUCTION_SUB_TYPES
 
 
 def read_muc4(path: str) -> dict[str, dict]:
@@ -72,7 +78,7 @@ def evaluate_muc4(paths: Iterable[str], extractor: Extractor, part: str = "tune"
     check_part(part)  # before any file is read
     names = [str(p) for p in paths]
     chosen, parts = chosen_documents(names, part)
-    gold, predicted, muc_sense, perps = [], [], [], []
+    gold, predicted, muc_sense, perps, muc_perps = [], [], [], [], []
     names_of = registry_names(extractor)
     texts = ((doc_id, doc["doc"]) for doc_id, doc in chosen)
     with (open(mismatches_path, "w", encoding="utf-8") if mismatches_path else nullcontext()) as out:
@@ -81,15 +87,18 @@ def evaluate_muc4(paths: Iterable[str], extractor: Extractor, part: str = "tune"
             predicted.append(any(is_political_violence(e) for e in events))
             muc_sense.append(any(is_muc4_incident(e) for e in events))
             found = perpetrator_names(events)
-            perps.append(match_perpetrators(doc["roles"].get(PERP_ORGANISATION) or [], found, names_of))
+            gold_perps = doc["roles"].get(PERP_ORGANISATION) or []
+            perps.append(match_perpetrators(gold_perps, found, names_of))
+            muc_perps.append(match_perpetrators(gold_perps, perpetrator_names(events, is_muc4_act), names_of))
             if out is not None and (gold[-1] != predicted[-1] or perps[-1].false_pos or perps[-1].false_neg):
                 out.write(json.dumps({"doc_id": doc_id, "incident": gold[-1], "event": predicted[-1],
                                       "muc4_sense_event": muc_sense[-1],
-                                      "perpetrators": sorted(found), "types": [e.get("sub_event_type") for e in events]})
+                                      "perpetrators": sorted(found), "gold_perpetrators": gold_perps,
+                                      "types": [e.get("sub_event_type") for e in events]})
                           + "\n")
             if on_row:
                 on_row(doc_id)
-    return _muc4_result(names, part, detection(gold, predicted), perps, parts, detection(gold, muc_sense))
+    return _muc4_result(names, part, (detection(gold, predicted), detection(gold, muc_sense)), (perps, muc_perps), parts)
 
 
 def chosen_documents(paths: list[str], part: str) -> tuple[list[tuple[str, dict]], Counter]:
@@ -120,18 +129,24 @@ def _detection_rows(found, label: str = "") -> list[tuple]:
     ]
 
 
-def _muc4_result(paths: list[str], part: str, found, perps: list[Matches], parts: Counter, muc_sense) -> EvalResult:
-    total = summed(perps)
-    p_precision = total.true_pos / (total.true_pos + total.false_pos) if total.true_pos + total.false_pos else 0.0
-    p_recall = total.true_pos / (total.true_pos + total.false_neg) if total.true_pos + total.false_neg else 0.0
-    rows = _detection_rows(found) + _detection_rows(muc_sense, MUC4_SENSE) + [
-        ("perpetrator org precision", p_precision, total.true_pos, total.true_pos + total.false_pos),
-        ("perpetrator org recall", p_recall, total.true_pos, total.true_pos + total.false_neg),
-        ("perpetrator org F1", harmonic(p_precision, p_recall), 2 * total.true_pos,
-         2 * total.true_pos + total.false_pos + total.false_neg),
-    ]
-    documents = found.true_pos + found.false_pos + found.false_neg + found.true_neg
+def _muc4_result(paths: list[str], part: str, found: tuple, perps: tuple[list[Matches], list[Matches]],
+                 parts: Counter) -> EvalResult:
+    rows = (_detection_rows(found[0]) + _detection_rows(found[1], MUC4_SENSE) + _perpetrator_rows(perps[0])
+            + _perpetrator_rows(perps[1], MUC4_SENSE))
+    documents = found[0].true_pos + found[0].false_pos + found[0].false_neg + found[0].true_neg
     shown = "" if part == "all" else f"{part} part, "
     files = ", ".join(Path(p).name for p in paths)
     extra = {"documents_by_part": f"tune {parts['tune']}, held-out {parts['held-out']}"}
     return EvalResult(f"MUC-4 through extract ({files}, {shown}{documents} documents)", rows, extra)
+
+
+def _perpetrator_rows(matches: list[Matches], label: str = "") -> list[tuple]:
+    total = summed(matches)
+    p_precision = total.true_pos / (total.true_pos + total.false_pos) if total.true_pos + total.false_pos else 0.0
+    p_recall = total.true_pos / (total.true_pos + total.false_neg) if total.true_pos + total.false_neg else 0.0
+    return [
+        (f"perpetrator org precision{label}", p_precision, total.true_pos, total.true_pos + total.false_pos),
+        (f"perpetrator org recall{label}", p_recall, total.true_pos, total.true_pos + total.false_neg),
+        (f"perpetrator org F1{label}", harmonic(p_precision, p_recall), 2 * total.true_pos,
+         2 * total.true_pos + total.false_pos + total.false_neg),
+    ]

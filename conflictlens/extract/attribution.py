@@ -15,8 +15,11 @@ from conflictlens.model.records import STANCE_RANK
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
 _SPACES = re.compile(r"\s{2,}|\n")
-# Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name.
-_QUOTED_ACTOR = re.compile(r"[\"“”'‘’](ACTOR\d+)[\"“”'‘’]")
+# Stances others take about a group; the group's own claim in the same sentence outranks them.
+_SAID_OF_OTHERS = ("attributed", "suspected")
+# Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name,
+# nor when the name's comma sits inside them ('"the Extraditables," the armed wing ...').
+_QUOTED_ACTOR = re.compile(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
 # A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed").
 _COUNTED = re.compile(r"(?i:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
                       r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
@@ -95,7 +98,7 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         kept.append(m)
         pos = e
     parts.append(sentence[pos:])
-    return _QUOTED_ACTOR.sub(r"\1", _SPACES.sub(" ", "".join(parts))), kept
+    return _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts))), kept
 
 
 def statements_in_sentence(
@@ -115,6 +118,8 @@ def statements_in_sentence(
             actor = _actor_of(m, masked, actors)
             if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()):
                 continue
+            if stance in _SAID_OF_OTHERS and (actor.canonical, "claimed") in seen:
+                continue  # "Radio Venceremos said the FMLN carried out the attack": the group's claim only
             seen.add((actor.canonical, stance))
             by = _sayer(m, stance, cc.sayer_default, actors)
             ch = channel if stance in ("claimed", "denied") else None
