@@ -1,0 +1,123 @@
+"""GTD target and attack typing by kinds of report (issue 11): named places, what a device was meant
+for, what belonged to whom, kin and staff of prominent people, and hostages killed.
+
+Every sentence here was written for these tests; places and names are made up or set in another
+country than the reports that prompted them. None is GTD's own text.
+"""
+
+import pytest
+
+from conflictlens.extract.gtd.attack_types import classify_gtd
+
+PRIVATE = "Private Citizens & Property"
+
+
+@pytest.mark.parametrize("text", [
+    "Assailants attacked Kolondieba, Sikasso, Mali. Four soldiers were killed in the ensuing clash.",
+    "Assailants opened fire on Tamou village, Tillaberi, Niger. Two police officers and a militia member were killed.",
+    "Assailants raided Bantou, Est, Benin. A village chief was abducted.",
+])
+def test_a_named_place_attacked_is_the_towns_whoever_defended_it(text: str) -> None:
+    assert classify_gtd(text).target_type == PRIVATE
+
+
+def test_a_named_place_keeps_how_the_raid_met_its_defenders() -> None:
+    # Soldiers met the raid: GTD leaves an attack on forces of no stated means Unknown.
+    text = "Assailants attacked Kolondieba, Sikasso, Mali. Four soldiers were killed in the ensuing clash."
+    assert classify_gtd(text).attack_type == "Unknown"
+    # No defenders named: a raid on a town is an armed assault.
+    assert classify_gtd("Assailants attacked Kolondieba, Sikasso, Mali. Houses were looted.").attack_type \
+        == "Armed Assault"
+
+
+def test_a_named_place_is_refined_by_victims_who_are_not_its_defenders() -> None:
+    text = "Assailants raided Bantou, Est, Benin. Three people, including a teacher, were killed."
+    assert classify_gtd(text).target_type == "Educational Institution"
+
+
+@pytest.mark.parametrize("text,target", [
+    # A district is coded by who was there: its centre, its soldiers, its police.
+    ("Assailants attacked Tarnak district, Zabul, Afghanistan. Two soldiers were killed.", "Military"),
+    # A person, not a place: the lead is a killing, and the appositive is a role.
+    ("Assailants shot and killed Nasir Hamdan, a district judge, in Mosul, Iraq.", "Government (General)"),
+    ("Assailants attacked Idris Bello, the Kware ward chairman, in Sokoto, Nigeria.", "Government (General)"),
+    # A device that went off in a town: the town is where, not what; the victims decide.
+    ("An explosive device detonated in Gao, Gao, Mali. Two soldiers were injured in the blast.", "Military"),
+])
+def test_what_is_not_a_named_place(text: str, target: str) -> None:
+    assert classify_gtd(text).target_type == target
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Two explosive devices were discovered and defused between Dori and Seytenga, Burkina Faso. "
+     "The devices had been planted to target security forces.", "Military"),
+    ("Soldiers found a landmine near a school in Kalaa, Tunisia. It was intended to target police patrols.",
+     "Police"),
+])
+def test_what_a_device_was_meant_for_names_its_target(text: str, target: str) -> None:
+    assert classify_gtd(text, foiled=True).target_type == target
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Assailants set fire to the house and vehicle of Ama Obi, a ward councilor, in Nsukka, Enugu, Nigeria.",
+     "Government (General)"),
+    ("Assailants threw a grenade at a house owned by parliament member Tariq Salim in Karbala, Iraq.",
+     "Government (General)"),
+    ("Assailants opened fire on a vehicle transporting the relatives of Jamal Wardak, a provincial governor, "
+     "in Pul-e-Alam, Logar, Afghanistan. His nephew was injured.", "Government (General)"),
+])
+def test_what_belonged_to_whom(text: str, target: str) -> None:
+    assert classify_gtd(text).target_type == target
+
+
+@pytest.mark.parametrize("text", [
+    # The governor's relatives were attacked, not the governor.
+    "Assailants opened fire on a vehicle transporting the relatives of Jamal Wardak, a provincial governor, "
+    "in Pul-e-Alam, Logar, Afghanistan. His nephew was injured.",
+    # A minister's driver is no prominent person himself.
+    "Assailants shot and killed Omar Farid, the driver of the Minister of Interior, in Herat, Afghanistan.",
+])
+def test_kin_and_staff_of_prominent_people_are_not_assassinated(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Armed Assault"
+
+
+def test_a_prominent_person_is_still_assassinated() -> None:
+    text = "Assailants shot and killed Omar Farid, the deputy governor of Herat, in Herat, Afghanistan."
+    assert classify_gtd(text).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("text", [
+    "Assailants abducted Musa Danjuma, the Wase local government chairman, in Jos, Nigeria. "
+    "Danjuma was shot and killed six hours later.",
+    "Assailants abducted and killed a tribal elder in Kalat, Zabul, Afghanistan.",
+    "Assailants abducted journalist Rosa Vidal in Nogales, Mexico. Vidal was killed and her body was found days later.",
+])
+def test_a_prominent_hostage_killed_was_assassinated(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("text", [
+    # A civilian or a soldier abducted and killed: still a kidnapping.
+    "Assailants abducted a farmer in Rumonge, Burundi. The farmer was killed a day later.",
+    "Assailants abducted and killed a soldier in Bijapur, Chhattisgarh, India.",
+    # Victims killed and others abducted, in one breath: no hostage was killed.
+    "Assailants attacked Dembi village, Oromia, Ethiopia. Civilians, including local officials, "
+    "were killed and abducted across the attacks.",
+    # Killed before the abduction is told: those killed were not the hostages.
+    "Assailants opened fire on an intelligence post in Baghlan, Afghanistan. Nine members, including a commander, "
+    "were killed. In addition, two officials were abducted.",
+])
+def test_other_hostages_killed_stay_kidnappings(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Hostage Taking (Kidnapping)"
+
+
+@pytest.mark.parametrize("text,target", [
+    # GTD's codebook: water supply is Food or Water Supply, not Utilities (gas, electric, oil).
+    ("Assailants opened fire on a water pumping station near Sukkur, Sindh, Pakistan. The station was damaged.",
+     "Food or Water Supply"),
+    ("Assailants fired on Red Crescent vehicles in Idlib, Syria. Two volunteers were injured.", "NGO"),
+    ("A bomb detonated near a photo studio in Quetta, Pakistan. A passer-by and a policeman were hurt.",
+     "Business"),
+])
+def test_codebook_types_for_water_red_crescent_and_studios(text: str, target: str) -> None:
+    assert classify_gtd(text).target_type == target
