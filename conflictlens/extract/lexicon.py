@@ -126,6 +126,7 @@ class GtdCues:
     attendant_role: Regex  # "the driver of the minister": a role that is someone else's kin or staff
     hostage_killed: Regex  # a sentence after an abduction's that tells of a killing
     hostage_killed_together: Regex  # "abducted and killed"
+    hostage_subject: Regex  # "The hostage", "He": a sentence about the hostage starts so
     prominent_hostages: tuple[str, ...]  # target types whose killed hostage was assassinated
     target_lead: Regex
     target_explicit: Regex
@@ -258,6 +259,7 @@ def gtd_cues() -> GtdCues:
         attendant_role=re.compile(rf"(?:the |a |an )?(?:[\w-]+ )?(?:{assassination['attendants']}) (?:of|to)\b", FLAGS),
         hostage_killed=word_regex(assassination["hostage_killed"]["pattern"]),
         hostage_killed_together=word_regex(assassination["hostage_killed"]["together"]),
+        hostage_subject=word_regex(assassination["hostage_killed"]["subject"]),
         prominent_hostages=tuple(assassination["hostage_killed"]["target_types"]),
         # Case matters here: a capitalised word after "vehicle of" is a name.
         possessive_target=re.compile(rf"(?<![\w-])(?:{possessive})", 0),

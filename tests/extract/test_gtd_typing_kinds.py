@@ -121,3 +121,38 @@ def test_other_hostages_killed_stay_kidnappings(text: str) -> None:
 ])
 def test_codebook_types_for_water_red_crescent_and_studios(text: str, target: str) -> None:
     assert classify_gtd(text).target_type == target
+
+
+def test_a_hostage_killed_in_the_next_sentence_was_assassinated() -> None:
+    # The extractor types the abduction alone; the sentence after it says what became of the hostage.
+    text = "Assailants abducted Musa Danjuma, the Wase local government chairman, in Jos, Nigeria."
+    assert classify_gtd(text).attack_type == "Hostage Taking (Kidnapping)"
+    assert classify_gtd(text, sequel=" Danjuma was shot and killed hours later. Police said.").attack_type \
+        == "Assassination"
+    assert classify_gtd(text, sequel=" The hostage was killed the next day.").attack_type == "Assassination"
+    # A killing the next sentence tells of others is not the hostage's.
+    assert classify_gtd(text, sequel=" Two soldiers were killed in a separate attack.").attack_type \
+        == "Hostage Taking (Kidnapping)"
+
+
+@pytest.mark.parametrize("text,attack", [
+    # The vehicle or house of a name, or of a prominent role: an assassination ...
+    ("A bomb attached to the vehicle of Haji Rahim detonated in Farah, Afghanistan.", "Assassination"),
+    ("Assailants threw a grenade at the house of an Iraqi Army major general in Kut, Iraq. Nobody was hurt.",
+     "Assassination"),
+    # ... but a capitalised word after an article starts an institution or a nationality, not a name.
+    ("A bomb attached to the vehicle of the Border Customs Police detonated in Herat, Afghanistan. "
+     "Two officers were injured.", "Bombing/Explosion"),
+    ("Assailants opened fire on the vehicle of a Turkish engineer in Gwadar, Pakistan. He was wounded.",
+     "Armed Assault"),
+])
+def test_the_vehicle_of_a_name_or_of_an_institution(text: str, attack: str) -> None:
+    assert classify_gtd(text).attack_type == attack
+
+
+@pytest.mark.parametrize("text", [
+    "Assailants fired a drone targeting a farm in Saada, Yemen. A civilian was injured.",
+    "Assailants stormed a football stadium in Aden, Yemen. Nobody was hurt.",
+])
+def test_farms_and_stadiums_are_businesses(text: str) -> None:
+    assert classify_gtd(text).target_type == "Business"

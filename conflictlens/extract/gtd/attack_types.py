@@ -58,10 +58,10 @@ def _kin_attacked(text: str, target: TargetTyping) -> bool:
     return bool(gtd_cues().kin_of.search(text, max(0, start - 40), start))
 
 
-def _prominent_hostage_killed(text: str, target: TargetTyping) -> bool:
+def _prominent_hostage_killed(text: str, target: TargetTyping, sequel: str) -> bool:
     """A prominent person abducted and then killed: GTD's assassination, not a kidnapping."""
     cues = gtd_cues()
-    if not _hostage_killed(text):
+    if not (_hostage_killed(text) or _killed_next(sequel, target)):
         return False
     if target.target_type in cues.prominent_hostages:
         return True
@@ -80,6 +80,18 @@ def _hostage_killed(text: str) -> bool:
     taken = kidnap.search(text)
     later = re.split(r"(?<=[.;])\s+", text[taken.end():])[1:] if taken else []
     return any(cues.hostage_killed.search(s) and not kidnap.search(s) for s in later)
+
+
+def _killed_next(sequel: str, target: TargetTyping) -> bool:
+    """The sentence after the incident tells that the hostage was killed: it starts with their name
+    ("Danjuma was shot dead hours later") or with "the hostage", "he" ..."""
+    cues = gtd_cues()
+    sentence = re.split(r"(?<=[.;])\s+", sequel.strip(), maxsplit=1)[0]
+    if not cues.hostage_killed.search(sentence) or dict(cues.attack_rules)[KIDNAPPING].search(sentence):
+        return False
+    names = [re.escape(w) for w in (target.text or "").split() if len(w) > 2 and w[0].isupper()]
+    subject = re.match(rf"(?:{'|'.join(names)})\b", sentence) if names else None
+    return bool(subject or cues.hostage_subject.match(sentence))
 
 
 def _guns_and_grenades(text: str) -> tuple[int, int] | None:
@@ -113,10 +125,11 @@ def _by_outcome(attack_type: str, target: TargetTyping, text: str, on_property: 
     return dict(cues.attack_by_target).get(target.defenders or target.target_type, attack_type)
 
 
-def classify_gtd(text: str, foiled: bool = False, on_property: bool = False) -> GtdTyping:
+def classify_gtd(text: str, foiled: bool = False, on_property: bool = False, sequel: str = "") -> GtdTyping:
     """GTD attack, weapon and target type of one incident's text.
 
-    `foiled` marks a defused attack; `on_property` one that destroyed or looted property and hurt nobody.
+    `foiled` marks a defused attack; `on_property` one that destroyed or looted property and hurt nobody;
+    `sequel`: the report's text right after the incident, where it may say that a hostage was killed later.
     """
     cues = gtd_cues()
     attack = _first_rule(cues.attack_rules, text)
@@ -128,7 +141,7 @@ def classify_gtd(text: str, foiled: bool = False, on_property: bool = False) -> 
     attack_type = _by_outcome(attack_type, target, text, on_property)
     if attack_type in ("Bombing/Explosion", "Armed Assault") and not foiled and is_assassination(text, target):
         attack_type = "Assassination"
-    elif attack_type == KIDNAPPING and _prominent_hostage_killed(text, target):
+    elif attack_type == KIDNAPPING and _prominent_hostage_killed(text, target, sequel):
         attack_type = "Assassination"
     weapon = _first_rule(cues.weapon_rules, text)
     weapon_type = weapon[0] if weapon else "Unknown"
