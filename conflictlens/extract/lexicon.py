@@ -248,7 +248,7 @@ def gtd_cues() -> GtdCues:
     raw = load_json("gtd_cues.json")
     assassination = raw["assassination"]
     prominent = assassination["prominent"]
-    possessive = assassination["vehicle_of"].replace("PROMINENT", f"(?i:{prominent})")
+    possessive = assassination["vehicle_of"].replace("PROMINENT", f"(?i:{prominent})(?![\\w-])")
     return GtdCues(
         attack_rules=tuple((name, word_regex(p)) for name, p in raw["attack_type_rules"]),
         weapon_rules=tuple((name, word_regex(p)) for name, p in raw["weapon_rules"]),

@@ -16,6 +16,7 @@ PRIVATE = "Private Citizens & Property"
     "Assailants attacked Kolondieba, Sikasso, Mali. Four soldiers were killed in the ensuing clash.",
     "Assailants opened fire on Tamou village, Tillaberi, Niger. Two police officers and a militia member were killed.",
     "Assailants raided Bantou, Est, Benin. A village chief was abducted.",
+    "Assailants attacked the village of Tel Kafr, Al Hasakah, Syria. Two local defense force members were hurt.",
 ])
 def test_a_named_place_attacked_is_the_towns_whoever_defended_it(text: str) -> None:
     assert classify_gtd(text).target_type == PRIVATE
@@ -156,3 +157,12 @@ def test_the_vehicle_of_a_name_or_of_an_institution(text: str, attack: str) -> N
 ])
 def test_farms_and_stadiums_are_businesses(text: str) -> None:
     assert classify_gtd(text).target_type == "Business"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("An explosive device detonated targeting the vehicle of Wali Jan, the counter-terrorism chief of Gereshk "
+     "district, in Helmand, Afghanistan. He was wounded.", "Police"),
+    ("Assailants opened fire on Sana Gul, the former head of female officers, in Kunduz, Afghanistan.", "Police"),
+])
+def test_counter_terrorism_chiefs_and_heads_of_officers_are_police(text: str, target: str) -> None:
+    assert classify_gtd(text).target_type == target

@@ -159,12 +159,13 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
 
 def _named_place(text: str, span: tuple[int, int] | None) -> bool:
     """Whether the attacked phrase is a place named as such: "attacked Rann, Borno", "raided Ouzal village,
-    Extreme-North". An attack verb leads it; a comma and a capitalised name that is no role follow it
+    Extreme-North", "attacked the village of Tel Kafr, Hasakah". An attack verb leads it; a comma and a capitalised name that is no role follow it
     ("Haji Mohammad, a checkpoint commander" is a person; "Aboki, Lau Chiefdom Secretary" too)."""
     if span is None:
         return False
     cues = gtd_cues()
-    name = rf"(?:[A-Z][\w'’-]+\s?){{1,5}}(?:(?i:{cues.place_words})\s*)?"
+    proper = r"(?:[A-Z][\w'’-]+\s?){1,5}"
+    name = rf"(?:(?:the\s+)?(?i:{cues.place_words})\s+of\s+{proper}|{proper}(?:(?i:{cues.place_words})\s*)?)"
     if not re.fullmatch(name, text[span[0]:span[1]]) or not cues.place_lead.search(text, max(0, span[0] - 40), span[0]):
         return False
     after = re.match(r"\s*(?:(?i:" + cues.place_words + r")\s*)?,\s+([A-Z][^,.;]*)", text[span[1]:])
