@@ -154,6 +154,9 @@ class GtdCues:
     attack_by_phrase: tuple[tuple[Regex, str], ...]
     deadly: Regex
     deadly_facility_attack: str
+    unharmed: Regex  # "no casualties were reported"
+    taken: Regex  # "ballot boxes were stolen"
+    theft_attack: str  # the type of an attack that only took property
     property_attack: str
 
 
@@ -274,6 +277,9 @@ def gtd_cues() -> GtdCues:
         property_attack=raw["attack_by_target"]["on_property"],
         deadly=word_regex(raw["deadly_facility_attack"]["pattern"]),
         deadly_facility_attack=raw["deadly_facility_attack"]["attack_type"],
+        unharmed=word_regex(raw["theft_without_harm"]["unharmed"]),
+        taken=word_regex(raw["theft_without_harm"]["taken"]),
+        theft_attack=raw["theft_without_harm"]["attack_type"],
         **_target_refinement(raw["target_refinement"]),
     )
 

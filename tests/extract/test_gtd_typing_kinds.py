@@ -166,3 +166,28 @@ def test_farms_and_stadiums_are_businesses(text: str) -> None:
 ])
 def test_counter_terrorism_chiefs_and_heads_of_officers_are_police(text: str, target: str) -> None:
     assert classify_gtd(text).target_type == target
+
+
+@pytest.mark.parametrize("text,attack", [
+    # Property taken and nobody hurt: the attack was on property.
+    ("Assailants armed with rifles attacked a polling station in Tepic, Nayarit, Mexico. No casualties were "
+     "reported, though ballot boxes were stolen.", "Facility/Infrastructure Attack"),
+    ("Assailants attacked traders at a market in Mora, Cameroon. There were no reported casualties, but goods and "
+     "cash were looted.", "Facility/Infrastructure Attack"),
+    # Somebody hurt: an armed assault, whatever was taken.
+    ("Gunmen opened fire on a minibus near Ibadan, Nigeria. Two passengers were killed and their phones were "
+     "stolen.", "Armed Assault"),
+])
+def test_a_theft_that_hurt_nobody_is_a_facility_attack(text: str, attack: str) -> None:
+    assert classify_gtd(text).attack_type == attack
+
+
+def test_a_beheading_is_a_kidnapping_as_gtd_codes_it() -> None:
+    text = "Assailants attacked farmers near Macomia, Mozambique. Three men were beheaded in the attack."
+    assert classify_gtd(text).attack_type == "Hostage Taking (Kidnapping)"
+
+
+def test_a_beheading_told_as_background_is_no_kidnapping() -> None:
+    text = ("An assailant stabbed and killed a clerk in Lille, France. Sources said he had praised the beheading "
+            "of a teacher the year before.")
+    assert classify_gtd(text).attack_type == "Armed Assault"

@@ -108,10 +108,13 @@ def _guns_and_grenades(text: str) -> tuple[int, int] | None:
 
 
 def _by_outcome(attack_type: str, target: TargetTyping, text: str, on_property: bool) -> str:
-    """GTD's type for an attack of no stated means, from what was hit; a deadly arson raid is an armed assault."""
+    """GTD's type for an attack of no stated means, from what was hit; a deadly arson raid is an armed assault;
+    a raid that only took property and hurt nobody is a facility attack."""
     cues = gtd_cues()
     if attack_type == "Facility/Infrastructure Attack" and cues.deadly.search(text):
         return cues.deadly_facility_attack
+    if attack_type in ("Armed Assault", "Unknown") and cues.unharmed.search(text) and cues.taken.search(text):
+        return cues.theft_attack
     if attack_type != "Unknown":
         return attack_type
     if on_property:
