@@ -191,3 +191,14 @@ def test_a_beheading_told_as_background_is_no_kidnapping() -> None:
     text = ("An assailant stabbed and killed a clerk in Lille, France. Sources said he had praised the beheading "
             "of a teacher the year before.")
     assert classify_gtd(text).attack_type == "Armed Assault"
+
+
+@pytest.mark.parametrize("text", [
+    # A one-letter honorific is part of a name: "U Kyaw Lin" is named, and his role read.
+    "Assailants shot and killed U Kyaw Lin, the military-appointed ward administrator, in Hlaing, Yangon, Myanmar.",
+    # A local administrator named first among the casualties.
+    "Assailants opened fire on ward administration officials in Thingangyun, Yangon, Myanmar. One ward "
+    "administrator was killed and two people were injured.",
+])
+def test_local_administrators_are_assassinated(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Assassination"

@@ -191,7 +191,8 @@ def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) ->
     return found
 
 
-PERSON_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s?){1,5}")
+# A name: capitalised words, an honorific or initial of one letter among them ("U Kyaw Aye").
+PERSON_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s?){1,5}")
 
 
 def role_of(text: str, name: str) -> str | None:
