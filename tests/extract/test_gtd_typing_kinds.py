@@ -16,7 +16,7 @@ PRIVATE = "Private Citizens & Property"
     "Assailants attacked Kolondieba, Sikasso, Mali. Four soldiers were killed in the ensuing clash.",
     "Assailants opened fire on Tamou village, Tillaberi, Niger. Two police officers and a militia member were killed.",
     "Assailants raided Bantou, Est, Benin. A village chief was abducted.",
-    "Assailants attacked the village of Tel Kafr, Al Hasakah, Syria. Two local defense force members were hurt.",
+    "Assailants attacked the village of Tel al-Kafr, Al Hasakah, Syria. Two local defense force members were hurt.",
 ])
 def test_a_named_place_attacked_is_the_towns_whoever_defended_it(text: str) -> None:
     assert classify_gtd(text).target_type == PRIVATE

@@ -164,7 +164,7 @@ def _named_place(text: str, span: tuple[int, int] | None) -> bool:
     if span is None:
         return False
     cues = gtd_cues()
-    proper = r"(?:[A-Z][\w'’-]+\s?){1,5}"
+    proper = r"(?:(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’-]+\s?){1,5}"  # "Tel al-Laban"
     name = rf"(?:(?:the\s+)?(?i:{cues.place_words})\s+of\s+{proper}|{proper}(?:(?i:{cues.place_words})\s*)?)"
     if not re.fullmatch(name, text[span[0]:span[1]]) or not cues.place_lead.search(text, max(0, span[0] - 40), span[0]):
         return False
