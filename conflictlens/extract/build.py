@@ -29,8 +29,7 @@ VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civi
 FOILED_ATTACKS = ("Disrupted weapons use",)
 # Arson and sabotage are attacks on property to GTD (Facility/Infrastructure), so they are typed too.
 PROPERTY_ATTACKS = ("Looting/property destruction",)
-# How much of the text after an incident GTD typing reads: enough for the next sentence.
-_SEQUEL_CHARS = 300
+_SEQUEL_CHARS = 300  # how much of the text after an incident GTD typing reads: the next sentence
 # Sub-event types in which those killed are usually the targets even when they are militants.
 STRIKES_ON_FIGHTERS = ("Air/drone strike", "Shelling/artillery/missile attack", "Armed clash")
 
@@ -111,10 +110,8 @@ def _is_attack(event: Event) -> bool:
 
 
 def _gtd_step(d: Draft) -> None:
-    start, end = d.incident.span
-    text = d.ctx.doc.text
-    # The sentence after the incident may tell what became of a hostage ("X was killed hours later").
-    sequel = text[end:end + _SEQUEL_CHARS]
+    start, end, text = *d.incident.span, d.ctx.doc.text
+    sequel = text[end:end + _SEQUEL_CHARS]  # may tell what became of a hostage ("X was killed hours later")
     d.target_span = _gtd_fields(d.event, text[start:end], start, d.ev, sequel) if _is_attack(d.event) else None
 
 
