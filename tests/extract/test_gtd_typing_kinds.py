@@ -202,3 +202,12 @@ def test_a_beheading_told_as_background_is_no_kidnapping() -> None:
 ])
 def test_local_administrators_are_assassinated(text: str) -> None:
     assert classify_gtd(text).attack_type == "Assassination"
+
+
+def test_the_extractor_reads_the_sentence_after_an_abduction(extractor) -> None:
+    # Through the extract path: the abduction is its own incident, the killing told after it.
+    from conflictlens.model.records import Document
+    text = ("Assailants abducted Musa Danjuma, the Wase local government chairman, in Jos, Plateau, Nigeria. "
+            "Danjuma was shot and killed six hours later. No group claimed responsibility for the incident.")
+    events = extractor.extract(Document(id="doc_hostage", text=text))
+    assert events and events[0].attack_type == "Assassination"
