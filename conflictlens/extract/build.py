@@ -29,6 +29,7 @@ VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civi
 FOILED_ATTACKS = ("Disrupted weapons use",)
 # Arson and sabotage are attacks on property to GTD (Facility/Infrastructure), so they are typed too.
 PROPERTY_ATTACKS = ("Looting/property destruction",)
+_SEQUEL_CHARS = 300  # how much of the text after an incident GTD typing reads: the next sentence
 # Sub-event types in which those killed are usually the targets even when they are militants.
 STRIKES_ON_FIGHTERS = ("Air/drone strike", "Shelling/artillery/missile attack", "Armed clash")
 
@@ -109,8 +110,9 @@ def _is_attack(event: Event) -> bool:
 
 
 def _gtd_step(d: Draft) -> None:
-    start, end = d.incident.span
-    d.target_span = _gtd_fields(d.event, d.ctx.doc.text[start:end], start, d.ev) if _is_attack(d.event) else None
+    start, end, text = *d.incident.span, d.ctx.doc.text
+    sequel = text[end:end + _SEQUEL_CHARS]  # may tell what became of a hostage ("X was killed hours later")
+    d.target_span = _gtd_fields(d.event, text[start:end], start, d.ev, sequel) if _is_attack(d.event) else None
 
 
 def _learned_gtd_step(d: Draft) -> None:
@@ -228,10 +230,10 @@ def _learned_typing(event: Event, learned: TypingModel | None, names: tuple[str,
         event.extra.setdefault("learned_typing", {})[name] = round(probability, 3)
 
 
-def _gtd_fields(event: Event, focus: str, offset: int, ev) -> tuple[int, int] | None:
+def _gtd_fields(event: Event, focus: str, offset: int, ev, sequel: str = "") -> tuple[int, int] | None:
     """GTD attack, weapon and target types; returns the attacked phrase's span in the document."""
     gtd = classify_gtd(focus, foiled=event.sub_event_type in FOILED_ATTACKS,
-                       on_property=event.sub_event_type in PROPERTY_ATTACKS)
+                       on_property=event.sub_event_type in PROPERTY_ATTACKS, sequel=sequel)
     event.attack_type, event.weapon_type, event.target_type = gtd.attack_type, gtd.weapon_type, gtd.target_type
     shift = (lambda s: (s[0] + offset, s[1] + offset) if s else None)
     event.add_evidence("attack_type", ev(shift(gtd.attack_span)))

@@ -122,8 +122,15 @@ class GtdCues:
     prominent: Regex
     assassination_action: Regex
     possessive_target: Regex
+    kin_of: Regex  # "the family members of" before a name: the named person was not the one attacked
+    attendant_role: Regex  # "the driver of the minister": a role that is someone else's kin or staff
+    hostage_killed: Regex  # a sentence after an abduction's that tells of a killing
+    hostage_killed_together: Regex  # "abducted and killed"
+    hostage_subject: Regex  # "The hostage", "He": a sentence about the hostage starts so
+    prominent_hostages: tuple[str, ...]  # target types whose killed hostage was assassinated
     target_lead: Regex
     target_explicit: Regex
+    target_intent: Regex  # "the device was planted to target security forces", anywhere in the text
     light_explosives: Regex
     firing: Regex
     foiled_cues: Regex
@@ -139,11 +146,17 @@ class GtdCues:
     notable_victims: tuple[str, ...]
     named_civilians: Regex
     no_target_default: str
+    place_lead: Regex  # the attack verb before a named place, matched at the end of the words before it
+    place_words: str  # "town", "village" ...: what may follow a place's name (a regex alternation)
+    place_defenders: tuple[str, ...]  # victims who do not make an attacked town theirs
     attack_by_target: tuple[tuple[str, str], ...]
     attack_by_target_not_when: Regex
     attack_by_phrase: tuple[tuple[Regex, str], ...]
     deadly: Regex
     deadly_facility_attack: str
+    unharmed: Regex  # "no casualties were reported"
+    taken: Regex  # "ballot boxes were stolen"
+    theft_attack: str  # the type of an attack that only took property
     property_attack: str
 
 
@@ -238,17 +251,24 @@ def gtd_cues() -> GtdCues:
     raw = load_json("gtd_cues.json")
     assassination = raw["assassination"]
     prominent = assassination["prominent"]
-    possessive = assassination["vehicle_of"].replace("PROMINENT", f"(?i:{prominent})")
+    possessive = assassination["vehicle_of"].replace("PROMINENT", f"(?i:{prominent})(?![\\w-])")
     return GtdCues(
         attack_rules=tuple((name, word_regex(p)) for name, p in raw["attack_type_rules"]),
         weapon_rules=tuple((name, word_regex(p)) for name, p in raw["weapon_rules"]),
         target_rules=tuple((name, word_regex(p)) for name, p in raw["target_rules"]),
         prominent=word_regex(prominent),
         assassination_action=word_regex(assassination["action"]),
+        kin_of=word_regex(rf"(?:{assassination['attendants']}) of\s+$"),
+        attendant_role=re.compile(rf"(?:the |a |an )?(?:[\w-]+ )?(?:{assassination['attendants']}) (?:of|to)\b", FLAGS),
+        hostage_killed=word_regex(assassination["hostage_killed"]["pattern"]),
+        hostage_killed_together=word_regex(assassination["hostage_killed"]["together"]),
+        hostage_subject=word_regex(assassination["hostage_killed"]["subject"]),
+        prominent_hostages=tuple(assassination["hostage_killed"]["target_types"]),
         # Case matters here: a capitalised word after "vehicle of" is a name.
         possessive_target=re.compile(rf"(?<![\w-])(?:{possessive})", 0),
         target_lead=word_regex(raw["target_phrase_lead"]),
         target_explicit=word_regex(raw["target_phrase_explicit"]),
+        target_intent=word_regex(raw["target_phrase_intent"]),
         light_explosives=word_regex(raw["light_explosives"]["pattern"]),
         firing=word_regex(raw["light_explosives"]["firing"]),
         attack_by_target=tuple(raw["attack_by_target"]["types"].items()),
@@ -257,6 +277,9 @@ def gtd_cues() -> GtdCues:
         property_attack=raw["attack_by_target"]["on_property"],
         deadly=word_regex(raw["deadly_facility_attack"]["pattern"]),
         deadly_facility_attack=raw["deadly_facility_attack"]["attack_type"],
+        unharmed=word_regex(raw["theft_without_harm"]["unharmed"]),
+        taken=word_regex(raw["theft_without_harm"]["taken"]),
+        theft_attack=raw["theft_without_harm"]["attack_type"],
         **_target_refinement(raw["target_refinement"]),
     )
 
@@ -276,6 +299,9 @@ def _target_refinement(raw: dict) -> dict:
         "named_civilians": word_regex(raw["named_civilians"]),
         "foiled_cues": word_regex(raw["foiled_cues"]),
         "no_target_default": raw["no_target_default"],
+        "place_lead": word_regex(raw["named_place"]["lead"]),
+        "place_words": raw["named_place"]["place_words"],
+        "place_defenders": tuple(raw["named_place"]["defenders"]),
     }
 
 

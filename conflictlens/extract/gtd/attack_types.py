@@ -10,6 +10,9 @@ from conflictlens.extract.gtd.targets import (
 from conflictlens.extract.lexicon import gtd_cues
 
 
+KIDNAPPING = "Hostage Taking (Kidnapping)"
+
+
 @dataclass(frozen=True)
 class GtdTyping:
     attack_type: str
@@ -34,9 +37,9 @@ def is_assassination(text: str, target: TargetTyping | None = None) -> bool:
     cues = gtd_cues()
     if cues.possessive_target.search(text):
         return True
-    if target and target.text and PERSON_NAME.fullmatch(target.text.strip()):
+    if target and target.text and PERSON_NAME.fullmatch(target.text.strip()) and not _kin_attacked(text, target):
         role = role_of(text, target.text.strip())
-        if role and cues.prominent.search(role):
+        if role and cues.prominent.search(role) and not cues.attendant_role.match(role):
             return True
     victims = first_victim_sentence(text)
     if victims and cues.prominent.match(re.sub(r"^(?:the|a|an|one|former)\s+", "", victims.strip(), flags=re.I)):
@@ -47,6 +50,48 @@ def is_assassination(text: str, target: TargetTyping | None = None) -> bool:
     window = text[action.end(): action.end() + 60]
     window = PHRASE_END.split(window, maxsplit=1)[0]
     return bool(cues.prominent.search(window))
+
+
+def _kin_attacked(text: str, target: TargetTyping) -> bool:
+    """'a vehicle carrying the family members of X': X's kin, not X, were attacked."""
+    start = target.span[0] if target.span else 0
+    return bool(gtd_cues().kin_of.search(text, max(0, start - 40), start))
+
+
+def _prominent_hostage_killed(text: str, target: TargetTyping, sequel: str) -> bool:
+    """A prominent person abducted and then killed: GTD's assassination, not a kidnapping."""
+    cues = gtd_cues()
+    if not (_hostage_killed(text) or _killed_next(sequel, target)):
+        return False
+    if target.target_type in cues.prominent_hostages:
+        return True
+    phrase = (target.text or "").strip()
+    role = role_of(text, phrase) if PERSON_NAME.fullmatch(phrase) else None
+    return bool(cues.prominent.search(phrase) or (role and cues.prominent.search(role)))
+
+
+def _hostage_killed(text: str) -> bool:
+    """'abducted and killed', or a sentence after the abduction's that tells of a killing and of no
+    abduction ('Civilians were killed and abducted' tells of victims of both, not of a hostage killed)."""
+    cues = gtd_cues()
+    if cues.hostage_killed_together.search(text):
+        return True
+    kidnap = dict(cues.attack_rules)[KIDNAPPING]
+    taken = kidnap.search(text)
+    later = re.split(r"(?<=[.;])\s+", text[taken.end():])[1:] if taken else []
+    return any(cues.hostage_killed.search(s) and not kidnap.search(s) for s in later)
+
+
+def _killed_next(sequel: str, target: TargetTyping) -> bool:
+    """The sentence after the incident tells that the hostage was killed: it starts with their name
+    ("Danjuma was shot dead hours later") or with "the hostage", "he" ..."""
+    cues = gtd_cues()
+    sentence = re.split(r"(?<=[.;])\s+", sequel.strip(), maxsplit=1)[0]
+    if not cues.hostage_killed.search(sentence) or dict(cues.attack_rules)[KIDNAPPING].search(sentence):
+        return False
+    names = [re.escape(w) for w in (target.text or "").split() if len(w) > 2 and w[0].isupper()]
+    subject = re.match(rf"(?:{'|'.join(names)})\b", sentence) if names else None
+    return bool(subject or cues.hostage_subject.match(sentence))
 
 
 def _guns_and_grenades(text: str) -> tuple[int, int] | None:
@@ -63,10 +108,13 @@ def _guns_and_grenades(text: str) -> tuple[int, int] | None:
 
 
 def _by_outcome(attack_type: str, target: TargetTyping, text: str, on_property: bool) -> str:
-    """GTD's type for an attack of no stated means, from what was hit; a deadly arson raid is an armed assault."""
+    """GTD's type for an attack of no stated means, from what was hit; a deadly arson raid is an armed assault;
+    a raid that only took property and hurt nobody is a facility attack."""
     cues = gtd_cues()
     if attack_type == "Facility/Infrastructure Attack" and cues.deadly.search(text):
         return cues.deadly_facility_attack
+    if attack_type in ("Armed Assault", "Unknown") and cues.unharmed.search(text) and cues.taken.search(text):
+        return cues.theft_attack
     if attack_type != "Unknown":
         return attack_type
     if on_property:
@@ -77,13 +125,14 @@ def _by_outcome(attack_type: str, target: TargetTyping, text: str, on_property: 
         return by_phrase
     if cues.attack_by_target_not_when.search(phrase):
         return attack_type
-    return dict(cues.attack_by_target).get(target.target_type, attack_type)
+    return dict(cues.attack_by_target).get(target.defenders or target.target_type, attack_type)
 
 
-def classify_gtd(text: str, foiled: bool = False, on_property: bool = False) -> GtdTyping:
+def classify_gtd(text: str, foiled: bool = False, on_property: bool = False, sequel: str = "") -> GtdTyping:
     """GTD attack, weapon and target type of one incident's text.
 
-    `foiled` marks a defused attack; `on_property` one that destroyed or looted property and hurt nobody.
+    `foiled` marks a defused attack; `on_property` one that destroyed or looted property and hurt nobody;
+    `sequel`: the report's text right after the incident, where it may say that a hostage was killed later.
     """
     cues = gtd_cues()
     attack = _first_rule(cues.attack_rules, text)
@@ -94,6 +143,8 @@ def classify_gtd(text: str, foiled: bool = False, on_property: bool = False) -> 
     target = classify_target(text, foiled)
     attack_type = _by_outcome(attack_type, target, text, on_property)
     if attack_type in ("Bombing/Explosion", "Armed Assault") and not foiled and is_assassination(text, target):
+        attack_type = "Assassination"
+    elif attack_type == KIDNAPPING and _prominent_hostage_killed(text, target, sequel):
         attack_type = "Assassination"
     weapon = _first_rule(cues.weapon_rules, text)
     weapon_type = weapon[0] if weapon else "Unknown"

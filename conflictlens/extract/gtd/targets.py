@@ -18,10 +18,12 @@ PHRASE_END = re.compile(
     r"[,.;:()]| in | near | on | at | along | outside | inside | while | when | after | before | killing| wounding"
     r"| injuring| and killed| and wounded| detonated| exploded| went off| as it", re.I)
 
-# "the vehicle of X": the target is X, not the vehicle.
-_POSSESSOR = re.compile(r"^(?:the |a |an )?(?:\w+ )?(?:vehicle|car|house|residence|home|convoy|office|compound|"
-                        r"motorcade|shop|guesthouse|family|famil(?:y|ies) members|relatives?|sons?|brothers?)s? "
-                        r"(?:of|belonging to) ", re.I)
+# "the vehicle of X", "the house and vehicle of X", "a house owned by X", "a vehicle transporting the
+# family members of X": the target is X, not what was theirs.
+_THEIRS = (r"(?:the |a |an )?(?:[\w-]+ )?(?:vehicle|car|house|residence|home|convoy|office|compound|motorcade|shop|"
+           r"guesthouse|family|famil(?:y|ies) members|relatives?|sons?|brothers?)s?")
+_POSSESSOR = re.compile(rf"^{_THEIRS}(?: and {_THEIRS})?(?: (?:carrying|transporting) {_THEIRS})? "
+                        r"(?:of|belonging to|owned by) ", re.I)
 
 # Place names that contain target words ("Police District 4", Israel's "Eshkol regional council") are places,
 # not targets.
@@ -42,6 +44,9 @@ class TargetTyping:
     target_type: str
     text: str | None
     span: tuple[int, int] | None
+    # An attacked named place is the town's, but the soldiers or police among its victims say, for the
+    # attack type, whom the raid met (see named_place in data/gtd_cues.json).
+    defenders: str | None = None
 
 
 def blank(text: str, pattern: re.Pattern[str]) -> str:
@@ -53,9 +58,13 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
     """The noun phrase an attack was aimed at: the words after 'targeting', 'attacked', 'killed'..."""
     # "attached to a motorcycle detonated targeting a Rangers vehicle": an explicit cue in the
     # first sentence wins; later ones describe episodes of the attack, not its target.
+    # A later sentence that says what a device was meant for ("it was planted to target security
+    # forces") outweighs the verbs of later episodes.
     first_sentence = re.search(r"\.(?:\s|$)", text)
     limit = first_sentence.start() if first_sentence else len(text)
-    m = gtd_cues().target_explicit.search(text, 0, limit) or gtd_cues().target_lead.search(text)
+    cues = gtd_cues()
+    m = (cues.target_explicit.search(text, 0, limit) or cues.target_lead.search(text, 0, limit)
+         or cues.target_intent.search(text) or cues.target_lead.search(text))
     if not m:
         return None
     start = m.end()
@@ -122,6 +131,10 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     phrase_text, phrase_span = (phrase if phrase else (None, None))
     victims = victim_types(text)
     phrase_type = _phrase_type(text, phrase_text, phrase_span)
+    if phrase_type is None and _named_place(text, phrase_span):
+        others = [v for v in victims if v != PRIVATE and v not in cues.place_defenders]
+        defenders = next((v for v in victims if v in cues.place_defenders), None)
+        return TargetTyping(others[0] if others else PRIVATE, phrase_text, phrase_span, defenders)
     if phrase_text and cues.generic_security.search(phrase_text) and phrase_type not in cues.security_branches:
         if phrase_type is None or phrase_type == PRIVATE:
             return TargetTyping(_security_branch(victims), phrase_text, phrase_span)
@@ -144,6 +157,21 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     return TargetTyping(fallback, phrase_text, phrase_span)
 
 
+def _named_place(text: str, span: tuple[int, int] | None) -> bool:
+    """Whether the attacked phrase is a place named as such: "attacked Rann, Borno", "raided Ouzal village,
+    Extreme-North", "attacked the village of Tel Kafr, Hasakah". An attack verb leads it; a comma and a capitalised name that is no role follow it
+    ("Haji Mohammad, a checkpoint commander" is a person; "Aboki, Lau Chiefdom Secretary" too)."""
+    if span is None:
+        return False
+    cues = gtd_cues()
+    proper = r"(?:(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’-]+\s?){1,5}"  # "Tel al-Laban"
+    name = rf"(?:(?:the\s+)?(?i:{cues.place_words})\s+of\s+{proper}|{proper}(?:(?i:{cues.place_words})\s*)?)"
+    if not re.fullmatch(name, text[span[0]:span[1]]) or not cues.place_lead.search(text, max(0, span[0] - 40), span[0]):
+        return False
+    after = re.match(r"\s*(?:(?i:" + cues.place_words + r")\s*)?,\s+([A-Z][^,.;]*)", text[span[1]:])
+    return bool(after) and type_in(after.group(1)) is None
+
+
 def _aimed_at(text: str, span: tuple[int, int] | None) -> bool:
     """Whether an explicit cue ('targeting', 'aimed at') introduces the attacked phrase."""
     if span is None:
@@ -163,7 +191,8 @@ def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) ->
     return found
 
 
-PERSON_NAME = re.compile(r"(?:[A-Z][\w'’-]+\s?){1,5}")
+# A name: capitalised words, an honorific or initial of one letter among them ("U Kyaw Aye").
+PERSON_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s?){1,5}")
 
 
 def role_of(text: str, name: str) -> str | None:
