@@ -78,21 +78,6 @@ def event_filter(
     return _ordered_select(clauses, params, positive_limit(limit))
 
 
-# Columns events can be counted by (`grouped_counts`): never a column named by the caller's text.
-GROUP_COLUMNS = ("admin1", "admin2", "country", "event_type", "perpetrator", "date_start")
-
-
-def grouped_counts(column: str, **filters: Any) -> tuple[str, list[Any]]:
-    """SELECT of (value of `column`, events, summed fatalities_best) over the events matching `filters`
-    (event_where's), one row per value."""
-    if column not in GROUP_COLUMNS:
-        raise ValueError(f"cannot group events by {column!r}")
-    clauses, params = event_where(**filters)
-    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    return (f"SELECT {column}, count(*), coalesce(sum(fatalities_best), 0) FROM events{where} GROUP BY 1",
-            params)
-
-
 def event_where(
     country: str | None = None,
     since: str | date | None = None,

@@ -1,8 +1,8 @@
 """The store's insert path: documents, events and what hangs off them, a batch at a time.
 
 Everything derived from a new row is written here, set-based and in the caller's transaction:
-the full-text index of new documents (one INSERT ... SELECT per batch) and the candidate actors
-of new events. Migration 0006 dropped the row triggers that did this, because a trigger costs
+the full-text index of new documents (one INSERT ... SELECT per batch), the candidate actors
+of new events and their counts in the aggregate roll-up (store/rollup.py). Migration 0006 dropped the row triggers that did this, because a trigger costs
 SQLite tens of microseconds per row and made them most of the cost of a bulk import.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from conflictlens.store import rows as R
+from conflictlens.store.rollup import count_inserted
 
 INSERT_DOCUMENT = R.insert_sql("documents", (*R.DOCUMENT_COLUMNS, "ingested_at"))
 INSERT_EVENT = R.insert_sql("events", R.EVENT_COLUMNS)
@@ -44,7 +45,7 @@ def insert_documents(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) 
 
 def insert_events(conn: sqlite3.Connection, flat: Sequence[R.EventRows]) -> None:
     """Insert flattened events with their evidence, attributions, candidate actors and actor names,
-    and mark the store as holding events in no incident yet.
+    count them in the aggregate roll-up, and mark the store as holding events in no incident yet.
 
     Names only go to the actors table: types and parents come from the registry (Store.save_actors).
     """
@@ -54,6 +55,7 @@ def insert_events(conn: sqlite3.Connection, flat: Sequence[R.EventRows]) -> None
     conn.executemany(INSERT_EVIDENCE, [r for f in flat for r in f.evidence])
     conn.executemany(INSERT_ATTRIBUTION, [r for f in flat for r in f.attributions])
     conn.executemany(INSERT_CANDIDATE, [r for f in flat for r in f.candidates])
+    count_inserted(conn, flat)
     names = sorted(set().union(*(f.actors for f in flat)))
     conn.executemany(INSERT_ACTOR_NAME, [(n,) for n in names])
     conn.execute(_MARK_UNRESOLVED, (UNRESOLVED_MARK,))

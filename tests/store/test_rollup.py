@@ -1,0 +1,73 @@
+"""The aggregate roll-up stays exact: after any sequence of saves, re-extractions and analysts' answers,
+its rows are those a fresh count of the stored events gives (on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from rollup_helpers import DATES, apply, operations
+from store_helpers import make_document, make_event
+
+from conflictlens.model.periods import period_of
+from conflictlens.model.records import DateInfo
+from conflictlens.store import Store, copy_store
+from conflictlens.store.rollup import SHOWN_EVENTS, rollup_key
+
+
+def recount(store: Store) -> dict[str, tuple]:
+    """The roll-up as a count of the events shown now would make it."""
+    events, fatalities, values = Counter(), Counter(), {}
+    for row in store.connection.execute(SHOWN_EVENTS):
+        key_values = (period_of(row[0]), *row[1:8])
+        key = rollup_key(key_values)
+        values[key] = key_values
+        events[key] += row[8]
+        fatalities[key] += row[9]
+    return {k: (*values[k], events[k], fatalities[k]) for k in events}
+
+
+def rollup(store: Store) -> dict[str, tuple]:
+    rows = store.connection.execute(
+        "SELECT key, period, country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, "
+        "events, fatalities FROM event_rollup")
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=operations)
+def test_the_rollup_is_a_count_of_the_events_after_any_writes(store: Store, ops: list) -> None:
+    apply(store, ops, [0])
+    assert rollup(store) == recount(store)
+
+
+def test_periods_cut_weeks_at_month_ends() -> None:
+    assert period_of("2021-03-31") == "2021-03-29" and period_of("2021-04-01") == "2021-04-01"
+    assert period_of("2021-04-04") == "2021-04-01" and period_of("2021-04-05") == "2021-04-05"
+    assert period_of("2021-02-30") == "2021-02-30" and period_of(None) is None  # not a day: as written
+
+
+def test_the_migration_counts_a_store_written_before(db_path) -> None:
+    """A store at schema 8 with events and an override gets its roll-up built by migration 9, with
+    the same rows the write path keeps (its period arithmetic is the database's, the write path's Python's)."""
+    path = db_path
+    with Store.open(path) as store:
+        doc = make_document("An invented report of clashes on several days; " * 4)
+        events = [make_event(doc, anchor=i * 5, date=DateInfo(day, day, "day")) for i, day in enumerate(DATES)]
+        store.save_document_with_events(doc, events, "v1")
+        store.ledger.record_override(events[2].id, "Taliban", "analyst", "a reason")
+        kept = rollup(store)
+        conn = store.connection
+        conn.execute("DELETE FROM event_rollup")
+        conn.execute("DROP TABLE event_rollup")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 9")
+    with Store.open(path) as store:
+        assert rollup(store) == kept == recount(store)
+
+
+def test_a_copied_store_keeps_its_rollup(store: Store, tmp_path) -> None:
+    doc = make_document("An invented report of a raid on a checkpoint; " * 3)
+    store.save_document_with_events(doc, [make_event(doc)], "v1")
+    with Store.open(tmp_path / "copy.db") as target:
+        copy_store(store, target)
+        assert rollup(target) == rollup(store) == recount(target)
