@@ -47,31 +47,31 @@ def ends_period(day: dt.date) -> bool:
 
 @dataclass(frozen=True)
 class Span:
-    """Stored date_start values (compared as text, as the store compares them) from `ge` (inclusive) to
-    `lt` (exclusive) or `le` (inclusive); None: open on that side."""
+    """Stored date_start values, compared as text (as the store compares them), from `ge` (inclusive) or
+    `gt` (exclusive) to `lt` (exclusive) or `le` (inclusive); None: open on that side."""
 
     ge: str | None = None
     lt: str | None = None
     le: str | None = None
+    gt: str | None = None
 
 
 def split_range(since: dt.date | None, until: dt.date | None) -> tuple[Span | None, list[Span]]:
     """[since, until] as a span of whole periods (None when it holds none; read on the periods, since a
     period lies wholly inside it or wholly outside) and the spans outside it (at most six days at each
-    end), counted event by event. Together they hold exactly the stored dates [since, until] holds."""
+    end), counted event by event. Together they hold exactly the stored dates [since, until] holds,
+    also those that are no plain day ('2021-02-30' lies after the 28th and before March)."""
     first = since if since is None or starts_period(since) else _next_period(since)
     last = until if until is None or ends_period(until) else _shifted(period_start(until), -1)
     if (since is not None and first is None) or (until is not None and last is None) or (
             first is not None and last is not None and first > last):
-        return None, [Span(_iso(since), None, _iso(until))]
-    after_last = _shifted(last, 1) if last is not None else None
-    whole = Span(_iso(first), _iso(after_last), _iso(last) if last is not None and after_last is None else None)
+        return None, [Span(ge=_iso(since), le=_iso(until))]
     edges = []
     if since is not None and first != since:
-        edges.append(Span(_iso(since), _iso(first)))
+        edges.append(Span(ge=_iso(since), lt=_iso(first)))
     if until is not None and last != until:
-        edges.append(Span(_iso(after_last), None, _iso(until)))
-    return whole, edges
+        edges.append(Span(gt=_iso(last), le=_iso(until)))
+    return Span(ge=_iso(first), le=_iso(last)), edges
 
 
 def _iso(day: dt.date | None) -> str | None:

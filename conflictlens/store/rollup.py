@@ -139,7 +139,7 @@ def counts_sql(column: str, span: Any, *, from_events: bool = False, country: st
 
 
 def _span_clauses(column: str, span: Any) -> tuple[list[str], list[Any]]:
-    bounds = ((">=", span.ge), ("<", span.lt), ("<=", span.le))
+    bounds = ((">=", span.ge), (">", span.gt), ("<", span.lt), ("<=", span.le))
     return [f"{column} {op} ?" for op, value in bounds if value is not None], [v for _, v in bounds if v is not None]
 
 

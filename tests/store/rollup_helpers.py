@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hypothesis import strategies as st
-from store_helpers import make_document, make_event
+from tests.store.store_helpers import make_document, make_event
 
 from conflictlens.model.records import Casualties, DateInfo
 from conflictlens.store import Store

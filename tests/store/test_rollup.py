@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
-from rollup_helpers import DATES, apply, operations
+from tests.store.rollup_helpers import DATES, apply, operations
 from store_helpers import make_document, make_event
 
 from conflictlens.model.periods import period_of
