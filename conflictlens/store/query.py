@@ -65,6 +65,7 @@ def event_filter(
     including: Sequence[str] = (),
     sub_event_type: str | None = None,
     attack_type: str | None = None,
+    after: tuple[str | None, str] | None = None,
 ) -> tuple[str, list[Any]]:
     """SELECT of event records matching every given filter, ordered by date_start then id.
 
@@ -72,10 +73,22 @@ def event_filter(
     and are excluded as soon as either bound is given. `perpetrator` is one stored name or
     several (an actor's names and its branches'). `including`: events that pass the
     perpetrator filter whatever their stored perpetrator (those an analyst reassigned to it).
+    `after`: only events after this (date_start, id) in that order (a keyset page).
     """
     clauses, params = event_where(country, since, until, event_type, perpetrator, including, sub_event_type,
                                   attack_type)
+    if after is not None:
+        clause, values = _after_clause(*after)
+        clauses.append(clause)
+        params.extend(values)
     return _ordered_select(clauses, params, positive_limit(limit))
+
+
+def _after_clause(day: str | None, event_id: str) -> tuple[str, list[Any]]:
+    """Events after (day, event_id) in the order date_start (events without one first), then id."""
+    if day is None:
+        return "((date_start IS NULL AND id > ?) OR date_start IS NOT NULL)", [event_id]
+    return "(date_start > ? OR (date_start = ? AND id > ?))", [day, day, event_id]
 
 
 def event_where(

@@ -316,14 +316,15 @@ class Store(Repositories):
         including: Sequence[str] = (),
         sub_event_type: str | None = None,
         attack_type: str | None = None,
+        after: tuple[str | None, str] | None = None,
     ) -> Iterator[Event]:
         """Stream matching events ordered by date_start then id (filters are validated now).
 
         `perpetrator`: one stored name or several. `including`: ids that pass the perpetrator
-        filter whatever their stored perpetrator.
+        filter whatever their stored perpetrator. `after`: a (date_start, id) to start after.
         """
         sql, params = event_filter(country, since, until, event_type, perpetrator, limit, including,
-                                   sub_event_type, attack_type)
+                                   sub_event_type, attack_type, after)
         return self._stream(sql, params)
 
     def rollup_counts(self, column: str, span: Any, **filters: Any) -> list[tuple[Any, int, int]]:
