@@ -9,7 +9,7 @@
 -- that changes them (conflictlens.store.rollup): events inserted and deleted, overrides appended.
 -- Confidentiality changes nothing here: a confidential event counts as it is listed, and names are
 -- masked when the rows are read.
-CREATE TABLE event_rollup (
+CREATE TABLE IF NOT EXISTS event_rollup (
     key            TEXT PRIMARY KEY,
     period         TEXT,
     country        TEXT,
@@ -22,14 +22,15 @@ CREATE TABLE event_rollup (
     events         INTEGER NOT NULL,
     fatalities     INTEGER NOT NULL
 );
-CREATE INDEX event_rollup_period ON event_rollup (period);
-CREATE INDEX event_rollup_country ON event_rollup (country, period);
-CREATE INDEX event_rollup_perpetrator ON event_rollup (perpetrator, period);
-CREATE INDEX event_rollup_type ON event_rollup (event_type, period);
-CREATE INDEX event_rollup_admin1 ON event_rollup (admin1);
+CREATE INDEX IF NOT EXISTS event_rollup_period ON event_rollup (period);
+CREATE INDEX IF NOT EXISTS event_rollup_country ON event_rollup (country, period);
+CREATE INDEX IF NOT EXISTS event_rollup_perpetrator ON event_rollup (perpetrator, period);
+CREATE INDEX IF NOT EXISTS event_rollup_type ON event_rollup (event_type, period);
+CREATE INDEX IF NOT EXISTS event_rollup_admin1 ON event_rollup (admin1);
 
 -- A store written before: its events counted now, with the overrides in force. A plain day is one that
 -- reads back the same after date arithmetic ('2021-02-30' does not: it becomes '2021-03-02'), as Python's.
+DELETE FROM event_rollup;  -- counted afresh, should the migration run again
 INSERT INTO event_rollup (key, period, country, admin1, admin2, event_type, sub_event_type, attack_type,
                           perpetrator, events, fatalities)
 SELECT coalesce('s' || length(period) || ':' || period, 'n') || coalesce('s' || length(country) || ':' || country, 'n')

@@ -1,6 +1,6 @@
 -- 0009_event_rollup (PostgreSQL): the twin of SQLite's 0009 (read it for why). The period of a stored
 -- date_start is worked out by a function used once, here, and dropped after.
-CREATE TABLE event_rollup (
+CREATE TABLE IF NOT EXISTS event_rollup (
     key            TEXT PRIMARY KEY,
     period         TEXT COLLATE "C",
     country        TEXT,
@@ -13,13 +13,13 @@ CREATE TABLE event_rollup (
     events         INTEGER NOT NULL,
     fatalities     INTEGER NOT NULL
 );
-CREATE INDEX event_rollup_period ON event_rollup (period);
-CREATE INDEX event_rollup_country ON event_rollup (country, period);
-CREATE INDEX event_rollup_perpetrator ON event_rollup (perpetrator, period);
-CREATE INDEX event_rollup_type ON event_rollup (event_type, period);
-CREATE INDEX event_rollup_admin1 ON event_rollup (admin1);
+CREATE INDEX IF NOT EXISTS event_rollup_period ON event_rollup (period);
+CREATE INDEX IF NOT EXISTS event_rollup_country ON event_rollup (country, period);
+CREATE INDEX IF NOT EXISTS event_rollup_perpetrator ON event_rollup (perpetrator, period);
+CREATE INDEX IF NOT EXISTS event_rollup_type ON event_rollup (event_type, period);
+CREATE INDEX IF NOT EXISTS event_rollup_admin1 ON event_rollup (admin1);
 
-CREATE FUNCTION conflictlens_rollup_period(day text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION conflictlens_rollup_period(day text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
     IF day IS NULL OR day !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' OR to_char(day::date, 'YYYY-MM-DD') <> day THEN
         RETURN day;
@@ -29,6 +29,7 @@ EXCEPTION WHEN others THEN
     RETURN day;  -- not a date (2021-02-30): its own period, as in Python
 END $$;
 
+DELETE FROM event_rollup;  -- counted afresh, should the migration run again
 INSERT INTO event_rollup (key, period, country, admin1, admin2, event_type, sub_event_type, attack_type,
                           perpetrator, events, fatalities)
 SELECT coalesce('s' || length(period) || ':' || period, 'n') || coalesce('s' || length(country) || ':' || country, 'n')
