@@ -5,7 +5,8 @@ Every write that changes what the roll-up holds calls in here, in its own transa
 inserted counts once (`count_inserted`), an event deleted (a document re-extracted) no longer counts
 (`uncount_documents`), and an analyst's answer moves its event to the perpetrator it names
 (`moving_override`). Rows are keyed by their values (`rollup_key`), so NULLs key too; a row whose
-count falls to zero is deleted. Periods: conflictlens.model.periods.
+count falls to zero is deleted. Periods: conflictlens.model.periods. A second table keeps the same
+counts over all periods (`event_rollup_totals`), read when no date bounds the aggregate.
 """
 
 from __future__ import annotations
@@ -34,12 +35,21 @@ SHOWN_EVENTS = (
     f"coalesce(e.fatalities_best, 0) AS fatalities FROM events AS e LEFT JOIN ({CURRENT_ACTORS}) AS o "
     "ON o.event_id = e.id"
 )
-_UPSERT = (
-    f"INSERT INTO event_rollup (key, {', '.join(COLUMNS)}, events, fatalities) "
-    f"VALUES ({', '.join('?' * (len(COLUMNS) + 3))}) ON CONFLICT (key) DO UPDATE SET "
-    "events = event_rollup.events + excluded.events, fatalities = event_rollup.fatalities + excluded.fatalities"
-)
-_DROP_EMPTIED = "DELETE FROM event_rollup WHERE events <= 0 AND key IN (SELECT value FROM json_each(?))"
+# The roll-up by period, and its totals over all periods (far fewer rows, for aggregates without dates).
+TABLES = {"event_rollup": COLUMNS, "event_rollup_totals": COLUMNS[1:]}
+
+
+def _upsert(table: str) -> str:
+    columns = TABLES[table]
+    return (f"INSERT INTO {table} (key, {', '.join(columns)}, events, fatalities) "
+            f"VALUES ({', '.join('?' * (len(columns) + 3))}) ON CONFLICT (key) DO UPDATE SET "
+            f"events = {table}.events + excluded.events, fatalities = {table}.fatalities + excluded.fatalities")
+
+
+def _drop_emptied(table: str) -> str:
+    return f"DELETE FROM {table} WHERE events <= 0 AND key IN (SELECT value FROM json_each(?))"
+
+
 _ACTORS_OF = (
     "SELECT a.event_id, a.actor FROM attribution_overrides AS a JOIN (SELECT event_id, max(seq) AS seq "
     "FROM attribution_overrides WHERE event_id IN (SELECT value FROM json_each(?)) GROUP BY event_id) AS latest "
@@ -97,18 +107,19 @@ def _current_actors(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str,
 
 def _apply(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]], sign: int) -> None:
     """Add (sign 1) or take away (-1) rows of (date_start, the other COLUMNS..., events, fatalities)."""
-    totals: dict[str, list[Any]] = {}
+    totals: dict[str, dict[str, list[Any]]] = {table: {} for table in TABLES}
     for row in rows:
         values = (period_of(row[0]), *row[1:len(COLUMNS)])
-        key = rollup_key(values)
-        total = totals.setdefault(key, [key, *values, 0, 0])
-        total[-2] += sign * row[len(COLUMNS)]
-        total[-1] += sign * (row[len(COLUMNS) + 1] or 0)
-    if not totals:
-        return
-    conn.executemany(_UPSERT, [tuple(t) for t in totals.values()])
-    if sign < 0:
-        conn.execute(_DROP_EMPTIED, (json.dumps(list(totals)),))
+        for table, kept in (("event_rollup", values), ("event_rollup_totals", values[1:])):
+            key = rollup_key(kept)
+            total = totals[table].setdefault(key, [key, *kept, 0, 0])
+            total[-2] += sign * row[len(COLUMNS)]
+            total[-1] += sign * (row[len(COLUMNS) + 1] or 0)
+    for table, by_key in totals.items():
+        if by_key:
+            conn.executemany(_upsert(table), [tuple(t) for t in by_key.values()])
+            if sign < 0:
+                conn.execute(_drop_emptied(table), (json.dumps(list(by_key)),))
 
 
 def counts_sql(column: str, span: Any, *, from_events: bool = False, country: str | None = None,
@@ -123,7 +134,8 @@ def counts_sql(column: str, span: Any, *, from_events: bool = False, country: st
         raise ValueError(f"cannot count events by {column!r}")
     dates, params = _span_clauses("e.date_start" if from_events else "period", span)
     # Over events, the dates bound the inner select (the date index serves it); then the rest filters.
-    source = f"({SHOWN_EVENTS}{_where(dates)}) AS shown" if from_events else "event_rollup"
+    source = f"({SHOWN_EVENTS}{_where(dates)}) AS shown" if from_events else (
+        "event_rollup" if dates or column == "period" else "event_rollup_totals")
     clauses = [] if from_events else dates
     for name, value in (("country", country), ("event_type", event_type), ("sub_event_type", sub_event_type),
                         ("attack_type", attack_type)):

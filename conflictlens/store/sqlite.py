@@ -339,7 +339,8 @@ class Store(Repositories):
         if column not in COLUMNS:
             raise ValueError(f"no roll-up column {column!r}")
         with translated(self._path):
-            return [row[0] for row in self._conn.execute(f"SELECT DISTINCT {column} FROM event_rollup")]
+            table = "event_rollup" if column == "period" else "event_rollup_totals"
+            return [row[0] for row in self._conn.execute(f"SELECT DISTINCT {column} FROM {table}")]
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
         with translated(self._path):

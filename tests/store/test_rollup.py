@@ -3,8 +3,6 @@ its rows are those a fresh count of the stored events gives (on SQLite and Postg
 
 from __future__ import annotations
 
-from collections import Counter
-
 from hypothesis import HealthCheck, given, settings
 from tests.store.rollup_helpers import DATES, apply, operations
 from store_helpers import make_document, make_event
@@ -12,26 +10,24 @@ from store_helpers import make_document, make_event
 from conflictlens.model.periods import period_of
 from conflictlens.model.records import DateInfo
 from conflictlens.store import Store, copy_store
-from conflictlens.store.rollup import SHOWN_EVENTS, rollup_key
+from conflictlens.store.rollup import SHOWN_EVENTS, TABLES, rollup_key
 
 
-def recount(store: Store) -> dict[str, tuple]:
-    """The roll-up as a count of the events shown now would make it."""
-    events, fatalities, values = Counter(), Counter(), {}
+def recount(store: Store) -> dict[str, dict[str, tuple]]:
+    """The roll-up's tables as a count of the events shown now would make them."""
+    tables: dict[str, dict[str, list]] = {table: {} for table in TABLES}
     for row in store.connection.execute(SHOWN_EVENTS):
-        key_values = (period_of(row[0]), *row[1:8])
-        key = rollup_key(key_values)
-        values[key] = key_values
-        events[key] += row[8]
-        fatalities[key] += row[9]
-    return {k: (*values[k], events[k], fatalities[k]) for k in events}
+        values = (period_of(row[0]), *row[1:8])
+        for table, kept in (("event_rollup", values), ("event_rollup_totals", values[1:])):
+            total = tables[table].setdefault(rollup_key(kept), [*kept, 0, 0])
+            total[-2] += row[8]
+            total[-1] += row[9]
+    return {table: {key: tuple(total) for key, total in rows.items()} for table, rows in tables.items()}
 
 
-def rollup(store: Store) -> dict[str, tuple]:
-    rows = store.connection.execute(
-        "SELECT key, period, country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, "
-        "events, fatalities FROM event_rollup")
-    return {row[0]: tuple(row[1:]) for row in rows}
+def rollup(store: Store) -> dict[str, dict[str, tuple]]:
+    return {table: {row[0]: tuple(row[1:]) for row in store.connection.execute(
+        f"SELECT key, {', '.join(columns)}, events, fatalities FROM {table}")} for table, columns in TABLES.items()}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -58,8 +54,8 @@ def test_the_migration_counts_a_store_written_before(db_path) -> None:
         store.ledger.record_override(events[2].id, "Taliban", "analyst", "a reason")
         kept = rollup(store)
         conn = store.connection
-        conn.execute("DELETE FROM event_rollup")
         conn.execute("DROP TABLE event_rollup")
+        conn.execute("DROP TABLE event_rollup_totals")
         conn.execute("DELETE FROM schema_migrations WHERE version = 9")
     with Store.open(path) as store:
         assert rollup(store) == kept == recount(store)

@@ -13,6 +13,19 @@ CREATE TABLE IF NOT EXISTS event_rollup (
     events         INTEGER NOT NULL,
     fatalities     INTEGER NOT NULL
 );
+-- The same counts over all periods, for aggregates that no date bounds.
+CREATE TABLE IF NOT EXISTS event_rollup_totals (
+    key            TEXT PRIMARY KEY,
+    country        TEXT,
+    admin1         TEXT,
+    admin2         TEXT,
+    event_type     TEXT,
+    sub_event_type TEXT,
+    attack_type    TEXT,
+    perpetrator    TEXT,
+    events         INTEGER NOT NULL,
+    fatalities     INTEGER NOT NULL
+);
 CREATE INDEX IF NOT EXISTS event_rollup_period ON event_rollup (period);
 CREATE INDEX IF NOT EXISTS event_rollup_country ON event_rollup (country, period);
 CREATE INDEX IF NOT EXISTS event_rollup_perpetrator ON event_rollup (perpetrator, period);
@@ -48,5 +61,18 @@ FROM (SELECT conflictlens_rollup_period(e.date_start) AS period,
           JOIN (SELECT event_id, max(seq) AS seq FROM attribution_overrides GROUP BY event_id) AS latest
           ON latest.seq = a.seq) AS o ON o.event_id = e.id) AS shown
 GROUP BY period, country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator;
+
+DELETE FROM event_rollup_totals;
+INSERT INTO event_rollup_totals (key, country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator,
+                                 events, fatalities)
+SELECT coalesce('s' || length(country) || ':' || country, 'n')
+       || coalesce('s' || length(admin1) || ':' || admin1, 'n') || coalesce('s' || length(admin2) || ':' || admin2, 'n')
+       || coalesce('s' || length(event_type) || ':' || event_type, 'n')
+       || coalesce('s' || length(sub_event_type) || ':' || sub_event_type, 'n')
+       || coalesce('s' || length(attack_type) || ':' || attack_type, 'n')
+       || coalesce('s' || length(perpetrator) || ':' || perpetrator, 'n'),
+       country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, sum(events), sum(fatalities)
+FROM event_rollup
+GROUP BY country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator;
 
 DROP FUNCTION conflictlens_rollup_period(text);
