@@ -88,8 +88,8 @@ def decode_cursor(session: Session, cursor: str | None) -> Position | None:
         day, shown_id = fields["d"], fields["i"]
     except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
         day = shown_id = None
-    if not (hmac.compare_digest(signature, _signature(session, payload)) and isinstance(shown_id, str)
-            and (day is None or isinstance(day, str))):
+    signed = hmac.compare_digest(signature.encode(), _signature(session, payload).encode())  # bytes: any text
+    if not (signed and isinstance(shown_id, str) and (day is None or isinstance(day, str))):
         raise ConflictLensError("CL-E904", "use the next_cursor value of the previous page as it was given",
                                 "cursor")
     return day, _real_id(session, shown_id)

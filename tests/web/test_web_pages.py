@@ -74,7 +74,8 @@ def test_an_edited_or_foreign_cursor_is_refused(tmp_path):
     cursor = get_json(stores[0], "/api/events", limit=1)["next_cursor"]
     assert get_json(stores[0], "/api/events", limit=1, cursor=cursor)["count"] == 1
     payload, _, signature = cursor.partition(".")
-    for wrong in (payload, payload + "." + "0" * len(signature), "x" + cursor, "." + signature):
+    for wrong in (payload, payload + "." + "0" * len(signature), "x" + cursor, "." + signature, cursor + "é",
+                  "é" + cursor, "W10." + signature):
         answer = stores[0].get("/api/events", params={"cursor": wrong})
         assert answer.status_code == 400 and answer.json()["error"]["code"] == "CL-E904", wrong
     foreign = stores[1].get("/api/events", params={"cursor": cursor})  # same events, another store's secret
