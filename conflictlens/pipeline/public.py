@@ -14,6 +14,7 @@ once, and its grades and overrides when first needed.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import replace
 from functools import cached_property
 from typing import Any, Iterable, Iterator
@@ -22,8 +23,10 @@ from conflictlens.analysis.estimative import load_rule
 from conflictlens.analysis.grading import SourceGrades, load_source_grades
 from conflictlens.analysis.ledger import Ledger, Override, build_ledger, publishable_attributions
 from conflictlens.extract.build import summarise
+from conflictlens.model.periods import split_range
 from conflictlens.model.records import Event
 from conflictlens.model.redaction import CONFIDENTIAL_SOURCE, MASK, ConfidentialityPolicy, redact
+from conflictlens.model.text import fold
 from conflictlens.resolve.compose import compose
 from conflictlens.resolve.profile import Source
 from conflictlens.store import Store, event_from_record, positive_limit
@@ -126,16 +129,28 @@ class Public:
             shown += 1
             yield redact(graded, self.policy)
 
-    def grouped_counts(self, column: str, perpetrator: Iterable[str] | None = None,
-                       **filters: Any) -> list[tuple[Any, int, int]] | None:
-        """(value of `column`, events, summed fatalities) as `select` would show them, counted by the
-        store; None when the analyst's answers change what is counted (grouped by perpetrator, or
-        filtered on it, while overrides exist): the caller counts the events `select` gives instead.
-        Counts name nothing of a source: a confidential event counts as it is listed (pseudonymous)."""
-        if self.overrides and (column == "perpetrator" or perpetrator is not None):
-            return None
-        names = None if perpetrator is None else tuple(perpetrator)
-        return self.store.grouped_counts(column, perpetrator=names, **filters)
+    def aggregate_counts(self, column: str, *, since: dt.date | None = None, until: dt.date | None = None,
+                         admin1: str | None = None, perpetrator: Iterable[str] | None = None,
+                         **filters: Any) -> list[tuple[Any, int, int]]:
+        """(value of `column`, events, summed fatalities) rows as `select` would show the events: the
+        perpetrator in force, `admin1` compared as shown (any case and accents), values redacted. Read
+        on the store's roll-up for whole periods and on the events for the days at the ends of
+        [since, until] that split a period (model/periods.py). `column`: a roll-up column (date_start
+        is its period); several rows may share a value (the caller adds them up by group)."""
+        column = "period" if column == "date_start" else column
+        chosen = dict(filters, perpetrator=None if perpetrator is None else tuple(perpetrator),
+                      admin1_in=self._stored_admin1(admin1) if admin1 else None)
+        whole, edges = split_range(since, until)
+        rows = self.store.rollup_counts(column, whole, **chosen) if whole else []
+        for span in edges:
+            rows += self.store.rollup_counts(column, span, from_events=True, **chosen)
+        # Counts name nothing of a source; values are shown as on the events (a name masked).
+        return [(self.value(value) if isinstance(value, str) else value, n, f) for value, n, f in rows]
+
+    def _stored_admin1(self, admin1: str) -> list[str | None]:
+        """The stored admin1 values an event shows as `admin1` (folded: any case and accents)."""
+        wanted = fold(admin1)
+        return [v for v in self.store.rollup_values("admin1") if fold(self.value(v) or "") == wanted]
 
     def iter_events(self, **filters: Any) -> Iterator[Event]:
         """`select`, under the store's name, for printers that read events from a store themselves."""

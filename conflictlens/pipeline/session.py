@@ -16,6 +16,7 @@ from it; the heavy parts (spaCy, the gazetteer) are imported when first built.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -273,15 +274,15 @@ class Session(AnalystJobs, TokenJobs):
                                perpetrator=perpetrator)
         return self.public.select(dataset=dataset, **filters, **chosen)
 
-    def grouped_counts(self, column: str, *, country: str | None = None, event_type: str | None = None,
-                       perpetrator: str | None = None, since: str | None = None,
-                       until: str | None = None) -> list[tuple[Any, int, int]] | None:
-        """(value of `column`, events, fatalities) over the events `events(...)` would give, counted by
-        the store; None when the analyst's answers change the count (then count `events(...)`)."""
+    def aggregate_counts(self, column: str, *, country: str | None = None, event_type: str | None = None,
+                         perpetrator: str | None = None, admin1: str | None = None, since: dt.date | None = None,
+                         until: dt.date | None = None) -> list[tuple[Any, int, int]]:
+        """(value of `column`, events, fatalities) rows over the events `events(...)` would give (and whose
+        admin1 reads as `admin1`), counted by the store's roll-up (`Public.aggregate_counts`)."""
         from conflictlens.pipeline.filters import event_filters
         chosen = event_filters(self.required_store(), self.registry, country=country, event_type_name=event_type,
                                perpetrator=perpetrator)
-        return self.public.grouped_counts(column, since=since, until=until, **chosen)
+        return self.public.aggregate_counts(column, since=since, until=until, admin1=admin1, **chosen)
 
     def event(self, event_id: str) -> dict[str, Any]:
         """One event (any unique start of its id, or its pseudonym) with the sentence behind every value."""

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.store.failures import translated
+from conflictlens.store.rollup import moving_override
 from conflictlens.store.sqlite import Store
 
 SET, CLEAR = "set", "clear"
@@ -69,7 +70,7 @@ def _append(store: Store, event_id: str, action: str, actor: str | None, phrase:
             analyst: str, why: str) -> OverrideRow:
     row = (event_id, action, actor, phrase, _required(analyst, "say who decides with --by NAME", event_id),
            _required(why, "say why with --why TEXT", event_id), _now())
-    with translated(store.path), store.transaction():
+    with translated(store.path), store.transaction(), moving_override(store.connection, event_id):
         cursor = store.connection.execute(
             "INSERT INTO attribution_overrides (event_id, action, actor, phrase, analyst, why, at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)", row)

@@ -65,6 +65,7 @@ def event_filter(
     including: Sequence[str] = (),
     sub_event_type: str | None = None,
     attack_type: str | None = None,
+    after: tuple[str | None, str] | None = None,
 ) -> tuple[str, list[Any]]:
     """SELECT of event records matching every given filter, ordered by date_start then id.
 
@@ -72,25 +73,22 @@ def event_filter(
     and are excluded as soon as either bound is given. `perpetrator` is one stored name or
     several (an actor's names and its branches'). `including`: events that pass the
     perpetrator filter whatever their stored perpetrator (those an analyst reassigned to it).
+    `after`: only events after this (date_start, id) in that order (a keyset page).
     """
     clauses, params = event_where(country, since, until, event_type, perpetrator, including, sub_event_type,
                                   attack_type)
+    if after is not None:
+        clause, values = _after_clause(*after)
+        clauses.append(clause)
+        params.extend(values)
     return _ordered_select(clauses, params, positive_limit(limit))
 
 
-# Columns events can be counted by (`grouped_counts`): never a column named by the caller's text.
-GROUP_COLUMNS = ("admin1", "admin2", "country", "event_type", "perpetrator", "date_start")
-
-
-def grouped_counts(column: str, **filters: Any) -> tuple[str, list[Any]]:
-    """SELECT of (value of `column`, events, summed fatalities_best) over the events matching `filters`
-    (event_where's), one row per value."""
-    if column not in GROUP_COLUMNS:
-        raise ValueError(f"cannot group events by {column!r}")
-    clauses, params = event_where(**filters)
-    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    return (f"SELECT {column}, count(*), coalesce(sum(fatalities_best), 0) FROM events{where} GROUP BY 1",
-            params)
+def _after_clause(day: str | None, event_id: str) -> tuple[str, list[Any]]:
+    """Events after (day, event_id) in the order date_start (events without one first), then id."""
+    if day is None:
+        return "((date_start IS NULL AND id > ?) OR date_start IS NOT NULL)", [event_id]
+    return "(date_start > ? OR (date_start = ? AND id > ?))", [day, day, event_id]
 
 
 def event_where(

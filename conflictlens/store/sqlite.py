@@ -23,8 +23,9 @@ from conflictlens.store import rows as R
 from conflictlens.store.dialect import SQLITE, Dialect, postgresql
 from conflictlens.store.failures import translated
 from conflictlens.store.files import check_is_sqlite_file, connect_read_only, writable
-from conflictlens.store.query import event_filter, fts_match, grouped_counts, positive_limit
+from conflictlens.store.query import event_filter, fts_match, positive_limit
 from conflictlens.store.repositories import Repositories
+from conflictlens.store.rollup import COLUMNS, counts_sql, uncount_documents
 from conflictlens.store.schema import migrate
 from conflictlens.store.writes import insert_documents, insert_events
 
@@ -222,7 +223,8 @@ class Store(Repositories):
                 insert_documents(self._conn, [(*doc_row, now)])
             else:
                 self._conn.execute(_UPDATE_DOCUMENT, (*doc_row[1:], doc.id))
-                # Evidence and attributions follow by ON DELETE CASCADE.
+                # Evidence and attributions follow by ON DELETE CASCADE; the roll-up is told first.
+                uncount_documents(self._conn, [doc.id])
                 self._conn.execute("DELETE FROM events WHERE document_id = ?", (doc.id,))
             insert_events(self._conn, [R.event_rows(e, doc.id) for e in events])
             self._conn.execute(_UPSERT_META, ("extractor_version", extractor_version))
@@ -265,6 +267,7 @@ class Store(Repositories):
             insert_documents(self._conn, [(*p.fields, p.version, now, now) for p in fresh if p.id not in stored])
             old = [p for p in fresh if p.id in stored]
             self._conn.executemany(_UPDATE_DOCUMENT, [(*p.fields[1:], p.version, now, p.id) for p in old])
+            uncount_documents(self._conn, [p.id for p in old])
             self._conn.executemany("DELETE FROM events WHERE document_id = ?", [(p.id,) for p in old])
             insert_events(self._conn, [rows for p in fresh for rows in p.events])
             if meta_key and fresh:
@@ -319,22 +322,31 @@ class Store(Repositories):
         including: Sequence[str] = (),
         sub_event_type: str | None = None,
         attack_type: str | None = None,
+        after: tuple[str | None, str] | None = None,
     ) -> Iterator[Event]:
         """Stream matching events ordered by date_start then id (filters are validated now).
 
         `perpetrator`: one stored name or several. `including`: ids that pass the perpetrator
-        filter whatever their stored perpetrator.
+        filter whatever their stored perpetrator. `after`: a (date_start, id) to start after.
         """
         sql, params = event_filter(country, since, until, event_type, perpetrator, limit, including,
-                                   sub_event_type, attack_type)
+                                   sub_event_type, attack_type, after)
         return self._stream(sql, params)
 
-    def grouped_counts(self, column: str, **filters: Any) -> list[tuple[Any, int, int]]:
-        """(value of `column`, events, summed best fatality figure) over the events matching `filters`
-        (iter_events's, without limit), one row per value. `column`: one of query.GROUP_COLUMNS."""
-        sql, params = grouped_counts(column, **filters)
+    def rollup_counts(self, column: str, span: Any, **filters: Any) -> list[tuple[Any, int, int]]:
+        """(value of `column`, events, summed best fatality figure) per value, from the aggregate roll-up
+        or the events themselves (`from_events`): rollup.counts_sql says which filters and spans."""
+        sql, params = counts_sql(column, span, **filters)
         with translated(self._path):
-            return [tuple(row) for row in self._conn.execute(sql, params)]
+            return [(value, int(n), int(f)) for value, n, f in self._conn.execute(sql, params)]
+
+    def rollup_values(self, column: str) -> list[str | None]:
+        """The values `column` of the roll-up (rollup.COLUMNS) holds: every stored event's, but far fewer rows."""
+        if column not in COLUMNS:
+            raise ValueError(f"no roll-up column {column!r}")
+        with translated(self._path):
+            table = "event_rollup" if column == "period" else "event_rollup_totals"
+            return [row[0] for row in self._conn.execute(f"SELECT DISTINCT {column} FROM {table}")]
 
     def _stream(self, sql: str, params: list[Any]) -> Iterator[Event]:
         with translated(self._path):

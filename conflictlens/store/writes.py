@@ -1,9 +1,9 @@
 """The store's insert path: documents, events and what hangs off them, a batch at a time.
 
 Everything derived from a new row is written here, set-based and in the caller's transaction (on
-PostgreSQL the rows go through COPY: `insert_rows`):
-the full-text index of new documents (one INSERT ... SELECT per batch) and the candidate actors
-of new events. Migration 0006 dropped the row triggers that did this, because a trigger costs
+PostgreSQL the rows go through COPY: `insert_rows`): the full-text index of new documents (one
+INSERT ... SELECT per batch), the candidate actors of new events and their counts in the aggregate
+roll-up (store/rollup.py). Migration 0006 dropped the row triggers that did this, because a trigger costs
 SQLite tens of microseconds per row and made them most of the cost of a bulk import.
 """
 
@@ -15,6 +15,7 @@ from typing import Any
 
 from conflictlens.store import rows as R
 from conflictlens.store.postgres import PgConnection
+from conflictlens.store.rollup import count_inserted
 
 INSERT_ACTOR_NAME = "INSERT OR IGNORE INTO actors (name) VALUES (?)"
 # Events written here are in no incident until the pipeline resolves them, in the same transaction
@@ -53,7 +54,7 @@ def insert_documents(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]]) 
 
 def insert_events(conn: sqlite3.Connection, flat: Sequence[R.EventRows]) -> None:
     """Insert flattened events with their evidence, attributions, candidate actors and actor names,
-    and mark the store as holding events in no incident yet.
+    count them in the aggregate roll-up, and mark the store as holding events in no incident yet.
 
     Names only go to the actors table: types and parents come from the registry (Store.save_actors).
     """
@@ -63,6 +64,7 @@ def insert_events(conn: sqlite3.Connection, flat: Sequence[R.EventRows]) -> None
     insert_rows(conn, "evidence", R.EVIDENCE_COLUMNS, [r for f in flat for r in f.evidence])
     insert_rows(conn, "attributions", R.ATTRIBUTION_COLUMNS, [r for f in flat for r in f.attributions])
     insert_rows(conn, "actor_candidates", R.CANDIDATE_COLUMNS, [r for f in flat for r in f.candidates])
+    count_inserted(conn, flat)
     names = sorted(set().union(*(f.actors for f in flat)))
     conn.executemany(INSERT_ACTOR_NAME, [(n,) for n in names])
     conn.execute(_MARK_UNRESOLVED, (UNRESOLVED_MARK,))

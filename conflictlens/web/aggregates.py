@@ -1,6 +1,6 @@
 """Counts and fatalities of events grouped by one dimension (admin1, admin2, country, week, month, type,
-actor). The store counts them by a column (`Session.grouped_counts`); where it cannot (filters on
-admin1 or text, or the analyst's answers change the perpetrator) the events are counted here."""
+actor). The store's roll-up counts them by a column (`Session.aggregate_counts`); with a text filter
+(words of the reports, which only the events know) the events read through the gate are counted here."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _same(value: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class Dimension:
-    column: str  # the events column the store groups by
+    column: str  # the events column the store groups by (date_start: the roll-up's periods)
     of_event: Callable[[Event], str | None]  # that column's value on an event
     key: Callable[[str | None], str | None]  # the group a column value belongs to
     in_time: bool = False  # groups listed in time order, not by count

@@ -160,10 +160,13 @@ def search(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=500)],
 def aggregates(ctx: Ctx, filters: Filters, by: Annotated[str, Query(max_length=20)] = "admin1") -> dict[str, Any]:
     dimension = check_dimension(by)
     with ctx.session() as session:
-        rows = None if filters.admin1 or filters.text else session.grouped_counts(
-            dimension.column, country=filters.country or None, event_type=filters.event_type or None,
-            perpetrator=filters.actor or None, since=_iso(filters.since), until=_iso(filters.until))
-        groups = counted(select_events(session, filters), by) if rows is None else grouped(rows, by)
+        if filters.text:  # words of the reports: only the events themselves know
+            groups = counted(select_events(session, filters), by)
+        else:
+            groups = grouped(session.aggregate_counts(
+                dimension.column, country=filters.country or None, event_type=filters.event_type or None,
+                perpetrator=filters.actor or None, admin1=filters.admin1 or None, since=filters.since,
+                until=filters.until), by)
     return {"by": by, "groups": groups}
 
 
