@@ -377,8 +377,7 @@ class Store(Repositories):
             return [tuple(r) for r in self._conn.execute(self.dialect.search_sql, (match, checked_limit))]
 
     def search_folds_accents(self) -> bool:
-        """Whether search folds accents ("Herat" finds "Hérat"): always on SQLite; on PostgreSQL where the
-        unaccent extension is installed (store/postgres.py)."""
+        """Whether search folds accents ("Herat" finds "Hérat"): on SQLite always, on PostgreSQL with unaccent."""
         if self.dialect is SQLITE:
             return True
         with translated(self._path):

@@ -46,7 +46,7 @@ def test_periods_cut_weeks_at_month_ends() -> None:
 
 
 def test_the_migration_counts_a_store_written_before(db_path) -> None:
-    """A store at schema 8 with events and an override gets its roll-up built by migration 9, with
+    """A store at schema 9 with events and an override gets its roll-up built by migration 10, with
     the same rows the write path keeps (its period arithmetic is the database's, the write path's Python's)."""
     path = db_path
     with Store.open(path) as store:
@@ -58,7 +58,7 @@ def test_the_migration_counts_a_store_written_before(db_path) -> None:
         conn = store.connection
         conn.execute("DROP TABLE event_rollup")
         conn.execute("DROP TABLE event_rollup_totals")
-        conn.execute("DELETE FROM schema_migrations WHERE version = 9")
+        conn.execute("DELETE FROM schema_migrations WHERE version = 10")
     with Store.open(path) as store:
         assert rollup(store) == kept == recount(store)
 
