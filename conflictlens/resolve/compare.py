@@ -139,7 +139,7 @@ def _mentioned(a: Profile, b: Profile) -> bool:
 
 
 def _named_in(words: tuple[str, ...], b: Profile) -> bool:
-    return bool(words) and all(w in b.words for w in words)
+    return bool(words) and b.words.issuperset(words)
 
 
 def _type(a: Profile, b: Profile, s: Settings, out: list) -> str | None:

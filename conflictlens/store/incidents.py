@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -46,6 +46,21 @@ class MemberRow:
         return {"event_id": self.event_id, "incident_id": self.incident_id, "document_id": self.document_id,
                 "source": self.source, "decision": self.decision, "linked_by": self.linked_by,
                 "pinned": self.pinned, "linked_at": self.linked_at}
+
+
+class NewMember(NamedTuple):
+    """A member to file (`IncidentStore.add_members`): its event, incident, what was decided, and its keys."""
+
+    event_id: str
+    incident_id: str
+    document_id: str | None
+    profile: list[Any]
+    source: dict[str, Any]
+    decision: dict[str, Any] | None
+    keys: Sequence[str]
+    seq: int
+    linked_by: str = RESOLVER
+    pinned: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,6 +175,11 @@ class IncidentStore:
                 for key, incident_id in self._conn.execute(sql, chunk):
                     found.setdefault(key, []).append(incident_id)
         return found
+
+    def any_blocks(self) -> bool:
+        """Whether any member is filed under a blocking key (false in a store with no incidents yet)."""
+        with translated(self._path):
+            return self._conn.execute("SELECT 1 FROM incident_blocks LIMIT 1").fetchone() is not None
 
     def data_version(self) -> int:
         """SQLite's count of commits by other connections: a change means what was read may be stale."""
@@ -283,13 +303,22 @@ class IncidentStore:
                    linked_by: str = RESOLVER, pinned: bool = False, seq: int | None = None) -> None:
         """File an event under an incident. `seq` (from next_seq, counted on by a batch) saves a query."""
         seq = seq if seq is not None else self.next_seq()
+        self.add_members([NewMember(event_id, incident_id, document_id, profile, source, decision, keys, seq,
+                                    linked_by, pinned)])
+
+    def add_members(self, members: Sequence[NewMember]) -> None:
+        """File many events under their incidents: two statements, whatever their number."""
+        if not members:
+            return
+        stamp = now()
         with translated(self._path):
-            self._conn.execute(
+            self._conn.executemany(
                 f"INSERT INTO incident_members ({', '.join(_MEMBER_COLUMNS)}) VALUES ({', '.join('?' * 10)})",
-                (event_id, incident_id, document_id, _json(profile), _json(source),
-                 _json(decision) if decision is not None else None, linked_by, int(pinned), now(), seq))
+                [(m.event_id, m.incident_id, m.document_id, _json(m.profile), _json(m.source),
+                  _json(m.decision) if m.decision is not None else None, m.linked_by, int(m.pinned), stamp, m.seq)
+                 for m in members])
             self._conn.executemany("INSERT INTO incident_blocks (key, event_id) VALUES (?, ?)",
-                                   [(k, event_id) for k in dict.fromkeys(keys)])
+                                   [(k, m.event_id) for m in members for k in dict.fromkeys(m.keys)])
 
     def update_member(self, event_id: str, profile: list[Any], source: dict[str, Any], keys: Sequence[str]) -> None:
         """A re-extracted member keeps its incident (it is pinned) but its profile and keys follow it."""
