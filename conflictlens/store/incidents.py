@@ -11,69 +11,23 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 
 from conflictlens.store.failures import translated
+from conflictlens.store.incident_rows import RESOLVER, DecisionRow, MemberRow, NewMember
 from conflictlens.store.sqlite import Store
 from conflictlens.store.writes import UNRESOLVED_MARK
 
-RESOLVER = "resolver"  # linked_by for automatic links; analysts are named
+__all__ = ["RESOLVER", "DecisionRow", "IncidentStore", "MemberRow", "NewMember", "now"]
+
 _MEMBER_COLUMNS = ("event_id", "incident_id", "document_id", "profile", "source", "decision", "linked_by",
                    "pinned", "linked_at", "seq")
 _SELECT_MEMBERS = f"SELECT {', '.join(_MEMBER_COLUMNS)} FROM incident_members"
 _MAX_VARIABLES = 500  # per IN (...) list; SQLite allows more, but big lists make slow plans
 _STREAM_BATCH = 500  # incidents read at a time when listing: memory stays flat
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    event_id: str
-    incident_id: str
-    document_id: str | None
-    profile: list[Any]
-    source: dict[str, Any]
-    decision: dict[str, Any] | None
-    linked_by: str
-    pinned: bool
-    linked_at: str
-    seq: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"event_id": self.event_id, "incident_id": self.incident_id, "document_id": self.document_id,
-                "source": self.source, "decision": self.decision, "linked_by": self.linked_by,
-                "pinned": self.pinned, "linked_at": self.linked_at}
-
-
-class NewMember(NamedTuple):
-    """A member to file (`IncidentStore.add_members`): its event, incident, what was decided, and its keys."""
-
-    event_id: str
-    incident_id: str
-    document_id: str | None
-    profile: list[Any]
-    source: dict[str, Any]
-    decision: dict[str, Any] | None
-    keys: Sequence[str]
-    seq: int
-    linked_by: str = RESOLVER
-    pinned: bool = False
-
-
-@dataclass(frozen=True)
-class DecisionRow:
-    id: int
-    action: str
-    analyst: str
-    reason: str
-    decided_at: str
-    detail: dict[str, Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 def now() -> str:
