@@ -17,9 +17,9 @@ from typing import Any
 import orjson
 
 from conflictlens.store.failures import translated
-from conflictlens.store.incident_rows import RESOLVER, DecisionRow, MemberRow, NewMember
 from conflictlens.store.sqlite import Store
 from conflictlens.store.writes import UNRESOLVED_MARK
+from conflictlens.store.incident_rows import RESOLVER, DecisionRow, MemberRow, NewMember
 
 __all__ = ["RESOLVER", "DecisionRow", "IncidentStore", "MemberRow", "NewMember", "now"]
 
@@ -117,6 +117,11 @@ class IncidentStore:
                 found.update((row[0], None) for row in self._conn.execute(sql, chunk))
         return list(found)
 
+    def any_blocks(self) -> bool:
+        """Whether any member is filed under a blocking key (false in a store with no incidents yet)."""
+        with translated(self._path):
+            return self._conn.execute("SELECT 1 FROM incident_blocks LIMIT 1").fetchone() is not None
+
     def incidents_under_keys(self, keys: Sequence[str]) -> dict[str, list[str]]:
         """For each of `keys` that has any, the incidents of the members filed under it, one per filed
         member, in filing order: incidents_by_keys for many events at once, kept apart by key."""
@@ -129,11 +134,6 @@ class IncidentStore:
                 for key, incident_id in self._conn.execute(sql, chunk):
                     found.setdefault(key, []).append(incident_id)
         return found
-
-    def any_blocks(self) -> bool:
-        """Whether any member is filed under a blocking key (false in a store with no incidents yet)."""
-        with translated(self._path):
-            return self._conn.execute("SELECT 1 FROM incident_blocks LIMIT 1").fetchone() is not None
 
     def data_version(self) -> int:
         """SQLite's count of commits by other connections: a change means what was read may be stale."""
