@@ -37,23 +37,40 @@ class IncidentIndex:
         self._keys: dict[str, dict[str, None]] = {}
         self._samples: dict[str, list[Profile]] = {}
         self._version: int | None = None
+        # Whether every key the store files a member under is held: true from a store with no keys
+        # at all (a first import, re-resolving a store imported with --no-resolve) until it is emptied.
+        # Then a key not held has no incidents, and asking the store would only say so.
+        self._complete = False
 
     def begin(self, incidents: IncidentStore) -> None:
         """Call inside each write transaction, before reading: drops what another connection may have changed."""
         version = incidents.data_version()
-        if version != self._version or len(self._keys) > MAX_KEYS or len(self._samples) > MAX_INCIDENTS:
+        if version != self._version:
             self.forget()
+            self._complete = not incidents.any_blocks()
+        elif len(self._keys) > MAX_KEYS or len(self._samples) > MAX_INCIDENTS:
+            self._shrink()
         self._version = version
+
+    def _shrink(self) -> None:
+        """Bound the memory: samples are read again when needed; keys known to have no incident can go
+        while the index is complete (it stays so), else every key goes."""
+        self._samples.clear()
+        if self._complete:
+            self._keys = {key: held for key, held in self._keys.items() if held}
+        if len(self._keys) > MAX_KEYS // 2 or not self._complete:
+            self.forget()
 
     def forget(self) -> None:
         self._keys.clear()
         self._samples.clear()
+        self._complete = False
 
     def load_keys(self, incidents: IncidentStore, keys: Iterable[str]) -> None:
         """Read the incidents filed under each of `keys` not held yet (one query per 500 keys)."""
         missing = [key for key in dict.fromkeys(keys) if key not in self._keys]
         if missing:
-            found = incidents.incidents_under_keys(missing)
+            found = {} if self._complete else incidents.incidents_under_keys(missing)
             for key in missing:
                 self._keys[key] = dict.fromkeys(found.get(key, ()))
 
@@ -82,6 +99,8 @@ class IncidentIndex:
             held = self._keys.get(key)
             if held is not None:
                 held.setdefault(incident_id, None)
+            elif self._complete:  # stays complete: the store's answer for this key is now known
+                self._keys[key] = {incident_id: None}
         sample = self._samples.get(incident_id)
         if sample is not None:  # the first half and the latest half, as sample_profiles reads them
             self._samples[incident_id] = sample_members([*sample, profile], limit)

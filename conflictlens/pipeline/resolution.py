@@ -31,7 +31,7 @@ from conflictlens.resolve.names import fold, skeleton
 from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_of, source_of
 from conflictlens.resolve.settings import Settings, settings
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store, event_from_record
-from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow
+from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow, NewMember
 
 PENDING_BATCH = 2000  # unresolved events read per transaction by `resolve_pending`
 
@@ -143,6 +143,7 @@ def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: Res
         index.load_keys(store.incidents, [key for _, probes in keys for key in probes])  # one query per 500
         for (event, source), profile, (own, probes) in zip(items, profiles, keys):
             _resolve_one(batch, event, source, profile, own, probes, report)
+        batch.flush()
         recompose(batch.incidents, report.incidents, ctx, batch.events)
     return report
 
@@ -253,11 +254,13 @@ class _Batch:
         # The incident id each event would found, and which of those are taken already (one query).
         self._founding = {e: incident_id_for(e) for e in ids}
         self._taken = incidents.existing_incidents(list(self._founding.values()))
+        self._pending: list[NewMember] = []  # members filed in memory, not yet written (`flush`)
 
     def new_incident_id(self, event_id: str) -> str:
         """The id of an incident this event founds: its own, salted if it founded one before (then split away)."""
         incident = self._founding.get(event_id) or incident_id_for(event_id)
         if incident in self._taken:
+            self.flush()  # the store is asked which salted ids are taken
             incident = _new_incident_id(self.incidents, event_id, "+")
         self._taken.add(incident)
         return incident
@@ -271,24 +274,36 @@ class _Batch:
     def excluded(self, event_id: str) -> set[str]:
         """Incidents holding an event an analyst kept apart from this one."""
         others = self.apart.get(event_id, set())
-        members = self.incidents.memberships(list(others)) if others else {}
+        if not others:
+            return set()
+        self.flush()
+        members = self.incidents.memberships(list(others))
         return {m.incident_id for m in members.values()}
 
     def add(self, event: Event, incident_id: str, profile: Profile, data: list[Any], source: Source,
             decision: dict[str, Any], keys: Sequence[str], founded: bool) -> None:
-        self.incidents.add_member(event.id, incident_id, event.document_id, data, source.to_dict(), decision, keys,
-                                  seq=self.seq)
-        self.members[event.id] = MemberRow(event.id, incident_id, event.document_id, data, source.to_dict(),
+        """File the event in memory at once (later events of the batch see it); in the store at `flush`."""
+        source_data = source.to_dict()
+        self._pending.append(NewMember(event.id, incident_id, event.document_id, data, source_data, decision, keys,
+                                       self.seq))
+        self.members[event.id] = MemberRow(event.id, incident_id, event.document_id, data, source_data,
                                            decision, RESOLVER, False, "", self.seq)
         self.seq += 1
         self.index.added(incident_id, profile, keys, self.limit, founded)
 
+    def flush(self) -> None:
+        """Write the members filed since the last flush: before anything reads the store's members again."""
+        self.incidents.add_members(self._pending)
+        self._pending = []
+
     def update(self, member: MemberRow, data: list[Any], source: Source, keys: Sequence[str]) -> None:
+        self.flush()
         self.incidents.update_member(member.event_id, data, source.to_dict(), keys)
         self.members[member.event_id] = replace(member, profile=data, source=source.to_dict())
         self.index.forget()  # its keys and its incident's sample changed: read them again
 
     def remove(self, event_id: str, incident_id: str) -> None:
+        self.flush()
         self.incidents.remove_member(event_id)
         self.members.pop(event_id, None)
         self.index.forget()  # its keys and its incident's sample changed: read them again

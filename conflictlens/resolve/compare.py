@@ -9,6 +9,7 @@ places named by one source). The outcomes are kept so that `conflictlens why` ca
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from conflictlens.resolve.names import similar_skeletons
@@ -139,7 +140,7 @@ def _mentioned(a: Profile, b: Profile) -> bool:
 
 
 def _named_in(words: tuple[str, ...], b: Profile) -> bool:
-    return bool(words) and all(w in b.words for w in words)
+    return bool(words) and b.words.issuperset(words)
 
 
 def _type(a: Profile, b: Profile, s: Settings, out: list) -> str | None:
@@ -234,8 +235,10 @@ def _text(a: Profile, b: Profile, s: Settings, out: list) -> None:
     out.append(("text", "low"))
 
 
+@lru_cache(maxsize=65_536)
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine), in kilometres."""
+    """Great-circle distance (haversine), in kilometres (remembered: datasets place many events at
+    the same few coordinates, so the same pairs come back again and again)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

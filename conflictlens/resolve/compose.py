@@ -100,6 +100,12 @@ def _known(value: Any) -> Any:
 
 
 def _choice(members: Sequence[Member], value_of: Callable[[Event], Hashable]) -> dict[str, Any]:
+    if len(members) == 1:  # most incidents have one member: nothing to group or rank
+        event, src = members[0]
+        value = value_of(event)
+        if value is None:
+            return {"value": None, "sources": [], "events": []}
+        return {"value": value, "sources": [src.label], "events": [event.id]}
     groups: dict[Hashable, list[Member]] = defaultdict(list)
     for event, src in members:
         value = value_of(event)

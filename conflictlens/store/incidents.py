@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -21,45 +20,15 @@ from conflictlens.store.failures import translated
 from conflictlens.store.postgres import data_version, open_stream
 from conflictlens.store.sqlite import Store
 from conflictlens.store.writes import UNRESOLVED_MARK
+from conflictlens.store.incident_rows import RESOLVER, DecisionRow, MemberRow, NewMember
 
-RESOLVER = "resolver"  # linked_by for automatic links; analysts are named
+__all__ = ["RESOLVER", "DecisionRow", "IncidentStore", "MemberRow", "NewMember", "now"]
+
 _MEMBER_COLUMNS = ("event_id", "incident_id", "document_id", "profile", "source", "decision", "linked_by",
                    "pinned", "linked_at", "seq")
 _SELECT_MEMBERS = f"SELECT {', '.join(_MEMBER_COLUMNS)} FROM incident_members"
 _MAX_VARIABLES = 500  # per IN (...) list; SQLite allows more, but big lists make slow plans
 _STREAM_BATCH = 500  # incidents read at a time when listing: memory stays flat
-
-
-@dataclass(frozen=True)
-class MemberRow:
-    event_id: str
-    incident_id: str
-    document_id: str | None
-    profile: list[Any]
-    source: dict[str, Any]
-    decision: dict[str, Any] | None
-    linked_by: str
-    pinned: bool
-    linked_at: str
-    seq: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"event_id": self.event_id, "incident_id": self.incident_id, "document_id": self.document_id,
-                "source": self.source, "decision": self.decision, "linked_by": self.linked_by,
-                "pinned": self.pinned, "linked_at": self.linked_at}
-
-
-@dataclass(frozen=True)
-class DecisionRow:
-    id: int
-    action: str
-    analyst: str
-    reason: str
-    decided_at: str
-    detail: dict[str, Any]
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 def now() -> str:
@@ -148,6 +117,11 @@ class IncidentStore:
             with translated(self._path):
                 found.update((row[0], None) for row in self._conn.execute(sql, chunk))
         return list(found)
+
+    def any_blocks(self) -> bool:
+        """Whether any member is filed under a blocking key (false in a store with no incidents yet)."""
+        with translated(self._path):
+            return self._conn.execute("SELECT 1 FROM incident_blocks LIMIT 1").fetchone() is not None
 
     def incidents_under_keys(self, keys: Sequence[str]) -> dict[str, list[str]]:
         """For each of `keys` that has any, the incidents of the members filed under it, one per filed
@@ -284,13 +258,22 @@ class IncidentStore:
                    linked_by: str = RESOLVER, pinned: bool = False, seq: int | None = None) -> None:
         """File an event under an incident. `seq` (from next_seq, counted on by a batch) saves a query."""
         seq = seq if seq is not None else self.next_seq()
+        self.add_members([NewMember(event_id, incident_id, document_id, profile, source, decision, keys, seq,
+                                    linked_by, pinned)])
+
+    def add_members(self, members: Sequence[NewMember]) -> None:
+        """File many events under their incidents: two statements, whatever their number."""
+        if not members:
+            return
+        stamp = now()
         with translated(self._path):
-            self._conn.execute(
+            self._conn.executemany(
                 f"INSERT INTO incident_members ({', '.join(_MEMBER_COLUMNS)}) VALUES ({', '.join('?' * 10)})",
-                (event_id, incident_id, document_id, _json(profile), _json(source),
-                 _json(decision) if decision is not None else None, linked_by, int(pinned), now(), seq))
+                [(m.event_id, m.incident_id, m.document_id, _json(m.profile), _json(m.source),
+                  _json(m.decision) if m.decision is not None else None, m.linked_by, int(m.pinned), stamp, m.seq)
+                 for m in members])
             self._conn.executemany("INSERT INTO incident_blocks (key, event_id) VALUES (?, ?)",
-                                   [(k, event_id) for k in dict.fromkeys(keys)])
+                                   [(k, m.event_id) for m in members for k in dict.fromkeys(m.keys)])
 
     def update_member(self, event_id: str, profile: list[Any], source: dict[str, Any], keys: Sequence[str]) -> None:
         """A re-extracted member keeps its incident (it is pinned) but its profile and keys follow it."""

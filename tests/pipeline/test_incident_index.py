@@ -136,3 +136,50 @@ def test_keys_with_no_member_are_held_as_empty(tmp_path, count):
         index = IncidentIndex()
         assert index.incidents_by_keys(store.incidents, ["no|such|key"]) == []
         assert store.incidents.incidents_under_keys(["no|such|key"]) == {}
+
+
+def test_from_a_store_with_no_keys_it_asks_the_store_nothing_and_decides_the_same(tmp_path, monkeypatch):
+    from conflictlens.store.incidents import IncidentStore
+    reports = _reports(60)
+    batches = [reports[:30], _again(reports[21:28]), reports[30:]]
+    _resolve_in_batches(tmp_path / "fresh.db", batches, None)  # a new index each batch: asks the store
+    asked = []
+    original = IncidentStore.incidents_under_keys
+
+    def counted(self, keys):
+        asked.append(len(keys))
+        return original(self, keys)
+
+    monkeypatch.setattr(IncidentStore, "incidents_under_keys", counted)
+    _resolve_in_batches(tmp_path / "kept.db", batches, IncidentIndex())
+    assert asked == []
+    assert _incidents(tmp_path / "kept.db") == _incidents(tmp_path / "fresh.db")
+
+
+def test_a_revised_member_makes_it_ask_the_store_again(tmp_path, monkeypatch):
+    from conflictlens.store.incidents import IncidentStore
+    reports = _reports(30)
+    batches = [reports[:20], _moved(reports[11:18]), _again(reports[11:18])]
+    _resolve_in_batches(tmp_path / "fresh.db", batches, None)
+    asked = []
+    original = IncidentStore.incidents_under_keys
+    monkeypatch.setattr(IncidentStore, "incidents_under_keys", lambda self, keys: asked.append(1) or original(self, keys))
+    _resolve_in_batches(tmp_path / "kept.db", batches, IncidentIndex())
+    assert asked  # members moved: the keys they were filed under are not known here
+    assert _incidents(tmp_path / "kept.db") == _incidents(tmp_path / "fresh.db")
+
+
+def test_past_its_bounds_a_complete_index_keeps_its_filed_keys(tmp_path, monkeypatch):
+    from conflictlens.pipeline import incident_index
+    monkeypatch.setattr(incident_index, "MAX_KEYS", 6)
+    with Store.open(tmp_path / "db.sqlite") as store:
+        index = IncidentIndex()
+        with store.transaction():
+            index.begin(store.incidents)  # no keys in the store: complete
+            index.load_keys(store.incidents, [f"k{i}" for i in range(10)])
+            store.incidents.add_member("evt_y", "inc_y", None, [], {}, None, ["k1", "new"])
+            index.added("inc_y", None, ["k1", "new"], 4, founded=True)
+            index.begin(store.incidents)  # past MAX_KEYS: the empty keys go, the filed ones stay
+            assert set(index._keys) == {"k1", "new"}
+            assert index.incidents_by_keys(store.incidents, ["new", "k7"]) == ["inc_y"]
+            assert store.incidents.incidents_by_keys(["new", "k7"]) == ["inc_y"]

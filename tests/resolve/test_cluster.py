@@ -104,3 +104,11 @@ def test_blocking_finds_every_pair_the_date_and_place_allow(d1, d2, p1, p2, same
     veto = compare(a, b, S).veto
     if veto is None:
         assert set(probe_keys(a, S)) & set(index_keys(b, S))
+
+
+def test_profile_json_is_the_fields_with_sets_sorted_and_tuples_as_lists():
+    p = profile(event("a", perp="Khorasan Chapter of the Islamic State", lat=34.5, lon=69.1, injured=3,
+                      targets=("funeral", "mosque"), text="A suicide bomber struck a funeral in Kabul"))
+    expected = [1] + [sorted(v) if isinstance(v, frozenset) else list(v) if isinstance(v, tuple) else v for v in p]
+    assert p.to_json() == expected
+    assert p.to_json()[1 + p._fields.index("fat")] == list(p.fat)

@@ -54,3 +54,17 @@ def test_every_field_names_its_sources_and_keeps_alternatives():
     assert record["fatalities"]["best"] == 26 and record["fatalities"]["timeline"].startswith("16, Kabul Wire, 9 Mar 2023")
     assert {t["value"] for t in record["targets"]} == {"funeral"}
     assert [s["label"] for s in record["sources"]] == ["Kabul Wire", "Pamir Post", "Amu Daily"]
+
+
+def test_one_member_gives_the_record_that_two_identical_members_give_less_the_second():
+    # The one-member shortcut in compose must say what the general grouping says.
+    a = event("a", killed=16, perp="Khorasan Chapter of the Islamic State", targets=("funeral",))
+    b = event("b", killed=16, perp="Khorasan Chapter of the Islamic State", targets=("funeral",))
+    one = compose("inc_x", [(a, source(a, "Kabul Wire", "2023-03-09"))])
+    two = compose("inc_x", [(a, source(a, "Kabul Wire", "2023-03-09")), (b, source(b, "Kabul Wire", "2023-03-09"))])
+    for field in ("event_type", "sub_event_type", "attack_type", "target_type", "weapon_type", "perpetrator", "claimed"):
+        expected = {**two[field], "events": [e for e in two[field]["events"] if e != "b"]}
+        assert one[field] == expected
+    assert one["perpetrator"] == {"value": "Khorasan Chapter of the Islamic State", "sources": ["Kabul Wire"],
+                                  "events": ["a"]}
+    assert one["claimed"] == {"value": None, "sources": [], "events": []}

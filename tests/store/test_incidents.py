@@ -118,3 +118,26 @@ def test_a_failed_unit_of_work_leaves_nothing(store: Store) -> None:
 def test_json_columns_are_checked(sqlite_store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         sqlite_store.connection.execute("INSERT INTO incidents VALUES ('i', 'not json', 1, NULL, NULL, 'x', 'x')")
+
+
+def test_members_filed_together_are_stored_as_filed_one_by_one(tmp_path) -> None:
+    from conflictlens.store.incidents import NewMember
+    members = [NewMember(f"e{n}", f"inc_{n % 2}", "doc_1", [1, f"e{n}"], SOURCE, {"reason": "matched"},
+                         [f"d|{n}|x", "d|0|y", f"d|{n}|x"], seq=n + 1) for n in range(4)]
+    rows = []
+    for name, together in (("one.db", False), ("many.db", True)):
+        with Store.open(tmp_path / name) as store:
+            incidents = IncidentStore(store)
+            with incidents.transaction():
+                if together:
+                    incidents.add_members(members)
+                else:
+                    for m in members:
+                        incidents.add_member(m.event_id, m.incident_id, m.document_id, m.profile, m.source,
+                                             m.decision, m.keys, seq=m.seq)
+            conn = store.connection
+            rows.append((conn.execute("SELECT event_id, incident_id, profile, source, decision, seq FROM "
+                                      "incident_members ORDER BY seq").fetchall(),
+                         conn.execute("SELECT rowid, key, event_id FROM incident_blocks ORDER BY rowid").fetchall()))
+    assert rows[0] == rows[1]
+    assert len(rows[0][1]) == 8  # a key repeated for one member is filed once

@@ -50,7 +50,10 @@ def _read(name: str) -> str:
         return resources.files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=len(DATASET_TABLES))
 def _dataset_table(dataset: str) -> dict[str, Any]:
+    # Cached here too: the importers ask for a code table several times a row, and entering the
+    # context manager cost more than the look-up (a failed read raises, and is not cached).
     with reading_bundled(f"conflictlens/model/data/datasets/{dataset}.json"):
         return dataset_table(dataset)
 
