@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.relations import DIMENSIONS, RELATION_KINDS, RELATION_STANCES, SUPPORT_KINDS
 
@@ -113,7 +114,7 @@ def _expand(pattern: str, frags: _Fragments) -> str:
 
 def _compile(text: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(text, FLAGS)
+        return compile_pattern(text, FLAGS)
     except re.error as exc:
         raise ConflictLensError("CL-E752", f"a cue pattern does not compile ({exc}); fix it or reinstall "
                                 "conflictlens", where) from exc
