@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import re
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from re import _compiler as re_compiler  # the code generator, whose output the cache keeps
@@ -25,6 +26,7 @@ from conflictlens.model.cache import read_entry, source_key, write_entry
 
 FLAGS = re.IGNORECASE
 CACHE_ENTRY = "patterns"
+CODE_TYPE = "I" if _sre.CODESIZE == array("I").itemsize else "L"  # the engine's code unit (4 bytes)
 MAX_CACHED = 20_000  # programs kept on disk: the lexicons need about 600; a bound for anything dynamic
 
 
@@ -105,14 +107,14 @@ class CompiledPrograms:
         program = self.known.get((pattern, flags))
         if program is not None:
             try:
-                return _sre.compile(pattern, *program)
-            except (TypeError, ValueError, RuntimeError):  # not a program this Python reads: compile
+                return _from_program(pattern, program)
+            except (TypeError, ValueError, RuntimeError, OverflowError):  # not a program this Python reads
                 pass
         program = _program(pattern, flags)
         if program is None:
             return re.compile(pattern, flags)
         self._add((pattern, flags), program)
-        return _sre.compile(pattern, *program)
+        return _from_program(pattern, program)
 
     def anchors(self, pattern: str, flags: int) -> tuple[str, ...] | None:
         found = self.known.get((pattern, flags, "anchors"), False)
@@ -158,8 +160,14 @@ def _program(pattern: str, flags: int) -> tuple | None:
     indexgroup = [None] * state.groups
     for name, index in state.groupdict.items():
         indexgroup[index] = name
-    # Plain ints: the code generator's opcodes are named int constants that refuse to be pickled.
-    return int(flags | state.flags), list(map(int, code)), state.groups - 1, dict(state.groupdict), tuple(indexgroup)
+    # An array of plain ints: the code generator's opcodes are named int constants that refuse to be
+    # pickled, and an array is read back from the cache as one block (a list of ints one by one).
+    return int(flags | state.flags), array(CODE_TYPE, code), state.groups - 1, dict(state.groupdict), tuple(indexgroup)
+
+
+def _from_program(pattern: str, program: tuple) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = program
+    return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, indexgroup)
 
 
 def anchors_of(pattern: str, flags: int = FLAGS) -> tuple[str, ...] | None:

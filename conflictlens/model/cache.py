@@ -11,7 +11,8 @@ that cannot be read is built again; a folder that cannot be written only means t
 it again too. Writes are atomic: a temporary file in the same folder, renamed over the old entry,
 so a concurrent reader sees the old entry or the new one, never half of one.
 
-Where: $CONFLICTLENS_CACHE_DIR; else $XDG_CACHE_HOME/conflictlens; else ~/.cache/conflictlens.
+Where: $CONFLICTLENS_CACHE_DIR; else $XDG_CACHE_HOME/conflictlens; else ~/.cache/conflictlens (an
+empty variable counts as unset).
 CONFLICTLENS_CACHE_DIR=off turns it off (every run builds everything, as before).
 The files are pickles: like Python's own __pycache__, the folder must be writable only by its user.
 """
@@ -35,9 +36,9 @@ T = TypeVar("T")
 
 def cache_dir() -> Path | None:
     """The cache folder (not created here), or None when the user turned the cache off."""
-    chosen = os.environ.get(ENV_CACHE_DIR)
-    if chosen is not None:
-        return None if chosen.strip().lower() in (OFF, "") else Path(chosen).expanduser()
+    chosen = (os.environ.get(ENV_CACHE_DIR) or "").strip()
+    if chosen:
+        return None if chosen.lower() == OFF else Path(chosen).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "conflictlens"
 
