@@ -27,7 +27,7 @@ from conflictlens.model.cache import read_entry, source_key, write_entry
 FLAGS = re.IGNORECASE
 CACHE_ENTRY = "patterns"
 CODE_TYPE = "I" if _sre.CODESIZE == array("I").itemsize else "L"  # the engine's code unit (4 bytes)
-MAX_CACHED = 20_000  # programs kept on disk: the lexicons need about 600; a bound for anything dynamic
+MAX_CACHED = 4_000  # programs kept on disk: the lexicons need about 600; a bound for anything dynamic
 
 
 class LazyPattern:

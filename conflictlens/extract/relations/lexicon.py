@@ -68,7 +68,9 @@ def _alternation(words: list[str]) -> str:
     """Longest first; "fighter" and "fighters" become "fighters?" (smaller patterns compile faster)."""
     unique = set(words)
     merged = {w for w in unique if not (w.endswith("s") and w[:-1] in unique)}
-    forms = [re.escape(w) + ("s?" if w + "s" in unique else "") for w in sorted(merged, key=len, reverse=True)]
+    # Words of one length alphabetically, not in a set's order: the same pattern in every process
+    # (its compiled program is found in the start-up cache).
+    forms = [re.escape(w) + ("s?" if w + "s" in unique else "") for w in sorted(merged, key=lambda w: (-len(w), w))]
     return "|".join(forms)
 
 
