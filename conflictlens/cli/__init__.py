@@ -14,7 +14,7 @@ import importlib
 # A CLI run is one process that builds, before its first result, a few million objects that live
 # until it ends (spaCy's model, the actor registry, the gazetteer, compiled patterns). At CPython's
 # default threshold (a collection every 700 new objects) the collector went over them again and
-# again: about a fifth of a cold `conflictlens extract`'s CPU. Collecting every 100,000 new objects
+# again: a tenth to a fifth of a cold `conflictlens extract`'s CPU. Collecting every 100,000 new objects
 # (as mypy does) keeps reference cycles collected without that cost. Set before the imports below,
 # which build most of those objects.
 CLI_GC_THRESHOLD = (100_000, 20, 20)
