@@ -108,7 +108,7 @@ class CompiledPrograms:
         if program is not None:
             try:
                 return _from_program(pattern, program)
-            except (TypeError, ValueError, RuntimeError, OverflowError):  # not a program this Python reads
+            except (TypeError, ValueError, AttributeError, RuntimeError, OverflowError):  # not a program it reads
                 pass
         program = _program(pattern, flags)
         if program is None:

@@ -52,11 +52,12 @@ def test_programs_survive_the_cache_and_a_bad_one_is_compiled_again(tmp_path, mo
     monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path))
     known = {(p, f): patterns._program(p, f) for p, f in WRITTEN}
     known[(r"\bambush(?:ed)?\b", 0)] = (0, array(patterns.CODE_TYPE, [1, 2, 3]), 0, {}, ())  # no valid program
+    known[(r"\braid(?:ed)?\b", 0)] = ("not", "a", "program", "at", "all")
     assert cache.write_entry(patterns.CACHE_ENTRY, "k", known)
     found, read = cache.read_entry(patterns.CACHE_ENTRY, "k")
     assert found
     programs = patterns.CompiledPrograms("k", read)
-    for pattern, flags in [*WRITTEN, (r"\bambush(?:ed)?\b", 0)]:
+    for pattern, flags in [*WRITTEN, (r"\bambush(?:ed)?\b", 0), (r"\braid(?:ed)?\b", 0)]:
         assert programs.pattern(pattern, flags) == re.compile(pattern, flags)
 
 
