@@ -1,10 +1,14 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
+# The start-up cache (conflictlens/model/cache.py) of a test run is its own, begun empty: tests never
+# read or fill a developer's ~/.cache/conflictlens, and the first build of each part is a cold one.
+os.environ.setdefault("CONFLICTLENS_CACHE_DIR", tempfile.mkdtemp(prefix="conflictlens-test-cache-"))
 
 
 @pytest.fixture(scope="session")

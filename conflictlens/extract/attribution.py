@@ -8,22 +8,22 @@ from functools import lru_cache
 from typing import Sequence
 
 from conflictlens.extract.lexicon import attribution_cues
-from conflictlens.extract.patterns import FLAGS, LazyPattern, anchors_of, may_match
+from conflictlens.extract.patterns import FLAGS, LazyPattern, anchors_of, compile_pattern, may_match
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 _ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
-_SPACES = re.compile(r"\s{2,}|\n")
+_SPACES = compile_pattern(r"\s{2,}|\n")
 # Stances others take about a group; the group's own claim in the same sentence outranks them.
 _SAID_OF_OTHERS = ("attributed", "suspected")
 # Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name,
 # nor when the name's comma sits inside them ('"the Extraditables," the armed wing ...').
-_QUOTED_ACTOR = re.compile(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
+_QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
 # A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed").
-_COUNTED = re.compile(r"(?i:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
-                      r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
-_SAYER_NOISE = re.compile(
+_COUNTED = compile_pattern(r"(?i:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+                           r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
+_SAYER_NOISE = compile_pattern(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
 
@@ -65,23 +65,23 @@ def _compiled() -> _Compiled:
                 for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance])
     stances = tuple((stance, pattern, anchors_of(pattern.pattern)) for stance, pattern in compiled)
     return _Compiled(
-        no_claim=re.compile(raw["no_claim"], FLAGS),
+        no_claim=compile_pattern(raw["no_claim"], FLAGS),
         stances=stances,
         subject=_compile(raw["perpetrator_subject"], heads),
         agents=tuple(_compile(p, heads) for p in raw.get("perpetrator_agent", ())),
         arrest_subject=_compile(raw["arrest_subject"], heads),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
-        own_channel=re.compile(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
+        own_channel=compile_pattern(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
-        other_incident=re.compile(raw["other_incident"], FLAGS),
+        other_incident=compile_pattern(raw["other_incident"], FLAGS),
     )
 
 
 def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Channel cues, most specific first: "in a statement on Telegram" is a social-media claim."""
     order = [name for name in priority if name in patterns] + [n for n in patterns if n not in priority]
-    return tuple((name, re.compile(rf"\b(?:{patterns[name]})", FLAGS)) for name in order)
+    return tuple((name, compile_pattern(rf"\b(?:{patterns[name]})", FLAGS)) for name in order)
 
 
 def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:

@@ -9,20 +9,20 @@ in it are moved back to offsets in the whole report (`shift_event`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Iterable, Iterator
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.dates.mentions import ResolvedDate
 from conflictlens.model.ids import event_id
 from conflictlens.model.records import Document, Event, Evidence
 
 # Breaks in order of preference; a section never ends inside a word unless the text has no space at all.
 # A line break comes after a sentence end: PDF dumps wrap lines in the middle of sentences.
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-_SENTENCE = re.compile(r"[.!?][\"'”’)]*\s+")
-_LINE = re.compile(r"\n\s*")
-_SPACE = re.compile(r"\s+")
+_PARAGRAPH = compile_pattern(r"\n[ \t]*\n\s*")
+_SENTENCE = compile_pattern(r"[.!?][\"'”’)]*\s+")
+_LINE = compile_pattern(r"\n\s*")
+_SPACE = compile_pattern(r"\s+")
 _BREAKS = (_PARAGRAPH, _SENTENCE, _LINE, _SPACE)
 # A part cut shorter than this share of the limit is a sign the preferred break is too far back.
 _MIN_SHARE = 0.5

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.patterns import FLAGS, LazyPattern, Regex, anchors_of, may_match, word_regex
+from conflictlens.extract.patterns import FLAGS, LazyPattern, Regex, anchors_of, compile_pattern, may_match, word_regex
 
 
 def load_json(name: str) -> dict:
@@ -178,7 +178,7 @@ def event_cues() -> EventCues:
         territory=_territory(raw["territory"], regex),
         rules=tuple(_rule(r) for r in raw.get("rules", ())),
         families=tuple(_family(f) for f in raw.get("families", ())),
-        any_trigger=re.compile(r"(?<![\w])" + raw["event_triggers"], FLAGS),
+        any_trigger=compile_pattern(r"(?<![\w])" + raw["event_triggers"], FLAGS),
         strong_trigger=word_regex(raw["strong_triggers"]),
         background=word_regex(raw["background"]["pattern"]),
         not_events=_not_events(raw.get("not_events", {}), regex, terms),
@@ -238,7 +238,7 @@ def _territory(raw: dict, regex) -> TerritoryCues:
     return TerritoryCues(
         capture=regex(raw["capture"]), capture_lite=regex(raw["capture_lite"]), passive=regex(raw["passive"]),
         # Matched against the words just before a capture verb, so anchored at the end instead.
-        infinitive=re.compile(raw["infinitive"], FLAGS),
+        infinitive=compile_pattern(raw["infinitive"], FLAGS),
         place=regex(raw["place"]), not_place=regex(raw["not_place"]),
         state=regex(raw["state"]), non_state=regex(raw["non_state"]),
         held_by_non_state=regex(raw["held_by_non_state"]), held_by_state=regex(raw["held_by_state"]),
@@ -265,7 +265,7 @@ def gtd_cues() -> GtdCues:
         hostage_subject=word_regex(assassination["hostage_killed"]["subject"]),
         prominent_hostages=tuple(assassination["hostage_killed"]["target_types"]),
         # Case matters here: a capitalised word after "vehicle of" is a name.
-        possessive_target=re.compile(rf"(?<![\w-])(?:{possessive})", 0),
+        possessive_target=compile_pattern(rf"(?<![\w-])(?:{possessive})", 0),
         target_lead=word_regex(raw["target_phrase_lead"]),
         target_explicit=word_regex(raw["target_phrase_explicit"]),
         target_intent=word_regex(raw["target_phrase_intent"]),
@@ -292,7 +292,7 @@ def _target_refinement(raw: dict) -> dict:
         "not_victims": word_regex(raw["not_victims"]),
         "speakers": word_regex(raw["speakers"]),
         "responders": word_regex(raw["responders"]),
-        "vague_target": re.compile(raw["vague_target"], FLAGS),
+        "vague_target": compile_pattern(raw["vague_target"], FLAGS),
         "foiled_default": raw["foiled_default"],
         "weak_phrase_types": tuple(raw["weak_phrase_types"]),
         "notable_victims": tuple(raw["notable_victims"]),
@@ -320,4 +320,4 @@ class ActorMentionCues:
 def actor_mention_cues() -> ActorMentionCues:
     raw = load_json("actor_mentions.json")
     return ActorMentionCues(frozenset(w.lower() for w in raw["generic_words"]),
-                            re.compile(raw["disguise_before"], FLAGS))
+                            compile_pattern(raw["disguise_before"], FLAGS))

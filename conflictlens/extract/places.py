@@ -10,18 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from conflictlens.extract.patterns import compile_pattern
+
 _NAME = r"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|e|i|ul|al|de|of))*"
-_ELEMENT = re.compile(rf"^\s*(?:the\s+)?(?P<name>{_NAME})(?:\s+(?P<kind>village|area|neighbou?rhood|locality|bazaar|town|"
-                      r"district|tehsil|city|sub-?division|sector|road|highway|market|square|camp))?\s*$")
+_ELEMENT = compile_pattern(
+    rf"^\s*(?:the\s+)?(?P<name>{_NAME})(?:\s+(?P<kind>village|area|neighbou?rhood|locality|bazaar|town|"
+    r"district|tehsil|city|sub-?division|sector|road|highway|market|square|camp))?\s*$")
 # Parts of a city that GTD and most coders do not report as the place itself.
-_CITY_PART = re.compile(r"police district|\bpd\s*\d|\bdistrict\s+\d+|^\d+(?:st|nd|rd|th)\b|^(?:first|second|third|fourth|"
-                        r"fifth|sixth|seventh|eighth|ninth|tenth|\w+th)\s+police", re.I)
+_CITY_PART = compile_pattern(
+    r"police district|\bpd\s*\d|\bdistrict\s+\d+|^\d+(?:st|nd|rd|th)\b|^(?:first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|\w+th)\s+police", re.I)
 # Parts of a town: before a city that shares its province's name, the city is the place coders report.
 CITY_PART_KINDS = frozenset({"neighborhood", "neighbourhood", "area", "locality", "bazaar", "market", "square", "road"})
 _MINOR = ("village", "area", "neighborhood", "neighbourhood", "locality", "bazaar", "road", "highway", "market", "square", "camp")
 # What opens a chain: a preposition, or a verb whose object is the place ("Assailants attacked Ugboke, Edo").
-_CHAIN_START = re.compile(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside|attacked|raided|stormed|"
-                          r"ambushed|overran|shelled|bombed|besieged|entered)\s+(?=[^,]*$)", re.I)
+_CHAIN_START = compile_pattern(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside|attacked|raided|stormed|"
+                               r"ambushed|overran|shelled|bombed|besieged|entered)\s+(?=[^,]*$)", re.I)
 
 
 @dataclass(frozen=True)

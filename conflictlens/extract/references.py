@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from conflictlens.extract.lexicon import load_json
-from conflictlens.extract.patterns import word_regex
+from conflictlens.extract.patterns import compile_pattern, word_regex
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD = compile_pattern(r"[^\W\d_]{4,}")
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,8 @@ class ReferenceCues:
 @lru_cache(maxsize=1)
 def reference_cues() -> ReferenceCues:
     raw = load_json("reference_cues.json")
-    return ReferenceCues(re.compile(raw["referring_phrase"], re.I), word_regex(raw["stance"]), word_regex(raw["casualty"]),
-                         frozenset(w.lower() for w in raw["generic_words"]))
+    return ReferenceCues(compile_pattern(raw["referring_phrase"], re.I), word_regex(raw["stance"]),
+                         word_regex(raw["casualty"]), frozenset(w.lower() for w in raw["generic_words"]))
 
 
 def says_who(sentence: str) -> bool:

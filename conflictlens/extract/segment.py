@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import best_match, named_words, says_who, telling_words
 from conflictlens.extract.typing.unreal import tells_an_act
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)]*\s*$")
+_BOUNDARY = compile_pattern(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
+_LAST_WORD = compile_pattern(r"([\w.]+)[.!?][\"'”’)]*\s*$")
 # A sentence that refers back to an incident already told continues it rather than starting one.
-_ANAPHOR = re.compile(
+_ANAPHOR = compile_pattern(
     r"\b(?:the|this|that|these|both|in the|during the|after the|since the)\s+(?:\w+\s+)?"
     r"(?:attack|attacks|blast|blasts|explosion|incident|incidents|bombing|assault|ambush|clash|clashes|strike|"
     r"raid|shooting|violence|killing|abduction|kidnapping|fighting|protest|rally|demonstration|arrests?|"
@@ -24,7 +25,7 @@ _ANAPHOR = re.compile(
     re.I,
 )
 # Words that announce a different incident.
-_NEW_INCIDENT = re.compile(
+_NEW_INCIDENT = compile_pattern(
     r"^(?:In (?:a |another |an |the )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
     r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Another\b|Earlier\b|Later\b|"
     r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b)",

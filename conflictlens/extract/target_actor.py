@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import load_json
 from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.records import Event
 
 Span = tuple[int, int]
 # Between a generic word and the actor that says whose it is: at most two words, then "of" or "from".
-_OF_THE = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_THE = compile_pattern(r"\s+(?:[\w-]+\s+){0,2}(?:of|from|belonging to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.geo.normalize import fold_token, name_key
+from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import PlaceEntry
 
 KINDS = ("country", "admin1", "admin2", "place")
@@ -87,7 +88,7 @@ class LayeredMeta(Mapping):
 class GazetteerData:
     index: LayeredIndex  # name key -> entries
     meta: LayeredMeta  # entry id -> Meta
-    first_words: frozenset[str]  # first folded word of every key (fast reject)
+    first_words: FirstWords  # first folded word of every key (fast reject)
     stoplist: frozenset[str]
     countries: Mapping[str, PlaceEntry]  # country code -> the country's entry
     world: WorldKeys  # the lazy layer's keys (kept for with_user_places)
@@ -131,7 +132,7 @@ def _frozen(index: dict) -> Mapping[str, tuple[PlaceEntry, ...]]:
 
 def _freeze(index: dict, meta: dict, stoplist: frozenset[str], world: WorldKeys) -> GazetteerData:
     lazy = world.countries
-    first = frozenset(k.partition(" ")[0] for k in index) | world.first_words
+    first = FirstWords(frozenset(k.partition(" ")[0] for k in index), lazy)
     countries = {e.country: e for entries in index.values() for e in entries if e.kind == "country"}
     return GazetteerData(LayeredIndex(_frozen(index), lazy), LayeredMeta(MappingProxyType(meta)), first,
                          stoplist, MappingProxyType(countries), world)
@@ -258,6 +259,12 @@ class SortedKeys(Mapping):
         i = bisect_left(self.keys_, key)
         return i < len(self.keys_) and self.keys_[i] == key
 
+    def starts_a_key(self, word: str) -> bool:
+        """Whether some key is `word` or starts with it as its first word. Keys hold no character
+        below a space, so "word" and "word ..." sort before any other key that starts with "word"."""
+        i = bisect_left(self.keys_, word)
+        return i < len(self.keys_) and (self.keys_[i] == word or self.keys_[i].startswith(word + " "))
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.keys_)
 
@@ -265,33 +272,60 @@ class SortedKeys(Mapping):
         return len(self.keys_)
 
 
+class FirstWords:
+    """The first words of every key: a set for the eager layer's; the world layer's found by bisecting
+    its sorted keys, where a set of its 166,000 first words cost every start-up 50 ms."""
+
+    __slots__ = ("eager", "world")
+
+    def __init__(self, eager: frozenset[str], world: SortedKeys) -> None:
+        self.eager, self.world = eager, world
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.eager or (isinstance(word, str) and self.world.starts_a_key(word))
+
+
 class WorldKeys(NamedTuple):
-    countries: Mapping[str, str]  # name key -> space-separated codes of the countries that have it
-    first_words: frozenset[str]  # first word of every key
+    countries: SortedKeys  # name key -> space-separated codes of the countries that have it
 
 
-def _world_keys() -> WorldKeys:
-    """The world layer's keys. A quarter of a million keys are read at every start-up, most never
-    used, so the file is three blocks split by blank lines (keys; their countries, line for line;
-    the keys' first words) that C-level splits turn into the mapping without a Python loop per key."""
+def _world_blocks() -> tuple[str, str]:
+    """The world layer's keys and, line for line, the countries that have each. A quarter of a million
+    keys are read at every start-up, most never used, so the file holds them as blocks split by blank
+    lines (keys; countries; the keys' first words, which `SortedKeys.starts_a_key` replaces) that
+    C-level splits turn into the mapping without a Python loop per key."""
     path = _data_dir() / WORLD_KEYS
     try:
         with path.open("rb") as raw, gzip.open(raw, "rb") as fh:
-            keys, countries, first = fh.read().decode("utf-8").split("\n\n")
+            keys, countries, _first = fh.read().decode("utf-8").split("\n\n")
     except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
         raise ConflictLensError("CL-E300", f"cannot read the bundled gazetteer ({exc}); "
                                 "reinstall conflictlens or run scripts/build_global_geo.py", str(path)) from exc
-    return WorldKeys(SortedKeys(keys.split("\n"), countries.split("\n")),
-                     frozenset(first.split("\n")))
+    return keys, countries
 
 
 @lru_cache(maxsize=1)
 def load_bundled() -> GazetteerData:
-    """The bundled gazetteer, parsed once per process: Afghanistan and Pakistan in depth, then the
-    world layer, whose rows replace the rows of the same id (countries given more names, first-level divisions in English)."""
+    """The bundled gazetteer, built once per process and kept in the start-up cache (`model/cache.py`):
+    parsing its rows and the world layer's keys cost each cold start about a quarter of a second."""
+    index, meta, keys, countries = cached("gazetteer", bundled_key(), _bundled_parts)
+    world = WorldKeys(SortedKeys(keys.split("\n"), countries.split("\n")))
+    return _freeze(index, meta, load_stoplist(), world)
+
+
+def bundled_key() -> str:
+    """What the bundled gazetteer is built from: its files, and the gazetteer's and the model's code."""
+    data, here = Path(str(_data_dir())), Path(__file__).resolve().parent
+    return source_key([data / BASE_FILE, data / WORLD_EAGER, data / WORLD_KEYS, data / "stoplist.txt",
+                       *package_sources(here, here.parent / "model")])
+
+
+def _bundled_parts() -> tuple[dict, dict, str, str]:
+    """Afghanistan and Pakistan in depth, then the world layer, whose rows replace the rows of the same
+    id (countries given more names, first-level divisions in English); and the world layer's keys."""
     world = _read_rows(WORLD_EAGER)
     replaced = {row["id"] for row in world}
-    index: dict[str, list[PlaceEntry]] = {}
+    index: dict[str, tuple[PlaceEntry, ...]] = {}
     meta: dict[str, Meta] = {}
     stoplist = load_stoplist()
     for row in _read_rows(BASE_FILE):
@@ -299,7 +333,7 @@ def load_bundled() -> GazetteerData:
             _add(index, meta, row, stoplist)
     for row in world:
         _add(index, meta, row, stoplist)
-    return _freeze(index, meta, stoplist, _world_keys())
+    return (index, meta, *_world_blocks())
 
 
 def read_user_places(path: str) -> list[dict[str, str]]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import islice
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from conflictlens.actors import ActorRegistry
 from conflictlens.actors.edits import ActorEdit
@@ -22,12 +22,11 @@ from conflictlens.geo import Gazetteer
 from conflictlens.ingest import parse_batch_line, read_file, read_text_argument, record_to_document, report_files
 from conflictlens.model.records import Document, Event
 from conflictlens.model.relations import ActorRelation
-from conflictlens.pipeline import network as relations_job
-from conflictlens.pipeline.resolution import (
-    ResolutionContext, finish_pending, resolve_after_save, resolved_together,
-)
 from conflictlens.pipeline.session import registry_of
-from conflictlens.store import Store
+
+if TYPE_CHECKING:  # ingest's, imported when it runs: `extract` stores nothing and needs neither
+    from conflictlens.pipeline.resolution import ResolutionContext
+    from conflictlens.store import Store
 
 BATCH_DOCUMENTS = 200  # documents per store transaction: bounded memory, few commits
 BATCH_CHARS = 10_000_000  # ... or fewer, once their texts reach this: long reports are held until saved
@@ -109,6 +108,8 @@ def ingest(paths: Iterable[str | Path], store: Store, extractor: Extractor,
     `on_file(done, total)` hears how many files are read out of how many, first (0, total) once the
     folders are listed. `context`: the session's resolution context (else the store's).
     """
+    from conflictlens.pipeline.resolution import finish_pending
+
     report = IngestReport()
     report.recovered = finish_pending(store, context).placed
     docs = _good_documents(_read_files(report_files(list(paths)), on_file), report, on_document)
@@ -148,6 +149,9 @@ def _good_documents(items, report: IngestReport, on_document) -> Iterator[Docume
 
 def _save(store: Store, batch: list[Extracted], version: str, report: IngestReport,
           context: ResolutionContext | None = None) -> None:
+    from conflictlens.pipeline import network as relations_job
+    from conflictlens.pipeline.resolution import resolve_after_save, resolved_together
+
     if not batch:
         return
     pairs = [(doc, events) for doc, events, _relations in batch]

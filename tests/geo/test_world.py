@@ -194,10 +194,25 @@ def test_a_name_before_province_that_names_no_province_is_not_a_town(gaz):
 
 
 def test_the_world_key_list_is_sorted_so_that_bisection_finds_every_key():
-    from conflictlens.geo.loader import _world_keys
+    from conflictlens.geo.loader import load_bundled
 
-    countries = _world_keys().countries
+    countries = load_bundled().world.countries
     keys = countries.keys_
     assert all(a < b for a, b in zip(keys, keys[1:]))  # scripts/build_global_geo.py writes them sorted
     assert "YE" in countries[name_key("Sanaa")].split() and name_key("Sanaa") in countries
     assert "no such place at all" not in countries and countries.get("no such place at all") is None
+
+
+def test_the_first_words_found_by_bisection_are_the_builders_list_of_them():
+    """`FirstWords` answers from the sorted keys what the file's third block lists: the first word of
+    every world key, and no other word (nor a word that only starts one)."""
+    import gzip
+
+    from conflictlens.geo.loader import WORLD_KEYS, _data_dir, load_bundled
+
+    with gzip.open(_data_dir() / WORLD_KEYS, "rt", encoding="utf-8") as fh:
+        listed = frozenset(fh.read().split("\n\n")[2].split("\n"))
+    first = load_bundled().first_words
+    assert all(word in first for word in listed)
+    unlisted = ({word[:-1] for word in listed} | {word + "q" for word in listed}) - listed
+    assert [w for w in unlisted if w not in first.eager and w in first] == []

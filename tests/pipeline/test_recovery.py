@@ -19,7 +19,7 @@ from conflictlens import pipeline
 from conflictlens.cli import app
 from conflictlens.ingest import iter_documents
 from conflictlens.ingest.datasets import layout_of
-from conflictlens.pipeline import extraction, interop
+from conflictlens.pipeline import interop, resolution
 from conflictlens.store import Store
 
 SAMPLES = pipeline.sample_paths()
@@ -80,7 +80,7 @@ def acled_csv(path: Path, rows: int = 12) -> Path:
 
 def test_a_crash_before_resolution_leaves_no_event_outside_an_incident(tmp_path, extractor, monkeypatch):
     db = tmp_path / "crash.db"
-    monkeypatch.setattr(extraction, "resolve_after_save", crash)
+    monkeypatch.setattr(resolution, "resolve_after_save", crash)  # ingest imports it when it saves
     with Store.open(db) as store, pytest.raises(Killed):
         pipeline.ingest(SAMPLES, store, extractor)
     with Store.open(db) as store:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.casualties.nouns import Sentence, parse_args
 from conflictlens.extract.casualties.rules import Rules, Span
 from conflictlens.extract.casualties.tally import Tally, consume_statements, move_injured_to_killed, record, record_ceiling
 
 _SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
 _PUNCT_STOPS = frozenset(";:!?\"\u201c\u201d\u2014")
-_NOMINAL_BEFORE = re.compile(r"(?:^|\W)(?:the|a|an|his|her|their|its)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_NOMINAL_BEFORE = compile_pattern(r"(?:^|\W)(?:the|a|an|his|her|their|its)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # verb group of the lexicon -> what happened to its arguments
 _OUTCOME = {"kill": "killed", "killp": "killed", "die": "killed", "dead": "killed", "wound": "injured",
             "sustain": "injured", "amb": "ambiguous"}

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.errors import ConflictLensError
 
 Triple = tuple[int | None, int | None, int | None]  # (low, best, high)
@@ -49,9 +50,15 @@ class Rules:
 
 
 def alternation(phrases) -> str:
-    """Regex alternation of lower-case phrases, longest first, with flexible whitespace."""
-    items = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    """Regex alternation of lower-case phrases, longest first, with flexible whitespace. Phrases of one
+    length are in alphabetical order, not a set's: the same pattern in every process, so its compiled
+    program is found in the start-up cache (either order matches the same text)."""
+    items = sorted({p.lower() for p in phrases}, key=_longest_first)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+
+
+def _longest_first(text: str) -> tuple[int, str]:
+    return -len(text), text
 
 
 def _words(pattern: str) -> str:
@@ -161,27 +168,27 @@ def casualty_rules() -> Rules:
     subordinate = _words(alternation(lex["subordinate_markers"]))
     return Rules(
         lex=lex,
-        number=re.compile(number, flags),
-        quant=re.compile(rf"(?P<q>{alternation(lex['quantifiers'])})\s+", flags),
-        core=re.compile(core, flags),
-        range_=re.compile(range_, flags),
-        head=re.compile(_words(alternation(heads)), flags),
+        number=compile_pattern(number, flags),
+        quant=compile_pattern(rf"(?P<q>{alternation(lex['quantifiers'])})\s+", flags),
+        core=compile_pattern(core, flags),
+        range_=compile_pattern(range_, flags),
+        head=compile_pattern(_words(alternation(heads)), flags),
         heads=heads,
-        verb=re.compile(_verb_pattern(lex), flags),
-        zero=re.compile(zero, flags),
-        toll=re.compile(_toll_pattern(lex, number), flags),
-        forecast=re.compile(_words(alternation(lex["toll_forecast_words"])), flags),
+        verb=compile_pattern(_verb_pattern(lex), flags),
+        zero=compile_pattern(zero, flags),
+        toll=compile_pattern(_toll_pattern(lex, number), flags),
+        forecast=compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
         assailants=_assailant_pattern(lex),
-        restate=re.compile(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
-        mask=re.compile(rf"\([^()]*\)|{subordinate}[^,;]*", flags),
-        relative=re.compile(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,", flags),
-        sep=re.compile(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
-                       flags),
-        token=re.compile(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),
+        restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
+        mask=compile_pattern(rf"\([^()]*\)|{subordinate}[^,;]*", flags),
+        relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,", flags),
+        sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
+                            flags),
+        token=compile_pattern(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),
         # a line break before a capital also ends one: a headline is a sentence of its own
-        sent_end=re.compile(r"(?:[.!?]+[\"'\u201d\u2019)]*\s+|\n\s*)(?=[\"'\u201c(]?[A-Z0-9])"),
+        sent_end=compile_pattern(r"(?:[.!?]+[\"'\u201d\u2019)]*\s+|\n\s*)(?=[\"'\u201c(]?[A-Z0-9])"),
         sets={k: frozenset(lex[k]) for k in _WORD_SETS},
-        cue=re.compile(alternation(lex["cue_stems"]), flags),
-        speculative=re.compile(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
-        further=re.compile(_words(alternation(lex["further_victim_cues"])), flags),
+        cue=compile_pattern(alternation(lex["cue_stems"]), flags),
+        speculative=compile_pattern(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
+        further=compile_pattern(_words(alternation(lex["further_victim_cues"])), flags),
     )

@@ -10,10 +10,10 @@ and ``resolvers`` (one resolver per grammar rule, and ``resolve_mention``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.dates.resolvers import DateMention, ResolvedDate, resolve_mention
 from conflictlens.extract.dates.tables import tables
 
@@ -104,8 +104,9 @@ def _in_parentheses(text: str, told: ResolvedDate) -> bool:
     return opened >= 0 and text.find(")", opened, m.start) < 0 and text.find(")", m.end, m.end + 80) >= 0
 
 
-_STAMP_WORDS = re.compile(r"(?i)\b(?:published|updated|posted|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
-                          r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|[^A-Za-z]")
+_STAMP_WORDS = compile_pattern(
+    r"(?i)\b(?:published|updated|posted|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|[^A-Za-z]")
 
 
 def _stamp_line(text: str, told: ResolvedDate) -> bool:

@@ -13,7 +13,7 @@ from string import Template
 from typing import Any, NamedTuple
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.patterns import LazyPattern
+from conflictlens.extract.patterns import LazyPattern, compile_pattern
 
 _DATA = Path(__file__).parents[1] / "data"  # extract/data
 _YEAR4 = r"(?P<year>1[89][0-9]{2}|2[01][0-9]{2})"
@@ -32,10 +32,16 @@ class Tables(NamedTuple):
     statement: re.Pattern[str]  # before a date: the day something was said ("police said Thursday")
 
 
+def _longest_first(text: str) -> tuple[int, str]:
+    """Longest first, then alphabetical, never a set's order: the same pattern in every process, so
+    its compiled program is found in the start-up cache (the branches exclude each other)."""
+    return -len(text), text
+
+
 def _alt(words: Any, cased: bool) -> str:
     """Alternation, longest first; `cased` names match in Title or UPPER case only."""
     forms = {f for w in words if w[0] != "_" for f in ((w, w.upper()) if cased else (w,))}
-    body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    body = "|".join(re.escape(f) for f in sorted(forms, key=_longest_first))
     return f"(?:{body})" if cased else f"(?i:{body})"
 
 
@@ -62,9 +68,10 @@ def _trigger_pattern(lex: dict[str, Any]) -> re.Pattern[str]:
         by_first.setdefault(w[0], set()).add(re.escape(w[1:]))
     # Branches that open with a character class are skipped in one test by the regex engine,
     # which makes this scan several times faster than a plain alternation of words.
-    body = "|".join(f"[{c}{c.upper()}](?:{'|'.join(sorted(r, key=len, reverse=True))})" for c, r in by_first.items())
+    body = "|".join(f"[{c}{c.upper()}](?:{'|'.join(sorted(r, key=_longest_first))})"
+                    for c, r in sorted(by_first.items()))
     # Numbers matter only as years or numeric dates; "12" alone needs a month or unit word nearby.
-    return re.compile(rf"[0-9][./-][0-9]|[12][0-9]{{3}}|\b(?:{body})\b")
+    return compile_pattern(rf"[0-9][./-][0-9]|[12][0-9]{{3}}|\b(?:{body})\b")
 
 
 def _read(name: str) -> str:
@@ -102,9 +109,10 @@ def tables() -> Tables:
     rules = _rule_sources(lex)
     # The finder needs only spans and kinds, so inner groups become non-capturing.
     finder = "|".join(f"({re.sub(r'[(][?]P<[a-z]+>', '(?:', rx)})" for _, _, rx, _ in rules)
-    return Tables(_trigger_pattern(lex), re.compile(rf"\b(?=\w)(?:{finder})"), tuple(r[1] for r in rules),
+    return Tables(_trigger_pattern(lex), compile_pattern(rf"\b(?=\w)(?:{finder})"), tuple(r[1] for r in rules),
                   tuple((r[0], LazyPattern(r[2]), r[3]) for r in rules), lex,
-                  re.compile(lex["non_event_cues"], re.IGNORECASE), re.compile(lex["statement_cues"], re.IGNORECASE))
+                  compile_pattern(lex["non_event_cues"], re.IGNORECASE),
+                  compile_pattern(lex["statement_cues"], re.IGNORECASE))
 
 
 def _norm(word: str) -> str:

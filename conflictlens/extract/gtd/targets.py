@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import gtd_cues
 
 # A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ...").
-PHRASE_END = re.compile(
+PHRASE_END = compile_pattern(
     r"[,.;:()]| in | near | on | at | along | outside | inside | while | when | after | before | killing| wounding"
     r"| injuring| and killed| and wounded| detonated| exploded| went off| as it", re.I)
 
@@ -22,19 +23,20 @@ PHRASE_END = re.compile(
 # family members of X": the target is X, not what was theirs.
 _THEIRS = (r"(?:the |a |an )?(?:[\w-]+ )?(?:vehicle|car|house|residence|home|convoy|office|compound|motorcade|shop|"
            r"guesthouse|family|famil(?:y|ies) members|relatives?|sons?|brothers?)s?")
-_POSSESSOR = re.compile(rf"^{_THEIRS}(?: and {_THEIRS})?(?: (?:carrying|transporting) {_THEIRS})? "
+_POSSESSOR = compile_pattern(rf"^{_THEIRS}(?: and {_THEIRS})?(?: (?:carrying|transporting) {_THEIRS})? "
                         r"(?:of|belonging to|owned by) ", re.I)
 
 # Place names that contain target words ("Police District 4", Israel's "Eshkol regional council") are places,
 # not targets.
-_PLACE_NOISE = re.compile(r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                          r"tenth|\w+teenth|\w+tieth)\s+)?police district(?:\s+\d+)?|\bPD\s*\d+|\bneighbou?rhood\b|"
-                          r"\bregional council\b",
-                          re.I)
+_PLACE_NOISE = compile_pattern(
+    r"\b(?:(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\w+teenth|\w+tieth)\s+)?police district(?:\s+\d+)?|\bPD\s*\d+|\bneighbou?rhood\b|"
+    r"\bregional council\b",
+    re.I)
 
 # Sentences that report harm to people: where the victims are named.
-_HARM = re.compile(r"\b(?:killed|died|dead|injured|wounded|hurt|harmed|unharmed|hostages?|abducted|kidnapped|"
-                   r"casualties|missing|survived)\b", re.I)
+_HARM = compile_pattern(r"\b(?:killed|died|dead|injured|wounded|hurt|harmed|unharmed|hostages?|abducted|kidnapped|"
+                        r"casualties|missing|survived)\b", re.I)
 
 PRIVATE = "Private Citizens & Property"
 
@@ -192,7 +194,7 @@ def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) ->
 
 
 # A name: capitalised words, an honorific or initial of one letter among them ("U Kyaw Aye").
-PERSON_NAME = re.compile(r"(?:[A-Z][\w'’-]*\s?){1,5}")
+PERSON_NAME = compile_pattern(r"(?:[A-Z][\w'’-]*\s?){1,5}")
 
 
 def role_of(text: str, name: str) -> str | None:

@@ -8,11 +8,11 @@ so both see exactly the same features: lowercased word unigrams and bigrams, and
 
 from __future__ import annotations
 
-import re
+from conflictlens.extract.patterns import compile_pattern
 
 FEATURES_VERSION = 1
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_DIGITS = re.compile(r"\d")
+_WORD = compile_pattern(r"[a-z0-9]+(?:'[a-z]+)?")
+_DIGITS = compile_pattern(r"\d")
 CHAR_SIZES = (3, 4, 5)
 
 

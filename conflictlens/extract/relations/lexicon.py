@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.relations import DIMENSIONS, RELATION_KINDS, RELATION_STANCES, SUPPORT_KINDS
 
@@ -67,7 +68,9 @@ def _alternation(words: list[str]) -> str:
     """Longest first; "fighter" and "fighters" become "fighters?" (smaller patterns compile faster)."""
     unique = set(words)
     merged = {w for w in unique if not (w.endswith("s") and w[:-1] in unique)}
-    forms = [re.escape(w) + ("s?" if w + "s" in unique else "") for w in sorted(merged, key=len, reverse=True)]
+    # Words of one length alphabetically, not in a set's order: the same pattern in every process
+    # (its compiled program is found in the start-up cache).
+    forms = [re.escape(w) + ("s?" if w + "s" in unique else "") for w in sorted(merged, key=lambda w: (-len(w), w))]
     return "|".join(forms)
 
 
@@ -113,7 +116,7 @@ def _expand(pattern: str, frags: _Fragments) -> str:
 
 def _compile(text: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(text, FLAGS)
+        return compile_pattern(text, FLAGS)
     except re.error as exc:
         raise ConflictLensError("CL-E752", f"a cue pattern does not compile ({exc}); fix it or reinstall "
                                 "conflictlens", where) from exc

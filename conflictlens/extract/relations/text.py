@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Sequence
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.dates.mentions import find_date_mentions, resolve_mention
 from conflictlens.extract.relations.events import derived_relations, is_party_name, main_country
 from conflictlens.extract.relations.lexicon import RelationCues, Rule, relation_cues
@@ -25,12 +26,12 @@ from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.records import DateInfo, Document, Event, Evidence
 from conflictlens.model.relations import ActorRelation, ordered_pair, relation_id
 
-_TOKEN = re.compile(r"ACT(\d+)")
-_SUBJECT_ONLY = re.compile(r"(?:an? |the )?ACT\d+(?: [\w-]+){0,2}", re.IGNORECASE)  # "a ACT0 spokesman"
+_TOKEN = compile_pattern(r"ACT(\d+)")
+_SUBJECT_ONLY = compile_pattern(r"(?:an? |the )?ACT\d+(?: [\w-]+){0,2}", re.IGNORECASE)  # "a ACT0 spokesman"
 _DENIAL_WINDOW = 40  # characters before a match in which a denial word governs it
 _HEDGE_WINDOW = 60
 _EVENT_FIELDS = ("date",)  # the sentence holds the phrase the event was dated by
-_SAYER_NOISE = re.compile(  # "but the monitors", "Security officials also"
+_SAYER_NOISE = compile_pattern(  # "but the monitors", "Security officials also"
     r"^(?:(?:but|and|while|whereas|however|meanwhile|also)\s+)+|(?:\s+(?:also|have|has|had|now|then))+$", re.IGNORECASE)
 
 

@@ -12,11 +12,10 @@ Scoring follows ACLED's codebook in three steps, all driven by the data file:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues
-from conflictlens.extract.patterns import may_match
+from conflictlens.extract.patterns import compile_pattern, may_match
 from conflictlens.extract.typing.territory import find_captures
 from conflictlens.model.vocab import vocabularies
 
@@ -24,7 +23,7 @@ Scores = dict[str, tuple[float, tuple[int, int] | None]]
 # Below this total no sub-event type is claimed: the text is not an event.
 MIN_SCORE = 2.0
 _FRAGMENT_WORDS = 6
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9]|\s*$)")
+_SENTENCE_END = compile_pattern(r"[.!?](?=\s+[\"'“‘(]?[A-Z0-9]|\s*$)")
 
 
 @dataclass(frozen=True)

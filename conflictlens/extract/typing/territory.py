@@ -13,21 +13,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import TerritoryCues
 
 GOVERNMENT = "Government regains territory"
 NON_STATE = "Non-state actor overtakes territory"
 NON_VIOLENT = "Non-violent transfer of territory"
 
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
-_WORD = re.compile(r"[\w'-]+")
+_SENTENCE_END = compile_pattern(r"[.!?;]\s|\n")
+_WORD = compile_pattern(r"[\w'-]+")
 # The direct object of a capture verb ends where a preposition starts a new phrase.
 _OBJECT_STOP = {"from", "in", "near", "close", "after", "following", "during", "before", "as", "with", "by",
                 "and", "on", "at", "to", "while", "when", "since", "amid", "despite", "for"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
-_REGAIN_VERB = re.compile(r"^(?:re|regain|liberat|freed|recover|restor|clear)", re.IGNORECASE)
-_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are)\s*(?:\w+ly\s*)?$", re.IGNORECASE)
-_EXPEL_VERB = re.compile(r"(?:out of|from)$", re.IGNORECASE)
+_REGAIN_VERB = compile_pattern(r"^(?:re|regain|liberat|freed|recover|restor|clear)", re.IGNORECASE)
+_PASSIVE_END = compile_pattern(r"\b(?:was|were|been|being|is|are)\s*(?:\w+ly\s*)?$", re.IGNORECASE)
+_EXPEL_VERB = compile_pattern(r"(?:out of|from)$", re.IGNORECASE)
 _OBJECT_WORDS = 7
 _SUBJECT_CHARS = 160
 

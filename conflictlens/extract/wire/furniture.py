@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.attribution import is_own_channel, own_channel_spans
 from conflictlens.extract.lexicon import load_json
 
@@ -49,11 +50,11 @@ def _patterns() -> _Patterns:
     agency = rf"(?i:{agencies})"
     dateline = (raw["dateline"].replace("PLACE", raw["place"]).replace("DATE", raw["date"])
                 .replace("AGENCY", agency))
-    furniture = tuple(re.compile(raw[k].replace("AGENCY", agency), re.M) for k in ("byline", "update", "credit",
+    furniture = tuple(compile_pattern(raw[k].replace("AGENCY", agency), re.M) for k in ("byline", "update", "credit",
                                                                                    "agency_credit"))
     months = {k.lower(): v for k, v in load_json("date_phrases.json")["months"].items() if not k.startswith("_")}
-    return _Patterns(re.compile(agency), re.compile(dateline, re.M), re.compile(raw["caps_dateline"], re.M),
-                     frozenset(raw["caps_not_places"]), furniture, months)
+    return _Patterns(compile_pattern(agency), compile_pattern(dateline, re.M),
+                     compile_pattern(raw["caps_dateline"], re.M), frozenset(raw["caps_not_places"]), furniture, months)
 
 
 def find_dateline(text: str) -> Dateline | None:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import load_json
 from conflictlens.model.text import strip_marks
 
@@ -26,10 +27,10 @@ UPPER_SHARE = 0.8
 MIN_LETTERS = 20
 # An unknown word this short is read as an acronym (ELN, FPL, MRTA), a longer one as a name.
 ACRONYM_MAX = 3
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_ROMAN = compile_pattern(r"^[IVXLC]+$")
+_PARAGRAPH = compile_pattern(r"\n[ \t]*\n")
 # A word with its clitic ("COUNTRY'S", "DIDN'T"): looked up whole, then without the clitic.
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]{1,2}\b)?")
+_WORD = compile_pattern(r"[A-Za-z]+(?:'[A-Za-z]{1,2}\b)?")
 # Words kept in lower case inside a place name ("San Luis de la Reina"), unless they open it.
 _NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "of", "the", "da", "do", "dos", "e"})
 
@@ -40,7 +41,7 @@ def _dated_month() -> re.Pattern[str]:
     months = sorted((m for m in load_json("date_phrases.json")["months"] if not m.startswith("_")), key=len,
                     reverse=True)
     names = "|".join(re.escape(m) for m in months)
-    return re.compile(rf"(?<=\d )(?:{names})\b|\b(?:{names})(?= \d)", re.I)
+    return compile_pattern(rf"(?<=\d )(?:{names})\b|\b(?:{names})(?= \d)", re.I)
 
 
 @lru_cache(maxsize=1)

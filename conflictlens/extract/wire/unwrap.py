@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from statistics import median
 
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import load_json
 
 # Hard-wrapped text: at least this many lines that run on into the next, their typical length
@@ -40,7 +41,7 @@ def wrap_width(text: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _runs_on_ending() -> re.Pattern[str]:
-    return re.compile(load_json("wire.json")["runs_on"], re.I)
+    return compile_pattern(load_json("wire.json")["runs_on"], re.I)
 
 
 def unwrap(text: str) -> str:
