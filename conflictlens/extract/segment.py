@@ -26,7 +26,10 @@ _ANAPHOR = re.compile(
 # Words that announce a different incident.
 _NEW_INCIDENT = re.compile(
     r"^(?:In (?:a |another |an |the )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
-    r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Another\b|Earlier\b|Later\b|"
+    r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Earlier\b|Later\b|"
+    # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
+    r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|witness|resident|source|spokes(?:man|woman|person)|"
+    r"doctor|survivor),)|"
     r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b)",
     re.I,
 )
