@@ -127,3 +127,9 @@ def test_a_groups_toll_over_its_history_and_what_held_since_a_seizure_tell_no_in
             "capital, Sanaa, in 2014, Aden has served as the seat of the government.")
     events = _events(extractor, text, "2019-08-01")
     assert [(e.date.start, e.location.place) for e in events] == [("2019-08-01", "Aden")]
+
+
+def test_a_toll_that_is_only_a_floor_does_not_lower_a_higher_count(extractor):
+    text = ("A suicide bomber attacked a mosque in Kandahar on Friday, killing at least 62 people. Other medical "
+            "sources confirmed a toll of more than 60.")
+    assert _events(extractor, text, "2021-10-15")[0].fatalities.best == 62

@@ -206,4 +206,8 @@ def _counted(entries: list[Entry], tolls: list[Entry]) -> Casualties:
     if not tolls:
         return Casualties(low, best, high)
     seen = [x for v in [(low, best, high), *(t for t, _ in tolls)] for x in v if x is not None]
-    return Casualties(min(seen), tolls[-1][0][1], max(seen))
+    latest = tolls[-1][0]
+    # "killing at least 62 ... confirmed a toll of more than 60": a toll that is only a floor does not
+    # lower a figure already known to be higher
+    floor_only = latest[2] is None and low is not None and latest[1] is not None and low > latest[1]
+    return Casualties(min(seen), low if floor_only else latest[1], max(seen))
