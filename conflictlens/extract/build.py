@@ -257,7 +257,9 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     if geocoder is None:
         return
     start, end = incident.span
-    inside = [p for p in ctx.places if start <= p.start < end]
+    # Only the incident's own sentences place it: a background sentence between them ("They include a
+    # series of bombings in Jalalabad two weeks ago") tells other places.
+    inside = [p for p in ctx.places if any(a <= p.start < b for a, b in incident.sentences)]
     # The dateline says where the report was filed; the body, when it names a place, says where it happened.
     inside = [p for p in inside if p.start >= ctx.body_start] or inside
     # "160 miles from the capital, Ouagadougou" names where it did not happen, only near where.

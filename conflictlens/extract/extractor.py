@@ -19,14 +19,15 @@ from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import TypingModel
-from conflictlens.extract.dates.mentions import DateMention, ResolvedDate, find_date_mentions, next_anchor, stated_date, stays_on_the_day
+from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, next_anchor,
+                                                 stated_date, stays_on_the_day)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, truecase
-from conflictlens.extract.wire.furniture import find_dateline, furniture_spans, inside, is_messenger
+from conflictlens.extract.wire.furniture import caption_spans, find_dateline, furniture_spans, inside, is_messenger
 from conflictlens.extract.wire.unwrap import unwrap
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
@@ -244,9 +245,10 @@ class Extractor:
                   if (m in identified or (m not in known_set and (m.start, m.end) not in place_spans))
                   and not _names_nobody(text, m) and not inside(messengers, m.start, m.end)]
         nationalities = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP")
-        sentences = split_sentences(text)
+        captions = caption_spans(text)  # a photo caption tells no part of the story
+        sentences = [s for s in split_sentences(text) if not inside(captions, *s)]
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
-                          _event_dates(text, sentences), nationalities, (country, as_of), known)
+                          _event_dates(text, sentences, captions), nationalities, (country, as_of), known)
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
@@ -273,12 +275,15 @@ class Extractor:
             sentence = text[span[0]: span[1]]
             places = frozenset(_admin_names(p) for p in told if span[0] <= p.start < span[1])
             # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
-            day_mentions = frozenset(m.text.lower() for m in dates
-                                     if span[0] <= m.start < span[1] and not stays_on_the_day(m))
+            # Days count by the day they name: "today's attack" after "on Friday" tells no new day. The
+            # dateline's date is the day of filing, no day of an incident.
+            dated = [m for m in dates if max(span[0], ctx.body_start) <= m.start < span[1] and not stays_on_the_day(m)]
+            day_mentions = frozenset(day_key(m, ctx.published, self.date_order) for m in dated)
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             within = frozenset(_province_of(p) for p in told if span[0] <= p.start < span[1])
-            infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""}))
+            infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
+                                       frozenset(m.text.lower() for m in dated)))
         return group_incidents(infos)
 
 
@@ -347,14 +352,15 @@ def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, st
     return sorted(merged, key=lambda m: m.start)
 
 
-def _event_dates(text: str, sentences: list[tuple[int, int]]) -> list[DateMention]:
+def _event_dates(text: str, sentences: list[tuple[int, int]], captions: list[tuple[int, int]]) -> list[DateMention]:
     """The report's date mentions, but for those of sentences that sum up many past events ("This year,
-    IS revived its bombing campaign"): such a date dates no incident, nor the ones told after it."""
+    IS revived its bombing campaign") and of photo captions: such a date dates no incident, nor the
+    ones told after it."""
     mentions = find_date_mentions(text)
     if not mentions:
         return mentions
     background = event_cues().background
-    summed = [(a, b) for a, b in sentences if background.search(text, a, b)]
+    summed = [(a, b) for a, b in sentences if background.search(text, a, b)] + captions
     return [m for m in mentions if not any(a <= m.start < b for a, b in summed)] if summed else mentions
 
 

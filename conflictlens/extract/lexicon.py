@@ -112,6 +112,8 @@ class EventCues:
     unreal: Regex | None = None  # threats, plans, the future, questions: no act told
     # "160 miles from the capital, Ouagadougou": the place after it is a distance reference
     distance_reference: Regex | None = None
+    # "killed in another IED blast": a sentence that tells an incident other than the one told so far
+    new_incident: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,7 @@ def event_cues() -> EventCues:
         not_events=_not_events(raw.get("not_events", {}), regex, terms),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
         distance_reference=LazyPattern(raw["distance_reference"]["pattern"], FLAGS),
+        new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
     )
 
 

@@ -73,7 +73,8 @@ def _last_lead(piece: str) -> int | None:
 
 
 def _pick(elements: list[WrittenPlace]) -> WrittenPlace | None:
-    kept = [e for e in elements if not _CITY_PART.search(e.name + " " + (e.kind or ""))]
+    # "Sanaa, in 2014, Aden has served ...": a bare number (a year) is no place name
+    kept = [e for e in elements if not _CITY_PART.search(e.name + " " + (e.kind or "")) and not e.name.isdigit()]
     for i, e in enumerate(kept):
         following = kept[i + 1] if i + 1 < len(kept) else None
         if e.kind in _MINOR and following is not None and following.kind != "district":

@@ -27,7 +27,10 @@ _ANAPHOR = compile_pattern(
 # Words that announce a different incident.
 _NEW_INCIDENT = compile_pattern(
     r"^(?:In (?:a |another |an |the )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
-    r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Another\b|Earlier\b|Later\b|"
+    r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Earlier\b|Later\b|"
+    # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
+    r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|witness|resident|source|spokes(?:man|woman|person)|"
+    r"doctor|survivor),)|"
     r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b)",
     re.I,
 )
@@ -158,7 +161,10 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
 
 
 def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
-                  casualty_or_claim: bool, within: frozenset[str] = frozenset()) -> SentenceInfo:
+                  casualty_or_claim: bool, within: frozenset[str] = frozenset(),
+                  date_words: frozenset[str] = frozenset()) -> SentenceInfo:
+    """What the segmenter needs of one sentence. `dates` tell its days apart (the days they name), and
+    `date_words` are those dates as written (whether the sentence opens with one); by default the same."""
     sentence = text[span[0]: span[1]]
     cues = event_cues()
     anaphor = bool(_ANAPHOR.search(sentence))
@@ -171,11 +177,11 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         background=background,
         anaphor=anaphor,
         supporting=casualty_or_claim,
-        announces_new=bool(_NEW_INCIDENT.search(sentence)),
+        announces_new=bool(_NEW_INCIDENT.search(sentence) or (cues.new_incident and cues.new_incident.search(sentence))),
         places=places,
         within=within,
         dates=dates,
-        opens_with_date=sentence.lower().startswith(tuple(dates)) if dates else False,
+        opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         says_who=anaphor and says_who(sentence),
         words=telling_words(sentence),
         names=named_words(sentence) if anaphor else frozenset(),

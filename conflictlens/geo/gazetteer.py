@@ -13,9 +13,9 @@ from typing import Sequence
 
 from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_point, named_context,
                                        province_positions, spelt_countries)
-from conflictlens.geo.loader import (GazetteerData, load_attributive_words, load_bundled, read_user_places,
+from conflictlens.geo.loader import (GazetteerData, load_allegiance_phrases, load_attributive_words, load_bundled, read_user_places,
                                      with_user_places)
-from conflictlens.geo.normalize import TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
+from conflictlens.geo.normalize import POSSESSIVE_RE, TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
 
@@ -80,7 +80,7 @@ class Gazetteer:
                 if folded in first or stem_token(folded) in first:
                     found = self._match_at(text, tokens, i)
                     if found is not None:
-                        out.append(found[0])
+                        out += [found[0]] if found[0] is not None else []
                         i = found[1]
                         continue
             i += 1
@@ -96,7 +96,10 @@ class Gazetteer:
             n += 1
         return n
 
-    def _match_at(self, text: str, tokens: list, i: int) -> tuple[PlaceMention, int] | None:
+    def _match_at(self, text: str, tokens: list, i: int) -> tuple[PlaceMention | None, int] | None:
+        """The longest name at token i and where the next name may start; a country name that
+        places nothing ("the U.S. embassy", "loyal to the United Arab Emirates") is skipped whole,
+        so no shorter name inside it ("Emirates") is taken for a place."""
         folded = []
         for tok in tokens[i:i + self._span_end(text, tokens, i)]:
             folded.append(fold_token(tok.group()))
@@ -109,13 +112,18 @@ class Gazetteer:
             if kept:
                 start, end = tokens[i].start(), tokens[i + n - 1].end()
                 return PlaceMention(start, end, text[start:end], kept), i + n
+            if n > 1 and all(e.kind == "country" for e in entries):
+                return None, i + n
         return None
 
     def _accept(self, entries, key, text, tokens, i, j) -> tuple[PlaceEntry, ...]:
         """Drop candidates a bare name is too weak to support; narrow by a following cue word."""
-        if all(e.kind == "country" for e in entries) and _qualifies_a_noun(text, tokens, i, j):
+        if all(e.kind == "country" for e in entries) and (
+                _qualifies_a_noun(text, tokens, i, j) or _names_a_side(text, tokens[i].start())):
             return ()
-        cue = _next_word(text, tokens, j)
+        # "the Chhattisgarh Police's District Force": after a possessive the next word is what it owns,
+        # no cue that the name is a place
+        cue = None if POSSESSIVE_RE.search(tokens[j - 1].group()) else _next_word(text, tokens, j)
         kind = CUES.get(cue) if cue else None
         embedded = _capital_neighbour(text, tokens, i, j)
         # Not for the tail of a longer name ("Orta Buz": not a town called "Buz").
@@ -254,7 +262,10 @@ class Gazetteer:
         places = named.get((e.country, admin1), ())
         near = min(((j - idx) if j >= idx else (idx - j) + 10 for j in places), default=99)
         strength = STRENGTH[self._data.meta[e.id].strength]
-        return (int(country_ok) + int(admin1_ok), spec, -near, int(e.country in spelt), strength, -idx, e.population)
+        # The spelling tells namesakes of one mention apart ("Sanaa" is Yemen's, not Peru's "Sana"); a
+        # mention it settles nothing for ("Aden") is no worse spelt than another mention.
+        spelt_ok = not spelt or e.country in spelt
+        return (int(country_ok) + int(admin1_ok), spec, -near, int(spelt_ok), strength, -idx, e.population)
 
     def _location(self, e: PlaceEntry, point: PlaceEntry | None = None) -> Location:
         """`e` as a location, at `point`'s coordinates when given (another row of the same place)."""
@@ -297,9 +308,14 @@ def _qualifies_a_noun(text: str, tokens: list, i: int, j: int) -> bool:
     gap = text[tokens[j - 1].end():tokens[j].start()]
     # "U.S. embassy": the full stop ends an abbreviation, not a sentence ("in Pakistan. Officials said").
     abbreviation = gap.strip() == "." and len(tokens[j - 1].group()) == 1 and j - i > 1
-    if gap != " " and not abbreviation:
+    if gap not in (" ", "-") and not abbreviation:  # "Saudi-backed forces" qualifies a noun too
         return False
     return fold_token(tokens[j].group()) in load_attributive_words()
+
+
+def _names_a_side(text: str, start: int) -> bool:
+    """'forces loyal to the United Arab Emirates', 'rebels backed by Iran': whose side, not where."""
+    return load_allegiance_phrases().search(text, max(0, start - 30), start) is not None
 
 
 def _capitalised_word_follows(text: str, tokens: list, k: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,6 +150,14 @@ def load_attributive_words() -> frozenset[str]:
     """Folded words a country name qualifies rather than locates ("the U.S. embassy")."""
     text = (_data_dir() / "attributive_words.txt").read_text(encoding="utf-8")
     return frozenset(fold_token(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def load_allegiance_phrases() -> re.Pattern[str]:
+    """Phrases after which a country name says whose side, not where ("forces loyal to the UAE")."""
+    text = (_data_dir() / "allegiance_phrases.txt").read_text(encoding="utf-8")
+    phrases = [re.escape(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _read_lines(name: str) -> list[str]:

@@ -16,7 +16,7 @@ from conflictlens.model.text import fold
 # Words: letters/digits, allowing inner apostrophes ("Qal'eh", "Kabul's").
 TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
 _APOSTROPHES = re.compile(r"['’ʼ`]")
-_POSSESSIVE = re.compile(r"['’ʼ`]s$", re.IGNORECASE)
+POSSESSIVE_RE = re.compile(r"['’ʼ`]s$", re.IGNORECASE)
 _REPEATS = re.compile(r"(.)\1+")
 # Izafe connectors written as separate words: "Dasht-e-Barchi", "Mazar i Sharif".
 CONNECTORS = frozenset({"e", "i", "ye", "yi", "y"})
@@ -25,7 +25,7 @@ CONNECTORS = frozenset({"e", "i", "ye", "yi", "y"})
 @lru_cache(maxsize=200_000)
 def fold_token(token: str) -> str:
     """Fold one word: strip a possessive, diacritics and apostrophes; unify o/u, ee/i; squeeze repeats."""
-    token = _POSSESSIVE.sub("", token)
+    token = POSSESSIVE_RE.sub("", token)
     plain = _APOSTROPHES.sub("", fold(token))
     if plain.isdigit():
         return plain.lstrip("0") or "0"
@@ -36,7 +36,7 @@ def fold_token(token: str) -> str:
 @lru_cache(maxsize=200_000)
 def spelling_key(token: str) -> str:
     """One word as spelt: only case, diacritics and apostrophes set aside ("Sanaa" is not "Sana")."""
-    return _APOSTROPHES.sub("", fold(_POSSESSIVE.sub("", token)))
+    return _APOSTROPHES.sub("", fold(POSSESSIVE_RE.sub("", token)))
 
 
 @lru_cache(maxsize=200_000)

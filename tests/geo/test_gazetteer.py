@@ -294,3 +294,21 @@ def test_spelling_settles_nothing_when_a_country_has_namesakes_of_its_own(gaz):
     """Dalan in Wardak, Dallan in Balkh, and one in Pakistan: no country, no guess."""
     loc, _ = locate(gaz, "A bomb went off in Dalan village on Monday.")
     assert (loc.country, loc.place, loc.precision) == (None, "Dalan", None)
+
+
+def test_a_possessive_is_no_place_cue_for_a_weak_name(gaz):
+    # "Police" (a town in Poland) is a place only with a cue word: "Police district", not "Police's District Force"
+    text = "Two jawans of the Chhattisgarh Police's District Force were killed."
+    assert all(p.text.lower() not in ("police", "police's") for p in gaz.find_places(text))
+
+
+def test_a_country_that_takes_sides_is_skipped_whole(gaz):
+    text = "A missile hit a parade of forces loyal to the United Arab Emirates and the Saudi-backed army in Aden."
+    names = [p.text for p in gaz.find_places(text)]
+    assert names == ["Aden"]
+
+
+def test_spelling_ranks_a_mentions_namesakes_not_other_mentions(gaz):
+    # "Sanaa" is spelt as Yemen's capital, not Peru's "Sana"; that gives it no edge over "Aden" told first
+    location, _ = locate(gaz, "A missile hit a camp in Aden. The Houthis, who hold the capital, Sanaa, claimed it.")
+    assert (location.country, location.admin1) == ("YE", "Aden")

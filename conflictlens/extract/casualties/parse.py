@@ -71,6 +71,14 @@ def _passage_starts(text: str, spans: list[Span]) -> list[int]:
     return starts
 
 
+def _contrasts_within(text: str, cue: Span, sentence_start: int, tally: Tally) -> bool:
+    """'Two civilians died and four others were injured': 'others' sets the wounded apart from a group
+    counted before it in the same sentence; it tells no victims beyond the sentences before."""
+    if text[cue[0]:cue[1]].lower() not in ("other", "others"):
+        return False
+    return any(sentence_start <= a and b <= cue[0] for entries in tally.found.values() for _, (a, b) in entries)
+
+
 def parse_casualties(
     text: str, focus: list[tuple[int, int]] | None = None, *, perpetrator_nouns_are_victims: bool = False,
     perpetrator_names: Sequence[str] = (), other_names: Sequence[str] = (),
@@ -88,8 +96,9 @@ def parse_casualties(
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
             tally.sentences.append(s)
-            tally.further.extend(m.span() for m in rules.further.finditer(text, s, e))
+            cues = [m.span() for m in rules.further.finditer(text, s, e)]
             parse_sentence(text, s, e, floor, rules, tally)
+            tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
     totals = {c: total(tally.found[c], tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further)
               for c in CATEGORIES}
     used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c]}) for c in CATEGORIES}

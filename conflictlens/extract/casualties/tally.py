@@ -167,10 +167,16 @@ def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collec
     for entry in entries:
         groups.setdefault(sentences[max(0, bisect_right(sentences, entry[1][0]) - 1)], []).append(entry)
     kept: list[Entry] = []
+    detail = 0  # victims of the count so far told again a group at a time ("a soldier and a woman were killed")
     for start in sorted(groups):
-        if not kept or _tells_further(groups[start], further):
-            kept += groups[start]
+        told, part = _sum(kept)[1] or 0, _sum(groups[start])[1] or 0
+        # "killing five ... An FC soldier, a woman and a passerby were killed. Two others died in hospital":
+        # further victims that still fit in the count told detail it rather than add to it
+        within = 0 < detail and detail + part <= told
+        if not kept or (_tells_further(groups[start], further) and not within):
+            kept, detail = kept + groups[start], 0
         else:
+            detail = detail + part if part < told else 0
             kept = [(_restated(_sum(kept), _sum(groups[start])), kept[0][1])]
     return kept
 
@@ -200,4 +206,8 @@ def _counted(entries: list[Entry], tolls: list[Entry]) -> Casualties:
     if not tolls:
         return Casualties(low, best, high)
     seen = [x for v in [(low, best, high), *(t for t, _ in tolls)] for x in v if x is not None]
-    return Casualties(min(seen), tolls[-1][0][1], max(seen))
+    latest = tolls[-1][0]
+    # "killing at least 62 ... confirmed a toll of more than 60": a toll that is only a floor does not
+    # lower a figure already known to be higher
+    floor_only = latest[2] is None and low is not None and latest[1] is not None and low > latest[1]
+    return Casualties(min(seen), low if floor_only else latest[1], max(seen))

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.dates.resolvers import DateMention, ResolvedDate, resolve_mention
 from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
-           "stays_on_the_day",
+           "stays_on_the_day", "day_key",
            "stated_date"]
 _REACH = 48
 
@@ -153,9 +154,40 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
         return next(iter(told), days[0] if days else inside[0])
     if before is not None or anchor is not None:
         return before or anchor
+    named = _named_later(text, mentions, fe, published, date_order)
+    if named is not None:
+        return named
     if published is not None:
         return ResolvedDate(published - dt.timedelta(days=6), published, "week", None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _incident_day_cue() -> re.Pattern[str]:
+    return re.compile(tables().lex["incident_day_cues"], re.IGNORECASE)
+
+
+def _named_later(text: str, mentions: Sequence[DateMention], after: int, published: dt.date | None,
+                 date_order: str) -> ResolvedDate | None:
+    """'Tuesday's bombings came two days after ...': a later sentence that names an incident by its
+    day dates the incident told before it without a day of its own."""
+    cue = _incident_day_cue()
+    for m in mentions:
+        if m.start >= after and m.text.endswith(("'s", "’s")) and cue.match(text, m.end):
+            told = resolve_mention(m, published, None, date_order=date_order)
+            if told is not None and told.precision == "day":
+                return told
+    return None
+
+
+def day_key(mention: DateMention, published: dt.date | None, date_order: str = "MDY") -> str:
+    """What tells a date mention's day from another's: the day it names, when the publication date
+    resolves it to one ("today" and "on Friday" in a Friday's report name one day), else its words."""
+    # a relative phrase names its own day only when counted from the publication date ("yesterday"),
+    # not from another incident ("the next day")
+    own = mention.kind != "relative" or any(name == "pub" and rx.fullmatch(mention.text) for name, rx, _ in tables().rules)
+    told = resolve_mention(mention, published, None, date_order=date_order) if published and own else None
+    return told.start.isoformat() if told is not None and told.precision == "day" else mention.text.lower()
 
 
 def stated_date(text: str, date_order: str = "MDY") -> dt.date | None:

@@ -41,6 +41,7 @@ class _Patterns:
     caps_not_places: frozenset[str]
     furniture: tuple[re.Pattern[str], ...]
     months: dict[str, int]
+    caption: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def _patterns() -> _Patterns:
                                                                                    "agency_credit"))
     months = {k.lower(): v for k, v in load_json("date_phrases.json")["months"].items() if not k.startswith("_")}
     return _Patterns(compile_pattern(agency), compile_pattern(dateline, re.M),
-                     compile_pattern(raw["caps_dateline"], re.M), frozenset(raw["caps_not_places"]), furniture, months)
+                     compile_pattern(raw["caps_dateline"], re.M), frozenset(raw["caps_not_places"]), furniture, months,
+                     compile_pattern(raw["caption"].replace("AGENCY", agency), re.M))
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -121,6 +123,12 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     if dateline is not None and dateline.agency is not None:
         spans.append(dateline.agency)
     return sorted(spans)
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that are photo captions ("... in Kunduz ... (File photo; AP)"): no part of the story, so
+    they open no incident and date none."""
+    return [m.span() for m in _patterns().caption.finditer(text)]
 
 
 def is_messenger(name: str) -> bool:
