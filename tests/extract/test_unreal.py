@@ -36,6 +36,13 @@ NO_ACT = [
     "The opposition leader said the government is killing its own people and must resign.",
     "Customs officers said the lorry was loaded with rifles and grenades bound for the rebels.",
     "The party said the plan aims to justify repression and the bombing of civilians.",
+    # figures of speech, threats and hoaxes, violence fought in general, weapons programmes
+    "The minister said the country must fight drug trafficking and corruption with new laws.",
+    "Radio stations in the city received several bomb threats after the broadcast.",
+    "The economist warned that inflation is a time bomb for the central bank.",
+    "The president called the vote an explosion of freedom after decades of dictatorship.",
+    "The leaders want a dialogue without bombs and bullets.",
+    "Ministers discussed the missile programme at the summit.",
 ]
 
 STILL_ACTS = [
@@ -76,6 +83,7 @@ SUMMED_UP = [
     "The army said the rebel offensive had left more than 300 combatants dead.",
     "The rebels inflicted 94 casualties on the army during October.",
     "There were 1,450 political murders in the province, the report says.",
+    "Many people were killed during those days, the old man said.",
 ]
 
 
