@@ -169,3 +169,11 @@ def test_an_attack_reported_beside_threats_stays_an_event(extractor):
             "threatened to attack more bridges if the army does not withdraw.")
     events = political_violence(extractor, "doc_bridge", text)
     assert len(events) == 1 and events[0].event_type == "Explosions/Remote violence"
+
+
+def test_an_incident_is_typed_from_what_it_tells_as_fact(extractor):
+    # "had planned to kill passengers" names no killing: the detention is the event
+    text = ("Police detained three men in the capital on Monday. Officers said the men had planned to kill "
+            "passengers with a bomb at the airport.")
+    events = extractor.extract(Document(id="doc_plot", text=text))
+    assert [e.sub_event_type for e in events] == ["Arrests"]
