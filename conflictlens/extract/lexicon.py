@@ -85,9 +85,16 @@ class NotEvent:
 
     def applies(self, text: str, lowered: str, opening: str = "") -> bool:
         """`lowered`: `text.lower()`, read once for every rule; the guards always read the whole text."""
+        return self.in_context(text, lowered, opening) and not self.guarded(text)
+
+    def in_context(self, text: str, lowered: str, opening: str = "") -> bool:
+        """Whether the rule's context is found (in the opening sentence only, for an opening rule)."""
         where, where_lowered = (opening, opening.lower()) if self.opening_only else (text, lowered)
-        return (may_match(self.anchors, where_lowered) and bool(self.pattern.search(where))
-                and not any(g.search(text) for g in self.unless))
+        return may_match(self.anchors, where_lowered) and bool(self.pattern.search(where))
+
+    def guarded(self, text: str) -> bool:
+        """Whether a guard (a perpetrator, a toll, a day) keeps the incident an event."""
+        return any(g.search(text) for g in self.unless)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,18 @@ NO_ACT = [
     "The judge handling the murder cases of the two priests resigned.",
     "Army helicopters are overflying the area in search of the attackers.",
     "The commander demanded that the contras stop murdering civilians.",
+    # denials of reports, rhetoric against a whole people, weapons carried or sold, violence in general
+    "The defence ministry denied reports that its aircraft had bombed a village near the border.",
+    "The opposition leader said the government is killing its own people and must resign.",
+    "Customs officers said the lorry was loaded with rifles and grenades bound for the rebels.",
+    "The party said the plan aims to justify repression and the bombing of civilians.",
+    # figures of speech, threats and hoaxes, violence fought in general, weapons programmes
+    "The minister said the country must fight drug trafficking and corruption with new laws.",
+    "Radio stations in the city received several bomb threats after the broadcast.",
+    "The economist warned that inflation is a time bomb for the central bank.",
+    "The president called the vote an explosion of freedom after decades of dictatorship.",
+    "The leaders want a dialogue without bombs and bullets.",
+    "Ministers discussed the missile programme at the summit.",
 ]
 
 STILL_ACTS = [
@@ -44,6 +56,9 @@ STILL_ACTS = [
     "Troops arrested three men for suspected involvement in 'terrorist activities?', the army said.",
     "The rebels stopped a bus on the highway and killed two passengers.",
     "The murdered mayor was shot in the head on Friday, police said.",
+    "Militants carrying grenades stormed a police post on Friday, killing six officers.",
+    "Gunmen killed three policemen on Monday, in the deadliest attack on the force in 2021.",
+    "The army denied that its pilots were to blame after a strike killed nine villagers on Sunday.",
 ]
 
 SUMMED_UP = [
@@ -60,6 +75,15 @@ SUMMED_UP = [
     "The rebels persistently sabotage the power lines of the eastern provinces.",
     "The president spoke of the situation after the recent attacks by the guerrillas on the capital.",
     "The drug mafia and its allies are behind all these attacks, the senator said.",
+    # history dated by a year alone, recollections, the toll of a whole campaign or month
+    "In 2009, rebels ambushed the convoy of one of his predecessors and killed four of his guards.",
+    "In March 2011, during another attack on the same barracks, two soldiers were killed.",
+    "It should be recalled that three aid workers were kidnapped on this road.",
+    "Let us recall the bombing of the court house, in which eleven people died.",
+    "The army said the rebel offensive had left more than 300 combatants dead.",
+    "The rebels inflicted 94 casualties on the army during October.",
+    "There were 1,450 political murders in the province, the report says.",
+    "Many people were killed during those days, the old man said.",
 ]
 
 
@@ -89,6 +113,35 @@ def test_a_dated_attack_is_no_sum():
     assert not background.search("Rebels and troops agreed a truce after the worst fighting in decades on Monday.")
     assert not background.search("A grenade exploded at a school on Monday, in an extortion of the kind seen during "
                                  "recent months.")
+    # a year that dates the clause opening the sentence is history; one later in the sentence is not
+    assert not background.search("Gunmen killed three policemen on Monday, in the deadliest attack on the force in 2021.")
+    assert not background.search("Government forces retook the town on Tuesday for the first time since 2012.")
+    assert not background.search("The dynamite attack, the 41st in the capital during this month, destroyed a bank.")
+
+
+@pytest.mark.parametrize("text", [
+    "Washington announced sanctions against the militia leaders, who threatened to kill aid workers and to bomb "
+    "the airport.",
+    "The government expelled three diplomats on Friday, accusing their embassy of plotting with rebels who vowed "
+    "to kill the president with a car bomb.",
+])
+def test_a_guard_of_the_gate_counts_only_where_it_is_told_as_fact(extractor, text):
+    # "threatened to kill" is no toll: the sanctions rule of the gate applies
+    assert political_violence(extractor, "doc_sanctions", text) == []
+
+
+def test_a_speech_that_recalls_old_attacks_gives_no_event(extractor):
+    text = ("The new governor of the province took office on Monday and promised jobs and roads. In 2009, rebels "
+            "ambushed the convoy of one of his predecessors and killed four of his guards. Let us recall the "
+            "bombing of the court house, in which eleven people died, he told the assembly.")
+    assert political_violence(extractor, "doc_speech", text) == []
+
+
+def test_a_report_beside_history_keeps_its_own_attack(extractor):
+    text = ("Gunmen shot dead a district official outside his home in the town on Wednesday, police said. "
+            "In 2015, a bombing at the town's market killed 30 people.")
+    events = political_violence(extractor, "doc_history", text)
+    assert len(events) == 1 and events[0].fatalities.best == 1
 
 
 def test_blanking_keeps_offsets():
@@ -116,3 +169,11 @@ def test_an_attack_reported_beside_threats_stays_an_event(extractor):
             "threatened to attack more bridges if the army does not withdraw.")
     events = political_violence(extractor, "doc_bridge", text)
     assert len(events) == 1 and events[0].event_type == "Explosions/Remote violence"
+
+
+def test_an_incident_is_typed_from_what_it_tells_as_fact(extractor):
+    # "had planned to kill passengers" names no killing: the detention is the event
+    text = ("Police detained three men in the capital on Monday. Officers said the men had planned to kill "
+            "passengers with a bomb at the airport.")
+    events = extractor.extract(Document(id="doc_plot", text=text))
+    assert [e.sub_event_type for e in events] == ["Arrests"]

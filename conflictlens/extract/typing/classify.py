@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues
 from conflictlens.extract.patterns import compile_pattern, may_match
 from conflictlens.extract.typing.territory import find_captures
+from conflictlens.extract.typing.unreal import told_as_fact
 from conflictlens.model.vocab import vocabularies
 
 Scores = dict[str, tuple[float, tuple[int, int] | None]]
@@ -70,7 +71,13 @@ def _set_aside_non_events(text: str, lowered: str, opening: str, scores: dict[st
     `lowered`: `text.lower()`; `opening`: the report's opening sentence, where some contexts count only
     (a claim that leads)."""
     gate = cues.not_events
-    if not any(rule.applies(text, lowered, opening) for rule in gate.rules):
+    found = [rule for rule in gate.rules if rule.in_context(text, lowered, opening)]
+    if not found:
+        return
+    # A guard counts only where it is told as having happened: "a ceasefire would allow the burial of
+    # those who have been killed" gives no toll, "threatened to bomb" no bombing.
+    told = told_as_fact(text)
+    if all(rule.guarded(told) for rule in found):
         return
     for event_type in gate.types:
         for sub in vocabularies().acled[event_type]:
