@@ -10,6 +10,7 @@ and ``resolvers`` (one resolver per grammar rule, and ``resolve_mention``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -164,7 +165,7 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
 
 @lru_cache(maxsize=1)
 def _incident_day_cue() -> re.Pattern[str]:
-    return re.compile(tables().lex["incident_day_cues"], re.IGNORECASE)
+    return compile_pattern(tables().lex["incident_day_cues"], re.IGNORECASE)
 
 
 def _named_later(text: str, mentions: Sequence[DateMention], after: int, published: dt.date | None,
