@@ -204,18 +204,14 @@ def _typing(ctx: DocContext, incident: Incident):
     if typing is None or vocabularies().event_type_of(typing.sub_event_type) in VIOLENT_TYPES:
         return typing
     a, b = incident.sentences[0]
-    opening = classify_sub_event(text[: b - start], offset=a, setting=_opening_sentence(ctx, a))
+    opening = classify_sub_event(text[a - start:b - start], offset=a, setting=_opening_sentence(ctx, a))
     if opening is not None and vocabularies().event_type_of(opening.sub_event_type) in VIOLENT_TYPES:
         return opening
     return typing
 
 
-def _evidence_maker(doc_id: str, text: str):
-    def make(span: tuple[int, int] | None) -> Evidence | None:
-        if span is None:
-            return None
-        return Evidence(doc_id, span[0], span[1], text[span[0]: span[1]])
-    return make
+def _evidence_maker(doc_id: str, text: str) -> Callable[[tuple[int, int] | None], Evidence | None]:
+    return lambda span: None if span is None else Evidence(doc_id, span[0], span[1], text[span[0]: span[1]])
 
 
 def _learned_typing(event: Event, learned: TypingModel | None, names: tuple[str, ...], vector: dict[int, float],
