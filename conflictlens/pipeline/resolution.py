@@ -62,6 +62,13 @@ class ResolutionReport:
         """Events that joined or started an incident."""
         return self.joined + self.started
 
+    def add(self, other: ResolutionReport) -> None:
+        """Count a batch's report into this one."""
+        self.joined, self.started = self.joined + other.joined, self.started + other.started
+        self.kept, self.removed = self.kept + other.kept, self.removed + other.removed
+        self.incidents |= other.incidents
+        self.left_waiting = self.left_waiting or other.left_waiting
+
     def to_dict(self) -> dict[str, int]:
         return {"joined": self.joined, "started": self.started, "kept": self.kept, "removed": self.removed,
                 "incidents_changed": len(self.incidents)}
@@ -213,7 +220,10 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
             break
         events = [event_from_record(record) for _, record, _ in rows]
         meta = incidents.document_meta(e.document_id for e in events)
-        resolve_events(store, [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events], ctx, report, index)
+        # A report of its own per batch: resolve_events recomposes the incidents its report names, and
+        # those of earlier batches are done (recomposing them all again each batch made this quadratic).
+        items = [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events]
+        report.add(resolve_events(store, items, ctx, ResolutionReport(), index))
         done, position = done + len(rows), rows[-1][2]
     return report
 

@@ -166,6 +166,23 @@ def test_pending_events_are_resolved_later(store):
     assert resolve_pending(store).to_dict()["joined"] == 0
 
 
+def test_pending_batches_recompose_only_their_own_incidents(store, monkeypatch):
+    """Each batch recomposes the incidents it touched, not every one touched since the first batch
+    (which made re-resolving a large store quadratic)."""
+    from conflictlens.pipeline import resolution
+
+    days = [f"2023-0{month}-09" for month in range(1, 7)]  # months apart: six incidents
+    store.save_many([(doc(day), [funeral(day, 3, day=day)]) for day in days], "v1")
+    composed: list[str] = []
+    real = resolution.compose
+    monkeypatch.setattr(resolution, "PENDING_BATCH", 2)
+    monkeypatch.setattr(resolution, "compose", lambda incident_id, pairs: composed.append(incident_id) or real(
+        incident_id, pairs))
+    report = resolve_pending(store)
+    assert report.started == 6 and len(report.incidents) == 6
+    assert sorted(composed) == sorted(report.incidents)  # three batches, each incident composed once
+
+
 def test_casualty_ranges_from_datasets_are_kept(store):
     ucdp = dataclasses.replace(funeral("u", 16), dataset="UCDP", dataset_id="1", fatalities=Casualties(14, 16, 20))
     save(store, [(doc("u", outlet="UCDP"), [ucdp])])
