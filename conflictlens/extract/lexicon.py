@@ -269,7 +269,8 @@ def gtd_cues() -> GtdCues:
         prominent=word_regex(prominent),
         assassination_action=word_regex(assassination["action"]),
         kin_of=word_regex(rf"(?:{assassination['attendants']}) of\s+$"),
-        attendant_role=re.compile(rf"(?:the |a |an )?(?:[\w-]+ )?(?:{assassination['attendants']}) (?:of|to)\b", FLAGS),
+        attendant_role=compile_pattern(
+            rf"(?:the |a |an )?(?:[\w-]+ )?(?:{assassination['attendants']}) (?:of|to)\b", FLAGS),
         hostage_killed=word_regex(assassination["hostage_killed"]["pattern"]),
         hostage_killed_together=word_regex(assassination["hostage_killed"]["together"]),
         hostage_subject=word_regex(assassination["hostage_killed"]["subject"]),

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.store.dialect import to_postgres
+from conflictlens.store.schema import write_transaction
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 _BEGIN_WRITE = "BEGIN IMMEDIATE"  # the store's write transactions (the dialect takes its write lock)
@@ -290,14 +291,8 @@ def fold_accents(conn: PgConnection, create: bool) -> None:
     if accents_folded(conn) or not (create or conn.execute(_UNACCENT_SCHEMA).fetchone()):
         return
     try:
-        conn.execute("BEGIN IMMEDIATE")  # the store's write lock: one program folds, the others wait
-        try:
+        with write_transaction(conn):  # the store's write lock: one program folds, the others wait
             _fold_under_lock(conn, create)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
     except ConflictLensError as exc:
         if exc.code != "CL-E206":
             raise

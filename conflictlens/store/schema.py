@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -102,20 +104,28 @@ def migrate(conn: Any, path: str, package: str = SQLITE_MIGRATIONS,
     current, run = current or current_version, run or _run_statements
     if _check_version(conn, path, current) == latest_version():
         return latest_version()  # common case: no write lock taken on open
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_transaction(conn):
         # Re-read under the write lock: another process may have migrated meanwhile.
         version = _check_version(conn, path, current)
         conn.execute(_CREATE_LEDGER)
         for migration in migrations(package)[version:]:
             run(conn, migration.sql)
             _record(conn, migration)
+    return latest_version()
+
+
+@contextmanager
+def write_transaction(conn: Any) -> Iterator[None]:
+    """One explicit transaction under the store's write lock (BEGIN IMMEDIATE; on PostgreSQL the dialect's
+    advisory lock), on a connection in autocommit mode: committed at the end, rolled back on any failure."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return latest_version()
 
 
 def _check_version(conn: Any, path: str, current: Callable[[Any, str], int]) -> int:
