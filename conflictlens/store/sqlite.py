@@ -334,8 +334,8 @@ class Store(Repositories):
         return self._stream(sql, params)
 
     def rollup_counts(self, column: str, span: Any, **filters: Any) -> list[tuple[Any, int, int]]:
-        """(value of `column`, events, summed best fatality figure) per value, from the aggregate roll-up
-        or the events themselves (`from_events`): rollup.counts_sql says which filters and spans."""
+        """(value of `column`, events, summed best fatality figure) per value, from the aggregate roll-up (by
+        period, or `by_day`) or the events themselves (`from_events`): rollup.counts_sql says which filters."""
         sql, params = counts_sql(column, span, **filters)
         with translated(self._path):
             return [(value, int(n), int(f)) for value, n, f in self._conn.execute(sql, params)]
