@@ -33,6 +33,16 @@ def test_events_page_and_cursor_walk_every_event_once(client):
     assert seen == [e["id"] for e in everything["events"]]
 
 
+def test_an_events_page_is_the_json_the_standard_library_writes(client):
+    """The page is written by orjson for speed: byte for byte what json.dumps gives (non-ASCII text kept,
+    floats such as coordinates in the same digits), so clients see no change."""
+    response = client.get("/api/events", params={"limit": 1000})
+    page = response.json()
+    assert any(isinstance(e["location"].get("lat"), float) for e in page["events"])
+    assert response.content == json.dumps(page, ensure_ascii=False, allow_nan=False,
+                                          separators=(",", ":")).encode("utf-8")
+
+
 def cli_ids(db, *args):
     out = cli("--db", db, "events", "--format", "ndjson", *args).stdout
     return [json.loads(line)["id"] for line in out.splitlines() if line.strip()]
