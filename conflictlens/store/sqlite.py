@@ -17,12 +17,14 @@ from types import TracebackType
 from typing import Any
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.model.area import Area
 from conflictlens.model.records import Document, Event
 from conflictlens.store import postgres
 from conflictlens.store import rows as R
 from conflictlens.store.dialect import SQLITE, Dialect, postgresql
 from conflictlens.store.failures import translated
 from conflictlens.store.files import check_is_sqlite_file, connect_read_only, writable
+from conflictlens.store.postgis import geography_schema
 from conflictlens.store.query import event_filter, fts_match, positive_limit
 from conflictlens.store.repositories import Repositories
 from conflictlens.store.rollup import COLUMNS, counts_sql, uncount_documents
@@ -323,14 +325,17 @@ class Store(Repositories):
         sub_event_type: str | None = None,
         attack_type: str | None = None,
         after: tuple[str | None, str] | None = None,
+        areas: Sequence[Area] = (),
     ) -> Iterator[Event]:
         """Stream matching events ordered by date_start then id (filters are validated now).
 
-        `perpetrator`: one stored name or several. `including`: ids that pass the perpetrator
-        filter whatever their stored perpetrator. `after`: a (date_start, id) to start after.
+        `perpetrator`: one stored name or several. `including`: ids that pass the perpetrator filter
+        whatever their stored perpetrator. `after`: a (date_start, id) to start after. `areas`: events in each.
         """
+        with translated(self._path):  # PostGIS's index serves the areas where the events have a geography
+            postgis = geography_schema(self._conn) if areas and self.dialect is not SQLITE else None
         sql, params = event_filter(country, since, until, event_type, perpetrator, limit, including,
-                                   sub_event_type, attack_type, after)
+                                   sub_event_type, attack_type, after, areas, postgis)
         return self._stream(sql, params)
 
     def rollup_counts(self, column: str, span: Any, **filters: Any) -> list[tuple[Any, int, int]]:

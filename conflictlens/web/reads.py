@@ -44,8 +44,10 @@ def event_query(
     since: Annotated[Optional[dt.date], Query(description="Earliest date, YYYY-MM-DD")] = None,
     until: Annotated[Optional[dt.date], Query(description="Latest date, YYYY-MM-DD")] = None,
     text: Annotated[Optional[str], Query(max_length=500, description="Words every source report contains")] = None,
+    bbox: Annotated[Optional[str], Query(max_length=200, description="WEST,SOUTH,EAST,NORTH in degrees")] = None,
+    near: Annotated[Optional[str], Query(max_length=200, description="LAT,LON,KM: within KM km of a point")] = None,
 ) -> EventQuery:
-    return EventQuery(country, admin1, actor or perpetrator, type, since, until, text)
+    return EventQuery(country, admin1, actor or perpetrator, type, since, until, text, bbox, near)
 
 
 Filters = Annotated[EventQuery, Depends(event_query)]
@@ -170,7 +172,7 @@ def search(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=500)],
 def aggregates(ctx: Ctx, filters: Filters, by: Annotated[str, Query(max_length=20)] = "admin1") -> dict[str, Any]:
     dimension = check_dimension(by)
     with ctx.session() as session:
-        if filters.text:  # words of the reports: only the events themselves know
+        if filters.text or filters.bbox or filters.near:  # words of the reports, places: only the events know
             groups = counted(select_events(session, filters), by)
         else:
             groups = grouped(session.aggregate_counts(
