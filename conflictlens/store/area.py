@@ -11,16 +11,34 @@ Coordinates outside -90..90 and -180..180 lie in no area (PostGIS could not plac
 from __future__ import annotations
 
 import math
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from conflictlens.model.area import EARTH_KM, Area, Box, Circle, covering_km
+from conflictlens.store.postgis import geography_schema
 
 _PLACED = "lat >= -90 AND lat <= 90 AND lon >= -180 AND lon <= 180"
 _HAVERSINE = ("power(sin(radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) "
               "* power(sin(radians(lon - ?) / 2), 2) <= ?")
 # The index's candidates: a sphere's distance (use_spheroid false), a little wider than the clause's.
 _WIDER = 1.001
+
+
+_MATH = {"power": (2, math.pow), "sin": (1, math.sin), "cos": (1, math.cos), "radians": (1, math.radians)}
+
+
+def prepared(conn: Any) -> str | None:
+    """Make `conn` ready for area_clauses; its `postgis` argument. On SQLite: the math functions the
+    clauses call, as Python functions where SQLite was built without its own (they are optional)."""
+    if not isinstance(conn, sqlite3.Connection):
+        return geography_schema(conn)
+    try:
+        conn.execute("SELECT power(sin(radians(1)), 2) + cos(1)").fetchone()
+    except sqlite3.OperationalError:
+        for name, (arity, function) in _MATH.items():
+            conn.create_function(name, arity, function, deterministic=True)
+    return None
 
 
 def area_clauses(areas: Sequence[Area], postgis: str | None = None) -> tuple[list[str], list[Any]]:

@@ -94,3 +94,15 @@ def test_a_postgis_store_copies_into_another(postgis_url: str, postgres_url: str
         fill(source)
         copy_store(source, target)
         assert found(target, Circle(34.53, 69.17, 35)) == found(source, Circle(34.53, 69.17, 35))
+
+
+def test_sqlite_built_without_math_functions_answers_the_same(sqlite_store: Store) -> None:
+    """SQLite's math functions are optional at build time: the Python ones put in their place agree."""
+    from conflictlens.store.area import _MATH
+
+    fill(sqlite_store)
+    circles = [Circle(34.53, 69.17, 25), Circle(30, 70, 600), Circle(40, 60, 900)]
+    built_in = [found(sqlite_store, c) for c in circles]
+    for name, (arity, function) in _MATH.items():
+        sqlite_store.connection.create_function(name, arity, function, deterministic=True)
+    assert [found(sqlite_store, c) for c in circles] == built_in
