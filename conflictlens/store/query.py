@@ -96,7 +96,10 @@ def _after_clause(day: str | None, event_id: str) -> tuple[str, list[Any]]:
     """Events after (day, event_id) in the order date_start (events without one first), then id."""
     if day is None:
         return "((date_start IS NULL AND id > ?) OR date_start IS NOT NULL)", [event_id]
-    return "(date_start > ? OR (date_start = ? AND id > ?))", [day, day, event_id]
+    # The same as date_start > day OR (date_start = day AND id > event_id), said so that the date index
+    # seeks to `day` (with the OR alone SQLite walked the index from its start: a deep page of 1M events
+    # read most of it).
+    return "date_start >= ? AND (date_start > ? OR id > ?)", [day, day, event_id]
 
 
 def event_where(
