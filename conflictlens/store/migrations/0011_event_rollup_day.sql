@@ -1,4 +1,5 @@
--- 0011_event_rollup_day: the roll-up of 0010 by day, for aggregates whose dates cut a period.
+-- 0011_event_rollup_day: the roll-up of 0010 by day, for aggregates whose dates cut a period, and
+-- 0010's indexes made covering.
 --
 -- A date range that starts or ends inside a period (a week cut by since/until) was counted on the
 -- events for those days: a row lookup per event, scattered over the whole table (400 ms at 200,000
@@ -19,6 +20,25 @@ CREATE TABLE IF NOT EXISTS event_rollup_day (
     fatalities     INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_rollup_day_covering ON event_rollup_day (
+    period, country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
+
+-- The periods between the cut days: 0010's indexes on a filter column and the period sent every row
+-- they found to the table for its counts, a lookup each, with a page cache that starts cold in each
+-- request's connection (41 ms for a country over 36 weeks at 1M events; 1.0 ms read on the index
+-- alone). Each now covers every column; one more does for spans without those filters.
+DROP INDEX IF EXISTS event_rollup_country;
+DROP INDEX IF EXISTS event_rollup_perpetrator;
+DROP INDEX IF EXISTS event_rollup_type;
+DROP INDEX IF EXISTS event_rollup_admin1;
+CREATE INDEX event_rollup_country ON event_rollup (
+    country, period, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
+CREATE INDEX event_rollup_perpetrator ON event_rollup (
+    perpetrator, period, country, admin1, admin2, event_type, sub_event_type, attack_type, events, fatalities);
+CREATE INDEX event_rollup_type ON event_rollup (
+    event_type, period, country, admin1, admin2, sub_event_type, attack_type, perpetrator, events, fatalities);
+CREATE INDEX event_rollup_admin1 ON event_rollup (
+    admin1, period, country, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
+CREATE INDEX event_rollup_covering ON event_rollup (
     period, country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
 
 -- A store written before: its events counted now, with the overrides in force (as 0010).

@@ -1,5 +1,6 @@
 -- 0011_event_rollup_day (PostgreSQL): the twin of SQLite's 0011 (read it for why): the roll-up by day,
--- for aggregates whose dates cut a period; one index covers every column the cut days read.
+-- for aggregates whose dates cut a period; one index covers every column the cut days read; and 0010's
+-- indexes made covering.
 CREATE TABLE IF NOT EXISTS event_rollup_day (
     key            TEXT PRIMARY KEY,
     period         TEXT COLLATE "C",
@@ -14,6 +15,22 @@ CREATE TABLE IF NOT EXISTS event_rollup_day (
     fatalities     INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS event_rollup_day_covering ON event_rollup_day (period)
+    INCLUDE (country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
+
+-- 0010's indexes on a filter column and the period, covering every column (SQLite's 0011 says why).
+DROP INDEX IF EXISTS event_rollup_country;
+DROP INDEX IF EXISTS event_rollup_perpetrator;
+DROP INDEX IF EXISTS event_rollup_type;
+DROP INDEX IF EXISTS event_rollup_admin1;
+CREATE INDEX event_rollup_country ON event_rollup (country, period)
+    INCLUDE (admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
+CREATE INDEX event_rollup_perpetrator ON event_rollup (perpetrator, period)
+    INCLUDE (country, admin1, admin2, event_type, sub_event_type, attack_type, events, fatalities);
+CREATE INDEX event_rollup_type ON event_rollup (event_type, period)
+    INCLUDE (country, admin1, admin2, sub_event_type, attack_type, perpetrator, events, fatalities);
+CREATE INDEX event_rollup_admin1 ON event_rollup (admin1, period)
+    INCLUDE (country, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
+CREATE INDEX event_rollup_covering ON event_rollup (period)
     INCLUDE (country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
 
 DELETE FROM event_rollup_day;  -- counted afresh, should the migration run again
