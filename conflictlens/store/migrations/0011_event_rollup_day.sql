@@ -30,15 +30,15 @@ DROP INDEX IF EXISTS event_rollup_country;
 DROP INDEX IF EXISTS event_rollup_perpetrator;
 DROP INDEX IF EXISTS event_rollup_type;
 DROP INDEX IF EXISTS event_rollup_admin1;
-CREATE INDEX event_rollup_country ON event_rollup (
+CREATE INDEX IF NOT EXISTS event_rollup_country ON event_rollup (
     country, period, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
-CREATE INDEX event_rollup_perpetrator ON event_rollup (
+CREATE INDEX IF NOT EXISTS event_rollup_perpetrator ON event_rollup (
     perpetrator, period, country, admin1, admin2, event_type, sub_event_type, attack_type, events, fatalities);
-CREATE INDEX event_rollup_type ON event_rollup (
+CREATE INDEX IF NOT EXISTS event_rollup_type ON event_rollup (
     event_type, period, country, admin1, admin2, sub_event_type, attack_type, perpetrator, events, fatalities);
-CREATE INDEX event_rollup_admin1 ON event_rollup (
+CREATE INDEX IF NOT EXISTS event_rollup_admin1 ON event_rollup (
     admin1, period, country, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
-CREATE INDEX event_rollup_covering ON event_rollup (
+CREATE INDEX IF NOT EXISTS event_rollup_covering ON event_rollup (
     period, country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
 
 -- A store written before: its events counted now, with the overrides in force (as 0010).

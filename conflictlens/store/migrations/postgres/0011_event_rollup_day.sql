@@ -22,15 +22,15 @@ DROP INDEX IF EXISTS event_rollup_country;
 DROP INDEX IF EXISTS event_rollup_perpetrator;
 DROP INDEX IF EXISTS event_rollup_type;
 DROP INDEX IF EXISTS event_rollup_admin1;
-CREATE INDEX event_rollup_country ON event_rollup (country, period)
+CREATE INDEX IF NOT EXISTS event_rollup_country ON event_rollup (country, period)
     INCLUDE (admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
-CREATE INDEX event_rollup_perpetrator ON event_rollup (perpetrator, period)
+CREATE INDEX IF NOT EXISTS event_rollup_perpetrator ON event_rollup (perpetrator, period)
     INCLUDE (country, admin1, admin2, event_type, sub_event_type, attack_type, events, fatalities);
-CREATE INDEX event_rollup_type ON event_rollup (event_type, period)
+CREATE INDEX IF NOT EXISTS event_rollup_type ON event_rollup (event_type, period)
     INCLUDE (country, admin1, admin2, sub_event_type, attack_type, perpetrator, events, fatalities);
-CREATE INDEX event_rollup_admin1 ON event_rollup (admin1, period)
+CREATE INDEX IF NOT EXISTS event_rollup_admin1 ON event_rollup (admin1, period)
     INCLUDE (country, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
-CREATE INDEX event_rollup_covering ON event_rollup (period)
+CREATE INDEX IF NOT EXISTS event_rollup_covering ON event_rollup (period)
     INCLUDE (country, admin1, admin2, event_type, sub_event_type, attack_type, perpetrator, events, fatalities);
 
 DELETE FROM event_rollup_day;  -- counted afresh, should the migration run again
