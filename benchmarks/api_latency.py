@@ -56,12 +56,19 @@ def timed(label: str, requests: int, work) -> float:
 
 
 def build(folder: Path, rows: int) -> Path:
-    csv_path, db = folder / "acled.csv", folder / "api.db"
+    """The store of `rows` generated events in `folder`; one kept from an earlier run (--keep) is reused."""
+    csv_path, db = folder / f"acled-{rows}.csv", folder / f"api-{rows}.db"
+    done = folder / f"api-{rows}.done"  # written last, so a store whose import was cut short is rebuilt
+    if db.exists() and done.exists():
+        print(f"reusing {db} ({rows:,} events, built by an earlier run)")
+        return db
+    db.unlink(missing_ok=True)
     generate(csv_path, rows)
     start = time.perf_counter()
     with Session(db) as session:
         session.import_dataset("acled", csv_path, resolve=False)
-    print(f"imported {rows:,} rows in {time.perf_counter() - start:.0f} s")
+    print(f"imported {rows:,} rows in {time.perf_counter() - start:.0f} s", flush=True)
+    done.touch()
     return db
 
 

@@ -38,6 +38,8 @@ ERROR_CODES: dict[str, str] = {
     "CL-E212": "store copy target is not empty",
     "CL-E213": "search does not fold accents in this PostgreSQL store (no unaccent extension)",
     "CL-E214": "no conflictlens store in this PostgreSQL database (schema) yet",
+    "CL-E230": "invalid bounding box (bbox)",
+    "CL-E231": "invalid circle (near: latitude, longitude, kilometres)",
     "CL-E300": "reference data missing or damaged",
     "CL-E301": "actor registry file is invalid",
     "CL-E302": "language model is not installed",

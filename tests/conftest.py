@@ -48,6 +48,17 @@ def postgres_url():
         yield url
 
 
+@pytest.fixture
+def postgis_url():
+    """The URL of a fresh schema in a PostgreSQL database that has PostGIS (skips, saying why, without it)."""
+    from tests.postgres_server import fresh_schema, postgis_server
+    server, reason = postgis_server()
+    if server is None:
+        pytest.skip(f"PostGIS: {reason}")
+    with fresh_schema(server) as url:
+        yield url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_target(request, tmp_path):
     """A new store's --db value on each backend: a SQLite file path, then a PostgreSQL URL."""

@@ -64,17 +64,20 @@ def events(ctx: typer.Context,
            event_type: Optional[str] = typer.Option(None, "--type", help="ACLED event type."),
            perpetrator: Optional[str] = typer.Option(None, help="Canonical perpetrator name."),
            limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "At most this many events"),
+           bbox: Optional[str] = typer.Option(None, help="WEST,SOUTH,EAST,NORTH in decimal degrees."),
+           near: Optional[str] = typer.Option(None, help="LAT,LON,KM: within KM km of a point."),
            fmt: str = typer.Option("table", "--format", help="table, json, ndjson or csv.")) -> None:
     """List stored events, filtered."""
     from conflictlens.cli.output import write_events
+    from conflictlens.pipeline.areas import areas_of
 
     with coded_errors():
         check_format(fmt)
         since, until = check_period(since, until)
         rows = session(ctx).events(country=country, event_type=event_type, perpetrator=perpetrator,
-                                   since=since, until=until, limit=limit)
+                                   since=since, until=until, limit=limit, areas=areas_of(bbox, near))
         if not write_events(rows, fmt, sys.stdout):
-            filtered = any(v is not None for v in (country, since, until, event_type, perpetrator))
+            filtered = any(v is not None for v in (country, since, until, event_type, perpetrator, bbox, near))
             say(settings(ctx), "no events match these filters" if filtered else
                 "no events stored yet; run `conflictlens ingest` or `conflictlens demo`")
 

@@ -134,7 +134,7 @@ class Public:
                          **filters: Any) -> list[tuple[Any, int, int]]:
         """(value of `column`, events, summed fatalities) rows as `select` would show the events: the
         perpetrator in force, `admin1` compared as shown (any case and accents), values redacted. Read
-        on the store's roll-up for whole periods and on the events for the days at the ends of
+        on the store's roll-up for whole periods and on its rows by day for the days at the ends of
         [since, until] that split a period (model/periods.py). `column`: a roll-up column (date_start
         is its period); several rows may share a value (the caller adds them up by group)."""
         column = "period" if column == "date_start" else column
@@ -143,7 +143,7 @@ class Public:
         whole, edges = split_range(since, until)
         rows = self.store.rollup_counts(column, whole, **chosen) if whole else []
         for span in edges:
-            rows += self.store.rollup_counts(column, span, from_events=True, **chosen)
+            rows += self.store.rollup_counts(column, span, by_day=True, **chosen)
         # Counts name nothing of a source; values are shown as on the events (a name masked).
         return [(self.value(value) if isinstance(value, str) else value, n, f) for value, n, f in rows]
 

@@ -10,7 +10,7 @@ from conflictlens.store.writes import insert_rows
 
 # Parents before the rows that refer to them. The full-text index is rebuilt from documents, and
 # schema_migrations is the target's own.
-TABLES = ("documents", "events", "event_rollup", "event_rollup_totals", "evidence", "attributions",
+TABLES = ("documents", "events", "event_rollup", "event_rollup_day", "event_rollup_totals", "evidence", "attributions",
           "actor_candidates", "actor_relations", "actors", "meta", "incidents", "incident_members", "incident_blocks", "incident_decisions", "incident_apart",
           "attribution_overrides", "source_grades", "confidential_documents", "confidential_persons",
           "ledger_secrets", "actor_edits", "api_tokens", "api_writes")

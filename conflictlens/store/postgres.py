@@ -248,6 +248,7 @@ def migrate(conn: PgConnection, create: bool = True) -> int:
     """Apply pending PostgreSQL migrations (store/migrations/postgres/) in one transaction, under the store's
     write lock, and fold accents in search where it can; return the resulting schema version.
     `create=False`: CL-E214 when the database (schema) holds no store yet; reading never creates one."""
+    from conflictlens.store.postgis import add_geography
     from conflictlens.store.schema import POSTGRES_MIGRATIONS, latest_version
     from conflictlens.store.schema import migrate as migrate_schema
 
@@ -259,6 +260,7 @@ def migrate(conn: PgConnection, create: bool = True) -> int:
             subject=shown(conn.url))
     version = migrate_schema(conn, shown(conn.url), POSTGRES_MIGRATIONS, _current_version, PgConnection.run_script)
     fold_accents(conn, create=found < latest_version())
+    add_geography(conn)
     return version
 
 

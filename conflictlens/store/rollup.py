@@ -6,7 +6,9 @@ inserted counts once (`count_inserted`), an event deleted (a document re-extract
 (`uncount_documents`), and an analyst's answer moves its event to the perpetrator it names
 (`moving_override`). Rows are keyed by their values (`rollup_key`), so NULLs key too; a row whose
 count falls to zero is deleted. Periods: conflictlens.model.periods. A second table keeps the same
-counts over all periods (`event_rollup_totals`), read when no date bounds the aggregate.
+counts over all periods (`event_rollup_totals`), read when no date bounds the aggregate, and a third by
+day (`event_rollup_day`, migration 0011: its period is the stored date_start itself), read for the days
+at the ends of a date range that cut a period.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ SHOWN_EVENTS = (
     f"coalesce(e.fatalities_best, 0) AS fatalities FROM events AS e LEFT JOIN ({CURRENT_ACTORS}) AS o "
     "ON o.event_id = e.id"
 )
-# The roll-up by period, and its totals over all periods (far fewer rows, for aggregates without dates).
-TABLES = {"event_rollup": COLUMNS, "event_rollup_totals": COLUMNS[1:]}
+# The roll-up by period, by day, and its totals over all periods (far fewer rows, for aggregates without dates).
+TABLES = {"event_rollup": COLUMNS, "event_rollup_day": COLUMNS, "event_rollup_totals": COLUMNS[1:]}
 
 
 def _upsert(table: str) -> str:
@@ -61,6 +63,13 @@ _AT = {name: EVENT_COLUMNS.index(name) for name in ("id", "date_start", *COLUMNS
 def rollup_key(values: Sequence[str | None]) -> str:
     """The key of a row of the roll-up: each value as s<length>:<value>, n for none (as migration 0010)."""
     return "".join("n" if v is None else f"s{len(v)}:{v}" for v in values)
+
+
+def kept_values(shown: Sequence[Any]) -> dict[str, tuple[Any, ...]]:
+    """What each table of the roll-up keeps of an event shown as (date_start, the other COLUMNS...)."""
+    rest = tuple(shown[1:])
+    return {"event_rollup": (period_of(shown[0]), *rest), "event_rollup_day": (shown[0], *rest),
+            "event_rollup_totals": rest}
 
 
 def count_inserted(conn: sqlite3.Connection, flat: Sequence[EventRows]) -> None:
@@ -109,8 +118,7 @@ def _apply(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]], sign: int)
     """Add (sign 1) or take away (-1) rows of (date_start, the other COLUMNS..., events, fatalities)."""
     totals: dict[str, dict[str, list[Any]]] = {table: {} for table in TABLES}
     for row in rows:
-        values = (period_of(row[0]), *row[1:len(COLUMNS)])
-        for table, kept in (("event_rollup", values), ("event_rollup_totals", values[1:])):
+        for table, kept in kept_values(row[:len(COLUMNS)]).items():
             key = rollup_key(kept)
             total = totals[table].setdefault(key, [key, *kept, 0, 0])
             total[-2] += sign * row[len(COLUMNS)]
@@ -122,19 +130,22 @@ def _apply(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]], sign: int)
                 conn.execute(_drop_emptied(table), (json.dumps(list(by_key)),))
 
 
-def counts_sql(column: str, span: Any, *, from_events: bool = False, country: str | None = None,
+def counts_sql(column: str, span: Any, *, from_events: bool = False, by_day: bool = False,
+               country: str | None = None,
                event_type: str | None = None, sub_event_type: str | None = None, attack_type: str | None = None,
                perpetrator: Sequence[str] | None = None, admin1_in: Sequence[str | None] | None = None,
                ) -> tuple[str, list[Any]]:
     """SELECT of (value of `column`, events, fatalities) per value over the dates of `span`
-    (model.periods.Span): read on the roll-up (the span must hold whole periods), or `from_events`,
-    on the stored events themselves (any span). Filters as the gate shows events: `perpetrator` names
-    match the answer in force; `admin1_in`: stored admin1 values (None for none)."""
+    (model.periods.Span): read on the roll-up (the span must hold whole periods), `by_day` on its rows
+    by day (any span; a period value is then a day), or `from_events` on the stored events themselves
+    (any span, the same answers: the reference the roll-up is tested against). Filters as the gate shows
+    events: `perpetrator` names match the answer in force; `admin1_in`: stored admin1 values (None for none)."""
     if column not in COLUMNS:
         raise ValueError(f"cannot count events by {column!r}")
     dates, params = _span_clauses("e.date_start" if from_events else "period", span)
     # Over events, the dates bound the inner select (the date index serves it); then the rest filters.
-    source = f"({SHOWN_EVENTS}{_where(dates)}) AS shown" if from_events else (
+    # By day, one index covers every column (event_rollup_day_covering): the span reads it alone.
+    source = f"({SHOWN_EVENTS}{_where(dates)}) AS shown" if from_events else "event_rollup_day" if by_day else (
         "event_rollup" if dates or column == "period" else "event_rollup_totals")
     clauses = [] if from_events else dates
     for name, value in (("country", country), ("event_type", event_type), ("sub_event_type", sub_event_type),

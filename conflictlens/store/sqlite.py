@@ -17,12 +17,14 @@ from types import TracebackType
 from typing import Any
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.model.area import Area
 from conflictlens.model.records import Document, Event
 from conflictlens.store import postgres
 from conflictlens.store import rows as R
 from conflictlens.store.dialect import SQLITE, Dialect, postgresql
 from conflictlens.store.failures import translated
 from conflictlens.store.files import check_is_sqlite_file, connect_read_only, writable
+from conflictlens.store.area import prepared
 from conflictlens.store.query import event_filter, fts_match, positive_limit
 from conflictlens.store.repositories import Repositories
 from conflictlens.store.rollup import COLUMNS, counts_sql, uncount_documents
@@ -312,30 +314,25 @@ class Store(Repositories):
         return R.event_from_record(row[0]) if row else None
 
     def iter_events(
-        self,
-        country: str | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        event_type: str | None = None,
-        perpetrator: str | Sequence[str] | None = None,
-        limit: int | None = None,
-        including: Sequence[str] = (),
-        sub_event_type: str | None = None,
-        attack_type: str | None = None,
-        after: tuple[str | None, str] | None = None,
+        self, country: str | None = None, since: str | date | None = None, until: str | date | None = None,
+        event_type: str | None = None, perpetrator: str | Sequence[str] | None = None, limit: int | None = None,
+        including: Sequence[str] = (), sub_event_type: str | None = None, attack_type: str | None = None,
+        after: tuple[str | None, str] | None = None, areas: Sequence[Area] = (),
     ) -> Iterator[Event]:
         """Stream matching events ordered by date_start then id (filters are validated now).
 
-        `perpetrator`: one stored name or several. `including`: ids that pass the perpetrator
-        filter whatever their stored perpetrator. `after`: a (date_start, id) to start after.
+        `perpetrator`: one stored name or several. `including`: ids that pass the perpetrator filter
+        whatever their stored perpetrator. `after`: a (date_start, id) to start after. `areas`: events in each.
         """
+        with translated(self._path):
+            postgis = prepared(self._conn) if areas else None
         sql, params = event_filter(country, since, until, event_type, perpetrator, limit, including,
-                                   sub_event_type, attack_type, after)
+                                   sub_event_type, attack_type, after, areas, postgis)
         return self._stream(sql, params)
 
     def rollup_counts(self, column: str, span: Any, **filters: Any) -> list[tuple[Any, int, int]]:
-        """(value of `column`, events, summed best fatality figure) per value, from the aggregate roll-up
-        or the events themselves (`from_events`): rollup.counts_sql says which filters and spans."""
+        """(value of `column`, events, summed best fatality figure) per value, from the aggregate roll-up (by
+        period, or `by_day`) or the events themselves (`from_events`): rollup.counts_sql says which filters."""
         sql, params = counts_sql(column, span, **filters)
         with translated(self._path):
             return [(value, int(n), int(f)) for value, n, f in self._conn.execute(sql, params)]

@@ -8,6 +8,7 @@ import io
 import json
 from typing import Annotated, Any, Literal, Optional
 
+import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -43,18 +44,29 @@ def event_query(
     since: Annotated[Optional[dt.date], Query(description="Earliest date, YYYY-MM-DD")] = None,
     until: Annotated[Optional[dt.date], Query(description="Latest date, YYYY-MM-DD")] = None,
     text: Annotated[Optional[str], Query(max_length=500, description="Words every source report contains")] = None,
+    bbox: Annotated[Optional[str], Query(max_length=200, description="WEST,SOUTH,EAST,NORTH in degrees")] = None,
+    near: Annotated[Optional[str], Query(max_length=200, description="LAT,LON,KM: within KM km of a point")] = None,
 ) -> EventQuery:
-    return EventQuery(country, admin1, actor or perpetrator, type, since, until, text)
+    return EventQuery(country, admin1, actor or perpetrator, type, since, until, text, bbox, near)
 
 
 Filters = Annotated[EventQuery, Depends(event_query)]
+
+
+class PageResponse(JSONResponse):
+    """JSON of a page of events written by orjson: on 100 events (135 kB) 0.2 ms where json.dumps took
+    5-13 ms, a good part of the page's time. The same bytes for what events hold (text, whole numbers,
+    coordinates, dict keys that are text); a NaN would be written null, where json.dumps failed the request."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
 
 
 def rendered(fmt: str, events: list[Event], session: Session, extra: dict[str, Any]) -> Response:
     """A page of events as json (with the next cursor), ndjson, csv or geojson (the cursor in a header)."""
     headers = {"X-Next-Cursor": extra["next_cursor"]} if extra.get("next_cursor") else {}
     if fmt == "json":
-        return JSONResponse({**extra, "count": len(events), "events": [event_json(e) for e in events]})
+        return PageResponse({**extra, "count": len(events), "events": [event_json(e) for e in events]})
     if fmt == "ndjson":
         body = "".join(json.dumps(event_json(e), ensure_ascii=False) + "\n" for e in events)
     else:
@@ -160,7 +172,7 @@ def search(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=500)],
 def aggregates(ctx: Ctx, filters: Filters, by: Annotated[str, Query(max_length=20)] = "admin1") -> dict[str, Any]:
     dimension = check_dimension(by)
     with ctx.session() as session:
-        if filters.text:  # words of the reports: only the events themselves know
+        if filters.text or filters.bbox or filters.near:  # words of the reports, places: only the events know
             groups = counted(select_events(session, filters), by)
         else:
             groups = grouped(session.aggregate_counts(

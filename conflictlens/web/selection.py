@@ -15,6 +15,7 @@ from typing import Any, Iterator, Optional
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Event
 from conflictlens.model.text import fold
+from conflictlens.pipeline.areas import areas_of
 from conflictlens.pipeline.session import Session
 
 TEXT_HITS = 5000  # documents a text filter looks among (full-text search, best first)
@@ -23,7 +24,8 @@ TEXT_HITS = 5000  # documents a text filter looks among (full-text search, best 
 @dataclass(frozen=True)
 class EventQuery:
     """Filters as users write them: country (code or name), admin1, actor (any registry name), type (ACLED
-    or GTD label), since/until (dates) and text (words every source report contains)."""
+    or GTD label), since/until (dates), text (words every source report contains), and the areas
+    bbox (WEST,SOUTH,EAST,NORTH) and near (LAT,LON,KM): pipeline/areas.py."""
 
     country: str | None = None
     admin1: str | None = None
@@ -32,6 +34,8 @@ class EventQuery:
     since: dt.date | None = None
     until: dt.date | None = None
     text: str | None = None
+    bbox: str | None = None
+    near: str | None = None
 
     def any(self) -> bool:
         return any(v not in (None, "") for v in vars(self).values())
@@ -46,7 +50,8 @@ def select_events(session: Session, query: EventQuery, limit: int | None = None,
     exact = not (query.admin1 or query.text)  # the store can stop at `limit` only when it filters alone
     rows = session.events(country=query.country or None, event_type=query.event_type or None,
                           perpetrator=query.actor or None, since=_iso(query.since), until=_iso(query.until),
-                          limit=limit if exact else None, after=after)
+                          limit=limit if exact else None, after=after,
+                          areas=areas_of(query.bbox or None, query.near or None))
     if query.admin1:
         wanted = fold(query.admin1)
         rows = (e for e in rows if fold(e.location.admin1 or "") == wanted)

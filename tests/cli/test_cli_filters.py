@@ -165,3 +165,17 @@ def test_since_after_until_is_a_coded_error_not_an_empty_answer(demo_db, command
     assert "CL-E940" in result.stderr and "swap" in result.stderr
     same_day = runner.invoke(app, ["--db", demo_db, *command, "--since", "2021-10-13", "--until", "2021-10-13"])
     assert "CL-E940" not in same_day.stderr
+
+
+def test_events_in_an_area(demo_db, every_event):
+    """--near and --bbox keep the events whose coordinates lie in the area; a bad one is coded."""
+    from conflictlens.model.area import km_between
+
+    placed = [r for r in every_event if r["location"].get("lat") is not None]
+    lat, lon = placed[0]["location"]["lat"], placed[0]["location"]["lon"]
+    near = ids(placed, lambda r: km_between(lat, lon, r["location"]["lat"], r["location"]["lon"]) <= 40)
+    assert ids(events(demo_db, "--near", f"{lat},{lon},40")) == near
+    box = ids(placed, lambda r: abs(r["location"]["lat"] - lat) <= 0.5 and abs(r["location"]["lon"] - lon) <= 0.5)
+    assert ids(events(demo_db, "--bbox", f"{lon - 0.5},{lat - 0.5},{lon + 0.5},{lat + 0.5}")) == box and box
+    bad = run("--db", demo_db, "events", "--near", "95,69,10")
+    assert bad.exit_code != 0 and "CL-E231" in bad.output

@@ -20,7 +20,8 @@ def recount(store: Store) -> dict[str, dict[str, tuple]]:
     tables: dict[str, dict[str, list]] = {table: {} for table in TABLES}
     for row in store.connection.execute(SHOWN_EVENTS):
         values = (period_of(row[0]), *row[1:8])
-        for table, kept in (("event_rollup", values), ("event_rollup_totals", values[1:])):
+        for table, kept in (("event_rollup", values), ("event_rollup_day", (row[0], *values[1:])),
+                            ("event_rollup_totals", values[1:])):
             total = tables[table].setdefault(rollup_key(kept), [*kept, 0, 0])
             total[-2] += row[8]
             total[-1] += row[9]
@@ -46,7 +47,7 @@ def test_periods_cut_weeks_at_month_ends() -> None:
 
 
 def test_the_migration_counts_a_store_written_before(db_path) -> None:
-    """A store at schema 9 with events and an override gets its roll-up built by migration 10, with
+    """A store at schema 9 with events and an override gets its roll-up built by migrations 10 and 11, with
     the same rows the write path keeps (its period arithmetic is the database's, the write path's Python's)."""
     path = db_path
     with Store.open(path) as store:
@@ -56,11 +57,12 @@ def test_the_migration_counts_a_store_written_before(db_path) -> None:
         store.ledger.record_override(events[2].id, "Taliban", "analyst", "a reason")
         kept = rollup(store)
         conn = store.connection
-        conn.execute("DROP TABLE event_rollup")
-        conn.execute("DROP TABLE event_rollup_totals")
-        conn.execute("DELETE FROM schema_migrations WHERE version = 10")
+        for table in TABLES:
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("DELETE FROM schema_migrations WHERE version >= 10")
     with Store.open(path) as store:
         assert rollup(store) == kept == recount(store)
+        assert len(kept["event_rollup_day"]) == len(DATES)  # one row a day: the events differ by date only
 
 
 def test_a_copied_store_keeps_its_rollup(store: Store, tmp_path) -> None:
@@ -72,8 +74,8 @@ def test_a_copied_store_keeps_its_rollup(store: Store, tmp_path) -> None:
 
 
 def test_reading_the_rollup_equals_reading_the_events(store: Store) -> None:
-    """Both SQL paths of Store.rollup_counts (the roll-up for whole periods, the events for any days) give
-    the same counts, on each database, with each filter."""
+    """The SQL paths of Store.rollup_counts (the roll-up for whole periods, its rows by day and the events
+    for any days) give the same counts, on each database, with each filter."""
     specs = [(day, country, "Kabul" if i % 2 else None, "Taliban" if i % 3 else "Gul Noorzai",
               ("Battles", None, None), i) for i, (day, country) in enumerate(
                   (d, c) for d in DATES for c in ("AF", "PK"))]
@@ -89,4 +91,7 @@ def test_reading_the_rollup_equals_reading_the_events(store: Store) -> None:
                 for value, n, f in store.rollup_counts(column, span, from_events=True, **chosen):
                     on_events[period_of(value) if column == "period" else value] += n * 1000 + f
                 rolled = Counter({v: n * 1000 + f for v, n, f in store.rollup_counts(column, span, **chosen)})
-                assert rolled == on_events, (column, span, chosen)
+                by_day = Counter()
+                for value, n, f in store.rollup_counts(column, span, by_day=True, **chosen):
+                    by_day[period_of(value) if column == "period" else value] += n * 1000 + f
+                assert rolled == on_events == by_day, (column, span, chosen)

@@ -55,7 +55,10 @@ def test_typical_mistakes_have_their_codes(client):
              "CL-E904", "/api/events?format=xml": "CL-E901", "/api/aggregates?by=colour": "CL-E914",
              "/api/export/pdf": "CL-E510", "/api/events/evt_zzzz": "CL-E202", "/api/incidents/inc_nope": "CL-E601",
              "/api/actors/Nobody%20At%20All": "CL-E700", "/api/nothing": "CL-E902", "/api/events?type=colour": "CL-E405",
-             "/api/events?country=Narnia": "CL-E406"}
+             "/api/events?country=Narnia": "CL-E406", "/api/events?bbox=60,29,75": "CL-E230",
+             "/api/events?bbox=60,39,75,38": "CL-E230", "/api/aggregates?bbox=a,b,c,d": "CL-E230",
+             "/api/events?near=34.5,69.2": "CL-E231", "/api/events?near=34.5,200,10": "CL-E231",
+             "/api/events?near=34.5,69.2,-3": "CL-E231", "/api/events?near=nan,69.2,5": "CL-E231"}
     for url, code in cases.items():
         response = client.get(url)
         assert 400 <= response.status_code < 500 and response.json()["error"]["code"] == code, (url, response.text)

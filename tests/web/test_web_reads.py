@@ -33,6 +33,32 @@ def test_events_page_and_cursor_walk_every_event_once(client):
     assert seen == [e["id"] for e in everything["events"]]
 
 
+def test_an_events_page_is_the_json_the_standard_library_writes(client):
+    """The page is written by orjson for speed: byte for byte what json.dumps gives (non-ASCII text kept,
+    floats such as coordinates in the same digits), so clients see no change."""
+    response = client.get("/api/events", params={"limit": 1000})
+    page = response.json()
+    assert any(isinstance(e["location"].get("lat"), float) for e in page["events"])
+    assert response.content == json.dumps(page, ensure_ascii=False, allow_nan=False,
+                                          separators=(",", ":")).encode("utf-8")
+
+
+def test_area_filters_keep_the_events_in_the_area(client):
+    """near and bbox on the events and the aggregates, checked against the coordinates of every event."""
+    from conflictlens.model.area import km_between
+
+    everything = events(client, limit=1000)["events"]
+    placed = [e for e in everything if e["location"].get("lat") is not None]
+    lat, lon = placed[0]["location"]["lat"], placed[0]["location"]["lon"]
+    near = [e["id"] for e in placed if km_between(lat, lon, e["location"]["lat"], e["location"]["lon"]) <= 50]
+    assert [e["id"] for e in events(client, limit=1000, near=f"{lat},{lon},50")["events"]] == near
+    box = f"{lon - 1},{lat - 1},{lon + 1},{lat + 1}"
+    inside = [e["id"] for e in placed if abs(e["location"]["lat"] - lat) <= 1 and abs(e["location"]["lon"] - lon) <= 1]
+    assert [e["id"] for e in events(client, limit=1000, bbox=box)["events"]] == inside and inside
+    groups = get_json(client, "/api/aggregates", by="country", bbox=box)["groups"]
+    assert sum(g["events"] for g in groups) == len(inside)
+
+
 def cli_ids(db, *args):
     out = cli("--db", db, "events", "--format", "ndjson", *args).stdout
     return [json.loads(line)["id"] for line in out.splitlines() if line.strip()]
