@@ -14,6 +14,7 @@ import orjson
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.relations import ActorRelation
+from conflictlens.store.dialect import SQLITE
 from conflictlens.store.failures import translated
 from conflictlens.store.sqlite import Store
 from conflictlens.store.writes import insert_rows
@@ -73,6 +74,9 @@ def save_relation_rows(store: Store, rows: Iterable[tuple]) -> int:
 
 
 def _stored_ids(store: Store, ids: list[str]) -> set[str]:
+    if store.dialect is not SQLITE:  # one array: PostgreSQL plans 500 bound IN values slower than it looks them up
+        rows = store.connection.execute("SELECT id FROM actor_relations WHERE id = ANY(?)", (ids,))
+        return {r[0] for r in rows}
     found: set[str] = set()
     for i in range(0, len(ids), _ID_CHUNK):
         chunk = ids[i:i + _ID_CHUNK]
