@@ -40,3 +40,21 @@ def test_the_west_africa_province_in_a_reports_words(session) -> None:
     event = _main(session, text)
     assert event["perpetrator"] == "Islamic State West Africa Province (ISWAP)"
     assert (event["location"]["admin1"], event["location"]["place"]) == ("Borno", "Gubio")
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    # a bare count before the next verb is that verb's subject, not the first verb's object
+    ("A health official said figures from the hospitals show 30 killed about 60 wounded.", 30, 60),
+    # 'wounded people' counts the number right before it, not the bodies coordinated with it
+    ("A doctor said thirty bodies and 70 wounded people had been brought to the hospital.", None, 70),
+    # ', and' opens a clause: the governor is no victim, the civilians are no soldiers
+    ("The bomb tore through a mosque, killing at least 20 people including the police chief, and the "
+     "governor blamed a foreign militant.", 20, None),
+    ("The blast killed three soldiers, and two civilians were wounded.", 3, 2),
+    # a list with a comma before 'and' is still one group
+    ("Three soldiers, two policemen, and a teacher were killed.", 6, None),
+])
+def test_counts_in_news_sentences(sentence: str, killed, injured) -> None:
+    from conflictlens.extract.casualties.parse import parse_casualties
+    figures = parse_casualties(sentence)
+    assert (figures.fatalities.best, figures.injured.best) == (killed, injured)
