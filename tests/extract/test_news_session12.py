@@ -58,3 +58,20 @@ def test_counts_in_news_sentences(sentence: str, killed, injured) -> None:
     from conflictlens.extract.casualties.parse import parse_casualties
     figures = parse_casualties(sentence)
     assert (figures.fatalities.best, figures.injured.best) == (killed, injured)
+
+
+def test_a_storming_places_the_incident_told_before_it(session) -> None:
+    text = ("At least 12 soldiers are dead after dozens of militants attacked an army barracks in northern "
+            "Burkina Faso. The jihadists stormed the barracks early Friday in Nassoumbou, near the Malian border.")
+    event = _main(session, text, published="2016-12-16")
+    assert (event["date"]["start"], event["location"]["admin1"], event["location"]["place"]) == (
+        "2016-12-16", "Sahel", "Nassoumbou")
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Gunmen stormed into a school in the town on Monday.", True),
+    ("The home side stormed to victory in the final on Monday.", False),
+])
+def test_storming_a_place_is_an_act(sentence: str, act: bool) -> None:
+    from conflictlens.extract.typing.unreal import tells_an_act
+    assert tells_an_act(sentence) is act
