@@ -31,7 +31,10 @@ _NEW_INCIDENT = compile_pattern(
     # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
     r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|witness|resident|source|spokes(?:man|woman|person)|"
     r"doctor|survivor),)|"
-    r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b)",
+    r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b|"
+    # "The earlier attack, a suicide bombing, killed 11 others": named as another one than the last told
+    r"The (?:earlier|other|previous|separate) (?:[\w-]+ ){0,2}?(?:attack|blast|bombing|explosion|ambush|raid|assault|"
+    r"incident|strike|shooting)\b)",
     re.I,
 )
 
@@ -170,7 +173,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     anaphor = bool(_ANAPHOR.search(sentence))
     # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
     # (no toll, no date) to the incident told before it.
-    background = bool(cues.background.search(sentence))
+    background = bool(cues.background.search(sentence)) or bool(
+        cues.several_incidents and cues.several_incidents.search(sentence))
     return SentenceInfo(
         span=span,
         strong=tells_an_act(sentence) and not background,

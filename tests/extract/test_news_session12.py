@@ -75,3 +75,18 @@ def test_a_storming_places_the_incident_told_before_it(session) -> None:
 def test_storming_a_place_is_an_act(sentence: str, act: bool) -> None:
     from conflictlens.extract.typing.unreal import tells_an_act
     assert tells_an_act(sentence) is act
+
+
+def test_a_sum_over_separate_attacks_is_the_toll_of_neither(session) -> None:
+    text = ("At least 30 people have been killed in two separate attacks in the port city of Aden. A rocket "
+            "attack on a military camp in Aden killed at least 22 soldiers on Thursday, officials said. The "
+            "earlier attack, a suicide bombing at a police station, killed at least eight others.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2019-08-01")]
+    assert sorted(e["fatalities"]["best"] for e in events) == [8, 22]
+
+
+def test_twin_bombings_stay_one_incident(session) -> None:
+    text = ("At least 30 people were killed in twin suicide bombings at a market in central Baghdad on "
+            "Thursday. The second bomber blew himself up as people came to help the wounded.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-01-21")]
+    assert [e["fatalities"]["best"] for e in events] == [30]
