@@ -90,3 +90,10 @@ def test_twin_bombings_stay_one_incident(session) -> None:
             "Thursday. The second bomber blew himself up as people came to help the wounded.")
     events = [e.to_dict() for e in session.extract_text(text, published="2021-01-21")]
     assert [e["fatalities"]["best"] for e in events] == [30]
+
+
+def test_a_sum_over_separate_attacks_alone_is_the_report(session) -> None:
+    text = ("Gunmen have killed nine villagers in separate attacks on three farming communities of Zamfara "
+            "State, police said on Thursday.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-03-10")]
+    assert [e["fatalities"]["best"] for e in events] == [9]
