@@ -49,6 +49,7 @@ class _Compiled:
     own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
+    member_of: re.Pattern[str]  # "the Jamaat-ul-Ahrar faction of the banned TTP"
 
 
 def _compile(pattern: str, heads: str) -> LazyPattern:
@@ -75,6 +76,7 @@ def _compiled() -> _Compiled:
         own_channel=compile_pattern(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
+        member_of=compile_pattern(raw["member_of"], FLAGS),
     )
 
 
@@ -98,7 +100,22 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         kept.append(m)
         pos = e
     parts.append(sentence[pos:])
-    return _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts))), kept
+    masked = _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts)))
+    return _faction_for_parent(masked, kept), kept
+
+
+_FACTION_NAME = compile_pattern(r"\b(?:faction|wing|group)$", re.IGNORECASE)
+
+
+def _faction_for_parent(masked: str, actors: Sequence[ActorMention]) -> str:
+    """'ACTOR0 faction of the banned ACTOR1 claimed': the faction is the sentence's actor; the parent
+    named after it is part of its name, so the cues see the faction next to the verb. A bare 'of'
+    counts only after a name that says it is a faction ("the Jamaat-ul-Ahrar faction of the TTP")."""
+    def one(m: re.Match[str]) -> str:
+        part = m.group("part")
+        named = m.group("kind") or _FACTION_NAME.search(actors[int(part[5:])].text)
+        return part if named else m.group(0)
+    return _compiled().member_of.sub(one, masked)
 
 
 def statements_in_sentence(

@@ -121,6 +121,8 @@ class EventCues:
     distance_reference: Regex | None = None
     # "killed in another IED blast": a sentence that tells an incident other than the one told so far
     new_incident: Regex | None = None
+    # "killed in two separate attacks in Aden": a sum over incidents, the toll of none of them
+    several_incidents: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,7 @@ def event_cues() -> EventCues:
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
         distance_reference=LazyPattern(raw["distance_reference"]["pattern"], FLAGS),
         new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
+        several_incidents=word_regex(raw["several_incidents"]["pattern"]) if "several_incidents" in raw else None,
     )
 
 

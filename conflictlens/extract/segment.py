@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -31,7 +31,10 @@ _NEW_INCIDENT = compile_pattern(
     # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
     r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|witness|resident|source|spokes(?:man|woman|person)|"
     r"doctor|survivor),)|"
-    r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b)",
+    r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b|"
+    # "The earlier attack, a suicide bombing, killed 11 others": named as another one than the last told
+    r"The (?:earlier|other|previous|separate) (?:[\w-]+ ){0,2}?(?:attack|blast|bombing|explosion|ambush|raid|assault|"
+    r"incident|strike|shooting)\b)",
     re.I,
 )
 
@@ -104,6 +107,7 @@ class SentenceInfo:
     says_who: bool = False  # says who did an incident told ("US officials blamed X for the attack")
     words: frozenset[str] = frozenset()  # words that tell one incident from another
     names: frozenset[str] = frozenset()  # those of its phrases that name an incident ("the funeral bombing")
+    sums_several: bool = False  # "killed in two separate attacks": the toll of several incidents
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -113,6 +117,7 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
     spoken_of: Incident | None = None  # the incident the sentence before said who did
+    sentences = _without_sums(sentences)
     for s in sentences:
         if current is not None and s.says_who and len(incidents) > 1 and not _new_setting(s, incidents):
             spoken_of = _spoken_of(s, incidents, spoken_of or current)
@@ -129,6 +134,18 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
         elif current is not None and not s.background and (s.strong or s.anaphor or s.supporting):
             current.add(s)
     return incidents
+
+
+def _without_sums(sentences: list[SentenceInfo]) -> list[SentenceInfo]:
+    """A sentence that sums the toll of several separate attacks tells none of them when a later
+    sentence tells one ("... killed in two separate attacks. A rocket attack on the camp killed 22"):
+    it reads as background then. Alone ("killed seven people in separate attacks on three villages"),
+    it is all the report tells, and stays."""
+    out = list(sentences)
+    for i, s in enumerate(sentences):
+        if s.sums_several and any(t.strong and not t.sums_several for t in sentences[i + 1:]):
+            out[i] = replace(s, strong=False, background=True)
+    return out
 
 
 def _new_setting(s: SentenceInfo, incidents: list[Incident]) -> bool:
@@ -185,6 +202,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         says_who=anaphor and says_who(sentence),
         words=telling_words(sentence),
         names=named_words(sentence) if anaphor else frozenset(),
+        sums_several=bool(cues.several_incidents and cues.several_incidents.search(sentence)),
     )
 
 

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.geo.curated import CURATED_FILE, layer_curated, parse_curated
 from conflictlens.geo.normalize import fold_token, name_key
 from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import PlaceEntry
@@ -325,13 +326,14 @@ def load_bundled() -> GazetteerData:
 def bundled_key() -> str:
     """What the bundled gazetteer is built from: its files, and the gazetteer's and the model's code."""
     data, here = Path(str(_data_dir())), Path(__file__).resolve().parent
-    return source_key([data / BASE_FILE, data / WORLD_EAGER, data / WORLD_KEYS, data / "stoplist.txt",
+    return source_key([data / BASE_FILE, data / WORLD_EAGER, data / WORLD_KEYS, data / "stoplist.txt", data / CURATED_FILE,
                        *package_sources(here, here.parent / "model")])
 
 
 def _bundled_parts() -> tuple[dict, dict, str, str]:
     """Afghanistan and Pakistan in depth, then the world layer, whose rows replace the rows of the same
-    id (countries given more names, first-level divisions in English); and the world layer's keys."""
+    id (countries given more names, first-level divisions in English), then the curated rows the build
+    has not taken in yet (see `curated.py`); and the world layer's keys."""
     world = _read_rows(WORLD_EAGER)
     replaced = {row["id"] for row in world}
     index: dict[str, tuple[PlaceEntry, ...]] = {}
@@ -342,6 +344,8 @@ def _bundled_parts() -> tuple[dict, dict, str, str]:
             _add(index, meta, row, stoplist)
     for row in world:
         _add(index, meta, row, stoplist)
+    curated = parse_curated((_data_dir() / CURATED_FILE).read_text(encoding="utf-8"))
+    layer_curated(index, curated, lambda row: _add(index, meta, row, stoplist))
     return (index, meta, *_world_blocks())
 
 

@@ -17,6 +17,7 @@ from conflictlens.extract.casualties.tally import Tally, consume_statements, mov
 
 _SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
 _PUNCT_STOPS = frozenset(";:!?\"\u201c\u201d\u2014")
+_OBJECT_OPENERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "it", "him", "them", "that", "this"))
 _NOMINAL_BEFORE = compile_pattern(r"(?:^|\W)(?:the|a|an|his|her|their|its)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # verb group of the lexicon -> what happened to its arguments
 _OUTCOME = {"kill": "killed", "killp": "killed", "die": "killed", "dead": "killed", "wound": "injured",
@@ -66,21 +67,66 @@ def _verb_group(ctx: Sentence, vi: int, rules: Rules) -> tuple[int, bool]:
 def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
     if i < 0 or i in ctx.verb_toks:
         return None
-    end, lo = ctx.toks[i][1], None
+    end, lo, clause = ctx.toks[i][1], None, None
     for j in range(i, max(i - _SCAN_LIMIT, -1), -1):
         if _is_stop(ctx, j, rules):
+            # "killed three soldiers, and two civilians were wounded": the object of the verb before
+            # ', and' is no part of this subject
+            if clause is not None and j in ctx.verb_toks:
+                lo = clause
             break
+        if ctx.toks[j][2] == "and" and j > 0 and ctx.toks[j - 1][2] == "," and j < i:
+            clause = ctx.toks[j + 1][0]
         lo = ctx.toks[j][0]
     return (lo, end) if lo is not None else None
 
 
 def _right_span(ctx: Sentence, vj: int, rules: Rules) -> Span | None:
-    hi = None
+    hi, clause = None, None
     for j in range(vj, min(vj + _SCAN_LIMIT, len(ctx.toks))):
         if _is_stop(ctx, j, rules, rightward=True) or ctx.toks[j][2] == ".":
+            # "killing 20 people, and the governor blamed ...": ', and' opened a clause of its own
+            if clause is not None and _opens_clause(ctx, j, rules):
+                hi = clause
             break
+        if ctx.toks[j][2] == "and" and j > vj and ctx.toks[j - 1][2] == ",":
+            clause = ctx.toks[j - 2][1] if j - 2 >= vj else None
         hi = ctx.toks[j][1]
     return (ctx.toks[vj][0], hi) if hi is not None else None
+
+
+def _opens_clause(ctx: Sentence, j: int, rules: Rules) -> bool:
+    """Whether the stop at token j is the verb of a clause: an auxiliary or a reporting verb ('and two
+    civilians were wounded', 'and officials said'), or a past tense with an object ('and the governor
+    blamed a militant'; 'and a policeman stationed nearby' is a participle)."""
+    t, sets = ctx.toks[j][2], rules.sets
+    if t in sets["auxiliaries"] or t in sets["stop_verbs"]:
+        return True
+    nxt = ctx.toks[j + 1][2] if j + 1 < len(ctx.toks) else ""
+    return (j not in ctx.verb_toks and t.endswith("ed") and t not in sets["np_participles"]
+            and ctx.work[ctx.toks[j][0]].islower() and nxt in _OBJECT_OPENERS)
+
+
+def _count_of_next_verb(ctx: Sentence, vj: int, rules: Rules) -> bool:
+    """'Records show 41 killed about 70 wounded': a bare count right before the next casualty verb is
+    that verb's subject, not this verb's object."""
+    j = vj
+    while j < min(vj + 6, len(ctx.toks)) and j not in ctx.verb_toks and ctx.toks[j][2] not in _PUNCT_STOPS:
+        j += 1
+    if j == vj or j >= len(ctx.toks) or j not in ctx.verb_toks:
+        return False
+    return rules.number.fullmatch(ctx.work[ctx.toks[vj][0]:ctx.toks[j - 1][1]]) is not None
+
+
+def _attributive_count(ctx: Sentence, m: re.Match[str], vj: int, rules: Rules) -> Span | None:
+    """'Forty bodies and 70 wounded people were brought in': a participle before a noun ('wounded
+    people') counts only the number right before it, not the whole coordinated phrase."""
+    if vj >= len(ctx.toks) or ctx.toks[vj][2] not in rules.heads:
+        return None
+    before = ctx.work[max(0, m.start() - 40):m.start()].rstrip()
+    end = max(0, m.start() - 40) + len(before)
+    count = next((n for n in rules.number.finditer(ctx.work, max(0, m.start() - 40), end) if n.end() == end), None)
+    return (count.start(), ctx.toks[vj][1]) if count else None
 
 
 def _active_only(verb: str) -> bool:
@@ -121,12 +167,14 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
     left, passive = _verb_group(ctx, vi, rules)
     if kind in ("kill", "wound") and not passive:
         # "nine wounded, the district governor said": no object follows a comma; the speaker is none.
-        obj = _right_span(ctx, vj, rules) if vj < len(ctx.toks) and ctx.toks[vj][2] != "," else None
+        obj = (_right_span(ctx, vj, rules) if vj < len(ctx.toks) and ctx.toks[vj][2] != ","
+               and not _count_of_next_verb(ctx, vj, rules) else None)
         items = parse_args(ctx, obj, rules) if obj else []
         if items or _active_only(m.group()):
             record(tally, _OUTCOME[kind], items, verb)
             return
-    subj = _left_span(ctx, left, rules)
+    attributive = _attributive_count(ctx, m, vj, rules) if kind == "wound" else None
+    subj = _left_span(ctx, left, rules) if attributive is None else attributive
     if subj is None and passive and left >= 0:
         subj = _shared_subject(ctx, left, rules)
     items = parse_args(ctx, subj, rules) if subj else []

@@ -1,0 +1,58 @@
+"""The hand-curated gazetteer rows (data/curated_places.tsv) taken in at load, over the built layers.
+
+scripts/build_reference_geo.py folds curated_places.tsv into gazetteer.tsv.gz, giving its rows points
+from the open sets; that build needs build-time packages and the reference datasets. So that a name
+added to curated_places.tsv counts from the next start without a rebuild, the loader lays the file
+over the built rows: a spelling the built row of that name lacks joins it ("Taliqan" for Taloqan), and
+a place the build has no row for yet joins as a curated row of its own (id `cp:CC:key`, the id the
+build gives it, so a later build replaces it rather than doubling it). Divisions are only given
+spellings here: the build merges their rows with the open sets' and ids them by those.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from conflictlens.geo.normalize import name_key
+from conflictlens.model.protocols import PlaceEntry
+
+CURATED_FILE = "curated_places.tsv"
+LAYERED_KINDS = ("admin1", "admin2", "place")  # police_districts rows are expanded by the build only
+
+
+def parse_curated(text: str) -> list[dict[str, str]]:
+    """The rows of curated_places.tsv ('#' lines are comments; short rows are padded)."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t") if lines else []
+    rows = []
+    for ln in lines[1:]:
+        cells = ln.split("\t") + [""] * len(header)
+        rows.append({h: cells[i].strip() for i, h in enumerate(header)})
+    return [r for r in rows if r.get("kind") in LAYERED_KINDS and r.get("name") and r.get("country")]
+
+
+def _same_place(e: PlaceEntry, row: dict[str, str]) -> bool:
+    # villages across the country share names ("Aybak" in Samangan and in Helmand): the province too
+    return ((e.kind, e.country, name_key(e.name), e.admin1 or "")
+            == (row["kind"], row["country"], name_key(row["name"]), row.get("admin1") or (e.admin1 or "")))
+
+
+def _built_row(index: dict, key: str, row: dict[str, str]) -> PlaceEntry | None:
+    """The built row a curated row became: of its kind, country, name and province, a curated id first."""
+    same = sorted((e for e in index.get(key, ()) if _same_place(e, row)), key=lambda e: not e.id.startswith("cp:"))
+    return same[0] if same else None
+
+
+def layer_curated(index: dict, rows: list[dict[str, str]], add_row: Callable[[dict[str, str]], None]) -> None:
+    """Lay curated rows over `index` (name key -> entries): missing spellings join the built row of the
+    same kind, country and name; a place with no built namesake is added through `add_row`."""
+    for row in rows:
+        keys = [name_key(n) for n in (row["name"], *filter(None, row.get("aliases", "").split("|")))]
+        built = _built_row(index, keys[0], row)
+        if built is None:
+            if row["kind"] == "place":
+                add_row({**row, "id": f"cp:{row['country']}:{keys[0]}", "strength": "c", "keys": "|".join(keys)})
+            continue
+        for key in dict.fromkeys(keys):
+            if key and built not in index.get(key, ()):
+                index[key] = index.get(key, ()) + (built,)

@@ -1,0 +1,68 @@
+"""curated_places.tsv counts at load, over the built gazetteer: new places are found, new spellings
+join their built row, a village's namesake elsewhere is left alone (own example sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.geo import Gazetteer
+from conflictlens.geo.curated import layer_curated, parse_curated
+from conflictlens.geo.normalize import name_key
+from conflictlens.model.protocols import PlaceEntry
+
+HEADER = "kind\tname\taliases\tcountry\tadmin1\tadmin2\tlat\tlon\twithin\n"
+
+
+def entry(id_: str, name: str, kind: str = "place", admin1: str | None = "Alpha") -> PlaceEntry:
+    return PlaceEntry(id=id_, name=name, kind=kind, country="XX", admin1=admin1, admin2=None,
+                      lat=None, lon=None, population=0)
+
+
+def test_parse_skips_comments_and_build_only_kinds():
+    text = "# a comment\n" + HEADER + "place\tNewtown\tNew Town\tXX\tAlpha\n# more\npolice_districts\tX\t3\tXX\n"
+    assert [(r["name"], r["aliases"], r["lat"]) for r in parse_curated(text)] == [("Newtown", "New Town", "")]
+
+
+def test_a_new_spelling_joins_the_built_row_of_its_province_only():
+    built, namesake = entry("cp:XX:oldtown", "Oldtown"), entry("v:1", "Oldtown", admin1="Beta")
+    index = {name_key("Oldtown"): (namesake, built)}
+    added = []
+    layer_curated(index, parse_curated(HEADER + "place\tOldtown\tOld Town|Oldtoun\tXX\tAlpha\n"), added.append)
+    assert added == []
+    assert index[name_key("Old Town")] == (built,)
+    assert namesake not in index[name_key("Oldtoun")]
+
+
+def test_a_place_the_build_lacks_is_added_with_the_build_id():
+    added = []
+    layer_curated({}, parse_curated(HEADER + "place\tNewtown\tNew Town\tXX\tAlpha\tGamma\n"), added.append)
+    assert [(r["id"], r["strength"], r["keys"]) for r in added] == [
+        (f"cp:XX:{name_key('Newtown')}", "c", f"{name_key('Newtown')}|{name_key('New Town')}")]
+
+
+def test_a_division_the_build_lacks_is_not_invented():
+    added = []
+    layer_curated({}, parse_curated(HEADER + "admin2\tNewdistrict\t\tXX\tAlpha\n"), added.append)
+    assert added == []
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Gunmen killed herders in a village of Gubio district, Borno State.", ("NG", "Borno", "Gubio")),
+    ("Jihadists overran the army post at Boulekessi near the border.", ("ML", "Mopti", "Boulkessi")),
+    ("A mine blast struck a police jeep near Cholnar village.", ("IN", "Chhattisgarh", "Cholnar")),
+    ("Rebels killed farmers in their fields at Tingwe overnight.", ("CD", "North Kivu", "Tingwe")),
+    ("A bomb went off at a funeral in Taliqan city.", ("AF", "Takhar", "Taloqan")),
+])
+def test_bundled_curated_places_are_found(gaz, text, want):
+    loc, _ = gaz.best_location(gaz.find_places(text))
+    assert (loc.country, loc.admin1, loc.place) == want
+
+
+def test_a_province_spelling_from_the_curated_file(gaz):
+    loc, _ = gaz.best_location(gaz.find_places("A suicide bomber struck a funeral in Nangahar province."))
+    assert (loc.country, loc.admin1) == ("AF", "Nangarhar")
