@@ -90,6 +90,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E937": "the stats extra (scipy, statsmodels, scoringrules, matplotlib) is not installed",
     "CL-E940": "the period is empty: --since is after --until",
     "CL-E941": "damaged event-or-not gate data (extract/data/event_cues.json not_events)",
+    "CL-E948": "damaged kinds of non-event data (extract/data/event_cues.json non_event_kinds)",
     "CL-E800": "session is closed",
     "CL-E801": "unknown store mode for a session",
     "CL-E802": "this needs a database and the session has none",

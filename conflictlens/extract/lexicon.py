@@ -82,6 +82,7 @@ class NotEvent:
     # "where": "opening": the context counts only in the report's opening sentence, where it says what
     # the report is about ("X claimed responsibility for ..."), not later ("No group claimed ...").
     opening_only: bool = False
+    kind: str = ""  # what the report is instead ('non_event_kinds': accident, crime, diplomacy ...)
 
     def applies(self, text: str, lowered: str, opening: str = "") -> bool:
         """`lowered`: `text.lower()`, read once for every rule; the guards always read the whole text."""
@@ -192,7 +193,7 @@ def event_cues() -> EventCues:
         any_trigger=compile_pattern(r"(?<![\w])" + raw["event_triggers"], FLAGS),
         strong_trigger=word_regex(raw["strong_triggers"]),
         background=word_regex(raw["background"]["pattern"]),
-        not_events=_not_events(raw.get("not_events", {}), regex, terms),
+        not_events=_not_events(raw.get("not_events", {}), regex, terms, raw.get("non_event_kinds", {})),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
         distance_reference=LazyPattern(raw["distance_reference"]["pattern"], FLAGS),
         new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
@@ -200,10 +201,28 @@ def event_cues() -> EventCues:
     )
 
 
-def _not_events(raw: dict, regex, terms: dict[str, str]) -> NotEvents:
+def _not_events(raw: dict, regex, terms: dict[str, str], kinds: dict | None = None) -> NotEvents:
+    """The gate's rules: 'not_events', then the kinds of non-event ('non_event_kinds'), which may use
+    the guards of both."""
     guards = {name: regex(p) for name, p in raw.get("guards", {}).items()}
+    kinds = kinds or {}
+    clashing = set(guards) & set(kinds.get("guards", {}))
+    if clashing:
+        raise ConflictLensError("CL-E948", f"non_event_kinds guards {', '.join(sorted(clashing))} are already "
+                                "not_events guards; give them names of their own", "event_cues.json")
+    guards.update((name, regex(p)) for name, p in kinds.get("guards", {}).items())
     rules = tuple(_not_event(r, regex, guards, terms) for r in raw.get("rules", ()))
+    rules += tuple(_not_event(r, regex, guards, terms) for r in _named_kinds(kinds.get("kinds", ())))
     return NotEvents(tuple(raw.get("types", ())), rules)
+
+
+def _named_kinds(kinds: list[dict]) -> list[dict]:
+    """Each kind of non-event, checked to say what kind of report it is (it is counted by kind)."""
+    for rule in kinds:
+        if not isinstance(rule, dict) or not rule.get("kind") or not rule.get("why") or not rule.get("if"):
+            raise ConflictLensError("CL-E948", f"non_event_kinds entry {str(rule)[:60]!r} needs a 'kind', a 'why' "
+                                    "and an 'if' pattern", "event_cues.json")
+    return kinds
 
 
 def _not_event(rule: dict, regex, guards: dict, terms: dict[str, str]) -> NotEvent:
@@ -213,7 +232,7 @@ def _not_event(rule: dict, regex, guards: dict, terms: dict[str, str]) -> NotEve
         raise ConflictLensError("CL-E941", f"not_events rule {rule['why'][:40]!r}: where {where!r}, unless {unless}; "
                                 f"use anywhere or opening, and guards of {', '.join(guards)}", "event_cues.json")
     return NotEvent(rule["why"], regex(rule["if"]), tuple(guards[g] for g in unless),
-                    anchors_of(_expand_terms(rule["if"], terms)), where == "opening")
+                    anchors_of(_expand_terms(rule["if"], terms)), where == "opening", rule.get("kind", ""))
 
 
 def _expand_terms(pattern: str, terms: dict[str, str]) -> str:
