@@ -254,15 +254,21 @@ class Extractor:
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
         """The report's places, main country and registry actors. A place name inside an actor's name
         ("the Islamic State in Khorasan", "Balochistan Liberation Army") says who, not where: it is no
-        place of the event. Actors are found again only when dropping those names moved the country."""
-        country = _main_country(places)
-        known = self.actors.find_actors(text, country, as_of) if self.actors else []
-        named = [(m.start, m.end) for m in known if not self.actors.is_unidentified(m.canonical)]
-        kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in named)]
+        place of the event. The groups a report names vote for its country beside its places: a
+        Salvadoran speech that names the FMLN and "the U.S. Congress" is Salvadoran, so its "armed
+        forces" are El Salvador's. Actors are found again only when the country moved."""
+        if not self.actors:
+            return places, _main_country(places), []
+        named = self.actors.find_actors(text, None, as_of)
+        homes = [c for c in map(self.actors.home_country, (m.canonical for m in named)) if c]
+        country = _main_country(places, homes)
+        known = self.actors.find_actors(text, country, as_of) if country else named
+        spans = [(m.start, m.end) for m in known if not self.actors.is_unidentified(m.canonical)]
+        kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in spans)]
         if len(kept) == len(places):
             return places, country, known
-        if _main_country(kept) != country:
-            country = _main_country(kept)
+        if _main_country(kept, homes) != country:
+            country = _main_country(kept, homes)
             known = self.actors.find_actors(text, country, as_of)
         return kept, country, known
 
@@ -326,10 +332,12 @@ def _province_of(p: PlaceMention) -> str:
         c.kind in ("admin2", "place") for c in p.candidates) else ""
 
 
-def _main_country(places: list[PlaceMention]) -> str | None:
-    """The country most place names in the report belong to (for picking regional branches)."""
+def _main_country(places: list[PlaceMention], homes: Iterable[str] = ()) -> str | None:
+    """The country most place names in the report and the home countries of the groups it names
+    (one vote a mention) belong to (for picking regional branches)."""
     votes = Counter(next(iter({c.country for c in p.candidates})) for p in places
                     if len({c.country for c in p.candidates}) == 1)
+    votes.update(homes)
     return votes.most_common(1)[0][0] if votes else None
 
 

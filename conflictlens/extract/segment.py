@@ -9,7 +9,7 @@ from importlib import resources
 
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import event_cues
-from conflictlens.extract.references import best_match, named_words, says_who, telling_words
+from conflictlens.extract.references import best_match, named_words, says_who, speaks_of_act, telling_words
 from conflictlens.extract.typing.unreal import tells_an_act
 
 _BOUNDARY = compile_pattern(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
@@ -104,6 +104,7 @@ class SentenceInfo:
     says_who: bool = False  # says who did an incident told ("US officials blamed X for the attack")
     words: frozenset[str] = frozenset()  # words that tell one incident from another
     names: frozenset[str] = frozenset()  # those of its phrases that name an incident ("the funeral bombing")
+    speaks_of_act: bool = False  # names an act told and who did it ("this crime, carried out by the FMLN")
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -128,7 +129,23 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             incidents.append(current)
         elif current is not None and not s.background and (s.strong or s.anaphor or s.supporting):
             current.add(s)
+    _attach_statements(incidents, sentences)
     return incidents
+
+
+def _attach_statements(incidents: list[Incident], sentences: list[SentenceInfo]) -> None:
+    """Sentences left out of every incident that name an act and say who did it ("This crime, coldly
+    carried out by the FMLN, ..." paragraphs after the murder is told, or a speaker's "we hold the army
+    responsible for the massacre" before it) join, for attribution only, the incident whose words they
+    share, else the one told last before them, else the first."""
+    if not incidents:
+        return
+    used = {span for incident in incidents for span in (*incident.sentences, *incident.references)}
+    for s in sentences:
+        if s.span in used or not s.speaks_of_act or s.background:
+            continue
+        before = [i for i in incidents if i.sentences[0][0] <= s.span[0]]
+        _spoken_of(s, incidents, before[-1] if before else incidents[0]).references.append(s.span)
 
 
 def _new_setting(s: SentenceInfo, incidents: list[Incident]) -> bool:
@@ -171,6 +188,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
     # (no toll, no date) to the incident told before it.
     background = bool(cues.background.search(sentence))
+    act = speaks_of_act(sentence)
     return SentenceInfo(
         span=span,
         strong=tells_an_act(sentence) and not background,
@@ -184,7 +202,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         says_who=anaphor and says_who(sentence),
         words=telling_words(sentence),
-        names=named_words(sentence) if anaphor else frozenset(),
+        names=named_words(sentence) if anaphor or act else frozenset(),
+        speaks_of_act=act,
     )
 
 
