@@ -75,3 +75,20 @@ def test_home_country_is_none_for_generic_words_and_forces_abroad(extractor):
     assert registry.home_country(FMLN) == "SV"
     assert registry.home_country("Guerrillas") is None
     assert registry.home_country("US forces") is None
+
+
+def test_a_name_tagged_in_a_paragraph_whose_case_was_guessed_is_no_perpetrator(extractor):
+    # In truecased wire copy the tagger's names rest on the truecaser's guesses ("Machinegun", "XXII"):
+    # kept as candidates for review, never named perpetrator. The same name in text written in its
+    # own case is.
+    text = "Two peasants were killed in Morazan, El Salvador, yesterday by members of the Black Hand Commando."
+    start = text.index("Black")
+    orgs = [(start, start + len("Black Hand Commando"), "Black Hand Commando", "ORG")]
+    doc = Document(id=document_id(text), text=text, published="1990-02-11")
+
+    def perpetrator(guessed):
+        found, _anchor, _ctx = extractor._events(doc, orgs, guessed=guessed)
+        return [(e.perpetrator, [c["name"] for c in e.extra.get("actor_candidates", [])]) for e, _span in found]
+
+    assert perpetrator([]) == [("Black Hand Commando", ["Black Hand Commando"])]
+    assert perpetrator([(0, len(text))]) == [(None, ["Black Hand Commando"])]
