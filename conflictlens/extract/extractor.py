@@ -150,8 +150,9 @@ class Extractor:
         if not prefilter(doc.text) or not needs_truecasing(doc.text):
             return doc
         names: list[tuple[int, int, str | None]] = []
-        if self.actors is not None:
-            names += [(m.start, m.end, m.canonical) for m in self.actors.find_actors(doc.text)
+        if self.actors is not None:  # an acronym (matched in its case) is written as it is: FUSEP, not Fusep
+            names += [(m.start, m.end, m.text if m.method == "acronym" else m.canonical)
+                      for m in self.actors.find_actors(doc.text)
                       if not self.actors.is_generic(m.canonical) and not self.actors.is_unidentified(m.canonical)
                       and not is_common_word(m.text)]
         if self.geocoder is not None:

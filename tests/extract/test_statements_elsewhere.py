@@ -92,3 +92,19 @@ def test_a_name_tagged_in_a_paragraph_whose_case_was_guessed_is_no_perpetrator(e
 
     assert perpetrator([]) == [("Black Hand Commando", ["Black Hand Commando"])]
     assert perpetrator([(0, len(text))]) == [(None, ["Black Hand Commando"])]
+
+
+def test_a_group_that_today_claimed_responsibility_claimed_it(extractor):
+    # Wire copy puts the day between the group and its claim: "the MRTA today claimed responsibility".
+    text = ("A BOMB EXPLODED AT A BANK IN LIMA, PERU, LAST NIGHT, KILLING TWO GUARDS.  THE TUPAC AMARU "
+            "REVOLUTIONARY MOVEMENT (MRTA) TODAY CLAIMED RESPONSIBILITY FOR THE BOMBING.")
+    events = extractor.extract(Document(id=document_id(text), text=text, published="1990-05-02"))
+    assert [(e.perpetrator, e.claimed) for e in events] == [("Tupac Amaru Revolutionary Movement (MRTA)", True)]
+
+
+def test_a_registry_acronym_in_shouted_text_stays_an_acronym(extractor):
+    # Truecasing writes a registry acronym as it is ("FUSEP"), so it is still found as the acronym.
+    text = ("TEGUCIGALPA, 2 MAY 90 -- A TEACHER WAS SHOT DEAD IN SAN PEDRO SULA, HONDURAS, TODAY BY A FUSEP "
+            "AGENT, WITNESSES SAID.")
+    events = extractor.extract(Document(id=document_id(text), text=text, published="1990-05-02"))
+    assert "Police Forces of Honduras" in {e.perpetrator for e in events}
