@@ -43,8 +43,8 @@ def says_who(sentence: str) -> bool:
 
 
 def speaks_of_act(sentence: str) -> bool:
-    """A sentence that names an act already told and says who did it ("This crime, coldly carried out
-    by the FMLN, ..."; "The government holds the FMLN responsible for the murder"), wherever it stands."""
+    """A sentence that names an act already told and says who did it ("This crime, committed by the
+    ELN in broad daylight, ..."; "Police hold the ELN responsible for the bombing"), wherever it stands."""
     cues = reference_cues()
     return bool(cues.act_reference.search(sentence)) and bool(cues.act_stance.search(sentence))
 

@@ -134,8 +134,8 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
 
 
 def _attach_statements(incidents: list[Incident], sentences: list[SentenceInfo]) -> None:
-    """Sentences left out of every incident that name an act and say who did it ("This crime, coldly
-    carried out by the FMLN, ..." paragraphs after the murder is told, or a speaker's "we hold the army
+    """Sentences left out of every incident that name an act and say who did it ("This crime, committed
+    by the FMLN in broad daylight, ..." paragraphs after the murder is told, or a speaker's "we hold the army
     responsible for the massacre" before it) join, for attribution only, the incident whose words they
     share, else the one told last before them, else the first."""
     if not incidents:

@@ -1,5 +1,5 @@
 """Who did it, said in another sentence or paragraph than the one that tells the act: "This crime,
-coldly carried out by the FMLN, ..." three paragraphs after the murder, or a speaker's "we hold the army
+committed by the FMLN in broad daylight, ..." three paragraphs after the murder, or a speaker's "we hold the army
 responsible for the massacre" before it is told. Such a sentence joins, for attribution only, the
 incident it speaks of.
 
@@ -23,7 +23,7 @@ def test_a_later_paragraph_names_the_agent_of_the_crime(extractor):
     text = ("SAN SALVADOR, 3 MAR 90 -- A MUNICIPAL JUDGE WAS SHOT DEAD THIS MORNING IN SANTA TECLA, LA LIBERTAD "
             "DEPARTMENT, AS HE LEFT HIS HOME.\n\n"
             "   THE JUDGE HAD RECEIVED SEVERAL WARNINGS IN RECENT WEEKS, HIS FAMILY SAID.\n\n"
-            "   THIS CRIME, COLDLY CARRIED OUT BY THE FMLN, SHOWS THE WORLD WHAT THE GUERRILLAS WANT.")
+            "   THIS CRIME, COMMITTED BY THE FMLN IN BROAD DAYLIGHT, WILL NOT GO UNPUNISHED.")
     assert FMLN in perpetrators(extractor, text)
 
 
@@ -36,8 +36,8 @@ def test_a_sentence_that_names_no_act_joins_nothing(extractor):
 
 
 def test_speaks_of_act_needs_an_act_and_a_stance():
-    assert speaks_of_act("The government holds the FMLN responsible for the murder of the judge.")
-    assert speaks_of_act("This crime, coldly carried out by the FMLN, shows what they want.")
+    assert speaks_of_act("Police hold the ELN responsible for the bombing of the pipeline.")
+    assert speaks_of_act("This crime, committed by the FMLN in broad daylight, will not go unpunished.")
     assert not speaks_of_act("The FMLN is responsible for the suffering of the people.")  # no act named
     assert not speaks_of_act("The attack destroyed two buses.")  # nobody said to have done it
 
@@ -95,9 +95,9 @@ def test_a_name_tagged_in_a_paragraph_whose_case_was_guessed_is_no_perpetrator(e
 
 
 def test_a_group_that_today_claimed_responsibility_claimed_it(extractor):
-    # Wire copy puts the day between the group and its claim: "the MRTA today claimed responsibility".
+    # Wire copy puts the day between the group and its claim: "the group today claimed responsibility".
     text = ("A BOMB EXPLODED AT A BANK IN LIMA, PERU, LAST NIGHT, KILLING TWO GUARDS.  THE TUPAC AMARU "
-            "REVOLUTIONARY MOVEMENT (MRTA) TODAY CLAIMED RESPONSIBILITY FOR THE BOMBING.")
+            "REVOLUTIONARY MOVEMENT (MRTA) YESTERDAY TOOK RESPONSIBILITY FOR THE BOMBING IN A CALL TO A RADIO STATION.")
     events = extractor.extract(Document(id=document_id(text), text=text, published="1990-05-02"))
     assert [(e.perpetrator, e.claimed) for e in events] == [("Tupac Amaru Revolutionary Movement (MRTA)", True)]
 
