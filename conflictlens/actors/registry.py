@@ -84,6 +84,14 @@ class ActorRegistry:
         entry = self._entries.get(canonical)
         return entry is not None and entry.generic
 
+    def home_country(self, canonical: str) -> str | None:
+        """The country a named group fights in (its `country`): None for generic words ("the army",
+        "gunmen") and for forces abroad (external/other forces), which say nothing of where a report is."""
+        entry = self._entries.get(canonical)
+        if entry is None or entry.generic or entry.actor_type == "external/other forces":
+            return None
+        return entry.country
+
     def lineage(self, canonical: str) -> tuple[str, ...]:
         """The actor and its parents, nearest first; stops at a name met twice (a cycle in user data)."""
         chain: list[str] = []

@@ -346,7 +346,7 @@ def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -
     text = ctx.doc.text
     statements: list[attr.Statement] = []
     by_sentence = [(span, [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]
-                           and not (a.method == "ner" and (a.start, a.end) in ctx.nationalities)])
+                           and not (a.method == "ner" and (a.start, a.end) in ctx.not_perpetrators)])
                    for span in incident.sentences + incident.references]
     for span, mentions in by_sentence:
         if mentions:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable, Iterator
@@ -23,10 +22,11 @@ from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_
                                                  stated_date, stays_on_the_day)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
+from conflictlens.extract.places import admin_names, main_country, province_of
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
-from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, truecase
+from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, shouted_spans, truecase
 from conflictlens.extract.wire.furniture import caption_spans, find_dateline, furniture_spans, inside, is_messenger
 from conflictlens.extract.wire.unwrap import unwrap
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -69,9 +69,10 @@ class DocContext:
     published: dt.date | None
     body_start: int  # where the text starts after a dateline such as "KABUL, May 9 (Reuters) -"
     dates: list[DateMention]  # found once: every incident is dated from them
-    # Spans of nationality words the registry does not know ("Salvadoran troops"): kept as candidates
-    # for review, but a nationality is no perpetrator.
-    nationalities: frozenset[tuple[int, int]]
+    # Names the tagger found that name no perpetrator, kept as candidates for review: nationality words
+    # the registry does not know ("Salvadoran troops"), and any name in a paragraph whose case was
+    # guessed (ALL-CAPS wire copy: "MACHINEGUN", "XXII FRONT" are names only by the truecaser's guess).
+    not_perpetrators: frozenset[tuple[int, int]]
     # The registry's mentions in the whole text (`known`) and the (country, day) they were found at:
     # the relations of the report reuse them when they look at the same country and day.
     known_at: tuple[str | None, str | None]
@@ -112,7 +113,8 @@ class Extractor:
                 if len(d.text) > SECTION_CHARS:
                     events = self._long_events(d)
                 elif d.id in orgs:
-                    found, _anchor, ctx = self._events(d, orgs[d.id])
+                    guessed = shouted_spans(original.text) if d is not original else []
+                    found, _anchor, ctx = self._events(d, orgs[d.id], guessed=guessed)
                     events = [e for e, _span in found]
                 else:
                     events = []
@@ -148,8 +150,9 @@ class Extractor:
         if not prefilter(doc.text) or not needs_truecasing(doc.text):
             return doc
         names: list[tuple[int, int, str | None]] = []
-        if self.actors is not None:
-            names += [(m.start, m.end, m.canonical) for m in self.actors.find_actors(doc.text)
+        if self.actors is not None:  # an acronym (matched in its case) is written as it is: FUSEP, not Fusep
+            names += [(m.start, m.end, m.text if m.method == "acronym" else m.canonical)
+                      for m in self.actors.find_actors(doc.text)
                       if not self.actors.is_generic(m.canonical) and not self.actors.is_unidentified(m.canonical)
                       and not is_common_word(m.text)]
         if self.geocoder is not None:
@@ -192,11 +195,11 @@ class Extractor:
         return events
 
     def _events(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening | None = None,
-                anchor: ResolvedDate | None = None
+                anchor: ResolvedDate | None = None, guessed: list[tuple[int, int]] | None = None
                 ) -> tuple[list[tuple[Event, tuple[int, int]]], ResolvedDate | None, DocContext]:
         """Each incident's event with the incident's span, the date the next one counts from, and the
-        report's context."""
-        ctx = self._context(doc, orgs, opening or self._opening(doc))
+        report's context. `guessed`: the paragraphs whose case the truecaser guessed."""
+        ctx = self._context(doc, orgs, opening or self._opening(doc), guessed or [])
         labels = {(s, e): label for s, e, _t, label in orgs}
         found: list[tuple[Event, tuple[int, int]]] = []
         for incident in self._incidents(ctx):
@@ -219,7 +222,8 @@ class Extractor:
         era = published or stated_date(text[:200], self.date_order)
         return Opening(published, era, dateline.end if dateline else 0)
 
-    def _context(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening) -> DocContext:
+    def _context(self, doc: Document, orgs: list[tuple[int, int, str, str]], opening: Opening,
+                 guessed: list[tuple[int, int]]) -> DocContext:
         text = doc.text
         persons = [(s, e) for s, e, _t, label in orgs if label == "PERSON"]
         # The messengers (agency, byline, credits) are no actors and no places of the story.
@@ -244,25 +248,31 @@ class Extractor:
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
                   if (m in identified or (m not in known_set and (m.start, m.end) not in place_spans))
                   and not _names_nobody(text, m) and not inside(messengers, m.start, m.end)]
-        nationalities = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP")
+        not_perpetrators = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP" or inside(guessed, s, e))
         captions = caption_spans(text)  # a photo caption tells no part of the story
         sentences = [s for s in split_sentences(text) if not inside(captions, *s)]
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
-                          _event_dates(text, sentences, captions), nationalities, (country, as_of), known)
+                          _event_dates(text, sentences, captions), not_perpetrators, (country, as_of), known)
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
         """The report's places, main country and registry actors. A place name inside an actor's name
         ("the Islamic State in Khorasan", "Balochistan Liberation Army") says who, not where: it is no
-        place of the event. Actors are found again only when dropping those names moved the country."""
-        country = _main_country(places)
-        known = self.actors.find_actors(text, country, as_of) if self.actors else []
-        named = [(m.start, m.end) for m in known if not self.actors.is_unidentified(m.canonical)]
-        kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in named)]
+        place of the event. The groups a report names vote for its country beside its places: a
+        Salvadoran speech that names the FMLN and "the U.S. Congress" is Salvadoran, so its "armed
+        forces" are El Salvador's. Actors are found again only when the country moved."""
+        if not self.actors:
+            return places, main_country(places), []
+        named = self.actors.find_actors(text, None, as_of)
+        homes = [c for c in map(self.actors.home_country, (m.canonical for m in named)) if c]
+        country = main_country(places, homes)
+        known = self.actors.find_actors(text, country, as_of) if country else named
+        spans = [(m.start, m.end) for m in known if not self.actors.is_unidentified(m.canonical)]
+        kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in spans)]
         if len(kept) == len(places):
             return places, country, known
-        if _main_country(kept) != country:
-            country = _main_country(kept)
+        if main_country(kept, homes) != country:
+            country = main_country(kept, homes)
             known = self.actors.find_actors(text, country, as_of)
         return kept, country, known
 
@@ -273,7 +283,7 @@ class Extractor:
         infos = []
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
-            places = frozenset(_admin_names(p) for p in told if span[0] <= p.start < span[1])
+            places = frozenset(admin_names(p) for p in told if span[0] <= p.start < span[1])
             # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
             # Days count by the day they name: "today's attack" after "on Friday" tells no new day. The
             # dateline's date is the day of filing, no day of an incident.
@@ -281,7 +291,7 @@ class Extractor:
             day_mentions = frozenset(day_key(m, ctx.published, self.date_order) for m in dated)
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
-            within = frozenset(_province_of(p) for p in told if span[0] <= p.start < span[1])
+            within = frozenset(province_of(p) for p in told if span[0] <= p.start < span[1])
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
                                        frozenset(m.text.lower() for m in dated)))
         return group_incidents(infos)
@@ -305,32 +315,6 @@ def _ner_spans(text: str, near_triggers: bool) -> list[tuple[int, int]]:
         return spans
     hits = {i for i, (lo, hi) in enumerate(spans) if prefilter(text[lo:hi])}
     return [span for i, span in enumerate(spans) if i in hits or i - 1 in hits]
-
-
-def _admin_names(p: PlaceMention) -> str:
-    """Name a mention by what it denotes below country level, so 'Kabul' and 'Kabul city' agree."""
-    kinds = {c.kind for c in p.candidates}
-    if kinds == {"country"}:
-        return ""
-    # "Borno State" and "Borno" name one province: its entry's name, not the words written
-    province = {c.name.lower() for c in p.candidates if c.kind == "admin1"}
-    return province.pop() if len(province) == 1 else p.text.lower()
-
-
-def _province_of(p: PlaceMention) -> str:
-    """The province a town or district name lies in, when all its entries agree ('' otherwise): a
-    sentence naming a town of the province told before ("a village in Gubio district" after "Borno
-    State") tells no new place."""
-    provinces = {(c.admin1 or "").lower() for c in p.candidates if c.kind in ("admin2", "place")}
-    return provinces.pop() if len(provinces) == 1 and len(p.candidates) >= 1 and all(
-        c.kind in ("admin2", "place") for c in p.candidates) else ""
-
-
-def _main_country(places: list[PlaceMention]) -> str | None:
-    """The country most place names in the report belong to (for picking regional branches)."""
-    votes = Counter(next(iter({c.country for c in p.candidates})) for p in places
-                    if len({c.country for c in p.candidates}) == 1)
-    return votes.most_common(1)[0][0] if votes else None
 
 
 def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, str]],

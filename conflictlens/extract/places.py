@@ -8,9 +8,12 @@ its own: the record then keeps the coordinates of the smallest known unit and sa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from conflictlens.extract.patterns import compile_pattern
+from conflictlens.model.protocols import PlaceMention
 
 _NAME = r"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|e|i|ul|al|de|of))*"
 _ELEMENT = compile_pattern(
@@ -81,3 +84,31 @@ def _pick(elements: list[WrittenPlace]) -> WrittenPlace | None:
             continue
         return e
     return None
+
+
+def admin_names(p: PlaceMention) -> str:
+    """Name a mention by what it denotes below country level, so 'Kabul' and 'Kabul city' agree."""
+    kinds = {c.kind for c in p.candidates}
+    if kinds == {"country"}:
+        return ""
+    # "Borno State" and "Borno" name one province: its entry's name, not the words written
+    province = {c.name.lower() for c in p.candidates if c.kind == "admin1"}
+    return province.pop() if len(province) == 1 else p.text.lower()
+
+
+def province_of(p: PlaceMention) -> str:
+    """The province a town or district name lies in, when all its entries agree ('' otherwise): a
+    sentence naming a town of the province told before ("a village in Gubio district" after "Borno
+    State") tells no new place."""
+    provinces = {(c.admin1 or "").lower() for c in p.candidates if c.kind in ("admin2", "place")}
+    return provinces.pop() if len(provinces) == 1 and len(p.candidates) >= 1 and all(
+        c.kind in ("admin2", "place") for c in p.candidates) else ""
+
+
+def main_country(places: list[PlaceMention], homes: Iterable[str] = ()) -> str | None:
+    """The country most place names in the report and the home countries of the groups it names
+    (one vote a mention) belong to (for picking regional branches)."""
+    votes = Counter(next(iter({c.country for c in p.candidates})) for p in places
+                    if len({c.country for c in p.candidates}) == 1)
+    votes.update(homes)
+    return votes.most_common(1)[0][0] if votes else None

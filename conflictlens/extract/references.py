@@ -24,19 +24,29 @@ class ReferenceCues:
     stance: re.Pattern[str]
     casualty: re.Pattern[str]
     generic: frozenset[str]
+    act_reference: re.Pattern[str]
+    act_stance: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def reference_cues() -> ReferenceCues:
     raw = load_json("reference_cues.json")
     return ReferenceCues(compile_pattern(raw["referring_phrase"], re.I), word_regex(raw["stance"]),
-                         word_regex(raw["casualty"]), frozenset(w.lower() for w in raw["generic_words"]))
+                         word_regex(raw["casualty"]), frozenset(w.lower() for w in raw["generic_words"]),
+                         compile_pattern(raw["act_reference"], re.I), word_regex(raw["act_stance"]))
 
 
 def says_who(sentence: str) -> bool:
     """A statement of who did it that adds no victims ("US officials blamed X for the attack")."""
     cues = reference_cues()
     return bool(cues.stance.search(sentence)) and not cues.casualty.search(sentence)
+
+
+def speaks_of_act(sentence: str) -> bool:
+    """A sentence that names an act already told and says who did it ("This crime, committed by the
+    ELN in broad daylight, ..."; "Police hold the ELN responsible for the bombing"), wherever it stands."""
+    cues = reference_cues()
+    return bool(cues.act_reference.search(sentence)) and bool(cues.act_stance.search(sentence))
 
 
 def telling_words(sentence: str) -> frozenset[str]:

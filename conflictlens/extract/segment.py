@@ -9,7 +9,7 @@ from importlib import resources
 
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import event_cues
-from conflictlens.extract.references import best_match, named_words, says_who, telling_words
+from conflictlens.extract.references import best_match, named_words, says_who, speaks_of_act, telling_words
 from conflictlens.extract.typing.unreal import tells_an_act
 
 _BOUNDARY = compile_pattern(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
@@ -108,6 +108,7 @@ class SentenceInfo:
     words: frozenset[str] = frozenset()  # words that tell one incident from another
     names: frozenset[str] = frozenset()  # those of its phrases that name an incident ("the funeral bombing")
     sums_several: bool = False  # "killed in two separate attacks": the toll of several incidents
+    speaks_of_act: bool = False  # names an act told and who did it ("this crime, carried out by the FMLN")
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -133,6 +134,7 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             incidents.append(current)
         elif current is not None and not s.background and (s.strong or s.anaphor or s.supporting):
             current.add(s)
+    _attach_statements(incidents, sentences)
     return incidents
 
 
@@ -146,6 +148,21 @@ def _without_sums(sentences: list[SentenceInfo]) -> list[SentenceInfo]:
         if s.sums_several and any(t.strong and not t.sums_several for t in sentences[i + 1:]):
             out[i] = replace(s, strong=False, background=True)
     return out
+
+
+def _attach_statements(incidents: list[Incident], sentences: list[SentenceInfo]) -> None:
+    """Sentences left out of every incident that name an act and say who did it ("This crime, committed
+    by the FMLN in broad daylight, ..." paragraphs after the murder is told, or a speaker's "we hold the army
+    responsible for the massacre" before it) join, for attribution only, the incident whose words they
+    share, else the one told last before them, else the first."""
+    if not incidents:
+        return
+    used = {span for incident in incidents for span in (*incident.sentences, *incident.references)}
+    for s in sentences:
+        if s.span in used or not s.speaks_of_act or s.background:
+            continue
+        before = [i for i in incidents if i.sentences[0][0] <= s.span[0]]
+        _spoken_of(s, incidents, before[-1] if before else incidents[0]).references.append(s.span)
 
 
 def _new_setting(s: SentenceInfo, incidents: list[Incident]) -> bool:
@@ -188,6 +205,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
     # (no toll, no date) to the incident told before it.
     background = bool(cues.background.search(sentence))
+    act = speaks_of_act(sentence)
     return SentenceInfo(
         span=span,
         strong=tells_an_act(sentence) and not background,
@@ -201,8 +219,9 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         says_who=anaphor and says_who(sentence),
         words=telling_words(sentence),
-        names=named_words(sentence) if anaphor else frozenset(),
+        names=named_words(sentence) if anaphor or act else frozenset(),
         sums_several=bool(cues.several_incidents and cues.several_incidents.search(sentence)),
+        speaks_of_act=act,
     )
 
 

@@ -73,3 +73,6 @@ class ActorResolver(Protocol):
 
     def lineage(self, canonical: str) -> tuple[str, ...]:
         """The actor and its parents, nearest first (a branch, then the organisation it belongs to)."""
+
+    def home_country(self, canonical: str) -> str | None:
+        """The country (ISO alpha-2) a named group fights in, or None (generic words, foreign forces)."""

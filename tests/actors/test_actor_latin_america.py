@@ -50,6 +50,18 @@ def test_longer_names_with_the_words_stay_their_own_groups(reg):
 
 
 def test_new_entries_raise_no_alias_conflicts(reg):
-    mine = {"National Liberation Army"} | {f"Military Forces of {c}" for c in
-                                           ("El Salvador", "Guatemala", "Honduras", "Peru", "Bolivia", "Nicaragua")}
+    countries = ("El Salvador", "Guatemala", "Honduras", "Peru", "Bolivia", "Nicaragua")
+    mine = {"National Liberation Army", "Police Forces of Honduras", "Basque Nation and Liberty (ETA)"} | {
+        f"Military Forces of {c}" for c in countries}
     assert not [c for c in reg.conflicts if set(c) & mine]
+
+
+@pytest.mark.parametrize("text, country, canonical", [
+    ("The Atlacatl Battalion searched the campus.", None, "Military Forces of El Salvador"),
+    ("FUSEP agents detained the students.", None, "Police Forces of Honduras"),
+    ("The police dispersed the march.", "HN", "Police Forces of Honduras"),
+    ("A car bomb of the Basque Fatherland and Liberty exploded.", None, "Basque Nation and Liberty (ETA)"),
+])
+def test_army_units_police_and_eta(reg, text, country, canonical):
+    assert canon(reg, text, country) == [canonical]
+
