@@ -1,4 +1,4 @@
-"""Real news phrasing, session 12 of issue 11: factions named with their parent group, groups named in
+"""Real news phrasing, issue 11 (session 9): factions named with their parent group, groups named in
 a report's own words. Texts written for these tests (no restricted text)."""
 
 from __future__ import annotations
