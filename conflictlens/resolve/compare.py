@@ -165,8 +165,8 @@ def _same_source(a: Profile, b: Profile, out: list) -> str | None:
     """One source describing two events means two events, unless it repeats itself word for word."""
     if a.source != b.source:
         return None
-    said = dict(out)
-    if said.get("place") == "other" or said.get("admin2") == "other" or said.get("distance") == "far":
+    # Each feature speaks at most once, so these are the place, district and distance outcomes.
+    if ("place", "other") in out or ("admin2", "other") in out or ("distance", "far") in out:
         return "one source, two places"
     if _hinted_elsewhere(a, b) or _hinted_elsewhere(b, a):
         return "one source, two places"
