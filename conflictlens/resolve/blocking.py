@@ -60,6 +60,16 @@ def time_of_key(key: str) -> str:
     return key[: key.index("|", 2)]
 
 
+@lru_cache(maxsize=65_536)
+def time_position(time: str) -> tuple[str, int | str] | None:
+    """Where a time part falls among those of its kind: ("d", bucket number) or ("m", "2021-03"), which
+    order as the times do; None for a part block_keys does not make."""
+    kind, _, value = time.partition("|")
+    if kind == "d" and value.isascii() and value.isdigit():
+        return kind, int(value)
+    return (kind, value) if kind == "m" and value else None
+
+
 def time_end(time: str, s: Settings) -> int:
     """The last day (ordinal) a time key covers: no probe starting after it can reach it."""
     kind, value = time.split("|", 1)
