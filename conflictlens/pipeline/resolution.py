@@ -35,16 +35,12 @@ from conflictlens.resolve.settings import Settings, settings
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store, event_from_record
 from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow, NewMember
 
-PENDING_BATCH = 2000  # unresolved events read and resolved at a time by `resolve_pending`
-# ... and committed every so many events or seconds, as an import commits its rows: each commit
-# writes every page the batches touched (the member and key indexes are in hash order), so fewer
-# commits write less; the time bound keeps the write lock short for another writer's busy timeout.
-PENDING_COMMIT_EVENTS = 50_000
-PENDING_COMMIT_SECONDS = 4.0
-# The collector runs once this many more containers live than at its last run (CPython counts
-# frees too). A batch keeps its events, profiles, decisions and merged records alive until it
-# ends, about 100,000 containers: at the CLI's 100,000 the collector walked each batch's objects
-# once or twice, about a tenth of the time; at this it runs when the incident index has grown.
+PENDING_BATCH = 2000  # unresolved events read and resolved at a time by `resolve_pending` ...
+# ... and committed every so many events or seconds, as an import commits: a commit writes every page
+# its batches touched (indexes in hash order); the time bound keeps the write lock short.
+PENDING_COMMIT_EVENTS, PENDING_COMMIT_SECONDS = 50_000, 4.0
+# The collector runs once this many more containers live than at its last run. A batch keeps about
+# 100,000 alive until it ends: at the CLI's 100,000 the collector walked each batch once or twice.
 RESOLVE_GC_THRESHOLD = 1_000_000
 
 
@@ -219,8 +215,7 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
 
     Events are read PENDING_BATCH at a time, and committed every PENDING_COMMIT_EVENTS events or
     PENDING_COMMIT_SECONDS seconds, whichever comes first: a kill loses at most the work since the
-    last commit, and the next call reads on from the first event still unresolved.
-    """
+    last commit, and the next call reads on from the first event still unresolved."""
     ctx = ctx or store_context(store)
     report, index = ResolutionReport(), IncidentIndex()
     position: tuple[int, str] | None = (0, "")
@@ -237,9 +232,7 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
 def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: ResolutionReport, index: IncidentIndex,
                              position: tuple[int, str], limit: int | None) -> tuple[tuple[int, str] | None, int]:
     """Resolve batches of at most `limit` unresolved events after `position`, until it is time to commit.
-
-    Returns the position to read on from (None when no event is left) and the number of events read.
-    """
+    Returns the position to read on from (None when no event is left) and the number of events read."""
     incidents, started, read = store.incidents, time.monotonic(), 0
     while limit is None or read < limit:
         rows = incidents.unresolved_events(PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - read),
@@ -248,8 +241,8 @@ def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: Resol
             return None, read
         events = [event_from_record(record) for _, record, _ in rows]
         meta = incidents.document_meta(e.document_id for e in events)
-        # A report of its own per batch: resolve_events recomposes the incidents its report names, and
-        # those of earlier batches are done (recomposing them all again each batch made this quadratic).
+        # A report of its own per batch: resolve_events recomposes the incidents its report names (one
+        # report for all batches made each batch recompose every incident since the first: quadratic).
         items = [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events]
         report.add(resolve_events(store, items, ctx, ResolutionReport(), index))
         read, position = read + len(rows), rows[-1][2]
