@@ -141,7 +141,7 @@ def _prepared(rows: Iterator[Any], is_party: Any, stored_versions: VersionLookup
 
 
 @contextmanager
-def quiet_collector() -> Iterator[None]:
+def quiet_collector(threshold: int = _IMPORT_GC_THRESHOLD) -> Iterator[None]:
     """Keep the garbage collector's work small while rows stream through: for an import, and in its worker.
 
     Rows allocate many short-lived containers, which refcounting frees; the collector found
@@ -151,20 +151,21 @@ def quiet_collector() -> Iterator[None]:
     was about a third of the time to parse and to unpickle a row. gc.freeze moves what exists
     now out of the collector's sight, and a higher threshold makes young collections rare;
     both are undone on the way out. Cycles made meanwhile are still collected, only later.
+    `threshold`: the young generation's, at least (resolution keeps a whole batch alive at a time).
 
     Nested, or inside a caller's own gc.freeze(), it leaves the frozen objects as it found them
     (unfreezing is all or nothing). The collector's settings belong to the whole process, so two
     threads must not import at once.
     """
-    threshold = gc.get_threshold()
+    before = gc.get_threshold()
     freezing = gc.get_freeze_count() == 0
     if freezing:
         gc.freeze()
-    gc.set_threshold(max(threshold[0], _IMPORT_GC_THRESHOLD), *threshold[1:])
+    gc.set_threshold(max(before[0], threshold), *before[1:])
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
+        gc.set_threshold(*before)
         if freezing:
             gc.unfreeze()
 

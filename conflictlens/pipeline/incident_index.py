@@ -12,14 +12,18 @@ It stays true only while this connection is the one writing:
   `begin` checks inside each write transaction: then everything is read again;
 - a member removed or updated (a revised row decided again) empties it (`forget`): rare, and the
   keys it was filed under are not known here;
-- past `MAX_KEYS` keys or `MAX_INCIDENTS` samples it empties itself, so memory stays bounded on an
-  import of any size (a date-ordered file reads back only what its next rows need).
+- past `MAX_INCIDENTS` samples it drops the older ones (read again when needed), and past `MAX_KEYS`
+  keys the keys of the older times it holds, so memory stays bounded on an import of any
+  size. An index that holds every key of the store (*complete*: it began on a store with no keys)
+  stays so: it remembers the latest time it dropped keys of, and asks the store only about keys of
+  such times, which a date-ordered file seldom probes again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from conflictlens.resolve.blocking import time_of_key, time_position
 from conflictlens.resolve.cluster import sample_members
 from conflictlens.resolve.profile import Profile, profile_from_json
 from conflictlens.store.incidents import IncidentStore
@@ -37,10 +41,14 @@ class IncidentIndex:
         self._keys: dict[str, dict[str, None]] = {}
         self._samples: dict[str, list[Profile]] = {}
         self._version: int | None = None
-        # Whether every key the store files a member under is held: true from a store with no keys
-        # at all (a first import, re-resolving a store imported with --no-resolve) until it is emptied.
-        # Then a key not held has no incidents, and asking the store would only say so.
+        # Whether every key the store files a member under is held, but for the dropped times: true
+        # from a store with no keys at all (a first import, re-resolving a store imported with
+        # --no-resolve) until it is emptied. Then a key not held has no incidents, and asking the
+        # store would only say so; it holds no such empty key.
         self._complete = False
+        # Of a complete index: per kind of time part ("d", "m"), the latest whose keys it may have
+        # dropped. A key not held of such a time, or of no known time, is asked of the store.
+        self._dropped: dict[str, int | str] = {}
 
     def begin(self, incidents: IncidentStore) -> None:
         """Call inside each write transaction, before reading: drops what another connection may have changed."""
@@ -48,40 +56,67 @@ class IncidentIndex:
         if version != self._version:
             self.forget()
             self._complete = not incidents.any_blocks()
-        elif len(self._keys) > MAX_KEYS or len(self._samples) > MAX_INCIDENTS:
+        else:
             self._shrink()
         self._version = version
 
     def _shrink(self) -> None:
-        """Bound the memory: samples are read again when needed; keys known to have no incident can go
-        while the index is complete (it stays so), else every key goes."""
-        self._samples.clear()
+        """Bound the memory: past MAX_INCIDENTS only the newest half of that many samples stay (the others
+        are read again when needed); past MAX_KEYS the keys of the older times held go (a complete
+        index stays so), or all of them."""
+        if len(self._samples) > MAX_INCIDENTS:  # held in the order first read or founded: the newest stay
+            self._samples = dict(list(self._samples.items())[-(MAX_INCIDENTS // 2):])
+        if len(self._keys) <= MAX_KEYS:
+            return
         if self._complete:
-            self._keys = {key: held for key, held in self._keys.items() if held}
+            self._drop_older_times()
         if len(self._keys) > MAX_KEYS // 2 or not self._complete:
             self.forget()
+
+    def _drop_older_times(self) -> None:
+        positions: dict[str, list[int | str]] = {}
+        for key in self._keys:
+            found = _position(key)
+            if found is not None:
+                positions.setdefault(found[0], []).append(found[1])
+        for kind, held in positions.items():  # the newest two fifths of each kind stay
+            held.sort()
+            cut = held[len(held) - 1 - len(held) * 2 // 5]
+            self._dropped[kind] = max(cut, self._dropped.get(kind, cut))  # type: ignore[type-var]
+        self._keys = {key: held for key, held in self._keys.items() if not self._in_dropped_time(key)}
+
+    def _in_dropped_time(self, key: str) -> bool:
+        found = _position(key)
+        if found is None:
+            return bool(self._dropped)
+        mark = self._dropped.get(found[0])
+        return mark is not None and found[1] <= mark  # type: ignore[operator]
 
     def forget(self) -> None:
         self._keys.clear()
         self._samples.clear()
         self._complete = False
+        self._dropped = {}
 
     def load_keys(self, incidents: IncidentStore, keys: Iterable[str]) -> None:
-        """Read the incidents filed under each of `keys` not held yet (one query per 500 keys)."""
-        missing = [key for key in dict.fromkeys(keys) if key not in self._keys]
+        """Read the incidents filed under each of `keys` that may have some and is not held (one query per 500 keys)."""
+        held, complete = self._keys, self._complete
+        if complete and not self._dropped:
+            return  # a key not held has no incident
+        missing = [key for key in dict.fromkeys(keys)
+                   if key not in held and (not complete or self._in_dropped_time(key))]
         if missing:
-            found = {} if self._complete else incidents.incidents_under_keys(missing)
+            found = incidents.incidents_under_keys(missing)
             for key in missing:
-                self._keys[key] = dict.fromkeys(found.get(key, ()))
+                held[key] = dict.fromkeys(found.get(key, ()))
 
     def incidents_by_keys(self, incidents: IncidentStore, keys: Sequence[str]) -> list[str]:
         """IncidentStore.incidents_by_keys, from memory: keys in sorted order, then filing order,
         as SQLite reads them through the key index."""
         held, wanted = self._keys, set(keys)
-        if not wanted <= held.keys():
-            self.load_keys(incidents, wanted)
+        self.load_keys(incidents, wanted)
         found: dict[str, None] = {}
-        for key in sorted(wanted):
+        for key in sorted(held.keys() & wanted):  # most keys hold no incident: compared in C
             found.update(held[key])
         return list(found)
 
@@ -99,10 +134,18 @@ class IncidentIndex:
             held = self._keys.get(key)
             if held is not None:
                 held.setdefault(incident_id, None)
-            elif self._complete:  # stays complete: the store's answer for this key is now known
-                self._keys[key] = {incident_id: None}
+            elif self._complete and not (self._dropped and self._in_dropped_time(key)):
+                self._keys[key] = {incident_id: None}  # stays complete: the store's answer is now known
         sample = self._samples.get(incident_id)
         if sample is not None:  # the first half and the latest half, as sample_profiles reads them
             self._samples[incident_id] = sample_members([*sample, profile], limit)
         elif founded:
             self._samples[incident_id] = [profile]
+
+
+def _position(key: str) -> tuple[str, int | str] | None:
+    """The kind and position of a blocking key's time part (blocking.time_position); None for another key."""
+    try:
+        return time_position(time_of_key(key))
+    except ValueError:
+        return None

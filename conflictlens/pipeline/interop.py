@@ -27,7 +27,7 @@ from conflictlens.pipeline.dataset_rows import (
 from conflictlens.pipeline.filters import event_filters
 from conflictlens.pipeline.incident_index import IncidentIndex
 from conflictlens.pipeline.resolution import (
-    ResolutionContext, finish_pending, resolve_after_save, resolved_together, store_context,
+    RESOLVE_GC_THRESHOLD, ResolutionContext, finish_pending, resolve_after_save, resolved_together, store_context,
 )
 from conflictlens.pipeline.session import session_registry, stored_edits
 from conflictlens.store import INSERTED, STALE, UPDATED, SaveResult, Store, prepared_document
@@ -84,7 +84,7 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     rows = _prepared(dataset, path, store, actor_files, encoding, parallel, on_bytes, events=context is not None)
     batches = _batches(rows, report, on_row, batch_size)
     index = IncidentIndex()  # the stored incidents, read once for the whole import
-    with quiet_collector():
+    with quiet_collector(RESOLVE_GC_THRESHOLD) if context is not None else quiet_collector():
         pending = next(batches, None)
         while pending is not None:
             with store.transaction():

@@ -14,6 +14,7 @@ and `finish_pending` resolves them before any command reads or writes incidents.
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -22,6 +23,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
 from conflictlens.model.records import Document, Event
+from conflictlens.pipeline.dataset_rows import quiet_collector
 from conflictlens.pipeline.incident_index import IncidentIndex
 from conflictlens.pipeline.session import session_registry
 from conflictlens.resolve.blocking import block_keys
@@ -33,7 +35,13 @@ from conflictlens.resolve.settings import Settings, settings
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store, event_from_record
 from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow, NewMember
 
-PENDING_BATCH = 2000  # unresolved events read per transaction by `resolve_pending`
+PENDING_BATCH = 2000  # unresolved events read and resolved at a time by `resolve_pending` ...
+# ... and committed every so many events or seconds, as an import commits: a commit writes every page
+# its batches touched (indexes in hash order); the time bound keeps the write lock short.
+PENDING_COMMIT_EVENTS, PENDING_COMMIT_SECONDS = 50_000, 4.0
+# The collector runs once this many more containers live than at its last run. A batch keeps about
+# 100,000 alive until it ends: at the CLI's 100,000 the collector walked each batch once or twice.
+RESOLVE_GC_THRESHOLD = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -205,27 +213,42 @@ def finish_pending(store: Store, ctx: ResolutionContext | None = None) -> Resolu
 def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: int | None = None) -> ResolutionReport:
     """Resolve every stored event that is in no incident yet (e.g. stored before resolution existed).
 
-    Each PENDING_BATCH events are one transaction: a kill loses at most the batch in hand, and the
-    next call reads on from the first event still unresolved.
-    """
+    Events are read PENDING_BATCH at a time, and committed every PENDING_COMMIT_EVENTS events or
+    PENDING_COMMIT_SECONDS seconds, whichever comes first: a kill loses at most the work since the
+    last commit, and the next call reads on from the first event still unresolved."""
     ctx = ctx or store_context(store)
-    incidents = store.incidents
     report, index = ResolutionReport(), IncidentIndex()
-    done, position = 0, (0, "")
-    while limit is None or done < limit:
-        size = PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - done)
-        rows = incidents.unresolved_events(size, position)
+    position: tuple[int, str] | None = (0, "")
+    with quiet_collector(RESOLVE_GC_THRESHOLD):
+        while position is not None and (limit is None or limit > 0):
+            with store.transaction():
+                position, read = _resolve_pending_batches(store, ctx, report, index, position, limit)
+            limit = None if limit is None else limit - read
+    if position is None:
+        _clear_mark_if_done(store.incidents)
+    return report
+
+
+def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: ResolutionReport, index: IncidentIndex,
+                             position: tuple[int, str], limit: int | None) -> tuple[tuple[int, str] | None, int]:
+    """Resolve batches of at most `limit` unresolved events after `position`, until it is time to commit.
+    Returns the position to read on from (None when no event is left) and the number of events read."""
+    incidents, started, read = store.incidents, time.monotonic(), 0
+    while limit is None or read < limit:
+        rows = incidents.unresolved_events(PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - read),
+                                           position)
         if not rows:
-            _clear_mark_if_done(incidents)
-            break
+            return None, read
         events = [event_from_record(record) for _, record, _ in rows]
         meta = incidents.document_meta(e.document_id for e in events)
-        # A report of its own per batch: resolve_events recomposes the incidents its report names, and
-        # those of earlier batches are done (recomposing them all again each batch made this quadratic).
+        # A report of its own per batch: resolve_events recomposes the incidents its report names (one
+        # report for all batches made each batch recompose every incident since the first: quadratic).
         items = [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events]
         report.add(resolve_events(store, items, ctx, ResolutionReport(), index))
-        done, position = done + len(rows), rows[-1][2]
-    return report
+        read, position = read + len(rows), rows[-1][2]
+        if read >= PENDING_COMMIT_EVENTS or time.monotonic() - started >= PENDING_COMMIT_SECONDS:
+            break
+    return position, read
 
 
 def _clear_mark_if_done(incidents: IncidentStore) -> None:

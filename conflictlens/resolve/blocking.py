@@ -37,20 +37,37 @@ def block_keys(p: Profile, s: Settings) -> tuple[list[str], list[str]]:
     """(index keys, probe keys) of `p`: computed together, they share the place part."""
     if not p.country or p.start is None:
         return [], []
-    area = f"{p.klass}|a|{p.country}|{p.admin1 or '-'}"
-    own, near = [area], [area]
-    if p.lat is not None and p.lon is not None:
-        size = s.grid_degrees
-        own.append(f"{p.klass}|g|{math.floor(p.lat / size)}|{math.floor(p.lon / size)}")
-        near.extend(f"{p.klass}|g|{i}|{j}" for i, j in _cells(p.lat, p.lon, s.cell_radius_km, size))
+    own, near = _spaces(p.klass, p.country, p.admin1, p.lat, p.lon, s.grid_degrees, s.cell_radius_km)
     index = [f"{t}|{space}" for t in _own_times(p, s) for space in own]
     probe = [f"{t}|{space}" for t in _window_times(p, s) for space in near]
     return index, probe
 
 
+@lru_cache(maxsize=65_536)
+def _spaces(klass: str, country: str, admin1: str | None, lat: float | None, lon: float | None, size: float,
+            radius_km: float) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The place parts of an event's (own, probed) keys: its division, and its grid cell or the cells
+    around it (remembered: datasets place many events at the same coordinates)."""
+    area = f"{klass}|a|{country}|{admin1 or '-'}"
+    if lat is None or lon is None:
+        return (area,), (area,)
+    own = f"{klass}|g|{math.floor(lat / size)}|{math.floor(lon / size)}"
+    return (area, own), (area, *(f"{klass}|g|{i}|{j}" for i, j in _cells(lat, lon, radius_km, size)))
+
+
 def time_of_key(key: str) -> str:
     """The time part of a key ("d|184231" or "m|2021-03"), for evicting old buckets."""
     return key[: key.index("|", 2)]
+
+
+@lru_cache(maxsize=65_536)
+def time_position(time: str) -> tuple[str, int | str] | None:
+    """Where a time part falls among those of its kind: ("d", bucket number) or ("m", "2021-03"), which
+    order as the times do; None for a part block_keys does not make."""
+    kind, _, value = time.partition("|")
+    if kind == "d" and value.isascii() and value.isdigit():
+        return kind, int(value)
+    return (kind, value) if kind == "m" and value else None
 
 
 def time_end(time: str, s: Settings) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 from typing import Any, Callable, Hashable, Sequence
 
 from conflictlens.model.records import Casualties, Event, precision_rank
@@ -30,7 +31,8 @@ Member = tuple[Event, Source]
 
 def compose(incident_id: str, members: Sequence[Member]) -> dict[str, Any]:
     """The merged record of the incident made of `members` (each an event and its source)."""
-    members = sorted(members, key=lambda m: (m[1].reported_on or "", m[0].id))
+    if len(members) > 1:
+        members = sorted(members, key=lambda m: (m[1].reported_on or "", m[0].id))
     record: dict[str, Any] = {
         "id": incident_id,
         "members": [e.id for e, _ in members],
@@ -55,6 +57,11 @@ def casualty_summary(figures: Sequence[tuple[Casualties, Source, str]]) -> dict[
         return {"low": None, "best": None, "high": None, "best_rule": BEST_RULE, "best_from": None,
                 "figures": [], "timeline": ""}
     entries = [_figure(c, src, eid) for c, src, eid in known]
+    if len(entries) == 1:  # one figure: it is low, best, high and the whole timeline
+        (only,) = entries
+        return {"low": only["low"], "best": only["value"], "high": only["high"], "best_rule": BEST_RULE,
+                "best_from": {"source": only["source"], "event_id": only["event_id"]}, "figures": entries,
+                "timeline": _timeline_item(only)}
     support: dict[int, int] = defaultdict(int)
     for entry in entries:
         support[entry["value"]] += 1
@@ -86,13 +93,17 @@ def _negated_date(iso: str | None) -> int:
 
 
 def _timeline_item(f: dict[str, Any]) -> str:
-    when = f["reported_on"]
+    return f"{f['value']}, {f['source']}, {_shown_date(f['reported_on'])}"
+
+
+@lru_cache(maxsize=4096)
+def _shown_date(when: str | None) -> str:
+    """"12 May 2021" for a reported_on date (remembered: a dataset's rows share few dates, and strftime is slow)."""
     try:
         day = date.fromisoformat(when[:10]) if when else None
-        shown = f"{day.day} {day.strftime('%b %Y')}" if day else "undated"
+        return f"{day.day} {day.strftime('%b %Y')}" if day else "undated"
     except ValueError:
-        shown = when
-    return f"{f['value']}, {f['source']}, {shown}"
+        return when
 
 
 def _known(value: Any) -> Any:
@@ -134,6 +145,11 @@ def _named(backers: Sequence[Member]) -> dict[str, list[str]]:
 
 
 def _date(members: Sequence[Member]) -> dict[str, Any]:
+    if len(members) == 1 and members[0][0].date.start:  # one dated member: its date, nothing to rank
+        event, src = members[0]
+        when = event.date
+        return {"start": when.start, "end": when.end or when.start, "precision": when.precision,
+                "sources": [src.label], "events": [event.id]}
     dated = [(e, s) for e, s in members if e.date.start]
     if not dated:
         return {"start": None, "end": None, "precision": None, "sources": [], "events": []}
@@ -152,6 +168,9 @@ def _date(members: Sequence[Member]) -> dict[str, Any]:
 
 
 def _location(members: Sequence[Member]) -> dict[str, Any]:
+    if len(members) == 1 and members[0][0].location.country:  # one located member: its place
+        event, src = members[0]
+        return {**event.location.to_dict(), "sources": [src.label], "events": [event.id]}
     located = [(e, s) for e, s in members if e.location.country]
     if not located:
         return {"country": None, "admin1": None, "admin2": None, "place": None, "lat": None, "lon": None,

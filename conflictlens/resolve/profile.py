@@ -223,7 +223,9 @@ def _perpetrator(event: Event) -> str | None:
     return claims[0] if claims else None
 
 
+@lru_cache(maxsize=65_536)
 def _ordinal(value: str | None) -> int | None:
+    """The day number of an ISO date (remembered: many events share a day)."""
     if not value:
         return None
     try:

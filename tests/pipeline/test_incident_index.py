@@ -183,3 +183,44 @@ def test_past_its_bounds_a_complete_index_keeps_its_filed_keys(tmp_path, monkeyp
             assert set(index._keys) == {"k1", "new"}
             assert index.incidents_by_keys(store.incidents, ["new", "k7"]) == ["inc_y"]
             assert store.incidents.incidents_by_keys(["new", "k7"]) == ["inc_y"]
+
+
+def test_past_its_bounds_a_complete_index_drops_older_times_stays_complete_and_decides_the_same(tmp_path,
+                                                                                                monkeypatch):
+    from conflictlens.pipeline import incident_index
+    from conflictlens.store.incidents import IncidentStore
+    reports = _reports(120)  # dated in order over 18 days
+    batches = [reports[i:i + 10] for i in range(0, 120, 10)] + [_again(reports[40:50])]
+    _resolve_in_batches(tmp_path / "fresh.db", batches, None)
+    monkeypatch.setattr(incident_index, "MAX_KEYS", 12)
+    monkeypatch.setattr(incident_index, "MAX_INCIDENTS", 4)
+    asked: list[str] = []
+    original = IncidentStore.incidents_under_keys
+    monkeypatch.setattr(IncidentStore, "incidents_under_keys",
+                        lambda self, keys: asked.extend(keys) or original(self, keys))
+    index, held = IncidentIndex(), []
+    begin = index.begin
+    monkeypatch.setattr(index, "begin", lambda incidents: (begin(incidents), held.append(
+        (index._complete, len(index._keys), len(index._samples)))))
+    _resolve_in_batches(tmp_path / "kept.db", batches, index)
+    assert _incidents(tmp_path / "kept.db") == _incidents(tmp_path / "fresh.db")
+    assert index._dropped and all(complete and keys <= 12 and samples <= 2 for complete, keys, samples in held[1:])
+    # Only keys of dropped times were asked: the late copies of early reports reach back to them.
+    assert asked and all(index._in_dropped_time(key) for key in asked)
+
+
+def test_a_complete_index_with_dropped_times_files_no_partial_key_there(tmp_path):
+    with Store.open(tmp_path / "db.sqlite") as store:
+        index = IncidentIndex()
+        with store.transaction():
+            index.begin(store.incidents)
+            old, new = "d|100|violence|a|AF|kbl", "d|300|violence|a|AF|kbl"
+            store.incidents.add_member("evt_a", "inc_a", None, [], {}, None, [old])
+            index.added("inc_a", None, [old], 4, founded=True)
+            index._dropped = {"d": 200}  # as past its bounds: keys of buckets up to 200 went
+            index._keys.pop(old)
+            store.incidents.add_member("evt_b", "inc_b", None, [], {}, None, [old, new])
+            index.added("inc_b", None, [old, new], 4, founded=True)
+            assert old not in index._keys  # not known whole here: the store is asked
+            assert index.incidents_by_keys(store.incidents, [old, new]) == ["inc_a", "inc_b"]
+            assert index.incidents_by_keys(store.incidents, ["d|250|violence|a|AF|kbl"]) == []
