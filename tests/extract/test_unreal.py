@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.extract.build import VIOLENT_TYPES
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.typing.unreal import tells_an_act, told_as_fact
 from conflictlens.model.records import Document
+from tests.extract.violence_helpers import political_violence
 
 NO_ACT = [
     "The rebel command threatened to attack the capital if the talks fail.",
@@ -85,11 +85,6 @@ SUMMED_UP = [
     "There were 1,450 political murders in the province, the report says.",
     "Many people were killed during those days, the old man said.",
 ]
-
-
-def political_violence(extractor, doc_id: str, text: str) -> list:
-    events = extractor.extract(Document(id=doc_id, text=text))
-    return [e for e in events if e.event_type in VIOLENT_TYPES]
 
 
 @pytest.mark.parametrize("text", NO_ACT)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.extract.build import VIOLENT_TYPES
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.typing.unreal import tells_an_act
-from conflictlens.model.records import Document
+from tests.extract.violence_helpers import political_violence
 
 NO_ACT = [
     "The customs chief, who was charged with the killing of a trader, left the port city by boat.",
@@ -97,21 +96,17 @@ def test_a_year_or_a_count_outside_the_act_sums_nothing_up(text):
     assert not event_cues().background.search(text)
 
 
-def _violence(extractor, doc_id: str, text: str) -> list:
-    return [e for e in extractor.extract(Document(id=doc_id, text=text)) if e.event_type in VIOLENT_TYPES]
-
-
 def test_a_speech_of_duties_charges_and_history_gives_no_event(extractor):
     text = ("THE HEALTH MINISTER OPENED A CLINIC IN THE PORT ON TUESDAY. OUR NATION MUST DEFEAT THE "
             "SMUGGLERS WITH JOBS, SHE SAID. A LOCAL TRADER, WHO HAS BEEN CHARGED WITH THE KILLING OF A "
             "FISHERMAN, WILL FACE A JUDGE NEXT WEEK. SOME 3,400 PEOPLE WERE KILLED IN CLASHES BETWEEN THE "
             "TWO CLANS IN 1971, SHE RECALLED.")
-    assert _violence(extractor, "doc_wire_speech", text) == []
+    assert political_violence(extractor, "doc_wire_speech", text) == []
 
 
 def test_a_wire_report_of_an_attack_beside_a_follow_up_stays_an_event(extractor):
     text = ("GUNMEN SHOT DEAD A CUSTOMS OFFICER AT THE PORT THIS MORNING, THE COASTGUARD REPORTED. "
             "DAYS AFTER THE KILLING OF A HARBOUR PILOT LAST MONTH, THE PORT AUTHORITY HAD HIRED MORE "
             "GUARDS.")
-    events = _violence(extractor, "doc_wire_attack", text)
+    events = political_violence(extractor, "doc_wire_attack", text)
     assert len(events) == 1 and events[0].fatalities.best == 1
