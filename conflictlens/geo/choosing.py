@@ -3,10 +3,10 @@ abroad, spelling across countries, and when namesakes are too far apart to be on
 
 from __future__ import annotations
 
-import math
 from typing import Sequence
 
 from conflictlens.geo.normalize import TOKEN_RE, spelling_key
+from conflictlens.model.area import km_between
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 
 STRENGTH = {"c": 3, "g": 2, "v": 1, "w": 0}
@@ -81,9 +81,7 @@ def has_point(e: PlaceEntry) -> bool:
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return km_between(*a, *b, earth_km=6371.0)
 
 
 def province_positions(mentions: Sequence[PlaceMention]) -> dict[tuple[str, str], list[int]]:

@@ -42,11 +42,13 @@ class Circle:
 Area = Box | Circle
 
 
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine): what the stores' SQL computes."""
-    a = (math.sin(math.radians(lat2 - lat1) / 2) ** 2
-         + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return EARTH_KM * 2 * math.asin(min(1.0, math.sqrt(a)))
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float, earth_km: float = EARTH_KM) -> float:
+    """Great-circle distance in km (haversine) on a sphere of radius `earth_km`: what the stores' SQL
+    computes for the area filters. The gazetteer and incident resolution call it with the 6,371 km
+    their thresholds were set on."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return earth_km * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def covering_km(box: Box) -> float | None:

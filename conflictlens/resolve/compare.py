@@ -8,10 +8,10 @@ places named by one source). The outcomes are kept so that `conflictlens why` ca
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from conflictlens.model.area import km_between
 from conflictlens.resolve.names import similar_skeletons
 from conflictlens.resolve.profile import Profile
 from conflictlens.resolve.settings import Settings
@@ -242,7 +242,4 @@ def _text(a: Profile, b: Profile, s: Settings, out: list) -> None:
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine), in kilometres (remembered: datasets place many events at
     the same few coordinates, so the same pairs come back again and again)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between(lat1, lon1, lat2, lon2, earth_km=6371.0)
