@@ -63,6 +63,18 @@ def test_the_gold_file_holds_facts_and_a_fixed_part_per_article():
     assert all(set(a) - {"added"} == {"slug", "url", "published", "part", "incidents"} for a in articles)
 
 
+def test_each_article_is_coded_once_with_a_day_and_incidents_of_known_fields():
+    import datetime as dt
+    articles = json.loads((BENCH / "gold.json").read_text(encoding="utf-8"))["articles"]
+    # texts are read from <slug>.txt, and one page must not be scored twice under two names
+    assert len({a["slug"] for a in articles}) == len({a["url"] for a in articles}) == len(articles)
+    assert all(a["slug"] and a["url"].startswith("http") and dt.date.fromisoformat(a["published"]) for a in articles)
+    fields = {"date", "country", "admin1", "city", "fatalities", "injured", "perpetrator", "claimed"}
+    for incident in (i for a in articles for i in a["incidents"]):
+        assert set(incident) - {"perpetrator_aliases"} == fields
+        assert incident["date"] is None or dt.date.fromisoformat(incident["date"])
+
+
 def test_a_batch_is_the_first_articles_or_those_added_under_its_name():
     ev = _module()
     first, later = {"slug": "a"}, {"slug": "b", "added": "hnews"}
