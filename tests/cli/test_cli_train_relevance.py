@@ -96,3 +96,15 @@ def test_evaluate_case_scores_the_extract_path_with_the_gate(tmp_path, report_an
     rules, gated = scores(), scores("--relevance-model", gate)
     assert rules["false_alarms"].startswith("1 of 1") and gated["false_alarms"].startswith("0 of 1")
     assert "relevance gate gate.json" in gated["title"] and "relevance" not in rules["title"]
+
+
+def test_ingest_and_workers_use_the_gate(tmp_path, report_and_gate) -> None:
+    from conflictlens.pipeline.extraction import extractor_for
+
+    report, gate = report_and_gate
+    db = tmp_path / "store.db"
+    assert run("--db", db, "--quiet", "ingest", report, "--relevance-model", gate).exit_code == 0
+    assert json.loads(run("--db", db, "events", "--format", "json").stdout or "[]") == []
+    # A Dask worker builds its extractor from the recipe's paths, the gate included.
+    worker = extractor_for((), None, None, (), str(gate))
+    assert worker.relevance is not None and worker.relevance.threshold == 0.9 and worker.typing is None
