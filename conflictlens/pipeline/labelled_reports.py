@@ -72,7 +72,8 @@ def _muc4(path: str, part: str) -> Iterator[LabelledReport]:
         raise ConflictLensError("CL-E761", "a MUC-4 file maps document ids to {\"doc\", \"roles\"}", path)
     for doc_id, doc in data.items():
         if not (isinstance(doc, dict) and isinstance(doc.get("doc"), str) and isinstance(doc.get("roles"), dict)):
-            raise ConflictLensError("CL-E761", f"document {doc_id!r} is not {{\"doc\": text, \"roles\": {{...}}}}", path)
+            raise ConflictLensError("CL-E761", f"document {doc_id!r} is not {{\"doc\": text, \"roles\": {{...}}}}",
+                                    path)
         if in_part(doc_id, part):
             yield doc["doc"], any(doc["roles"].values())
 

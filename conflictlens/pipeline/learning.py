@@ -97,6 +97,7 @@ def rules_find_acts(reports: list[tuple[str, bool]], extractor: Extractor, sourc
     from conflictlens.pipeline.extraction import extract_batch
 
     lines = (json.dumps({"id": str(i), "text": text}, ensure_ascii=False) for i, (text, _r) in enumerate(reports))
+    # A report the extract path refuses (too long) gives no event there either: no act, as for users.
     for record in extract_batch(lines, source, extractor, lambda _error: None):
         if on_row:
             on_row(record)
