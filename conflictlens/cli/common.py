@@ -112,12 +112,6 @@ def relevance_model_option():
     return typer.Option(None, "--relevance-model", metavar="PATH", help=RELEVANCE_MODEL_HELP)
 
 
-def typing_model(path: Optional[Path]) -> Optional[str]:
-    """The model the user names (--typing-model, else $CONFLICTLENS_TYPING_MODEL), checked before any
-    database is opened or created: a bad file fails first, with its code."""
-    return learned_models(path, None)[0]
-
-
 def learned_models(typing_path: Optional[Path], relevance_path: Optional[Path]) -> tuple[Optional[str], Optional[str]]:
     """The typing model and relevance gate the user names (options, else $CONFLICTLENS_TYPING_MODEL
     and $CONFLICTLENS_RELEVANCE_MODEL), checked before any database is opened or created: a bad file
