@@ -35,7 +35,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def session(ctx: typer.Context, store: str = EXISTING, actor_files: tuple[str, ...] = (),
-            typing_model: str | None = None) -> Session:
+            typing_model: str | None = None, relevance_model: str | None = None) -> Session:
     """The invocation's session over --db, opened on first use and closed when the command ends.
 
     `store`: EXISTING (CL-E200 when there is no database yet), CREATE, OPTIONAL (none when there is
@@ -43,7 +43,7 @@ def session(ctx: typer.Context, store: str = EXISTING, actor_files: tuple[str, .
     chosen = settings(ctx)
     if chosen.session is None:
         chosen.session = ctx.with_resource(Session(chosen.db, actor_files=actor_files, store=store,
-                                                   typing_model=typing_model))
+                                                   typing_model=typing_model, relevance_model=relevance_model))
     return chosen.session
 
 

@@ -103,13 +103,23 @@ def typing_model_option():
     return typer.Option(None, "--typing-model", metavar="PATH", help=TYPING_MODEL_HELP)
 
 
-def typing_model(path: Optional[Path]) -> Optional[str]:
-    """The model the user names (--typing-model, else $CONFLICTLENS_TYPING_MODEL), checked before any
-    database is opened or created: a bad file fails first, with its code."""
-    from conflictlens import pipeline
-    from conflictlens.pipeline.learning import typing_model_path
+RELEVANCE_MODEL_HELP = ("A relevance gate trained with `conflictlens train relevance` (JSON; default "
+                        "$CONFLICTLENS_RELEVANCE_MODEL): drops the political-violence events of reports it reads as "
+                        "telling no act.")
 
-    model = typing_model_path(path)
-    if model:
-        pipeline.build_extractor(typing_model=model)
-    return model
+
+def relevance_model_option():
+    return typer.Option(None, "--relevance-model", metavar="PATH", help=RELEVANCE_MODEL_HELP)
+
+
+def learned_models(typing_path: Optional[Path], relevance_path: Optional[Path]) -> tuple[Optional[str], Optional[str]]:
+    """The typing model and relevance gate the user names (options, else $CONFLICTLENS_TYPING_MODEL
+    and $CONFLICTLENS_RELEVANCE_MODEL), checked before any database is opened or created: a bad file
+    fails first, with its code."""
+    from conflictlens import pipeline
+    from conflictlens.pipeline.learning import relevance_model_path, typing_model_path
+
+    models = typing_model_path(typing_path), relevance_model_path(relevance_path)
+    if any(models):
+        pipeline.build_extractor(typing_model=models[0], relevance_model=models[1])
+    return models

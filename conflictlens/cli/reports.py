@@ -28,17 +28,18 @@ def ingest(ctx: typer.Context, paths: list[Path] = typer.Argument(..., help="Fil
            actors: list[Path] = ACTOR_FILES,
            confidential: bool = typer.Option(False, "--confidential",
                                              help="Confidential sources: their text and identity never appear in output."),
-           typing_model: Optional[Path] = common.typing_model_option()) -> None:
+           typing_model: Optional[Path] = common.typing_model_option(),
+           relevance_model: Optional[Path] = common.relevance_model_option()) -> None:
     """Extract events from report files (.txt .md .html .json .jsonl) and store them."""
     with coded_errors():
-        model = common.typing_model(typing_model)
-        _run_ingest(ctx, [str(p) for p in paths], common.paths(actors), confidential, model)
+        models = common.learned_models(typing_model, relevance_model)
+        _run_ingest(ctx, [str(p) for p in paths], common.paths(actors), confidential, models)
 
 
 def _run_ingest(ctx: typer.Context, files: list[str], actor_files: tuple[str, ...] = (),
-                confidential: bool = False, typing_model: Optional[str] = None) -> None:
+                confidential: bool = False, models: tuple[Optional[str], Optional[str]] = (None, None)) -> None:
     chosen = settings(ctx)
-    work = session(ctx, CREATE, actor_files, typing_model)  # the user's actor edits apply to every ingest
+    work = session(ctx, CREATE, actor_files, *models)  # the user's actor edits apply to every ingest
     with common.progress(chosen, "files") as meter:
         report = work.ingest(files, confidential=confidential, on_file=meter.update)
     finish_report(chosen, report.errors,
@@ -110,7 +111,8 @@ def extract(ctx: typer.Context,
             scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
                                                     help="Extract the batch on the Dask cluster whose scheduler "
                                                          "is at ADDRESS (tcp://HOST:8786)."),
-            typing_model: Optional[Path] = common.typing_model_option()) -> None:
+            typing_model: Optional[Path] = common.typing_model_option(),
+            relevance_model: Optional[Path] = common.relevance_model_option()) -> None:
     """Extract events without a database: one file as a JSON array, or a JSONL batch, streamed
     (on a Dask cluster with --workers or --scheduler, extra `dask`)."""
     from conflictlens.cli.batch import cluster_of, run_batch
@@ -120,9 +122,9 @@ def extract(ctx: typer.Context,
             raise ConflictLensError("CL-E400", "give either a report file or --input FILE.jsonl", "extract")
         cluster = cluster_of(input_path, workers, scheduler)
         check_date("--published", published)
-        model = common.typing_model(typing_model)
+        models = common.learned_models(typing_model, relevance_model)
         # A stored database's actor edits apply, and reports already stored there may be confidential.
-        work = session(ctx, OPTIONAL, typing_model=model)
+        work = session(ctx, OPTIONAL, typing_model=models[0], relevance_model=models[1])
         if report is not None:
             _write_json_events([e.to_dict() for e in work.extract_file(report, published)], fmt)
             return

@@ -15,6 +15,7 @@ from conflictlens.cli.help import App
 def register(app: typer.Typer) -> None:
     train_app = App(help="Train models on your own (licensed) data, for extraction to use.")
     train_app.command("typing")(train_typing)
+    train_app.command("relevance")(train_relevance)
     app.add_typer(train_app, name="train")
 
 
@@ -42,3 +43,35 @@ def train_typing(ctx: typer.Context,
                        f"{cv['rules']:.3f}, learned {cv['learned']:.3f}, combined {cv['combined']:.3f} "
                        f"(learned label when p >= {info['threshold']})", err=True)
         typer.echo(f"model written to {output}", err=True)
+
+
+def train_relevance(ctx: typer.Context,
+                    paths: list[Path] = typer.Argument(..., help="Labelled reports: MUC-4 JSON, CASE 2021 TSV, SATP "
+                                                                 "coded CSV, or JSONL of {\"text\", \"relevant\": "
+                                                                 "true|false}; several files of one format are pooled."),
+                    fmt: str = typer.Option("jsonl", "--format", help="muc4, case, satp or jsonl (your own reports)."),
+                    part: str = typer.Option("all", "--part", help="all, tune or held-out: train on `tune` to keep "
+                                                                  "the held-out part for `evaluate`."),
+                    output: Path = typer.Option(..., "--output", "-o", help="Where the gate goes (JSON).")) -> None:
+    """A learned relevance gate beside the rules, saved as JSON (data, never code): it drops the
+    political-violence events of reports it reads as telling no new act. Use it with `extract`,
+    `ingest` or `evaluate` --relevance-model FILE, or $CONFLICTLENS_RELEVANCE_MODEL."""
+    from conflictlens import pipeline
+    from conflictlens.pipeline.learning import train_relevance as train
+
+    settings = _settings(ctx)
+    with coded_errors():
+        extractor = pipeline.build_extractor()  # the rules alone: the gate learns beside them
+        with _progress(settings, "reports") as tick:
+            model = train([str(p) for p in paths], fmt, part, str(output), extractor, on_row=tick)
+    if not settings.quiet:
+        info = model["heads"]["relevance"]
+        cv = info["cv"]
+        typer.echo(f"{cv['rows']} reports ({cv['relevant']} tell an act), {model['training']['folds']}-fold CV:",
+                   err=True)
+        for name in ("rules", "learned", "combined"):
+            s = cv[name]
+            typer.echo(f"  {name:8} F1 {s['f1']:.3f} (P {s['precision']:.3f} / R {s['recall']:.3f}), "
+                       f"false alarms {s['false_alarms']:.3f}", err=True)
+        typer.echo(f"the rules' acts are dropped when p(no act) >= {info['threshold']}; gate written to {output}",
+                   err=True)

@@ -34,6 +34,7 @@ from conflictlens.model.text import fold
 from conflictlens.pipeline.dev_split import (  # noqa: F401  (the split, where measurements look for it)
     HELD_OUT_PERCENT, PARTS, check_part, in_part, split_part,
 )
+from conflictlens.pipeline.labelled_reports import CASE_COLUMNS, CASE_LABELS  # noqa: F401  (tests look here)
 
 GTD_FIELDS = ("detected", "date", "country", "admin1", "city", "attack_type", "target_type", "perpetrator",
               "claimed", "nkill", "nwound")
@@ -159,24 +160,6 @@ def _date_ok(row: dict, event: Event) -> bool:
     if d == 0:
         return event.date.start[:7] == f"{y:04d}-{m:02d}"
     return event.date.start == f"{y:04d}-{m:02d}-{d:02d}"
-
-
-CASE_LABELS = {
-    "ABDUCT_DISSAP": "Abduction/forced disappearance", "AGREEMENT": "Agreement", "AIR_STRIKE": "Air/drone strike",
-    "ARMED_CLASH": "Armed clash", "ARREST": "Arrests", "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "ATTACK": "Attack", "CHANGE_TO_GROUP_ACT": "Change to group/activity", "CHEM_WEAP": "Chemical weapon",
-    "DISR_WEAP": "Disrupted weapons use", "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "GOV_REGAINS_TERIT": "Government regains territory", "GRENADE": "Grenade",
-    "HQ_ESTABLISHED": "Headquarters or base established", "MOB_VIOL": "Mob violence",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
-    "PEACE_PROTEST": "Peaceful protest", "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "PROTEST_WITH_INTER": "Protest with intervention", "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "SEX_VIOL": "Sexual violence", "SUIC_BOMB": "Suicide bomb", "VIOL_DEMONSTR": "Violent demonstration",
-}
-
-
-CASE_COLUMNS = ("id", "EventSnippet", "SubType")
 
 
 def evaluate_case(path: str, extractor: Extractor, part: str = "all",

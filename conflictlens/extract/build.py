@@ -11,7 +11,7 @@ from conflictlens.extract.typing.classify import Typing, classify_sub_event
 from conflictlens.extract.typing.unreal import told_as_fact
 from conflictlens.extract.gtd.attack_types import classify_gtd
 from conflictlens.extract.dates.mentions import ResolvedDate, resolve_event_date
-from conflictlens.extract.learned.model import TypingModel
+from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.places import CITY_PART_KINDS, written_place
 from conflictlens.extract.target_actor import find_target_actor
@@ -45,7 +45,7 @@ class Draft:
     geocoder: Geocoder | None
     date_order: str
     actors: ActorResolver | None
-    learned: TypingModel | None
+    learned: LinearModel | None
     event: Event
     ev: Callable[[tuple[int, int] | None], Evidence | None]
     dropped: bool = False  # the incident tells no event: the steps after stop
@@ -73,7 +73,7 @@ INPUTS = ("ctx", "incident", "anchor", "geocoder", "date_order", "actors", "lear
 
 def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, geocoder: Geocoder | None,
                 date_order: str, actors: ActorResolver | None = None,
-                learned: TypingModel | None = None) -> tuple[Event | None, ResolvedDate | None]:
+                learned: LinearModel | None = None) -> tuple[Event | None, ResolvedDate | None]:
     """The incident's event (None when it tells none) and the date it was dated by, field step by step."""
     event = Event(id=event_id(ctx.doc.id, *incident.span), document_id=ctx.doc.id)
     draft = Draft(ctx, incident, anchor, geocoder, date_order, actors, learned, event,
@@ -214,7 +214,7 @@ def _evidence_maker(doc_id: str, text: str) -> Callable[[tuple[int, int] | None]
     return lambda span: None if span is None else Evidence(doc_id, span[0], span[1], text[span[0]: span[1]])
 
 
-def _learned_typing(event: Event, learned: TypingModel | None, names: tuple[str, ...], vector: dict[int, float],
+def _learned_typing(event: Event, learned: LinearModel | None, names: tuple[str, ...], vector: dict[int, float],
                     whole: Evidence | None) -> None:
     """For each field, the learned label where the user's model is confident enough (its threshold,
     picked by cross-validation), else the rules'. A learned value's evidence is the incident it

@@ -17,7 +17,8 @@ from typing import Iterable, Iterator
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
-from conflictlens.extract.learned.model import TypingModel
+from conflictlens.extract.learned.model import LinearModel
+from conflictlens.extract.learned.relevance import RelevanceGate
 from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, next_anchor,
                                                  stated_date, stays_on_the_day)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
@@ -86,9 +87,10 @@ class Extractor:
 
     def __init__(self, geocoder: Geocoder | None = None, actors: ActorResolver | None = None, *,
                  model: str = MODEL, use_ner: bool = True, date_order: str = "MDY",
-                 typing: TypingModel | None = None) -> None:
+                 typing: LinearModel | None = None, relevance: RelevanceGate | None = None) -> None:
         self.geocoder = geocoder
         self.typing = typing  # a user's learned typing model beside the rules (extract/learned/)
+        self.relevance = relevance  # a user's learned relevance gate: drops the acts of reports that tell none
         self.actors = actors
         self.use_ner = use_ner
         self.date_order = date_order
@@ -118,6 +120,8 @@ class Extractor:
                     events = [e for e, _span in found]
                 else:
                     events = []
+                if self.relevance is not None:
+                    events = self.relevance.gated(original.text, events)
                 if d is not original:
                     events, ctx = _quote_original(events, original.text), None  # its context read the copy
                 yield (original, events, self._relations(original, events, ctx)) if relations else (original, events)

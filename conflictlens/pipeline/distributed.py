@@ -53,6 +53,7 @@ class ExtractorRecipe:
     typing_model: str | None
     edits: tuple[ActorEdit, ...]
     code_version: str
+    relevance_model: str | None = None
 
 
 def code_version() -> str:
@@ -71,7 +72,8 @@ def extract_partition(recipe: ExtractorRecipe, part: Partition) -> tuple[list[di
     if recipe.code_version != code_version():
         raise ConflictLensError("CL-E116", f"this worker runs {code_version()}, the client {recipe.code_version}; "
                                 "install the same conflictlens on every worker and the client", part.source)
-    extractor = extractor_for(recipe.actor_files, recipe.places_file, recipe.typing_model, recipe.edits)
+    extractor = extractor_for(recipe.actor_files, recipe.places_file, recipe.typing_model, recipe.edits,
+                              recipe.relevance_model)
     errors: list[ConflictLensError] = []
     records = list(extract_batch(part.lines, part.source, extractor, errors.append, first_line=part.first_line))
     return records, errors

@@ -18,6 +18,7 @@ from conflictlens.actors.edits import ActorEdit
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.extractor import Extractor
 from conflictlens.extract.learned.model import load_typing_model
+from conflictlens.extract.learned.relevance import load_relevance_gate
 from conflictlens.geo import Gazetteer
 from conflictlens.ingest import parse_batch_line, read_file, read_text_argument, record_to_document, report_files
 from conflictlens.model.records import Document, Event
@@ -49,12 +50,15 @@ class IngestReport:
 
 
 def build_extractor(actor_files: tuple[str, ...] = (), places_file: str | None = None,
-                    use_ner: bool = True, typing_model: str | None = None) -> Extractor:
+                    use_ner: bool = True, typing_model: str | None = None,
+                    relevance_model: str | None = None) -> Extractor:
     """An extractor with the bundled gazetteer and actor registry (plus the user's own files), and
-    the user's learned typing model when one is named (read again when its file changes)."""
-    if typing_model is None:
+    the user's learned typing model and relevance gate when they are named (read again when their
+    file changes)."""
+    if typing_model is None and relevance_model is None:
         return _bundled_extractor(tuple(actor_files), places_file, use_ner)
-    return _extractor_with_model(tuple(actor_files), places_file, use_ner, _file_key(typing_model))
+    return _extractor_with_models(tuple(actor_files), places_file, use_ner, _file_key(typing_model),
+                                  _file_key(relevance_model))
 
 
 @lru_cache(maxsize=4)
@@ -64,19 +68,21 @@ def _bundled_extractor(actor_files: tuple[str, ...], places_file: str | None, us
 
 
 @lru_cache(maxsize=2)
-def _extractor_with_model(actor_files: tuple[str, ...], places_file: str | None, use_ner: bool,
-                          model_file: tuple[str, int, int]) -> Extractor:
+def _extractor_with_models(actor_files: tuple[str, ...], places_file: str | None, use_ner: bool,
+                           typing_file: tuple[str, int, int] | None,
+                           relevance_file: tuple[str, int, int] | None) -> Extractor:
     base = _bundled_extractor(actor_files, places_file, use_ner)
     return Extractor(base.geocoder, base.actors, use_ner=use_ner, date_order=base.date_order,
-                     typing=load_typing_model(model_file[0]))
+                     typing=load_typing_model(typing_file[0]) if typing_file else None,
+                     relevance=load_relevance_gate(relevance_file[0]) if relevance_file else None)
 
 
 def extractor_for(actor_files: tuple[str, ...], places_file: str | None, typing_model: str | None,
-                  edits: tuple[ActorEdit, ...]) -> Extractor:
+                  edits: tuple[ActorEdit, ...], relevance_model: str | None = None) -> Extractor:
     """The extractor of one store state: the bundled one (with the user's files and model), around
     the registry with the analyst's `edits` when there are any. Built once per process and state: a
     session and a distributed worker ask it the same way."""
-    base = build_extractor(actor_files, places_file, typing_model=typing_model)
+    base = build_extractor(actor_files, places_file, typing_model=typing_model, relevance_model=relevance_model)
     if not edits:
         return base
     return _edited_extractor(base, registry_of(tuple(actor_files), edits))
@@ -84,11 +90,14 @@ def extractor_for(actor_files: tuple[str, ...], places_file: str | None, typing_
 
 @lru_cache(maxsize=4)
 def _edited_extractor(base: Extractor, registry: ActorRegistry) -> Extractor:
-    return Extractor(base.geocoder, registry, use_ner=base.use_ner, date_order=base.date_order, typing=base.typing)
+    return Extractor(base.geocoder, registry, use_ner=base.use_ner, date_order=base.date_order, typing=base.typing,
+                     relevance=base.relevance)
 
 
-def _file_key(path: str) -> tuple[str, int, int]:
+def _file_key(path: str | None) -> tuple[str, int, int] | None:
     """A model file's path with its change time and size: a retrained file is loaded anew."""
+    if path is None:
+        return None
     try:
         stat = Path(path).stat()
     except OSError:

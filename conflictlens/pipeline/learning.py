@@ -13,16 +13,18 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.dev_split import check_part, in_part
 from conflictlens.extract.extractor import Extractor
-from conflictlens.extract.learned.train import TrainingRow, train_typing_model
+from conflictlens.extract.build import VIOLENT_TYPES
+from conflictlens.extract.learned.train import RelevanceRow, TrainingRow, train_relevance_model, train_typing_model
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document, Event
 
 ENV_TYPING_MODEL = "CONFLICTLENS_TYPING_MODEL"
+ENV_RELEVANCE_MODEL = "CONFLICTLENS_RELEVANCE_MODEL"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,12 @@ def typing_model_path(option: str | Path | None) -> str | None:
     return str(chosen) if chosen else None
 
 
+def relevance_model_path(option: str | Path | None) -> str | None:
+    """The relevance gate to use: the --relevance-model option, else $CONFLICTLENS_RELEVANCE_MODEL, else none."""
+    chosen = option or os.environ.get(ENV_RELEVANCE_MODEL) or None
+    return str(chosen) if chosen else None
+
+
 def training_format(name: str) -> TrainingFormat:
     if name not in TRAINING_FORMATS:
         raise ConflictLensError("CL-E777", f"unknown training format {name!r}; use one of "
@@ -65,6 +73,35 @@ def train_typing(path: str, fmt: str, part: str, output: str, extractor: Extract
     model = train_typing_model(rows, tuple(layout.heads), training)
     write_model(model, output)
     return model
+
+
+def train_relevance(paths: list[str], fmt: str, part: str, output: str, extractor: Extractor,
+                    on_row: Callable[[object], None] | None = None) -> dict:
+    """Train a relevance gate on the labelled reports of `part` of muc4, case, satp or jsonl files
+    and write it to `output`."""
+    from conflictlens.pipeline.labelled_reports import labelled_reports
+
+    check_part(part)
+    reports = [report for path in paths for report in labelled_reports(path, fmt, part)]
+    source = ", ".join(Path(p).name for p in paths)
+    rows = [RelevanceRow(text, relevant, rules_act)
+            for (text, relevant), rules_act in zip(reports, rules_find_acts(reports, extractor, source, on_row))]
+    model = train_relevance_model(rows, {"file": source, "format": fmt, "part": part})
+    write_model(model, output)
+    return model
+
+
+def rules_find_acts(reports: list[tuple[str, bool]], extractor: Extractor, source: str,
+                    on_row: Callable[[object], None] | None = None) -> Iterator[bool]:
+    """Whether the rules give each report a political-violence event, through `extract --input`'s path."""
+    from conflictlens.pipeline.extraction import extract_batch
+
+    lines = (json.dumps({"id": str(i), "text": text}, ensure_ascii=False) for i, (text, _r) in enumerate(reports))
+    # A report the extract path refuses (too long) gives no event there either: no act, as for users.
+    for record in extract_batch(lines, source, extractor, lambda _error: None):
+        if on_row:
+            on_row(record)
+        yield any(e.get("event_type") in VIOLENT_TYPES for e in record.get("events") or ())
 
 
 def read_training_rows(path: str, layout: TrainingFormat, part: str) -> list[TrainingRow]:

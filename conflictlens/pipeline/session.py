@@ -98,10 +98,12 @@ class Session(AnalystJobs, TokenJobs):
     web API's tokens and write audit (`pipeline.tokens`)."""
 
     def __init__(self, db: str | os.PathLike[str] | None = None, *, actor_files: Iterable[str | os.PathLike[str]] = (),
-                 places_file: str | None = None, store: str = CREATE, typing_model: str | None = None) -> None:
+                 places_file: str | None = None, store: str = CREATE, typing_model: str | None = None,
+                 relevance_model: str | None = None) -> None:
         self.actor_files = tuple(str(f) for f in actor_files)
         self.places_file = places_file
         self.typing_model = typing_model  # a user's learned typing model (JSON), if any
+        self.relevance_model = relevance_model  # a user's learned relevance gate (JSON), if any
         self._store = _open_store(db, store)
         self._owned = self._store is not None
         self._closed = False
@@ -170,7 +172,8 @@ class Session(AnalystJobs, TokenJobs):
         hold for every report extracted (or re-extracted). Without edits it is the shared cached
         extractor; with edits one around the same gazetteer and language model."""
         from conflictlens.pipeline.extraction import extractor_for
-        return extractor_for(self.actor_files, self.places_file, self.typing_model, stored_edits(self.store))
+        return extractor_for(self.actor_files, self.places_file, self.typing_model, stored_edits(self.store),
+                             self.relevance_model)
 
     @cached_property
     def policy(self) -> ConfidentialityPolicy:
@@ -259,7 +262,7 @@ class Session(AnalystJobs, TokenJobs):
         else:
             from conflictlens.pipeline.distributed import ExtractorRecipe, code_version, extract_files_on
             recipe = ExtractorRecipe(self.actor_files, self.places_file, self.typing_model,
-                                     stored_edits(self.store), code_version())
+                                     stored_edits(self.store), code_version(), self.relevance_model)
             records = extract_files_on(cluster, recipe, files, on_error)
         if self.store is None:
             return records

@@ -1,10 +1,12 @@
-"""A typing model read from its JSON file and applied in pure Python (no scikit-learn, no pickle).
+"""A learned model read from its JSON file and applied in pure Python (no scikit-learn, no pickle).
 
-The file holds data only (see `train.py` for how it is made): the feature vocabulary and idf
-weights of a TF-IDF vectoriser, and per head (attack_type, target_type, sub_event_type) the
-classes, coefficients and intercepts of a logistic regression, and the probability threshold
-above which the learned label replaces the rules' label. Anything missing, of the wrong shape or
-of another format version is a coded error (CL-E770..CL-E773), never a traceback.
+Two kinds share one file layout (see `train.py` for how it is made): the feature vocabulary and idf
+weights of a TF-IDF vectoriser, and per head the classes, coefficients and intercepts of a logistic
+regression and a probability threshold picked by cross-validation. A typing model's heads
+(attack_type, target_type, sub_event_type) replace the rules' label above their threshold; a
+relevance gate's one head (relevance: act / no_act) drops the rules' political-violence events
+above its threshold (`relevance.py`). Anything missing, of the wrong shape, of another format
+version or of the other kind is a coded error (CL-E770..CL-E773, CL-E242), never a traceback.
 """
 
 from __future__ import annotations
@@ -20,13 +22,35 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.extract.learned.features import FEATURES_VERSION, text_features
 from conflictlens.model.vocab import vocabularies
 
-FORMAT = "conflictlens-typing-model"
 FORMAT_VERSION = 1
 # The event fields a head may type, and the vocabulary its classes must come from.
 HEAD_FIELDS = ("attack_type", "target_type", "sub_event_type")
+RELEVANCE_HEAD = "relevance"
+ACT, NO_ACT = "act", "no_act"  # the relevance head's classes: the report tells a new act of violence or not
+
+
+@dataclass(frozen=True)
+class ModelKind:
+    """What a model file is for: its format name, its heads, and how a user trains and passes it."""
+
+    name: str
+    format: str
+    heads: tuple[str, ...]
+    command: str
+    option: str
+
+
+TYPING = ModelKind("typing model", "conflictlens-typing-model", HEAD_FIELDS, "conflictlens train typing",
+                   "--typing-model")
+RELEVANCE = ModelKind("relevance gate", "conflictlens-relevance-model", (RELEVANCE_HEAD,),
+                      "conflictlens train relevance", "--relevance-model")
+MODEL_KINDS = (TYPING, RELEVANCE)
+FORMAT = TYPING.format
 
 
 def allowed_labels(field: str) -> tuple[str, ...]:
+    if field == RELEVANCE_HEAD:
+        return (ACT, NO_ACT)
     vocab = vocabularies()
     return {"attack_type": vocab.attack_types, "target_type": vocab.target_types,
             "sub_event_type": vocab.sub_event_types}[field]
@@ -39,7 +63,9 @@ class Head:
     classes: tuple[str, ...]
     weights: tuple[tuple[float, ...], ...]  # [class][feature]
     intercept: tuple[float, ...]
-    threshold: float  # the learned label is used when its probability is at least this
+    # typing: the learned label is used when its probability is at least this; relevance: the rules'
+    # political-violence events are dropped when the probability of no_act is at least this
+    threshold: float
 
     def probabilities(self, vector: dict[int, float]) -> list[float]:
         """Softmax of the linear scores. The weights of the text's features are picked and summed
@@ -56,7 +82,7 @@ class Head:
 
 
 @dataclass(frozen=True)
-class TypingModel:
+class LinearModel:
     vocabulary: dict[str, int]
     idf: tuple[float, ...]
     heads: dict[str, Head]
@@ -89,82 +115,96 @@ class TypingModel:
         return predicted
 
 
-def load_typing_model(path: str | Path) -> TypingModel:
+def load_typing_model(path: str | Path) -> LinearModel:
     """Read and check a typing model file; every fault is a coded error naming the file."""
+    return load_model(path, TYPING)
+
+
+def parse_typing_model(raw: object, source: str) -> LinearModel:
+    return parse_model(raw, source, TYPING)
+
+
+def load_model(path: str | Path, kind: ModelKind) -> LinearModel:
+    """Read and check a model file of `kind`; every fault is a coded error naming the file."""
     source = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConflictLensError("CL-E770", f"cannot read the typing model ({exc.__class__.__name__}); check the "
-                                "path, or train one with `conflictlens train typing`", source) from None
+        raise ConflictLensError("CL-E770", f"cannot read the {kind.name} ({exc.__class__.__name__}); check the "
+                                f"path, or train one with `{kind.command}`", source) from None
     try:
         raw = json.loads(text)
     except (ValueError, RecursionError):
         raise ConflictLensError("CL-E771", "not valid JSON (a truncated copy?); copy the file again or retrain "
-                                "it with `conflictlens train typing`", source) from None
-    return parse_typing_model(raw, source)
+                                f"it with `{kind.command}`", source) from None
+    return parse_model(raw, source, kind)
 
 
-def parse_typing_model(raw: object, source: str) -> TypingModel:
-    _check_header(raw, source)
-    features = _field(raw, "features", dict, source)
-    vocabulary = _field(features, "vocabulary", list, source)
-    idf = _numbers(_field(features, "idf", list, source), len(vocabulary), "features.idf", source)
+def parse_model(raw: object, source: str, kind: ModelKind) -> LinearModel:
+    _check_header(raw, source, kind)
+    features = _field(raw, "features", dict, source, kind)
+    vocabulary = _field(features, "vocabulary", list, source, kind)
+    idf = _numbers(_field(features, "idf", list, source, kind), len(vocabulary), "features.idf", source, kind)
     if not all(isinstance(f, str) for f in vocabulary) or len(set(vocabulary)) != len(vocabulary):
-        raise _damaged("features.vocabulary must be distinct strings", source)
-    heads_raw = _field(raw, "heads", dict, source)
-    if not heads_raw or not set(heads_raw) <= set(HEAD_FIELDS):
-        raise _damaged(f"heads must be some of {', '.join(HEAD_FIELDS)}", source)
-    heads = {name: _head(name, value, len(vocabulary), source) for name, value in heads_raw.items()}
-    return TypingModel({f: i for i, f in enumerate(vocabulary)}, idf, heads, source)
+        raise _damaged("features.vocabulary must be distinct strings", source, kind)
+    heads_raw = _field(raw, "heads", dict, source, kind)
+    if not heads_raw or not set(heads_raw) <= set(kind.heads):
+        raise _damaged(f"heads must be some of {', '.join(kind.heads)}", source, kind)
+    heads = {name: _head(name, value, len(vocabulary), source, kind) for name, value in heads_raw.items()}
+    return LinearModel({f: i for i, f in enumerate(vocabulary)}, idf, heads, source)
 
 
-def _check_header(raw: object, source: str) -> None:
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise _damaged(f"this is not a conflictlens typing model (no \"format\": \"{FORMAT}\")", source)
+def _check_header(raw: object, source: str, kind: ModelKind) -> None:
+    found = raw.get("format") if isinstance(raw, dict) else None
+    other = next((k for k in MODEL_KINDS if k.format == found and k != kind), None)
+    if other is not None:
+        raise ConflictLensError("CL-E242", f"this file is a {other.name}, not a {kind.name}: pass it with "
+                                f"{other.option}, or train a {kind.name} with `{kind.command}`", source)
+    if found != kind.format:
+        raise _damaged(f"this is not a conflictlens {kind.name} (no \"format\": \"{kind.format}\")", source, kind)
     version = raw.get("format_version")
     features = raw.get("features")
     features_version = features.get("version") if isinstance(features, dict) else None
     if version != FORMAT_VERSION or features_version != FEATURES_VERSION:
         raise ConflictLensError("CL-E772", f"format version {version!r} (features {features_version!r}); this "
                                 f"program reads version {FORMAT_VERSION} (features {FEATURES_VERSION}): retrain "
-                                "the model with this version's `conflictlens train typing`", source)
+                                f"the model with this version's `{kind.command}`", source)
 
 
-def _head(name: str, raw: object, width: int, source: str) -> Head:
+def _head(name: str, raw: object, width: int, source: str, kind: ModelKind) -> Head:
     where = f"heads.{name}"
     if not isinstance(raw, dict):
-        raise _damaged(f"{where} must be an object", source)
-    classes = _field(raw, "classes", list, source)
+        raise _damaged(f"{where} must be an object", source, kind)
+    classes = _field(raw, "classes", list, source, kind)
     allowed = allowed_labels(name)
     if len(classes) < 2 or any(c not in allowed for c in classes) or len(set(classes)) != len(classes):
-        raise _damaged(f"{where}.classes must be two or more distinct {name} values", source)
-    coef = _field(raw, "coef", list, source)
+        raise _damaged(f"{where}.classes must be two or more distinct {name} values", source, kind)
+    coef = _field(raw, "coef", list, source, kind)
     if len(coef) != len(classes):
-        raise _damaged(f"{where}.coef needs one row per class", source)
-    rows = [_numbers(row, width, f"{where}.coef", source) for row in coef]
-    intercept = _numbers(_field(raw, "intercept", list, source), len(classes), f"{where}.intercept", source)
+        raise _damaged(f"{where}.coef needs one row per class", source, kind)
+    rows = [_numbers(row, width, f"{where}.coef", source, kind) for row in coef]
+    intercept = _numbers(_field(raw, "intercept", list, source, kind), len(classes), f"{where}.intercept",
+                         source, kind)
     threshold = raw.get("threshold")
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 <= threshold <= 1.01:
-        raise _damaged(f"{where}.threshold must be a number from 0 to 1.01", source)
+        raise _damaged(f"{where}.threshold must be a number from 0 to 1.01", source, kind)
     return Head(tuple(classes), tuple(rows), intercept, float(threshold))
 
 
-def _field(raw: dict, name: str, kind: type, source: str):
+def _field(raw: dict, name: str, wanted: type, source: str, kind: ModelKind):
     value = raw.get(name)
-    if not isinstance(value, kind):
-        raise _damaged(f"field {name!r} is missing or not a {kind.__name__}", source)
+    if not isinstance(value, wanted):
+        raise _damaged(f"field {name!r} is missing or not a {wanted.__name__}", source, kind)
     return value
 
 
-def _numbers(values: object, length: int, where: str, source: str) -> tuple[float, ...]:
+def _numbers(values: object, length: int, where: str, source: str, kind: ModelKind) -> tuple[float, ...]:
     if not isinstance(values, list) or len(values) != length:
-        raise _damaged(f"{where} must hold {length} numbers", source)
+        raise _damaged(f"{where} must hold {length} numbers", source, kind)
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in values):
-        raise _damaged(f"{where} must hold finite numbers only", source)
+        raise _damaged(f"{where} must hold finite numbers only", source, kind)
     return tuple(float(v) for v in values)
 
 
-def _damaged(detail: str, source: str) -> ConflictLensError:
-    return ConflictLensError("CL-E773", f"damaged typing model: {detail}; retrain it with "
-                             "`conflictlens train typing`", source)
+def _damaged(detail: str, source: str, kind: ModelKind) -> ConflictLensError:
+    return ConflictLensError("CL-E773", f"damaged {kind.name}: {detail}; retrain it with `{kind.command}`", source)

@@ -1,10 +1,12 @@
-"""Training a typing model with scikit-learn, saved as data (JSON), never as a pickle.
+"""Training a typing model or a relevance gate with scikit-learn, saved as data (JSON), never as a pickle.
 
 TF-IDF over `features.text_features` and one multinomial logistic regression per head. How the
-learned label is combined with the rules' label is picked by measurement: k-fold cross-validation
-over the training rows gives each row a prediction from a model that never saw it, and the
-threshold t ("the learned label when its probability >= t, else the rules'") that types those
-rows best is kept in the file. scikit-learn is imported here only, when a model is trained.
+learned label is combined with the rules' is picked by measurement: k-fold cross-validation over
+the training rows gives each row a prediction from a model that never saw it, and the threshold t
+that does best on those rows is kept in the file. Typing: "the learned label when its probability
+>= t, else the rules'" (most rows typed right). Relevance: "drop the rules' political-violence
+events when the probability of no act >= t" (best F1 of "tells an act"). scikit-learn is imported
+here only, when a model is trained.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from dataclasses import dataclass, field
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.extract.learned.features import FEATURES_VERSION, text_features
-from conflictlens.extract.learned.model import FORMAT, FORMAT_VERSION, allowed_labels
+from conflictlens.extract.learned.model import (
+    ACT, FORMAT_VERSION, NO_ACT, RELEVANCE, RELEVANCE_HEAD, TYPING, allowed_labels,
+)
 
 FOLDS = 5
 MIN_ROWS = 10
@@ -34,6 +38,13 @@ class TrainingRow:
 
 
 @dataclass(frozen=True)
+class RelevanceRow:
+    text: str
+    relevant: bool  # gold: the report tells a new act of political violence
+    rules_act: bool  # the rules (extract without a gate) gave it a political-violence event
+
+
+@dataclass(frozen=True)
 class CrossValidated:
     """Out-of-fold predictions of one head: what the model says of rows it never saw."""
 
@@ -48,15 +59,7 @@ def train_typing_model(rows: list[TrainingRow], heads: tuple[str, ...], training
     _check_rows(rows, heads)
     sklearn = _sklearn()
     texts = [r.text for r in rows]
-    vectoriser = make_vectoriser(sklearn, len(rows))
-    matrix = vectoriser.fit_transform(texts)
-    vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
-    model: dict = {"format": FORMAT, "format_version": FORMAT_VERSION,
-                   "features": {"version": FEATURES_VERSION, "vocabulary": vocabulary,
-                                "idf": [float(v) for v in vectoriser.idf_]},
-                   "heads": {}, "training": {**training, "rows": len(rows), "folds": folds,
-                                             "trained_on": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                                             "scikit_learn": sklearn.__version__}}
+    model, matrix = _model_with_features(sklearn, TYPING.format, texts, training, folds)
     for head in heads:
         labelled = [i for i, r in enumerate(rows) if r.labels.get(head)]
         gold = [rows[i].labels[head] for i in labelled]
@@ -66,6 +69,45 @@ def train_typing_model(rows: list[TrainingRow], heads: tuple[str, ...], training
         classifier = make_classifier(sklearn).fit(matrix[labelled], gold)
         model["heads"][head] = {**export_head(classifier), "threshold": threshold, "cv": scores}
     return model
+
+
+def train_relevance_model(rows: list[RelevanceRow], training: dict, folds: int = FOLDS) -> dict:
+    """The JSON-ready relevance gate: shared features, the final fit on every row, and the
+    threshold and scores measured by `folds`-fold cross-validation."""
+    _check_relevance_rows(rows)
+    sklearn = _sklearn()
+    texts = [r.text for r in rows]
+    gold = [ACT if r.relevant else NO_ACT for r in rows]
+    model, matrix = _model_with_features(sklearn, RELEVANCE.format, texts, training, folds)
+    predicted = cross_validate(sklearn, texts, gold, folds)
+    no_act = [p if label == NO_ACT else 1.0 - p for label, p in zip(predicted.labels, predicted.probabilities)]
+    threshold, scores = pick_gate_threshold([r.relevant for r in rows], [r.rules_act for r in rows], no_act)
+    classifier = make_classifier(sklearn).fit(matrix, gold)
+    model["heads"][RELEVANCE_HEAD] = {**export_head(classifier), "threshold": threshold, "cv": scores}
+    return model
+
+
+def _model_with_features(sklearn, fmt: str, texts: list[str], training: dict, folds: int) -> tuple[dict, object]:
+    """The model's header and features (a TF-IDF vectoriser fitted on every text), and the texts' matrix."""
+    vectoriser = make_vectoriser(sklearn, len(texts))
+    matrix = vectoriser.fit_transform(texts)
+    vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
+    model = {"format": fmt, "format_version": FORMAT_VERSION,
+             "features": {"version": FEATURES_VERSION, "vocabulary": vocabulary,
+                          "idf": [float(v) for v in vectoriser.idf_]},
+             "heads": {}, "training": {**training, "rows": len(texts), "folds": folds,
+                                       "trained_on": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                                       "scikit_learn": sklearn.__version__}}
+    return model, matrix
+
+
+def _check_relevance_rows(rows: list[RelevanceRow]) -> None:
+    if len(rows) < MIN_ROWS:
+        raise ConflictLensError("CL-E774", f"{len(rows)} training rows; a relevance gate needs at least {MIN_ROWS} "
+                                "labelled reports", "training data")
+    if len({r.relevant for r in rows}) < 2:
+        raise ConflictLensError("CL-E774", "a relevance gate needs reports of both kinds: some that tell an act "
+                                "of political violence and some that do not", "training data")
 
 
 def _check_rows(rows: list[TrainingRow], heads: tuple[str, ...]) -> None:
@@ -149,3 +191,30 @@ def export_head(classifier) -> dict:
     if len(classes) == 2 and len(coef) == 1:
         coef, intercept = [[0.0] * len(coef[0]), coef[0]], [0.0, intercept[0]]
     return {"classes": classes, "coef": coef, "intercept": intercept}
+
+
+def pick_gate_threshold(relevant: list[bool], rules_act: list[bool], no_act: list[float]) -> tuple[float, dict]:
+    """The threshold t whose gate ("keep the rules' act unless the probability of no act >= t")
+    gives the best F1 of "tells an act" on the out-of-fold rows (ties: the higher t, closer to the
+    rules). F1 rather than false alarms alone: dropping real attacks is as wrong as keeping non-events."""
+    def kept(t: float) -> list[bool]:
+        return [r and p < t for r, p in zip(rules_act, no_act)]
+    best = max(THRESHOLDS, key=lambda t: (detection_scores(relevant, kept(t))["f1"], t))
+    scores = {"rows": len(relevant), "relevant": sum(relevant),
+              "rules": detection_scores(relevant, rules_act),
+              "learned": detection_scores(relevant, [p < 0.5 for p in no_act]),
+              "combined": detection_scores(relevant, kept(best))}
+    return best, scores
+
+
+def detection_scores(gold: list[bool], found: list[bool]) -> dict:
+    """Precision, recall and F1 of finding the reports that tell an act, and the false-alarm rate
+    (the share of the other reports that gave one)."""
+    hits = sum(g and f for g, f in zip(gold, found))
+    alarms = sum(f and not g for g, f in zip(gold, found))
+    precision = hits / sum(found) if any(found) else 0.0
+    recall = hits / sum(gold) if any(gold) else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    negatives = len(gold) - sum(gold)
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "false_alarms": round(alarms / negatives, 4) if negatives else 0.0}
