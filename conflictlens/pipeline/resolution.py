@@ -140,22 +140,25 @@ def source_for(event: Event, ctx: ResolutionContext, meta: dict[str, Any] | None
 
 
 def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: ResolutionContext | None = None,
-                   report: ResolutionReport | None = None, index: IncidentIndex | None = None) -> ResolutionReport:
+                   report: ResolutionReport | None = None, index: IncidentIndex | None = None,
+                   incidents: IncidentStore | None = None) -> ResolutionReport:
     """Resolve each (event, source) in order, in one transaction, then recompute touched incidents.
 
     `index`: the stored incidents as a caller that resolves batch after batch keeps them in memory
-    (an import); without one, they are read for this batch alone.
+    (an import); without one, they are read for this batch alone. `incidents`: the tables to file
+    them in (default the store's; a bulk re-resolve passes its new ones).
     """
     ctx = ctx or store_context(store)
     report = report or ResolutionReport()
     items = list(items)
     index = index or IncidentIndex()
+    incidents = incidents or store.incidents
     with store.transaction():
-        index.begin(store.incidents)
-        batch = _Batch(store.incidents, [event for event, _ in items], ctx.settings, index)
+        index.begin(incidents)
+        batch = _Batch(incidents, [event for event, _ in items], ctx.settings, index)
         profiles = [ctx.profile(event, source) for event, source in items]
         keys = [block_keys(profile, ctx.settings) for profile in profiles]
-        index.load_keys(store.incidents, [key for _, probes in keys for key in probes])  # one query per 500
+        index.load_keys(incidents, [key for _, probes in keys for key in probes])  # one query per 500
         for (event, source), profile, (own, probes) in zip(items, profiles, keys):
             _resolve_one(batch, event, source, profile, own, probes, report)
         batch.flush()
@@ -216,7 +219,12 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
     Events are read PENDING_BATCH at a time, and committed every PENDING_COMMIT_EVENTS events or
     PENDING_COMMIT_SECONDS seconds, whichever comes first: a kill loses at most the work since the
     last commit, and the next call reads on from the first event still unresolved."""
+    from conflictlens.pipeline.bulk_resolution import resolve_in_bulk  # it reads on with this module's batches
+
     ctx = ctx or store_context(store)
+    report = resolve_in_bulk(store, ctx) if limit is None else None
+    if report is not None:
+        return report
     report, index = ResolutionReport(), IncidentIndex()
     position: tuple[int, str] | None = (0, "")
     with quiet_collector(RESOLVE_GC_THRESHOLD):
@@ -230,9 +238,12 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
 
 
 def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: ResolutionReport, index: IncidentIndex,
-                             position: tuple[int, str], limit: int | None) -> tuple[tuple[int, str] | None, int]:
-    """Resolve batches of at most `limit` unresolved events after `position`, until it is time to commit.
-    Returns the position to read on from (None when no event is left) and the number of events read."""
+                             position: tuple[int, str], limit: int | None, into: IncidentStore | None = None,
+                             commit: tuple[int, float] = (PENDING_COMMIT_EVENTS, PENDING_COMMIT_SECONDS),
+                             ) -> tuple[tuple[int, str] | None, int]:
+    """Resolve batches of at most `limit` unresolved events after `position`, until it is time to `commit`
+    (events, seconds), filing them `into` those tables (default the store's). Returns the position to
+    read on from (None when no event is left) and the number of events read."""
     incidents, started, read = store.incidents, time.monotonic(), 0
     while limit is None or read < limit:
         rows = incidents.unresolved_events(PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - read),
@@ -244,9 +255,9 @@ def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: Resol
         # A report of its own per batch: resolve_events recomposes the incidents its report names (one
         # report for all batches made each batch recompose every incident since the first: quadratic).
         items = [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events]
-        report.add(resolve_events(store, items, ctx, ResolutionReport(), index))
+        report.add(resolve_events(store, items, ctx, ResolutionReport(), index, into))
         read, position = read + len(rows), rows[-1][2]
-        if read >= PENDING_COMMIT_EVENTS or time.monotonic() - started >= PENDING_COMMIT_SECONDS:
+        if read >= commit[0] or time.monotonic() - started >= commit[1]:
             break
     return position, read
 
