@@ -82,6 +82,9 @@ class BulkIncidentStore(IncidentStore):
         self._incident_of: dict[str, str] = {}  # event id -> incident id
         self._rows: dict[str, list[int]] = {}  # incident id -> its members' rowids, in member order
         self._last_row = 0
+        # (event id, source, pinned) of the members filed since the last member_sources, by rowid: the
+        # batch recomposes their incidents next, and most have no other member (no JSON to read back).
+        self._just_filed: dict[int, tuple[str, dict[str, Any], bool]] = {}
         self._version = self.data_version()
 
     @classmethod
@@ -167,9 +170,13 @@ class BulkIncidentStore(IncidentStore):
 
     def member_sources(self, incident_ids: Sequence[str]) -> dict[str, list[tuple[str, dict[str, Any], bool]]]:
         out: dict[str, list[tuple[str, dict[str, Any], bool]]] = {}
+        filed, self._just_filed = self._just_filed, {}
         for incident_id in sorted(set(incident_ids)):  # as the store reads them: by incident, then member order
-            for _, event_id, source, pinned in self._by_rowid("rowid, event_id, source, pinned",
-                                                              self._rows.get(incident_id, [])):
+            rows = self._rows.get(incident_id, [])
+            if rows and all(row in filed for row in rows):
+                out[incident_id] = [filed[row] for row in rows]
+                continue
+            for _, event_id, source, pinned in self._by_rowid("rowid, event_id, source, pinned", rows):
                 out.setdefault(incident_id, []).append((event_id, _loads(source), bool(pinned)))
         return out
 
@@ -188,6 +195,7 @@ class BulkIncidentStore(IncidentStore):
         super().add_members(members)
         for member in members:  # appended to a table nothing is deleted from: rowids count up from 1
             self._last_row += 1
+            self._just_filed[self._last_row] = (member.event_id, member.source, member.pinned)
             self._incident_of[member.event_id] = member.incident_id
             self._rows.setdefault(member.incident_id, []).append(self._last_row)
             self._seq = max(self._seq, member.seq + 1)
