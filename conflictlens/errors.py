@@ -40,6 +40,8 @@ ERROR_CODES: dict[str, str] = {
     "CL-E214": "no conflictlens store in this PostgreSQL database (schema) yet",
     "CL-E230": "invalid bounding box (bbox)",
     "CL-E231": "invalid circle (near: latitude, longitude, kilometres)",
+    "CL-E240": "a bulk re-resolve met an event already in an incident (a bug; the old tables are unchanged)",
+    "CL-E241": "the disk filled while a bulk re-resolve wrote new incident tables (the old ones are unchanged)",
     "CL-E300": "reference data missing or damaged",
     "CL-E301": "actor registry file is invalid",
     "CL-E302": "language model is not installed",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -25,15 +25,16 @@ from conflictlens.geo import Gazetteer
 from conflictlens.model.records import Document, Event
 from conflictlens.pipeline.dataset_rows import quiet_collector
 from conflictlens.pipeline.incident_index import IncidentIndex
+from conflictlens.pipeline.resolution_batch import Batch
 from conflictlens.pipeline.session import session_registry
 from conflictlens.resolve.blocking import block_keys
-from conflictlens.resolve.cluster import decide, incident_id_for
+from conflictlens.resolve.cluster import decide
 from conflictlens.resolve.compose import compose
 from conflictlens.resolve.names import fold, skeleton
 from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_of, source_of
 from conflictlens.resolve.settings import Settings, settings
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store, event_from_record
-from conflictlens.store.incidents import RESOLVER, IncidentStore, MemberRow, NewMember
+from conflictlens.store.incidents import IncidentStore
 
 PENDING_BATCH = 2000  # unresolved events read and resolved at a time by `resolve_pending` ...
 # ... and committed every so many events or seconds, as an import commits: a commit writes every page
@@ -140,22 +141,25 @@ def source_for(event: Event, ctx: ResolutionContext, meta: dict[str, Any] | None
 
 
 def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: ResolutionContext | None = None,
-                   report: ResolutionReport | None = None, index: IncidentIndex | None = None) -> ResolutionReport:
+                   report: ResolutionReport | None = None, index: IncidentIndex | None = None,
+                   incidents: IncidentStore | None = None) -> ResolutionReport:
     """Resolve each (event, source) in order, in one transaction, then recompute touched incidents.
 
     `index`: the stored incidents as a caller that resolves batch after batch keeps them in memory
-    (an import); without one, they are read for this batch alone.
+    (an import); without one, they are read for this batch alone. `incidents`: the tables to file
+    them in (default the store's; a bulk re-resolve passes its new ones).
     """
     ctx = ctx or store_context(store)
     report = report or ResolutionReport()
     items = list(items)
     index = index or IncidentIndex()
+    incidents = incidents or store.incidents
     with store.transaction():
-        index.begin(store.incidents)
-        batch = _Batch(store.incidents, [event for event, _ in items], ctx.settings, index)
+        index.begin(incidents)
+        batch = Batch(incidents, [event for event, _ in items], ctx.settings, index)
         profiles = [ctx.profile(event, source) for event, source in items]
         keys = [block_keys(profile, ctx.settings) for profile in profiles]
-        index.load_keys(store.incidents, [key for _, probes in keys for key in probes])  # one query per 500
+        index.load_keys(incidents, [key for _, probes in keys for key in probes])  # one query per 500
         for (event, source), profile, (own, probes) in zip(items, profiles, keys):
             _resolve_one(batch, event, source, profile, own, probes, report)
         batch.flush()
@@ -216,7 +220,12 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
     Events are read PENDING_BATCH at a time, and committed every PENDING_COMMIT_EVENTS events or
     PENDING_COMMIT_SECONDS seconds, whichever comes first: a kill loses at most the work since the
     last commit, and the next call reads on from the first event still unresolved."""
+    from conflictlens.pipeline.bulk_resolution import resolve_in_bulk  # it reads on with this module's batches
+
     ctx = ctx or store_context(store)
+    report = resolve_in_bulk(store, ctx) if limit is None else None
+    if report is not None:
+        return report
     report, index = ResolutionReport(), IncidentIndex()
     position: tuple[int, str] | None = (0, "")
     with quiet_collector(RESOLVE_GC_THRESHOLD):
@@ -230,9 +239,12 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
 
 
 def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: ResolutionReport, index: IncidentIndex,
-                             position: tuple[int, str], limit: int | None) -> tuple[tuple[int, str] | None, int]:
-    """Resolve batches of at most `limit` unresolved events after `position`, until it is time to commit.
-    Returns the position to read on from (None when no event is left) and the number of events read."""
+                             position: tuple[int, str], limit: int | None, into: IncidentStore | None = None,
+                             commit: tuple[int, float] = (PENDING_COMMIT_EVENTS, PENDING_COMMIT_SECONDS),
+                             ) -> tuple[tuple[int, str] | None, int]:
+    """Resolve batches of at most `limit` unresolved events after `position`, until it is time to `commit`
+    (events, seconds), filing them `into` those tables (default the store's). Returns the position to
+    read on from (None when no event is left) and the number of events read."""
     incidents, started, read = store.incidents, time.monotonic(), 0
     while limit is None or read < limit:
         rows = incidents.unresolved_events(PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - read),
@@ -244,9 +256,9 @@ def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: Resol
         # A report of its own per batch: resolve_events recomposes the incidents its report names (one
         # report for all batches made each batch recompose every incident since the first: quadratic).
         items = [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events]
-        report.add(resolve_events(store, items, ctx, ResolutionReport(), index))
+        report.add(resolve_events(store, items, ctx, ResolutionReport(), index, into))
         read, position = read + len(rows), rows[-1][2]
-        if read >= PENDING_COMMIT_EVENTS or time.monotonic() - started >= PENDING_COMMIT_SECONDS:
+        if read >= commit[0] or time.monotonic() - started >= commit[1]:
             break
     return position, read
 
@@ -268,81 +280,7 @@ def _drop_vanished(incidents: IncidentStore, doc_id: str, current: set[str], rep
             report.removed += 1
 
 
-class _Batch:
-    """What one resolve_events call reads once and then keeps current itself, inside its transaction.
-
-    Per event, resolution used to run about a dozen queries and parse every candidate member's
-    JSON; the memberships and kept-apart pairs of a batch are read once here, the candidates come
-    from the index, and the members it adds are added to them, so later events see earlier ones.
-    """
-
-    def __init__(self, incidents: IncidentStore, events: Sequence[Event], s: Settings, index: IncidentIndex) -> None:
-        self.incidents, self.index = incidents, index
-        self.events = {e.id: e for e in events}
-        self.settings, self.limit = s, s.max_members_compared
-        ids = list(self.events)
-        self.members = incidents.memberships(ids)
-        self.apart = incidents.apart_pairs(ids)
-        self.seq = incidents.next_seq()
-        # The incident id each event would found, and which of those are taken already (one query).
-        self._founding = {e: incident_id_for(e) for e in ids}
-        self._taken = incidents.existing_incidents(list(self._founding.values()))
-        self._pending: list[NewMember] = []  # members filed in memory, not yet written (`flush`)
-
-    def new_incident_id(self, event_id: str) -> str:
-        """The id of an incident this event founds: its own, salted if it founded one before (then split away)."""
-        incident = self._founding.get(event_id) or incident_id_for(event_id)
-        if incident in self._taken:
-            self.flush()  # the store is asked which salted ids are taken
-            incident = _new_incident_id(self.incidents, event_id, "+")
-        self._taken.add(incident)
-        return incident
-
-    def candidates(self, probes: Sequence[str]) -> dict[str, list[Profile]]:
-        """The incidents filed under `probes`, each with the sampled members the resolver compares an
-        event with (first half and latest half)."""
-        return {incident: self.index.sample(self.incidents, incident, self.limit)
-                for incident in self.index.incidents_by_keys(self.incidents, probes)}
-
-    def excluded(self, event_id: str) -> set[str]:
-        """Incidents holding an event an analyst kept apart from this one."""
-        others = self.apart.get(event_id, set())
-        if not others:
-            return set()
-        self.flush()
-        members = self.incidents.memberships(list(others))
-        return {m.incident_id for m in members.values()}
-
-    def add(self, event: Event, incident_id: str, profile: Profile, data: list[Any], source: Source,
-            decision: dict[str, Any], keys: Sequence[str], founded: bool) -> None:
-        """File the event in memory at once (later events of the batch see it); in the store at `flush`."""
-        source_data = source.to_dict()
-        self._pending.append(NewMember(event.id, incident_id, event.document_id, data, source_data, decision, keys,
-                                       self.seq))
-        self.members[event.id] = MemberRow(event.id, incident_id, event.document_id, data, source_data,
-                                           decision, RESOLVER, False, "", self.seq)
-        self.seq += 1
-        self.index.added(incident_id, profile, keys, self.limit, founded)
-
-    def flush(self) -> None:
-        """Write the members filed since the last flush: before anything reads the store's members again."""
-        self.incidents.add_members(self._pending)
-        self._pending = []
-
-    def update(self, member: MemberRow, data: list[Any], source: Source, keys: Sequence[str]) -> None:
-        self.flush()
-        self.incidents.update_member(member.event_id, data, source.to_dict(), keys)
-        self.members[member.event_id] = replace(member, profile=data, source=source.to_dict())
-        self.index.forget()  # its keys and its incident's sample changed: read them again
-
-    def remove(self, event_id: str, incident_id: str) -> None:
-        self.flush()
-        self.incidents.remove_member(event_id)
-        self.members.pop(event_id, None)
-        self.index.forget()  # its keys and its incident's sample changed: read them again
-
-
-def _resolve_one(batch: _Batch, event: Event, source: Source, profile: Profile, keys: Sequence[str],
+def _resolve_one(batch: Batch, event: Event, source: Source, profile: Profile, keys: Sequence[str],
                  probes: Sequence[str], report: ResolutionReport) -> None:
     """File `event` (its `profile`, filed under `keys`) in the incident it joins among those `probes` reach, or a new one."""
     s = batch.settings
@@ -365,14 +303,6 @@ def _resolve_one(batch: _Batch, event: Event, source: Source, profile: Profile, 
         report.joined += 1
     else:
         report.started += 1
-
-
-def _new_incident_id(incidents: IncidentStore, event_id: str, salt: str = "") -> str:
-    incident = incident_id_for(event_id, salt)
-    while incidents.incident_exists(incident):  # founded by this event before, then split away
-        salt += "+"
-        incident = incident_id_for(event_id, salt)
-    return incident
 
 
 def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: ResolutionContext,

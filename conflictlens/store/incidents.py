@@ -38,6 +38,9 @@ def now() -> str:
 class IncidentStore:
     """The incident tables of one open `Store`."""
 
+    # The tables members, their keys and merged records are written to (a bulk re-resolve writes new ones).
+    _members_table, _blocks_table, _incidents_table = "incident_members", "incident_blocks", "incidents"
+
     def __init__(self, store: Store) -> None:
         self._store = store
         self._conn: sqlite3.Connection = store.connection
@@ -268,11 +271,11 @@ class IncidentStore:
         stamp = now()
         with translated(self._path):
             self._conn.executemany(
-                f"INSERT INTO incident_members ({', '.join(_MEMBER_COLUMNS)}) VALUES ({', '.join('?' * 10)})",
+                f"INSERT INTO {self._members_table} ({', '.join(_MEMBER_COLUMNS)}) VALUES ({', '.join('?' * 10)})",
                 [(m.event_id, m.incident_id, m.document_id, _json(m.profile), _json(m.source),
                   _json(m.decision) if m.decision is not None else None, m.linked_by, int(m.pinned), stamp, m.seq)
                  for m in members])
-            self._conn.executemany("INSERT INTO incident_blocks (key, event_id) VALUES (?, ?)",
+            self._conn.executemany(f"INSERT INTO {self._blocks_table} (key, event_id) VALUES (?, ?)",
                                    [(k, m.event_id) for m in members for k in dict.fromkeys(m.keys)])
 
     def update_member(self, event_id: str, profile: list[Any], source: dict[str, Any], keys: Sequence[str]) -> None:
@@ -312,7 +315,7 @@ class IncidentStore:
         stamp = now()
         with translated(self._path):
             self._conn.executemany(
-                "INSERT INTO incidents (id, record, size, date_start, country, created_at, updated_at) "
+                f"INSERT INTO {self._incidents_table} (id, record, size, date_start, country, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET record = excluded.record, "
                 "size = excluded.size, date_start = excluded.date_start, country = excluded.country, "
                 "updated_at = excluded.updated_at",
@@ -321,7 +324,7 @@ class IncidentStore:
 
     def delete_incident(self, incident_id: str) -> None:
         with translated(self._path):
-            self._conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+            self._conn.execute(f"DELETE FROM {self._incidents_table} WHERE id = ?", (incident_id,))
 
     def clear_unresolved_mark(self) -> None:
         """Only for a resolution that has seen every stored event, inside the transaction that did."""

@@ -1,0 +1,149 @@
+"""A bulk re-resolve (new incident tables swapped in at the end) stores what resolving in place stores,
+and a kill, another writer or a full disk at any point leaves the old tables as they were."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from conflictlens.errors import ConflictLensError
+from conflictlens.pipeline import bulk_resolution, incident_index, resolution
+from conflictlens.pipeline.resolution import resolve_pending
+from conflictlens.store import Store
+from conflictlens.store.incident_bulk import BulkIncidentStore, leftovers
+from test_incident_index import _again, _reports
+
+REPORTS = _reports(120) + _again(_reports(120)[40:50])  # late copies of early reports reach back to old times
+
+
+class Killed(BaseException):
+    """Stands in for SIGKILL: nothing catches it and nothing after it runs."""
+
+
+def stored(path) -> None:
+    """The invented reports stored without resolution (as `import --no-resolve` leaves them)."""
+    with Store.open(path) as store:
+        store.save_many(REPORTS, "v1")
+
+
+def dump(path) -> dict[str, list[tuple]]:
+    """Every incident table's rows in rowid order, timestamps left out, and the indexes on them."""
+    with sqlite3.connect(path) as conn:
+        out = {table: conn.execute(f"SELECT {columns} FROM {table} ORDER BY rowid").fetchall() for table, columns in (
+            ("incidents", "id, record, size, date_start, country"), ("incident_blocks", "key, event_id"),
+            ("incident_members", "event_id, incident_id, document_id, profile, source, decision, linked_by, "
+                                 "pinned, seq"))}
+        out["indexes"] = conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                      "tbl_name IN ('incidents', 'incident_members', 'incident_blocks') "
+                                      "ORDER BY name").fetchall()
+        out["marked"] = conn.execute("SELECT * FROM meta WHERE key = 'events_unresolved'").fetchall()
+    return out
+
+
+@pytest.fixture
+def small_bounds(monkeypatch):
+    """Many batches and commits; the resolver's index drops old times and samples, so it reads them back."""
+    monkeypatch.setattr(resolution, "PENDING_BATCH", 7)
+    monkeypatch.setattr(incident_index, "MAX_KEYS", 12)
+    monkeypatch.setattr(incident_index, "MAX_INCIDENTS", 4)
+    monkeypatch.setattr(bulk_resolution, "BULK_COMMIT_EVENTS", 20)
+
+
+def resolved(path, bulk: bool, monkeypatch) -> dict[str, list[tuple]]:
+    monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", 1 if bulk else 10 ** 9)
+    with Store.open(path) as store:
+        report = resolve_pending(store)
+        assert report.placed == len(REPORTS) and report.joined > 0
+        assert not leftovers(store)
+    return dump(path)
+
+
+def test_bulk_stores_what_resolving_in_place_stores(tmp_path, small_bounds, monkeypatch):
+    stored(tmp_path / "in_place.db")
+    stored(tmp_path / "bulk.db")
+    swaps = []
+    original = BulkIncidentStore.swap_in
+    monkeypatch.setattr(BulkIncidentStore, "swap_in", lambda self: swaps.append(1) or original(self))
+    in_place = resolved(tmp_path / "in_place.db", False, monkeypatch)
+    assert not swaps
+    assert resolved(tmp_path / "bulk.db", True, monkeypatch) == in_place
+    assert swaps and in_place["incident_members"] and not in_place["marked"]
+
+
+@pytest.mark.parametrize("where", ["filling", "swap"])
+def test_a_kill_leaves_the_old_tables_and_the_next_run_drops_what_it_left(tmp_path, small_bounds, monkeypatch,
+                                                                       where):
+    stored(tmp_path / "reference.db")
+    reference = resolved(tmp_path / "reference.db", False, monkeypatch)
+    stored(tmp_path / "killed.db")
+    before = dump(tmp_path / "killed.db")
+    checks = []
+
+    def kill_on_third_check(self):
+        checks.append(1)
+        if len(checks) == 3:
+            raise Killed
+
+    target = "check_unchanged" if where == "filling" else "swap_in"
+    monkeypatch.setattr(BulkIncidentStore, target, kill_on_third_check if where == "filling" else
+                        lambda self: (_ for _ in ()).throw(Killed()))
+    monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", 1)
+    with Store.open(tmp_path / "killed.db") as store, pytest.raises(Killed):
+        resolve_pending(store)
+    assert dump(tmp_path / "killed.db") == before  # empty tables, their indexes, the mark: as they were
+    with Store.open(tmp_path / "killed.db") as store:
+        assert leftovers(store) == ["incident_blocks_next", "incident_members_next", "incidents_next"]
+    monkeypatch.undo()
+    small_bounds_again(monkeypatch)
+    assert resolved(tmp_path / "killed.db", True, monkeypatch) == reference
+
+
+def small_bounds_again(monkeypatch) -> None:
+    monkeypatch.setattr(resolution, "PENDING_BATCH", 7)
+    monkeypatch.setattr(incident_index, "MAX_KEYS", 12)
+    monkeypatch.setattr(incident_index, "MAX_INCIDENTS", 4)
+    monkeypatch.setattr(bulk_resolution, "BULK_COMMIT_EVENTS", 20)
+
+
+def test_another_writer_between_its_transactions_makes_it_resolve_in_place(tmp_path, small_bounds, monkeypatch):
+    stored(tmp_path / "reference.db")
+    reference = resolved(tmp_path / "reference.db", False, monkeypatch)
+    stored(tmp_path / "shared.db")
+    versions = iter(range(10 ** 6))
+    monkeypatch.setattr(BulkIncidentStore, "data_version", lambda self: next(versions) // 3)  # a commit now and then
+    assert resolved(tmp_path / "shared.db", True, monkeypatch) == reference
+
+
+def test_a_full_disk_is_coded_and_leaves_the_old_tables(tmp_path, small_bounds, monkeypatch):
+    stored(tmp_path / "full.db")
+    before = dump(tmp_path / "full.db")
+    monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", 1)
+    with Store.open(tmp_path / "full.db") as store:
+        store.connection.execute("PRAGMA max_page_count = %d" % (
+            store.connection.execute("PRAGMA page_count").fetchone()[0] + 30))  # room for the new tables, not their rows
+        with pytest.raises(ConflictLensError) as caught:
+            resolve_pending(store)
+    assert caught.value.code == "CL-E241" and "incidents resolve" in caught.value.message
+    assert dump(tmp_path / "full.db") == before
+
+
+def test_an_event_already_filed_is_a_coded_error_in_bulk(tmp_path):
+    with Store.open(tmp_path / "db.sqlite") as store:
+        with store.transaction():
+            bulk = BulkIncidentStore.create(store)
+            for change in (lambda: bulk.remove_member("evt_a"), lambda: bulk.update_member("evt_a", [], {}, [])):
+                with pytest.raises(ConflictLensError) as caught:
+                    change()
+                assert caught.value.code == "CL-E240"
+
+
+def test_a_store_with_incidents_or_few_events_is_resolved_in_place(tmp_path, monkeypatch):
+    stored(tmp_path / "few.db")
+    monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", len(REPORTS) + 1)
+    with Store.open(tmp_path / "few.db") as store:
+        assert bulk_resolution.resolve_in_bulk(store, resolution.build_context()) is None
+        monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", 1)
+        resolve_pending(store, limit=10)  # some events in incidents now
+        assert bulk_resolution.resolve_in_bulk(store, resolution.build_context()) is None
+        assert not leftovers(store)
