@@ -155,7 +155,7 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
         # A defused device was aimed at nobody the text names: the street it lay in is no target.
         # A place it was explicitly aimed at ("a drone targeting Jazan") is a target: its people.
         if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, phrase_span):
-            fallback = cues.foiled_default
+            fallback = _device_place(text) or cues.foiled_default
         else:
             fallback = type_in(text) or cues.no_target_default
     return TargetTyping(fallback, phrase_text, phrase_span)
@@ -190,6 +190,20 @@ def _venue_type(text: str, phrase: str | None, span: tuple[int, int] | None) -> 
 
 # The venue after the attacked people: "at a bar", "inside of the X mosque", up to the next place or clause.
 _VENUE = compile_pattern(r"\s*(?:at|in|inside(?:\s+of)?)\s+((?:a|an|the)\s+[^,.;]+?)(?=\s+(?:in|near|on|at|along)\s|[,.;]|$)")
+
+
+# Where a device lay: "defused in an orchard", "planted outside the X office", "near a newspaper kiosk".
+_LOCATIVE = compile_pattern(r"\b(?:in|at|near|outside|inside|under|on|along|beside)\s+((?:a|an|the)\s+[^,.;]+?)"
+                            r"(?=\s+(?:in|near|on|at|along|of)\s|[,.;]|$)")
+
+
+def _device_place(text: str) -> str | None:
+    """A defused device's target is the typed place it lay in, said in the first sentence (an orchard, a
+    market, an office); a checkpoint or a town says nothing of whom it was for."""
+    first = re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
+    place = _LOCATIVE.search(first)
+    typed = sorted(_typed_words(blank(place.group(1), gtd_cues().generic_security))) if place else []
+    return typed[-1][2] if typed else None
 
 
 def _aimed_at(text: str, span: tuple[int, int] | None) -> bool:
