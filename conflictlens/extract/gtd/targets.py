@@ -199,10 +199,12 @@ _LOCATIVE = compile_pattern(r"\b(?:in|at|near|outside|inside|under|on|along|besi
 
 def _device_place(text: str) -> str | None:
     """A defused device's target is the typed place it lay in, said in the first sentence (an orchard, a
-    market, an office); a checkpoint or a town says nothing of whom it was for."""
+    market, an office); a checkpoint, a town or a road says nothing of whom it was for."""
     first = re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
     place = _LOCATIVE.search(first)
-    typed = sorted(_typed_words(blank(place.group(1), gtd_cues().generic_security))) if place else []
+    if place is None or gtd_cues().ways.search(place.group(1)):
+        return None
+    typed = sorted(_typed_words(blank(place.group(1), gtd_cues().generic_security)))
     return typed[-1][2] if typed else None
 
 
