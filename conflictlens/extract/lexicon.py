@@ -157,6 +157,11 @@ class GtdCues:
     weak_phrase_types: tuple[str, ...]
     notable_victims: tuple[str, ...]
     named_civilians: Regex
+    venue_people: Regex  # "civilians at a bar": people attacked where the place's type decides
+    country_target: Regex  # "drones targeting southern Saudi Arabia": a whole country, no target named
+    country_target_type: str
+    kind_possessives: Regex  # "a women's prison": the kind of place, not its owner
+    ways: Regex  # "the bazaar road": a road, whatever it is named after, is no typed place
     no_target_default: str
     place_lead: Regex  # the attack verb before a named place, matched at the end of the words before it
     place_words: str  # "town", "village" ...: what may follow a place's name (a regex alternation)
@@ -330,6 +335,11 @@ def _target_refinement(raw: dict) -> dict:
         "weak_phrase_types": tuple(raw["weak_phrase_types"]),
         "notable_victims": tuple(raw["notable_victims"]),
         "named_civilians": word_regex(raw["named_civilians"]),
+        "venue_people": compile_pattern(raw["venue_people"], FLAGS),
+        "country_target": compile_pattern(raw["country_target"], FLAGS),
+        "country_target_type": raw["country_target_type"],
+        "ways": compile_pattern(rf"\b(?:{raw['ways']})$", FLAGS),
+        "kind_possessives": compile_pattern(rf"\b(?:{raw['kind_possessives']})(?=\s+\w)", FLAGS),
         "foiled_cues": word_regex(raw["foiled_cues"]),
         "no_target_default": raw["no_target_default"],
         "place_lead": word_regex(raw["named_place"]["lead"]),

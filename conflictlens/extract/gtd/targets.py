@@ -17,7 +17,7 @@ from conflictlens.extract.lexicon import gtd_cues
 # A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ...").
 PHRASE_END = compile_pattern(
     r"[,.;:()]| in | near | on | at | along | outside | inside | while | when | after | before | killing| wounding"
-    r"| injuring| and killed| and wounded| detonated| exploded| went off| as it", re.I)
+    r"| injuring| and killed| and wounded| detonated| exploded| went off| as it| was | were ", re.I)
 
 # "the vehicle of X", "the house and vehicle of X", "a house owned by X", "a vehicle transporting the
 # family members of X": the target is X, not what was theirs.
@@ -132,7 +132,9 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     phrase = target_phrase(text)
     phrase_text, phrase_span = (phrase if phrase else (None, None))
     victims = victim_types(text)
-    phrase_type = _phrase_type(text, phrase_text, phrase_span)
+    if phrase_text and cues.country_target.fullmatch(phrase_text.strip()):
+        return TargetTyping(cues.country_target_type, phrase_text, phrase_span)
+    phrase_type = _venue_type(text, phrase_text, phrase_span) or _phrase_type(text, phrase_text, phrase_span)
     if phrase_type is None and _named_place(text, phrase_span):
         others = [v for v in victims if v != PRIVATE and v not in cues.place_defenders]
         defenders = next((v for v in victims if v in cues.place_defenders), None)
@@ -153,7 +155,7 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
         # A defused device was aimed at nobody the text names: the street it lay in is no target.
         # A place it was explicitly aimed at ("a drone targeting Jazan") is a target: its people.
         if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, phrase_span):
-            fallback = cues.foiled_default
+            fallback = _device_place(text) or cues.foiled_default
         else:
             fallback = type_in(text) or cues.no_target_default
     return TargetTyping(fallback, phrase_text, phrase_span)
@@ -174,6 +176,38 @@ def _named_place(text: str, span: tuple[int, int] | None) -> bool:
     return bool(after) and type_in(after.group(1)) is None
 
 
+def _venue_type(text: str, phrase: str | None, span: tuple[int, int] | None) -> str | None:
+    """'attacked civilians at a bar', 'stabbed individuals inside the mosque': the venue's type, when the
+    attacked are people of no stated kind and the venue (an article leads it) has a type other than theirs."""
+    if not phrase or span is None or not gtd_cues().venue_people.fullmatch(phrase.strip()):
+        return None
+    venue = _VENUE.match(text, span[1])
+    # The head comes last: "the Old Town mosque" is a mosque.
+    typed = sorted(_typed_words(blank(venue.group(1), gtd_cues().kind_possessives))) if venue else []
+    found = typed[-1][2] if typed else None
+    return found if found != PRIVATE else None
+
+
+# The venue after the attacked people: "at a bar", "inside of the X mosque", up to the next place or clause.
+_VENUE = compile_pattern(r"\s*(?:at|in|inside(?:\s+of)?)\s+((?:a|an|the)\s+[^,.;]+?)(?=\s+(?:in|near|on|at|along)\s|[,.;]|$)")
+
+
+# Where a device lay: "defused in an orchard", "planted outside the X office", "near a newspaper kiosk".
+_LOCATIVE = compile_pattern(r"\b(?:in|at|near|outside|inside|under|on|along|beside)\s+((?:a|an|the)\s+[^,.;]+?)"
+                            r"(?=\s+(?:in|near|on|at|along|of)\s|[,.;]|$)")
+
+
+def _device_place(text: str) -> str | None:
+    """A defused device's target is the typed place it lay in, said in the first sentence (an orchard, a
+    market, an office); a checkpoint, a town or a road says nothing of whom it was for."""
+    first = re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
+    place = _LOCATIVE.search(first)
+    if place is None or gtd_cues().ways.search(place.group(1)):
+        return None
+    typed = sorted(_typed_words(blank(place.group(1), gtd_cues().generic_security)))
+    return typed[-1][2] if typed else None
+
+
 def _aimed_at(text: str, span: tuple[int, int] | None) -> bool:
     """Whether an explicit cue ('targeting', 'aimed at') introduces the attacked phrase."""
     if span is None:
@@ -186,11 +220,17 @@ def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) ->
     """The type the attacked phrase names; for a person's name, the role the text gives them."""
     if not phrase or span is None:
         return None
-    found = type_in(blank(phrase, gtd_cues().generic_security))
+    found = _head_type(blank(phrase, gtd_cues().generic_security))
     if found is None and PERSON_NAME.fullmatch(phrase.strip()):
         role = role_of(text, phrase.strip())
         found = type_in(role) if role else None
     return found
+
+
+def _head_type(phrase: str) -> str | None:
+    """The type of the phrase's head: "a women's prison", "a children's clothing store" are a prison and a
+    store; the possessive only tells their kind, unless nothing else has a type."""
+    return type_in(blank(phrase, gtd_cues().kind_possessives)) or type_in(phrase)
 
 
 # A name: capitalised words, an honorific or initial of one letter among them ("U Kyaw Aye").
