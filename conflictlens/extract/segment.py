@@ -228,9 +228,10 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     background = bool(cues.background.search(sentence))
     act = speaks_of_act(sentence)
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
+    strong = tells_an_act(sentence) and not background
     return SentenceInfo(
         span=span,
-        strong=tells_an_act(sentence) and not background,
+        strong=strong,
         background=background,
         anaphor=anaphor,
         supporting=casualty_or_claim,
@@ -240,8 +241,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         # "Jolo is a stronghold of Abu Sayyaf, and the general pointed the finger at the group": a statement
-        # that names a place told says whom it speaks of by that place.
-        says_who=(anaphor or several or bool(places)) and says_who(sentence),
+        # that names a place told, and tells no act of its own, says whom it speaks of by that place.
+        says_who=(anaphor or several or (bool(places) and not strong)) and says_who(sentence),
         words=telling_words(sentence),
         names=named_words(sentence) if anaphor or act else frozenset(),
         sums_several=bool(cues.several_incidents and cues.several_incidents.search(sentence)),
