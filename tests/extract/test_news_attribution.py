@@ -156,3 +156,18 @@ def test_a_groups_own_television_carries_the_claim_and_is_no_actor(extractor) ->
     assert (event.perpetrator, event.claimed) == (HOUTHIS, True)
     assert [a.actor for a in event.attribution] == [HOUTHIS]
     assert event.attribution[0].channel == "Al Masirah"
+
+
+def test_attackers_believed_members_of_a_group_described_before_its_name(extractor) -> None:
+    text = ("MAKASSAR - Two suicide bombers wounded 20 people outside a church in Makassar on Sunday. Police said the "
+            "two attackers are believed to have been members of the armed group Jemaah Anshorut Daulah (JAD).")
+    event = _first(extractor, text)
+    assert event.perpetrator == "Jamaah Ansharut Daulah (JAD)"
+    assert [a.stance for a in event.attribution] == ["suspected"]
+
+
+def test_a_group_confirms_to_a_broadcaster_that_it_did_it(extractor) -> None:
+    text = ("MANDERA - Gunmen killed 14 quarry workers in Mandera county on Tuesday. Al-Shabab, which operates from "
+            "Somalia, has confirmed to reporters it carried out the attack.")
+    event = _first(extractor, text)
+    assert (event.perpetrator, event.claimed) == (SHABAAB, True)
