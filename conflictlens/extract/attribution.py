@@ -13,16 +13,18 @@ from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
-_ACTOR = r"(?:the )?(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
+_ACTOR = r"(?:the )?(?:(?:MODIFIERS) )*(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
 _SPACES = compile_pattern(r"\s{2,}|\n")
 # Stances others take about a group; the group's own claim in the same sentence outranks them.
 _SAID_OF_OTHERS = ("attributed", "suspected")
 # Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name,
 # nor when the name's comma sits inside them ('"the Extraditables," the armed wing ...').
 _QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
-# A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed").
-_COUNTED = compile_pattern(r"(?i:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+# A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed");
+# the end of a date ("2020-06-10 Fighters from ...") counts nobody.
+_COUNTED = compile_pattern(r"(?i:(?<![\w./:-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
                            r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
+_DATELINE = compile_pattern(r"\s[-–—]$|^[-–—]$")
 _SAYER_NOISE = compile_pattern(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 
@@ -50,33 +52,35 @@ class _Compiled:
     sayer_default: dict[str, str]
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
     member_of: re.Pattern[str]  # "the Jamaat-ul-Ahrar faction of the banned TTP"
+    habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
 
 
-def _compile(pattern: str, heads: str) -> LazyPattern:
-    actor = _ACTOR.replace("HEADS", heads)
+def _compile(pattern: str, heads: str, modifiers: str) -> LazyPattern:
+    actor = _ACTOR.replace("HEADS", heads).replace("MODIFIERS", modifiers)
     return LazyPattern(pattern.replace("ACTOR", actor, 1).replace("SAYER", _SAYER, 1), FLAGS)
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     raw = attribution_cues()
-    heads = raw["actor_head_words"]
+    heads, modifiers = raw["actor_head_words"], raw["actor_modifiers"]
     own = "|".join(raw["channels"][name] for name in raw["own_channels"])
-    compiled = ((stance, _compile(p.replace("OWN_CHANNEL", own), heads))
+    compiled = ((stance, _compile(p.replace("OWN_CHANNEL", own), heads, modifiers))
                 for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance])
     stances = tuple((stance, pattern, anchors_of(pattern.pattern)) for stance, pattern in compiled)
     return _Compiled(
         no_claim=compile_pattern(raw["no_claim"], FLAGS),
         stances=stances,
-        subject=_compile(raw["perpetrator_subject"], heads),
-        agents=tuple(_compile(p, heads) for p in raw.get("perpetrator_agent", ())),
-        arrest_subject=_compile(raw["arrest_subject"], heads),
+        subject=_compile(raw["perpetrator_subject"], heads, modifiers),
+        agents=tuple(_compile(p, heads, modifiers) for p in raw.get("perpetrator_agent", ())),
+        arrest_subject=_compile(raw["arrest_subject"], heads, modifiers),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
         own_channel=compile_pattern(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
         member_of=compile_pattern(raw["member_of"], FLAGS),
+        habitual=compile_pattern(raw["habitual"], FLAGS),
     )
 
 
@@ -95,6 +99,9 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         s, e = m.start - offset, m.end - offset
         if s < pos or e > len(sentence):
             continue
+        if kept and _own_acronym(sentence, pos, (s, e), kept[-1], m):
+            pos = e + 1  # "the Islamic State West Africa Province (ISWAP) killed": one name
+            continue
         parts.append(sentence[pos:s])
         parts.append(f"ACTOR{len(kept)}")
         kept.append(m)
@@ -102,6 +109,13 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
     parts.append(sentence[pos:])
     masked = _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts)))
     return _faction_for_parent(masked, kept), kept
+
+
+def _own_acronym(sentence: str, pos: int, span: tuple[int, int], before: ActorMention, mention: ActorMention) -> bool:
+    """Whether `mention` is the name just told again in brackets ("Allied Democratic Forces (ADF)")."""
+    s, e = span
+    return (sentence[pos:s].strip() == "(" and sentence[e:e + 1] == ")"
+            and mention.canonical == before.canonical)
 
 
 _FACTION_NAME = compile_pattern(r"\b(?:faction|wing|group)$", re.IGNORECASE)
@@ -133,7 +147,8 @@ def statements_in_sentence(
             continue
         for m in pattern.finditer(masked):
             actor = _actor_of(m, masked, actors)
-            if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()):
+            if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()) \
+                    or _habitual(m, masked):
                 continue
             if stance in _SAID_OF_OTHERS and (actor.canonical, "claimed") in seen:
                 continue  # "Radio Venceremos said the FMLN carried out the attack": the group's claim only
@@ -144,13 +159,29 @@ def statements_in_sentence(
     return found
 
 
+# How far past a cue the words of a habit may start and still speak of the cue ("have carried out similar
+# attacks"); further on they speak of something else ("claimed the attack, the third such attack").
+_HABIT_REACH = 10
+
+
+def _habitual(m: re.Match[str], masked: str) -> bool:
+    """Whether a cue speaks of what a group has done before, not of the incident told: "no group claimed
+    it, but the Pakistani Taliban have carried out similar attacks", "the Taliban are often blamed"."""
+    habit = _compiled().habitual.search(masked, m.start(), m.end() + _HABIT_REACH + 40)
+    return habit is not None and habit.start() <= m.end() + _HABIT_REACH
+
+
 def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> ActorMention | None:
-    """The actor a matched cue speaks of; for 'which denied', the nearest actor before the cue."""
+    """The actor a matched cue speaks of; for 'which denied', the nearest actor before the cue; for "pointed
+    the finger at the militant group" (`named_before`), the nearest one written with a capital (a name,
+    not "rebels")."""
     token = m.groupdict().get("actor")
     if token:
         return actors[int(token[5:])]
-    before = re.findall(r"ACTOR(\d+)", masked[: m.start()])
-    return actors[int(before[-1])] if before else None
+    before = [actors[int(i)] for i in re.findall(r"ACTOR(\d+)", masked[: m.start()])]
+    if m.groupdict().get("named_before"):
+        before = [a for a in before if any(c.isupper() for c in a.text)]
+    return before[-1] if before else None
 
 
 def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str], actors: list[ActorMention]) -> str:
@@ -159,7 +190,7 @@ def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str], actors: list
     if sayer:  # a registry actor may speak too: "Police blamed the TTP" is said by the police
         cleaned = _strip_noise(sayer)
         cleaned = re.sub(r"ACTOR(\d+)", lambda t: actors[int(t.group(1))].text, cleaned)
-        if cleaned:
+        if cleaned and not _DATELINE.search(cleaned):  # "MAIDUGURI - Suspected X": no speaker
             return cleaned
     return defaults[stance]
 
@@ -199,6 +230,8 @@ def subject_statements(
     for pattern, m in ((p, m) for p in patterns for m in p.finditer(masked)):
         if pattern is cc.subject and _COUNTED.search(masked, 0, m.start()):
             continue  # "Two Mali Soldiers Killed In Roadside Bomb": a headline's counted victims
+        if _habitual(m, masked):
+            continue
         actor = actors[int(m.group("actor")[5:])]
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out

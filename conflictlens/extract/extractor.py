@@ -23,6 +23,7 @@ from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_
                                                  stated_date, stays_on_the_day)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.places import admin_names, main_country, province_of
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
@@ -47,7 +48,7 @@ NER_BATCH_CHARS = 40_000
 READ_AHEAD_CHARS = 1_000_000
 _NER_LABELS = ("ORG", "NORP", "PERSON")
 _SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed", "denied",
-                "involvement", "blamed", "attributed", "suspect", "accused")
+                "involvement", "blamed", "attributed", "suspect", "accused", "finger at")
 
 
 @dataclass(frozen=True)
@@ -352,11 +353,16 @@ def _event_dates(text: str, sentences: list[tuple[int, int]], captions: list[tup
     return [m for m in mentions if not any(a <= m.start < b for a, b in summed)] if summed else mentions
 
 
+_DATELINE_DASH = compile_pattern(r"\s[-–—]+\s")
+
+
 def _names_nobody(text: str, mention: ActorMention) -> bool:
     """A mention that names no actor: a NER name made only of generic words ("jihadists", "the jihadist
     group": unidentified), or a disguise ("gunmen disguised as police")."""
     cues = actor_mention_cues()
-    if mention.method == "ner" and set(re.findall(r"[\w-]+", mention.text.lower())) <= cues.generic_words:
+    # A dateline glued to the name ("KANO - Bandits") is no part of it.
+    named = _DATELINE_DASH.split(mention.text)[-1]
+    if mention.method == "ner" and set(re.findall(r"[\w-]+", named.lower())) <= cues.generic_words:
         return True
     return bool(cues.disguise_before.search(text, max(0, mention.start - 60), mention.start))
 

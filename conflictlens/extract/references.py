@@ -26,6 +26,7 @@ class ReferenceCues:
     generic: frozenset[str]
     act_reference: re.Pattern[str]
     act_stance: re.Pattern[str]
+    several: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -33,13 +34,19 @@ def reference_cues() -> ReferenceCues:
     raw = load_json("reference_cues.json")
     return ReferenceCues(compile_pattern(raw["referring_phrase"], re.I), word_regex(raw["stance"]),
                          word_regex(raw["casualty"]), frozenset(w.lower() for w in raw["generic_words"]),
-                         compile_pattern(raw["act_reference"], re.I), word_regex(raw["act_stance"]))
+                         compile_pattern(raw["act_reference"], re.I), word_regex(raw["act_stance"]),
+                         compile_pattern(raw["several_phrase"], re.I))
 
 
 def says_who(sentence: str) -> bool:
     """A statement of who did it that adds no victims ("US officials blamed X for the attack")."""
     cues = reference_cues()
     return bool(cues.stance.search(sentence)) and not cues.casualty.search(sentence)
+
+
+def names_several(sentence: str) -> bool:
+    """Whether a sentence speaks of several incidents at once ("ISWAP claimed both attacks")."""
+    return bool(reference_cues().several.search(sentence))
 
 
 def speaks_of_act(sentence: str) -> bool:

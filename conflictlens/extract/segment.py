@@ -9,7 +9,8 @@ from importlib import resources
 
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import event_cues
-from conflictlens.extract.references import best_match, named_words, says_who, speaks_of_act, telling_words
+from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
+                                             telling_words)
 from conflictlens.extract.typing.unreal import tells_an_act
 
 _BOUNDARY = compile_pattern(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
@@ -109,6 +110,7 @@ class SentenceInfo:
     names: frozenset[str] = frozenset()  # those of its phrases that name an incident ("the funeral bombing")
     sums_several: bool = False  # "killed in two separate attacks": the toll of several incidents
     speaks_of_act: bool = False  # names an act told and who did it ("this crime, carried out by the FMLN")
+    names_several: bool = False  # speaks of several incidents at once ("ISWAP claimed both attacks")
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -120,7 +122,12 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     spoken_of: Incident | None = None  # the incident the sentence before said who did
     sentences = _without_sums(sentences)
     for s in sentences:
-        if current is not None and s.says_who and len(incidents) > 1 and not _new_setting(s, incidents):
+        if current is not None and s.says_who and s.names_several:
+            for incident in incidents:  # "ISWAP claimed the two attacks": each of them, no place for any
+                incident.references.append(s.span)
+            continue
+        if current is not None and s.says_who and len(incidents) > 1 and (
+                not _new_setting(s, incidents) or _named_incident(s, incidents) is not None):
             spoken_of = _spoken_of(s, incidents, spoken_of or current)
             if spoken_of is current:
                 current.add(s)
@@ -173,10 +180,24 @@ def _new_setting(s: SentenceInfo, incidents: list[Incident]) -> bool:
 
 
 def _spoken_of(s: SentenceInfo, incidents: list[Incident], fallback: Incident) -> Incident:
-    """The incident whose words the sentence shares ("the funeral bombing"), else `fallback`: the
-    one the sentence before spoke of ("... for the assault on the hospital"), or the current one."""
+    """The incident whose words the sentence shares ("the funeral bombing"), or whose day it names
+    ("IS also claimed Saturday's attack"), else `fallback`: the one the sentence before spoke of
+    ("... for the assault on the hospital"), or the current one."""
+    found = _named_incident(s, incidents)
+    return found if found is not None else fallback
+
+
+def _named_incident(s: SentenceInfo, incidents: list[Incident]) -> Incident | None:
+    """The one incident a statement names by its words or by its day; a place of the statement's own
+    ("the Houthis, who hold the capital, Sanaa, claimed the strike on the parade") does not hide it."""
     found = best_match(s.names, [frozenset(i.words) for i in incidents])
-    return incidents[found] if found is not None else fallback
+    if found is not None:
+        return incidents[found]
+    on_the_day = [i for i in incidents if s.dates and s.dates <= i.dates]
+    if len(on_the_day) == 1:
+        return on_the_day[0]
+    in_the_place = [i for i in incidents if s.places and s.places <= i.places]
+    return in_the_place[0] if len(in_the_place) == 1 else None
 
 
 def _starts_new(s: SentenceInfo, current: Incident) -> bool:
@@ -206,9 +227,11 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     # (no toll, no date) to the incident told before it.
     background = bool(cues.background.search(sentence))
     act = speaks_of_act(sentence)
+    several = names_several(sentence)  # "the two Saturday attacks" refers back too
+    strong = tells_an_act(sentence) and not background
     return SentenceInfo(
         span=span,
-        strong=tells_an_act(sentence) and not background,
+        strong=strong,
         background=background,
         anaphor=anaphor,
         supporting=casualty_or_claim,
@@ -217,11 +240,14 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         within=within,
         dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
-        says_who=anaphor and says_who(sentence),
+        # "Jolo is a stronghold of Abu Sayyaf, and the general pointed the finger at the group": a statement
+        # that names a place told, and tells no act of its own, says whom it speaks of by that place.
+        says_who=(anaphor or several or (bool(places) and not strong)) and says_who(sentence),
         words=telling_words(sentence),
         names=named_words(sentence) if anaphor or act else frozenset(),
         sums_several=bool(cues.several_incidents and cues.several_incidents.search(sentence)),
         speaks_of_act=act,
+        names_several=several,
     )
 
 
