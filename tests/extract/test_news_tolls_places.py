@@ -70,3 +70,19 @@ def test_the_weekday_that_names_the_attacks_later_dates_them(session) -> None:
     text = ("date 2022-06-12 At least 9 farmers were killed when militants raided Kukawa in Borno state. "
             "The group claimed the two Saturday attacks in a statement.")
     assert _one(session, text, "2022-06-12")["date"]["start"] == "2022-06-11"
+
+
+def test_overnight_and_a_weekday_name_that_weekday(session) -> None:
+    text = "Rebels killed five villagers overnight Friday in an attack on a village near Beni, officials said."
+    assert _one(session, text, "2022-05-15")["date"]["start"] == "2022-05-13"
+
+
+@pytest.mark.parametrize("background", [
+    "The group has been accused of killing thousands of people since 2014.",
+    "More than 300 people have been killed by the rebels since March.",
+    "The attack came a day after 40 villagers were killed in a raid nearby.",
+])
+def test_sums_and_earlier_incidents_add_nothing_to_the_toll(session, background: str) -> None:
+    text = f"At least 12 people were killed by rebels in the town of Beni on Saturday night, officials said. {background}"
+    event = _one(session, text, "2022-05-15")
+    assert event["fatalities"]["best"] == 12

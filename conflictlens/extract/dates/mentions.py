@@ -20,7 +20,7 @@ from conflictlens.extract.dates.resolvers import DateMention, ResolvedDate, reso
 from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
-           "stays_on_the_day", "day_key",
+           "stays_on_the_day", "day_key", "heads_the_line",
            "stated_date"]
 _REACH = 48
 
@@ -126,7 +126,7 @@ def _stamp_line(text: str, told: ResolvedDate) -> bool:
 _HEAD_STAMP = compile_pattern(r"(?i)\s*(?:(?:published|updated|posted|date|dated)\b:?\s*)?$")
 
 
-def _heads_the_line(text: str, m: DateMention) -> bool:
+def heads_the_line(text: str, m: DateMention) -> bool:
     """'date 2021-10-16 KANDAHAR: A suicide bomber ...', 'Tuesday, 12 May 2020  Newborns among ...': a
     full date that heads a line, with the headline or the story following it without a comma or a verb,
     stamps the copy (the page's date), not the day the story tells."""
@@ -162,7 +162,7 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
             else:
                 before = r
     # the page's own date heading the copy dates the incident only when nothing else does
-    heading = next((r for r in [*inside, before] if r and r.mention and _heads_the_line(text, r.mention)), None)
+    heading = next((r for r in [*inside, before] if r and r.mention and heads_the_line(text, r.mention)), None)
     inside = [r for r in inside if r is not heading]
     before = None if before is heading else before
     if inside:
