@@ -264,6 +264,8 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     # "160 miles from the capital, Ouagadougou" names where it did not happen, only near where.
     off = [p for p in inside if _distance_reference(ctx.doc.text, p)]
     inside = [p for p in inside if p not in off] or inside
+    # "killing ... the Kabul police chief": the seat of a victim's or a speaker's office is no place of the act
+    inside = [p for p in inside if not seats_an_office(ctx.doc.text, p)] or inside
     # An incident that names no place takes the places said before it (a dateline, an earlier sentence).
     mentions = inside or [p for p in ctx.places if p.start < start]
     if not mentions:
@@ -279,6 +281,12 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     event.location = location
     if basis is not None:
         event.add_evidence("location", ev((basis.start, basis.end)))
+
+
+def seats_an_office(text: str, place: PlaceMention) -> bool:
+    """'the Kabul police chief', 'Kandahar Gov. X': the place names whose office, not where it happened."""
+    pattern = event_cues().office_holder
+    return pattern is not None and pattern.match(text, place.end) is not None
 
 
 def _distance_reference(text: str, place: PlaceMention) -> bool:

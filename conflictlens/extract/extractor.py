@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
-from conflictlens.extract.build import build_event
+from conflictlens.extract.build import build_event, seats_an_office
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, heads_the_line,
@@ -279,7 +279,8 @@ class Extractor:
     def _incidents(self, ctx: DocContext) -> list[Incident]:
         text, dates = ctx.doc.text, ctx.dates
         # The dateline's place says where the report was filed: it places no incident of the story.
-        told = [p for p in ctx.places if p.start >= ctx.body_start]
+        # Nor does the seat of an office ("the Kabul police chief"): the sentence telling where it happened does.
+        told = [p for p in ctx.places if p.start >= ctx.body_start and not seats_an_office(text, p)]
         infos = []
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]

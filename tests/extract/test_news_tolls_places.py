@@ -80,9 +80,17 @@ def test_overnight_and_a_weekday_name_that_weekday(session) -> None:
 @pytest.mark.parametrize("background", [
     "The group has been accused of killing thousands of people since 2014.",
     "More than 300 people have been killed by the rebels since March.",
-    "The attack came a day after 40 villagers were killed in a raid nearby.",
 ])
 def test_sums_and_earlier_incidents_add_nothing_to_the_toll(session, background: str) -> None:
     text = f"At least 12 people were killed by rebels in the town of Beni on Saturday night, officials said. {background}"
     event = _one(session, text, "2022-05-15")
     assert event["fatalities"]["best"] == 12
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("A suicide bomber struck a funeral in eastern Afghanistan on Monday, killing 9 people including the Jalalabad "
+     "police chief. The bomb went off in a mosque in the town of Mehtarlam.", "Laghman"),
+    ("Gunmen shot dead the Herat provincial governor in Kabul on Monday.", "Kabul"),
+])
+def test_the_seat_of_an_office_is_no_place_of_the_act(session, text: str, admin1: str) -> None:
+    assert _one(session, text, "2021-06-08")["location"]["admin1"] == admin1
