@@ -294,9 +294,15 @@ class Extractor:
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             within = frozenset(province_of(p) for p in told if span[0] <= p.start < span[1])
+            opens_in = frozenset(admin_names(p) for p in told if span[0] <= p.start < span[1]
+                                 and _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
-                                       frozenset(m.text.lower() for m in dated)))
+                                       frozenset(m.text.lower() for m in dated), opens_in - {""}))
         return group_incidents(infos)
+
+
+# What opens a sentence on a place: "In Nganzai, ...", "Meanwhile in Dikwa, ...", "At Dalori, ..."
+_OPENS_IN = re.compile(r"(?:(?:Meanwhile|Elsewhere|Separately),?\s+)?(?:In|At|in|at)\s+(?:the\s+)?")
 
 
 def _quote_original(events: list[Event], text: str) -> list[Event]:

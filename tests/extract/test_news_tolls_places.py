@@ -94,3 +94,12 @@ def test_sums_and_earlier_incidents_add_nothing_to_the_toll(session, background:
 ])
 def test_the_seat_of_an_office_is_no_place_of_the_act(session, text: str, admin1: str) -> None:
     assert _one(session, text, "2021-06-08")["location"]["admin1"] == admin1
+
+
+def test_a_sentence_opening_on_one_of_several_places_tells_the_act_there(session) -> None:
+    text = ("date 2022-06-12 At least 30 people were killed when militants launched attacks on Dikwa and Nganzai "
+            "in Borno state. The fighters overran the army base in Dikwa and killed 12 soldiers. "
+            "In Nganzai, the militants arrived on motorcycles on Saturday and killed 18 farmers.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2022-06-12")]
+    assert any(e["location"]["place"] == "Nganzai" and e["fatalities"]["best"] == 18 for e in events)
+
