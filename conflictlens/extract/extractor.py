@@ -15,7 +15,8 @@ from functools import cached_property
 from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
-from conflictlens.extract.build import build_event, seats_an_office
+from conflictlens.extract.build import build_event
+from conflictlens.extract.places import seats_an_office
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import TypingModel
 from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, heads_the_line,
