@@ -263,7 +263,7 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     # "160 miles from the capital, Ouagadougou" names where it did not happen, only near where.
     off = [p for p in inside if distance_reference(ctx.doc.text, p)]
     inside = [p for p in inside if p not in off] or inside
-    # "killing ... the Kabul police chief": the seat of a victim's or a speaker's office is no place of the act
+    # "killing ... the Jalalabad police chief": the seat of a victim's or a speaker's office is no place of the act
     inside = [p for p in inside if not seats_an_office(ctx.doc.text, p)] or inside
     # An incident that names no place takes the places said before it (a dateline, an earlier sentence).
     mentions = inside or [p for p in ctx.places if p.start < start]

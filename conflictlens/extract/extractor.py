@@ -280,7 +280,7 @@ class Extractor:
     def _incidents(self, ctx: DocContext) -> list[Incident]:
         text, dates = ctx.doc.text, ctx.dates
         # The dateline's place says where the report was filed: it places no incident of the story.
-        # Nor does the seat of an office ("the Kabul police chief"): the sentence telling where it happened does.
+        # Nor does the seat of an office ("the Jalalabad police chief"): the sentence telling where it happened does.
         told = [p for p in ctx.places if p.start >= ctx.body_start and not seats_an_office(text, p)]
         infos = []
         for span in ctx.sentences:

@@ -120,7 +120,7 @@ class EventCues:
     unreal: Regex | None = None  # threats, plans, the future, questions: no act told
     # "160 miles from the capital, Ouagadougou": the place after it is a distance reference
     distance_reference: Regex | None = None
-    # "the Kabul police chief": the place before it names the seat of an office, not the incident's place
+    # "the Jalalabad police chief": the place before it names the seat of an office, not the incident's place
     office_holder: Regex | None = None
     # "killed in another IED blast": a sentence that tells an incident other than the one told so far
     new_incident: Regex | None = None

@@ -116,7 +116,7 @@ def main_country(places: list[PlaceMention], homes: Iterable[str] = ()) -> str |
 
 
 def seats_an_office(text: str, place: PlaceMention) -> bool:
-    """'the Kabul police chief', 'Kandahar Gov. X': the place names whose office, not where it happened."""
+    """'the Jalalabad police chief', 'Ghazni Gov. X': the place names whose office, not where it happened."""
     pattern = event_cues().office_holder
     return pattern is not None and pattern.match(text, place.end) is not None
 

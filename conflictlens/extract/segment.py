@@ -192,7 +192,7 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
     # placed by the next sentence that names one ("The jihadists stormed the barracks in Nassoumbou").
     new_place = (bool(s.places) and bool(current.places) and not (s.places & current.places)
                  and not (s.within & current.places))
-    # "... attacks on Monguno and Nganzai. [...] In Nganzai, the insurgents killed 40 residents": a sentence
+    # "... raids on Dikwa and Nganzai. [...] In Nganzai, the fighters shot 18 farmers": a sentence
     # opening on one of the several places the incident named tells the act there
     return new_place or new_date or (bool(s.opens_in) and len(current.places) > 1 and not s.anaphor)
 

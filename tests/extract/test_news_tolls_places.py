@@ -78,7 +78,7 @@ def test_overnight_and_a_weekday_name_that_weekday(session) -> None:
 
 
 @pytest.mark.parametrize("background", [
-    "The group has been accused of killing thousands of people since 2014.",
+    "The militia is accused of killing thousands of villagers since 2014.",
     "More than 300 people have been killed by the rebels since March.",
 ])
 def test_sums_and_earlier_incidents_add_nothing_to_the_toll(session, background: str) -> None:

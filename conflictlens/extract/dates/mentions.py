@@ -122,12 +122,12 @@ def _stamp_line(text: str, told: ResolvedDate) -> bool:
     return not _STAMP_WORDS.sub("", rest).strip()
 
 
-# What may stand before a date that heads a line as the copy's stamp ("date 2021-10-16 KANDAHAR: ...").
+# What may stand before a date that heads a line as the copy's stamp ("date 2022-04-09 GAO: ...").
 _HEAD_STAMP = compile_pattern(r"(?i)\s*(?:(?:published|updated|posted|date|dated)\b:?\s*)?$")
 
 
 def heads_the_line(text: str, m: DateMention) -> bool:
-    """'date 2021-10-16 KANDAHAR: A suicide bomber ...', 'Tuesday, 12 May 2020  Newborns among ...': a
+    """'date 2022-04-09 GAO: A bomb went off ...', 'Tuesday, 12 May 2020  Headline words ...': a
     full date that heads a line, with the headline or the story following it without a comma or a verb,
     stamps the copy (the page's date), not the day the story tells."""
     start = text.rfind("\n", 0, m.start) + 1
