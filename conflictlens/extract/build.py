@@ -12,8 +12,7 @@ from conflictlens.extract.typing.unreal import told_as_fact
 from conflictlens.extract.gtd.attack_types import classify_gtd
 from conflictlens.extract.dates.mentions import ResolvedDate, resolve_event_date
 from conflictlens.extract.learned.model import LinearModel
-from conflictlens.extract.lexicon import event_cues
-from conflictlens.extract.places import CITY_PART_KINDS, written_place
+from conflictlens.extract.places import CITY_PART_KINDS, distance_reference, seats_an_office, written_place
 from conflictlens.extract.target_actor import find_target_actor
 from conflictlens.model.ids import event_id
 from conflictlens.model.protocols import ActorResolver, Geocoder, PlaceMention
@@ -262,8 +261,10 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     # The dateline says where the report was filed; the body, when it names a place, says where it happened.
     inside = [p for p in inside if p.start >= ctx.body_start] or inside
     # "160 miles from the capital, Ouagadougou" names where it did not happen, only near where.
-    off = [p for p in inside if _distance_reference(ctx.doc.text, p)]
+    off = [p for p in inside if distance_reference(ctx.doc.text, p)]
     inside = [p for p in inside if p not in off] or inside
+    # "killing ... the Jalalabad police chief": the seat of a victim's or a speaker's office is no place of the act
+    inside = [p for p in inside if not seats_an_office(ctx.doc.text, p)] or inside
     # An incident that names no place takes the places said before it (a dateline, an earlier sentence).
     mentions = inside or [p for p in ctx.places if p.start < start]
     if not mentions:
@@ -279,11 +280,6 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
     event.location = location
     if basis is not None:
         event.add_evidence("location", ev((basis.start, basis.end)))
-
-
-def _distance_reference(text: str, place: PlaceMention) -> bool:
-    pattern = event_cues().distance_reference
-    return pattern is not None and pattern.search(text, max(0, place.start - 80), place.start) is not None
 
 
 def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],

@@ -16,11 +16,12 @@ from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
+from conflictlens.extract.places import seats_an_office
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.learned.relevance import RelevanceGate
-from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, next_anchor,
-                                                 stated_date, stays_on_the_day)
+from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, heads_the_line,
+                                                 next_anchor, stated_date, stays_on_the_day)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.patterns import compile_pattern
@@ -284,22 +285,30 @@ class Extractor:
     def _incidents(self, ctx: DocContext) -> list[Incident]:
         text, dates = ctx.doc.text, ctx.dates
         # The dateline's place says where the report was filed: it places no incident of the story.
-        told = [p for p in ctx.places if p.start >= ctx.body_start]
+        # Nor does the seat of an office ("the Jalalabad police chief"): the sentence telling where it happened does.
+        told = [p for p in ctx.places if p.start >= ctx.body_start and not seats_an_office(text, p)]
         infos = []
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
             places = frozenset(admin_names(p) for p in told if span[0] <= p.start < span[1])
             # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
             # Days count by the day they name: "today's attack" after "on Friday" tells no new day. The
-            # dateline's date is the day of filing, no day of an incident.
-            dated = [m for m in dates if max(span[0], ctx.body_start) <= m.start < span[1] and not stays_on_the_day(m)]
+            # dateline's date is the day of filing, no day of an incident; nor is the page's date heading the copy.
+            dated = [m for m in dates if max(span[0], ctx.body_start) <= m.start < span[1] and not stays_on_the_day(m)
+                     and not heads_the_line(text, m)]
             day_mentions = frozenset(day_key(m, ctx.published, self.date_order) for m in dated)
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             within = frozenset(province_of(p) for p in told if span[0] <= p.start < span[1])
+            opens_in = frozenset(admin_names(p) for p in told if span[0] <= p.start < span[1]
+                                 and _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
-                                       frozenset(m.text.lower() for m in dated)))
+                                       frozenset(m.text.lower() for m in dated), opens_in - {""}))
         return group_incidents(infos)
+
+
+# What opens a sentence on a place: "In Nganzai, ...", "Meanwhile in Dikwa, ...", "At Dalori, ..."
+_OPENS_IN = re.compile(r"(?:(?:Meanwhile|Elsewhere|Separately),?\s+)?(?:In|At|in|at)\s+(?:the\s+)?")
 
 
 def _quote_original(events: list[Event], text: str) -> list[Event]:

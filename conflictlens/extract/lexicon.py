@@ -120,6 +120,8 @@ class EventCues:
     unreal: Regex | None = None  # threats, plans, the future, questions: no act told
     # "160 miles from the capital, Ouagadougou": the place after it is a distance reference
     distance_reference: Regex | None = None
+    # "the Jalalabad police chief": the place before it names the seat of an office, not the incident's place
+    office_holder: Regex | None = None
     # "killed in another IED blast": a sentence that tells an incident other than the one told so far
     new_incident: Regex | None = None
     # "killed in two separate attacks in Aden": a sum over incidents, the toll of none of them
@@ -201,6 +203,7 @@ def event_cues() -> EventCues:
         not_events=_not_events(raw.get("not_events", {}), regex, terms, raw.get("non_event_kinds", {})),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
         distance_reference=LazyPattern(raw["distance_reference"]["pattern"], FLAGS),
+        office_holder=LazyPattern(raw["office_holder"]["pattern"], FLAGS) if "office_holder" in raw else None,
         new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
         several_incidents=word_regex(raw["several_incidents"]["pattern"]) if "several_incidents" in raw else None,
     )

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.model.protocols import PlaceMention
 
@@ -112,3 +113,15 @@ def main_country(places: list[PlaceMention], homes: Iterable[str] = ()) -> str |
                     if len({c.country for c in p.candidates}) == 1)
     votes.update(homes)
     return votes.most_common(1)[0][0] if votes else None
+
+
+def seats_an_office(text: str, place: PlaceMention) -> bool:
+    """'the Jalalabad police chief', 'Ghazni Gov. X': the place names whose office, not where it happened."""
+    pattern = event_cues().office_holder
+    return pattern is not None and pattern.match(text, place.end) is not None
+
+
+def distance_reference(text: str, place: PlaceMention) -> bool:
+    """'160 miles from the capital, Ouagadougou': the place names where it did not happen, only near where."""
+    pattern = event_cues().distance_reference
+    return pattern is not None and pattern.search(text, max(0, place.start - 80), place.start) is not None

@@ -111,6 +111,7 @@ class SentenceInfo:
     sums_several: bool = False  # "killed in two separate attacks": the toll of several incidents
     speaks_of_act: bool = False  # names an act told and who did it ("this crime, carried out by the FMLN")
     names_several: bool = False  # speaks of several incidents at once ("ISWAP claimed both attacks")
+    opens_in: frozenset[str] = frozenset()  # the place it opens with ("In Nganzai, ..."): a change of scene
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -212,12 +213,14 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
     # placed by the next sentence that names one ("The jihadists stormed the barracks in Nassoumbou").
     new_place = (bool(s.places) and bool(current.places) and not (s.places & current.places)
                  and not (s.within & current.places))
-    return new_place or new_date
+    # "... raids on Dikwa and Nganzai. [...] In Nganzai, the fighters shot 18 farmers": a sentence
+    # opening on one of the several places the incident named tells the act there
+    return new_place or new_date or (bool(s.opens_in) and len(current.places) > 1 and not s.anaphor)
 
 
 def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
                   casualty_or_claim: bool, within: frozenset[str] = frozenset(),
-                  date_words: frozenset[str] = frozenset()) -> SentenceInfo:
+                  date_words: frozenset[str] = frozenset(), opens_in: frozenset[str] = frozenset()) -> SentenceInfo:
     """What the segmenter needs of one sentence. `dates` tell its days apart (the days they name), and
     `date_words` are those dates as written (whether the sentence opens with one); by default the same."""
     sentence = text[span[0]: span[1]]
@@ -248,6 +251,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         sums_several=bool(cues.several_incidents and cues.several_incidents.search(sentence)),
         speaks_of_act=act,
         names_several=several,
+        opens_in=opens_in,
     )
 
 

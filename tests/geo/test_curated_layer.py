@@ -66,3 +66,12 @@ def test_bundled_curated_places_are_found(gaz, text, want):
 def test_a_province_spelling_from_the_curated_file(gaz):
     loc, _ = gaz.best_location(gaz.find_places("A suicide bomber struck a funeral in Nangahar province."))
     assert (loc.country, loc.admin1) == ("AF", "Nangarhar")
+
+
+@pytest.mark.parametrize("name, admin1", [
+    ("Chibok", "Borno"), ("Solhan", "Sahel"), ("Chinegodar", "Tillaberi"), ("Ogossagou", "Mopti"),
+    ("Kamango", "North Kivu"), ("Nangade", "Cabo Delgado"),
+])
+def test_towns_of_sahel_lake_chad_congo_and_cabo_delgado_reports(gaz, name: str, admin1: str) -> None:
+    """Session 10: towns real reports name that the open sets lack."""
+    assert any(e.admin1 == admin1 for e in gaz.lookup(name))

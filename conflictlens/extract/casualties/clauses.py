@@ -17,6 +17,7 @@ from conflictlens.extract.casualties.tally import Tally, consume_statements, mov
 
 _SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
 _PUNCT_STOPS = frozenset(";:!?\"\u201c\u201d\u2014")
+_DASHES = frozenset("-\u2013")  # a spaced hyphen or an en dash, standing alone as a token
 _OBJECT_OPENERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "it", "him", "them", "that", "this"))
 _NOMINAL_BEFORE = compile_pattern(r"(?:^|\W)(?:the|a|an|his|her|their|its)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # verb group of the lexicon -> what happened to its arguments
@@ -26,7 +27,7 @@ _OUTCOME = {"kill": "killed", "killp": "killed", "die": "killed", "dead": "kille
 
 def _is_stop(ctx: Sentence, i: int, rules: Rules, rightward: bool = False) -> bool:
     lo, _, t = ctx.toks[i]
-    if i in ctx.verb_toks or t in _PUNCT_STOPS:
+    if i in ctx.verb_toks or t in _PUNCT_STOPS or (t in _DASHES and not _in_range(ctx, i)):
         return True
     sets = rules.sets
     words = (sets["clause_boundaries"], sets["auxiliaries"], sets["stop_verbs"]) + (
@@ -36,6 +37,12 @@ def _is_stop(ctx: Sentence, i: int, rules: Rules, rightward: bool = False) -> bo
     if t.endswith(("ed", "ing")) and t not in sets["np_participles"] and t not in rules.heads:
         return ctx.work[lo].islower()
     return False
+
+
+def _in_range(ctx: Sentence, i: int) -> bool:
+    """'10 - 15 people': a dash between two figures joins a range; elsewhere ('Kabul, Afghanistan -
+    Fifteen people were killed') it parts a dateline or an aside from the clause."""
+    return 0 < i < len(ctx.toks) - 1 and ctx.toks[i - 1][2].isdigit() and ctx.toks[i + 1][2].isdigit()
 
 
 def _is_participle(ctx: Sentence, i: int, rules: Rules) -> bool:

@@ -46,6 +46,7 @@ class Rules:
     cue: re.Pattern[str]
     speculative: re.Pattern[str]  # right before a verb: a guess ('may have been killed'), a ceiling only
     further: re.Pattern[str]  # a sentence that tells victims beyond those counted before ('another', 'also')
+    vague: re.Pattern[str]  # a group told only as 'several', 'a few': no figure beside one told in figures
     sets: dict[str, frozenset[str]]
 
 
@@ -181,7 +182,10 @@ def casualty_rules() -> Rules:
         assailants=_assailant_pattern(lex),
         restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
         mask=compile_pattern(rf"\([^()]*\)|{subordinate}[^,;]*", flags),
-        relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,", flags),
+        # and a lower-case aside between dashes ("Twelve people - including three children - were killed")
+        relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,"
+                                 r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
+                                 flags),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
                             flags),
         token=compile_pattern(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),
@@ -191,4 +195,6 @@ def casualty_rules() -> Rules:
         cue=compile_pattern(alternation(lex["cue_stems"]), flags),
         speculative=compile_pattern(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
         further=compile_pattern(_words(alternation(lex["further_victim_cues"])), flags),
+        vague=compile_pattern(rf"(?:(?:{alternation(lex['quantifiers'])})\s+)?{_words(alternation(lex['vague_beside_counts']))}",
+                              flags),
     )

@@ -42,6 +42,9 @@ class Tally:
     # sentence whose groups carry no such cue tells the same victims again, so they are not added.
     sentences: list[int] = field(default_factory=list)
     further: list[Span] = field(default_factory=list)
+    # Groups told only as 'several' or 'a few' (their entries' spans), and what tells them
+    vague: set[Span] = field(default_factory=set)
+    vague_words: re.Pattern[str] | None = None
 
 
 def blank(work: str, spans: list[Span]) -> str:
@@ -107,10 +110,20 @@ def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
         if _counted_before(tally, item):
             continue  # "the two soldiers were martyred": the two soldiers already counted
         span = (min(item.span[0], verb[0]), max(item.span[1], verb[1]))
+        if tally.vague_words is not None and tally.vague_words.match(tally.text, item.span[0]):
+            tally.vague.add(span)
         for cat, value in _categories(tally, outcome, item):
             tally.found[cat].append((value, span))
             entries.append((value, span))
     tally.last = (outcome, entries) if entries else tally.last
+
+
+def without_vague(entries: list[Entry], vague: Collection[Span]) -> list[Entry]:
+    """'Nine people were injured and several others wounded': beside a group told in figures, one told
+    only as 'several' adds no figure; it leaves the ceiling unknown."""
+    if not vague or all(span in vague for _, span in entries):
+        return entries
+    return [((0, 0, None), span) if span in vague else (value, span) for value, span in entries]
 
 
 def record_ceiling(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:

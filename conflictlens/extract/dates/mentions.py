@@ -20,7 +20,7 @@ from conflictlens.extract.dates.resolvers import DateMention, ResolvedDate, reso
 from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
-           "stays_on_the_day", "day_key",
+           "stays_on_the_day", "day_key", "heads_the_line",
            "stated_date"]
 _REACH = 48
 
@@ -107,7 +107,7 @@ def _in_parentheses(text: str, told: ResolvedDate) -> bool:
 
 
 _STAMP_WORDS = compile_pattern(
-    r"(?i)\b(?:published|updated|posted|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
+    r"(?i)\b(?:published|updated|posted|last|modified|date|dated|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|[^A-Za-z]")
 
 
@@ -120,6 +120,19 @@ def _stamp_line(text: str, told: ResolvedDate) -> bool:
     start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
     rest = text[start:m.start] + " " + text[m.end:len(text) if end < 0 else end]
     return not _STAMP_WORDS.sub("", rest).strip()
+
+
+# What may stand before a date that heads a line as the copy's stamp ("date 2022-04-09 GAO: ...").
+_HEAD_STAMP = compile_pattern(r"(?i)\s*(?:(?:published|updated|posted|date|dated)\b:?\s*)?$")
+
+
+def heads_the_line(text: str, m: DateMention) -> bool:
+    """'date 2022-04-09 GAO: A bomb went off ...', 'Tuesday, 12 May 2020  Headline words ...': a
+    full date that heads a line, with the headline or the story following it without a comma or a verb,
+    stamps the copy (the page's date), not the day the story tells."""
+    start = text.rfind("\n", 0, m.start) + 1
+    follows = re.match(r"[ \t]+[\"\u201c]?[A-Z]", text[m.end:m.end + 4])
+    return m.kind == "absolute" and follows is not None and _HEAD_STAMP.fullmatch(text, start, m.start) is not None
 
 
 def _not_vaguer(told: ResolvedDate, reference: ResolvedDate | None) -> bool:
@@ -148,6 +161,10 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
                 inside.append(r)
             else:
                 before = r
+    # the page's own date heading the copy dates the incident only when nothing else does
+    heading = next((r for r in [*inside, before] if r and r.mention and heads_the_line(text, r.mention)), None)
+    inside = [r for r in inside if r is not heading]
+    before = None if before is heading else before
     if inside:
         days = [r for r in inside if r.precision == "day"]
         # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
@@ -156,8 +173,8 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
     if before is not None or anchor is not None:
         return before or anchor
     named = _named_later(text, mentions, fe, published, date_order)
-    if named is not None:
-        return named
+    if named is not None or heading is not None:
+        return named or heading
     if published is not None:
         return ResolvedDate(published - dt.timedelta(days=6), published, "week", None)
     return None
@@ -168,13 +185,18 @@ def _incident_day_cue() -> re.Pattern[str]:
     return compile_pattern(tables().lex["incident_day_cues"], re.IGNORECASE)
 
 
+_THE_BEFORE = compile_pattern(r"(?i)\bthe\s+(?:(?:two|three|twin|deadly|separate)\s+)?$")
+
+
 def _named_later(text: str, mentions: Sequence[DateMention], after: int, published: dt.date | None,
                  date_order: str) -> ResolvedDate | None:
     """'Tuesday's bombings came two days after ...': a later sentence that names an incident by its
     day dates the incident told before it without a day of its own."""
     cue = _incident_day_cue()
     for m in mentions:
-        if m.start >= after and m.text.endswith(("'s", "’s")) and cue.match(text, m.end):
+        # "the two Saturday attacks": a weekday right before the noun names them too
+        if m.start >= after and (m.text.endswith(("'s", "’s")) or _THE_BEFORE.search(text, 0, m.start)) \
+                and cue.match(text, m.end):
             told = resolve_mention(m, published, None, date_order=date_order)
             if told is not None and told.precision == "day":
                 return told

@@ -50,12 +50,12 @@ def _patterns() -> _Patterns:
     agencies = "|".join(re.escape(a) for a in sorted(raw["agencies"], key=len, reverse=True))
     agency = rf"(?i:{agencies})"
     dateline = (raw["dateline"].replace("PLACE", raw["place"]).replace("DATE", raw["date"])
-                .replace("AGENCY", agency))
+                .replace("AGENCY", agency).replace("STAMP", raw["stamp"]))
     furniture = tuple(compile_pattern(raw[k].replace("AGENCY", agency), re.M) for k in ("byline", "update", "credit",
                                                                                    "agency_credit"))
     months = {k.lower(): v for k, v in load_json("date_phrases.json")["months"].items() if not k.startswith("_")}
     return _Patterns(compile_pattern(agency), compile_pattern(dateline, re.M),
-                     compile_pattern(raw["caps_dateline"], re.M), frozenset(raw["caps_not_places"]), furniture, months,
+                     compile_pattern(raw["caps_dateline"].replace("STAMP", raw["stamp"]), re.M), frozenset(raw["caps_not_places"]), furniture, months,
                      compile_pattern(raw["caption"].replace("AGENCY", agency), re.M))
 
 
