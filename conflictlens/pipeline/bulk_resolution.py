@@ -18,12 +18,12 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.dataset_rows import quiet_collector
 from conflictlens.pipeline.incident_index import IncidentIndex
 from conflictlens.pipeline.resolution import (
-    RESOLVE_GC_THRESHOLD, ResolutionContext, ResolutionReport, _resolve_pending_batches,
+    RESOLVE_GC_THRESHOLD, ResolutionContext, ResolutionReport, clear_mark_if_done, resolve_pending_batches,
 )
 from conflictlens.store import Store
 from conflictlens.store.dialect import SQLITE
 from conflictlens.store.incident_bulk import (
-    BulkIncidentStore, BulkInterrupted, can_bulk, disk_full, drop_leftovers, leftovers,
+    BulkIncidentStore, BulkInterrupted, can_bulk, disk_full, drop_leftovers,
 )
 
 BULK_MIN_EVENTS = 10_000  # below this, filing events in place costs as little as the swap
@@ -39,8 +39,7 @@ def resolve_in_bulk(store: Store, ctx: ResolutionContext) -> ResolutionReport | 
         return None
     try:
         with store.transaction():
-            if leftovers(store):
-                drop_leftovers(store)  # a killed bulk run's
+            drop_leftovers(store)  # a killed bulk run's, if any
             if not can_bulk(store, BULK_MIN_EVENTS):
                 return None
             bulk = BulkIncidentStore.create(store)
@@ -65,12 +64,11 @@ def _fill_and_swap(store: Store, ctx: ResolutionContext, bulk: BulkIncidentStore
         while position is not None:
             with store.transaction():
                 bulk.check_unchanged()
-                position, _ = _resolve_pending_batches(store, ctx, report, index, position, None, bulk,
-                                                       (BULK_COMMIT_EVENTS, BULK_COMMIT_SECONDS))
+                position, _ = resolve_pending_batches(store, ctx, report, index, position, None, bulk,
+                                                      (BULK_COMMIT_EVENTS, BULK_COMMIT_SECONDS))
         with store.transaction():
             bulk.swap_in()
-            if not store.incidents.unresolved_events(1):
-                store.incidents.clear_unresolved_mark()
+            clear_mark_if_done(store.incidents)
     return report
 
 

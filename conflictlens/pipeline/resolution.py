@@ -231,14 +231,14 @@ def resolve_pending(store: Store, ctx: ResolutionContext | None = None, limit: i
     with quiet_collector(RESOLVE_GC_THRESHOLD):
         while position is not None and (limit is None or limit > 0):
             with store.transaction():
-                position, read = _resolve_pending_batches(store, ctx, report, index, position, limit)
+                position, read = resolve_pending_batches(store, ctx, report, index, position, limit)
             limit = None if limit is None else limit - read
     if position is None:
-        _clear_mark_if_done(store.incidents)
+        clear_mark_if_done(store.incidents)
     return report
 
 
-def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: ResolutionReport, index: IncidentIndex,
+def resolve_pending_batches(store: Store, ctx: ResolutionContext, report: ResolutionReport, index: IncidentIndex,
                              position: tuple[int, str], limit: int | None, into: IncidentStore | None = None,
                              commit: tuple[int, float] = (PENDING_COMMIT_EVENTS, PENDING_COMMIT_SECONDS),
                              ) -> tuple[tuple[int, str] | None, int]:
@@ -263,7 +263,7 @@ def _resolve_pending_batches(store: Store, ctx: ResolutionContext, report: Resol
     return position, read
 
 
-def _clear_mark_if_done(incidents: IncidentStore) -> None:
+def clear_mark_if_done(incidents: IncidentStore) -> None:
     # Checked again from the start, under the write lock: another program may have stored events
     # meanwhile (a re-extracted document keeps its place in the order), and its mark must stay.
     with incidents.transaction():

@@ -147,10 +147,8 @@ class BulkIncidentStore(IncidentStore):
         return {incident for incident in incident_ids if incident in self._rows}
 
     def incidents_by_keys(self, keys: Sequence[str]) -> list[str]:
-        found: dict[str, None] = {}
-        for key in sorted(set(keys)):
-            found.update(dict.fromkeys(self.incidents_under_keys([key]).get(key, ())))
-        return list(found)
+        under = self.incidents_under_keys(keys)
+        return list(dict.fromkeys(incident for key in sorted(under) for incident in under[key]))
 
     def incidents_under_keys(self, keys: Sequence[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}

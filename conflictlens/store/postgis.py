@@ -31,7 +31,7 @@ def geography_schema(conn: Any) -> str | None:
 def add_geography(conn: Any) -> None:
     """Give events their geography column and index where PostGIS is installed in the database and they
     have none yet. A role that may not write leaves it for the next writer (reads work without it)."""
-    if geography_schema(conn) or not conn.execute(_POSTGIS_SCHEMA).fetchone():
+    if not conn.execute(_POSTGIS_SCHEMA).fetchone() or conn.execute(_HAS_COLUMN).fetchone()[0]:
         return
     try:
         with write_transaction(conn):
