@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from conflictlens.geo.normalize import TOKEN_RE, spelling_key
-from conflictlens.model.area import km_between
+from conflictlens.model.area import MATCHING_EARTH_KM, km_between
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 
 STRENGTH = {"c": 3, "g": 2, "v": 1, "w": 0}
@@ -73,15 +73,12 @@ def far_apart(tied: Sequence[PlaceEntry]) -> bool:
     if len({(e.country, e.admin1) for e in tied}) > 1:
         return True
     points = [(e.lat, e.lon) for e in tied if has_point(e)]
-    return any(km(a, b) > NAMESAKE_KM for i, a in enumerate(points) for b in points[i + 1:])
+    return any(km_between(*a, *b, earth_km=MATCHING_EARTH_KM) > NAMESAKE_KM
+               for i, a in enumerate(points) for b in points[i + 1:])
 
 
 def has_point(e: PlaceEntry) -> bool:
     return e.lat is not None and e.lon is not None and (e.lat, e.lon) != (0.0, 0.0)
-
-
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return km_between(*a, *b, earth_km=6371.0)
 
 
 def province_positions(mentions: Sequence[PlaceMention]) -> dict[tuple[str, str], list[int]]:

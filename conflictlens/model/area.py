@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass
 
 EARTH_KM = 6371.0088  # the Earth's mean radius (IUGG), as PostGIS's sphere
+# The rounded radius the gazetteer's and incident resolution's distance thresholds were set with.
+MATCHING_EARTH_KM = 6371.0
 
 
 @dataclass(frozen=True)

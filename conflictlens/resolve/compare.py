@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from conflictlens.model.area import km_between
+from conflictlens.model.area import MATCHING_EARTH_KM, km_between
 from conflictlens.resolve.names import similar_skeletons
 from conflictlens.resolve.profile import Profile
 from conflictlens.resolve.settings import Settings
@@ -242,4 +242,4 @@ def _text(a: Profile, b: Profile, s: Settings, out: list) -> None:
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine), in kilometres (remembered: datasets place many events at
     the same few coordinates, so the same pairs come back again and again)."""
-    return km_between(lat1, lon1, lat2, lon2, earth_km=6371.0)
+    return km_between(lat1, lon1, lat2, lon2, earth_km=MATCHING_EARTH_KM)
