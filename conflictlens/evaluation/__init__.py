@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Callable
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.evaluation.extract_path import extracted_events, is_political_violence, predicted_type
+from conflictlens.evaluation.extract_path import is_political_violence, predicted_type
+from conflictlens.pipeline.extraction import extracted_events
 from conflictlens.extract.extractor import Extractor
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document, Event

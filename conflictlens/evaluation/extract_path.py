@@ -7,19 +7,16 @@ so an evaluation sees what a user sees, never a component scored alone.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
-from conflictlens.errors import ConflictLensError
 from conflictlens.extract.build import VIOLENT_TYPES
 from conflictlens.extract.extractor import Extractor
 from conflictlens.extract.lexicon import attribution_cues
 from conflictlens.model.text import fold_words
-from conflictlens.pipeline import extract_batch
 
 NO_EVENT = "none"  # the prediction for a text that gave no event
 # Statements that name who did it; a denial names who did not.
@@ -29,16 +26,6 @@ DESTRUCTION_SUB_TYPES = ("Looting/property destruction",)
 # A translator's gloss in brackets or parentheses, and its text.
 _GLOSS = re.compile(r"\s*[\[(][^\])]*[\])]")
 _GLOSS_TEXT = re.compile(r"[\[(]\s*([^\])]+?)\s*[\])]")
-
-
-def extracted_events(items: Iterable[tuple[str, str]], extractor: Extractor,
-                     source: str) -> Iterator[tuple[str, list[dict]]]:
-    """(row id, event records) for each (row id, text), in order, through `extract --input`'s path."""
-    pending = list(items)
-    lines = (json.dumps({"id": row_id, "text": text}, ensure_ascii=False) for row_id, text in pending)
-    errors: list[ConflictLensError] = []
-    for (row_id, _text), record in zip(pending, extract_batch(lines, source, extractor, errors.append)):
-        yield row_id, record["events"]
 
 
 def is_political_violence(event: dict) -> bool:

@@ -28,10 +28,11 @@ from typing import Callable, Iterable
 from conflictlens.errors import ConflictLensError
 from conflictlens.evaluation import EvalResult, check_part, in_part, split_part
 from conflictlens.evaluation.extract_path import (
-    DESTRUCTION_SUB_TYPES, Matches, detection, extracted_events, harmonic, is_political_violence, match_perpetrators, perpetrator_names,
+    DESTRUCTION_SUB_TYPES, Matches, detection, harmonic, is_political_violence, match_perpetrators, perpetrator_names,
     registry_names,
 )
 from conflictlens.extract.extractor import Extractor
+from conflictlens.pipeline.extraction import extracted_events
 
 PERP_ORGANISATION = "perp_organization_id"
 BATTLES = "Battles"

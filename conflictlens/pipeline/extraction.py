@@ -188,6 +188,17 @@ def extract_text(text: str, extractor: Extractor, **fields: str | None) -> list[
     return extractor.extract(doc)
 
 
+def extracted_events(items: Iterable[tuple[str, str]], extractor: Extractor,
+                     source: str) -> Iterator[tuple[str, list[dict]]]:
+    """(row id, event records) for each (row id, text), in order, through `extract --input`'s path; a
+    text that path refuses (too long) gives no event, as for users."""
+    pending = list(items)
+    lines = (json.dumps({"id": row_id, "text": text}, ensure_ascii=False) for row_id, text in pending)
+    errors: list[ConflictLensError] = []
+    for (row_id, _text), record in zip(pending, extract_batch(lines, source, extractor, errors.append)):
+        yield row_id, record["events"]
+
+
 def extract_batch(lines: Iterable[str], source: str, extractor: Extractor,
                   on_error: Callable[[ConflictLensError], None], chunk: int = 256,
                   first_line: int = 1) -> Iterator[dict]:

@@ -46,13 +46,16 @@ TRAINING_FORMATS = {
 
 def typing_model_path(option: str | Path | None) -> str | None:
     """The typing model to use: the --typing-model option, else $CONFLICTLENS_TYPING_MODEL, else none."""
-    chosen = option or os.environ.get(ENV_TYPING_MODEL) or None
-    return str(chosen) if chosen else None
+    return _model_path(option, ENV_TYPING_MODEL)
 
 
 def relevance_model_path(option: str | Path | None) -> str | None:
     """The relevance gate to use: the --relevance-model option, else $CONFLICTLENS_RELEVANCE_MODEL, else none."""
-    chosen = option or os.environ.get(ENV_RELEVANCE_MODEL) or None
+    return _model_path(option, ENV_RELEVANCE_MODEL)
+
+
+def _model_path(option: str | Path | None, env_var: str) -> str | None:
+    chosen = option or os.environ.get(env_var) or None
     return str(chosen) if chosen else None
 
 
@@ -94,14 +97,12 @@ def train_relevance(paths: list[str], fmt: str, part: str, output: str, extracto
 def rules_find_acts(reports: list[tuple[str, bool]], extractor: Extractor, source: str,
                     on_row: Callable[[object], None] | None = None) -> Iterator[bool]:
     """Whether the rules give each report a political-violence event, through `extract --input`'s path."""
-    from conflictlens.pipeline.extraction import extract_batch
+    from conflictlens.pipeline.extraction import extracted_events
 
-    lines = (json.dumps({"id": str(i), "text": text}, ensure_ascii=False) for i, (text, _r) in enumerate(reports))
-    # A report the extract path refuses (too long) gives no event there either: no act, as for users.
-    for record in extract_batch(lines, source, extractor, lambda _error: None):
+    for _id, events in extracted_events(((str(i), text) for i, (text, _r) in enumerate(reports)), extractor, source):
         if on_row:
-            on_row(record)
-        yield any(e.get("event_type") in VIOLENT_TYPES for e in record.get("events") or ())
+            on_row(events)
+        yield any(e.get("event_type") in VIOLENT_TYPES for e in events)
 
 
 def read_training_rows(path: str, layout: TrainingFormat, part: str) -> list[TrainingRow]:

@@ -45,7 +45,6 @@ TYPING = ModelKind("typing model", "conflictlens-typing-model", HEAD_FIELDS, "co
 RELEVANCE = ModelKind("relevance gate", "conflictlens-relevance-model", (RELEVANCE_HEAD,),
                       "conflictlens train relevance", "--relevance-model")
 MODEL_KINDS = (TYPING, RELEVANCE)
-FORMAT = TYPING.format
 
 
 def allowed_labels(field: str) -> tuple[str, ...]:
