@@ -16,7 +16,6 @@ from typing import Iterable, Iterator
 
 from conflictlens.extract import attribution as attr
 from conflictlens.extract.build import build_event
-from conflictlens.extract.places import seats_an_office
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.learned.relevance import RelevanceGate
@@ -25,7 +24,7 @@ from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.patterns import compile_pattern
-from conflictlens.extract.places import admin_names, main_country, province_of
+from conflictlens.extract.places import admin_names, main_country, province_of, seats_an_office
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
@@ -277,9 +276,9 @@ class Extractor:
         kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in spans)]
         if len(kept) == len(places):
             return places, country, known
-        if main_country(kept, homes) != country:
-            country = main_country(kept, homes)
-            known = self.actors.find_actors(text, country, as_of)
+        moved = main_country(kept, homes)
+        if moved != country:
+            country, known = moved, self.actors.find_actors(text, moved, as_of)
         return kept, country, known
 
     def _incidents(self, ctx: DocContext) -> list[Incident]:
@@ -290,7 +289,8 @@ class Extractor:
         infos = []
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
-            places = frozenset(admin_names(p) for p in told if span[0] <= p.start < span[1])
+            here = [p for p in told if span[0] <= p.start < span[1]]
+            places = frozenset(admin_names(p) for p in here)
             # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
             # Days count by the day they name: "today's attack" after "on Friday" tells no new day. The
             # dateline's date is the day of filing, no day of an incident; nor is the page's date heading the copy.
@@ -299,16 +299,15 @@ class Extractor:
             day_mentions = frozenset(day_key(m, ctx.published, self.date_order) for m in dated)
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
-            within = frozenset(province_of(p) for p in told if span[0] <= p.start < span[1])
-            opens_in = frozenset(admin_names(p) for p in told if span[0] <= p.start < span[1]
-                                 and _OPENS_IN.fullmatch(text, span[0], p.start))
+            within = frozenset(province_of(p) for p in here)
+            opens_in = frozenset(admin_names(p) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
                                        frozenset(m.text.lower() for m in dated), opens_in - {""}))
         return group_incidents(infos)
 
 
 # What opens a sentence on a place: "In Nganzai, ...", "Meanwhile in Dikwa, ...", "At Dalori, ..."
-_OPENS_IN = re.compile(r"(?:(?:Meanwhile|Elsewhere|Separately),?\s+)?(?:In|At|in|at)\s+(?:the\s+)?")
+_OPENS_IN = compile_pattern(r"(?:(?:Meanwhile|Elsewhere|Separately),?\s+)?(?:In|At|in|at)\s+(?:the\s+)?")
 
 
 def _quote_original(events: list[Event], text: str) -> list[Event]:

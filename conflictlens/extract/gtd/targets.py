@@ -182,10 +182,15 @@ def _venue_type(text: str, phrase: str | None, span: tuple[int, int] | None) -> 
     if not phrase or span is None or not gtd_cues().venue_people.fullmatch(phrase.strip()):
         return None
     venue = _VENUE.match(text, span[1])
-    # The head comes last: "the Old Town mosque" is a mosque.
-    typed = sorted(_typed_words(blank(venue.group(1), gtd_cues().kind_possessives))) if venue else []
-    found = typed[-1][2] if typed else None
+    found = _last_typed(venue.group(1), gtd_cues().kind_possessives) if venue else None
     return found if found != PRIVATE else None
+
+
+def _last_typed(phrase: str, mask: re.Pattern[str]) -> str | None:
+    """The type of the phrase's last typed word, `mask`'s words blanked: the head comes last ("the Old
+    Town mosque" is a mosque)."""
+    last = max(_typed_words(blank(phrase, mask)), default=None)
+    return last[2] if last else None
 
 
 # The venue after the attacked people: "at a bar", "inside of the X mosque", up to the next place or clause.
@@ -204,8 +209,7 @@ def _device_place(text: str) -> str | None:
     place = _LOCATIVE.search(first)
     if place is None or gtd_cues().ways.search(place.group(1)):
         return None
-    typed = sorted(_typed_words(blank(place.group(1), gtd_cues().generic_security)))
-    return typed[-1][2] if typed else None
+    return _last_typed(place.group(1), gtd_cues().generic_security)
 
 
 def _aimed_at(text: str, span: tuple[int, int] | None) -> bool:
