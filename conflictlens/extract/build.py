@@ -12,7 +12,8 @@ from conflictlens.extract.typing.unreal import told_as_fact
 from conflictlens.extract.gtd.attack_types import classify_gtd
 from conflictlens.extract.dates.mentions import ResolvedDate, resolve_event_date
 from conflictlens.extract.learned.model import LinearModel
-from conflictlens.extract.places import CITY_PART_KINDS, distance_reference, seats_an_office, written_place
+from conflictlens.extract.places import (CITY_PART_KINDS, distance_reference, in_a_title, seats_an_office,
+                                         written_place)
 from conflictlens.extract.target_actor import find_target_actor
 from conflictlens.model.ids import event_id
 from conflictlens.model.protocols import ActorResolver, Geocoder, PlaceMention
@@ -274,8 +275,9 @@ def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder
         location, basis = _province_only(location, basis, geocoder)  # "20 km north of Kabul": Kabul province
     elif inside:
         location, basis = _prefer_written_place(ctx.doc.text, location, basis, inside, geocoder)
-    elif location.precision == "place":
-        # A place named for an earlier incident is not this incident's place: keep its province only.
+    elif location.precision == "place" and not (basis is not None and in_a_title(ctx.doc.text, basis.start)):
+        # A place named for an earlier incident is not this incident's place: keep its province only
+        # (unless the headline names it: "Attacks in Kabul Over the Last Year" sets the whole report).
         location, basis = _province_only(location, basis, geocoder)
     event.location = location
     if basis is not None:

@@ -16,6 +16,10 @@ from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.model.protocols import PlaceMention
 
+# A line that ends a sentence (a full stop, perhaps inside a closing quote or bracket).
+_ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A headline is a line, not a paragraph.
+TITLE_CHARS = 160
 _NAME = r"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|e|i|ul|al|de|of))*"
 _ELEMENT = compile_pattern(
     rf"^\s*(?:the\s+)?(?P<name>{_NAME})(?:\s+(?P<kind>village|area|neighbou?rhood|locality|bazaar|town|"
@@ -125,3 +129,14 @@ def distance_reference(text: str, place: PlaceMention) -> bool:
     """'160 miles from the capital, Ouagadougou': the place names where it did not happen, only near where."""
     pattern = event_cues().distance_reference
     return pattern is not None and pattern.search(text, max(0, place.start - 80), place.start) is not None
+
+
+def in_a_title(text: str, position: int) -> bool:
+    """A headline ("A Timeline of Major Attacks in Kabul Over the Last Year"): a short line that ends
+    no sentence, above the first line that does. The place it names is where the whole report is set."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start:end if end >= 0 else len(text)]
+    if len(line) > TITLE_CHARS or _ENDS_A_SENTENCE.search(line):
+        return False
+    return not any(_ENDS_A_SENTENCE.search(above) for above in text[:start].splitlines())

@@ -215,6 +215,33 @@ class WorldBuilder:
         return out
 
 
+# Countries whose event data (GTD, ACLED's admin2, news) name the province where ISO 3166-2 and
+# GeoNames' first level is a region grouping provinces: the Philippines' provinces, not its regions.
+# Each names the regions that stay the first level (their second-level units are cities).
+PROVINCES_FIRST: dict[str, frozenset[str]] = {"PH": frozenset({"Metro Manila"})}
+# A chartered city stands outside any province: it is no province to promote.
+_CITY_UNIT = re.compile(r"\bcity\b", re.I)
+
+
+def promote_provinces(entries: list[Entry], countries: dict[str, frozenset[str]] = PROVINCES_FIRST) -> None:
+    """In `countries`, second-level provinces become the first level and towns lie in them; a region
+    they split becomes a wider area of no province (kind admin2, admin1 empty), so a text naming it
+    ("Jolo, Sulu, in the Bangsamoro region") constrains no town, and a town of such a region that
+    GeoNames puts in no province lies in none."""
+    provinces = {(e.country, e.admin1, e.name) for e in entries if e.kind == "admin2" and e.country in countries
+                 and e.admin1 not in countries[e.country] and not _CITY_UNIT.search(e.name)}
+    split = {(cc, a1) for cc, a1, _ in provinces}
+    for e in entries:
+        if e.kind == "admin2" and (e.country, e.admin1, e.name) in provinces:
+            e.kind, e.admin1, e.admin2 = "admin1", e.name, None
+        elif e.kind in ("place", "admin2") and (e.country, e.admin1, e.admin2) in provinces:
+            e.admin1, e.admin2 = e.admin2, None
+        elif e.kind in ("place", "admin2") and (e.country, e.admin1) in split:
+            e.admin1 = None
+        elif e.kind == "admin1" and (e.country, e.name) in split:
+            e.kind, e.admin1, e.admin2 = "admin2", None, e.name
+
+
 def _nearest(rows: list[dict[str, str]], lat: float, lon: float, limit: float = 0.15) -> dict[str, str] | None:
     """The row nearest (lat, lon), if within `limit` degrees (0.15: the same town, about 10 km)."""
     near = [(abs(float(r["lat"]) - lat) + abs(float(r["lon"]) - lon), i) for i, r in enumerate(rows)]
