@@ -12,6 +12,7 @@ from conflictlens.pipeline import bulk_resolution, incident_index, resolution
 from conflictlens.pipeline.resolution import resolve_pending
 from conflictlens.store import Store
 from conflictlens.store.incident_bulk import RUN_MARK, BulkIncidentStore, leftovers
+from conflictlens.store.incidents import IncidentStore
 from test_incident_index import _again, _reports
 
 REPORTS = _reports(120) + _again(_reports(120)[40:50])  # late copies of early reports reach back to old times
@@ -119,7 +120,7 @@ def between_transactions(monkeypatch, path, action) -> list[bool]:
         return original(self)
 
     def recorded_check(self):
-        changed.append(self.data_version() != self._version)
+        changed.append(IncidentStore.data_version(self) != self._version)  # SQLite's own, not the run's
         check(self)
 
     monkeypatch.setattr(Store, "transaction", transaction)
@@ -138,12 +139,15 @@ def test_another_connections_wal_checkpoint_changes_data_version_and_the_run_sta
     other = sqlite3.connect(tmp_path / "shared.db", isolation_level=None)
     changed = between_transactions(monkeypatch, tmp_path / "shared.db",
                                    lambda: other.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
-    swaps = []
-    original = BulkIncidentStore.swap_in
+    swaps, reread = [], []
+    original, begin = BulkIncidentStore.swap_in, incident_index.IncidentIndex.begin
     monkeypatch.setattr(BulkIncidentStore, "swap_in", lambda self: swaps.append(1) or original(self))
+    monkeypatch.setattr(incident_index.IncidentIndex, "begin", lambda self, incidents: reread.append(
+        incidents.data_version() != self._version) or begin(self, incidents))
     assert resolved(tmp_path / "shared.db", True, monkeypatch) == reference
     other.close()
     assert any(changed) and swaps  # data_version changed, and the run still swapped its tables in
+    assert sum(reread) == 1  # the resolver's index began once (its first batch), never emptied for it again
 
 
 def test_a_second_run_that_replaced_the_new_tables_makes_it_resolve_in_place(tmp_path, small_bounds, monkeypatch):
