@@ -181,7 +181,7 @@ def test_another_writer_filing_incidents_makes_it_resolve_in_place(tmp_path, sma
                 other.incidents.add_member("evt_elsewhere", "inc_elsewhere", None, [], {}, None, ["k"], seq=1)
 
     between_transactions(monkeypatch, tmp_path / "shared.db", an_import_with_resolution_files_an_event)
-    monkeypatch.setattr(BulkIncidentStore, "swap_in", lambda self: pytest.fail("swapped over another writer's rows"))
+    monkeypatch.setattr(BulkIncidentStore, "swap_in", lambda self: pytest.fail("swapped over another's rows"))
     monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", 1)
     with Store.open(tmp_path / "shared.db") as store:
         resolve_pending(store)
