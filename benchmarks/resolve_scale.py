@@ -234,12 +234,13 @@ def main() -> None:
                         help="time `incidents resolve` on stores of this many events instead (see above)")
     parser.add_argument("--keep", type=Path, default=None, help="folder for the --stores stores (reused)")
     parser.add_argument("--against", type=Path, default=None, help="another checkout to time beside this one")
+    parser.add_argument("--keep-copies", action="store_true", help="leave the resolved copies in the --keep folder")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stores:
         from stored_resolve import stored_runs  # beside this file
-        stored_runs(args.stores, args.keep, args.against)
+        stored_runs(args.stores, args.keep, args.against, args.keep_copies)
         return
     if args.child:
         # Profiles live long: collect young garbage less often (fewer full passes over the index).

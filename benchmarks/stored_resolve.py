@@ -29,7 +29,7 @@ GOAL_SECONDS_1M = 180.0
 GOAL_RATIO = 1.2  # 10x the events in at most 12x the time
 
 
-def stored_runs(sizes: list[int], keep: Path | None, against: Path | None) -> None:
+def stored_runs(sizes: list[int], keep: Path | None, against: Path | None, keep_copies: bool = False) -> None:
     folder = keep or Path(tempfile.mkdtemp(prefix="cl-resolve-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"stores in {folder}", flush=True)
@@ -42,7 +42,7 @@ def stored_runs(sizes: list[int], keep: Path | None, against: Path | None) -> No
         for label, code in (("this", ROOT), ("against", against)):
             if code is None:
                 continue
-            wall, cpu, written = resolve(store, folder / f"work-{label}-{size}.db", Path(code))
+            wall, cpu, written = resolve(store, folder / f"work-{label}-{size}.db", Path(code), keep_copies)
             results[label].append((size, wall, cpu))
             print(f"  {label:<8} incidents resolve {wall:8.1f} s wall {cpu:8.1f} s CPU ({cpu / base_cpu:5.1f} x bare "
                   f"read) {size / cpu:8,.0f} events per CPU s, {written / 1e9:.2f} GB written", flush=True)
@@ -79,8 +79,9 @@ def bare_pass(store: Path) -> tuple[float, float]:
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
-def resolve(store: Path, work: Path, code: Path) -> tuple[float, float, int]:
-    """(wall, CPU, bytes written) of `conflictlens --db COPY incidents resolve` run by `code`'s checkout."""
+def resolve(store: Path, work: Path, code: Path, keep: bool = False) -> tuple[float, float, int]:
+    """(wall, CPU, bytes written) of `conflictlens --db COPY incidents resolve` run by `code`'s checkout
+    (`keep`: the resolved copy stays, e.g. to compare two checkouts' stores)."""
     import_scale.fresh(work)
     shutil.copyfile(store, work)
     env = dict(os.environ, PYTHONPATH=str(code), PYTHONHASHSEED="0")
@@ -95,7 +96,8 @@ def resolve(store: Path, work: Path, code: Path) -> tuple[float, float, int]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
         raise SystemExit(f"incidents resolve failed ({code}):\n{err[-2000:]}")
-    import_scale.fresh(work)
+    if not keep:
+        import_scale.fresh(work)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), written[0]
 
 
