@@ -12,6 +12,18 @@ Prints, per size: seconds (generation excluded), events/second, incidents found 
 generated, pairwise precision/recall against the generated truth, and peak RSS; then the time
 ratio between sizes (goal: <= 12 for 10x the events) and the 1M time (goal: < 120 s on 2 cores).
 No all-pairs comparison is made: candidates come from the blocking index only.
+
+What users run on a store is timed by `--stores` (the goals of issue 16 are about it):
+
+    python benchmarks/resolve_scale.py --stores 100000 1000000 [--keep DIR] [--against CHECKOUT]
+
+Each size's store is filled once with `import ucdp --no-resolve` from benchmarks/import_scale.py's
+real-layout rows (kept in DIR, reused by later runs), copied, and `conflictlens --db COPY incidents
+resolve` is timed as its own process (start-up included): wall, CPU (user + system) and bytes
+written. Beside it, in the same run: a bare pass reading and parsing every stored event record
+(the least any re-resolve must do), and with --against, the same command run by another checkout's
+code (e.g. main's) on another copy. Goals: 1,000,000 stored events in under 3 minutes, and 10x the
+events in at most 12x the time.
 """
 
 from __future__ import annotations
@@ -218,9 +230,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="processes, each resolving its own countries")
     parser.add_argument("--stored", type=int, default=0,
                         help="also resolve this many reports through the SQLite store (the ingest path)")
+    parser.add_argument("--stores", type=int, nargs="+", default=None,
+                        help="time `incidents resolve` on stores of this many events instead (see above)")
+    parser.add_argument("--keep", type=Path, default=None, help="folder for the --stores stores (reused)")
+    parser.add_argument("--against", type=Path, default=None, help="another checkout to time beside this one")
+    parser.add_argument("--keep-copies", action="store_true", help="leave the resolved copies in the --keep folder")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stores:
+        from stored_resolve import stored_runs  # beside this file
+        stored_runs(args.stores, args.keep, args.against, args.keep_copies)
+        return
     if args.child:
         # Profiles live long: collect young garbage less often (fewer full passes over the index).
         gc.set_threshold(100_000, 50, 100)

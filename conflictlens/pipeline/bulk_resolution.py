@@ -8,8 +8,10 @@ committed every BULK_COMMIT_EVENTS events, and swapped in for the old ones in on
 
 Crash safety: until the swap commits, the old tables are untouched and the events still marked
 unresolved; a kill leaves new tables behind, which the next resolution drops before it starts. If
-another program writes to the store between two of this run's transactions, the new tables may
-miss its incidents: the run gives up on them and the ordinary resolution takes over.
+another program files incidents in the old tables between two of this run's transactions (the new
+tables would miss them), or replaces the new tables (a second run), the run gives up on them and the
+ordinary resolution takes over. Another program's commit or WAL checkpoint that touches neither does
+not stop it (`BulkIncidentStore.check_unchanged`).
 """
 
 from __future__ import annotations

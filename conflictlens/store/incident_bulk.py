@@ -17,6 +17,7 @@ SQLite only: on PostgreSQL the resolver writes the tables as it always has.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from contextlib import contextmanager
 from typing import Any, Iterator
@@ -31,6 +32,9 @@ NEXT = "_next"
 _KEY_INDEX = "incident_blocks_next_key"  # the resolver asks for the keys of old times it dropped
 _BULK_CACHE_KIB = 512 * 1024  # the two primary keys' indexes (in hash order) stay in memory until commit
 _SQLITE_FULL = 13
+# The meta row naming the run whose new tables these are: another run that dropped and made them again
+# (a second `incidents resolve` at the same time) is told apart from this one.
+RUN_MARK = "bulk_resolution_run"
 _CREATE = re.compile(r'^\s*CREATE\s+TABLE\s+"?(\w+)"?', re.IGNORECASE)
 
 
@@ -48,9 +52,10 @@ def leftovers(store: Store) -> list[str]:
 
 def drop_leftovers(store: Store) -> None:
     """Drop what a killed bulk run left (inside the caller's transaction): the old tables are complete."""
-    for table in leftovers(store):
-        with translated(store.path):
+    with translated(store.path):
+        for table in leftovers(store):
             store.connection.execute(f"DROP TABLE {table}")
+        store.connection.execute("DELETE FROM meta WHERE key = ?", (RUN_MARK,))
 
 
 def can_bulk(store: Store, min_events: int) -> bool:
@@ -76,8 +81,9 @@ class BulkIncidentStore(IncidentStore):
 
     _members_table, _blocks_table, _incidents_table = "incident_members_next", "incident_blocks_next", "incidents_next"
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, run: str) -> None:
         super().__init__(store)
+        self._run = run
         self._seq = 1
         self._incident_of: dict[str, str] = {}  # event id -> incident id
         self._rows: dict[str, list[int]] = {}  # incident id -> its members' rowids, in member order
@@ -85,7 +91,7 @@ class BulkIncidentStore(IncidentStore):
         # (event id, source, pinned) of the members filed since the last member_sources, by rowid: the
         # batch recomposes their incidents next, and most have no other member (no JSON to read back).
         self._just_filed: dict[int, tuple[str, dict[str, Any], bool]] = {}
-        self._version = self.data_version()
+        self._version = super().data_version()
 
     @classmethod
     def create(cls, store: Store) -> BulkIncidentStore:
@@ -97,13 +103,40 @@ class BulkIncidentStore(IncidentStore):
                                    (table,)).fetchone()[0]
                 conn.execute(_CREATE.sub(f"CREATE TABLE {table}{NEXT}", sql, count=1))
             conn.execute(f"CREATE INDEX {_KEY_INDEX} ON incident_blocks{NEXT} (key)")
-        return cls(store)
+            run = uuid.uuid4().hex
+            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (RUN_MARK, run))
+        return cls(store, run)
 
     def check_unchanged(self) -> None:
-        """Call at the start of each transaction: another connection's commit (an import, an analyst's
-        decision) may have written incidents the new tables do not hold."""
-        if self.data_version() != self._version:
+        """Call at the start of each transaction: another connection's commit (an import with resolution,
+        a second bulk run) may have written incidents the new tables do not hold, or replaced them.
+
+        `data_version` changes with any other connection's commit, and also when another connection
+        checkpoints the WAL in a way that restarts it (TRUNCATE or RESTART, e.g. `sqlite3` or a backup
+        tool): neither need touch the incident tables. So a change is only a reason to look: the run
+        gives up only when the old tables hold something or the new ones are no longer as it left them.
+        """
+        version = super().data_version()
+        if version == self._version:
+            return
+        if not self._still_ours():
             raise BulkInterrupted()
+        self._version = version
+
+    def data_version(self) -> int:
+        """No commit by another connection that matters to the resolver's index (pipeline/incident_index.py):
+        `check_unchanged` gives up on any that wrote what it reads, so the index keeps what it holds."""
+        return 0
+
+    def _still_ours(self) -> bool:
+        one = self._conn.execute
+        with translated(self._path):
+            mark = one("SELECT value FROM meta WHERE key = ?", (RUN_MARK,)).fetchone()
+            if mark is None or mark[0] != self._run:
+                return False
+            if any(one(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in TABLES):
+                return False
+            return one(f"SELECT coalesce(max(rowid), 0) FROM {self._members_table}").fetchone()[0] == self._last_row
 
     @contextmanager
     def big_cache(self) -> Iterator[None]:
@@ -131,6 +164,7 @@ class BulkIncidentStore(IncidentStore):
             conn.execute(f"DROP INDEX {_KEY_INDEX}")
             for sql in indexes:
                 conn.execute(sql)
+            conn.execute("DELETE FROM meta WHERE key = ?", (RUN_MARK,))
 
     # -- what the resolver reads back: from memory, or the new tables by rowid -----------------
 

@@ -11,7 +11,8 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline import bulk_resolution, incident_index, resolution
 from conflictlens.pipeline.resolution import resolve_pending
 from conflictlens.store import Store
-from conflictlens.store.incident_bulk import BulkIncidentStore, leftovers
+from conflictlens.store.incident_bulk import RUN_MARK, BulkIncidentStore, leftovers
+from conflictlens.store.incidents import IncidentStore
 from test_incident_index import _again, _reports
 
 REPORTS = _reports(120) + _again(_reports(120)[40:50])  # late copies of early reports reach back to old times
@@ -56,6 +57,7 @@ def resolved(path, bulk: bool, monkeypatch) -> dict[str, list[tuple]]:
         report = resolve_pending(store)
         assert report.placed == len(REPORTS) and report.joined > 0
         assert not leftovers(store)
+        assert not store.connection.execute("SELECT 1 FROM meta WHERE key = ?", (RUN_MARK,)).fetchall()
     return dump(path)
 
 
@@ -106,13 +108,86 @@ def small_bounds_again(monkeypatch) -> None:
     monkeypatch.setattr(bulk_resolution, "BULK_COMMIT_EVENTS", 20)
 
 
-def test_another_writer_between_its_transactions_makes_it_resolve_in_place(tmp_path, small_bounds, monkeypatch):
+def between_transactions(monkeypatch, path, action) -> list[bool]:
+    """Run `action` before each of the run's transactions on the store at `path` (when no transaction of
+    its own is open, as another program would); returns, per check, whether data_version had changed."""
+    original, check = Store.transaction, BulkIncidentStore.check_unchanged
+    changed: list[bool] = []
+
+    def transaction(self):
+        if self._depth == 0 and self.path == str(path):
+            action()
+        return original(self)
+
+    def recorded_check(self):
+        changed.append(IncidentStore.data_version(self) != self._version)  # SQLite's own, not the run's
+        check(self)
+
+    monkeypatch.setattr(Store, "transaction", transaction)
+    monkeypatch.setattr(BulkIncidentStore, "check_unchanged", recorded_check)
+    return changed
+
+
+def test_another_connections_wal_checkpoint_changes_data_version_and_the_run_stays_in_bulk(
+        tmp_path, small_bounds, monkeypatch):
+    # What made the first 1M run fall back to resolving in place (docs/scale.md): another connection that
+    # checkpoints the WAL and restarts it (TRUNCATE: `sqlite3`, a backup tool) writes no row, but changes
+    # PRAGMA data_version, which the run took for another writer.
     stored(tmp_path / "reference.db")
     reference = resolved(tmp_path / "reference.db", False, monkeypatch)
     stored(tmp_path / "shared.db")
-    versions = iter(range(10 ** 6))
-    monkeypatch.setattr(BulkIncidentStore, "data_version", lambda self: next(versions) // 3)  # a commit now and then
+    other = sqlite3.connect(tmp_path / "shared.db", isolation_level=None)
+    changed = between_transactions(monkeypatch, tmp_path / "shared.db",
+                                   lambda: other.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall())
+    swaps, reread = [], []
+    original, begin = BulkIncidentStore.swap_in, incident_index.IncidentIndex.begin
+    monkeypatch.setattr(BulkIncidentStore, "swap_in", lambda self: swaps.append(1) or original(self))
+    monkeypatch.setattr(incident_index.IncidentIndex, "begin", lambda self, incidents: reread.append(
+        incidents.data_version() != self._version) or begin(self, incidents))
     assert resolved(tmp_path / "shared.db", True, monkeypatch) == reference
+    other.close()
+    assert any(changed) and swaps  # data_version changed, and the run still swapped its tables in
+    assert sum(reread) == 1  # the resolver's index began once (its first batch), never emptied for it again
+
+
+def test_a_second_run_that_replaced_the_new_tables_makes_it_resolve_in_place(tmp_path, small_bounds, monkeypatch):
+    stored(tmp_path / "reference.db")
+    reference = resolved(tmp_path / "reference.db", False, monkeypatch)
+    stored(tmp_path / "shared.db")
+    started = []
+
+    def second_run_starts_and_dies():  # as a second `incidents resolve` would, killed after its first commit
+        started.append(1)
+        if len(started) == 3:  # (its own transaction comes here too, as the fourth)
+            with Store.open(tmp_path / "shared.db") as second, second.transaction():
+                bulk_resolution.drop_leftovers(second)
+                BulkIncidentStore.create(second)
+
+    between_transactions(monkeypatch, tmp_path / "shared.db", second_run_starts_and_dies)
+    swaps = []
+    monkeypatch.setattr(BulkIncidentStore, "swap_in", lambda self: swaps.append(1))
+    assert resolved(tmp_path / "shared.db", True, monkeypatch) == reference
+    assert not swaps  # it saw the tables were not its own any more, dropped them and resolved in place
+
+
+def test_another_writer_filing_incidents_makes_it_resolve_in_place(tmp_path, small_bounds, monkeypatch):
+    stored(tmp_path / "shared.db")
+    filed = []
+
+    def an_import_with_resolution_files_an_event():  # after the run's tables are made and its first commit
+        filed.append(1)
+        if len(filed) == 3:
+            with Store.open(tmp_path / "shared.db") as other, other.transaction():
+                other.incidents.add_member("evt_elsewhere", "inc_elsewhere", None, [], {}, None, ["k"], seq=1)
+
+    between_transactions(monkeypatch, tmp_path / "shared.db", an_import_with_resolution_files_an_event)
+    monkeypatch.setattr(BulkIncidentStore, "swap_in", lambda self: pytest.fail("swapped over another's rows"))
+    monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", 1)
+    with Store.open(tmp_path / "shared.db") as store:
+        resolve_pending(store)
+        assert not leftovers(store)
+        members = store.connection.execute("SELECT count(*) FROM incident_members").fetchone()[0]
+    assert len(filed) > 3 and members == len(REPORTS) + 1  # the other writer's member kept, every event filed beside it
 
 
 def test_a_full_disk_is_coded_and_leaves_the_old_tables(tmp_path, small_bounds, monkeypatch):

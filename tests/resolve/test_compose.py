@@ -68,3 +68,34 @@ def test_one_member_gives_the_record_that_two_identical_members_give_less_the_se
     assert one["perpetrator"] == {"value": "Khorasan Chapter of the Islamic State", "sources": ["Kabul Wire"],
                                   "events": ["a"]}
     assert one["claimed"] == {"value": None, "sources": [], "events": []}
+
+
+def test_a_one_member_record_is_what_the_general_rules_give_for_one_member():
+    # compose builds one-member records directly (most incidents have one member); each field must be
+    # what the general rules (the functions compose uses for several members) give for that member.
+    from dataclasses import replace
+
+    from conflictlens.model.records import Attribution, DateInfo, Location
+    from conflictlens.resolve import compose as rules
+
+    plain = event("a", killed=3, injured=5, perp="Unknown", targets=("market", "market", "shop"))
+    undated = replace(plain, id="b", date=DateInfo(None, None, None), claimed=True,
+                      attribution=[Attribution("Group X", "claimed"), Attribution("Group X", "claimed")])
+    nowhere = replace(plain, id="c", location=Location(), dataset="GTD", dataset_id="2021")
+    for member in (plain, undated, nowhere):
+        src = source(member, "Kabul Wire", None if member.id == "b" else "2023-03-09")
+        pair = [(member, src)]
+        record = compose("inc_one", pair)
+        assert list(record) == ["id", "members", "sources", *rules._CATEGORIES, "claimed", "date", "location",
+                                "fatalities", "injured", "perpetrators_killed", "targets", "attribution"]
+        for name in rules._CATEGORIES:
+            assert record[name] == rules._choice(pair, lambda e, n=name: rules._known(getattr(e, n)))
+        assert record["claimed"] == rules._choice(pair, lambda e: True if e.claimed else None)
+        assert record["date"] == rules._date(pair) and record["location"] == rules._location(pair)
+        assert list(record["date"]) == list(rules._date(pair))  # key order too: records are stored as JSON
+        assert list(record["location"]) == list(rules._location(pair))
+        for name in ("fatalities", "injured", "perpetrators_killed"):
+            assert record[name] == casualty_summary([(getattr(member, name), src, member.id)])
+        assert record["targets"] == rules._union(pair, lambda e: e.targets)
+        assert record["attribution"] == rules._attributions(pair)
+        assert record["sources"] == [{"event_id": member.id, **src.to_dict(), "dataset_id": member.dataset_id}]
