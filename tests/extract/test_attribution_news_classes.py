@@ -1,0 +1,69 @@
+"""Who did it and who said so, by classes of news phrasing (issue 11, session 11): a name after a noun
+phrase that says what kind of group it is, blame pinned or laid on a group or said by a participle with
+its speaker ("blamed by the authorities on"), "told reporters that X was most likely behind", the
+hallmarks a group's attacks have, a group's record told in a relative clause (no statement about the
+incident), a claim by a group's affiliate, and a name the tagger ran across the dateline's dash. Every
+text here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.model.ids import document_id
+from conflictlens.model.records import Document
+
+BOKO = "Boko Haram"
+SHABAAB = "Al-Shabaab"
+LEJ = "Lashkar-e-Jhangvi"
+ISKP = "Khorasan Chapter of the Islamic State"
+
+
+def _first(extractor, text: str, published: str = "2024-05-10"):
+    return extractor.extract(Document(id=document_id(text), text=text, published=published))[0]
+
+
+@pytest.mark.parametrize("text, actor, stance, by", [
+    ("KANO - A bomb went off outside a church in Kano on Sunday, killing four people. Police said they "
+     "blamed radical Islamist sect Boko Haram.", BOKO, "attributed", "Police"),
+    ("GAROWE - A car bomb killed six soldiers at a base in Galkayo on Monday. Regional officials are pinning "
+     "the blast on a militant group known as al-Shabaab.", SHABAAB, "attributed", "sources"),
+    ("GAROWE - A car bomb killed six soldiers at a base in Galkayo on Monday, in an attack blamed by the "
+     "regional police on al-Shabaab.", SHABAAB, "attributed", "sources"),
+    ("GAROWE - A car bomb killed six soldiers at a base in Galkayo on Monday. The governor laid the blame for "
+     "the bombing squarely on al-Shabaab.", SHABAAB, "attributed", "sources"),
+    ("QUETTA - A bomb killed 11 Hazara miners near Quetta on Tuesday. Security officials told reporters that "
+     "Lashkar-e-Jhangvi was most likely behind the attack.", LEJ, "suspected", "Security officials"),
+    ("MAIDUGURI - Gunmen killed 23 rice farmers near Jere in Borno state on Saturday. The attack had the "
+     "hallmarks of Boko Haram, a local official said.", BOKO, "suspected", "sources"),
+    ("MAIDUGURI - Gunmen killed 23 rice farmers near Jere in Borno state on Saturday. A local official said "
+     "the killings were most likely the work of Boko Haram.", BOKO, "suspected", "sources"),
+])
+def test_blame_and_suspicion_with_the_kind_of_group_or_its_speaker(extractor, text, actor, stance, by) -> None:
+    event = _first(extractor, text)
+    assert event.perpetrator == actor and event.claimed is False
+    assert any(a.stance == stance and a.actor == actor and a.by == by for a in event.attribution)
+
+
+def test_a_claim_by_a_groups_affiliate_is_the_groups_claim(extractor) -> None:
+    event = _first(extractor, "KABUL - A bomb killed nine worshippers at a mosque in Kabul on Friday. An "
+                              "Islamic State affiliate claimed the bombing in a post on Telegram.")
+    assert (event.perpetrator, event.claimed) == (ISKP, True)
+    assert any(a.stance == "claimed" and a.channel == "social media" for a in event.attribution)
+
+
+@pytest.mark.parametrize("text", [
+    "MOGADISHU - A car bomb killed eight people near a hotel in Mogadishu on Sunday. Al-Shabaab, which has "
+    "attacked the capital many times, wants to topple the government.",
+    "PESHAWAR - A bomb killed six people at a bus stop in Peshawar on Monday. No group claimed the blast. "
+    "The Pakistani Taliban, who have killed thousands since 2007, have fought the army for years.",
+])
+def test_a_groups_record_told_in_a_relative_clause_is_no_perpetrator(extractor, text: str) -> None:
+    event = _first(extractor, text)
+    assert event.perpetrator is None and event.claimed is False
+
+
+def test_a_name_run_across_the_datelines_dash_is_no_actor(extractor) -> None:
+    event = _first(extractor, "SANAA - Air strikes killed 12 civilians in Saada province on Wednesday, "
+                              "residents said.")
+    assert event.perpetrator is None
+    assert all("SANAA" not in (a.actor or "") for a in event.attribution)
