@@ -26,6 +26,8 @@ _QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?
 _COUNTED = compile_pattern(r"(?i:(?<![\w./:-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
                            r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
 _DATELINE = compile_pattern(r"\s[-–—]$|^[-–—]$")
+# Words that end in a preposition speak of no one ("villagers were killed by suspected members of X").
+_NO_SPEAKER = compile_pattern(r"\b(?:by|of|from|with|to|in|at|on|for)$", re.I)
 _SAYER_NOISE = compile_pattern(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 # "Police said they blamed X": the speaker is the police, not "Police said they".
@@ -193,7 +195,7 @@ def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str], actors: list
     if sayer:  # a registry actor may speak too: "Police blamed the TTP" is said by the police
         cleaned = _strip_noise(sayer)
         cleaned = re.sub(r"ACTOR(\d+)", lambda t: actors[int(t.group(1))].text, cleaned)
-        if cleaned and not _DATELINE.search(cleaned):  # "MAIDUGURI - Suspected X": no speaker
+        if cleaned and not _DATELINE.search(cleaned) and not _NO_SPEAKER.search(cleaned):  # "MAIDUGURI - Suspected X"
             return cleaned
     return defaults[stance]
 

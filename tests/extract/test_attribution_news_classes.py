@@ -1,5 +1,6 @@
 """Who did it and who said so, by classes of news phrasing (issue 11, session 11): a name after a noun
-phrase that says what kind of group it is, blame pinned or laid on a group or said by a participle with
+phrase that says what kind of group it is or which part of it ("the armed wing of"), a passive's agent
+that is no speaker, blame pinned or laid on a group or said by a participle with
 its speaker ("blamed by the authorities on"), "told reporters that X was most likely behind", the
 hallmarks a group's attacks have, a group's record told in a relative clause (no statement about the
 incident), a claim by a group's affiliate, and a name the tagger ran across the dateline's dash. Every
@@ -37,6 +38,11 @@ def _first(extractor, text: str, published: str = "2024-05-10"):
      "hallmarks of Boko Haram, a local official said.", BOKO, "suspected", "sources"),
     ("MAIDUGURI - Gunmen killed 23 rice farmers near Jere in Borno state on Saturday. A local official said "
      "the killings were most likely the work of Boko Haram.", BOKO, "suspected", "sources"),
+    ("OWERRI - Gunmen killed four policemen at a checkpoint in Imo state on Friday. The army blamed the armed "
+     "wing of the outlawed Indigenous People of Biafra (IPOB).", "Indigenous People of Biafra (IPOB)", "attributed",
+     "army"),
+    ("MAIDUGURI - At least 31 herders were killed by suspected members of Boko Haram in Borno state on Tuesday, "
+     "residents said.", BOKO, "suspected", "sources"),
 ])
 def test_blame_and_suspicion_with_the_kind_of_group_or_its_speaker(extractor, text, actor, stance, by) -> None:
     event = _first(extractor, text)
