@@ -1,7 +1,7 @@
 """Who did it and who said so, by classes of news phrasing (issue 11, session 11): a name after a noun
 phrase that says what kind of group it is or which part of it ("the armed wing of"), a passive's agent
-that is no speaker, blame pinned or laid on a group or said by a participle with
-its speaker ("blamed by the authorities on"), "told reporters that X was most likely behind", the
+that is no speaker, blame pinned or laid on a group or said by a participle with its speaker ("blamed
+by the authorities on"), "told reporters that X was most likely behind", the
 hallmarks a group's attacks have, a group's record told in a relative clause (no statement about the
 incident), a claim by a group's affiliate, and a name the tagger ran across the dateline's dash. Every
 text here is written for these tests."""
