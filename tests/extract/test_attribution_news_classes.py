@@ -2,7 +2,8 @@
 phrase that says what kind of group it is or which part of it ("the armed wing of"), a passive's agent
 that is no speaker, blame pinned or laid on a group or said by a participle with its speaker ("blamed
 by the authorities on"), "told reporters that X was most likely behind", the
-hallmarks a group's attacks have, a group's record told in a relative clause (no statement about the
+hallmarks a group's attacks have, claims told by other verbs ("owned up to", "admitted responsibility"),
+a participle ("issued a statement claiming") or a noun ("a claim of responsibility by X"), a group's record told in a relative clause (no statement about the
 incident), a claim by a group's affiliate, and a name the tagger ran across the dateline's dash. Every
 text here is written for these tests."""
 
@@ -48,6 +49,32 @@ def test_blame_and_suspicion_with_the_kind_of_group_or_its_speaker(extractor, te
     event = _first(extractor, text)
     assert event.perpetrator == actor and event.claimed is False
     assert any(a.stance == stance and a.actor == actor and a.by == by for a in event.attribution)
+
+
+NIAMEY_LEAD = "NIAMEY - Gunmen killed 17 soldiers at an army post in Tillaberi region on Monday. "
+JNIM = "Jamaat Nusrat al-Islam wal Muslimin (JNIM)"
+
+
+@pytest.mark.parametrize("claim", [
+    "JNIM owned up to the attack on Tuesday.",
+    "JNIM admitted responsibility for the raid.",
+    "JNIM acknowledged carrying out the assault in an audio message.",
+    "JNIM announced responsibility for the raid.",
+    "JNIM issued a statement on Telegram claiming the raid.",
+    "JNIM claimed to have killed 17 soldiers.",
+    "A claim of responsibility by JNIM appeared online.",
+])
+def test_claims_with_other_verbs_a_participle_or_a_noun(extractor, claim: str) -> None:
+    event = _first(extractor, NIAMEY_LEAD + claim)
+    assert (event.perpetrator, event.claimed) == (JNIM, True)
+
+
+@pytest.mark.parametrize("text", [
+    NIAMEY_LEAD + "JNIM rejected reports claiming the raid was its work.",
+    NIAMEY_LEAD + "The army's claim that it killed 30 attackers could not be checked.",
+])
+def test_no_claim_in_reports_rejected_or_a_claim_of_fact(extractor, text: str) -> None:
+    assert _first(extractor, text).claimed is False
 
 
 def test_a_claim_by_a_groups_affiliate_is_the_groups_claim(extractor) -> None:
