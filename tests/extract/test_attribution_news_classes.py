@@ -1,11 +1,11 @@
 """Who did it and who said so, by classes of news phrasing (issue 11, session 11): a name after a noun
 phrase that says what kind of group it is or which part of it ("the armed wing of"), a passive's agent
 that is no speaker, blame pinned or laid on a group or said by a participle with its speaker ("blamed
-by the authorities on"), "told reporters that X was most likely behind", the
-hallmarks a group's attacks have, claims told by other verbs ("owned up to", "admitted responsibility"),
-a participle ("issued a statement claiming") or a noun ("a claim of responsibility by X"), a group's record told in a relative clause (no statement about the
-incident), a claim by a group's affiliate, and a name the tagger ran across the dateline's dash. Every
-text here is written for these tests."""
+by the authorities on"), "told reporters that X was most likely behind", the hallmarks a group's
+attacks have, claims told by other verbs ("owned up to", "admitted responsibility"), a participle
+("issued a statement claiming") or a noun ("a claim of responsibility by X"), a claim by a group's
+affiliate, and a name the tagger ran across the dateline's dash. Every text here is written for these
+tests."""
 
 from __future__ import annotations
 
@@ -82,17 +82,6 @@ def test_a_claim_by_a_groups_affiliate_is_the_groups_claim(extractor) -> None:
                               "Islamic State affiliate claimed the bombing in a post on Telegram.")
     assert (event.perpetrator, event.claimed) == (ISKP, True)
     assert any(a.stance == "claimed" and a.channel == "social media" for a in event.attribution)
-
-
-@pytest.mark.parametrize("text", [
-    "MOGADISHU - A car bomb killed eight people near a hotel in Mogadishu on Sunday. Al-Shabaab, which has "
-    "attacked the capital many times, wants to topple the government.",
-    "PESHAWAR - A bomb killed six people at a bus stop in Peshawar on Monday. No group claimed the blast. "
-    "The Pakistani Taliban, who have killed thousands since 2007, have fought the army for years.",
-])
-def test_a_groups_record_told_in_a_relative_clause_is_no_perpetrator(extractor, text: str) -> None:
-    event = _first(extractor, text)
-    assert event.perpetrator is None and event.claimed is False
 
 
 def test_a_name_run_across_the_datelines_dash_is_no_actor(extractor) -> None:
