@@ -13,7 +13,8 @@ from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
-_ACTOR = r"(?:the )?(?:(?:MODIFIERS) )*(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
+# A name may follow words that say what kind of group it is ("radical Islamist sect Boko Haram").
+_ACTOR = r"(?:the )?(?:DESCRIPTORS)?(?:(?:MODIFIERS) )*(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
 _SPACES = compile_pattern(r"\s{2,}|\n")
 # Stances others take about a group; the group's own claim in the same sentence outranks them.
 _SAID_OF_OTHERS = ("attributed", "suspected")
@@ -25,8 +26,12 @@ _QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?
 _COUNTED = compile_pattern(r"(?i:(?<![\w./:-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
                            r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
 _DATELINE = compile_pattern(r"\s[-–—]$|^[-–—]$")
+# Words that end in a preposition speak of no one ("villagers were killed by suspected members of X").
+_NO_SPEAKER = compile_pattern(r"\b(?:by|of|from|with|to|in|at|on|for)$", re.I)
 _SAYER_NOISE = compile_pattern(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
+# "Police said they blamed X": the speaker is the police, not "Police said they".
+_SAYER_TAIL = compile_pattern(r"\s+(?:said|says|say|told reporters)(?:\s+(?:that|they|it|he|she))?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -55,17 +60,17 @@ class _Compiled:
     habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
 
 
-def _compile(pattern: str, heads: str, modifiers: str) -> LazyPattern:
-    actor = _ACTOR.replace("HEADS", heads).replace("MODIFIERS", modifiers)
+def _compile(pattern: str, heads: str, modifiers: str, descriptors: str = "") -> LazyPattern:
+    actor = _ACTOR.replace("HEADS", heads).replace("MODIFIERS", modifiers).replace("DESCRIPTORS", descriptors)
     return LazyPattern(pattern.replace("ACTOR", actor, 1).replace("SAYER", _SAYER, 1), FLAGS)
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     raw = attribution_cues()
-    heads, modifiers = raw["actor_head_words"], raw["actor_modifiers"]
+    heads, modifiers, descriptors = raw["actor_head_words"], raw["actor_modifiers"], raw["actor_descriptors"]
     own = "|".join(raw["channels"][name] for name in raw["own_channels"])
-    compiled = ((stance, _compile(p.replace("OWN_CHANNEL", own), heads, modifiers))
+    compiled = ((stance, _compile(p.replace("OWN_CHANNEL", own), heads, modifiers, descriptors))
                 for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance])
     stances = tuple((stance, pattern, anchors_of(pattern.pattern)) for stance, pattern in compiled)
     return _Compiled(
@@ -190,7 +195,7 @@ def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str], actors: list
     if sayer:  # a registry actor may speak too: "Police blamed the TTP" is said by the police
         cleaned = _strip_noise(sayer)
         cleaned = re.sub(r"ACTOR(\d+)", lambda t: actors[int(t.group(1))].text, cleaned)
-        if cleaned and not _DATELINE.search(cleaned):  # "MAIDUGURI - Suspected X": no speaker
+        if cleaned and not _DATELINE.search(cleaned) and not _NO_SPEAKER.search(cleaned):  # "MAIDUGURI - Suspected X"
             return cleaned
     return defaults[stance]
 
@@ -199,7 +204,7 @@ def _strip_noise(sayer: str) -> str:
     """Drop leading connectives and day names, repeatedly: "On Wednesday the US Secretary" -> "US Secretary"."""
     previous = None
     while previous != sayer:
-        previous, sayer = sayer, _SAYER_NOISE.sub("", sayer).strip()
+        previous, sayer = sayer, _SAYER_TAIL.sub("", _SAYER_NOISE.sub("", sayer)).strip()
     return sayer
 
 

@@ -235,7 +235,9 @@ class Extractor:
         messengers = furniture_spans(text)
         # The dateline's place in capitals ("KABUL, Nov 2 (Reuters) -") is no organisation either.
         not_orgs = messengers + [(0, opening.body_start)]
-        orgs = [o for o in orgs if not inside(not_orgs, o[0], o[1]) and not is_messenger(o[2])]
+        # Nor is a name the tagger ran across the dateline's dash ("SANAA - Air" of "SANAA - Air strikes").
+        orgs = [o for o in orgs if not inside(not_orgs, o[0], o[1]) and not is_messenger(o[2])
+                and not o[0] < opening.body_start < o[1]]
         # A place name inside a person's name ("spokesman Attaullah Khogyani") is no place.
         places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
                   if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)
