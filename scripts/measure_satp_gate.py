@@ -24,8 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # run from a checkout without installing
 
 from conflictlens.evaluation import split_part  # noqa: E402
-from conflictlens.evaluation.extract_path import extracted_events, is_political_violence  # noqa: E402
-from conflictlens.pipeline.extraction import build_extractor  # noqa: E402
+from conflictlens.evaluation.extract_path import is_political_violence  # noqa: E402
+from conflictlens.pipeline.extraction import build_extractor, extracted_events  # noqa: E402
 
 SATP = REPO.parent / "shared" / "data" / "satp" / "satp_india_coded.csv"
 VIOLENT_CODES = ("armed_assault", "bombing", "infrastructure", "abduction")

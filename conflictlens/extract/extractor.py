@@ -20,7 +20,8 @@ from conflictlens.extract.chunks import char_batches, chunk_spans, document_batc
 from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.learned.relevance import RelevanceGate
 from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, heads_the_line,
-                                                 next_anchor, stated_date, stays_on_the_day)
+                                                 next_anchor, no_incident_day, stated_date,
+                                                 stays_on_the_day)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.patterns import compile_pattern
@@ -294,8 +295,10 @@ class Extractor:
             # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
             # Days count by the day they name: "today's attack" after "on Friday" tells no new day. The
             # dateline's date is the day of filing, no day of an incident; nor is the page's date heading the copy.
+            # Nor is the day something was said ("the army said on Monday") or mourned: a later "killed
+            # yesterday" is no new incident.
             dated = [m for m in dates if max(span[0], ctx.body_start) <= m.start < span[1] and not stays_on_the_day(m)
-                     and not heads_the_line(text, m)]
+                     and not heads_the_line(text, m) and not no_incident_day(text, m)]
             day_mentions = frozenset(day_key(m, ctx.published, self.date_order) for m in dated)
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)

@@ -20,3 +20,49 @@ def session():
 def test_a_stamp_line_or_credit_date_is_not_the_event_day(session, text: str) -> None:
     (event,) = session.extract_text(text, published="2020-03-25")
     assert event.to_dict()["date"]["start"] == "2020-03-24"
+
+
+# The day something was said, claimed or updated is not the day it happened (issue 11, branch hnewsdate).
+@pytest.mark.parametrize("text,published,day", [
+    # a statement verb right after the day
+    ("The rebel front on Monday claimed responsibility for an ambush in which gunmen killed four guards "
+     "near Kalo on Sunday.", "2021-06-08", "2021-06-06"),
+    # a recipient between the verb and the day
+    ("At least five villagers were killed when bandits attacked Daro village. The police spokesman confirmed "
+     "this to reporters on Sunday. The bandits stormed the village in the early hours of Saturday.",
+     "2021-06-06", "2021-06-05"),
+    # a toll updated on one day, the attack told on another
+    ("Officials updated on Friday the toll for the bombing in Sangin. The bombing, which occurred on "
+     "June 1, killed 12 people at a market.", "2021-06-04", "2021-06-01"),
+    # mourning began the day after
+    ("The town began mourning on Wednesday for the 20 victims of a suicide bombing. A bomber blew himself "
+     "up among mourners at a funeral on Tuesday, police said.", "2021-06-09", "2021-06-08"),
+])
+def test_a_statement_day_does_not_date_the_incident(session, text: str, published: str, day: str) -> None:
+    starts = [e.to_dict()["date"]["start"] for e in session.extract_text(text, published=published)]
+    assert starts and starts[0] == day
+
+
+def test_a_statement_day_opens_no_second_incident(session) -> None:
+    # "said on Monday" dated the opening sentence, and "killed yesterday" in the quote split the incident
+    text = ("Six soldiers were killed in an attack on two border posts in Kurram, the army said on Monday.\n\n"
+            "\"In the exchange of fire six soldiers were killed yesterday,\" the army said in a statement.")
+    events = session.extract_text(text, published="2021-06-07")
+    assert [e.to_dict()["date"]["start"] for e in events] == ["2021-06-06"]
+
+
+def test_a_claim_day_alone_yields_to_the_day_a_later_sentence_names() -> None:
+    from conflictlens.extract.dates.mentions import find_date_mentions, resolve_event_date
+    import datetime as dt
+    text = ("The group on Saturday claimed responsibility for an attack on a bus that killed 20 pilgrims. "
+            "Eight victims of Friday's attack remained in hospital.")
+    end = text.index(" Eight")
+    told = resolve_event_date(text, (0, end), dt.date(2021, 6, 5), mentions=find_date_mentions(text))
+    assert told is not None and told.start == dt.date(2021, 6, 4)
+
+
+def test_a_stamp_line_may_end_with_its_dateline(session) -> None:
+    text = ("Militants kill four soldiers\n\nJune 07, 2021 04:45 pm | Updated 04:47 pm IST - QUETTA:\n\n"
+            "Four soldiers were killed yesterday when militants attacked a checkpoint, the army said.")
+    (event,) = session.extract_text(text, published="2021-06-07")
+    assert event.to_dict()["date"]["start"] == "2021-06-06"

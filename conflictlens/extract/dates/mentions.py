@@ -21,7 +21,7 @@ from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
            "stays_on_the_day", "day_key", "heads_the_line",
-           "stated_date"]
+           "stated_date", "said_on", "no_incident_day"]
 _REACH = 48
 
 
@@ -91,8 +91,23 @@ def _anchored_dates(text: str, mentions: Sequence[DateMention], focus: tuple[int
 
 
 def _said_on(text: str, told: ResolvedDate) -> bool:
-    m = told.mention
-    return m is not None and bool(tables().statement.search(text, max(0, m.start - 40), m.start))
+    return told.mention is not None and said_on(text, told.mention)
+
+
+def no_incident_day(text: str, m: DateMention) -> bool:
+    """A date that tells no incident's day: when something was said ('the army said on Monday') or
+    when something else happened ('began mourning on Wednesday', 'born in 1985')."""
+    return said_on(text, m) or _not_an_event_date(text, m)
+
+
+def said_on(text: str, m: DateMention) -> bool:
+    """'police said Thursday', 'the group on Monday claimed responsibility', 'confirmed this to Channels
+    Television on Sunday': the day something was said, claimed or updated, not the day it happened.
+    A day that names an incident ("claimed Saturday's attack") is that incident's day."""
+    if m.text.endswith(("'s", "’s")):
+        return False
+    t = tables()
+    return bool(t.statement.search(text, max(0, m.start - 50), m.start) or t.statement_after.match(text, m.end))
 
 
 def _in_parentheses(text: str, told: ResolvedDate) -> bool:
@@ -108,12 +123,13 @@ def _in_parentheses(text: str, told: ResolvedDate) -> bool:
 
 _STAMP_WORDS = compile_pattern(
     r"(?i)\b(?:published|updated|posted|last|modified|date|dated|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|[^A-Za-z]")
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|(?-i:\b[A-Z]{2,}\b)|[^A-Za-z]")
 
 
 def _stamp_line(text: str, told: ResolvedDate) -> bool:
     """'Wed 25th March 2020', 'Published: 20 July 2021 | 04:54 PM': a line that holds nothing but a
-    date stamps the copy; it is not the day the story tells."""
+    date stamps the copy; it is not the day the story tells. A dateline in capitals may end it
+    ('March 06, 2017 04:45 pm | Updated 04:47 pm IST - PESHAWAR:')."""
     m = told.mention
     if m is None:
         return False
@@ -169,7 +185,11 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
         days = [r for r in inside if r.precision == "day"]
         # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
         told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
-        return next(iter(told), days[0] if days else inside[0])
+        if told or not days:
+            return next(iter(told), inside[0])
+        # "IS on Saturday claimed an attack on a bus ... Friday's attack": only the day of the claim is
+        # told; a later sentence that names the incident by its day dates it first
+        return _named_later(text, mentions, fe, published, date_order) or days[0]
     if before is not None or anchor is not None:
         return before or anchor
     named = _named_later(text, mentions, fe, published, date_order)
