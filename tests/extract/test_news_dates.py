@@ -66,3 +66,24 @@ def test_a_stamp_line_may_end_with_its_dateline(session) -> None:
             "Four soldiers were killed yesterday when militants attacked a checkpoint, the army said.")
     (event,) = session.extract_text(text, published="2021-06-07")
     assert event.to_dict()["date"]["start"] == "2021-06-06"
+
+
+@pytest.mark.parametrize("text,counted", [
+    ("Barely a week after the killing of 26 people in Dansadau, gunmen attacked another village.", False),
+    ("The raid came two days after a bomb exploded at a market in Gusau.", False),
+    ("Two days after, gunmen returned to the village.", True),
+    ("Three days after the attack, police arrested two men.", True),
+])
+def test_days_after_an_event_of_its_own_count_from_nothing_told(text: str, counted: bool) -> None:
+    # "two days after a bomb exploded" counts from that bomb, not from the incident told before
+    from conflictlens.extract.dates.mentions import find_date_mentions
+    assert bool(find_date_mentions(text)) is counted
+
+
+def test_a_day_that_names_the_incident_told_before_does_not_date_the_next(session) -> None:
+    text = ("A bomb exploded at a market in Jolo on Tuesday, killing six people, police said.\n"
+            "Tuesday's bombing came just two days after a bomb exploded outside a church in Cotabato city on Sunday, "
+            "killing five people.")
+    days = {e.to_dict()["location"]["place"]: e.to_dict()["date"]["start"]
+            for e in session.extract_text(text, published="2021-06-08")}
+    assert days.get("Jolo") == "2021-06-08" and days.get("Cotabato") == "2021-06-06"

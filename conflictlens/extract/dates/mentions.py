@@ -185,6 +185,9 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
         days = [r for r in inside if r.precision == "day"]
         # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
         told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
+        # "Tuesday's bombings came two days after a bomb exploded in Cotabato on Sunday": the day that names
+        # the incident told before is not this one's
+        told = [r for r in told if not _names_the_last(text, r, anchor)] or told
         if told or not days:
             return next(iter(told), inside[0])
         # "IS on Saturday claimed an attack on a bus ... Friday's attack": only the day of the claim is
@@ -206,6 +209,13 @@ def _incident_day_cue() -> re.Pattern[str]:
 
 
 _THE_BEFORE = compile_pattern(r"(?i)\bthe\s+(?:(?:two|three|twin|deadly|separate)\s+)?$")
+
+
+def _names_the_last(text: str, told: ResolvedDate, anchor: ResolvedDate | None) -> bool:
+    """'Tuesday's bombings' when the incident told before was Tuesday's: it names that incident."""
+    m = told.mention
+    return (anchor is not None and m is not None and m.text.endswith(("'s", "’s")) and told.start == anchor.start
+            and _incident_day_cue().match(text, m.end) is not None)
 
 
 def _named_later(text: str, mentions: Sequence[DateMention], after: int, published: dt.date | None,
