@@ -20,8 +20,8 @@ from conflictlens.extract.chunks import char_batches, chunk_spans, document_batc
 from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.learned.relevance import RelevanceGate
 from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, heads_the_line,
-                                                 next_anchor, no_incident_day, stated_date,
-                                                 stays_on_the_day)
+                                                 names_an_incident, next_anchor, no_incident_day,
+                                                 stated_date, stays_on_the_day)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.patterns import compile_pattern
@@ -304,8 +304,9 @@ class Extractor:
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             within = frozenset(province_of(p) for p in here)
             opens_in = frozenset(admin_names(p) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
+            named = frozenset(day_key(m, ctx.published, self.date_order) for m in dated if names_an_incident(text, m))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
-                                       frozenset(m.text.lower() for m in dated), opens_in - {""}))
+                                       frozenset(m.text.lower() for m in dated), opens_in - {""}, named))
         return group_incidents(infos)
 
 

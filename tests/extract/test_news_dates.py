@@ -87,3 +87,11 @@ def test_a_day_that_names_the_incident_told_before_does_not_date_the_next(sessio
     days = {e.to_dict()["location"]["place"]: e.to_dict()["date"]["start"]
             for e in session.extract_text(text, published="2021-06-08")}
     assert days.get("Jolo") == "2021-06-08" and days.get("Cotabato") == "2021-06-06"
+
+
+def test_an_act_named_by_another_day_is_another_incident(session) -> None:
+    text = ("The group claimed responsibility for twin suicide bombings at a square in Baghdad on Monday morning "
+            "that killed 30 people.\n\nIn a statement on Thursday, the group also claimed responsibility for Saturday's "
+            "attack, when a suicide bomber hit a police checkpoint in Baghdad, killing 10 people.")
+    days = sorted(e.to_dict()["date"]["start"] for e in session.extract_text(text, published="2021-06-10"))
+    assert days == ["2021-06-05", "2021-06-07"]

@@ -21,7 +21,7 @@ from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
            "stays_on_the_day", "day_key", "heads_the_line",
-           "stated_date", "said_on", "no_incident_day"]
+           "stated_date", "said_on", "no_incident_day", "names_an_incident"]
 _REACH = 48
 
 
@@ -211,11 +211,15 @@ def _incident_day_cue() -> re.Pattern[str]:
 _THE_BEFORE = compile_pattern(r"(?i)\bthe\s+(?:(?:two|three|twin|deadly|separate)\s+)?$")
 
 
+def names_an_incident(text: str, m: DateMention) -> bool:
+    """'Saturday's attack', 'Tuesday's bombings': a day's name that names an incident by its day."""
+    return m.text.endswith(("'s", "’s")) and _incident_day_cue().match(text, m.end) is not None
+
+
 def _names_the_last(text: str, told: ResolvedDate, anchor: ResolvedDate | None) -> bool:
     """'Tuesday's bombings' when the incident told before was Tuesday's: it names that incident."""
     m = told.mention
-    return (anchor is not None and m is not None and m.text.endswith(("'s", "’s")) and told.start == anchor.start
-            and _incident_day_cue().match(text, m.end) is not None)
+    return anchor is not None and m is not None and told.start == anchor.start and names_an_incident(text, m)
 
 
 def _named_later(text: str, mentions: Sequence[DateMention], after: int, published: dt.date | None,
