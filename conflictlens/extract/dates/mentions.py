@@ -21,7 +21,7 @@ from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
            "stays_on_the_day", "day_key", "heads_the_line",
-           "stated_date", "said_on", "no_incident_day", "names_an_incident"]
+           "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days"]
 _REACH = 48
 
 
@@ -235,6 +235,20 @@ def _named_later(text: str, mentions: Sequence[DateMention], after: int, publish
             if told is not None and told.precision == "day":
                 return told
     return None
+
+
+def incident_days(text: str, mentions: Sequence[DateMention], start: int, end: int, published: dt.date | None,
+                  date_order: str = "MDY") -> tuple[list[DateMention], frozenset[str], frozenset[str]]:
+    """The date mentions of text[start:end] that may tell an incident's day, the days they name (`day_key`:
+    "today's attack" after "on Friday" tells no new day), and the days of those that name an incident
+    ("Saturday's attack"). Left out: a moment of the same day ("shortly after 9 a.m."), the page's date
+    heading the copy, and a day something was said or mourned on ("the army said on Monday"), after which
+    "killed yesterday" tells no new incident."""
+    dated = [m for m in mentions if start <= m.start < end and not stays_on_the_day(m)
+             and not heads_the_line(text, m) and not no_incident_day(text, m)]
+    keys = {id(m): day_key(m, published, date_order) for m in dated}
+    return (dated, frozenset(keys.values()),
+            frozenset(keys[id(m)] for m in dated if names_an_incident(text, m)))
 
 
 def day_key(mention: DateMention, published: dt.date | None, date_order: str = "MDY") -> str:
