@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from conflictlens.extract.patterns import compile_pattern
@@ -182,17 +182,7 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
     inside = [r for r in inside if r is not heading]
     before = None if before is heading else before
     if inside:
-        days = [r for r in inside if r.precision == "day"]
-        # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
-        told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
-        # "Tuesday's bombings came two days after a bomb exploded in Cotabato on Sunday": the day that names
-        # the incident told before is not this one's
-        told = [r for r in told if not _names_the_last(text, r, anchor)] or told
-        if told or not days:
-            return next(iter(told), inside[0])
-        # "IS on Saturday claimed an attack on a bus ... Friday's attack": only the day of the claim is
-        # told; a later sentence that names the incident by its day dates it first
-        return _named_later(text, mentions, fe, published, date_order) or days[0]
+        return _day_inside(text, inside, anchor, lambda: _named_later(text, mentions, fe, published, date_order))
     if before is not None or anchor is not None:
         return before or anchor
     named = _named_later(text, mentions, fe, published, date_order)
@@ -201,6 +191,22 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
     if published is not None:
         return ResolvedDate(published - dt.timedelta(days=6), published, "week", None)
     return None
+
+
+def _day_inside(text: str, inside: list[ResolvedDate], anchor: ResolvedDate | None,
+                named_later: Callable[[], ResolvedDate | None]) -> ResolvedDate:
+    """The incident's date among those told inside it: the first day-precise one it happened on."""
+    days = [r for r in inside if r.precision == "day"]
+    # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
+    told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
+    # "Tuesday's bombings came two days after a bomb exploded in Cotabato on Sunday": the day that names
+    # the incident told before is not this one's
+    told = [r for r in told if not _names_the_last(text, r, anchor)] or told
+    if told or not days:
+        return next(iter(told), inside[0])
+    # "IS on Saturday claimed an attack on a bus ... Friday's attack": only the day of the claim is
+    # told; a later sentence that names the incident by its day dates it first
+    return named_later() or days[0]
 
 
 @lru_cache(maxsize=1)
