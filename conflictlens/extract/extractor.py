@@ -19,8 +19,8 @@ from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.learned.relevance import RelevanceGate
-from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, day_key, find_date_mentions, heads_the_line,
-                                                 next_anchor, stated_date, stays_on_the_day)
+from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, find_date_mentions, incident_days,
+                                                 next_anchor, stated_date)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.patterns import compile_pattern
@@ -293,18 +293,15 @@ class Extractor:
             sentence = text[span[0]: span[1]]
             here = [p for p in told if span[0] <= p.start < span[1]]
             places = frozenset(admin_names(p) for p in here)
-            # "Shortly after 9 a.m." is a moment of the same day: no new date, so no new incident by itself.
-            # Days count by the day they name: "today's attack" after "on Friday" tells no new day. The
-            # dateline's date is the day of filing, no day of an incident; nor is the page's date heading the copy.
-            dated = [m for m in dates if max(span[0], ctx.body_start) <= m.start < span[1] and not stays_on_the_day(m)
-                     and not heads_the_line(text, m)]
-            day_mentions = frozenset(day_key(m, ctx.published, self.date_order) for m in dated)
+            # The dateline's date is the day of filing, no day of an incident (nor those `incident_days` leaves out).
+            dated, day_mentions, named = incident_days(text, dates, max(span[0], ctx.body_start), span[1],
+                                                       ctx.published, self.date_order)
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             within = frozenset(province_of(p) for p in here)
             opens_in = frozenset(admin_names(p) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
-                                       frozenset(m.text.lower() for m in dated), opens_in - {""}))
+                                       frozenset(m.text.lower() for m in dated), opens_in - {""}, named))
         return group_incidents(infos)
 
 

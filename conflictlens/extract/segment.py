@@ -112,6 +112,7 @@ class SentenceInfo:
     speaks_of_act: bool = False  # names an act told and who did it ("this crime, carried out by the FMLN")
     names_several: bool = False  # speaks of several incidents at once ("ISWAP claimed both attacks")
     opens_in: frozenset[str] = frozenset()  # the place it opens with ("In Nganzai, ..."): a change of scene
+    names_days: frozenset[str] = frozenset()  # the days of incidents it names by their day ("Saturday's attack")
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -205,6 +206,10 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
     if s.announces_new and not s.says_who:  # "Later, the group claimed the attack" tells no new one
         return True
     new_date = bool(s.dates) and bool(current.dates) and not (s.dates & current.dates)
+    if s.strong and s.names_days and current.dates and not (s.names_days & current.dates):
+        # "IS also claimed Saturday's attack, when a bomber hit a checkpoint, killing 10" after a Monday
+        # bombing: an act named by a day the incident told does not have is another one
+        return True
     if s.anaphor:
         # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
         # day and adds no casualty or claim to the incident it names is a later event of its own.
@@ -220,7 +225,8 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
 
 def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
                   casualty_or_claim: bool, within: frozenset[str] = frozenset(),
-                  date_words: frozenset[str] = frozenset(), opens_in: frozenset[str] = frozenset()) -> SentenceInfo:
+                  date_words: frozenset[str] = frozenset(), opens_in: frozenset[str] = frozenset(),
+                  names_days: frozenset[str] = frozenset()) -> SentenceInfo:
     """What the segmenter needs of one sentence. `dates` tell its days apart (the days they name), and
     `date_words` are those dates as written (whether the sentence opens with one); by default the same."""
     sentence = text[span[0]: span[1]]
@@ -252,6 +258,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         speaks_of_act=act,
         names_several=several,
         opens_in=opens_in,
+        names_days=names_days,
     )
 
 

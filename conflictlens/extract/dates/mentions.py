@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from conflictlens.extract.patterns import compile_pattern
@@ -21,7 +21,7 @@ from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
            "stays_on_the_day", "day_key", "heads_the_line",
-           "stated_date"]
+           "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days"]
 _REACH = 48
 
 
@@ -91,8 +91,23 @@ def _anchored_dates(text: str, mentions: Sequence[DateMention], focus: tuple[int
 
 
 def _said_on(text: str, told: ResolvedDate) -> bool:
-    m = told.mention
-    return m is not None and bool(tables().statement.search(text, max(0, m.start - 40), m.start))
+    return told.mention is not None and said_on(text, told.mention)
+
+
+def no_incident_day(text: str, m: DateMention) -> bool:
+    """A date that tells no incident's day: when something was said ('the army said on Monday') or
+    when something else happened ('began mourning on Wednesday', 'born in 1985')."""
+    return said_on(text, m) or _not_an_event_date(text, m)
+
+
+def said_on(text: str, m: DateMention) -> bool:
+    """'police said Thursday', 'the group on Monday claimed responsibility', 'confirmed this to Channels
+    Television on Sunday': the day something was said, claimed or updated, not the day it happened.
+    A day that names an incident ("claimed Saturday's attack") is that incident's day."""
+    if m.text.endswith(("'s", "’s")):
+        return False
+    t = tables()
+    return bool(t.statement.search(text, max(0, m.start - 50), m.start) or t.statement_after.match(text, m.end))
 
 
 def _in_parentheses(text: str, told: ResolvedDate) -> bool:
@@ -108,12 +123,13 @@ def _in_parentheses(text: str, told: ResolvedDate) -> bool:
 
 _STAMP_WORDS = compile_pattern(
     r"(?i)\b(?:published|updated|posted|last|modified|date|dated|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|[^A-Za-z]")
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|(?-i:\b[A-Z]{2,}\b)|[^A-Za-z]")
 
 
 def _stamp_line(text: str, told: ResolvedDate) -> bool:
     """'Wed 25th March 2020', 'Published: 20 July 2021 | 04:54 PM': a line that holds nothing but a
-    date stamps the copy; it is not the day the story tells."""
+    date stamps the copy; it is not the day the story tells. A dateline in capitals may end it
+    ('March 06, 2017 04:45 pm | Updated 04:47 pm IST - PESHAWAR:')."""
     m = told.mention
     if m is None:
         return False
@@ -166,10 +182,7 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
     inside = [r for r in inside if r is not heading]
     before = None if before is heading else before
     if inside:
-        days = [r for r in inside if r.precision == "day"]
-        # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
-        told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
-        return next(iter(told), days[0] if days else inside[0])
+        return _day_inside(text, inside, anchor, lambda: _named_later(text, mentions, fe, published, date_order))
     if before is not None or anchor is not None:
         return before or anchor
     named = _named_later(text, mentions, fe, published, date_order)
@@ -180,12 +193,39 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
     return None
 
 
+def _day_inside(text: str, inside: list[ResolvedDate], anchor: ResolvedDate | None,
+                named_later: Callable[[], ResolvedDate | None]) -> ResolvedDate:
+    """The incident's date among those told inside it: the first day-precise one it happened on."""
+    days = [r for r in inside if r.precision == "day"]
+    # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
+    told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
+    # "Tuesday's bombings came two days after a bomb exploded in Cotabato on Sunday": the day that names
+    # the incident told before is not this one's
+    told = [r for r in told if not _names_the_last(text, r, anchor)] or told
+    if told or not days:
+        return next(iter(told), inside[0])
+    # "IS on Saturday claimed an attack on a bus ... Friday's attack": only the day of the claim is
+    # told; a later sentence that names the incident by its day dates it first
+    return named_later() or days[0]
+
+
 @lru_cache(maxsize=1)
 def _incident_day_cue() -> re.Pattern[str]:
     return compile_pattern(tables().lex["incident_day_cues"], re.IGNORECASE)
 
 
 _THE_BEFORE = compile_pattern(r"(?i)\bthe\s+(?:(?:two|three|twin|deadly|separate)\s+)?$")
+
+
+def names_an_incident(text: str, m: DateMention) -> bool:
+    """'Saturday's attack', 'Tuesday's bombings': a day's name that names an incident by its day."""
+    return m.text.endswith(("'s", "’s")) and _incident_day_cue().match(text, m.end) is not None
+
+
+def _names_the_last(text: str, told: ResolvedDate, anchor: ResolvedDate | None) -> bool:
+    """'Tuesday's bombings' when the incident told before was Tuesday's: it names that incident."""
+    m = told.mention
+    return anchor is not None and m is not None and told.start == anchor.start and names_an_incident(text, m)
 
 
 def _named_later(text: str, mentions: Sequence[DateMention], after: int, published: dt.date | None,
@@ -201,6 +241,20 @@ def _named_later(text: str, mentions: Sequence[DateMention], after: int, publish
             if told is not None and told.precision == "day":
                 return told
     return None
+
+
+def incident_days(text: str, mentions: Sequence[DateMention], start: int, end: int, published: dt.date | None,
+                  date_order: str = "MDY") -> tuple[list[DateMention], frozenset[str], frozenset[str]]:
+    """The date mentions of text[start:end] that may tell an incident's day, the days they name (`day_key`:
+    "today's attack" after "on Friday" tells no new day), and the days of those that name an incident
+    ("Saturday's attack"). Left out: a moment of the same day ("shortly after 9 a.m."), the page's date
+    heading the copy, and a day something was said or mourned on ("the army said on Monday"), after which
+    "killed yesterday" tells no new incident."""
+    dated = [m for m in mentions if start <= m.start < end and not stays_on_the_day(m)
+             and not heads_the_line(text, m) and not no_incident_day(text, m)]
+    keys = {id(m): day_key(m, published, date_order) for m in dated}
+    return (dated, frozenset(keys.values()),
+            frozenset(keys[id(m)] for m in dated if names_an_incident(text, m)))
 
 
 def day_key(mention: DateMention, published: dt.date | None, date_order: str = "MDY") -> str:

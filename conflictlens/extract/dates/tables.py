@@ -30,6 +30,7 @@ class Tables(NamedTuple):
     lex: dict[str, Any]
     non_event: re.Pattern[str]
     statement: re.Pattern[str]  # before a date: the day something was said ("police said Thursday")
+    statement_after: re.Pattern[str]  # after a date: the same ("the group on Monday claimed responsibility")
 
 
 def _longest_first(text: str) -> tuple[int, str]:
@@ -112,7 +113,8 @@ def tables() -> Tables:
     return Tables(_trigger_pattern(lex), compile_pattern(rf"\b(?=\w)(?:{finder})"), tuple(r[1] for r in rules),
                   tuple((r[0], LazyPattern(r[2]), r[3]) for r in rules), lex,
                   compile_pattern(lex["non_event_cues"], re.IGNORECASE),
-                  compile_pattern(lex["statement_cues"], re.IGNORECASE))
+                  compile_pattern(lex["statement_cues"], re.IGNORECASE),
+                  compile_pattern(lex["statement_after_cues"], re.IGNORECASE))
 
 
 def _norm(word: str) -> str:
