@@ -93,7 +93,7 @@ def test_override_is_audited_under_the_tokens_name(desk):
 
 def test_merge_split_and_alias(desk):
     _db, client, write, _read = desk
-    first, second = (e["id"] for e in client.get("/api/events", params={"admin1": "Khost"}).json()["events"][:2])
+    first, second = (e["id"] for e in client.get("/api/events", params={"admin1": "Kabul"}).json()["events"][:2])
     incident = lambda event: client.get(f"/api/incidents/{event}").json()["id"]  # noqa: E731
     assert incident(first) != incident(second)
     merged = client.post("/api/incidents/merge", headers=bearer(write),
