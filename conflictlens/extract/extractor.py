@@ -111,21 +111,24 @@ class Extractor:
             cased = [self._working_copy(d) for d in batch]
             wanted = [d for d in cased if len(d.text) <= SECTION_CHARS and prefilter(d.text)]
             orgs = dict(zip((d.id for d in wanted), self._ner_orgs([d.text for d in wanted])))
-            for original, d in zip(batch, cased):
-                ctx: DocContext | None = None
-                if len(d.text) > SECTION_CHARS:
-                    events = self._long_events(d)
-                elif d.id in orgs:
-                    guessed = shouted_spans(original.text) if d is not original else []
-                    found, _anchor, ctx = self._events(d, orgs[d.id], guessed=guessed)
-                    events = [e for e, _span in found]
-                else:
-                    events = []
-                if self.relevance is not None:
-                    events = self.relevance.gated(original.text, events)
+            read = [self._read(original, d, orgs) for original, d in zip(batch, cased)]
+            if self.relevance is not None:  # the batch's reports through the gate at once (an encoder batches)
+                gated = self.relevance.gated_many([d.text for d in batch], [events for events, _ctx in read])
+                read = [(events, ctx) for events, (_old, ctx) in zip(gated, read)]
+            for original, d, (events, ctx) in zip(batch, cased, read):
                 if d is not original:
                     events, ctx = _quote_original(events, original.text), None  # its context read the copy
                 yield (original, events, self._relations(original, events, ctx)) if relations else (original, events)
+
+    def _read(self, original: Document, d: Document, orgs: dict) -> tuple[list[Event], DocContext | None]:
+        """The events of one report (`d`, its working copy) and the context they were read in, if any."""
+        if len(d.text) > SECTION_CHARS:
+            return self._long_events(d), None
+        if d.id not in orgs:
+            return [], None
+        guessed = shouted_spans(original.text) if d is not original else []
+        found, _anchor, ctx = self._events(d, orgs[d.id], guessed=guessed)
+        return [e for e, _span in found], ctx
 
     @cached_property
     def relation_finder(self) -> RelationExtractor | None:

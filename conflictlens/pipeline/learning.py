@@ -19,7 +19,10 @@ from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline.dev_split import check_part, in_part
 from conflictlens.extract.extractor import Extractor
 from conflictlens.extract.build import VIOLENT_TYPES
-from conflictlens.extract.learned.train import RelevanceRow, TrainingRow, train_relevance_model, train_typing_model
+from conflictlens.extract.learned.model import TFIDF
+from conflictlens.extract.learned.train import (
+    RelevanceRow, TrainingRow, check_features, train_relevance_model, train_typing_model,
+)
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document, Event
 
@@ -67,29 +70,32 @@ def training_format(name: str) -> TrainingFormat:
 
 
 def train_typing(path: str, fmt: str, part: str, output: str, extractor: Extractor,
-                 on_row: Callable[[object], None] | None = None) -> dict:
-    """Train on the rows of `part` of a GTD or ACLED CSV file and write the model to `output`."""
+                 on_row: Callable[[object], None] | None = None, features: str = TFIDF) -> dict:
+    """Train on the rows of `part` of a GTD or ACLED CSV file and write the model to `output`;
+    `features`: tfidf, embeddings or both (checked before the rules read any row)."""
     layout, part = training_format(fmt), check_part(part)
+    check_features(features)
     rows = read_training_rows(path, layout, part)
     rows = with_rule_labels(rows, layout, extractor, on_row)
     training = {"file": Path(path).name, "format": fmt, "part": part}
-    model = train_typing_model(rows, tuple(layout.heads), training)
+    model = train_typing_model(rows, tuple(layout.heads), training, features=features)
     write_model(model, output)
     return model
 
 
 def train_relevance(paths: list[str], fmt: str, part: str, output: str, extractor: Extractor,
-                    on_row: Callable[[object], None] | None = None) -> dict:
+                    on_row: Callable[[object], None] | None = None, features: str = TFIDF) -> dict:
     """Train a relevance gate on the labelled reports of `part` of muc4, case, satp or jsonl files
-    and write it to `output`."""
+    and write it to `output`; `features`: tfidf, embeddings or both."""
     from conflictlens.pipeline.labelled_reports import labelled_reports
 
     check_part(part)
+    check_features(features)
     reports = [report for path in paths for report in labelled_reports(path, fmt, part)]
     source = ", ".join(Path(p).name for p in paths)
     rows = [RelevanceRow(text, relevant, rules_act)
             for (text, relevant), rules_act in zip(reports, rules_find_acts(reports, extractor, source, on_row))]
-    model = train_relevance_model(rows, {"file": source, "format": fmt, "part": part})
+    model = train_relevance_model(rows, {"file": source, "format": fmt, "part": part}, features=features)
     write_model(model, output)
     return model
 

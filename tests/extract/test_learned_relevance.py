@@ -97,7 +97,7 @@ def test_the_gate_drops_only_political_violence_and_notes_its_probability() -> N
 
 @pytest.mark.parametrize(("change", "code"), [
     (lambda m: m.update(format=TYPING.format), "CL-E242"),
-    (lambda m: m.update(format_version=2), "CL-E772"),
+    (lambda m: m.update(format_version=3), "CL-E772"),  # 2 is a model with embeddings
     (lambda m: m["heads"].update(attack_type=m["heads"]["relevance"]), "CL-E773"),
     (lambda m: m["heads"]["relevance"].update(classes=["act", "maybe"]), "CL-E773"),
     (lambda m: m.update(format="something else"), "CL-E773")])

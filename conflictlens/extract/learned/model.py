@@ -2,7 +2,9 @@
 
 Two kinds share one file layout (see `train.py` for how it is made): the feature vocabulary and idf
 weights of a TF-IDF vectoriser, and per head the classes, coefficients and intercepts of a logistic
-regression and a probability threshold picked by cross-validation. A typing model's heads
+regression and a probability threshold picked by cross-validation. The features are TF-IDF,
+sentence embeddings (`embeddings.py`, the `embeddings` extra) or both side by side, as the file's
+`features.kind` says; a typing model's heads
 (attack_type, target_type, sub_event_type) replace the rules' label above their threshold; a
 relevance gate's one head (relevance: act / no_act) drops the rules' political-violence events
 above its threshold (`relevance.py`). Anything missing, of the wrong shape, of another format
@@ -19,10 +21,14 @@ from operator import itemgetter, mul
 from pathlib import Path
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.extract.learned import embeddings
 from conflictlens.extract.learned.features import FEATURES_VERSION, text_features
 from conflictlens.model.vocab import vocabularies
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # TF-IDF models: the files of earlier versions read as before
+EMBEDDINGS_FORMAT_VERSION = 2  # models that need the encoder: a reader older than them refuses them by version
+TFIDF, EMBEDDINGS, BOTH = "tfidf", "embeddings", "both"
+FEATURE_KINDS = (TFIDF, EMBEDDINGS, BOTH)  # what a model reads of a text (`train ... --features`)
 # The event fields a head may type, and the vocabulary its classes must come from.
 HEAD_FIELDS = ("attack_type", "target_type", "sub_event_type")
 RELEVANCE_HEAD = "relevance"
@@ -86,8 +92,26 @@ class LinearModel:
     idf: tuple[float, ...]
     heads: dict[str, Head]
     source: str  # the file it was read from, for messages and provenance
+    features: str = TFIDF  # one of FEATURE_KINDS
+
+    @property
+    def uses_embeddings(self) -> bool:
+        return self.features != TFIDF
 
     def vector(self, text: str) -> dict[int, float]:
+        """The text's features by index, as training made them (see `vectors`)."""
+        return self.vectors([text])[0]
+
+    def vectors(self, texts: list[str]) -> list[dict[int, float]]:
+        """Each text's features: its TF-IDF vector, then (with embeddings) its sentence embedding at
+        the indices after the vocabulary's; the texts are encoded in batches."""
+        sparse = [self._tfidf(t) for t in texts] if self.features != EMBEDDINGS else [{} for _ in texts]
+        if not self.uses_embeddings:
+            return sparse
+        offset = len(self.vocabulary)
+        return [{**v, **{offset + j: x for j, x in enumerate(e)}} for v, e in zip(sparse, embeddings.embed(texts))]
+
+    def _tfidf(self, text: str) -> dict[int, float]:
         """The text's TF-IDF vector (sublinear term frequency, l2 norm), as training made it."""
         counts = Counter(self.vocabulary[f] for f in text_features(text) if f in self.vocabulary)
         raw = {i: (1.0 + math.log(n)) * self.idf[i] for i, n in counts.items()}
@@ -146,11 +170,27 @@ def parse_model(raw: object, source: str, kind: ModelKind) -> LinearModel:
     idf = _numbers(_field(features, "idf", list, source, kind), len(vocabulary), "features.idf", source, kind)
     if not all(isinstance(f, str) for f in vocabulary) or len(set(vocabulary)) != len(vocabulary):
         raise _damaged("features.vocabulary must be distinct strings", source, kind)
+    feature_kind = _feature_kind(raw, features, source, kind)
+    width = len(vocabulary) + (embeddings.DIMENSIONS if feature_kind != TFIDF else 0)
     heads_raw = _field(raw, "heads", dict, source, kind)
     if not heads_raw or not set(heads_raw) <= set(kind.heads):
         raise _damaged(f"heads must be some of {', '.join(kind.heads)}", source, kind)
-    heads = {name: _head(name, value, len(vocabulary), source, kind) for name, value in heads_raw.items()}
-    return LinearModel({f: i for i, f in enumerate(vocabulary)}, idf, heads, source)
+    heads = {name: _head(name, value, width, source, kind) for name, value in heads_raw.items()}
+    if feature_kind != TFIDF:
+        embeddings.require(source)  # checked on loading, before any text: the encoder itself loads later
+    return LinearModel({f: i for i, f in enumerate(vocabulary)}, idf, heads, source, feature_kind)
+
+
+def _feature_kind(raw: dict, features: dict, source: str, kind: ModelKind) -> str:
+    """What the model reads of a text; a file without `kind` is a TF-IDF model of an earlier version."""
+    found = features.get("kind", TFIDF)
+    version = raw.get("format_version")
+    if found not in FEATURE_KINDS or (found == TFIDF) != (version == FORMAT_VERSION):
+        raise _damaged(f"features.kind must be one of {', '.join(FEATURE_KINDS)}, and tfidf exactly in format "
+                       f"version {FORMAT_VERSION}", source, kind)
+    if found != TFIDF and features.get("encoder") != embeddings.ENCODER:
+        raise _damaged(f"features.encoder must be {embeddings.ENCODER}", source, kind)
+    return found
 
 
 def _check_header(raw: object, source: str, kind: ModelKind) -> None:
@@ -164,9 +204,10 @@ def _check_header(raw: object, source: str, kind: ModelKind) -> None:
     version = raw.get("format_version")
     features = raw.get("features")
     features_version = features.get("version") if isinstance(features, dict) else None
-    if version != FORMAT_VERSION or features_version != FEATURES_VERSION:
+    if version not in (FORMAT_VERSION, EMBEDDINGS_FORMAT_VERSION) or features_version != FEATURES_VERSION:
         raise ConflictLensError("CL-E772", f"format version {version!r} (features {features_version!r}); this "
-                                f"program reads version {FORMAT_VERSION} (features {FEATURES_VERSION}): retrain "
+                                f"program reads versions {FORMAT_VERSION} and {EMBEDDINGS_FORMAT_VERSION} (features "
+                                f"{FEATURES_VERSION}): retrain "
                                 f"the model with this version's `{kind.command}`", source)
 
 

@@ -33,12 +33,23 @@ class RelevanceGate:
         return probability >= self.threshold
 
     def gated(self, text: str, events: list[Event]) -> list[Event]:
-        """The report's events through the gate: its political-violence events are dropped when the
-        model reads no act in `text`; on those kept, `extra["relevance_gate"]` notes the probability."""
+        """The report's events through the gate (see `gated_many`)."""
+        return self.gated_many([text], [events])[0]
+
+    def gated_many(self, texts: list[str], events: list[list[Event]]) -> list[list[Event]]:
+        """Each report's events through the gate: its political-violence events are dropped when the
+        model reads no act in its text; on those kept, `extra["relevance_gate"]` notes the probability.
+        Only reports with such events are read, together (an encoder reads them in batches)."""
+        asked = [i for i, found in enumerate(events) if any(e.event_type in VIOLENT_TYPES for e in found)]
+        head = self.model.heads[RELEVANCE_HEAD]
+        column = head.classes.index(NO_ACT)
+        vectors = self.model.vectors([texts[i] for i in asked])
+        probabilities = dict(zip(asked, (head.probabilities(v)[column] for v in vectors)))
+        return [self._gated(found, probabilities[i]) if i in probabilities else found
+                for i, found in enumerate(events)]
+
+    def _gated(self, events: list[Event], probability: float) -> list[Event]:
         violent = [e for e in events if e.event_type in VIOLENT_TYPES]
-        if not violent:  # nothing the gate could drop: the model is not run
-            return events
-        probability = self.no_act_probability(text)
         if self.drops(probability):
             return [e for e in events if e.event_type not in VIOLENT_TYPES]
         for event in violent:

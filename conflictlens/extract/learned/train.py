@@ -1,6 +1,7 @@
 """Training a typing model or a relevance gate with scikit-learn, saved as data (JSON), never as a pickle.
 
-TF-IDF over `features.text_features` and one multinomial logistic regression per head. How the
+TF-IDF over `features.text_features`, sentence embeddings (`embeddings.py`) or both side by side
+(`--features`), and one multinomial logistic regression per head. How the
 learned label is combined with the rules' is picked by measurement: k-fold cross-validation over
 the training rows gives each row a prediction from a model that never saw it, and the threshold t
 that does best on those rows is kept in the file. Typing: "the learned label when its probability
@@ -16,9 +17,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.extract.learned import embeddings
 from conflictlens.extract.learned.features import FEATURES_VERSION, text_features
 from conflictlens.extract.learned.model import (
-    ACT, FORMAT_VERSION, NO_ACT, RELEVANCE, RELEVANCE_HEAD, TYPING, allowed_labels,
+    ACT, EMBEDDINGS, EMBEDDINGS_FORMAT_VERSION, FEATURE_KINDS, FORMAT_VERSION, NO_ACT, RELEVANCE, RELEVANCE_HEAD,
+    TFIDF, TYPING, allowed_labels,
 )
 
 FOLDS = 5
@@ -45,6 +48,53 @@ class RelevanceRow:
 
 
 @dataclass(frozen=True)
+class TrainingTexts:
+    """The training texts and what a model reads of them: TF-IDF is fitted on the rows a model is
+    trained on (inside each fold too); embeddings depend on no other row, so they are encoded once."""
+
+    kind: str  # one of FEATURE_KINDS
+    texts: list[str]
+    dense: object = None  # the texts' embeddings (numpy rows), where the kind uses them
+
+    @classmethod
+    def of(cls, kind: str, texts: list[str]) -> "TrainingTexts":
+        check_features(kind)
+        return cls(kind, texts, embeddings.embed_matrix(texts) if kind != TFIDF else None)
+
+    def subset(self, rows: list[int]) -> "TrainingTexts":
+        return TrainingTexts(self.kind, [self.texts[i] for i in rows], None if self.dense is None else self.dense[rows])
+
+    def fit(self, sklearn, rows: list[int]) -> tuple[object, object]:
+        """A TF-IDF vectoriser fitted on `rows` (None for embeddings alone) and those rows' matrix."""
+        vectoriser = make_vectoriser(sklearn, len(rows)) if self.kind != EMBEDDINGS else None
+        sparse = vectoriser.fit_transform([self.texts[i] for i in rows]) if vectoriser is not None else None
+        return vectoriser, self._joined(sparse, rows)
+
+    def transform(self, vectoriser, rows: list[int]):
+        sparse = vectoriser.transform([self.texts[i] for i in rows]) if vectoriser is not None else None
+        return self._joined(sparse, rows)
+
+    def _joined(self, sparse, rows: list[int]):
+        """TF-IDF columns first, then the embedding's: the order `LinearModel.vectors` reads them in."""
+        if self.dense is None:
+            return sparse
+        if sparse is None:
+            return self.dense[rows]
+        import scipy.sparse
+
+        return scipy.sparse.hstack([sparse, scipy.sparse.csr_matrix(self.dense[rows])]).tocsr()
+
+
+def check_features(kind: str) -> None:
+    """A coded error for an unknown feature kind, or for embeddings without their extra."""
+    if kind not in FEATURE_KINDS:
+        raise ConflictLensError("CL-E779", f"unknown features {kind!r}; use one of {', '.join(FEATURE_KINDS)}",
+                                "--features")
+    if kind != TFIDF:
+        embeddings.require("--features " + kind)
+
+
+@dataclass(frozen=True)
 class CrossValidated:
     """Out-of-fold predictions of one head: what the model says of rows it never saw."""
 
@@ -53,30 +103,31 @@ class CrossValidated:
 
 
 def train_typing_model(rows: list[TrainingRow], heads: tuple[str, ...], training: dict,
-                       folds: int = FOLDS) -> dict:
-    """The JSON-ready model: shared features, and per head the final fit on every row plus the
-    threshold and scores measured by `folds`-fold cross-validation."""
+                       folds: int = FOLDS, features: str = TFIDF) -> dict:
+    """The JSON-ready model: shared features (`features`: one of FEATURE_KINDS), and per head the
+    final fit on every row plus the threshold and scores measured by `folds`-fold cross-validation."""
     _check_rows(rows, heads)
     sklearn = _sklearn()
-    texts = [r.text for r in rows]
+    texts = TrainingTexts.of(features, [r.text for r in rows])
     model, matrix = _model_with_features(sklearn, TYPING.format, texts, training, folds)
     for head in heads:
         labelled = [i for i, r in enumerate(rows) if r.labels.get(head)]
         gold = [rows[i].labels[head] for i in labelled]
         rules = [rows[i].rules.get(head) for i in labelled]
-        predicted = cross_validate(sklearn, [texts[i] for i in labelled], gold, folds)
+        predicted = cross_validate(sklearn, texts.subset(labelled), gold, folds)
         threshold, scores = pick_threshold(gold, rules, predicted)
         classifier = make_classifier(sklearn).fit(matrix[labelled], gold)
         model["heads"][head] = {**export_head(classifier), "threshold": threshold, "cv": scores}
     return model
 
 
-def train_relevance_model(rows: list[RelevanceRow], training: dict, folds: int = FOLDS) -> dict:
-    """The JSON-ready relevance gate: shared features, the final fit on every row, and the
-    threshold and scores measured by `folds`-fold cross-validation."""
+def train_relevance_model(rows: list[RelevanceRow], training: dict, folds: int = FOLDS,
+                          features: str = TFIDF) -> dict:
+    """The JSON-ready relevance gate: shared features (`features`: one of FEATURE_KINDS), the final
+    fit on every row, and the threshold and scores measured by `folds`-fold cross-validation."""
     _check_relevance_rows(rows)
     sklearn = _sklearn()
-    texts = [r.text for r in rows]
+    texts = TrainingTexts.of(features, [r.text for r in rows])
     gold = [ACT if r.relevant else NO_ACT for r in rows]
     model, matrix = _model_with_features(sklearn, RELEVANCE.format, texts, training, folds)
     predicted = cross_validate(sklearn, texts, gold, folds)
@@ -87,15 +138,18 @@ def train_relevance_model(rows: list[RelevanceRow], training: dict, folds: int =
     return model
 
 
-def _model_with_features(sklearn, fmt: str, texts: list[str], training: dict, folds: int) -> tuple[dict, object]:
-    """The model's header and features (a TF-IDF vectoriser fitted on every text), and the texts' matrix."""
-    vectoriser = make_vectoriser(sklearn, len(texts))
-    matrix = vectoriser.fit_transform(texts)
-    vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get)
-    model = {"format": fmt, "format_version": FORMAT_VERSION,
-             "features": {"version": FEATURES_VERSION, "vocabulary": vocabulary,
-                          "idf": [float(v) for v in vectoriser.idf_]},
-             "heads": {}, "training": {**training, "rows": len(texts), "folds": folds,
+def _model_with_features(sklearn, fmt: str, texts: TrainingTexts, training: dict, folds: int) -> tuple[dict, object]:
+    """The model's header and features (a TF-IDF vectoriser fitted on every text, the encoder named),
+    and the texts' matrix."""
+    vectoriser, matrix = texts.fit(sklearn, list(range(len(texts.texts))))
+    vocabulary = sorted(vectoriser.vocabulary_, key=vectoriser.vocabulary_.get) if vectoriser is not None else []
+    features = {"version": FEATURES_VERSION, "kind": texts.kind, "vocabulary": vocabulary,
+                "idf": [float(v) for v in vectoriser.idf_] if vectoriser is not None else []}
+    if texts.kind != TFIDF:
+        features["encoder"] = dict(embeddings.ENCODER)
+    version = FORMAT_VERSION if texts.kind == TFIDF else EMBEDDINGS_FORMAT_VERSION
+    model = {"format": fmt, "format_version": version, "features": features,
+             "heads": {}, "training": {**training, "rows": len(texts.texts), "folds": folds,
                                        "trained_on": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                                        "scikit_learn": sklearn.__version__}}
     return model, matrix
@@ -147,21 +201,20 @@ def make_classifier(sklearn):
     return sklearn.linear_model.LogisticRegression(C=C_VALUE, max_iter=3000)
 
 
-def cross_validate(sklearn, texts: list[str], gold: list[str], folds: int) -> CrossValidated:
+def cross_validate(sklearn, texts: TrainingTexts, gold: list[str], folds: int) -> CrossValidated:
     """Out-of-fold label and probability for every row; the vectoriser is fitted inside each fold
     too, so no fold sees the vocabulary of the rows it is scored on."""
-    labels, probs = [""] * len(texts), [0.0] * len(texts)
-    splitter = sklearn.model_selection.KFold(n_splits=min(folds, len(texts)), shuffle=True, random_state=SEED)
-    for train, test in splitter.split(texts):
+    labels, probs = [""] * len(gold), [0.0] * len(gold)
+    splitter = sklearn.model_selection.KFold(n_splits=min(folds, len(gold)), shuffle=True, random_state=SEED)
+    for train, test in splitter.split(gold):
         seen = sorted({gold[i] for i in train})
         if len(seen) < 2:  # a fold with one label only predicts it
             for i in test:
                 labels[i], probs[i] = seen[0], 1.0
             continue
-        vectoriser = make_vectoriser(sklearn, len(train))
-        classifier = make_classifier(sklearn).fit(vectoriser.fit_transform([texts[i] for i in train]),
-                                              [gold[i] for i in train])
-        table = classifier.predict_proba(vectoriser.transform([texts[i] for i in test]))
+        vectoriser, matrix = texts.fit(sklearn, list(train))
+        classifier = make_classifier(sklearn).fit(matrix, [gold[i] for i in train])
+        table = classifier.predict_proba(texts.transform(vectoriser, list(test)))
         for i, row in zip(test, table):
             best = int(row.argmax())
             labels[i], probs[i] = str(classifier.classes_[best]), float(row[best])
