@@ -31,6 +31,7 @@ from conflictlens.extract.segment import Incident, group_incidents, prefilter, s
 from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, shouted_spans, truecase
 from conflictlens.extract.wire.furniture import caption_spans, find_dateline, furniture_spans, inside, is_messenger
 from conflictlens.extract.wire.unwrap import unwrap
+from conflictlens.model.periods import leading_day
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Document, Event
 from conflictlens.model.relations import ActorRelation
@@ -224,7 +225,7 @@ class Extractor:
         dateline = find_dateline(text)
         # Without a publication date, the dateline's date is the day weekdays and "this month" count
         # from, and the day that decides what a dated actor name ("Afghan forces") meant.
-        published = _parse_date(doc.published) or (
+        published = leading_day(doc.published) or (
             (dateline.date or stated_date(text[: dateline.end], self.date_order)) if dateline else None)
         # Failing both, the first full date of the opening says which era the actor names belong to.
         era = published or stated_date(text[:200], self.date_order)
@@ -389,13 +390,4 @@ def _keep_candidates(event: Event, ctx: DocContext, span: tuple[int, int],
 
 def _clean_org(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 

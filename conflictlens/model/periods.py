@@ -24,6 +24,14 @@ def plain_day(value: str | None) -> dt.date | None:
     return day if day.isoformat() == value else None
 
 
+def leading_day(value: str | None) -> dt.date | None:
+    """The date a value opens with (`2021-05-08`, `2021-05-08T10:00`, ...), or None when it opens with none."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def period_start(day: dt.date) -> dt.date:
     """The first day of the period holding `day`: its week's Monday, or its month's first day if later."""
     monday = day - dt.timedelta(days=day.weekday())

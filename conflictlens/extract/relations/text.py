@@ -22,6 +22,7 @@ from conflictlens.extract.dates.mentions import find_date_mentions, resolve_ment
 from conflictlens.extract.relations.events import derived_relations, is_party_name, main_country
 from conflictlens.extract.relations.lexicon import RelationCues, Rule, relation_cues
 from conflictlens.extract.segment import split_sentences
+from conflictlens.model.periods import leading_day
 from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.records import DateInfo, Document, Event, Evidence
 from conflictlens.model.relations import ActorRelation, ordered_pair, relation_id
@@ -273,7 +274,7 @@ class RelationExtractor:
 
     def _dates(self, sentence: str, published: str | None) -> list[_Date]:
         """Dates in the sentence, each with its role: since/from -> start, until/before -> end."""
-        published_on = _parse(published)
+        published_on = leading_day(published)
         found: list[_Date] = []
         for m in find_date_mentions(sentence):
             resolved = resolve_mention(m, published_on, None)
@@ -379,10 +380,3 @@ def _event_date(dated: tuple[list[int], list[DateInfo]], span: tuple[int, int]) 
     inside = dates[bisect_left(starts, span[0]): bisect_left(starts, span[1])]
     found = {(d.start, d.end, d.precision): d for d in inside}
     return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _parse(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
