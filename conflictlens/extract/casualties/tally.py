@@ -60,6 +60,8 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     """Record zero statements and revised tolls, and blank them out so verbs do not count them again."""
     # parentheses and ", who was also ...," never hold the subject; blanking them keeps the scans short
     work = rules.relative.sub(lambda m: " " * len(m.group()), sent)
+    # "... claimed an attack in December in which 12 soldiers were killed": another act's toll
+    work = rules.earlier.sub(lambda m: " " * len(m.group()), work)
     zeros = list(rules.zero.finditer(work))
     for m in zeros:
         for cat in _ZERO_TARGETS[m.lastgroup or "both"]:
