@@ -45,6 +45,8 @@ class Tally:
     # Groups told only as 'several' or 'a few' (their entries' spans), and what tells them
     vague: set[Span] = field(default_factory=set)
     vague_words: re.Pattern[str] | None = None
+    # Where sentences start that tell one toll for several acts ("an attack on X and a bombing at Y killed 51")
+    summed: set[int] = field(default_factory=set)
 
 
 def blank(work: str, spans: list[Span]) -> str:
@@ -126,6 +128,16 @@ def without_vague(entries: list[Entry], vague: Collection[Span]) -> list[Entry]:
     if not vague or all(span in vague for _, span in entries):
         return entries
     return [((0, 0, None), span) if span in vague else (value, span) for value, span in entries]
+
+
+def without_summed(entries: list[Entry], sentences: Sequence[int], summed: Collection[int]) -> list[Entry]:
+    """A sentence that sums several acts' toll ('A missile attack on the parade and a suicide bombing at
+    the police station killed 51') gives this incident nothing when its other sentences tell its own
+    ('The parade attack killed at least 40'); alone, it is all the report tells, and stays."""
+    if not summed:
+        return entries
+    own = [e for e in entries if sentences[max(0, bisect_right(sentences, e[1][0]) - 1)] not in summed]
+    return own or entries
 
 
 def record_ceiling(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
