@@ -45,6 +45,8 @@ def test_another_n_counts_n(text: str, fatalities: int, injured: int) -> None:
         "2017 bombing that killed 40 people.",
         "Militants killed six soldiers at a checkpoint on Friday. The same faction carried out a raid last year "
         "which killed 25 villagers.",
+        "Militants killed six soldiers at a checkpoint on Friday. Fear has grown since gunmen carried out a massacre "
+        "in a farming village near the river in April that left at least 90 dead.",
     ],
 )
 def test_an_earlier_acts_toll_adds_nothing(text: str) -> None:

@@ -147,7 +147,7 @@ def _earlier_act_pattern(lex: dict) -> str:
     act = rf"(?:{alternation(lex['earlier_act_nouns'])})(?![\w-])"
     words = r"(?:[\w'\u2019-]+\s+)"
     timed_noun = rf"{words}{{0,3}}?{time}[\s,]+{words}{{0,2}}?{act}"
-    noun_then_time = rf"{words}{{0,3}}?{act}\s+{words}{{0,5}}?{time}(?:\s+[\w-]+){{0,2}}?"
+    noun_then_time = rf"{words}{{0,3}}?{act}\s+{words}{{0,7}}?{time}(?:\s+[\w-]+){{0,2}}?"
     return (rf"(?<![\w-])(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
             r"(?:in\s+which|that|which)\s[^.;]*")
 
