@@ -46,7 +46,7 @@ def test_another_n_counts_n(text: str, fatalities: int, injured: int) -> None:
         "Militants killed six soldiers at a checkpoint on Friday. The same faction carried out a raid last year "
         "which killed 25 villagers.",
         "Militants killed six soldiers at a checkpoint on Friday. Fear has grown since gunmen carried out a massacre "
-        "in a farming village near the river in April that left at least 90 dead.",
+        "in a remote farming village in April that left at least 90 dead.",
     ],
 )
 def test_an_earlier_acts_toll_adds_nothing(text: str) -> None:
