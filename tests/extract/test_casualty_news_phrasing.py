@@ -85,3 +85,20 @@ def test_a_toll_of_several_acts_gives_way_to_the_incidents_own(text: str, fatali
 def test_the_injured_told_by_their_treatment(second: str) -> None:
     figures = parse_casualties("A grenade thrown into a bus killed four passengers on Monday. " + second)
     assert (figures.fatalities.best, figures.injured.best) == (4, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injured"),
+    [
+        # the definite group refers back to the count in the same sentence: not counted twice
+        ("The raiders overran the post and killed at least 20 soldiers, then stayed to make sure the soldiers died.",
+         20, None),
+        # the wounded who later died move to the dead
+        ("Three guards were wounded in the shooting. The guards later died of their wounds.", 3, None),
+        # a group only abducted before is counted when killed
+        ("Gunmen seized five herders on Monday. The herders were killed the next day.", 5, None),
+    ],
+)
+def test_a_group_referred_back_to_is_counted_once(text: str, fatalities: int, injured: int | None) -> None:
+    figures = parse_casualties(text)
+    assert (figures.fatalities.best, figures.injured.best) == (fatalities, injured)

@@ -102,16 +102,27 @@ def _names(pattern: re.Pattern[str] | None, text: str, item: Item) -> bool:
     return pattern is not None and pattern.search(text, *item.span) is not None
 
 
-def _counted_before(tally: Tally, item: Item) -> bool:
+def _counted_before(tally: Tally, item: Item) -> str | None:
+    """The category the group an item refers back to was counted in, if it was."""
     at = item.refers_to
-    return at is not None and any(a <= at < b for entries in tally.found.values() for _, (a, b) in entries)
+    if at is None:
+        return None
+    return next((cat for cat, entries in tally.found.items() if any(a <= at < b for _, (a, b) in entries)), None)
+
+
+def _drop_injured_at(tally: Tally, at: int) -> None:
+    """'Two soldiers were wounded ... the soldiers later died': they leave the injured for the dead."""
+    tally.found["injured"] = [(v, (a, b)) for v, (a, b) in tally.found["injured"] if not a <= at < b]
 
 
 def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
     """Count the groups a verb applies to ('killed', 'injured' or 'ambiguous'); each span covers the verb."""
     entries: list[Entry] = []
     for item in items:
-        if _counted_before(tally, item):
+        counted = _counted_before(tally, item)
+        if counted == "injured" and outcome == "killed" and item.refers_to is not None:
+            _drop_injured_at(tally, item.refers_to)
+        elif counted is not None:
             continue  # "the two soldiers were martyred": the two soldiers already counted
         span = (min(item.span[0], verb[0]), max(item.span[1], verb[1]))
         if tally.vague_words is not None and tally.vague_words.match(tally.text, item.span[0]):
