@@ -129,16 +129,17 @@ def _told_before(ctx: Sentence, head: str, value: Triple, before: int) -> int | 
     return found
 
 
-def _antecedent(ctx: Sentence, head: str, before: int) -> tuple[Triple | None, str]:
-    """The number of an earlier mention of the same plural noun: 'abducted four boys ... The boys were killed'.
+def _antecedent(ctx: Sentence, head: str, before: int) -> tuple[Triple | None, str, int | None]:
+    """The number of an earlier mention of the same plural noun: 'abducted four boys ... The boys were killed',
+    its class and where it stands.
 
     For 'them' the latest counted group of the sentence, with its class ('... the two assailants, killing them').
     """
-    last: tuple[Triple | None, str] = (None, "victim")
+    last: tuple[Triple | None, str, int | None] = (None, "victim", None)
     floor = max(ctx.base if head == "them" else ctx.floor, before - _ANTECEDENT_WINDOW)
     for m in _antecedent_regex(head).finditer(ctx.text, floor, before):
         noun = " ".join(m.group(2).lower().split())
-        last = (parse_number(m.group(1)), casualty_rules().heads.get(noun, ("victim", True))[0])
+        last = (parse_number(m.group(1)), casualty_rules().heads.get(noun, ("victim", True))[0], m.start(1))
     return last
 
 
@@ -157,8 +158,9 @@ def _definite_noun(seg: str, rules: Rules) -> str | None:
 
 def _referred(ctx: Sentence, noun: str, at: int, cls: str, span: Span) -> Item | None:
     """'The boys' counted by an earlier 'four boys'; nothing when no earlier mention gives the number."""
-    value = _antecedent(ctx, noun, at)[0]
-    return Item(value, cls, span, False) if value else None
+    # "killed at least 20 soldiers ... if the soldiers died": the group counted already is not counted again
+    value, _, where = _antecedent(ctx, noun, at)
+    return Item(value, cls, span, False, refers_to=where) if value else None
 
 
 def _by_head(ctx: Sentence, phrase: _Phrase, h: re.Match[str], span: Span, rules: Rules) -> Item | None:
@@ -173,7 +175,7 @@ def _by_head(ctx: Sentence, phrase: _Phrase, h: re.Match[str], span: Span, rules
 def _pronoun_or_name(ctx: Sentence, seg: str, span: Span, rules: Rules) -> Item | None:
     word = seg.strip().lower()
     if word == "them":
-        value, cls = _antecedent(ctx, "them", span[0])
+        value, cls, _ = _antecedent(ctx, "them", span[0])
         return Item(value, cls, span, False) if value else None
     if word in rules.lex["reflexive_perpetrator"]:
         n = rules.lex["reflexive_perpetrator"][word]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from conflictlens.extract.casualties.clauses import parse_sentence
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, attackers_pattern, casualty_rules, names_pattern
-from conflictlens.extract.casualties.tally import CATEGORIES, Tally, total, without_vague
+from conflictlens.extract.casualties.tally import CATEGORIES, Tally, total, without_summed, without_vague
 from conflictlens.model.records import Casualties
 
 __all__ = ["CasualtyFigures", "parse_casualties", "parse_number"]
@@ -97,10 +97,12 @@ def parse_casualties(
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
             tally.sentences.append(s)
+            if rules.summed.search(text, s, e):
+                tally.summed.add(s)
             cues = [m.span() for m in rules.further.finditer(text, s, e)]
             parse_sentence(text, s, e, floor, rules, tally)
             tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
-    totals = {c: total(without_vague(tally.found[c], tally.vague), tally.tolls[c], tally.ceilings[c],
-                       tally.sentences, tally.further) for c in CATEGORIES}
+    totals = {c: total(without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed),
+                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further) for c in CATEGORIES}
     used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c]}) for c in CATEGORIES}
     return CasualtyFigures(**totals, spans={c: v for c, v in used.items() if v})

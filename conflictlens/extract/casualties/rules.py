@@ -40,6 +40,8 @@ class Rules:
     restate: re.Pattern[str]
     mask: re.Pattern[str]
     relative: re.Pattern[str]
+    summed: re.Pattern[str]  # one toll for several acts ('an attack on X and a bombing at Y killed 51')
+    earlier: re.Pattern[str]  # another act told with its own time and toll ('an attack in December in which ...')
     sep: re.Pattern[str]
     token: re.Pattern[str]
     sent_end: re.Pattern[str]
@@ -124,6 +126,32 @@ def _toll_pattern(lex: dict, number: str) -> str:
     return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at|of)\s+(?P<num>{number})"
 
 
+def _summed_acts_pattern(lex: dict) -> str:
+    """Several acts under one toll: each act with an article of its own ('a missile attack on the parade
+    and a suicide bombing outside a police station'), or acts on two named places ('attacks on Monguno and
+    Nganzai'). Twin bombs ('two bombs', 'twin blasts') are one act with one article and do not match."""
+    nouns = lex["summed_act_nouns"]
+    act = alternation(nouns)
+    acts = alternation(_plural(n, lex["irregular_plurals"]) for n in nouns)
+    words = r"(?:[\w'\u2019-]+\s+)"
+    one = rf"(?:an?|another)\s+{words}{{0,3}}?(?:{act})(?![\w-])"
+    place = r"(?-i:[A-Z][\w'\u2019-]+)"
+    on_places = rf"(?:{acts})(?![\w-])[^.;]{{0,25}}?\s(?:on|in|at|against)\s+{place}(?:\s+{place})?\s+and\s+{place}"
+    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places})"
+
+
+def _earlier_act_pattern(lex: dict) -> str:
+    """'an attack in December in which 12 soldiers were killed', 'a 2019 bombing that killed 30': an act
+    noun carrying a time of its own, with the clause that tells its toll (to the clause's end)."""
+    time = rf"(?:{alternation(lex['earlier_act_times'])}|(?-i:May)|(?:19|20)\d\d)(?![\w-])"
+    act = rf"(?:{alternation(lex['earlier_act_nouns'])})(?![\w-])"
+    words = r"(?:[\w'\u2019-]+\s+)"
+    timed_noun = rf"{words}{{0,3}}?{time}[\s,]+{words}{{0,2}}?{act}"
+    noun_then_time = rf"{words}{{0,3}}?{act}\s+{words}{{0,7}}?{time}(?:\s+[\w-]+){{0,2}}?"
+    return (rf"(?<![\w-])(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
+            r"(?:in\s+which|that|which)\s[^.;]*")
+
+
 def _assailant_pattern(lex: dict) -> str:
     nouns = lex["assailant_nouns"]
     forms = [*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns), *lex["reflexive_perpetrator"]]
@@ -186,6 +214,8 @@ def casualty_rules() -> Rules:
         relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,"
                                  r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
                                  flags),
+        summed=compile_pattern(_summed_acts_pattern(lex), flags),
+        earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
                             flags),
         token=compile_pattern(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),

@@ -45,6 +45,8 @@ class Tally:
     # Groups told only as 'several' or 'a few' (their entries' spans), and what tells them
     vague: set[Span] = field(default_factory=set)
     vague_words: re.Pattern[str] | None = None
+    # Where sentences start that tell one toll for several acts ("an attack on X and a bombing at Y killed 51")
+    summed: set[int] = field(default_factory=set)
 
 
 def blank(work: str, spans: list[Span]) -> str:
@@ -60,6 +62,8 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     """Record zero statements and revised tolls, and blank them out so verbs do not count them again."""
     # parentheses and ", who was also ...," never hold the subject; blanking them keeps the scans short
     work = rules.relative.sub(lambda m: " " * len(m.group()), sent)
+    # "... claimed an attack in December in which 12 soldiers were killed": another act's toll
+    work = rules.earlier.sub(lambda m: " " * len(m.group()), work)
     zeros = list(rules.zero.finditer(work))
     for m in zeros:
         for cat in _ZERO_TARGETS[m.lastgroup or "both"]:
@@ -98,16 +102,27 @@ def _names(pattern: re.Pattern[str] | None, text: str, item: Item) -> bool:
     return pattern is not None and pattern.search(text, *item.span) is not None
 
 
-def _counted_before(tally: Tally, item: Item) -> bool:
+def _counted_before(tally: Tally, item: Item) -> str | None:
+    """The category the group an item refers back to was counted in, if it was."""
     at = item.refers_to
-    return at is not None and any(a <= at < b for entries in tally.found.values() for _, (a, b) in entries)
+    if at is None:
+        return None
+    return next((cat for cat, entries in tally.found.items() if any(a <= at < b for _, (a, b) in entries)), None)
+
+
+def _drop_injured_at(tally: Tally, at: int) -> None:
+    """'Two soldiers were wounded ... the soldiers later died': they leave the injured for the dead."""
+    tally.found["injured"] = [(v, (a, b)) for v, (a, b) in tally.found["injured"] if not a <= at < b]
 
 
 def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
     """Count the groups a verb applies to ('killed', 'injured' or 'ambiguous'); each span covers the verb."""
     entries: list[Entry] = []
     for item in items:
-        if _counted_before(tally, item):
+        counted = _counted_before(tally, item)
+        if counted == "injured" and outcome == "killed" and item.refers_to is not None:
+            _drop_injured_at(tally, item.refers_to)
+        elif counted is not None:
             continue  # "the two soldiers were martyred": the two soldiers already counted
         span = (min(item.span[0], verb[0]), max(item.span[1], verb[1]))
         if tally.vague_words is not None and tally.vague_words.match(tally.text, item.span[0]):
@@ -124,6 +139,16 @@ def without_vague(entries: list[Entry], vague: Collection[Span]) -> list[Entry]:
     if not vague or all(span in vague for _, span in entries):
         return entries
     return [((0, 0, None), span) if span in vague else (value, span) for value, span in entries]
+
+
+def without_summed(entries: list[Entry], sentences: Sequence[int], summed: Collection[int]) -> list[Entry]:
+    """A sentence that sums several acts' toll ('A missile attack on the parade and a suicide bombing at
+    the police station killed 51') gives this incident nothing when its other sentences tell its own
+    ('The parade attack killed at least 40'); alone, it is all the report tells, and stays."""
+    if not summed:
+        return entries
+    own = [e for e in entries if sentences[max(0, bisect_right(sentences, e[1][0]) - 1)] not in summed]
+    return own or entries
 
 
 def record_ceiling(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
