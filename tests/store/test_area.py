@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-import pytest
 from store_helpers import make_document, make_event
 
 from conflictlens.model.area import Box, Circle, km_between
