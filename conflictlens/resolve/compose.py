@@ -30,15 +30,12 @@ Member = tuple[Event, Source]
 
 
 _CATEGORIES = ("event_type", "sub_event_type", "attack_type", "target_type", "weapon_type", "perpetrator")
-_DATE_KEYS = ("start", "end", "precision")
-_PLACE_KEYS = ("country", "admin1", "admin2", "place", "lat", "lon", "precision")
 
 
 def compose(incident_id: str, members: Sequence[Member]) -> dict[str, Any]:
     """The merged record of the incident made of `members` (each an event and its source)."""
-    if len(members) == 1:
-        return _compose_one(incident_id, *members[0])
-    members = sorted(members, key=lambda m: (m[1].reported_on or "", m[0].id))
+    if len(members) > 1:
+        members = sorted(members, key=lambda m: (m[1].reported_on or "", m[0].id))
     record: dict[str, Any] = {
         "id": incident_id,
         "members": [e.id for e, _ in members],
@@ -53,31 +50,6 @@ def compose(incident_id: str, members: Sequence[Member]) -> dict[str, Any]:
         record[name] = casualty_summary([(getattr(e, name), src, e.id) for e, src in members])
     record["targets"] = _union(members, lambda e: e.targets)
     record["attribution"] = _attributions(members)
-    return record
-
-
-def _compose_one(incident_id: str, event: Event, src: Source) -> dict[str, Any]:
-    """compose() of a one-member incident (most are): every field is the member's own, nothing to rank.
-    The same record, key for key, as the general rules give for one member."""
-    label, own = src.label, event.id
-    record: dict[str, Any] = {"id": incident_id, "members": [own],
-                              "sources": [{"event_id": own, **src.to_dict(), "dataset_id": event.dataset_id}]}
-    for name in _CATEGORIES:
-        value = _known(getattr(event, name))
-        record[name] = {"value": None, "sources": [], "events": []} if value is None else \
-            {"value": value, "sources": [label], "events": [own]}
-    record["claimed"] = {"value": True, "sources": [label], "events": [own]} if event.claimed else \
-        {"value": None, "sources": [], "events": []}
-    when, where = event.date, event.location
-    record["date"] = {"start": when.start, "end": when.end or when.start, "precision": when.precision,
-                      "sources": [label], "events": [own]} if when.start else \
-        {**dict.fromkeys(_DATE_KEYS), "sources": [], "events": []}
-    record["location"] = {**where.to_dict(), "sources": [label], "events": [own]} if where.country else \
-        {**dict.fromkeys(_PLACE_KEYS), "sources": [], "events": []}
-    for name in ("fatalities", "injured", "perpetrators_killed"):
-        record[name] = casualty_summary([(getattr(event, name), src, own)])
-    record["targets"] = _union([(event, src)], lambda e: e.targets)
-    record["attribution"] = _attributions([(event, src)])
     return record
 
 

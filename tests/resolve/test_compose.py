@@ -71,8 +71,8 @@ def test_one_member_gives_the_record_that_two_identical_members_give_less_the_se
 
 
 def test_a_one_member_record_is_what_the_general_rules_give_for_one_member():
-    # compose builds one-member records directly (most incidents have one member); each field must be
-    # what the general rules (the functions compose uses for several members) give for that member.
+    # Most incidents have one member; each field of its record must be what the general rules (the
+    # functions compose uses for several members) give for that member, key order included.
     from dataclasses import replace
 
     from conflictlens.model.records import Attribution, DateInfo, Location
