@@ -98,7 +98,8 @@ def _sub_event_type_step(d: Draft) -> None:
 
 def _learned_sub_event_type_step(d: Draft) -> None:
     start, end = d.incident.span
-    d.learned_vector = d.learned.vector(d.ctx.doc.text[start:end]) if d.learned is not None else {}  # read once
+    reads = d.learned is not None and not d.learned.never_chooses
+    d.learned_vector = d.learned.vector(d.ctx.doc.text[start:end]) if reads else {}  # read once
     _learned_typing(d.event, d.learned, ("sub_event_type",), d.learned_vector, d.ev(d.incident.span))
 
 

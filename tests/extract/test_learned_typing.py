@@ -157,3 +157,20 @@ def test_missing_or_truncated_model_files_are_coded_errors(trained, tmp_path) ->
     with pytest.raises(ConflictLensError) as truncated:
         load_typing_model(cut)
     assert truncated.value.code == "CL-E771"
+
+
+def test_a_model_that_never_overrides_the_rules_reads_no_text(trained, monkeypatch) -> None:
+    # Cross-validation may keep the rules on every head (threshold 1.01): extraction then reads no features.
+    from conflictlens.extract.extractor import Extractor
+    from conflictlens.extract.learned.model import LinearModel
+    from conflictlens.model.records import Document
+
+    kept = json.loads(json.dumps(trained))
+    for head in kept["heads"].values():
+        head["threshold"] = 1.01
+    model = parse_typing_model(kept, "model.json")
+    assert model.never_chooses
+    monkeypatch.setattr(LinearModel, "vectors", lambda self, texts: pytest.fail("a text was read"))
+    text = "A bomb planted on a motorcycle exploded beside a police patrol in Khost on Monday, killing two."
+    events = Extractor(use_ner=False, typing=model).extract(Document(id="d1", text=text, published="2021-03-01"))
+    assert events and all("learned_typing" not in e.extra for e in events)
