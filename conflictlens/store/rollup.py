@@ -65,13 +65,6 @@ def rollup_key(values: Sequence[str | None]) -> str:
     return "".join("n" if v is None else f"s{len(v)}:{v}" for v in values)
 
 
-def kept_values(shown: Sequence[Any]) -> dict[str, tuple[Any, ...]]:
-    """What each table of the roll-up keeps of an event shown as (date_start, the other COLUMNS...)."""
-    rest = tuple(shown[1:])
-    return {"event_rollup": (period_of(shown[0]), *rest), "event_rollup_day": (shown[0], *rest),
-            "event_rollup_totals": rest}
-
-
 def count_inserted(conn: sqlite3.Connection, flat: Sequence[EventRows]) -> None:
     """Count events just inserted (rows.event_rows), each under the perpetrator in force for it: an
     analyst's answer may be older than the event (re-extraction inserts it again under its id)."""
@@ -116,18 +109,30 @@ def _current_actors(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str,
 
 def _apply(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]], sign: int) -> None:
     """Add (sign 1) or take away (-1) rows of (date_start, the other COLUMNS..., events, fatalities)."""
-    totals: dict[str, dict[str, list[Any]]] = {table: {} for table in TABLES}
+    # Keyed by the kept values themselves (rollup_key is one-to-one on them), and a key is the keys of
+    # its parts put together: the values past the date, shared by the three tables and repeated by
+    # many events, are spelled once per batch. Rows keep the order of their first event as before.
+    totals: dict[str, dict[tuple[Any, ...], list[Any]]] = {table: {} for table in TABLES}
+    periods: dict[Any, str | None] = {}
+    rest_keys: dict[tuple[Any, ...], str] = {}
+    width = len(COLUMNS)
     for row in rows:
-        for table, kept in kept_values(row[:len(COLUMNS)]).items():
-            key = rollup_key(kept)
-            total = totals[table].setdefault(key, [key, *kept, 0, 0])
-            total[-2] += sign * row[len(COLUMNS)]
-            total[-1] += sign * (row[len(COLUMNS) + 1] or 0)
-    for table, by_key in totals.items():
-        if by_key:
-            conn.executemany(_upsert(table), [tuple(t) for t in by_key.values()])
+        day, rest = row[0], tuple(row[1:width])
+        period = periods[day] if day in periods else periods.setdefault(day, period_of(day))
+        rest_key = rest_keys.get(rest) or rest_keys.setdefault(rest, rollup_key(rest))
+        events, fatalities = sign * row[width], sign * (row[width + 1] or 0)
+        for table, first in (("event_rollup", (period,)), ("event_rollup_day", (day,)), ("event_rollup_totals", ())):
+            kept = (*first, *rest)
+            total = totals[table].get(kept)
+            if total is None:
+                total = totals[table][kept] = [rollup_key(first) + rest_key, *kept, 0, 0]
+            total[-2] += events
+            total[-1] += fatalities
+    for table, by_kept in totals.items():
+        if by_kept:
+            conn.executemany(_upsert(table), [tuple(t) for t in by_kept.values()])
             if sign < 0:
-                conn.execute(_drop_emptied(table), (json.dumps(list(by_key)),))
+                conn.execute(_drop_emptied(table), (json.dumps([t[0] for t in by_kept.values()]),))
 
 
 def counts_sql(column: str, span: Any, *, from_events: bool = False, by_day: bool = False,

@@ -95,3 +95,13 @@ def test_reading_the_rollup_equals_reading_the_events(store: Store) -> None:
                 for value, n, f in store.rollup_counts(column, span, by_day=True, **chosen):
                     by_day[period_of(value) if column == "period" else value] += n * 1000 + f
                 assert rolled == on_events == by_day, (column, span, chosen)
+
+
+def test_a_key_is_the_keys_of_its_parts_and_tells_values_apart() -> None:
+    """The write path spells the values past the date once per batch and puts keys together (store.rollup._apply):
+    that is only right while a key is its parts' keys end to end and no two value tuples share one."""
+    rest = ("PK", None, "Swat:s3", "", "n", None, "Tehrik-i-Taliban Pakistan")
+    for first in (("2021-03-29",), (None,), ()):
+        assert rollup_key((*first, *rest)) == rollup_key(first) + rollup_key(rest)
+    kinds = [("a", "b"), ("ab", ""), ("", "ab"), (None, "ab"), ("n", None), (None, "n"), ("s1:a",), ("a", None), (None, None)]
+    assert len({rollup_key(v) for v in kinds}) == len(kinds)

@@ -75,6 +75,8 @@ def _perpetrator_stance(event: Event, perpetrator: str | None) -> tuple[str, str
 def _mentions_in(event: Event, field: str, sentences: Sequence[tuple[int, int]],
                  mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """The mentions (sorted by start) inside the sentences of the event's evidence for `field`."""
+    if not mentions:  # imported rows: no text, so nothing to look for (their evidence is not in sentences)
+        return []
     spans = [s for s in (_sentence_of(ev.start, sentences) for ev in event.evidence.get(field, [])) if s]
     if not spans:
         return []
