@@ -69,8 +69,11 @@ def _fill_and_swap(store: Store, ctx: ResolutionContext, bulk: BulkIncidentStore
                 position, _ = resolve_pending_batches(store, ctx, report, index, position, None, bulk,
                                                       (BULK_COMMIT_EVENTS, BULK_COMMIT_SECONDS))
         with store.transaction():
-            bulk.swap_in()
-            clear_mark_if_done(store.incidents)
+            bulk.swap_in()  # checks, under the write lock, that no other connection wrote meanwhile
+            if bulk.others_may_have_written:
+                clear_mark_if_done(store.incidents)  # events stored meanwhile may be in no incident: look
+            else:
+                store.incidents.clear_unresolved_mark()  # every stored event was read and filed
     return report
 
 

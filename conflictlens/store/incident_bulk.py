@@ -92,6 +92,9 @@ class BulkIncidentStore(IncidentStore):
         # batch recomposes their incidents next, and most have no other member (no JSON to read back).
         self._just_filed: dict[int, tuple[str, dict[str, Any], bool]] = {}
         self._version = super().data_version()
+        # Whether another connection committed (or restarted the WAL) since the run began: if not, no
+        # event was stored meanwhile, so every stored event is one the run filed (`others_may_have_written`).
+        self._others_wrote = False
 
     @classmethod
     def create(cls, store: Store) -> BulkIncidentStore:
@@ -119,9 +122,17 @@ class BulkIncidentStore(IncidentStore):
         version = super().data_version()
         if version == self._version:
             return
+        self._others_wrote = True
         if not self._still_ours():
             raise BulkInterrupted()
         self._version = version
+
+    @property
+    def others_may_have_written(self) -> bool:
+        """Whether another connection may have stored events since the run began (as of the last
+        `check_unchanged`): then the swap must look for events still in no incident before it clears
+        the unresolved mark; otherwise the run has read every stored event and filed each."""
+        return self._others_wrote
 
     def data_version(self) -> int:
         """No commit by another connection that matters to the resolver's index (pipeline/incident_index.py):
