@@ -62,7 +62,7 @@ def resolve_in_bulk(store: Store, ctx: ResolutionContext) -> ResolutionReport | 
 def _fill_and_swap(store: Store, ctx: ResolutionContext, bulk: BulkIncidentStore) -> ResolutionReport:
     report, index = ResolutionReport(), IncidentIndex()
     position: tuple[int, str] | None = (0, "")
-    with quiet_collector(RESOLVE_GC_THRESHOLD), bulk.big_cache():
+    with quiet_collector(RESOLVE_GC_THRESHOLD), bulk.bulk_settings():
         while position is not None:
             with store.transaction():
                 bulk.check_unchanged()
