@@ -62,15 +62,18 @@ def resolve_in_bulk(store: Store, ctx: ResolutionContext) -> ResolutionReport | 
 def _fill_and_swap(store: Store, ctx: ResolutionContext, bulk: BulkIncidentStore) -> ResolutionReport:
     report, index = ResolutionReport(), IncidentIndex()
     position: tuple[int, str] | None = (0, "")
-    with quiet_collector(RESOLVE_GC_THRESHOLD), bulk.big_cache():
+    with quiet_collector(RESOLVE_GC_THRESHOLD), bulk.bulk_settings():
         while position is not None:
             with store.transaction():
                 bulk.check_unchanged()
                 position, _ = resolve_pending_batches(store, ctx, report, index, position, None, bulk,
                                                       (BULK_COMMIT_EVENTS, BULK_COMMIT_SECONDS))
         with store.transaction():
-            bulk.swap_in()
-            clear_mark_if_done(store.incidents)
+            bulk.swap_in()  # checks, under the write lock, that no other connection wrote meanwhile
+            if bulk.others_may_have_written:
+                clear_mark_if_done(store.incidents)  # events stored meanwhile may be in no incident: look
+            else:
+                store.incidents.clear_unresolved_mark()  # every stored event was read and filed
     return report
 
 

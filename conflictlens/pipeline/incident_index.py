@@ -49,6 +49,10 @@ class IncidentIndex:
         # Of a complete index: per kind of time part ("d", "m"), the latest whose keys it may have
         # dropped. A key not held of such a time, or of no known time, is asked of the store.
         self._dropped: dict[str, int | str] = {}
+        # Whether each key asked about is of a dropped time, under the current `_dropped`: a resolve
+        # asks it of some 30 probe keys an event once keys were dropped (a store past MAX_KEYS keys),
+        # and parsing their time parts cost more than the look-up itself. Emptied when `_dropped` changes.
+        self._dropped_memo: dict[str, bool] = {}
 
     def begin(self, incidents: IncidentStore) -> None:
         """Call inside each write transaction, before reading: drops what another connection may have changed."""
@@ -83,9 +87,18 @@ class IncidentIndex:
             held.sort()
             cut = held[len(held) - 1 - len(held) * 2 // 5]
             self._dropped[kind] = max(cut, self._dropped.get(kind, cut))  # type: ignore[type-var]
-        self._keys = {key: held for key, held in self._keys.items() if not self._in_dropped_time(key)}
+        self._dropped_memo = {}
+        self._keys = {key: held for key, held in self._keys.items() if not self._time_dropped(key)}
 
     def _in_dropped_time(self, key: str) -> bool:
+        known = self._dropped_memo.get(key)
+        if known is None:
+            if len(self._dropped_memo) >= MAX_KEYS:
+                self._dropped_memo = {}
+            known = self._dropped_memo[key] = self._time_dropped(key)
+        return known
+
+    def _time_dropped(self, key: str) -> bool:
         found = _position(key)
         if found is None:
             return bool(self._dropped)
@@ -97,6 +110,7 @@ class IncidentIndex:
         self._samples.clear()
         self._complete = False
         self._dropped = {}
+        self._dropped_memo = {}
 
     def load_keys(self, incidents: IncidentStore, keys: Iterable[str]) -> None:
         """Read the incidents filed under each of `keys` that may have some and is not held (one query per 500 keys)."""

@@ -247,15 +247,13 @@ def resolve_pending_batches(store: Store, ctx: ResolutionContext, report: Resolu
     read on from (None when no event is left) and the number of events read."""
     incidents, started, read = store.incidents, time.monotonic(), 0
     while limit is None or read < limit:
-        rows = incidents.unresolved_events(PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - read),
-                                           position)
+        rows = incidents.unresolved_with_documents(
+            PENDING_BATCH if limit is None else min(PENDING_BATCH, limit - read), position)
         if not rows:
             return None, read
-        events = [event_from_record(record) for _, record, _ in rows]
-        meta = incidents.document_meta(e.document_id for e in events)
         # A report of its own per batch: resolve_events recomposes the incidents its report names (one
         # report for all batches made each batch recompose every incident since the first: quadratic).
-        items = [(e, source_for(e, ctx, meta.get(e.document_id))) for e in events]
+        items = [(e, source_for(e, ctx, meta)) for e, meta in ((event_from_record(r), m) for _, r, _, m in rows)]
         report.add(resolve_events(store, items, ctx, ResolutionReport(), index, into))
         read, position = read + len(rows), rows[-1][2]
         if read >= commit[0] or time.monotonic() - started >= commit[1]:

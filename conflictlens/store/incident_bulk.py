@@ -31,6 +31,13 @@ TABLES = ("incidents", "incident_members", "incident_blocks")
 NEXT = "_next"
 _KEY_INDEX = "incident_blocks_next_key"  # the resolver asks for the keys of old times it dropped
 _BULK_CACHE_KIB = 512 * 1024  # the two primary keys' indexes (in hash order) stay in memory until commit
+# The connection's settings for the run, restored after it (`bulk_settings`): the page cache above;
+# reads through a memory map (every event record, and each table again as the swap indexes it: no
+# copy into the page cache); the swap's sorts in memory; and freed pages not overwritten with zeros
+# (this build of SQLite does so by default), which only the run's own pages are (the new tables'
+# key index it drops, merged records it rewrites): nothing a user deleted.
+_BULK_PRAGMAS = (("cache_size", f"-{_BULK_CACHE_KIB}"), ("mmap_size", str(1 << 30)), ("temp_store", "2"),
+                 ("secure_delete", "0"))
 _SQLITE_FULL = 13
 # The meta row naming the run whose new tables these are: another run that dropped and made them again
 # (a second `incidents resolve` at the same time) is told apart from this one.
@@ -92,6 +99,9 @@ class BulkIncidentStore(IncidentStore):
         # batch recomposes their incidents next, and most have no other member (no JSON to read back).
         self._just_filed: dict[int, tuple[str, dict[str, Any], bool]] = {}
         self._version = super().data_version()
+        # Whether another connection committed (or restarted the WAL) since the run began: if not, no
+        # event was stored meanwhile, so every stored event is one the run filed (`others_may_have_written`).
+        self._others_wrote = False
 
     @classmethod
     def create(cls, store: Store) -> BulkIncidentStore:
@@ -119,9 +129,17 @@ class BulkIncidentStore(IncidentStore):
         version = super().data_version()
         if version == self._version:
             return
+        self._others_wrote = True
         if not self._still_ours():
             raise BulkInterrupted()
         self._version = version
+
+    @property
+    def others_may_have_written(self) -> bool:
+        """Whether another connection may have stored events since the run began (as of the last
+        `check_unchanged`): then the swap must look for events still in no incident before it clears
+        the unresolved mark; otherwise the run has read every stored event and filed each."""
+        return self._others_wrote
 
     def data_version(self) -> int:
         """No commit by another connection that matters to the resolver's index (pipeline/incident_index.py):
@@ -139,16 +157,19 @@ class BulkIncidentStore(IncidentStore):
             return one(f"SELECT coalesce(max(rowid), 0) FROM {self._members_table}").fetchone()[0] == self._last_row
 
     @contextmanager
-    def big_cache(self) -> Iterator[None]:
+    def bulk_settings(self) -> Iterator[None]:
+        """The connection set for the run (`_BULK_PRAGMAS`), as it was afterwards."""
         conn = self._conn
         with translated(self._path):
-            before = conn.execute("PRAGMA cache_size").fetchone()[0]
-            conn.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+            before = [(name, conn.execute(f"PRAGMA {name}").fetchone()[0]) for name, _ in _BULK_PRAGMAS]
+            for name, value in _BULK_PRAGMAS:
+                conn.execute(f"PRAGMA {name} = {value}")
         try:
             yield
         finally:
             with translated(self._path):
-                conn.execute(f"PRAGMA cache_size = {before}")
+                for name, value in before:
+                    conn.execute(f"PRAGMA {name} = {value}")
 
     def swap_in(self) -> None:
         """Replace the old tables by the new ones and build their indexes (inside the caller's transaction)."""

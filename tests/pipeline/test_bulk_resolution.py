@@ -222,3 +222,51 @@ def test_a_store_with_incidents_or_few_events_is_resolved_in_place(tmp_path, mon
         resolve_pending(store, limit=10)  # some events in incidents now
         assert bulk_resolution.resolve_in_bulk(store, resolution.build_context()) is None
         assert not leftovers(store)
+
+
+def test_with_no_other_writer_the_swap_clears_the_mark_without_reading_every_event_again(
+        tmp_path, small_bounds, monkeypatch):
+    stored(tmp_path / "reference.db")
+    reference = resolved(tmp_path / "reference.db", False, monkeypatch)
+    stored(tmp_path / "bulk.db")
+    looked = []
+    monkeypatch.setattr(bulk_resolution, "clear_mark_if_done", lambda incidents: looked.append(1))
+    assert resolved(tmp_path / "bulk.db", True, monkeypatch) == reference  # the mark cleared all the same
+    assert not looked
+
+
+def test_events_another_program_stores_during_the_run_keep_the_mark_until_they_are_resolved(
+        tmp_path, small_bounds, monkeypatch):
+    stored(tmp_path / "shared.db")
+    later = iter(_reports(40, start=500))
+
+    def an_import_without_resolution_stores_a_report():  # before each of the run's transactions, the swap's too
+        with Store.open(tmp_path / "shared.db") as other:
+            other.save_many([next(later)], "v1")
+
+    between_transactions(monkeypatch, tmp_path / "shared.db", an_import_without_resolution_stores_a_report)
+    looked, original = [], bulk_resolution.clear_mark_if_done
+    monkeypatch.setattr(bulk_resolution, "clear_mark_if_done", lambda incidents: looked.append(1) or original(incidents))
+    monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", 1)
+    with Store.open(tmp_path / "shared.db") as store:
+        resolve_pending(store)
+        assert looked and not leftovers(store)
+        assert store.incidents.unresolved_marked()  # the report stored just before the swap waits, marked
+        monkeypatch.undo()
+        assert resolve_pending(store).placed == 1  # the next resolution files it and clears the mark
+        assert not store.incidents.unresolved_marked() and not store.incidents.unresolved_events(1)
+
+
+def test_the_connection_is_set_for_the_run_and_as_it_was_after(tmp_path, monkeypatch):
+    stored(tmp_path / "db.sqlite")
+    names = ("cache_size", "mmap_size", "temp_store", "secure_delete")
+    during, check = [], BulkIncidentStore.check_unchanged
+    monkeypatch.setattr(BulkIncidentStore, "check_unchanged", lambda self: during.append(
+        [self._conn.execute(f"PRAGMA {n}").fetchone()[0] for n in names]) or check(self))
+    monkeypatch.setattr(bulk_resolution, "BULK_MIN_EVENTS", 1)
+    with Store.open(tmp_path / "db.sqlite") as store:
+        before = [store.connection.execute(f"PRAGMA {n}").fetchone()[0] for n in names]
+        resolve_pending(store)
+        assert [store.connection.execute(f"PRAGMA {n}").fetchone()[0] for n in names] == before
+    assert during and all(values == [-512 * 1024, 1 << 30, 2, 0] for values in during)
+    assert before != during[0]

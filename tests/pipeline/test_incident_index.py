@@ -224,3 +224,18 @@ def test_a_complete_index_with_dropped_times_files_no_partial_key_there(tmp_path
             assert old not in index._keys  # not known whole here: the store is asked
             assert index.incidents_by_keys(store.incidents, [old, new]) == ["inc_a", "inc_b"]
             assert index.incidents_by_keys(store.incidents, ["d|250|violence|a|AF|kbl"]) == []
+
+
+def test_which_keys_are_of_dropped_times_follows_each_drop():
+    index = IncidentIndex()
+    index._complete = True
+    keys = [f"d|{bucket}|violence|a|AF|kbl" for bucket in range(10)]
+    index._keys.update((key, {"inc_a": None}) for key in keys)
+    index._drop_older_times()  # the newest two fifths stay: buckets 6 to 9
+    first = [index._in_dropped_time(key) for key in keys]
+    assert first == [index._time_dropped(key) for key in keys] == [True] * 6 + [False] * 4
+    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", {"inc_b": None}) for bucket in range(10, 30))
+    index._drop_older_times()  # a later drop moves the mark past all of them: what was remembered goes
+    assert all(index._in_dropped_time(key) for key in keys)
+    index.forget()
+    assert not any(index._in_dropped_time(key) for key in keys)

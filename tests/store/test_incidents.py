@@ -106,6 +106,20 @@ def test_unresolved_events_read_on_from_a_position(store: Store) -> None:
     assert len(rest) == 3
 
 
+def test_unresolved_events_with_their_documents_read_as_the_two_reads_do(store: Store) -> None:
+    docs = [make_document(f"Gunmen attacked checkpoint number {i} in Kunduz.") for i in range(5)]
+    for doc in docs:
+        store.save_document_with_events(doc, [make_event(doc)], "v1")
+    incidents = IncidentStore(store)
+    with incidents.transaction():
+        add(incidents, incidents.unresolved_events(1)[0][0], "inc_a", document_id=docs[0].id)
+    first = incidents.unresolved_with_documents(2)
+    rows = first + incidents.unresolved_with_documents(10, first[-1][2])
+    assert [row[:3] for row in rows] == incidents.unresolved_events(10)
+    meta = incidents.document_meta(doc.id for doc in docs)
+    assert len(rows) == 4 and all(row[3] == meta[docs[n + 1].id] for n, row in enumerate(rows))
+
+
 def test_a_failed_unit_of_work_leaves_nothing(store: Store) -> None:
     incidents = IncidentStore(store)
     with pytest.raises(ConflictLensError):
