@@ -1,0 +1,54 @@
+"""Wire copy names acts it does not tell (issue 11, session 12): a victim named by a restrictive relative
+clause in a sentence about something else ("the delegation left for the funeral of the nurses who were
+killed in the capital"), and a charge whose words reach the act through quotes or brackets. Neither
+opens an incident ('unreal' in extract/data/event_cues.json); an act told beside them still does, and
+so does a clause between commas ("the journalist, who was kidnapped in June, was found shot").
+Texts written here, modelled on no report."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.extract.typing.unreal import tells_an_act
+from tests.extract.violence_helpers import political_violence
+
+NO_ACT = [
+    "The trade delegation that will attend the funeral of the nurses who were killed in the capital on "
+    "3 May left for the coast this morning.",
+    "He replaces the harbour master who was murdered during the raid on the docks in March.",
+    "The mayor asked the families of those who have been kidnapped to be patient.",
+    "The election came two weeks after the deaths of three students who had been abducted.",
+    "The engineer was accused of the (former port director) Halvorsen assassination.",
+    "The envoy faces charges of \"kidnapping and torture\" in his own country.",
+]
+
+STILL_ACTS = [
+    # a clause between commas often tells the act itself
+    "The journalist, who was kidnapped in June, was found shot in a ditch on Sunday.",
+    "The two men who were kidnapped on Monday were killed by their captors, the police said.",
+    "Gunmen shot dead a guard who was watching the bank in the port on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ACT)
+def test_victims_and_charges_leave_no_trigger(text):
+    assert not tells_an_act(text)
+
+
+@pytest.mark.parametrize("text", STILL_ACTS)
+def test_an_act_told_beside_them_keeps_its_trigger(text):
+    assert tells_an_act(text)
+
+
+def test_a_wire_report_that_only_recalls_victims_gives_no_event(extractor):
+    text = ("THE TRADE DELEGATION THAT WILL ATTEND THE FUNERAL OF THE NURSES WHO WERE KILLED IN THE CAPITAL "
+            "ON 3 MAY LEFT FOR THE COAST THIS MORNING. THE MINISTER SAID THE ENGINEER WAS ACCUSED OF THE "
+            "(FORMER PORT DIRECTOR) HALVORSEN ASSASSINATION.")
+    assert political_violence(extractor, "doc_wire_victims", text) == []
+
+
+def test_a_wire_report_of_a_killing_beside_them_stays_an_event(extractor):
+    text = ("GUNMEN SHOT DEAD A CUSTOMS OFFICER AT THE PORT THIS MORNING, THE COASTGUARD REPORTED. HE "
+            "REPLACED THE HARBOUR MASTER WHO WAS MURDERED DURING THE RAID ON THE DOCKS IN MARCH.")
+    events = political_violence(extractor, "doc_wire_killing", text)
+    assert len(events) == 1 and events[0].fatalities.best == 1
