@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.typing.unreal import tells_an_act
 from tests.extract.violence_helpers import political_violence
 
@@ -27,7 +28,15 @@ STILL_ACTS = [
     "The journalist, who was kidnapped in June, was found shot in a ditch on Sunday.",
     "The two men who were kidnapped on Monday were killed by their captors, the police said.",
     "Gunmen shot dead a guard who was watching the bank in the port on Monday.",
+    # who did it is said: the clause names the act's perpetrator for the incident told
+    "Officials confirmed the release of the journalist who was kidnapped by rebels of the northern front.",
 ]
+
+
+def test_a_duty_not_to_forget_recalls_and_opens_no_incident():
+    cues = event_cues().background
+    assert cues.search("Let us not forget the governor and the judge who died when the dam was shelled.")
+    assert not cues.search("We will never forget this day, a mourner said after gunmen killed 12 villagers.")
 
 
 @pytest.mark.parametrize("text", NO_ACT)
