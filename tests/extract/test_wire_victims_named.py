@@ -15,7 +15,7 @@ from tests.extract.violence_helpers import political_violence
 
 NO_ACT = [
     "The trade delegation that will attend the funeral of the nurses who were killed in the capital on "
-    "3 May left for the coast this morning.",
+    "3 May left for the coast at dawn.",
     "He replaces the harbour master who was murdered during the raid on the docks in March.",
     "The mayor asked the families of those who have been kidnapped to be patient.",
     "The election came two weeks after the deaths of three students who had been abducted.",
@@ -28,6 +28,10 @@ STILL_ACTS = [
     "The journalist, who was kidnapped in June, was found shot in a ditch on Sunday.",
     "The two men who were kidnapped on Monday were killed by their captors, the police said.",
     "Gunmen shot dead a guard who was watching the bank in the port on Monday.",
+    # a recent day anywhere after the clause: the act may be news (the clause is not parsed, so a day
+    # that belongs to the main clause keeps the sentence too)
+    "Police are investigating the murder of a judge who was shot dead outside his home on Friday.",
+    "Relatives of the nurses who were killed in the capital met the minister this morning.",
     # who did it is said: the clause names the act's perpetrator for the incident told
     "Officials confirmed the release of the journalist who was kidnapped by rebels of the northern front.",
 ]
@@ -51,7 +55,7 @@ def test_an_act_told_beside_them_keeps_its_trigger(text):
 
 def test_a_wire_report_that_only_recalls_victims_gives_no_event(extractor):
     text = ("THE TRADE DELEGATION THAT WILL ATTEND THE FUNERAL OF THE NURSES WHO WERE KILLED IN THE CAPITAL "
-            "ON 3 MAY LEFT FOR THE COAST THIS MORNING. THE MINISTER SAID THE ENGINEER WAS ACCUSED OF THE "
+            "ON 3 MAY LEFT FOR THE COAST AT DAWN. THE MINISTER SAID THE ENGINEER WAS ACCUSED OF THE "
             "(FORMER PORT DIRECTOR) HALVORSEN ASSASSINATION.")
     assert political_violence(extractor, "doc_wire_victims", text) == []
 
