@@ -85,3 +85,24 @@ def test_a_drone_sent_to_target_soldiers_is_an_attack_on_them(extractor) -> None
     events = extractor.extract(Document(id="s12-drone", text=text))
     assert events and events[0].target_type == "Military"
     assert events[0].attack_type == "Bombing/Explosion"
+
+
+def test_the_west_bank_is_a_place_not_a_bank() -> None:
+    text = ("Assailants threw an explosive device towards a residence in Beit Safafa, West Bank, West Bank and Gaza "
+            "Strip. There were no reported casualties.")
+    typed = classify_gtd(text)
+    assert typed.target_type == "Private Citizens & Property" and typed.target_text == "a residence"
+    assert type_in("a bank in the West Bank") == "Business"
+
+
+def test_petrol_bombs_thrown_by_assailants_are_an_attack_on_property(extractor) -> None:
+    """Petrol bombs or Molotov cocktails that assailants threw at a house are an attack typed for GTD; stones
+    thrown by a crowd stay a violent demonstration."""
+    text = ("Assailants threw three petrol bombs at a house on Mill Road in Lurgan, Northern Ireland, on Tuesday. "
+            "There were no reported casualties.")
+    events = extractor.extract(Document(id="s12-petrol", text=text))
+    assert events and events[0].event_type != "Riots"
+    assert events[0].target_type == "Private Citizens & Property"
+    crowd = "Protesters threw stones and bottles at police in the town centre on Friday night, officials said."
+    events = extractor.extract(Document(id="s12-stones", text=crowd))
+    assert events and events[0].sub_event_type == "Violent demonstration"
