@@ -19,6 +19,10 @@ PHRASE_END = compile_pattern(
     r"[,.;:()]| in | near | on | at | along | outside | inside | while | when | after | before | killing| wounding"
     r"| injuring| and killed| and wounded| detonated| exploded| went off| as it| was | were ", re.I)
 
+# An acronym in brackets belongs to the name before it: "Indo-Tibetan Border Police (ITBP) positions", "an
+# International Rescue Committee (IRC) convoy" (the head of the phrase comes after it).
+_ACRONYM = compile_pattern(r"\([A-Z]{2}[\w&'’.-]{0,10}\)")
+
 # "the vehicle of X", "the house and vehicle of X", "a house owned by X", "a vehicle transporting the
 # family members of X": the target is X, not what was theirs.
 _THEIRS = (r"(?:the |a |an )?(?:[\w-]+ )?(?:vehicle|car|house|residence|home|convoy|office|compound|motorcade|shop|"
@@ -72,8 +76,9 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
     start = m.end()
     while start < len(text) and text[start] == " ":
         start += 1
-    end_match = PHRASE_END.search(text, start)
+    end_match = PHRASE_END.search(blank(text, _ACRONYM), start)
     end = end_match.start() if end_match else min(len(text), start + 120)
+    end = start + len(text[start:end].rstrip())  # the span ends where the phrase does, not at blanks after it
     phrase = _POSSESSOR.sub("", text[start:end].strip())
     start = end - len(phrase) if phrase else start
     if not phrase:
