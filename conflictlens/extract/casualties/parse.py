@@ -92,7 +92,7 @@ def parse_casualties(
     rules = casualty_rules()
     tally = Tally(perp_as_victim=perpetrator_nouns_are_victims, text=text,
                   attackers=attackers_pattern(rules, perpetrator_names), others=names_pattern(other_names),
-                  vague_words=rules.vague)
+                  vague_words=rules.vague, second_said=rules.second_said, further_words=rules.further)
     spans = _merge(text, focus)
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
@@ -103,6 +103,8 @@ def parse_casualties(
             parse_sentence(text, s, e, floor, rules, tally)
             tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
     totals = {c: total(without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed),
-                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further) for c in CATEGORIES}
-    used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c]}) for c in CATEGORIES}
+                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c])
+              for c in CATEGORIES}
+    used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c] + tally.second[c]})
+            for c in CATEGORIES}
     return CasualtyFigures(**totals, spans={c: v for c, v in used.items() if v})

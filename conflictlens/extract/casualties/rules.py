@@ -20,7 +20,7 @@ Span = tuple[int, int]
 _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extract/data
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
-              "gerund_links")
+              "gerund_links", "absolute_openers")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,12 @@ class Rules:
     zero: re.Pattern[str]
     toll: re.Pattern[str]
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
+    revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
+    contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
+    second_said: re.Pattern[str]  # 'while a hospital official said': a contrast, then another source speaking
     assailants: str  # regex source: nouns that name the attackers themselves, and reflexives ('himself')
+    # the attackers counted inside a toll: '12 people, including the two suicide bombers' (groups num, noun)
+    included: re.Pattern[str]
     restate: re.Pattern[str]
     mask: re.Pattern[str]
     relative: re.Pattern[str]
@@ -158,6 +163,16 @@ def _assailant_pattern(lex: dict) -> str:
     return alternation(forms)
 
 
+def _included_pattern(lex: dict, number: str) -> str:
+    """An inclusion ('including', 'among them') and the attackers it counts: 'including the two suicide
+    bombers', 'including a child and the attacker'. The number (group `num`) stands at most two words
+    before the noun (group `noun`)."""
+    nouns = lex["assailant_nouns"]
+    noun = alternation([*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns)])
+    count = rf"(?:(?P<num>{number})\s+(?:[\w-]+\s+){{0,2}}?)?(?<![\w-])(?P<noun>{noun})(?![\w-])"
+    return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.]{{0,100}}?{count}"
+
+
 def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> re.Pattern[str]:
     """Who the attackers are in a casualty phrase: an assailant noun, or a name of the event's perpetrator."""
     return _names_pattern(rules.assailants, _folded(perpetrator_names))
@@ -207,7 +222,12 @@ def casualty_rules() -> Rules:
         zero=compile_pattern(zero, flags),
         toll=compile_pattern(_toll_pattern(lex, number), flags),
         forecast=compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
+        revision=compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
+        contrast=compile_pattern(_words(alternation(lex["second_source_contrasts"])), flags),
+        second_said=compile_pattern(rf"{_words(alternation(lex['second_source_contrasts']))}\W+(?:[\w'-]+\W+){{0,8}}?"
+                                    rf"{_words(alternation(lex['second_source_verbs']))}", flags),
         assailants=_assailant_pattern(lex),
+        included=compile_pattern(_included_pattern(lex, number), flags),
         restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
         mask=compile_pattern(rf"\([^()]*\)|{subordinate}[^,;]*", flags),
         # and a lower-case aside between dashes ("Twelve people - including three children - were killed")
