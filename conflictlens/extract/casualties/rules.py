@@ -113,10 +113,18 @@ def _named_groups(lex: dict, groups: tuple[tuple[str, str], ...]) -> str:
     return "|".join(rf"(?P<{name}>{_words(alternation(lex[key]))})" for name, key in groups)
 
 
+def _injury_phrase(lex: dict) -> str:
+    """'sustained gunshot wounds', 'suffered serious head injuries', 'received injuries': a verb of
+    suffering, up to two kinds of injury, an injury noun."""
+    kind = alternation(lex["injury_kinds"])
+    return _words(rf"(?:{alternation(lex['injury_verbs'])})\s+(?:(?:{kind})(?:\s+and)?\s+){{0,2}}"
+                  rf"(?:{alternation(lex['injury_nouns'])})")
+
+
 def _verb_pattern(lex: dict) -> str:
-    return _named_groups(lex, (
+    phrases = _words(alternation(lex["sustain_injury_phrases"]))
+    return rf"(?P<sustain>{phrases}|{_injury_phrase(lex)})|" + _named_groups(lex, (
         ("amb", "ambiguous_verbs"),
-        ("sustain", "sustain_injury_phrases"),
         ("kill", "kill_verbs_active"),
         ("killp", "kill_participles"),
         ("die", "die_verbs"),
