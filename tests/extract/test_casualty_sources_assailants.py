@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+import conflictlens
 from conflictlens.extract.casualties.parse import parse_casualties
+from conflictlens.extract.wire.furniture import find_dateline
 
 
 def _triple(c) -> tuple:
@@ -99,3 +101,43 @@ def test_injured_phrasings(text: str, fatalities: int | None, injured: int | Non
 def test_a_fatal_injury_is_no_injury() -> None:
     figures = parse_casualties("The soldier suffered fatal injuries.")
     assert figures.injured.best is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Bomber kills 9 at a wedding in Kunduz KUNDUZ, Afghanistan (AP) \u2014 A bomber struck a wedding.",
+         "KUNDUZ, Afghanistan"),
+        ("Eleven soldiers killed in raid on army post MOPTI: Gunmen attacked an army post.", "MOPTI"),
+    ],
+)
+def test_a_headline_run_into_the_dateline(text: str, place: str) -> None:
+    dateline = find_dateline(text)
+    assert dateline is not None and text[slice(*dateline.place)] == place
+    assert text[dateline.end:].startswith(("A bomber", "Gunmen"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 20 people were killed in an attack on the NATO base, and the UN condemned it.",
+        "Ten killed in Kabul blast, a Taliban official told AFP: the toll may rise.",
+    ],
+)
+def test_capitals_inside_a_sentence_are_no_dateline(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+@pytest.fixture(scope="module")
+def session():
+    with conflictlens.open() as s:
+        yield s
+
+
+def test_a_glued_headline_toll_adds_nothing(session) -> None:
+    text = ("Bomber kills 9, wounds 25 at a wedding in Kunduz KUNDUZ, Afghanistan (AP) \u2014 A suicide bomber "
+            "blew himself up at a wedding party in Kunduz on Saturday, killing nine people and wounding 25, "
+            "a provincial spokesman said.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2024-03-10")]
+    assert len(events) == 1
+    assert (events[0]["fatalities"]["best"], events[0]["injured"]["best"]) == (9, 25)
