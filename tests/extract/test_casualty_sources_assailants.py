@@ -141,3 +141,22 @@ def test_a_glued_headline_toll_adds_nothing(session) -> None:
     events = [e.to_dict() for e in session.extract_text(text, published="2024-03-10")]
     assert len(events) == 1
     assert (events[0]["fatalities"]["best"], events[0]["injured"]["best"]) == (9, 25)
+
+
+@pytest.mark.parametrize(
+    ("story", "injured"),
+    [
+        # the headline's dead are the story's: its injured are too
+        ("Gunmen kill 9, injure 20 in raid on village\nGunmen raided the village of Kawuri on Saturday, "
+         "killing nine people, an official said.", 20),
+        # a headline whose dead differ from the story's may tell another incident: nothing is taken
+        ("Gunmen kill 9, injure 20 in raids across the state\nGunmen raided the village of Kawuri on "
+         "Saturday, killing four people, an official said.", None),
+    ],
+)
+def test_injured_told_in_the_headline_only(story: str, injured: int | None) -> None:
+    body = story.index("\n") + 1
+    figures = parse_casualties(story, [(body, len(story))], headline=True)
+    assert figures.injured.best == injured
+    if injured is not None:
+        assert figures.spans["injured"] and figures.spans["injured"][0][1] <= body

@@ -7,6 +7,7 @@ victim and perpetrator nouns of the lexicon) and its span. Internal to the casua
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -230,10 +231,12 @@ def included_count(m: re.Match[str], rules: Rules) -> int | None:
     return value[1] if value and value[0] == value[1] == value[2] else None
 
 
-def apart_assailants(ctx: Sentence, span: Span, items: list[Item], rules: Rules) -> list[Item]:
+def apart_assailants(ctx: Sentence, span: Span, items: list[Item], rules: Rules,
+                     attackers: Callable[[Item], bool]) -> list[Item]:
     """'12 people, including the two suicide bombers, were killed': the attackers counted inside the
-    toll leave the victims (10) for the assailants killed (2). A plural without a number ('including
-    the attackers') or a count no larger than theirs leaves the items as they are."""
+    toll leave the victims (10) for the assailants killed (2). Fighters who are no attackers (`attackers`
+    says: 'including six militants' killed in an air strike) stay victims; a plural without a number
+    ('including the attackers') or a count no larger than theirs leaves the items as they are."""
     m = rules.included.search(ctx.work, *span)
     if m is None:
         return items
@@ -242,7 +245,9 @@ def apart_assailants(ctx: Sentence, span: Span, items: list[Item], rules: Rules)
                 None)
     if not n or host is None:
         return items
+    perp = Item((n, n, n), "perp", (ctx.base + m.start("noun"), ctx.base + m.end("noun")), True)
+    if not attackers(perp):
+        return items
     low, best, high = items[host].value
     less = (None if low is None else max(low - n, 0), best - n, None if high is None else high - n)  # type: ignore[operator]
-    perp = Item((n, n, n), "perp", (ctx.base + m.start("noun"), ctx.base + m.end("noun")), True)
     return [*items[:host], Item(less, "victim", items[host].span, True, items[host].refers_to), *items[host + 1:], perp]

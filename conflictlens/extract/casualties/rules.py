@@ -171,11 +171,24 @@ def _assailant_pattern(lex: dict) -> str:
     return alternation(forms)
 
 
+def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Pattern[str]]:
+    """Whether a toll is a forecast ('could rise to'), a revision ('rose to') or, after a contrast and
+    another source's verb ('while a doctor said'), a second source's figure."""
+    contrast = _words(alternation(lex["second_source_contrasts"]))
+    return {
+        "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
+        "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
+        "contrast": compile_pattern(contrast, flags),
+        "second_said": compile_pattern(rf"{contrast}\W+(?:[\w'-]+\W+){{0,8}}?"
+                                       rf"{_words(alternation(lex['second_source_verbs']))}", flags),
+    }
+
+
 def _included_pattern(lex: dict, number: str) -> str:
-    """An inclusion ('including', 'among them') and the attackers it counts: 'including the two suicide
-    bombers', 'including a child and the attacker'. The number (group `num`) stands at most two words
+    """An inclusion ('including', 'among them') and the fighters it counts: 'including the two suicide
+    bombers', 'including a child and the attacker', 'including six militants'. The number (group `num`) stands at most two words
     before the noun (group `noun`)."""
-    nouns = lex["assailant_nouns"]
+    nouns = lex["perpetrator_nouns"]
     noun = alternation([*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns)])
     count = rf"(?:(?P<num>{number})\s+(?:[\w-]+\s+){{0,2}}?)?(?<![\w-])(?P<noun>{noun})(?![\w-])"
     return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.]{{0,100}}?{count}"
@@ -229,13 +242,8 @@ def casualty_rules() -> Rules:
         verb=compile_pattern(_verb_pattern(lex), flags),
         zero=compile_pattern(zero, flags),
         toll=compile_pattern(_toll_pattern(lex, number), flags),
-        forecast=compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
-        revision=compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
-        contrast=compile_pattern(_words(alternation(lex["second_source_contrasts"])), flags),
-        second_said=compile_pattern(rf"{_words(alternation(lex['second_source_contrasts']))}\W+(?:[\w'-]+\W+){{0,8}}?"
-                                    rf"{_words(alternation(lex['second_source_verbs']))}", flags),
+        **_toll_source_patterns(lex, flags), included=compile_pattern(_included_pattern(lex, number), flags),
         assailants=_assailant_pattern(lex),
-        included=compile_pattern(_included_pattern(lex, number), flags),
         restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
         mask=compile_pattern(rf"\([^()]*\)|{subordinate}[^,;]*", flags),
         # and a lower-case aside between dashes ("Twelve people - including three children - were killed")

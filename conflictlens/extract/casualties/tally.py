@@ -84,7 +84,7 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
             forecast = rules.forecast.search(m.group(), 0, m.start("num") - m.start())
             span = (base + m.start(), base + m.end())
             if cat == "fatalities" and not forecast:
-                value = _toll_apart(work, m.end(), value, span, rules, tally)
+                value = _toll_apart(work, m.end(), value, span, rules, tally, base)
             kept = tally.ceilings if forecast else tally.second if _second_source(work, m, rules) else tally.tolls
             kept[cat].append((value, span))
     return blank(work, [m.span() for m in tolls])
@@ -100,7 +100,7 @@ def _second_source(work: str, m: re.Match[str], rules: Rules) -> bool:
     return rules.verb.search(work, 0, contrasts[-1].start()) is not None
 
 
-def _toll_apart(work: str, end: int, value: Triple, span: Span, rules: Rules, tally: Tally) -> Triple:
+def _toll_apart(work: str, end: int, value: Triple, span: Span, rules: Rules, tally: Tally, base: int) -> Triple:
     """'The death toll rose to 12, including the two attackers': the victims' toll is 10, and two
     assailants were killed (see nouns.apart_assailants)."""
     lead = re.match(r"[\s,]*", work[end:])
@@ -108,7 +108,8 @@ def _toll_apart(work: str, end: int, value: Triple, span: Span, rules: Rules, ta
     if m is None or value[1] is None:
         return value
     n = included_count(m, rules)
-    if not n or value[1] <= n:
+    fighters = Item((n, n, n), "perp", (base + m.start("noun"), base + m.end("noun")), True) if n else None
+    if fighters is None or value[1] <= n or not attackers_killed(tally, fighters):  # type: ignore[operator]
         return value
     tally.found["perpetrators_killed"].append(((n, n, n), span))
     return tuple(None if v is None else max(v - n, 0) for v in value)  # type: ignore[return-value]
@@ -122,6 +123,11 @@ def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Tripl
     if item.cls == "perp" and _attackers_dead(tally, item):
         return [("perpetrators_killed", item.value)]
     return [("fatalities", item.value)]
+
+
+def attackers_killed(tally: Tally, item: Item) -> bool:
+    """Whether a group of fighters killed counts among the assailants killed, not the victims."""
+    return item.cls == "perp" and _attackers_dead(tally, item)
 
 
 def _attackers_dead(tally: Tally, item: Item) -> bool:
