@@ -160,3 +160,12 @@ def test_injured_told_in_the_headline_only(story: str, injured: int | None) -> N
     assert figures.injured.best == injured
     if injured is not None:
         assert figures.spans["injured"] and figures.spans["injured"][0][1] <= body
+
+
+def test_later_deaths_raise_the_toll_of_the_same_incident(session) -> None:
+    # "Two more people later died" tells no new incident ("Two hours later, ..." would)
+    text = ("QUETTA, Pakistan \u2014 A bomb exploded at a political rally in Quetta on Friday, killing at least "
+            "12 people, police said. Two more people later died of their wounds, raising the toll to 14.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2024-03-10")]
+    assert len(events) == 1
+    assert events[0]["fatalities"]["best"] == 14
