@@ -168,12 +168,6 @@ def _shared_subject(ctx: Sentence, left: int, rules: Rules) -> Span | None:
     return _passive_subject(ctx, left, rules) if gerund and link in rules.sets["gerund_links"] else None
 
 
-def _before_relative(ctx: Sentence, left: int) -> int:
-    """'five others who sustained injuries': the subject of a relative clause's verb is the phrase before
-    'who' (without a comma: ', who was also hurt,' is blanked before the scan)."""
-    return left - 1 if left > 0 and ctx.toks[left][2] == "who" and ctx.toks[left - 1][2] != "," else left
-
-
 def _after_opener(ctx: Sentence, span: Span, rules: Rules) -> Span | None:
     """'killed five people, with dozens hurt', 'with 12 dead': a bare participle's subject opens after
     'with' (an absolute clause); what stands before it is the clause the count is attached to."""
@@ -207,7 +201,7 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
         if items or _active_only(m.group()):
             record(tally, _OUTCOME[kind], items, verb)
             return
-    subj = _left_span(ctx, _before_relative(ctx, left), rules) if attributive is None else attributive
+    subj = _left_span(ctx, left, rules) if attributive is None else attributive
     if subj is not None and not passive:
         subj = _after_opener(ctx, subj, rules)
     if subj is None and passive and left >= 0:

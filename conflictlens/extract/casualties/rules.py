@@ -191,7 +191,7 @@ def _included_pattern(lex: dict, number: str) -> str:
     nouns = lex["perpetrator_nouns"]
     noun = alternation([*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns)])
     count = rf"(?:(?P<num>{number})\s+(?:[\w-]+\s+){{0,2}}?)?(?<![\w-])(?P<noun>{noun})(?![\w-])"
-    return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.]{{0,100}}?{count}"
+    return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.,]{{0,100}}?{count}"
 
 
 def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> re.Pattern[str]:
