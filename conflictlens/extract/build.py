@@ -333,7 +333,7 @@ def _casualty_fields(event: Event, text: str, incident: Incident, body_start: in
     # The dateline's day ("KABUL, Nov 25 (Kabul Wire) - Nine people ...") is no count of the dead.
     spans = [(max(a, body_start), b) for a, b in incident.sentences if b > body_start]
     figures = parse_casualties(text, spans, perpetrator_nouns_are_victims=on_fighters,
-                               perpetrator_names=sorted(names[0]), other_names=sorted(names[1]))
+                               perpetrator_names=sorted(names[0]), other_names=sorted(names[1]), headline=True)
     event.fatalities, event.injured = figures.fatalities, figures.injured
     event.perpetrators_killed = figures.perpetrators_killed
     for name, spans in figures.spans.items():

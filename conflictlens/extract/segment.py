@@ -32,7 +32,9 @@ _NEW_INCIDENT = compile_pattern(
     # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
     r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|witness|resident|source|spokes(?:man|woman|person)|"
     r"doctor|survivor),)|"
-    r"(?:On|Just|About|Hours|Minutes|Two|Three|A day|A week)\b[^.]{0,40}\b(?:later|earlier|before|after)\b|"
+    # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"
+    r"(?:On|Just|About|Hours|Minutes|(?:Two|Three)\s+(?:minutes|hours|days|weeks|months|years)\b|A day|A week)\b"
+    r"[^.]{0,40}\b(?:later|earlier|before|after)\b|"
     # "The earlier attack, a suicide bombing, killed 11 others": named as another one than the last told
     r"The (?:earlier|other|previous|separate) (?:[\w-]+ ){0,2}?(?:attack|blast|bombing|explosion|ambush|raid|assault|"
     r"incident|strike|shooting)\b)",

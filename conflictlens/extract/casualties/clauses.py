@@ -11,9 +11,10 @@ import re
 from bisect import bisect_left
 
 from conflictlens.extract.patterns import compile_pattern
-from conflictlens.extract.casualties.nouns import Sentence, parse_args
+from conflictlens.extract.casualties.nouns import Sentence, apart_assailants, parse_args
 from conflictlens.extract.casualties.rules import Rules, Span
-from conflictlens.extract.casualties.tally import Tally, consume_statements, move_injured_to_killed, record, record_ceiling
+from conflictlens.extract.casualties.tally import (Tally, attackers_killed, consume_statements, move_injured_to_killed,
+                                                   record, record_ceiling)
 
 _SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
 _PUNCT_STOPS = frozenset(";:!?\"\u201c\u201d\u2014")
@@ -167,24 +168,45 @@ def _shared_subject(ctx: Sentence, left: int, rules: Rules) -> Span | None:
     return _passive_subject(ctx, left, rules) if gerund and link in rules.sets["gerund_links"] else None
 
 
+def _after_opener(ctx: Sentence, span: Span, rules: Rules) -> Span | None:
+    """'killed five people, with dozens hurt', 'with 12 dead': a bare participle's subject opens after
+    'with' (an absolute clause); what stands before it is the clause the count is attached to."""
+    a, b = span
+    toks = ctx.toks[bisect_left(ctx.starts, a):bisect_left(ctx.starts, b)]
+    # only before a count: 'two soldiers with the convoy died' keeps its subject
+    opener = [k for k, t in enumerate(toks[:-1]) if t[2] in rules.sets["absolute_openers"]
+              and rules.number.match(ctx.work, toks[k + 1][0])]
+    return (toks[opener[-1] + 1][0], b) if opener else span
+
+
+def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally) -> list:
+    """The groups a verb's argument counts; among the killed, the attackers counted inside are set apart."""
+    items = parse_args(ctx, span, rules)
+    if not items or _OUTCOME[kind] != "killed":
+        return items
+    return apart_assailants(ctx, span, items, rules, lambda item: attackers_killed(tally, item))
+
+
 def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) -> None:
     kind = m.lastgroup or "kill"
     vi, vj = bisect_left(ctx.starts, m.start()), bisect_left(ctx.starts, m.end())
     verb = (ctx.base + m.start(), ctx.base + m.end())
     left, passive = _verb_group(ctx, vi, rules)
-    if kind in ("kill", "wound") and not passive:
+    attributive = _attributive_count(ctx, m, vj, rules) if kind == "wound" else None
+    if kind in ("kill", "wound") and not passive and attributive is None:
         # "nine wounded, the district governor said": no object follows a comma; the speaker is none.
         obj = (_right_span(ctx, vj, rules) if vj < len(ctx.toks) and ctx.toks[vj][2] != ","
                and not _count_of_next_verb(ctx, vj, rules) else None)
-        items = parse_args(ctx, obj, rules) if obj else []
+        items = _args(ctx, obj, rules, kind, tally) if obj else []
         if items or _active_only(m.group()):
             record(tally, _OUTCOME[kind], items, verb)
             return
-    attributive = _attributive_count(ctx, m, vj, rules) if kind == "wound" else None
     subj = _left_span(ctx, left, rules) if attributive is None else attributive
+    if subj is not None and not passive:
+        subj = _after_opener(ctx, subj, rules)
     if subj is None and passive and left >= 0:
         subj = _shared_subject(ctx, left, rules)
-    items = parse_args(ctx, subj, rules) if subj else []
+    items = _args(ctx, subj, rules, kind, tally) if subj else []
     if not items and kind == "die" and subj is None:
         move_injured_to_killed(tally, verb)
     if rules.speculative.search(ctx.work, max(0, m.start() - 20), m.start()):

@@ -7,6 +7,7 @@ victim and perpetrator nouns of the lexicon) and its span. Internal to the casua
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -220,3 +221,33 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
             apposition = False
             items.append(item)
     return items
+
+
+def included_count(m: re.Match[str], rules: Rules) -> int | None:
+    """How many attackers an inclusion match counts: its exact number, one for a singular noun, None
+    for a plural without a number or an inexact one ('at least two')."""
+    noun = " ".join(m.group("noun").lower().split())
+    value = parse_number(m.group("num")) if m.group("num") else (None if rules.heads[noun][1] else _ONE)
+    return value[1] if value and value[0] == value[1] == value[2] else None
+
+
+def apart_assailants(ctx: Sentence, span: Span, items: list[Item], rules: Rules,
+                     attackers: Callable[[Item], bool]) -> list[Item]:
+    """'12 people, including the two suicide bombers, were killed': the attackers counted inside the
+    toll leave the victims (10) for the assailants killed (2). Fighters who are no attackers (`attackers`
+    says: 'including six militants' killed in an air strike) stay victims; a plural without a number
+    ('including the attackers') or a count no larger than theirs leaves the items as they are."""
+    m = rules.included.search(ctx.work, *span)
+    if m is None:
+        return items
+    n = included_count(m, rules)
+    host = next((i for i, it in enumerate(items) if it.cls == "victim" and it.real and (it.value[1] or 0) > (n or 0)),
+                None)
+    if not n or host is None:
+        return items
+    perp = Item((n, n, n), "perp", (ctx.base + m.start("noun"), ctx.base + m.end("noun")), True)
+    if not attackers(perp):
+        return items
+    low, best, high = items[host].value
+    less = (None if low is None else max(low - n, 0), best - n, None if high is None else high - n)  # type: ignore[operator]
+    return [*items[:host], Item(less, "victim", items[host].span, True, items[host].refers_to), *items[host + 1:], perp]

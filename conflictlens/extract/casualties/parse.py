@@ -26,6 +26,8 @@ from conflictlens.model.records import Casualties
 
 __all__ = ["CasualtyFigures", "parse_casualties", "parse_number"]
 
+_HEADLINE_CHARS = 200  # a headline is a short line
+
 
 @dataclass
 class CasualtyFigures:
@@ -81,18 +83,52 @@ def _contrasts_within(text: str, cue: Span, sentence_start: int, tally: Tally) -
 
 def parse_casualties(
     text: str, focus: list[tuple[int, int]] | None = None, *, perpetrator_nouns_are_victims: bool = False,
-    perpetrator_names: Sequence[str] = (), other_names: Sequence[str] = (),
+    perpetrator_names: Sequence[str] = (), other_names: Sequence[str] = (), headline: bool = False,
 ) -> CasualtyFigures:
     """Killed, injured and assailants killed in ``text`` (or in its ``focus`` spans), with the spans used.
 
     ``perpetrator_nouns_are_victims`` counts fighters killed as victims (air strikes, clashes), except
     the attackers themselves: assailant nouns and groups named by ``perpetrator_names``. Fighters named
-    by ``other_names`` (other actors of the report) are always victims.
+    by ``other_names`` (other actors of the report) are always victims. With ``headline``, a headline
+    outside the focus fills a count the focus leaves unknown (`_from_headline`).
     """
+    figures = _parse(text, focus, perpetrator_nouns_are_victims, perpetrator_names, other_names)
+    title = _headline(text) if headline and focus is not None else None
+    if title is None or any(a < title[1] and title[0] < b for a, b in _merge(text, focus)):  # type: ignore[arg-type]
+        return figures
+    return _from_headline(figures, _parse(text, [title], perpetrator_nouns_are_victims, perpetrator_names,
+                                          other_names))
+
+
+def _headline(text: str) -> Span | None:
+    """The first line when it is a headline: short, ending no sentence, with the story below it."""
+    nl = text.find("\n")
+    line = text[:nl].rstrip() if nl > 0 else ""
+    if not line or len(line) > _HEADLINE_CHARS or line.endswith((".", "!", "?", ":")) or not text[nl:].strip():
+        return None
+    return (0, len(line))
+
+
+def _from_headline(figures: CasualtyFigures, title: CasualtyFigures) -> CasualtyFigures:
+    """'Gunmen kill 9, injure 20 in village raid' over a story that tells the nine dead and no injured:
+    the headline's injured are the story's, since its dead are the same (and the other way round). A
+    headline whose other count differs from the story's, or tells none, may speak of another incident."""
+    pairs = (("injured", "fatalities"), ("fatalities", "injured"))
+    for missing, anchor in pairs:
+        known, told = getattr(figures, anchor), getattr(title, anchor)
+        if getattr(figures, missing).best is None and getattr(title, missing).best is not None \
+                and known.best is not None and known.best == told.best:
+            setattr(figures, missing, getattr(title, missing))
+            figures.spans[missing] = title.spans.get(missing, [])
+    return figures
+
+
+def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are_victims: bool,
+           perpetrator_names: Sequence[str], other_names: Sequence[str]) -> CasualtyFigures:
     rules = casualty_rules()
     tally = Tally(perp_as_victim=perpetrator_nouns_are_victims, text=text,
                   attackers=attackers_pattern(rules, perpetrator_names), others=names_pattern(other_names),
-                  vague_words=rules.vague)
+                  vague_words=rules.vague, second_said=rules.second_said, further_words=rules.further)
     spans = _merge(text, focus)
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
@@ -103,6 +139,8 @@ def parse_casualties(
             parse_sentence(text, s, e, floor, rules, tally)
             tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
     totals = {c: total(without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed),
-                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further) for c in CATEGORIES}
-    used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c]}) for c in CATEGORIES}
+                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c])
+              for c in CATEGORIES}
+    used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c] + tally.second[c]})
+            for c in CATEGORIES}
     return CasualtyFigures(**totals, spans={c: v for c, v in used.items() if v})

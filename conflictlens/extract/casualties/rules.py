@@ -20,7 +20,7 @@ Span = tuple[int, int]
 _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extract/data
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
-              "gerund_links")
+              "gerund_links", "absolute_openers")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,12 @@ class Rules:
     zero: re.Pattern[str]
     toll: re.Pattern[str]
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
+    revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
+    contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
+    second_said: re.Pattern[str]  # 'while a hospital official said': a contrast, then another source speaking
     assailants: str  # regex source: nouns that name the attackers themselves, and reflexives ('himself')
+    # the attackers counted inside a toll: '12 people, including the two suicide bombers' (groups num, noun)
+    included: re.Pattern[str]
     restate: re.Pattern[str]
     mask: re.Pattern[str]
     relative: re.Pattern[str]
@@ -108,10 +113,18 @@ def _named_groups(lex: dict, groups: tuple[tuple[str, str], ...]) -> str:
     return "|".join(rf"(?P<{name}>{_words(alternation(lex[key]))})" for name, key in groups)
 
 
+def _injury_phrase(lex: dict) -> str:
+    """'sustained gunshot wounds', 'suffered serious head injuries', 'received injuries': a verb of
+    suffering, up to two kinds of injury, an injury noun."""
+    kind = alternation(lex["injury_kinds"])
+    return _words(rf"(?:{alternation(lex['injury_verbs'])})\s+(?:(?:{kind})(?:\s+and)?\s+){{0,2}}"
+                  rf"(?:{alternation(lex['injury_nouns'])})")
+
+
 def _verb_pattern(lex: dict) -> str:
-    return _named_groups(lex, (
+    phrases = _words(alternation(lex["sustain_injury_phrases"]))
+    return rf"(?P<sustain>{phrases}|{_injury_phrase(lex)})|" + _named_groups(lex, (
         ("amb", "ambiguous_verbs"),
-        ("sustain", "sustain_injury_phrases"),
         ("kill", "kill_verbs_active"),
         ("killp", "kill_participles"),
         ("die", "die_verbs"),
@@ -156,6 +169,29 @@ def _assailant_pattern(lex: dict) -> str:
     nouns = lex["assailant_nouns"]
     forms = [*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns), *lex["reflexive_perpetrator"]]
     return alternation(forms)
+
+
+def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Pattern[str]]:
+    """Whether a toll is a forecast ('could rise to'), a revision ('rose to') or, after a contrast and
+    another source's verb ('while a doctor said'), a second source's figure."""
+    contrast = _words(alternation(lex["second_source_contrasts"]))
+    return {
+        "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
+        "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
+        "contrast": compile_pattern(contrast, flags),
+        "second_said": compile_pattern(rf"{contrast}\W+(?:[\w'-]+\W+){{0,8}}?"
+                                       rf"{_words(alternation(lex['second_source_verbs']))}", flags),
+    }
+
+
+def _included_pattern(lex: dict, number: str) -> str:
+    """An inclusion ('including', 'among them') and the fighters it counts: 'including the two suicide
+    bombers', 'including a child and the attacker', 'including six militants'. The number (group `num`) stands at most two words
+    before the noun (group `noun`)."""
+    nouns = lex["perpetrator_nouns"]
+    noun = alternation([*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns)])
+    count = rf"(?:(?P<num>{number})\s+(?:[\w-]+\s+){{0,2}}?)?(?<![\w-])(?P<noun>{noun})(?![\w-])"
+    return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.,]{{0,100}}?{count}"
 
 
 def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> re.Pattern[str]:
@@ -206,7 +242,7 @@ def casualty_rules() -> Rules:
         verb=compile_pattern(_verb_pattern(lex), flags),
         zero=compile_pattern(zero, flags),
         toll=compile_pattern(_toll_pattern(lex, number), flags),
-        forecast=compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
+        **_toll_source_patterns(lex, flags), included=compile_pattern(_included_pattern(lex, number), flags),
         assailants=_assailant_pattern(lex),
         restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
         mask=compile_pattern(rf"\([^()]*\)|{subordinate}[^,;]*", flags),

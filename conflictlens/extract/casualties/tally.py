@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from conflictlens.extract.casualties.nouns import Item
+from conflictlens.extract.casualties.nouns import Item, included_count
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
 from conflictlens.model.records import Casualties
@@ -37,6 +37,9 @@ class Tally:
     found: dict[str, list[Entry]] = field(default_factory=_by_category)
     tolls: dict[str, list[Entry]] = field(default_factory=_by_category)
     ceilings: dict[str, list[Entry]] = field(default_factory=_by_category)  # 'the toll could rise to N'
+    # a second source's toll beside the count of the same sentence ('12 were killed, while a doctor put the
+    # toll at 15'): it revises nothing; the figures span low to high, the lower is the best
+    second: dict[str, list[Entry]] = field(default_factory=_by_category)
     last: tuple[str, list[Entry]] | None = None  # the latest verb's outcome and entries, within a sentence
     # Where each sentence read starts, and where cues of further victims stand ('another', 'also'): a
     # sentence whose groups carry no such cue tells the same victims again, so they are not added.
@@ -45,6 +48,9 @@ class Tally:
     # Groups told only as 'several' or 'a few' (their entries' spans), and what tells them
     vague: set[Span] = field(default_factory=set)
     vague_words: re.Pattern[str] | None = None
+    # 'while a doctor said': the figures after it are another source's, unless a further-victims cue is at them
+    second_said: re.Pattern[str] | None = None
+    further_words: re.Pattern[str] | None = None
     # Where sentences start that tell one toll for several acts ("an attack on X and a bombing at Y killed 51")
     summed: set[int] = field(default_factory=set)
 
@@ -76,8 +82,37 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
             cat = "injured" if m.group("inj") else "fatalities"
             # 'the toll could rise to 20' forecasts: the figure bounds the count, it does not revise it
             forecast = rules.forecast.search(m.group(), 0, m.start("num") - m.start())
-            (tally.ceilings if forecast else tally.tolls)[cat].append((value, (base + m.start(), base + m.end())))
+            span = (base + m.start(), base + m.end())
+            if cat == "fatalities" and not forecast:
+                value = _toll_apart(work, m.end(), value, span, rules, tally, base)
+            kept = tally.ceilings if forecast else tally.second if _second_source(work, m, rules) else tally.tolls
+            kept[cat].append((value, span))
     return blank(work, [m.span() for m in tolls])
+
+
+def _second_source(work: str, m: re.Match[str], rules: Rules) -> bool:
+    """'Police said 12 were killed, while a hospital official put the toll at 15': a toll after a
+    contrast that follows a casualty verb of the same sentence, and told without a revision word
+    ('rose to', 'now'), is another source's figure for the same victims, not a later one."""
+    contrasts = list(rules.contrast.finditer(work, 0, m.start()))
+    if not contrasts or rules.revision.search(work, contrasts[-1].end(), m.end()):
+        return False
+    return rules.verb.search(work, 0, contrasts[-1].start()) is not None
+
+
+def _toll_apart(work: str, end: int, value: Triple, span: Span, rules: Rules, tally: Tally, base: int) -> Triple:
+    """'The death toll rose to 12, including the two attackers': the victims' toll is 10, and two
+    assailants were killed (see nouns.apart_assailants)."""
+    lead = re.match(r"[\s,]*", work[end:])
+    m = rules.included.match(work, end + (lead.end() if lead else 0))
+    if m is None or value[1] is None:
+        return value
+    n = included_count(m, rules)
+    fighters = Item((n, n, n), "perp", (base + m.start("noun"), base + m.end("noun")), True) if n else None
+    if fighters is None or value[1] <= n or not attackers_killed(tally, fighters):  # type: ignore[operator]
+        return value
+    tally.found["perpetrators_killed"].append(((n, n, n), span))
+    return tuple(None if v is None else max(v - n, 0) for v in value)  # type: ignore[return-value]
 
 
 def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Triple]]:
@@ -88,6 +123,11 @@ def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Tripl
     if item.cls == "perp" and _attackers_dead(tally, item):
         return [("perpetrators_killed", item.value)]
     return [("fatalities", item.value)]
+
+
+def attackers_killed(tally: Tally, item: Item) -> bool:
+    """Whether a group of fighters killed counts among the assailants killed, not the victims."""
+    return item.cls == "perp" and _attackers_dead(tally, item)
 
 
 def _attackers_dead(tally: Tally, item: Item) -> bool:
@@ -128,9 +168,26 @@ def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
         if tally.vague_words is not None and tally.vague_words.match(tally.text, item.span[0]):
             tally.vague.add(span)
         for cat, value in _categories(tally, outcome, item):
+            if _said_again(tally, cat, item):
+                tally.second[cat].append((value, span))
+                continue
             tally.found[cat].append((value, span))
             entries.append((value, span))
     tally.last = (outcome, entries) if entries else tally.last
+
+
+def _said_again(tally: Tally, cat: str, item: Item) -> bool:
+    """'Police said 12 people were killed, while a hospital official said 15 died': a group of the same
+    sentence after a contrast and another source's verb is that source's figure for the victims
+    counted before it (unless it tells further victims: 'five more')."""
+    if tally.second_said is None or not tally.sentences or cat == "perpetrators_killed" or not item.real:
+        return False
+    start = tally.sentences[-1]
+    before = [b for _, (a, b) in tally.found[cat] if start <= a and b <= item.span[0]]
+    if not before or tally.second_said.search(tally.text, max(before), item.span[0]) is None:
+        return False
+    cue = tally.further_words
+    return cue is None or cue.search(tally.text, max(start, item.span[0] - _CUE_REACH), item.span[1] + _CUE_REACH) is None
 
 
 def without_vague(entries: list[Entry], vague: Collection[Span]) -> list[Entry]:
@@ -173,17 +230,33 @@ def move_injured_to_killed(tally: Tally, verb: Span) -> None:
 
 
 def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = (),
-          sentences: Sequence[int] = (), further: Collection[Span] = ()) -> Casualties:
+          sentences: Sequence[int] = (), further: Collection[Span] = (), second: Sequence[Entry] = ()) -> Casualties:
     """Groups of one sentence add up; a later sentence adds its groups only when they tell further
     victims ('another', 'also' at the group), else it restates the victims counted (a headline and
     its body, a repeated lead) and can only raise the figures. The latest revised toll, when there is one, gives
-    the best figure; a forecast ('could rise to 20') can only raise the high figure."""
-    counted = _counted(_by_sentence(entries, sentences, further), tolls)
+    the best figure; a forecast ('could rise to 20') can only raise the high figure; a second source's
+    figure widens the range and gives the best only when it is the lower."""
+    counted = _with_second(_counted(_by_sentence(entries, sentences, further), tolls), second)
     highs = [v[2] for v, _ in ceilings if v[2] is not None]
     if not highs:
         return counted
     known = [counted.high] if counted.high is not None else []
     return Casualties(counted.low, counted.best, max(highs + known))
+
+
+def _with_second(counted: Casualties, second: Sequence[Entry]) -> Casualties:
+    """Two sources' figures for the same victims: the lower low and best (the rule resolve applies
+    between reports when neither source is graded better nor later), the higher high (unknown when
+    either is)."""
+    values = [v for v, _ in second]
+    if counted.best is not None or counted.low is not None:
+        values.append((counted.low, counted.best, counted.high))
+    if not values:
+        return counted
+    lows, bests = [v[0] for v in values if v[0] is not None], [v[1] for v in values if v[1] is not None]
+    highs = [v[2] for v in values]
+    return Casualties(min(lows, default=None), min(bests, default=None),
+                      None if any(h is None for h in highs) else max(highs))  # type: ignore[type-var]
 
 
 # How far before a group a further-victims cue may stand ('In addition, two police officers were killed').

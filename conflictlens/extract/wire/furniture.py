@@ -75,7 +75,34 @@ def find_dateline(text: str) -> Dateline | None:
             continue  # "Afghanistan, Pakistan and Iran -" is no dateline
         date = _date(m, pats.months) if m.group("date") else None
         return Dateline(m.end(), m.span("place"), date, m.span("agency") if m.group("agency") else None)
+    return _glued_dateline(text, pats)
+
+
+# Where a headline without a full stop may run into a dateline on the same line ("... at Kunduz wedding KUNDUZ,")
+_GLUE = compile_pattern(r"(?<=[a-z0-9'’])\s+(?=[A-Z]{3,}[,:\s])")
+_GLUE_REACH = 300  # characters of the first line: a headline is short
+
+
+def _glued_dateline(text: str, pats: _Patterns) -> Dateline | None:
+    """'Suicide bomber kills 9 at Kunduz wedding KUNDUZ, Afghanistan (AP) — A suicide bomber ...': a
+    headline run into the dateline on the first line. The story starts after the dateline, so the
+    headline's toll neither adds to the story's nor stands as a figure of its own."""
+    nl = text.find("\n")
+    line = text[: nl if nl >= 0 else len(text)]
+    for g in _GLUE.finditer(line, 0, _GLUE_REACH):
+        rest, at = line[g.end():], g.end()
+        m = pats.dateline.match(rest)
+        if m is not None and m.group("agency") and not pats.agency.fullmatch(m.group("place")):
+            return Dateline(at + m.end(), _shift(m.span("place"), at), None, _shift(m.span("agency"), at))
+        caps = pats.caps_dateline.match(rest)
+        if caps is not None and caps.group("place") not in pats.caps_not_places and not pats.agency.fullmatch(
+                caps.group("place")):
+            return Dateline(at + caps.end(), _shift(caps.span("place"), at), None, None)
     return None
+
+
+def _shift(span: tuple[int, int], by: int) -> tuple[int, int]:
+    return span[0] + by, span[1] + by
 
 
 def _caps_dateline(text: str, start: int, pats: _Patterns) -> Dateline | None:
