@@ -18,7 +18,7 @@ from conflictlens.actors.fuzzy import FuzzyMatcher
 from conflictlens.actors.index import Hit, NameIndex
 from conflictlens.actors.loader import DATA_DIR, bundled_sources, load_registry
 from conflictlens.actors.normalize import (
-    acronym_key, key_text, name_key, norm_token, raw_token, token_starts, token_texts, tokenize,
+    LEADING_ARTICLES, acronym_key, key_text, name_key, norm_token, raw_token, token_starts, token_texts, tokenize,
 )
 from conflictlens.actors.schema import ActorEntry
 from conflictlens.model.cache import cached, package_sources, source_key
@@ -26,6 +26,8 @@ from conflictlens.model.protocols import ActorMention
 
 _OPEN_PAREN = re.compile(r"\s*\(\s*$")
 _CLOSE_PAREN = re.compile(r"\s*\)")
+_SPACE_ONLY = re.compile(r"[ \t\u00a0]+")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 PARTIAL_SCORE = 0.95  # one actor's name plus head words ("ISKP fighters")
 CONTEXT_FACTOR = 0.9  # a bare parent name read as its regional branch ("Islamic State" in AF -> ISKP)
 
@@ -43,6 +45,7 @@ class ActorRegistry:
         self._index = NameIndex(self._entries.values())
         self._fuzzy = FuzzyMatcher(self._entries.values())
         self._heads = frozenset(norm_token(w) for w in head_words)
+        self._state_words = _state_words(self._entries.values())
         self._external: dict[tuple[str, str], str] = {}
         for e in self._entries.values():
             for dataset, names in e.external_names.items():
@@ -161,6 +164,8 @@ class ActorRegistry:
         found = []
         for i, j, hit in spans:
             start, end = starts[i], starts[j - 1] + len(surfaces[j - 1])
+            if self._ends_a_name(text, surfaces, starts, i, hit, found):
+                continue
             # An alias written "Name (ACR)" matches up to "ACR": its closing parenthesis is punctuation
             # to the tokenizer, but the mention must include it, or "(ISKP" breaks the sentence.
             if text.count("(", start, end) > text.count(")", start, end):
@@ -168,6 +173,29 @@ class ActorRegistry:
                 end = close.end() if close else end
             found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date, text))
         return self._merge(found, text)
+
+    def _ends_a_name(self, text: str, surfaces: list[str], starts: list[int], i: int, hit: Hit,
+                     found: list[ActorMention]) -> bool:
+        """A generic name written as the capitalised tail of a longer proper name the registry does not
+        know ("the Arakan Army", "the Ta'ang National Liberation Army") names that group, not the generic
+        actor (nor, through a country, the state's army). It stays generic after a country's name or
+        demonym ("the Sudanese Army", "the Somali National Army"), after a lowercase or sentence-opening
+        word, and in a title-case headline, where every word is capitalised."""
+        if not self._entries[hit.canonical].ends_names or i == 0 or not surfaces[i][:1].isupper():
+            return False
+        run = []  # the capitalised words right before the match, on its line
+        k = i - 1
+        while k >= 0 and surfaces[k][:1].isupper() and _SPACE_ONLY.fullmatch(
+                text, starts[k] + len(surfaces[k]), starts[k + 1]):
+            run.append(norm_token(surfaces[k]))
+            k -= 1
+        if not run or (k >= 0 and found and found[-1].end > starts[k + 1]):
+            return False  # a lowercase word before it, or the words before are themselves a found name
+        if run[-1] in LEADING_ARTICLES and len(run) == 1:
+            return False  # "The Army said": a sentence-opening article
+        if any(w in self._state_words for w in run):
+            return False
+        return not _title_case_line(text, starts[i])
 
     def _merge(self, mentions: list[ActorMention], text: str) -> list[ActorMention]:
         """Join "Name (ACR)" into one mention, and let a name absorb a head word after it ("TTP militants")."""
@@ -250,6 +278,33 @@ class ActorRegistry:
             # Undated text is taken as current: prefer branches that have not ended.
             branches = tuple(b for b in branches if b.valid_to is None) or branches
         return self._entries.get(branches[-1].name) if branches else None
+
+
+def _state_words(entries: Iterable[ActorEntry]) -> frozenset[str]:
+    """Words that name a country's state: the word before a generic name in a state force's names
+    ("Sudanese" of "Sudanese army", "Myanmar" of "Myanmar troops"), and the words of the country in
+    "Government of X" / "Military Forces of X" that open no armed group's name ("Congo", not "United")."""
+    entries = tuple(entries)
+    generic = {name_key(a) for e in entries if e.generic for a in e.aliases}
+    state = [e for e in entries if not e.generic and e.actor_type in ("state forces", "external/other forces")]
+    openers = {name_key(n)[:1] for e in entries if e not in state for n in (e.name, *e.aliases)}
+    before, countries = set(), set()
+    for name in (n for e in state for n in (e.name, *e.aliases)):
+        key = name_key(name)
+        if len(key) > 1 and key[1:] in generic and name[:1].isupper():  # not "the army", "of the troops"
+            before.add(key[0])
+        if key[:2] in (("government", "of"), ("military", "forces"), ("police", "forces")) and "of" in key:
+            countries.update(w for w in key[key.index("of") + 1:] if (w,) not in openers)
+    return frozenset(before | countries - {"of", "the", "and"})
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """True when the line holding `at` is a title-case headline (nearly every word capitalised)."""
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = _WORD_RE.findall(text, lo, hi if hi >= 0 else len(text))
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 @lru_cache(maxsize=64)
