@@ -28,6 +28,8 @@ def found(reg, text, country=None, date=None):
     ("Fighters of the Rapid Support Forces stormed the market at dawn.", "SD", "Rapid Support Forces",
      "Rapid Support Forces (RSF)"),
     ("The RSF shelled the camp again on Sunday.", "SD", "RSF", "Rapid Support Forces (RSF)"),
+    ("Rapid Support Forces (RSF) fighters shelled the camp.", "SD", "Rapid Support Forces (RSF)",
+     "Rapid Support Forces (RSF)"),
     ("قوات الدعم السريع هاجمت القرية", "SD", "قوات الدعم السريع", "Rapid Support Forces (RSF)"),
     ("The Arakan Army said it had taken the town.", "MM", "Arakan Army", "Arakan Army"),
     ("Ta'ang National Liberation Army troops seized the road.", "MM", "Ta'ang National Liberation Army",
@@ -71,11 +73,20 @@ def test_ambiguous_short_names_are_not_found_in_running_text(reg, text):
     assert found(reg, text) == []
 
 
+def test_rsf_outside_sudan_is_reporters_without_borders_not_the_militia(reg):
+    text = "Reporters Without Borders (RSF) condemned the killing of the reporter."
+    assert all(c != "Rapid Support Forces (RSF)" for _t, c in found(reg, text, "MX", "2024-06-01"))
+    assert all(reg.is_unidentified(c) for _t, c in found(reg, "RSF called for an inquiry.", "MX"))
+
+
 def test_the_state_name_for_the_ttp_is_dated_to_its_use(reg):
     assert found(reg, "Security forces killed ten Fitna al-Khawarij terrorists.", "PK", "2024-09-01")[1] == (
         "Fitna al-Khawarij terrorists", TTP)
-    # A bare "Khawarij" is how Arab governments name the Islamic State: never the TTP.
+    # "Khawarij" (ISPR: "khwarij") are the TTP's fighters in Pakistan since July 2024; elsewhere (Arab
+    # governments call the Islamic State so) and before, nobody in particular.
+    assert ("khwarij", TTP) in found(reg, "Troops killed eight khwarij in the raid.", "PK", "2024-09-01")
     assert all(c != TTP for _t, c in found(reg, "The Khawarij attacked the checkpoint.", "EG", "2024-09-01"))
+    assert all(c != TTP for _t, c in found(reg, "The Khawarij attacked the checkpoint.", "PK", "2019-09-01"))
 
 
 # ------------------------------------------------------------------ a generic word inside a group's name
