@@ -24,8 +24,8 @@ from conflictlens.actors.schema import ActorEntry
 from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import ActorMention
 
-_OPEN_PAREN = re.compile(r"\s*\(\s*$")
-_CLOSE_PAREN = re.compile(r"\s*\)")
+_OPEN_PAREN = re.compile(r"\s*[(\[]\s*$")
+_CLOSE_PAREN = re.compile(r"\s*[)\]]")
 _SPACE_ONLY = re.compile(r"[ \t\u00a0]+")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 PARTIAL_SCORE = 0.95  # one actor's name plus head words ("ISKP fighters")
@@ -168,7 +168,7 @@ class ActorRegistry:
                 continue
             # An alias written "Name (ACR)" matches up to "ACR": its closing parenthesis is punctuation
             # to the tokenizer, but the mention must include it, or "(ISKP" breaks the sentence.
-            if text.count("(", start, end) > text.count(")", start, end):
+            if _unclosed(text, start, end):
                 close = _CLOSE_PAREN.match(text, end)
                 end = close.end() if close else end
             found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date, text))
@@ -296,6 +296,12 @@ def _state_words(entries: Iterable[ActorEntry]) -> frozenset[str]:
         if key[:2] in (("government", "of"), ("military", "forces"), ("police", "forces")) and "of" in key:
             countries.update(w for w in key[key.index("of") + 1:] if (w,) not in openers)
     return frozenset(before | countries - {"of", "the", "and"})
+
+
+def _unclosed(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] opens a parenthesis or bracket it does not close ("Name (ACR", "Name [ACR")."""
+    return (text.count("(", start, end) > text.count(")", start, end)
+            or text.count("[", start, end) > text.count("]", start, end))
 
 
 def _title_case_line(text: str, at: int) -> bool:

@@ -144,3 +144,8 @@ def test_a_reference_must_be_a_url(tmp_path):
 
 def test_new_entries_raise_no_alias_conflicts(reg):
     assert reg.conflicts == []
+
+
+def test_an_acronym_in_brackets_joins_the_name_like_one_in_parentheses(reg):
+    text = "Shelling by the Rapid Support Forces [RSF] hit the market."
+    assert found(reg, text, "SD") == [("Rapid Support Forces [RSF]", "Rapid Support Forces (RSF)")]
