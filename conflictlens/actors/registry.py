@@ -9,6 +9,7 @@ actor "Unknown" (GTD's code for no known perpetrator), never to a named group; "
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -164,7 +165,7 @@ class ActorRegistry:
         found = []
         for i, j, hit in spans:
             start, end = starts[i], starts[j - 1] + len(surfaces[j - 1])
-            if self._ends_a_name(text, surfaces, starts, i, hit, found):
+            if self._ends_a_name(text, surfaces, starts, i, j, hit, found):
                 continue
             # An alias written "Name (ACR)" matches up to "ACR": its closing parenthesis is punctuation
             # to the tokenizer, but the mention must include it, or "(ISKP" breaks the sentence.
@@ -174,14 +175,16 @@ class ActorRegistry:
             found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date, text))
         return self._merge(found, text)
 
-    def _ends_a_name(self, text: str, surfaces: list[str], starts: list[int], i: int, hit: Hit,
+    def _ends_a_name(self, text: str, surfaces: list[str], starts: list[int], i: int, j: int, hit: Hit,
                      found: list[ActorMention]) -> bool:
         """A generic name written as the capitalised tail of a longer proper name the registry does not
         know ("the Arakan Army", "the Ta'ang National Liberation Army") names that group, not the generic
         actor (nor, through a country, the state's army). It stays generic after a country's name or
-        demonym ("the Sudanese Army", "the Somali National Army"), after a lowercase or sentence-opening
-        word, and in a title-case headline, where every word is capitalised."""
-        if not self._entries[hit.canonical].ends_names or i == 0 or not surfaces[i][:1].isupper():
+        demonym ("the Sudanese Army", "the Somali National Army") or before one ("the National Army of
+        Colombia"), after a lowercase or sentence-opening word, in a title-case headline, where every
+        word is capitalised, and in text written in capitals, whose case tells nothing."""
+        if (not self._entries[hit.canonical].ends_names or i == 0 or not surfaces[i][:1].isupper()
+                or surfaces[i].isupper()):
             return False
         run = []  # the capitalised words right before the match, on its line
         k = i - 1
@@ -193,9 +196,18 @@ class ActorRegistry:
             return False  # a lowercase word before it, or the words before are themselves a found name
         if run[-1] in LEADING_ARTICLES and len(run) == 1:
             return False  # "The Army said": a sentence-opening article
-        if any(w in self._state_words for w in run):
+        after = [norm_token(t) for t in surfaces[j:j + 6]]
+        if self._names_a_state(run) or (after[:1] == ["of"] and self._names_a_state(after[1:])):
             return False
         return not _title_case_line(text, starts[i])
+
+    def _names_a_state(self, words: list[str]) -> bool:
+        """True when one of `words` is a country's name or its demonym ("Brazilian": Brazil)."""
+        for w in words:
+            stems = (w, *(w[:-n] for n in (1, 2, 3) if len(w) > n + 3))
+            if any(x in self._state_words or x + "a" in self._state_words for x in stems):
+                return True
+        return False
 
     def _merge(self, mentions: list[ActorMention], text: str) -> list[ActorMention]:
         """Join "Name (ACR)" into one mention, and let a name absorb a head word after it ("TTP militants")."""
@@ -283,19 +295,20 @@ class ActorRegistry:
 def _state_words(entries: Iterable[ActorEntry]) -> frozenset[str]:
     """Words that name a country's state: the word before a generic name in a state force's names
     ("Sudanese" of "Sudanese army", "Myanmar" of "Myanmar troops"), and the words of the country in
-    "Government of X" / "Military Forces of X" that open no armed group's name ("Congo", not "United")."""
+    "Government of X" ("Congo", "Zaire") but for words of two countries' names ("United", "South")."""
     entries = tuple(entries)
     generic = {name_key(a) for e in entries if e.generic for a in e.aliases}
     state = [e for e in entries if not e.generic and e.actor_type in ("state forces", "external/other forces")]
-    openers = {name_key(n)[:1] for e in entries if e not in state for n in (e.name, *e.aliases)}
-    before, countries = set(), set()
-    for name in (n for e in state for n in (e.name, *e.aliases)):
+    before, countries = set(), defaultdict(set)
+    for e, name in ((e, n) for e in state for n in (e.name, *e.aliases)):
         key = name_key(name)
         if len(key) > 1 and key[1:] in generic and name[:1].isupper():  # not "the army", "of the troops"
             before.add(key[0])
-        if key[:2] in (("government", "of"), ("military", "forces"), ("police", "forces")) and "of" in key:
-            countries.update(w for w in key[key.index("of") + 1:] if (w,) not in openers)
-    return frozenset(before | countries - {"of", "the", "and"})
+        if key[:2] == ("government", "of"):
+            for w in key[2:]:
+                countries[w].add(e.country)
+    # A word of two countries' names is a word of names ("United", "Republic", "South"), not a country.
+    return frozenset(before | {w for w, ccs in countries.items() if len(ccs) == 1} - {"of", "the", "and"})
 
 
 def _unclosed(text: str, start: int, end: int) -> bool:

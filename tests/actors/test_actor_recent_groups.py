@@ -149,3 +149,12 @@ def test_new_entries_raise_no_alias_conflicts(reg):
 def test_an_acronym_in_brackets_joins_the_name_like_one_in_parentheses(reg):
     text = "Shelling by the Rapid Support Forces [RSF] hit the market."
     assert found(reg, text, "SD") == [("Rapid Support Forces [RSF]", "Rapid Support Forces (RSF)")]
+
+
+@pytest.mark.parametrize("text, country, canonical", [
+    ("A car bomb hit a base of the National Army of Colombia on Friday.", "CO", "Military Forces of Colombia"),
+    ("The Brazilian Army closed the border crossing.", "BR", "Military forces"),
+    ("BRAZILIAN ARMY TROOPS GUARD THE BORDER.", "BR", "Military forces"),  # capitals tell nothing
+])
+def test_a_states_army_named_before_or_after_its_country_stays_the_army(reg, text, country, canonical):
+    assert canonical in [c for _t, c in found(reg, text, country)]
