@@ -100,6 +100,8 @@ def kind_of(name: str, rules: dict) -> str | None:
     words = name_key(name)
     if all(re.fullmatch(r"[A-Z0-9]+", t) for t in tokens) and any(c.isalpha() for c in name):
         return "acronyms" if len("".join(tokens)) >= 3 else "weak_aliases"
+    if len(words) <= 2 and all(w in rules["organisation_words"] for w in words):
+        return None  # "Liberation Army", "Islamic Group": two organisation words name no one group
     if len(words) == 1 or all(_everyday(w, rules) for w in words):
         return "weak_aliases"
     return "aliases"

@@ -9,6 +9,7 @@ actor "Unknown" (GTD's code for no known perpetrator), never to a named group; "
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -18,14 +19,16 @@ from conflictlens.actors.fuzzy import FuzzyMatcher
 from conflictlens.actors.index import Hit, NameIndex
 from conflictlens.actors.loader import DATA_DIR, bundled_sources, load_registry
 from conflictlens.actors.normalize import (
-    acronym_key, key_text, name_key, norm_token, raw_token, token_starts, token_texts, tokenize,
+    LEADING_ARTICLES, acronym_key, key_text, name_key, norm_token, raw_token, token_starts, token_texts, tokenize,
 )
 from conflictlens.actors.schema import ActorEntry
 from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import ActorMention
 
-_OPEN_PAREN = re.compile(r"\s*\(\s*$")
-_CLOSE_PAREN = re.compile(r"\s*\)")
+_OPEN_PAREN = re.compile(r"\s*[(\[]\s*$")
+_CLOSE_PAREN = re.compile(r"\s*[)\]]")
+_SPACE_ONLY = re.compile(r"[ \t\u00a0]+")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 PARTIAL_SCORE = 0.95  # one actor's name plus head words ("ISKP fighters")
 CONTEXT_FACTOR = 0.9  # a bare parent name read as its regional branch ("Islamic State" in AF -> ISKP)
 
@@ -43,6 +46,7 @@ class ActorRegistry:
         self._index = NameIndex(self._entries.values())
         self._fuzzy = FuzzyMatcher(self._entries.values())
         self._heads = frozenset(norm_token(w) for w in head_words)
+        self._state_words = _state_words(self._entries.values())
         self._external: dict[tuple[str, str], str] = {}
         for e in self._entries.values():
             for dataset, names in e.external_names.items():
@@ -161,13 +165,49 @@ class ActorRegistry:
         found = []
         for i, j, hit in spans:
             start, end = starts[i], starts[j - 1] + len(surfaces[j - 1])
+            if self._ends_a_name(text, surfaces, starts, i, j, hit, found):
+                continue
             # An alias written "Name (ACR)" matches up to "ACR": its closing parenthesis is punctuation
             # to the tokenizer, but the mention must include it, or "(ISKP" breaks the sentence.
-            if text.count("(", start, end) > text.count(")", start, end):
+            if _unclosed(text, start, end):
                 close = _CLOSE_PAREN.match(text, end)
                 end = close.end() if close else end
             found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date, text))
         return self._merge(found, text)
+
+    def _ends_a_name(self, text: str, surfaces: list[str], starts: list[int], i: int, j: int, hit: Hit,
+                     found: list[ActorMention]) -> bool:
+        """A generic name written as the capitalised tail of a longer proper name the registry does not
+        know ("the Arakan Army", "the Ta'ang National Liberation Army") names that group, not the generic
+        actor (nor, through a country, the state's army). It stays generic after a country's name or
+        demonym ("the Sudanese Army", "the Somali National Army") or before one ("the National Army of
+        Colombia"), after a lowercase or sentence-opening word, in a title-case headline, where every
+        word is capitalised, and in text written in capitals, whose case tells nothing."""
+        if (not self._entries[hit.canonical].ends_names or i == 0 or not surfaces[i][:1].isupper()
+                or surfaces[i].isupper()):
+            return False
+        run = []  # the capitalised words right before the match, on its line
+        k = i - 1
+        while k >= 0 and surfaces[k][:1].isupper() and _SPACE_ONLY.fullmatch(
+                text, starts[k] + len(surfaces[k]), starts[k + 1]):
+            run.append(norm_token(surfaces[k]))
+            k -= 1
+        if not run or (k >= 0 and found and found[-1].end > starts[k + 1]):
+            return False  # a lowercase word before it, or the words before are themselves a found name
+        if run[-1] in LEADING_ARTICLES and len(run) == 1:
+            return False  # "The Army said": a sentence-opening article
+        after = [norm_token(t) for t in surfaces[j:j + 6]]
+        if self._names_a_state(run) or (after[:1] == ["of"] and self._names_a_state(after[1:])):
+            return False
+        return not _title_case_line(text, starts[i])
+
+    def _names_a_state(self, words: list[str]) -> bool:
+        """True when one of `words` is a country's name or its demonym ("Brazilian": Brazil)."""
+        for w in words:
+            stems = (w, *(w[:-n] for n in (1, 2, 3) if len(w) > n + 3))
+            if any(x in self._state_words or x + "a" in self._state_words for x in stems):
+                return True
+        return False
 
     def _merge(self, mentions: list[ActorMention], text: str) -> list[ActorMention]:
         """Join "Name (ACR)" into one mention, and let a name absorb a head word after it ("TTP militants")."""
@@ -250,6 +290,40 @@ class ActorRegistry:
             # Undated text is taken as current: prefer branches that have not ended.
             branches = tuple(b for b in branches if b.valid_to is None) or branches
         return self._entries.get(branches[-1].name) if branches else None
+
+
+def _state_words(entries: Iterable[ActorEntry]) -> frozenset[str]:
+    """Words that name a country's state: the word before a generic name in a state force's names
+    ("Sudanese" of "Sudanese army", "Myanmar" of "Myanmar troops"), and the words of the country in
+    "Government of X" ("Congo", "Zaire") but for words of two countries' names ("United", "South")."""
+    entries = tuple(entries)
+    generic = {name_key(a) for e in entries if e.generic for a in e.aliases}
+    state = [e for e in entries if not e.generic and e.actor_type in ("state forces", "external/other forces")]
+    before, countries = set(), defaultdict(set)
+    for e, name in ((e, n) for e in state for n in (e.name, *e.aliases)):
+        key = name_key(name)
+        if len(key) > 1 and key[1:] in generic and name[:1].isupper():  # not "the army", "of the troops"
+            before.add(key[0])
+        if key[:2] == ("government", "of"):
+            for w in key[2:]:
+                countries[w].add(e.country)
+    # A word of two countries' names is a word of names ("United", "Republic", "South"), not a country.
+    return frozenset(before | {w for w, ccs in countries.items() if len(ccs) == 1} - {"of", "the", "and"})
+
+
+def _unclosed(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] opens a parenthesis or bracket it does not close ("Name (ACR", "Name [ACR")."""
+    return (text.count("(", start, end) > text.count(")", start, end)
+            or text.count("[", start, end) > text.count("]", start, end))
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """True when the line holding `at` is a title-case headline (nearly every word capitalised)."""
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = _WORD_RE.findall(text, lo, hi if hi >= 0 else len(text))
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 @lru_cache(maxsize=64)

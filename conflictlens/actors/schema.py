@@ -21,11 +21,13 @@ ACTOR_TYPES = (
 )
 DATASETS = ("gtd", "acled", "ucdp")
 _LIST_KEYS = ("aliases", "acronyms", "weak_aliases")
-_SCALAR_KEYS = ("actor_type", "parent", "country", "valid_from", "valid_to", "generic", "name_in_text", "ucdp_id")
+_SCALAR_KEYS = ("actor_type", "parent", "country", "valid_from", "valid_to", "generic", "name_in_text", "ucdp_id",
+                "ends_names", "reference")
 _ALL_KEYS = frozenset(("name", "external_names", "regional_branches", "dated_names") + _LIST_KEYS + _SCALAR_KEYS)
 # The C loader parses the bundled registry ~10x faster; same safe subset of YAML.
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
+_URL = re.compile(r"https?://\S+$")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,9 @@ class ActorEntry:
     generic: bool = False  # names no specific organisation (unknown perpetrators, "police")
     name_in_text: bool = True  # False: the canonical name itself is not matched in text ("Unknown")
     ucdp_id: int | None = None  # UCDP ActorId: links a curated entry to the generated UCDP one
+    # A generic name that also ends armed groups' own names ("Army": "the Arakan Army"); see registry._ends_a_name.
+    ends_names: bool = False
+    reference: str | None = None  # a public page (URL) where the entry's names and facts can be checked
     source: str = "curated"  # the bundled file (or "user") the entry comes from; set by the loader
 
 
@@ -194,7 +199,11 @@ def _scalars(raw: dict[str, Any], path: str, where: str) -> dict[str, Any]:
         if not isinstance(raw["ucdp_id"], int) or isinstance(raw["ucdp_id"], bool):
             raise _fail(path, f"{where}.ucdp_id", "must be the UCDP ActorId, a whole number")
         out["ucdp_id"] = raw["ucdp_id"]
-    for key in ("generic", "name_in_text"):
+    if raw.get("reference") is not None:
+        if not isinstance(raw["reference"], str) or not _URL.match(raw["reference"]):
+            raise _fail(path, f"{where}.reference", "must be an http(s) URL of a public page that states the facts")
+        out["reference"] = raw["reference"]
+    for key in ("generic", "name_in_text", "ends_names"):
         if key in raw:
             if not isinstance(raw[key], bool):
                 raise _fail(path, f"{where}.{key}", "must be true or false")
