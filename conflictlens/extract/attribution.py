@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from conflictlens.extract.lexicon import attribution_cues
-from conflictlens.extract.patterns import FLAGS, LazyPattern, anchors_of, compile_pattern, may_match
+from conflictlens.extract.patterns import FLAGS, Chain, LazyPattern, anchor_chain_of, compile_pattern, may_match_in_order
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 
@@ -47,10 +47,10 @@ class Statement:
 @dataclass(frozen=True)
 class _Compiled:
     no_claim: re.Pattern[str]
-    stances: tuple[tuple[str, LazyPattern, tuple[str, ...] | None], ...]  # with anchors_of(pattern)
-    subject: LazyPattern
-    agents: tuple[LazyPattern, ...]
-    arrest_subject: LazyPattern
+    stances: tuple[tuple[str, LazyPattern, Chain], ...]  # with anchor_chain_of(pattern)
+    subject: tuple[LazyPattern, Chain]
+    agents: tuple[tuple[LazyPattern, Chain], ...]
+    arrest_subject: tuple[LazyPattern, Chain]
     arrest_events: frozenset[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
     own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
@@ -72,13 +72,13 @@ def _compiled() -> _Compiled:
     own = "|".join(raw["channels"][name] for name in raw["own_channels"])
     compiled = ((stance, _compile(p.replace("OWN_CHANNEL", own), heads, modifiers, descriptors))
                 for stance in ("denied", "claimed", "attributed", "suspected") for p in raw[stance])
-    stances = tuple((stance, pattern, anchors_of(pattern.pattern)) for stance, pattern in compiled)
+    stances = tuple((stance, pattern, anchor_chain_of(pattern.pattern)) for stance, pattern in compiled)
     return _Compiled(
         no_claim=compile_pattern(raw["no_claim"], FLAGS),
         stances=stances,
-        subject=_compile(raw["perpetrator_subject"], heads, modifiers),
-        agents=tuple(_compile(p, heads, modifiers) for p in raw.get("perpetrator_agent", ())),
-        arrest_subject=_compile(raw["arrest_subject"], heads, modifiers),
+        subject=_chained(_compile(raw["perpetrator_subject"], heads, modifiers)),
+        agents=tuple(_chained(_compile(p, heads, modifiers)) for p in raw.get("perpetrator_agent", ())),
+        arrest_subject=_chained(_compile(raw["arrest_subject"], heads, modifiers)),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
         own_channel=compile_pattern(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
@@ -87,6 +87,10 @@ def _compiled() -> _Compiled:
         member_of=compile_pattern(raw["member_of"], FLAGS),
         habitual=compile_pattern(raw["habitual"], FLAGS),
     )
+
+
+def _chained(pattern: LazyPattern) -> tuple[LazyPattern, Chain]:
+    return pattern, anchor_chain_of(pattern.pattern)
 
 
 def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -147,8 +151,8 @@ def statements_in_sentence(
     found: list[Statement] = []
     seen: set[tuple[str | None, str]] = set()
     lowered = masked.lower()
-    for stance, pattern, anchors in cc.stances:
-        if not may_match(anchors, lowered):
+    for stance, pattern, chain in cc.stances:
+        if not may_match_in_order(chain, lowered):
             continue
         for m in pattern.finditer(masked):
             actor = _actor_of(m, masked, actors)
@@ -230,10 +234,12 @@ def subject_statements(
     arrest ("Police arrested ...") when the event is one; in an attack's report, who arrests answers it."""
     cc = _compiled()
     masked, actors = mask_actors(sentence, span[0], mentions)
-    patterns = (cc.subject, *cc.agents) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events else ())
+    chained = (cc.subject, *cc.agents) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events else ())
+    lowered = masked.lower()
+    patterns = [p for p, chain in chained if may_match_in_order(chain, lowered)]
     out = []
     for pattern, m in ((p, m) for p in patterns for m in p.finditer(masked)):
-        if pattern is cc.subject and _COUNTED.search(masked, 0, m.start()):
+        if pattern is cc.subject[0] and _COUNTED.search(masked, 0, m.start()):
             continue  # "Two Mali Soldiers Killed In Roadside Bomb": a headline's counted victims
         if _habitual(m, masked):
             continue

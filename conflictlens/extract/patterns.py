@@ -92,6 +92,30 @@ def may_match(anchors: tuple[str, ...] | None, lowered: str) -> bool:
     return anchors is None or any(map(lowered.__contains__, anchors))
 
 
+# Sets of literals a pattern's every match holds one of each, in this order (`anchor_chain_of`).
+Chain = tuple[tuple[str, ...], ...]
+
+
+def may_match_in_order(chain: Chain, lowered: str) -> bool:
+    """False when `lowered` does not hold a literal of each set of `chain`, one after another: the
+    pattern cannot match there. The sets stand for parts of a match that follow one another without
+    overlapping, so the earliest end of a literal of each set, looked for from the earliest end found
+    for the set before, is never later than where a match would have it."""
+    start = 0
+    for literals in chain:
+        end = -1
+        for literal in literals:
+            found = lowered.find(literal, start)
+            if found >= 0 and (end < 0 or found + len(literal) < end):
+                end = found + len(literal)
+        if end < 0:
+            return False
+        start = end
+    return True
+
+
+# What matches no text of its own: the literals either side of one follow each other in a match.
+_ZERO_WIDTH = (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT)
 MIN_ANCHOR = 3  # shorter literals ("a", "to") are in every report and save nothing
 
 
@@ -121,6 +145,13 @@ class CompiledPrograms:
         if found is False:
             found = _anchors(pattern, flags)
             self._add((pattern, flags, "anchors"), found)
+        return found
+
+    def chain(self, pattern: str, flags: int) -> Chain:
+        found = self.known.get((pattern, flags, "chain"))
+        if found is None:
+            found = _anchor_chain(pattern, flags)
+            self._add((pattern, flags, "chain"), found)
         return found
 
     def _add(self, key: tuple, value: Any) -> None:
@@ -176,6 +207,12 @@ def anchors_of(pattern: str, flags: int = FLAGS) -> tuple[str, ...] | None:
     return compiled_programs().anchors(pattern, int(flags))
 
 
+def anchor_chain_of(pattern: str, flags: int = FLAGS) -> Chain:
+    """The sets of literals every match of `pattern` holds one of each, in order (`_anchor_chain`;
+    kept in the start-up cache with the compiled programs)."""
+    return compiled_programs().chain(pattern, int(flags))
+
+
 def _anchors(pattern: str, flags: int = FLAGS) -> tuple[str, ...] | None:
     """Lower-case literals one of which every match of `pattern` contains, or None when none is known.
 
@@ -193,23 +230,53 @@ def _anchors(pattern: str, flags: int = FLAGS) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(max(candidates, key=lambda c: min(map(len, c)))))
 
 
+def _anchor_chain(pattern: str, flags: int = FLAGS) -> Chain:
+    """Sets of lower-case literals every match of `pattern` holds one of each, in this order: each of
+    its required parts `_anchors` chooses from (empty when none is known; kept in the start-up cache).
+
+    `_anchors` keeps one set; a cue whose best part is a name's placeholder ("ACTOR0", in every
+    sentence searched for statements) or a common verb then searches nearly every sentence, most
+    often in vain. A sentence must hold all of its parts, in order: "No group claimed the attack,
+    but police blamed ACTOR0" holds no "ACTOR... claimed"."""
+    try:
+        parsed = re_parser.parse(pattern, flags)
+    except re.error:
+        return ()
+    return tuple(tuple(dict.fromkeys(c)) for c in _required_literals(list(parsed)) if min(map(len, c)) >= MIN_ANCHOR)
+
+
 def _required_literals(items: list) -> list[list[str]]:
-    """Sets of alternatives, one set per required part of a pattern, each alternative a literal start."""
+    """Sets of alternatives, one set per required part of a pattern, each alternative a literal start;
+    in the pattern's order, and no two sets stand for overlapping parts of a match. Look-arounds and
+    boundaries match no text: the literals on either side of one are one run ("claimed\\b responsibility").
+    A group whose starts are too short for an anchor ("(?:afghan )?soldiers|ana") gives the best set
+    of each alternative instead, anywhere in it ("soldiers" or "ana")."""
     found, run = [], ""
     for op, arg in items:
         if op is re_constants.LITERAL:
             run += chr(arg).lower()
             continue
+        if op in _ZERO_WIDTH:
+            continue
         inner = _group_items(op, arg)
-        starts = None if inner is None else [_starts(list(branch)) for branch in inner]
-        if starts is not None and all(b is not None for b in starts):
-            found.append([run + b for branch in starts for b in branch])
-        elif run:
-            found.append([run])
+        starts = None if inner is None else [run + b for branch in inner for b in _starts(list(branch))]
+        if starts and min(map(len, starts)) >= MIN_ANCHOR:
+            found.append(starts)
+        else:
+            found.extend([[run]] if run else [])
+            best = None if inner is None else [_best_set(list(branch)) for branch in inner]
+            if best and all(best):
+                found.append([literal for one in best for literal in one])
         run = ""
     if run:
         found.append([run])
     return found
+
+
+def _best_set(items: list) -> list[str] | None:
+    """The required set of a sequence whose shortest literal is longest (None: none long enough)."""
+    candidates = [c for c in _required_literals(items) if min(map(len, c)) >= MIN_ANCHOR]
+    return max(candidates, key=lambda c: min(map(len, c))) if candidates else None
 
 
 def _starts(items: list) -> list[str] | None:
@@ -218,6 +285,8 @@ def _starts(items: list) -> list[str] | None:
     for op, arg in items:
         if op is re_constants.LITERAL:
             prefix += chr(arg).lower()
+            continue
+        if op in _ZERO_WIDTH:
             continue
         inner = _group_items(op, arg)
         if inner is None:

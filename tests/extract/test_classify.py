@@ -156,11 +156,12 @@ def test_a_cue_is_searched_only_where_its_literal_start_occurs():
 
 def test_a_statement_cue_is_tried_only_where_its_anchor_occurs():
     from conflictlens.extract.attribution import _compiled
-    from conflictlens.extract.patterns import may_match
+    from conflictlens.extract.patterns import may_match, may_match_in_order
 
-    claimed = [anchors for stance, _p, anchors in _compiled().stances if stance == "claimed"]
-    assert any(a and "responsibility" in a for a in claimed)
+    claimed = [chain for stance, _p, chain in _compiled().stances if stance == "claimed"]
+    assert any(any("responsibility" in literals for literals in chain) for chain in claimed)
     assert may_match(None, "anything") and not may_match(("claimed ",), "police said on monday")
+    assert may_match_in_order((), "anything") and not may_match_in_order((("claimed ",),), "police said on monday")
 
 
 @pytest.mark.parametrize("text", [t for _sub, t in EXAMPLES[:12]] + ["Police fired tear gas at protesters."])

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.patterns import Regex, anchors_of, compile_pattern, may_match
 from conflictlens.extract.lexicon import gtd_cues
 
 # A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ...").
@@ -89,8 +90,9 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
 def type_in(text: str) -> str | None:
     """The target type whose cue occurs earliest in the text (ties broken by rule order)."""
     best: tuple[int, int, str] | None = None
-    for order, (name, pattern) in enumerate(gtd_cues().target_rules):
-        m = pattern.search(text)
+    lowered = text.lower()
+    for order, (name, pattern, anchors) in enumerate(_target_rules()):
+        m = may_match(anchors, lowered) and pattern.search(text)
         if m and (best is None or (m.start(), order) < best[:2]):
             best = (m.start(), order, name)
     return best[2] if best else None
@@ -123,10 +125,18 @@ def _typed_words(sentence: str) -> list[tuple[int, int, str]]:
 
     'a military informant' is one private citizen, not also a soldier.
     """
-    matches = [(m.start(), m.end(), order, name) for order, (name, pattern) in enumerate(gtd_cues().target_rules)
-               for m in pattern.finditer(sentence)]
+    lowered = sentence.lower()
+    matches = [(m.start(), m.end(), order, name) for order, (name, pattern, anchors) in enumerate(_target_rules())
+               if may_match(anchors, lowered) for m in pattern.finditer(sentence)]
     return [(start, order, name) for start, end, order, name in matches
             if not any(o < order and s <= start and end <= e for s, e, o, _ in matches)]
+
+
+@lru_cache(maxsize=1)
+def _target_rules() -> tuple[tuple[str, Regex, tuple[str, ...] | None], ...]:
+    """The target rules with their anchors (`anchors_of`): a rule is searched only where one occurs,
+    and most rules name things a report seldom does (an embassy, a pylon, a school)."""
+    return tuple((name, pattern, anchors_of(pattern.pattern)) for name, pattern in gtd_cues().target_rules)
 
 
 def classify_target(text: str, foiled: bool = False) -> TargetTyping:
