@@ -126,6 +126,8 @@ class EventCues:
     new_incident: Regex | None = None
     # "killed in two separate attacks in Aden": a sum over incidents, the toll of none of them
     several_incidents: Regex | None = None
+    # "the Taliban, who seized power in 2021,": an actor's history, dated in its own clause, tells no incident
+    background_clause: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ def event_cues() -> EventCues:
         office_holder=LazyPattern(raw["office_holder"]["pattern"], FLAGS) if "office_holder" in raw else None,
         new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
         several_incidents=word_regex(raw["several_incidents"]["pattern"]) if "several_incidents" in raw else None,
+        background_clause=word_regex(raw["background_clause"]["pattern"]) if "background_clause" in raw else None,
     )
 
 
