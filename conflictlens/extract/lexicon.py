@@ -102,6 +102,7 @@ class NotEvent:
 class NotEvents:
     types: tuple[str, ...]  # the event types an applying rule sets aside
     rules: tuple[NotEvent, ...]
+    guards: dict[str, Regex] = field(default_factory=dict)  # by name ("deeds": acts told as done)
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def _not_events(raw: dict, regex, terms: dict[str, str], kinds: dict | None = No
     guards.update((name, regex(p)) for name, p in kinds.get("guards", {}).items())
     rules = tuple(_not_event(r, regex, guards, terms) for r in raw.get("rules", ()))
     rules += tuple(_not_event(r, regex, guards, terms) for r in _named_kinds(kinds.get("kinds", ())))
-    return NotEvents(tuple(raw.get("types", ())), rules)
+    return NotEvents(tuple(raw.get("types", ())), rules, guards)
 
 
 def _named_kinds(kinds: list[dict]) -> list[dict]:

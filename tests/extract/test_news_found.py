@@ -76,3 +76,18 @@ def test_an_undated_report_is_dated_by_its_publication_day(session) -> None:
     (event,) = _events(session, text, "2021-06-09")
     assert (event["date"]["start"], event["date"]["end"], event["date"]["precision"]) == \
         ("2021-06-09", "2021-06-09", "week")
+
+
+# A sentence that opens on another day and tells its own act before a word that refers back ("the
+# assault" of the same sentence) is another incident; a toll for the incident told before is not.
+def test_an_act_told_on_another_day_before_its_anaphor_is_another_incident(session) -> None:
+    text = ("Gunmen killed three farmers in the village of Kuru on Friday night, officials said.\n\n"
+            "Sunday morning the gunmen attacked the nearby village of Dogo, where four people were killed "
+            "before soldiers repelled the assault.")
+    assert [e["date"]["start"] for e in _events(session, text, "2021-06-14")] == ["2021-06-11", "2021-06-13"]
+
+
+def test_a_later_toll_of_the_attack_told_stays_with_it(session) -> None:
+    text = ("Gunmen killed three farmers in the village of Kuru on Friday night, officials said.\n\n"
+            "On Sunday two more villagers died of wounds suffered in the attack, police said.")
+    assert [e["date"]["start"] for e in _events(session, text, "2021-06-14")] == ["2021-06-11"]
