@@ -91,3 +91,10 @@ def test_a_later_toll_of_the_attack_told_stays_with_it(session) -> None:
     text = ("Gunmen killed three farmers in the village of Kuru on Friday night, officials said.\n\n"
             "On Sunday two more villagers died of wounds suffered in the attack, police said.")
     assert [e["date"]["start"] for e in _events(session, text, "2021-06-14")] == ["2021-06-11"]
+
+
+def test_what_a_group_goes_on_doing_is_no_incident(session) -> None:
+    text = ("A car bomb exploded outside a restaurant in Baidoa on Tuesday, killing five people, police said.\n\n"
+            "Despite being pushed out of Kismayo and most towns of the south, the insurgents continue to carry "
+            "out deadly suicide attacks in Somalia and in neighbouring Kenya.")
+    assert [e["date"]["start"] for e in _events(session, text, "2021-06-09")] == ["2021-06-08"]
