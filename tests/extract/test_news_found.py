@@ -98,3 +98,10 @@ def test_what_a_group_goes_on_doing_is_no_incident(session) -> None:
             "Despite being pushed out of Kismayo and most towns of the south, the insurgents continue to carry "
             "out deadly suicide attacks in Somalia and in neighbouring Kenya.")
     assert [e["date"]["start"] for e in _events(session, text, "2021-06-09")] == ["2021-06-08"]
+
+
+def test_a_month_in_an_actors_history_dates_no_incident(session) -> None:
+    text = ("Rioters torched police cars outside the ministry in Lusaka, injuring nine officers, in protest at "
+            "fuel prices set by the government, which came to power in May.")
+    (event,) = _events(session, text, "2021-11-10")
+    assert event["date"]["start"] == "2021-11-10"
