@@ -354,13 +354,16 @@ def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, st
 
 def _event_dates(text: str, sentences: list[tuple[int, int]], captions: list[tuple[int, int]]) -> list[DateMention]:
     """The report's date mentions, but for those of sentences that sum up many past events ("This year,
-    IS revived its bombing campaign") and of photo captions: such a date dates no incident, nor the
-    ones told after it."""
+    IS revived its bombing campaign"), of clauses of an actor's history and of photo captions: such a
+    date dates no incident, nor the ones told after it."""
     mentions = find_date_mentions(text)
     if not mentions:
         return mentions
-    background = event_cues().background
-    summed = [(a, b) for a, b in sentences if background.search(text, a, b)] + captions
+    cues = event_cues()
+    summed = [(a, b) for a, b in sentences if cues.background.search(text, a, b)] + captions
+    # "The Taliban, who seized power in 2021, ...": the year of an actor's history dates no incident
+    if cues.background_clause is not None:
+        summed += [m.span() for m in cues.background_clause.finditer(text)]
     return [m for m in mentions if not any(a <= m.start < b for a, b in summed)] if summed else mentions
 
 

@@ -102,6 +102,7 @@ class NotEvent:
 class NotEvents:
     types: tuple[str, ...]  # the event types an applying rule sets aside
     rules: tuple[NotEvent, ...]
+    guards: dict[str, Regex] = field(default_factory=dict)  # by name ("deeds": acts told as done)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,8 @@ class EventCues:
     new_incident: Regex | None = None
     # "killed in two separate attacks in Aden": a sum over incidents, the toll of none of them
     several_incidents: Regex | None = None
+    # "the Taliban, who seized power in 2021,": an actor's history, dated in its own clause, tells no incident
+    background_clause: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,7 @@ def event_cues() -> EventCues:
         office_holder=LazyPattern(raw["office_holder"]["pattern"], FLAGS) if "office_holder" in raw else None,
         new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
         several_incidents=word_regex(raw["several_incidents"]["pattern"]) if "several_incidents" in raw else None,
+        background_clause=word_regex(raw["background_clause"]["pattern"]) if "background_clause" in raw else None,
     )
 
 
@@ -221,7 +225,7 @@ def _not_events(raw: dict, regex, terms: dict[str, str], kinds: dict | None = No
     guards.update((name, regex(p)) for name, p in kinds.get("guards", {}).items())
     rules = tuple(_not_event(r, regex, guards, terms) for r in raw.get("rules", ()))
     rules += tuple(_not_event(r, regex, guards, terms) for r in _named_kinds(kinds.get("kinds", ())))
-    return NotEvents(tuple(raw.get("types", ())), rules)
+    return NotEvents(tuple(raw.get("types", ())), rules, guards)
 
 
 def _named_kinds(kinds: list[dict]) -> list[dict]:

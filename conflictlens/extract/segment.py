@@ -11,7 +11,7 @@ from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
                                              telling_words)
-from conflictlens.extract.typing.unreal import tells_an_act
+from conflictlens.extract.typing.unreal import tells_an_act, told_as_fact
 
 _BOUNDARY = compile_pattern(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
 _LAST_WORD = compile_pattern(r"([\w.]+)[.!?][\"'”’)]*\s*$")
@@ -115,6 +115,9 @@ class SentenceInfo:
     names_several: bool = False  # speaks of several incidents at once ("ISWAP claimed both attacks")
     opens_in: frozenset[str] = frozenset()  # the place it opens with ("In Nganzai, ..."): a change of scene
     names_days: frozenset[str] = frozenset()  # the days of incidents it names by their day ("Saturday's attack")
+    # its act is told before any word that refers back ("Sunday morning the rebels attacked Mangazi ... as
+    # the army repelled the assault"): "the assault" is this sentence's own act, not one told before
+    own_act_first: bool = False
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -214,8 +217,9 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
         return True
     if s.anaphor:
         # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
-        # day and adds no casualty or claim to the incident it names is a later event of its own.
-        return new_date and s.opens_with_date and not s.supporting
+        # day and adds no casualty or claim to the incident it names is a later event of its own; so is
+        # one that opens on another day and tells its own act before the words that refer back.
+        return new_date and s.opens_with_date and (not s.supporting or s.own_act_first)
     # An incident told so far without a place ("... attacked an army barracks in the north") is
     # placed by the next sentence that names one ("The jihadists stormed the barracks in Nassoumbou").
     new_place = (bool(s.places) and bool(current.places) and not (s.places & current.places)
@@ -233,7 +237,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     `date_words` are those dates as written (whether the sentence opens with one); by default the same."""
     sentence = text[span[0]: span[1]]
     cues = event_cues()
-    anaphor = bool(_ANAPHOR.search(sentence))
+    back = _ANAPHOR.search(sentence)
+    anaphor = bool(back)
     # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
     # (no toll, no date) to the incident told before it.
     background = bool(cues.background.search(sentence))
@@ -261,7 +266,25 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         names_several=several,
         opens_in=opens_in,
         names_days=names_days,
+        own_act_first=bool(back) and strong and _act_before(sentence, _first_act_anaphor(sentence)),
     )
+
+
+# Words of _ANAPHOR that name the doers: "the gunmen attacked Dogo" refers back to them, not to the act.
+_DOERS = compile_pattern(r"(?:assailants?|attackers?|bomber|gunmen)$", re.I)
+
+
+def _first_act_anaphor(sentence: str) -> int:
+    """Where the sentence first refers back to an act ("the assault", "the attack"), or its end."""
+    found = (m.start() for m in _ANAPHOR.finditer(sentence) if not _DOERS.search(m.group(0)))
+    return next(found, len(sentence))
+
+
+def _act_before(sentence: str, end: int) -> bool:
+    """Whether the sentence tells a deed ("attacked", "opened fire", "stormed": not a toll, which a
+    follow-up adds to the incident it names) as fact before `end`."""
+    deeds = event_cues().not_events.guards.get("deeds")
+    return deeds is not None and bool(deeds.search(told_as_fact(sentence)[:end]))
 
 
 def prefilter(text: str) -> bool:

@@ -189,7 +189,9 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
     if named is not None or heading is not None:
         return named or heading
     if published is not None:
-        return ResolvedDate(published - dt.timedelta(days=6), published, "week", None)
+        # A report that names no day is news of the day it was published: dated by that day (as ACLED
+        # and GTD coders date by the report), at the precision of a week, since the text gave no day.
+        return ResolvedDate(published, published, "week", None)
     return None
 
 

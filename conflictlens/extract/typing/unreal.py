@@ -12,11 +12,13 @@ from conflictlens.extract.lexicon import event_cues
 
 
 def told_as_fact(sentence: str) -> str:
-    """The sentence with its unreal phrases blanked out, same length."""
-    unreal = event_cues().unreal
-    if unreal is None:
-        return sentence
-    return unreal.sub(lambda m: " " * len(m.group(0)), sentence)
+    """The sentence with its unreal phrases, and its clauses of an actor's history ("the Taliban, who
+    seized power in 2021,"), blanked out, same length."""
+    cues = event_cues()
+    for pattern in (cues.unreal, cues.background_clause):
+        if pattern is not None:
+            sentence = pattern.sub(lambda m: " " * len(m.group(0)), sentence)
+    return sentence
 
 
 def tells_an_act(sentence: str) -> bool:
