@@ -237,8 +237,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     `date_words` are those dates as written (whether the sentence opens with one); by default the same."""
     sentence = text[span[0]: span[1]]
     cues = event_cues()
-    back = _ANAPHOR.search(sentence)
-    anaphor = bool(back)
+    anaphor = bool(_ANAPHOR.search(sentence))
     # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
     # (no toll, no date) to the incident told before it.
     background = bool(cues.background.search(sentence))
@@ -266,7 +265,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         names_several=several,
         opens_in=opens_in,
         names_days=names_days,
-        own_act_first=bool(back) and strong and _act_before(sentence, _first_act_anaphor(sentence)),
+        own_act_first=anaphor and strong and _act_before(sentence, _first_act_anaphor(sentence)),
     )
 
 
