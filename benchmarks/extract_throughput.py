@@ -107,9 +107,13 @@ def run_both(rows: list[dict], folder: Path) -> dict[str, float]:
     return figures
 
 
+def rate(figures: dict[str, float], count: int, name: str, unit: str = "") -> float:
+    """Texts per second (or per CPU second, `unit="_cpu"`) net of start-up: the one-text run's."""
+    return (count - 1) / max(figures[f"{name}_all{unit}"] - figures[f"{name}_one{unit}"], 1e-9)
+
+
 def report(figures: dict[str, float], count: int) -> None:
-    cli_rate = (count - 1) / max(figures["cli_all"] - figures["cli_one"], 1e-9)
-    bare_rate = (count - 1) / max(figures["bare_all"] - figures["bare_one"], 1e-9)
+    cli_rate, bare_rate = rate(figures, count, "cli"), rate(figures, count, "bare")
     print(f"first extraction (one text, whole process): conflictlens {figures['cli_one']:.2f} s, "
           f"bare spaCy {figures['bare_one']:.2f} s, ratio {figures['cli_one'] / figures['bare_one']:.2f}   (goal <= 2 s)")
     print(f"  the same in CPU seconds: conflictlens {figures['cli_one_cpu']:.2f} s, "
@@ -118,8 +122,7 @@ def report(figures: dict[str, float], count: int) -> None:
           f"{figures['cli_cold_cpu']:.2f} CPU seconds")
     print(f"throughput: conflictlens extract {cli_rate:7.1f} texts/s, bare spaCy NER {bare_rate:7.1f} texts/s")
     print(f"ratio extraction / bare NER: {cli_rate / bare_rate:.2f}   (goal >= 0.70)")
-    cli_cpu = (count - 1) / max(figures["cli_all_cpu"] - figures["cli_one_cpu"], 1e-9)
-    bare_cpu = (count - 1) / max(figures["bare_all_cpu"] - figures["bare_one_cpu"], 1e-9)
+    cli_cpu, bare_cpu = rate(figures, count, "cli", "_cpu"), rate(figures, count, "bare", "_cpu")
     print(f"  the same in CPU seconds (steadier on a busy machine): {cli_cpu:.1f} against {bare_cpu:.1f} "
           f"texts per CPU second, ratio {cli_cpu / bare_cpu:.2f}")
     print(f"peak RSS of the CLI: {figures['cli_one_rss']:.0f} MB on one text, {figures['cli_rss']:.0f} MB on all "

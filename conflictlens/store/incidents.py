@@ -196,13 +196,7 @@ class IncidentStore:
         Pass the last row's position as `after` to read on from it: each call then starts where the
         previous one stopped, instead of scanning again past every event resolved since.
         """
-        sql = ("SELECT e.id, e.record, d.doc_no FROM events AS e JOIN documents AS d ON d.id = e.document_id "
-               "WHERE (d.doc_no, e.id) > (?, ?) "
-               "AND NOT EXISTS (SELECT 1 FROM incident_members AS m WHERE m.event_id = e.id) "
-               "ORDER BY d.doc_no, e.id LIMIT ?")
-        with translated(self._path):
-            return [(event_id, record, (doc_no, event_id))
-                    for event_id, record, doc_no in self._conn.execute(sql, (*after, limit))]
+        return [row[:3] for row in self.unresolved_with_documents(limit, after)]
 
     def unresolved_with_documents(self, limit: int, after: tuple[int, str] = (0, "")
                                   ) -> list[tuple[str, str, tuple[int, str], dict[str, Any]]]:
