@@ -224,10 +224,8 @@ def _anchors(pattern: str, flags: int = FLAGS) -> tuple[str, ...] | None:
         parsed = re_parser.parse(pattern, flags)
     except re.error:
         return None
-    candidates = [c for c in _required_literals(list(parsed)) if min(map(len, c)) >= MIN_ANCHOR]
-    if not candidates:
-        return None
-    return tuple(dict.fromkeys(max(candidates, key=lambda c: min(map(len, c)))))
+    best = _best_set(list(parsed))
+    return tuple(dict.fromkeys(best)) if best else None
 
 
 def _anchor_chain(pattern: str, flags: int = FLAGS) -> Chain:

@@ -17,7 +17,7 @@ from conflictlens.extract.patterns import compile_pattern
 from conflictlens.model.protocols import PlaceMention
 
 # A line that ends a sentence (a full stop, perhaps inside a closing quote or bracket).
-_ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_ENDS_A_SENTENCE = compile_pattern(r"[.!?…][\"'”’)\]]*\s*$")
 # A headline is a line, not a paragraph.
 TITLE_CHARS = 160
 _NAME = r"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|e|i|ul|al|de|of))*"

@@ -11,7 +11,7 @@ from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
                                              telling_words)
-from conflictlens.extract.typing.unreal import tells_an_act, told_as_fact
+from conflictlens.extract.typing.unreal import told_as_fact
 
 _BOUNDARY = compile_pattern(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
 _LAST_WORD = compile_pattern(r"([\w.]+)[.!?][\"'”’)]*\s*$")
@@ -243,7 +243,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     background = bool(cues.background.search(sentence))
     act = speaks_of_act(sentence)
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
-    strong = tells_an_act(sentence) and not background
+    fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
+    strong = bool(cues.strong_trigger.search(fact)) and not background
     return SentenceInfo(
         span=span,
         strong=strong,
@@ -265,7 +266,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         names_several=several,
         opens_in=opens_in,
         names_days=names_days,
-        own_act_first=anaphor and strong and _act_before(sentence, _first_act_anaphor(sentence)),
+        own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
     )
 
 
@@ -279,11 +280,11 @@ def _first_act_anaphor(sentence: str) -> int:
     return next(found, len(sentence))
 
 
-def _act_before(sentence: str, end: int) -> bool:
-    """Whether the sentence tells a deed ("attacked", "opened fire", "stormed": not a toll, which a
-    follow-up adds to the incident it names) as fact before `end`."""
+def _act_before(fact: str, end: int) -> bool:
+    """Whether a sentence (`fact`: as `told_as_fact` leaves it) tells a deed ("attacked", "opened fire",
+    "stormed": not a toll, which a follow-up adds to the incident it names) before `end`."""
     deeds = event_cues().not_events.guards.get("deeds")
-    return deeds is not None and bool(deeds.search(told_as_fact(sentence)[:end]))
+    return deeds is not None and bool(deeds.search(fact[:end]))
 
 
 def prefilter(text: str) -> bool:

@@ -120,7 +120,7 @@ def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Tripl
         return [("fatalities", (0, None, item.value[2])), ("injured", (0, None, item.value[2]))]
     if outcome == "injured":
         return [("injured", item.value)]
-    if item.cls == "perp" and _attackers_dead(tally, item):
+    if attackers_killed(tally, item):
         return [("perpetrators_killed", item.value)]
     return [("fatalities", item.value)]
 
