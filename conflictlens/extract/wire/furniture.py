@@ -94,10 +94,9 @@ def _glued_dateline(text: str, pats: _Patterns) -> Dateline | None:
         m = pats.dateline.match(rest)
         if m is not None and m.group("agency") and not pats.agency.fullmatch(m.group("place")):
             return Dateline(at + m.end(), _shift(m.span("place"), at), None, _shift(m.span("agency"), at))
-        caps = pats.caps_dateline.match(rest)
-        if caps is not None and caps.group("place") not in pats.caps_not_places and not pats.agency.fullmatch(
-                caps.group("place")):
-            return Dateline(at + caps.end(), _shift(caps.span("place"), at), None, None)
+        caps = _caps_dateline(rest, 0, pats)
+        if caps is not None and caps.place and not pats.agency.fullmatch(rest[caps.place[0]: caps.place[1]]):
+            return Dateline(at + caps.end, _shift(caps.place, at), None, None)
     return None
 
 
