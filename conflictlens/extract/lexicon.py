@@ -135,7 +135,9 @@ class EventCues:
 class GtdCues:
     attack_rules: tuple[tuple[str, Regex], ...]
     weapon_rules: tuple[tuple[str, Regex], ...]
-    target_rules: tuple[tuple[str, Regex], ...]
+    # (type, cue, its anchors): a rule is searched only where an anchor occurs (`may_match`), and most
+    # rules name things a report seldom does (an embassy, a pylon, a school)
+    target_rules: tuple[tuple[str, Regex, tuple[str, ...] | None], ...]
     prominent: Regex
     assassination_action: Regex
     possessive_target: Regex
@@ -299,7 +301,8 @@ def gtd_cues() -> GtdCues:
     return GtdCues(
         attack_rules=tuple((name, word_regex(p)) for name, p in raw["attack_type_rules"]),
         weapon_rules=tuple((name, word_regex(p)) for name, p in raw["weapon_rules"]),
-        target_rules=tuple((name, word_regex(p)) for name, p in raw["target_rules"]),
+        target_rules=tuple((name, r, anchors_of(r.pattern)) for name, r in
+                           ((name, word_regex(p)) for name, p in raw["target_rules"])),
         prominent=word_regex(prominent),
         assassination_action=word_regex(assassination["action"]),
         kin_of=word_regex(rf"(?:{assassination['attendants']}) of\s+$"),

@@ -111,10 +111,10 @@ TARGET_TEXTS = [
 def test_target_types_with_anchors_are_those_of_a_full_search():
     rules = gtd_cues().target_rules
     for text in TARGET_TEXTS:
-        first = [(m.start(), order, name) for order, (name, p) in enumerate(rules) if (m := p.search(text))]
+        first = [(m.start(), order, name) for order, (name, p, _a) in enumerate(rules) if (m := p.search(text))]
         assert targets.type_in(text) == (min(first)[2] if first else None)
-        found = [(m.start(), m.end(), order, name) for order, (name, p) in enumerate(rules) for m in p.finditer(text)]
+        found = [(m.start(), m.end(), order, name) for order, (name, p, _a) in enumerate(rules) for m in p.finditer(text)]
         expected = [(s, o, n) for s, e, o, n in found if not any(o2 < o and s2 <= s and e <= e2 for s2, e2, o2, _ in found)]
         assert targets._typed_words(text) == expected
-    assert sum(anchors is not None for _n, _p, anchors in targets._target_rules()) >= 15
+    assert sum(anchors is not None for _n, _p, anchors in rules) >= 15
     assert len(targets._typed_words(TARGET_TEXTS[0])) >= 2

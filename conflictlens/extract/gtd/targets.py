@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from conflictlens.extract.patterns import Regex, anchors_of, compile_pattern, may_match
+from conflictlens.extract.patterns import compile_pattern, may_match
 from conflictlens.extract.lexicon import gtd_cues
 
 # A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ...").
@@ -91,7 +90,7 @@ def type_in(text: str) -> str | None:
     """The target type whose cue occurs earliest in the text (ties broken by rule order)."""
     best: tuple[int, int, str] | None = None
     lowered = text.lower()
-    for order, (name, pattern, anchors) in enumerate(_target_rules()):
+    for order, (name, pattern, anchors) in enumerate(gtd_cues().target_rules):
         m = may_match(anchors, lowered) and pattern.search(text)
         if m and (best is None or (m.start(), order) < best[:2]):
             best = (m.start(), order, name)
@@ -126,17 +125,11 @@ def _typed_words(sentence: str) -> list[tuple[int, int, str]]:
     'a military informant' is one private citizen, not also a soldier.
     """
     lowered = sentence.lower()
-    matches = [(m.start(), m.end(), order, name) for order, (name, pattern, anchors) in enumerate(_target_rules())
+    rules = gtd_cues().target_rules
+    matches = [(m.start(), m.end(), order, name) for order, (name, pattern, anchors) in enumerate(rules)
                if may_match(anchors, lowered) for m in pattern.finditer(sentence)]
     return [(start, order, name) for start, end, order, name in matches
             if not any(o < order and s <= start and end <= e for s, e, o, _ in matches)]
-
-
-@lru_cache(maxsize=1)
-def _target_rules() -> tuple[tuple[str, Regex, tuple[str, ...] | None], ...]:
-    """The target rules with their anchors (`anchors_of`): a rule is searched only where one occurs,
-    and most rules name things a report seldom does (an embassy, a pylon, a school)."""
-    return tuple((name, pattern, anchors_of(pattern.pattern)) for name, pattern in gtd_cues().target_rules)
 
 
 def classify_target(text: str, foiled: bool = False) -> TargetTyping:
