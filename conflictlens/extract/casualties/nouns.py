@@ -231,6 +231,18 @@ def included_count(m: re.Match[str], rules: Rules) -> int | None:
     return value[1] if value and value[0] == value[1] == value[2] else None
 
 
+def included_fighters(m: re.Match[str], rules: Rules, base: int) -> Item | None:
+    """The fighters an inclusion match counts, as an item ('including the two suicide bombers': 2), or
+    None where `included_count` gives no number."""
+    n = included_count(m, rules)
+    return Item((n, n, n), "perp", (base + m.start("noun"), base + m.end("noun")), True) if n else None
+
+
+def less_by(value: Triple, n: int) -> Triple:
+    """A toll less `n` of the dead counted inside it (never below zero)."""
+    return tuple(None if v is None else max(v - n, 0) for v in value)  # type: ignore[return-value]
+
+
 def apart_assailants(ctx: Sentence, span: Span, items: list[Item], rules: Rules,
                      attackers: Callable[[Item], bool]) -> list[Item]:
     """'12 people, including the two suicide bombers, were killed': the attackers counted inside the
@@ -240,14 +252,11 @@ def apart_assailants(ctx: Sentence, span: Span, items: list[Item], rules: Rules,
     m = rules.included.search(ctx.work, *span)
     if m is None:
         return items
-    n = included_count(m, rules)
+    perp = included_fighters(m, rules, ctx.base)
+    n = perp.value[1] if perp is not None else 0
     host = next((i for i, it in enumerate(items) if it.cls == "victim" and it.real and (it.value[1] or 0) > (n or 0)),
                 None)
-    if not n or host is None:
+    if perp is None or host is None or not attackers(perp):
         return items
-    perp = Item((n, n, n), "perp", (ctx.base + m.start("noun"), ctx.base + m.end("noun")), True)
-    if not attackers(perp):
-        return items
-    low, best, high = items[host].value
-    less = (None if low is None else max(low - n, 0), best - n, None if high is None else high - n)  # type: ignore[operator]
+    less = less_by(items[host].value, n)  # type: ignore[arg-type]
     return [*items[:host], Item(less, "victim", items[host].span, True, items[host].refers_to), *items[host + 1:], perp]

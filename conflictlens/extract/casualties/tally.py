@@ -11,12 +11,14 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from conflictlens.extract.casualties.nouns import Item, included_count
+from conflictlens.extract.casualties.nouns import Item, included_fighters, less_by
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.model.records import Casualties
 
 CATEGORIES = ("fatalities", "injured", "perpetrators_killed")
+_LEAD = compile_pattern(r"[\s,]*")  # the blanks and commas before an inclusion ("12, including ...")
 _ZERO_TARGETS = {"both": ("fatalities", "injured"), "fat": ("fatalities",), "inj": ("injured",)}
 Entry = tuple[Triple, Span]
 
@@ -103,16 +105,14 @@ def _second_source(work: str, m: re.Match[str], rules: Rules) -> bool:
 def _toll_apart(work: str, end: int, value: Triple, span: Span, rules: Rules, tally: Tally, base: int) -> Triple:
     """'The death toll rose to 12, including the two attackers': the victims' toll is 10, and two
     assailants were killed (see nouns.apart_assailants)."""
-    lead = re.match(r"[\s,]*", work[end:])
-    m = rules.included.match(work, end + (lead.end() if lead else 0))
+    m = rules.included.match(work, _LEAD.match(work, end).end())
     if m is None or value[1] is None:
         return value
-    n = included_count(m, rules)
-    fighters = Item((n, n, n), "perp", (base + m.start("noun"), base + m.end("noun")), True) if n else None
-    if fighters is None or value[1] <= n or not attackers_killed(tally, fighters):  # type: ignore[operator]
+    fighters = included_fighters(m, rules, base)
+    if fighters is None or value[1] <= fighters.value[1] or not attackers_killed(tally, fighters):  # type: ignore
         return value
-    tally.found["perpetrators_killed"].append(((n, n, n), span))
-    return tuple(None if v is None else max(v - n, 0) for v in value)  # type: ignore[return-value]
+    tally.found["perpetrators_killed"].append((fighters.value, span))
+    return less_by(value, fighters.value[1])  # type: ignore[arg-type]
 
 
 def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Triple]]:
