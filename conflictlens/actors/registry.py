@@ -196,8 +196,8 @@ class ActorRegistry:
             return False  # a lowercase word before it, or the words before are themselves a found name
         if run[-1] in LEADING_ARTICLES and len(run) == 1:
             return False  # "The Army said": a sentence-opening article
-        after = [norm_token(t) for t in surfaces[j:j + 6]]
-        if self._names_a_state(run) or (after[:1] == ["of"] and self._names_a_state(after[1:])):
+        if self._names_a_state(run) or (j < len(surfaces) and norm_token(surfaces[j]) == "of"
+                                         and self._names_a_state([norm_token(t) for t in surfaces[j + 1:j + 6]])):
             return False
         return not _title_case_line(text, starts[i])
 
