@@ -111,17 +111,28 @@ def bare_pass(path: Path) -> tuple[float, float]:
 
 def command(db: Path, *args: str) -> tuple[float, float]:
     """(wall, CPU) seconds of one `conflictlens --db DB ARGS` process, running this checkout's code."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    wall, cpu, _written = run_cli(db, *args)
+    return wall, cpu
+
+
+def run_cli(db: Path, *args: str, code: Path = ROOT, env: dict[str, str] | None = None,
+            ok: tuple[int, ...] = (0, 1)) -> tuple[float, float, int]:
+    """(wall, CPU seconds, bytes written to disk) of one `conflictlens --db DB ARGS` process running the
+    checkout at `code`, with `env` added to the environment; a return code not in `ok` stops the run
+    (1: some rows left out, named on stderr). The bytes are the kernel's count of the child's writes
+    (`ru_oublock`, in 512-byte blocks: /proc/PID/io's write_bytes). Another checkout runs from its own
+    folder: `python -c` reads the current folder's package before PYTHONPATH's."""
+    env = dict(os.environ, PYTHONPATH=str(code), **(env or {}))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", "from conflictlens.cli import main; main()", "--db", str(db), *args],
-                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                          env=env, cwd=None if code == ROOT else code, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - wall
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):  # 1: some rows left out, named on stderr
-        raise SystemExit(f"conflictlens {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    if done.returncode not in ok:
+        raise SystemExit(f"conflictlens {' '.join(args)} failed ({code}):\n{done.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return wall, cpu, (after.ru_oublock - before.ru_oublock) * 512
 
 
 def fresh(db: Path) -> Path:

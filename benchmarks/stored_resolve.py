@@ -6,13 +6,9 @@ pass over the same stored records in the same run, and optionally another checko
 
 from __future__ import annotations
 
-import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -85,35 +81,8 @@ def resolve(store: Path, work: Path, code: Path, keep: bool = False) -> tuple[fl
     (`keep`: the resolved copy stays, e.g. to compare two checkouts' stores)."""
     import_scale.fresh(work)
     shutil.copyfile(store, work)
-    env = dict(os.environ, PYTHONPATH=str(code), PYTHONHASHSEED="0")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", "from conflictlens.cli import main; main()", "--db", str(work),
-                             "incidents", "resolve"], env=env, cwd=code, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
-    written = _written(proc)
-    _, err = proc.communicate()
-    wall = time.perf_counter() - wall
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode:
-        raise SystemExit(f"incidents resolve failed ({code}):\n{err[-2000:]}")
+    wall, cpu, written = import_scale.run_cli(work, "incidents", "resolve", code=code, env={"PYTHONHASHSEED": "0"},
+                                              ok=(0,))
     if not keep:
         import_scale.fresh(work)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), written[0]
-
-
-def _written(proc: subprocess.Popen) -> list[int]:
-    """The bytes `proc` has written to disk (/proc/PID/io), followed until it ends (0 where not readable)."""
-    last = [0]
-
-    def follow() -> None:
-        while proc.poll() is None:
-            try:
-                text = Path(f"/proc/{proc.pid}/io").read_text()
-                last[0] = int(text.split("write_bytes:")[1].split()[0])
-            except (OSError, IndexError, ValueError):
-                pass
-            time.sleep(0.5)
-
-    threading.Thread(target=follow, daemon=True).start()
-    return last
+    return wall, cpu, written
