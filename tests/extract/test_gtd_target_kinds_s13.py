@@ -80,3 +80,14 @@ def test_students_are_private_citizens_unless_attacked_at_their_school(text: str
 ])
 def test_the_centre_of_a_district_is_its_town(text: str, target: str) -> None:
     assert classify_gtd(text).target_type == target
+
+
+@pytest.mark.parametrize("text,attack", [
+    # GTD's hierarchy of attack types puts an armed assault above an unarmed one: poison, then guns.
+    ("Assailants poisoned and then shot and killed four guards in Spin Boldak, Kandahar, Afghanistan.",
+     "Armed Assault"),
+    ("Assailants tried to run over and shoot at soldiers at a checkpoint near Jenin.", "Armed Assault"),
+    ("Assailants beat two farmers in Kombolcha, Amhara, Ethiopia. Both farmers were injured.", "Unarmed Assault"),
+])
+def test_an_armed_assault_outranks_an_unarmed_one(text: str, attack: str) -> None:
+    assert classify_gtd(text).attack_type == attack
