@@ -172,6 +172,7 @@ class GtdCues:
     no_target_default: str
     place_lead: Regex  # the attack verb before a named place, matched at the end of the words before it
     place_words: str  # "town", "village" ...: what may follow a place's name (a regex alternation)
+    place_of_suffix: str  # "district": what may follow the name in "the centre of X district"
     place_defenders: tuple[str, ...]  # victims who do not make an attacked town theirs
     attack_by_target: tuple[tuple[str, str], ...]
     attack_by_target_not_when: Regex
@@ -354,6 +355,7 @@ def _target_refinement(raw: dict) -> dict:
         "no_target_default": raw["no_target_default"],
         "place_lead": word_regex(raw["named_place"]["lead"]),
         "place_words": raw["named_place"]["place_words"],
+        "place_of_suffix": raw["named_place"]["of_suffix"],
         "place_defenders": tuple(raw["named_place"]["defenders"]),
     }
 

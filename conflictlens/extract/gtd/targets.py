@@ -171,13 +171,16 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
 
 def _named_place(text: str, span: tuple[int, int] | None) -> bool:
     """Whether the attacked phrase is a place named as such: "attacked Rann, Borno", "raided Ouzal village,
-    Extreme-North", "attacked the village of Tel Kafr, Hasakah". An attack verb leads it; a comma and a capitalised name that is no role follow it
-    ("Haji Mohammad, a checkpoint commander" is a person; "Aboki, Lau Chiefdom Secretary" too)."""
+    Extreme-North", "attacked the village of Tel Kafr, Hasakah", "attacked the centre of Qala district, Faryab"
+    (the district's town; "the district centre" is the government's compound). An attack verb leads it; a
+    comma and a capitalised name that is no role follow it ("Haji Mohammad, a checkpoint commander" is a
+    person; "Aboki, Lau Chiefdom Secretary" too)."""
     if span is None:
         return False
     cues = gtd_cues()
     proper = r"(?:(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’-]+\s?){1,5}"  # "Tel al-Laban"
-    name = rf"(?:(?:the\s+)?(?i:{cues.place_words})\s+of\s+{proper}|{proper}(?:(?i:{cues.place_words})\s*)?)"
+    of_place = rf"(?:the\s+)?(?i:{cues.place_words})\s+of\s+{proper}(?:(?i:{cues.place_of_suffix})\s*)?"
+    name = rf"(?:{of_place}|{proper}(?:(?i:{cues.place_words})\s*)?)"
     if not re.fullmatch(name, text[span[0]:span[1]]) or not cues.place_lead.search(text, max(0, span[0] - 40), span[0]):
         return False
     after = re.match(r"\s*(?:(?i:" + cues.place_words + r")\s*)?,\s+([A-Z][^,.;]*)", text[span[1]:])
@@ -201,8 +204,10 @@ def _last_typed(phrase: str, mask: re.Pattern[str]) -> str | None:
     return last[2] if last else None
 
 
-# The venue after the attacked people: "at a bar", "inside of the X mosque", up to the next place or clause.
-_VENUE = compile_pattern(r"\s*(?:at|in|inside(?:\s+of)?)\s+((?:a|an|the)\s+[^,.;]+?)(?=\s+(?:in|near|on|at|along)\s|[,.;]|$)")
+# The venue after the attacked people: "at a bar", "inside of the X mosque", "at Hillcrest Grammar School", up
+# to the next place or clause.
+_VENUE = compile_pattern(r"\s*(?:at|in|inside(?:\s+of)?)\s+((?:(?:a|an|the)\s+|(?=[A-Z]))[^,.;]+?)"
+                         r"(?=\s+(?:in|near|on|at|along)\s|[,.;]|$)")
 
 
 # Where a device lay: "defused in an orchard", "planted outside the X office", "near a newspaper kiosk".
