@@ -235,6 +235,8 @@ def snapshot(db: Path) -> dict:
             "incidents": {i: (size, json.loads(r)) for i, r, size in one("SELECT id, record, size FROM incidents")},
             "ledger": {e.id: view.value(view.ledger(e).to_dict()) for e in store.iter_events()},
             "overrides": one("SELECT count(*) FROM attribution_overrides").fetchall(),
+            # an import killed after dropping indexes for speed must not leave them missing (store/deferred_indexes.py)
+            "indexes": dict(one("SELECT name, sql FROM sqlite_master WHERE type = 'index'")),
         }
 
 

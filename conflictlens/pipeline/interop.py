@@ -85,17 +85,25 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     batches = _batches(rows, report, on_row, batch_size)
     index = IncidentIndex()  # the stored incidents, read once for the whole import
     with quiet_collector(RESOLVE_GC_THRESHOLD) if context is not None else quiet_collector():
-        pending = next(batches, None)
-        while pending is not None:
-            with store.transaction():
-                started, written = time.monotonic(), 0
-                while pending is not None:  # at least one batch per commit
-                    _save(store, pending, report, context, index)
-                    written += len(pending)
-                    pending = next(batches, None)
-                    if written >= commit_rows or time.monotonic() - started >= commit_seconds:
-                        break
+        pending = next(batches, None)  # after it, a parse worker has opened the store (which rebuilds deferred indexes)
+        with store.indexes.deferred_while(_file_bytes(path)):  # a large file into a small store: built once, after
+            while pending is not None:
+                with store.transaction():
+                    started, written = time.monotonic(), 0
+                    while pending is not None:  # at least one batch per commit
+                        _save(store, pending, report, context, index)
+                        written += len(pending)
+                        pending = next(batches, None)
+                        if written >= commit_rows or time.monotonic() - started >= commit_seconds:
+                            break
     return report
+
+
+def _file_bytes(path: str | Path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def _prepared(dataset: str, path: str | Path, store: Store, actor_files: tuple[str, ...], encoding: str,

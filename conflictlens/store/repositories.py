@@ -1,5 +1,5 @@
 """The store's repositories as attributes: `store.incidents`, `store.ledger`, `store.relations`, `store.actors`,
-`store.tokens`.
+`store.tokens`, `store.indexes`.
 
 Code outside the store reaches its tables through these and the names `conflictlens.store` exports,
 never by importing `store.rows`, `store.query` or `store.sqlite` (tests/test_layering.py).
@@ -59,6 +59,11 @@ class Repositories:
     def actors(self) -> BoundModule:
         from conflictlens.store import actors
         return BoundModule(self, actors)
+
+    @cached_property
+    def indexes(self) -> BoundModule:
+        from conflictlens.store import deferred_indexes
+        return BoundModule(self, deferred_indexes)
 
     @cached_property
     def tokens(self) -> BoundModule:

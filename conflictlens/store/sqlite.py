@@ -112,10 +112,12 @@ class Store(Repositories):
                 # a bigger one (it grows only as used) keeps bulk writes off the disk until commit.
                 conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
                 migrate(conn, target)
+            store = cls(conn, target, read_only)
+            store.indexes.rebuild_deferred()  # an import killed after dropping them (store/deferred_indexes.py)
         except BaseException:
             conn.close()
             raise
-        return cls(conn, target, read_only)
+        return store
 
     @classmethod
     def _open_postgres(cls, url: str, create: bool) -> Store:
