@@ -239,3 +239,36 @@ def test_which_keys_are_of_dropped_times_follows_each_drop():
     assert all(index._in_dropped_time(key) for key in keys)
     index.forget()
     assert not any(index._in_dropped_time(key) for key in keys)
+
+
+class _AskedStore:
+    """Stands in for the store's incident tables: records the keys asked, files nothing under them."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def incidents_under_keys(self, keys):
+        self.asked.extend(keys)
+        return {}
+
+
+def test_a_probe_key_known_to_hold_nothing_is_not_parsed_again_until_the_mark_moves(monkeypatch):
+    index = IncidentIndex()
+    index._complete = True
+    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", {"inc_a": None}) for bucket in range(10))
+    index._drop_older_times()  # buckets 0 to 5 went
+    parsed: list[str] = []
+    original = IncidentIndex._time_dropped
+    monkeypatch.setattr(IncidentIndex, "_time_dropped", lambda self, key: parsed.append(key) or original(self, key))
+    live = [f"d|{bucket}|violence|g|3|4" for bucket in (7, 8)]
+    old = "d|2|violence|g|3|4"
+    store = _AskedStore()
+    index.load_keys(store, [*live, old, *live])
+    assert sorted(parsed) == sorted([*live, old]) and store.asked == [old]  # only the dropped time's key is asked
+    parsed.clear()
+    index.load_keys(store, [*live, old])  # the live ones are known empty, the old one is held now
+    assert parsed == [] and store.asked == [old]
+    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", {"inc_b": None}) for bucket in range(10, 30))
+    index._drop_older_times()  # the mark moves past buckets 7 and 8: their keys may have incidents now
+    index.load_keys(store, live)
+    assert sorted(parsed) == sorted(live) and store.asked == [old, *sorted(live)]
