@@ -23,7 +23,7 @@ from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, find
                                                  next_anchor, stated_date)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.patterns import compile_pattern, found_in
 from conflictlens.extract.places import admin_names, main_country, province_of, seats_an_office
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
@@ -360,7 +360,8 @@ def _event_dates(text: str, sentences: list[tuple[int, int]], captions: list[tup
     if not mentions:
         return mentions
     cues = event_cues()
-    summed = [(a, b) for a, b in sentences if cues.background.search(text, a, b)] + captions
+    lowered = text.lower()
+    summed = [(a, b) for a, b in sentences if found_in(cues.background, text, a, b, lowered=lowered)] + captions
     # "The Taliban, who seized power in 2021, ...": the year of an actor's history dates no incident
     if cues.background_clause is not None:
         summed += [m.span() for m in cues.background_clause.finditer(text)]

@@ -9,7 +9,8 @@ from functools import lru_cache
 from importlib import resources
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.patterns import FLAGS, LazyPattern, Regex, anchors_of, compile_pattern, may_match, word_regex
+from conflictlens.extract.patterns import (FLAGS, LazyPattern, Regex, anchors_of, compile_pattern, found_in, may_match,
+                                          word_regex)
 
 
 def load_json(name: str) -> dict:
@@ -91,7 +92,7 @@ class NotEvent:
     def in_context(self, text: str, lowered: str, opening: str = "") -> bool:
         """Whether the rule's context is found (in the opening sentence only, for an opening rule)."""
         where, where_lowered = (opening, opening.lower()) if self.opening_only else (text, lowered)
-        return may_match(self.anchors, where_lowered) and bool(self.pattern.search(where))
+        return may_match(self.anchors, where_lowered) and found_in(self.pattern, where, lowered=where_lowered)
 
     def guarded(self, text: str) -> bool:
         """Whether a guard (a perpetrator, a toll, a day) keeps the incident an event."""
@@ -118,7 +119,7 @@ class EventCues:
     strong_trigger: Regex
     not_events: NotEvents = NotEvents((), ())
     context_anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # see anchors_of
-    unreal: Regex | None = None  # threats, plans, the future, questions: no act told
+    unreal: LazyPattern | None = None  # threats, plans, the future, questions: no act told
     # "160 miles from the capital, Ouagadougou": the place after it is a distance reference
     distance_reference: Regex | None = None
     # "the Jalalabad police chief": the place before it names the seat of an office, not the incident's place
@@ -128,7 +129,7 @@ class EventCues:
     # "killed in two separate attacks in Aden": a sum over incidents, the toll of none of them
     several_incidents: Regex | None = None
     # "the Taliban, who seized power in 2021,": an actor's history, dated in its own clause, tells no incident
-    background_clause: Regex | None = None
+    background_clause: LazyPattern | None = None
 
 
 @dataclass(frozen=True)

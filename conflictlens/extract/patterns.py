@@ -22,6 +22,8 @@ from typing import Any, Iterator, Mapping
 
 import _sre
 
+from conflictlens.extract import case_twin
+from conflictlens.extract.case_twin import folds_to_lower_case
 from conflictlens.model.cache import read_entry, source_key, write_entry
 
 FLAGS = re.IGNORECASE
@@ -37,11 +39,12 @@ class LazyPattern:
     one up front (the regex parser is pure Python) cost a cold `conflictlens extract` about 0.2 s.
     Compiling twice from two threads gives equal patterns, so the cache needs no lock."""
 
-    __slots__ = ("pattern", "flags", "_compiled")
+    __slots__ = ("pattern", "flags", "_compiled", "_twin")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern, self.flags = pattern, flags
         self._compiled: re.Pattern[str] | None = None
+        self._twin: re.Pattern[str] | None | bool = False  # False: not looked for yet
 
     def compiled(self) -> re.Pattern[str]:
         found = self._compiled
@@ -70,6 +73,25 @@ class LazyPattern:
     def split(self, string: str, maxsplit: int = 0) -> list:
         return self.compiled().split(string, maxsplit)
 
+    def spans(self, string: str, lowered: str | None = None) -> list[tuple[int, int]]:
+        """The spans `finditer` gives (`lowered`: `string.lower()`, when at hand; see `twin_for`)."""
+        twin = self.twin_for(string)
+        if twin is None:
+            return [m.span() for m in self.finditer(string)]
+        return [m.span() for m in twin.finditer(string.lower() if lowered is None else lowered)]
+
+    def twin_for(self, string: str) -> re.Pattern[str] | None:
+        """The pattern without IGNORECASE, to search `string.lower()` with for the same spans, when
+        `string` is ASCII and the pattern allows it (`case_sensitive_twin`); else None. A letter
+        matched ignoring case defeats the engine's quick test of each alternative's first character:
+        a long alternation of words costs three to four times as much as its twin on lower case."""
+        if not string.isascii():
+            return None
+        twin = self._twin
+        if twin is False:
+            twin = self._twin = case_sensitive_twin(self.pattern, self.flags)
+        return twin  # type: ignore[return-value]
+
     @property
     def groupindex(self) -> Mapping[str, int]:
         return self.compiled().groupindex
@@ -78,8 +100,40 @@ class LazyPattern:
         return f"LazyPattern({self.pattern!r}, {self.flags})"
 
 
+class ReportPattern(LazyPattern):
+    """A regex made of one report's words (the names of its actors), compiled by `re.compile` when
+    first searched: most are never searched, and the start-up cache keeps the lexicons' patterns only."""
+
+    __slots__ = ()
+
+    def compiled(self) -> re.Pattern[str]:
+        found = self._compiled
+        if found is None:
+            found = self._compiled = re.compile(self.pattern, self.flags)
+        return found
+
+    def twin_for(self, string: str) -> re.Pattern[str] | None:
+        return None  # a twin would be built, and kept in the start-up cache, for one report
+
+
 # A cue pattern: compiled now (searched in every report) or when first searched.
 Regex = re.Pattern[str] | LazyPattern
+
+
+def search_span(pattern: Regex, string: str, *bounds: int, lowered: str | None = None) -> tuple[int, int] | None:
+    """The span of `pattern.search(string, *bounds)`, None for no match; ASCII text is searched in its
+    lower case (`lowered`, when at hand) where the pattern has a case-sensitive twin (`twin_for`)."""
+    twin = pattern.twin_for(string) if isinstance(pattern, LazyPattern) else None
+    if twin is None:
+        found = pattern.search(string, *bounds)
+    else:
+        found = twin.search(string.lower() if lowered is None else lowered, *bounds)
+    return None if found is None else found.span()
+
+
+def found_in(pattern: Regex, string: str, *bounds: int, lowered: str | None = None) -> bool:
+    """Whether `pattern.search(string, *bounds)` finds a match (see `search_span`)."""
+    return search_span(pattern, string, *bounds, lowered=lowered) is not None
 
 
 def word_regex(pattern: str, flags: int = FLAGS) -> LazyPattern:
@@ -147,6 +201,13 @@ class CompiledPrograms:
             self._add((pattern, flags, "anchors"), found)
         return found
 
+    def twin(self, pattern: str, flags: int) -> re.Pattern[str] | None:
+        found = self.known.get((pattern, flags, "twin"))
+        if found is None:
+            found = folds_to_lower_case(pattern, flags)
+            self._add((pattern, flags, "twin"), found)
+        return self.pattern(pattern, flags & ~re.IGNORECASE) if found else None
+
     def chain(self, pattern: str, flags: int) -> Chain:
         found = self.known.get((pattern, flags, "chain"))
         if found is None:
@@ -169,7 +230,7 @@ class CompiledPrograms:
 @lru_cache(maxsize=1)
 def compiled_programs() -> CompiledPrograms:
     """The programs of this Python's `re` (and the anchors of this module's code) cached so far."""
-    key = source_key([Path(__file__)], f"sre {_sre.MAGIC} {re_constants.MAGIC}")
+    key = source_key([Path(__file__), Path(case_twin.__file__)], f"sre {_sre.MAGIC} {re_constants.MAGIC}")
     found, known = read_entry(CACHE_ENTRY, key)
     return CompiledPrograms(key, known if found and isinstance(known, dict) else {})
 
@@ -303,3 +364,9 @@ def _group_items(op, arg) -> list | None:
     if op is re_constants.BRANCH:
         return list(arg[1])
     return None
+
+
+def case_sensitive_twin(pattern: str, flags: int = FLAGS) -> re.Pattern[str] | None:
+    """`pattern` compiled without IGNORECASE, which finds in `text.lower()` the spans `pattern` finds
+    in an ASCII `text`; None when it might not (`case_twin.folds_to_lower_case`; kept in the start-up cache)."""
+    return compiled_programs().twin(pattern, int(flags)) if flags & re.IGNORECASE else None

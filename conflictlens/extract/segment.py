@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.patterns import compile_pattern, found_in
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
                                              telling_words)
@@ -240,11 +240,11 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     anaphor = bool(_ANAPHOR.search(sentence))
     # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
     # (no toll, no date) to the incident told before it.
-    background = bool(cues.background.search(sentence))
+    background = found_in(cues.background, sentence)
     act = speaks_of_act(sentence)
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
-    strong = bool(cues.strong_trigger.search(fact)) and not background
+    strong = found_in(cues.strong_trigger, fact) and not background
     return SentenceInfo(
         span=span,
         strong=strong,
@@ -261,7 +261,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         says_who=(anaphor or several or (bool(places) and not strong)) and says_who(sentence),
         words=telling_words(sentence),
         names=named_words(sentence) if anaphor or act else frozenset(),
-        sums_several=bool(cues.several_incidents and cues.several_incidents.search(sentence)),
+        sums_several=bool(cues.several_incidents) and found_in(cues.several_incidents, sentence),
         speaks_of_act=act,
         names_several=several,
         opens_in=opens_in,

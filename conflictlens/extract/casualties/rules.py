@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.patterns import ReportPattern, compile_pattern
 from conflictlens.errors import ConflictLensError
 
 Triple = tuple[int | None, int | None, int | None]  # (low, best, high)
@@ -194,12 +194,12 @@ def _included_pattern(lex: dict, number: str) -> str:
     return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.,]{{0,100}}?{count}"
 
 
-def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> re.Pattern[str]:
+def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> ReportPattern:
     """Who the attackers are in a casualty phrase: an assailant noun, or a name of the event's perpetrator."""
     return _names_pattern(rules.assailants, _folded(perpetrator_names))
 
 
-def names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+def names_pattern(names: Sequence[str]) -> ReportPattern | None:
     """Any of the names, as whole words; None for no names."""
     folded = _folded(names)
     return _names_pattern("", folded) if folded else None
@@ -210,9 +210,9 @@ def _folded(names: Sequence[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)
-def _names_pattern(base: str, names: tuple[str, ...]) -> re.Pattern[str]:
+def _names_pattern(base: str, names: tuple[str, ...]) -> ReportPattern:
     source = "|".join(p for p in (base, alternation(names) if names else "") if p)
-    return re.compile(_words(source), re.IGNORECASE)
+    return ReportPattern(_words(source), re.IGNORECASE)  # compiled if a group of fighters is counted
 
 
 def _load_lexicon() -> dict:

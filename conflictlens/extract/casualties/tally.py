@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from conflictlens.extract.casualties.nouns import Item, included_fighters, less_by
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.patterns import ReportPattern, compile_pattern
 from conflictlens.model.records import Casualties
 
 CATEGORIES = ("fatalities", "injured", "perpetrators_killed")
@@ -33,9 +33,9 @@ class Tally:
     text: str = ""
     # Who the attackers are ('three assailants', 'eleven Taliban' when the Taliban attacked): their
     # dead stay perpetrators even where fighters killed are counted as victims.
-    attackers: re.Pattern[str] | None = None
+    attackers: ReportPattern | None = None
     # Other actors of the report ('two Taliban fighters' when ISKP is blamed): their fighters are victims.
-    others: re.Pattern[str] | None = None
+    others: ReportPattern | None = None
     found: dict[str, list[Entry]] = field(default_factory=_by_category)
     tolls: dict[str, list[Entry]] = field(default_factory=_by_category)
     ceilings: dict[str, list[Entry]] = field(default_factory=_by_category)  # 'the toll could rise to N'
@@ -138,7 +138,7 @@ def _attackers_dead(tally: Tally, item: Item) -> bool:
     return not _names(tally.others, tally.text, item) and not tally.perp_as_victim
 
 
-def _names(pattern: re.Pattern[str] | None, text: str, item: Item) -> bool:
+def _names(pattern: ReportPattern | None, text: str, item: Item) -> bool:
     return pattern is not None and pattern.search(text, *item.span) is not None
 
 

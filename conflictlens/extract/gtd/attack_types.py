@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from conflictlens.extract.gtd.targets import (
     PERSON_NAME, PHRASE_END, TargetTyping, classify_target, first_victim_sentence, role_of)
 from conflictlens.extract.lexicon import gtd_cues
+from conflictlens.extract.patterns import search_span
 
 
 KIDNAPPING = "Hostage Taking (Kidnapping)"
@@ -25,10 +26,11 @@ class GtdTyping:
 
 def _first_rule(rules, text: str) -> tuple[str, tuple[int, int]] | None:
     """The first rule (in data-file order) whose pattern occurs in the text."""
+    lowered = text.lower()
     for name, pattern in rules:
-        m = pattern.search(text)
-        if m:
-            return name, m.span()
+        span = search_span(pattern, text, lowered=lowered)
+        if span:
+            return name, span
     return None
 
 

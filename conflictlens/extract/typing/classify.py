@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from conflictlens.extract.lexicon import EventCues, Family, TypingRule, event_cues
-from conflictlens.extract.patterns import compile_pattern, may_match
+from conflictlens.extract.patterns import compile_pattern, found_in, may_match, search_span
 from conflictlens.extract.typing.territory import find_captures
 from conflictlens.extract.typing.unreal import told_as_fact
 from conflictlens.model.vocab import vocabularies
@@ -111,7 +111,7 @@ class _Contexts:
             if pattern is None:
                 return default
             found = self.seen[name] = (may_match(self.cues.context_anchors.get(name), self.lowered)
-                                       and bool(pattern.search(self.text)))
+                                       and found_in(pattern, self.text, lowered=self.lowered))
         return found
 
 
@@ -126,11 +126,11 @@ def _cue_scores(text: str, cues: EventCues, present: _Contexts) -> Scores:
                 continue
             if cue.context is not None and present.get(cue.context, False) == cue.negated:
                 continue
-            m = cue.pattern.search(text)
-            if m:
+            span = search_span(cue.pattern, text, lowered=lowered)
+            if span:
                 total += cue.weight
                 if cue.weight > best_w:
-                    best_w, best_span = cue.weight, m.span()
+                    best_w, best_span = cue.weight, span
         if total > 0:
             scores[sub] = (total, best_span)
     non_violent = present.get("non_violent_transfer", False)

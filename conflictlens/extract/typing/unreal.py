@@ -17,8 +17,19 @@ def told_as_fact(sentence: str) -> str:
     cues = event_cues()
     for pattern in (cues.unreal, cues.background_clause):
         if pattern is not None:
-            sentence = pattern.sub(lambda m: " " * len(m.group(0)), sentence)
+            sentence = _blanked(sentence, pattern.spans(sentence))
     return sentence
+
+
+def _blanked(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence with each span (in order, none overlapping, as a search finds them) made spaces."""
+    if not spans:
+        return sentence
+    kept, last = [], 0
+    for start, end in spans:
+        kept += [sentence[last:start], " " * (end - start)]
+        last = end
+    return "".join(kept) + sentence[last:]
 
 
 def tells_an_act(sentence: str) -> bool:
