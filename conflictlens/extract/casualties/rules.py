@@ -20,7 +20,7 @@ Span = tuple[int, int]
 _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extract/data
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
-              "gerund_links", "absolute_openers")
+              "gerund_links", "absolute_openers", "group_adjectives", "dead_nouns")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ class Rules:
     toll: re.Pattern[str]
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
     revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
+    earlier_toll: re.Pattern[str]  # words that make a toll's figure a superseded one ('an earlier figure of 69')
+    update_time: re.Pattern[str]  # a day told beside an estimate makes it an update ('on Tuesday officials put ...')
+    estimate: re.Pattern[str]  # right before a toll noun: another source's estimate ('residents put the toll at 37')
     contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
     second_said: re.Pattern[str]  # 'while a hospital official said': a contrast, then another source speaking
     assailants: str  # regex source: nouns that name the attackers themselves, and reflexives ('himself')
@@ -136,7 +139,8 @@ def _verb_pattern(lex: dict) -> str:
 def _toll_pattern(lex: dict, number: str) -> str:
     """'the death toll rose to 24', 'revised the toll to 31': the figure is in group `num`."""
     nouns = rf"(?P<fat>{alternation(lex['toll_nouns_fatal'])})|(?P<inj>{alternation(lex['toll_nouns_injured'])})"
-    return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at|of)\s+(?P<num>{number})"
+    links = alternation(lex["toll_links"])
+    return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,6}}?\s+(?:{links})\s+(?P<num>{number})"
 
 
 def _summed_acts_pattern(lex: dict) -> str:
@@ -161,8 +165,15 @@ def _earlier_act_pattern(lex: dict) -> str:
     words = r"(?:[\w'\u2019-]+\s+)"
     timed_noun = rf"{words}{{0,3}}?{time}[\s,]+{words}{{0,2}}?{act}"
     noun_then_time = rf"{words}{{0,3}}?{act}\s+{words}{{0,7}}?{time}(?:\s+[\w-]+){{0,2}}?"
-    return (rf"(?<![\w-])(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
-            r"(?:in\s+which|that|which)\s[^.;]*")
+    linked = (rf"(?:{alternation(lex['earlier_act_links'])})\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:after|since)\s[^.;,]*"
+              rf"|(?:{alternation(lex['earlier_act_follows'])})\s+(?!by\s){words}{{0,3}}?{act}[^.;,]*")
+    return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
+            rf"(?:in\s+which|that|which)\s[^.;]*|{linked})")
+
+
+def _further_pattern(lex: dict) -> str:
+    """Cues of victims beyond those counted ('another', 'five more'); 'more than 50' opens a number."""
+    return _words(alternation(lex["further_victim_cues"])) + r"(?<!more(?=\s+than\b))"
 
 
 def _assailant_pattern(lex: dict) -> str:
@@ -178,6 +189,10 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
     return {
         "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
         "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
+        "earlier_toll": compile_pattern(_words(alternation(lex["toll_earlier_words"])), flags),
+        "update_time": compile_pattern(_words(alternation(lex["toll_update_times"])), flags),
+        "estimate": compile_pattern(rf"{_words(alternation(lex['toll_estimate_verbs']))}\s+(?:[\w'-]+\s+){{0,2}}$",
+                                    flags),
         "contrast": compile_pattern(contrast, flags),
         "second_said": compile_pattern(rf"{contrast}\W+(?:[\w'-]+\W+){{0,8}}?"
                                        rf"{_words(alternation(lex['second_source_verbs']))}", flags),
@@ -260,7 +275,7 @@ def casualty_rules() -> Rules:
         sets={k: frozenset(lex[k]) for k in _WORD_SETS},
         cue=compile_pattern(alternation(lex["cue_stems"]), flags),
         speculative=compile_pattern(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
-        further=compile_pattern(_words(alternation(lex["further_victim_cues"])), flags),
+        further=compile_pattern(_further_pattern(lex), flags),
         vague=compile_pattern(rf"(?:(?:{alternation(lex['quantifiers'])})\s+)?{_words(alternation(lex['vague_beside_counts']))}",
                               flags),
     )
