@@ -35,7 +35,8 @@ def _is_stop(ctx: Sentence, i: int, rules: Rules, rightward: bool = False) -> bo
         (sets["prepositions"],) if rightward else ())
     if any(t in ws for ws in words):
         return not rules.number.match(ctx.work, lo)  # "at least five", "over 20" open a number
-    if t.endswith(("ed", "ing")) and t not in sets["np_participles"] and t not in rules.heads:
+    if t.endswith(("ed", "ing")) and t not in sets["np_participles"] and t not in rules.heads \
+            and t not in rules.lex["scales"]:  # "one hundred and five people"
         return ctx.work[lo].islower()
     return False
 

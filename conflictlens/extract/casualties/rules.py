@@ -140,7 +140,7 @@ def _toll_pattern(lex: dict, number: str) -> str:
     """'the death toll rose to 24', 'revised the toll to 31': the figure is in group `num`."""
     nouns = rf"(?P<fat>{alternation(lex['toll_nouns_fatal'])})|(?P<inj>{alternation(lex['toll_nouns_injured'])})"
     links = alternation(lex["toll_links"])
-    return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,6}}?\s+(?:{links})\s+(?P<num>{number})"
+    return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,8}}?\s+(?:{links})\s+(?P<num>{number})"
 
 
 def _summed_acts_pattern(lex: dict) -> str:
