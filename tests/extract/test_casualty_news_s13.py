@@ -161,3 +161,17 @@ def test_a_first_line_headline_gives_the_lead_its_counts(session) -> None:
 def test_a_story_with_its_own_count_keeps_it(session) -> None:
     story = STORY.replace("on Tuesday,", "on Tuesday, killing 9 people,")
     assert _tolls(session, story, title="Gunmen kill 12, wound 5 at Kadunara cattle market") == [(9, None, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The landslide of fire from the shelling claimed 9 lives.", (9, None, None)),
+        ("Eleven lives were lost when the ferry was bombed.", (11, None, None)),
+        ("There were 6 fatalities and 14 injuries, the hospital said.", (6, 14, None)),
+        # the act a report sets its incident after keeps its own toll
+        ("The raid killed 3 guards. It was the worst since 2018, when a bombing claimed 60 lives.", (3, None, None)),
+    ],
+)
+def test_losses_told_by_a_noun(text: str, expected: tuple) -> None:
+    assert _best(text) == expected

@@ -34,6 +34,7 @@ class Rules:
     heads: dict[str, tuple[str, bool]]  # surface form -> (class, plural)
     verb: re.Pattern[str]
     zero: re.Pattern[str]
+    losses: re.Pattern[str]  # 'claimed 12 lives', 'there were 30 injuries': a group told by a noun of loss
     toll: re.Pattern[str]
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
     revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
@@ -143,6 +144,17 @@ def _toll_pattern(lex: dict, number: str) -> str:
     return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,8}}?\s+(?:{links})\s+(?P<num>{number})"
 
 
+def _losses_pattern(lex: dict, number: str) -> str:
+    """'claimed 12 lives', 'caused 12 deaths', 'there were 30 injuries', '12 lives were lost': the
+    figure is in group `num` (or `lost`), the injured are told by group `inj`."""
+    nouns = rf"(?:(?P<inj>{alternation(lex['loss_nouns_injured'])})|{alternation(lex['loss_nouns_fatal'])})"
+    injuries = alternation(lex["loss_nouns_injured"])
+    told = (rf"(?:{alternation(lex['loss_verbs'])})\s+(?:the\s+)?(?P<num>{number})\s+{nouns}(?![\w-])"
+            rf"(?:\s+and\s+(?P<also>{number})\s+(?:{injuries})(?![\w-]))?")
+    lost = rf"(?P<lost>{number})\s+lives\s+(?:were|was|have\s+been|had\s+been)\s+lost"
+    return rf"(?<![\w-])(?:{told}|{lost})"
+
+
 def _summed_acts_pattern(lex: dict) -> str:
     """Several acts under one toll: each act with an article of its own ('a missile attack on the parade
     and a suicide bombing outside a police station'), or acts on two named places ('attacks on Monguno and
@@ -166,6 +178,7 @@ def _earlier_act_pattern(lex: dict) -> str:
     timed_noun = rf"{words}{{0,3}}?{time}[\s,]+{words}{{0,2}}?{act}"
     noun_then_time = rf"{words}{{0,3}}?{act}\s+{words}{{0,7}}?{time}(?:\s+[\w-]+){{0,2}}?"
     linked = (rf"(?:{alternation(lex['earlier_act_links'])})\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:after|since)\s[^.;,]*"
+              r"(?:,\s+(?:when|in\s+which|which|that)\s[^.;,]*)?"
               rf"|(?:{alternation(lex['earlier_act_follows'])})\s+(?!by\s){words}{{0,3}}?{act}[^.;,]*")
     return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
             rf"(?:in\s+which|that|which)\s[^.;]*|{linked})")
@@ -256,7 +269,7 @@ def casualty_rules() -> Rules:
         heads=heads,
         verb=compile_pattern(_verb_pattern(lex), flags),
         zero=compile_pattern(zero, flags),
-        toll=compile_pattern(_toll_pattern(lex, number), flags),
+        toll=compile_pattern(_toll_pattern(lex, number), flags), losses=compile_pattern(_losses_pattern(lex, number), flags),
         **_toll_source_patterns(lex, flags), included=compile_pattern(_included_pattern(lex, number), flags),
         assailants=_assailant_pattern(lex),
         restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),

@@ -76,7 +76,7 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     for m in zeros:
         for cat in _ZERO_TARGETS[m.lastgroup or "both"]:
             tally.found[cat].append(((0, 0, 0), (base + m.start(), base + m.end())))
-    work = blank(work, [m.span() for m in zeros])
+    work = _losses(blank(work, [m.span() for m in zeros]), base, rules, tally)
     tolls = list(rules.toll.finditer(work))
     for m in tolls:
         value = parse_number(m.group("num"))
@@ -104,6 +104,20 @@ def _superseded(work: str, m: re.Match[str], rules: Rules) -> bool:
     """'the increase in the death toll from an earlier figure of 69', 'an initial toll of 12': a figure
     the report tells as superseded, beside the latest one; it revises nothing."""
     return rules.earlier_toll.search(work, max(0, m.start() - _EARLIER_REACH), m.start("num")) is not None
+
+
+def _losses(work: str, base: int, rules: Rules, tally: Tally) -> str:
+    """Record the groups told by a noun of loss ('claimed 12 lives', 'there were 30 injuries') and blank them."""
+    found = list(rules.losses.finditer(work))
+    for m in found:
+        value = parse_number(m.group("num") or m.group("lost"))
+        span = (base + m.start(), base + m.end())
+        if value is not None:
+            tally.found["injured" if m.group("inj") else "fatalities"].append((value, span))
+        also = parse_number(m.group("also")) if m.group("also") else None
+        if also is not None:  # "there were 12 fatalities and 30 injuries"
+            tally.found["injured"].append((also, span))
+    return blank(work, [m.span() for m in found])
 
 
 def _estimated_after_count(work: str, m: re.Match[str], rules: Rules, tally: Tally, cat: str) -> bool:
