@@ -26,6 +26,9 @@ def _best(text: str) -> tuple:
         ("The blast killed 17 people and 20 were wounded.", (17, 20, None)),
         ("The car bomb killed at least 9 people and more than a dozen wounded.", (9, 13, None)),
         ("Gunmen killed three soldiers and two civilians were wounded.", (3, 2, None)),
+        # the subject runs from the first 'and' after the verb before it
+        ("Two guards were killed and three guards and a cook were wounded.", (2, 4, None)),
+        ("Five herders were killed and 9 people, including boys and girls, were wounded.", (5, 9, None)),
         ("The mine killed four people and between 10 and 12 were hurt.", (4, 11, None)),
         # a list of victims is still one object
         ("The blast killed three soldiers and two civilians, police said.", (5, None, None)),

@@ -84,8 +84,8 @@ def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
             if clause is not None and j in ctx.verb_toks:
                 lo = clause
             break
-        if ctx.toks[j][2] == "and" and j < i and (clause is None or ctx.toks[j - 1][2] == ",") \
-                and not _inside_number(ctx, j, rules):
+        # the first 'and' after that verb ("were killed and three officers and a civilian were wounded")
+        if ctx.toks[j][2] == "and" and j < i and not _inside_number(ctx, j, rules):
             clause = ctx.toks[j + 1][0]
         lo = ctx.toks[j][0]
     return (lo, end) if lo is not None else None
