@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable
 
 from conflictlens.extract import attribution as attr
-from conflictlens.extract.casualties.parse import parse_casualties
 from conflictlens.extract.typing.classify import Typing, classify_sub_event
 from conflictlens.extract.typing.unreal import told_as_fact
 from conflictlens.extract.gtd.attack_types import classify_gtd
@@ -15,6 +14,7 @@ from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.places import (CITY_PART_KINDS, distance_reference, in_a_title, seats_an_office,
                                          written_place)
 from conflictlens.extract.target_actor import find_target_actor
+from conflictlens.extract.tolls import casualty_fields
 from conflictlens.model.ids import event_id
 from conflictlens.model.protocols import ActorResolver, Geocoder, PlaceMention
 from conflictlens.model.records import Attribution, DateInfo, Event, Evidence, Location
@@ -31,8 +31,6 @@ FOILED_ATTACKS = ("Disrupted weapons use",)
 # Arson and sabotage are attacks on property to GTD (Facility/Infrastructure), so they are typed too.
 PROPERTY_ATTACKS = ("Looting/property destruction",)
 _SEQUEL_CHARS = 300  # how much of the text after an incident GTD typing reads: the next sentence
-# Sub-event types in which those killed are usually the targets even when they are militants.
-STRIKES_ON_FIGHTERS = ("Air/drone strike", "Shelling/artillery/missile attack", "Armed clash")
 
 
 @dataclass
@@ -53,6 +51,7 @@ class Draft:
     learned_vector: dict[int, float] = field(default_factory=dict)
     target_span: tuple[int, int] | None = None  # the attacked phrase, in the document
     resolved_date: ResolvedDate | None = None
+    lead: bool = False  # the report's first event: the one its headline tells
 
 
 @dataclass(frozen=True)
@@ -68,16 +67,17 @@ class FieldStep:
 
 
 # What a build starts from: the Draft's inputs and the event's identity.
-INPUTS = ("ctx", "incident", "anchor", "geocoder", "date_order", "actors", "learned", "ev", "id", "document_id")
+INPUTS = ("ctx", "incident", "anchor", "geocoder", "date_order", "actors", "learned", "ev", "id", "document_id", "lead")
 
 
 def build_event(ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, geocoder: Geocoder | None,
                 date_order: str, actors: ActorResolver | None = None,
-                learned: LinearModel | None = None) -> tuple[Event | None, ResolvedDate | None]:
-    """The incident's event (None when it tells none) and the date it was dated by, field step by step."""
+                learned: LinearModel | None = None, lead: bool = False) -> tuple[Event | None, ResolvedDate | None]:
+    """The incident's event (None when it tells none) and the date it was dated by, field step by step.
+    `lead`: no event of the report comes before it."""
     event = Event(id=event_id(ctx.doc.id, *incident.span), document_id=ctx.doc.id)
     draft = Draft(ctx, incident, anchor, geocoder, date_order, actors, learned, event,
-                  _evidence_maker(ctx.doc.id, ctx.doc.text))
+                  _evidence_maker(ctx.doc.id, ctx.doc.text), lead=lead)
     for step in STEPS:
         step.run(draft)
         if draft.dropped:
@@ -140,8 +140,7 @@ def _attribution_step(d: Draft) -> None:
 
 
 def _casualty_step(d: Draft) -> None:
-    names = _actor_names(d.ctx, d.incident, d.event.perpetrator)
-    _casualty_fields(d.event, d.ctx.doc.text, d.incident, d.ctx.body_start, d.ev, names)
+    casualty_fields(d.event, d.ctx, d.incident, d.ev, d.lead)
 
 
 def _target_actor_step(d: Draft) -> None:
@@ -178,7 +177,7 @@ STEPS: tuple[FieldStep, ...] = (
     FieldStep("location", _location_step, (), ("location",)),
     # Attribution before casualties: the perpetrator's own dead are counted apart from the victims.
     FieldStep("attribution", _attribution_step, ("sub_event_type",), ("attribution", "perpetrator", "claimed")),
-    FieldStep("casualties", _casualty_step, ("sub_event_type", "perpetrator"), _TOLL + ("perpetrators_killed",)),
+    FieldStep("casualties", _casualty_step, ("sub_event_type", "perpetrator"), _TOLL + ("perpetrators_killed", "extra")),
     FieldStep("target_actor", _target_actor_step, ("target_span", "location", "date", "target_type", "perpetrator"),
               ("target_actor",)),
     FieldStep("summary", _summary_step, ("sub_event_type", "event_type", "location", "date", "perpetrator", "claimed")
@@ -316,29 +315,6 @@ def _province_only(location: Location, basis: PlaceMention | None, geocoder: Geo
         return replace(location, place=None, admin2=None, lat=None, lon=None, precision=None), basis
     narrowed = PlaceMention(basis.start, basis.end, basis.text, admin1)
     return geocoder.best_location([narrowed])[0], basis
-
-
-def _actor_names(ctx: DocContext, incident: Incident, perpetrator: str | None) -> tuple[set[str], set[str]]:
-    """How the report writes the perpetrator's name ("TTP", "Tehreek-e-Taliban Pakistan"), and the
-    names of the incident's other actors (with a perpetrator only: without one, nobody is "other")."""
-    start, end = incident.span
-    own = {m.text for m in ctx.actors if perpetrator and m.canonical == perpetrator}
-    others = {m.text for m in ctx.actors if perpetrator and m.canonical != perpetrator and start <= m.start < end}
-    return own, others - own
-
-
-def _casualty_fields(event: Event, text: str, incident: Incident, body_start: int, ev,
-                     names: tuple[set[str], set[str]]) -> None:
-    on_fighters = event.sub_event_type in STRIKES_ON_FIGHTERS
-    # The dateline's day ("KABUL, Nov 25 (Kabul Wire) - Nine people ...") is no count of the dead.
-    spans = [(max(a, body_start), b) for a, b in incident.sentences if b > body_start]
-    figures = parse_casualties(text, spans, perpetrator_nouns_are_victims=on_fighters,
-                               perpetrator_names=sorted(names[0]), other_names=sorted(names[1]), headline=True)
-    event.fatalities, event.injured = figures.fatalities, figures.injured
-    event.perpetrators_killed = figures.perpetrators_killed
-    for name, spans in figures.spans.items():
-        for span in spans:
-            event.add_evidence(name, ev(span))
 
 
 def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -> None:

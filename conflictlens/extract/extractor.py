@@ -191,7 +191,7 @@ class Extractor:
         events: list[Event] = []
         anchor: ResolvedDate | None = None
         for lo, hi in chunk_spans(doc.text, SECTION_CHARS):
-            section = replace(doc, text=doc.text[lo:hi])
+            section = replace(doc, text=doc.text[lo:hi], title=doc.title if lo == 0 else None)  # told once
             if not prefilter(section.text):
                 continue
             orgs = self._ner_orgs([section.text], near_triggers=True)[0]
@@ -213,7 +213,7 @@ class Extractor:
         found: list[tuple[Event, tuple[int, int]]] = []
         for incident in self._incidents(ctx):
             event, resolved = build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors,
-                                          self.typing)
+                                          self.typing, lead=not found)
             if event is not None:
                 _keep_candidates(event, ctx, incident.span, labels)
                 found.append((event, incident.span))

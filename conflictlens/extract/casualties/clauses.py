@@ -35,7 +35,8 @@ def _is_stop(ctx: Sentence, i: int, rules: Rules, rightward: bool = False) -> bo
         (sets["prepositions"],) if rightward else ())
     if any(t in ws for ws in words):
         return not rules.number.match(ctx.work, lo)  # "at least five", "over 20" open a number
-    if t.endswith(("ed", "ing")) and t not in sets["np_participles"] and t not in rules.heads:
+    if t.endswith(("ed", "ing")) and t not in sets["np_participles"] and t not in rules.heads \
+            and t not in rules.lex["scales"]:  # "one hundred and five people"
         return ctx.work[lo].islower()
     return False
 
@@ -78,29 +79,45 @@ def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
     end, lo, clause = ctx.toks[i][1], None, None
     for j in range(i, max(i - _SCAN_LIMIT, -1), -1):
         if _is_stop(ctx, j, rules):
-            # "killed three soldiers, and two civilians were wounded": the object of the verb before
-            # ', and' is no part of this subject
+            # "killed three soldiers, and two civilians were wounded", "killed 17 people and 20 were
+            # wounded": the object of the verb before 'and' is no part of this subject
             if clause is not None and j in ctx.verb_toks:
                 lo = clause
             break
-        if ctx.toks[j][2] == "and" and j > 0 and ctx.toks[j - 1][2] == "," and j < i:
+        # the first 'and' after that verb ("were killed and three officers and a civilian were wounded")
+        if ctx.toks[j][2] == "and" and j < i and not _inside_number(ctx, j, rules):
             clause = ctx.toks[j + 1][0]
         lo = ctx.toks[j][0]
     return (lo, end) if lo is not None else None
 
 
 def _right_span(ctx: Sentence, vj: int, rules: Rules) -> Span | None:
-    hi, clause = None, None
+    if vj < len(ctx.toks) and ctx.toks[vj][2] == "and":
+        return None  # "Two people killed and three soldiers wounded": the verb ended its clause
+    hi, clause, plain = None, None, None
     for j in range(vj, min(vj + _SCAN_LIMIT, len(ctx.toks))):
         if _is_stop(ctx, j, rules, rightward=True) or ctx.toks[j][2] == ".":
             # "killing 20 people, and the governor blamed ...": ', and' opened a clause of its own
             if clause is not None and _opens_clause(ctx, j, rules):
                 hi = clause
+            # "killed 17 people and 20 were wounded": the count after 'and' is the next verb's subject
+            elif plain is not None and (j in ctx.verb_toks or ctx.toks[j][2] in rules.sets["auxiliaries"]):
+                hi = plain
             break
-        if ctx.toks[j][2] == "and" and j > vj and ctx.toks[j - 1][2] == ",":
-            clause = ctx.toks[j - 2][1] if j - 2 >= vj else None
+        if ctx.toks[j][2] == "and" and j > vj and not _inside_number(ctx, j, rules):
+            comma = ctx.toks[j - 1][2] == ","
+            clause = (ctx.toks[j - 2][1] if j - 2 >= vj else None) if comma else clause
+            plain = None if comma else ctx.toks[j - 1][1]
+        elif ctx.toks[j][2] == ",":
+            plain = None  # "killed three soldiers and two civilians, police said" keeps both
         hi = ctx.toks[j][1]
     return (ctx.toks[vj][0], hi) if hi is not None else None
+
+
+def _inside_number(ctx: Sentence, j: int, rules: Rules) -> bool:
+    """Whether the 'and' at token j joins a number ('one hundred and five', 'between 20 and 25')."""
+    lo = ctx.toks[j][0]
+    return any(m.start() < lo < m.end() for m in rules.number.finditer(ctx.work, max(0, lo - 40), lo + 40))
 
 
 def _opens_clause(ctx: Sentence, j: int, rules: Rules) -> bool:
@@ -135,6 +152,12 @@ def _attributive_count(ctx: Sentence, m: re.Match[str], vj: int, rules: Rules) -
     end = max(0, m.start() - 40) + len(before)
     count = next((n for n in rules.number.finditer(ctx.work, max(0, m.start() - 40), end) if n.end() == end), None)
     return (count.start(), ctx.toks[vj][1]) if count else None
+
+
+def _uncounted_object(ctx: Sentence, obj: Span | None, rules: Rules) -> bool:
+    """'The terrorists killed many people', 'the attackers killed civilians': the verb has an object,
+    counted or not, so its subject is the killer, never the killed."""
+    return obj is not None and rules.head.search(ctx.work, *obj) is not None
 
 
 def _active_only(verb: str) -> bool:
@@ -182,9 +205,23 @@ def _after_opener(ctx: Sentence, span: Span, rules: Rules) -> Span | None:
 def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally) -> list:
     """The groups a verb's argument counts; among the killed, the attackers counted inside are set apart."""
     items = parse_args(ctx, span, rules)
+    if _OUTCOME[kind] == "injured":
+        return _without_dead(ctx, span, items, rules)
     if not items or _OUTCOME[kind] != "killed":
         return items
     return apart_assailants(ctx, span, items, rules, lambda item: attackers_killed(tally, item))
+
+
+def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules) -> list:
+    """'The bodies of the 12 victims were taken to hospital', 'twelve bodies and 20 injured people': the
+    dead taken there (a dead noun from the group's start or the group before it) are not injured."""
+    kept, start = [], ctx.base + span[0]  # the phrase's span is in the sentence, the items' in the text
+    for item in items:
+        words = set(re.findall(r"[\w-]+", ctx.text[start:item.span[1]].lower()))
+        if not words & rules.sets["dead_nouns"]:
+            kept.append(item)
+        start = item.span[1]
+    return kept
 
 
 def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) -> None:
@@ -198,7 +235,7 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
         obj = (_right_span(ctx, vj, rules) if vj < len(ctx.toks) and ctx.toks[vj][2] != ","
                and not _count_of_next_verb(ctx, vj, rules) else None)
         items = _args(ctx, obj, rules, kind, tally) if obj else []
-        if items or _active_only(m.group()):
+        if items or _active_only(m.group()) or _uncounted_object(ctx, obj, rules):
             record(tally, _OUTCOME[kind], items, verb)
             return
     subj = _left_span(ctx, left, rules) if attributive is None else attributive

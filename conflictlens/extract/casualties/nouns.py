@@ -196,6 +196,8 @@ def _segment(ctx: Sentence, phrase: _Phrase, nums: list[re.Match[str]], rules: R
     if h:
         return _by_head(ctx, phrase, h, span, rules)
     noun = _definite_noun(seg, rules)
+    if noun in rules.sets["group_adjectives"]:
+        return None  # "the injured were taken to hospital": a group of untold size, not one person
     if noun and (not noun.endswith("s") or noun.endswith("ss")):
         return Item(_ONE, "victim", span, False)
     if noun and seg.split()[0].lower() == "the":  # "The coal miners were shot": back to "11 Hazara coal miners"

@@ -92,6 +92,8 @@ def parse_number(phrase: str) -> tuple[int, int, int] | None:
         return None
     if text in lex["vague_quantities"]:
         low, best, high = lex["vague_quantities"][text]
+        if kind != "exact" and low == best == high:  # 'more than a dozen' is 13, as 'more than 12'
+            return _apply_quantifier(kind, best, lex["approx_margin"])
         return (low, best, high) if kind == "exact" else (low, best, None)
     if text in lex["articles"]:
         return _apply_quantifier(kind, lex["articles"][text], lex["approx_margin"])  # type: ignore[return-value]

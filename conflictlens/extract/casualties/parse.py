@@ -35,6 +35,7 @@ class CasualtyFigures:
     injured: Casualties
     perpetrators_killed: Casualties
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    from_title: set[str] = field(default_factory=set)  # counts read from a title kept apart from the text
 
 
 def _sentences(text: str, a: int, b: int, rules: Rules) -> Iterator[Span]:
@@ -84,20 +85,29 @@ def _contrasts_within(text: str, cue: Span, sentence_start: int, tally: Tally) -
 def parse_casualties(
     text: str, focus: list[tuple[int, int]] | None = None, *, perpetrator_nouns_are_victims: bool = False,
     perpetrator_names: Sequence[str] = (), other_names: Sequence[str] = (), headline: bool = False,
+    title: str | None = None, lead: bool = False,
 ) -> CasualtyFigures:
     """Killed, injured and assailants killed in ``text`` (or in its ``focus`` spans), with the spans used.
 
     ``perpetrator_nouns_are_victims`` counts fighters killed as victims (air strikes, clashes), except
     the attackers themselves: assailant nouns and groups named by ``perpetrator_names``. Fighters named
     by ``other_names`` (other actors of the report) are always victims. With ``headline``, a headline
-    outside the focus fills a count the focus leaves unknown (`_from_headline`).
+    outside the focus fills a count the focus leaves unknown (`_from_headline`): ``title`` when the
+    report's title is kept apart from ``text`` (its counts have no span and are named in ``from_title``),
+    else the text's first line. ``lead``: the focus is the report's first event, the one a headline tells.
     """
-    figures = _parse(text, focus, perpetrator_nouns_are_victims, perpetrator_names, other_names)
-    title = _headline(text) if headline and focus is not None else None
-    if title is None or any(a < title[1] and title[0] < b for a, b in _merge(text, focus)):  # type: ignore[arg-type]
+    args = (perpetrator_nouns_are_victims, perpetrator_names, other_names)
+    figures = _parse(text, focus, *args)
+    if not headline or focus is None:
         return figures
-    return _from_headline(figures, _parse(text, [title], perpetrator_nouns_are_victims, perpetrator_names,
-                                          other_names))
+    if title and title.strip():
+        told = _parse(title, None, *args)
+        return _from_headline(figures, CasualtyFigures(told.fatalities, told.injured, told.perpetrators_killed),
+                              lead, apart=True)
+    line = _headline(text)
+    if line is None or any(a < line[1] and line[0] < b for a, b in _merge(text, focus)):
+        return figures
+    return _from_headline(figures, _parse(text, [line], *args), lead)
 
 
 def _headline(text: str) -> Span | None:
@@ -109,17 +119,26 @@ def _headline(text: str) -> Span | None:
     return (0, len(line))
 
 
-def _from_headline(figures: CasualtyFigures, title: CasualtyFigures) -> CasualtyFigures:
+def _from_headline(figures: CasualtyFigures, title: CasualtyFigures, lead: bool = False,
+                   apart: bool = False) -> CasualtyFigures:
     """'Gunmen kill 9, injure 20 in village raid' over a story that tells the nine dead and no injured:
     the headline's injured are the story's, since its dead are the same (and the other way round). A
-    headline whose other count differs from the story's, or tells none, may speak of another incident."""
-    pairs = (("injured", "fatalities"), ("fatalities", "injured"))
-    for missing, anchor in pairs:
+    headline whose other count differs from the story's may speak of another incident. Over the
+    report's first event (`lead`) telling no count at all ('Gunmen kill 12 in market attack' over a
+    story of the attack that gives no figure), the headline's counts are the event's. `apart`: the
+    headline is not in the text; its counts have no span."""
+    told_none = figures.fatalities.best is None and figures.injured.best is None
+    for missing, anchor in (("injured", "fatalities"), ("fatalities", "injured")):
         known, told = getattr(figures, anchor), getattr(title, anchor)
         if getattr(figures, missing).best is None and getattr(title, missing).best is not None \
-                and known.best is not None and known.best == told.best:
+                and ((lead and told_none) or (known.best is not None and known.best == told.best)):
             setattr(figures, missing, getattr(title, missing))
-            figures.spans[missing] = title.spans.get(missing, [])
+            figures.spans[missing] = [] if apart else title.spans.get(missing, [])
+            figures.from_title |= {missing} if apart else set()
+    if not figures.spans.get("injured", True):
+        del figures.spans["injured"]
+    if not figures.spans.get("fatalities", True):
+        del figures.spans["fatalities"]
     return figures
 
 

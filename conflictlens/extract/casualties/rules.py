@@ -20,7 +20,7 @@ Span = tuple[int, int]
 _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extract/data
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
-              "gerund_links", "absolute_openers")
+              "gerund_links", "absolute_openers", "group_adjectives", "dead_nouns")
 
 
 @dataclass(frozen=True)
@@ -34,9 +34,13 @@ class Rules:
     heads: dict[str, tuple[str, bool]]  # surface form -> (class, plural)
     verb: re.Pattern[str]
     zero: re.Pattern[str]
+    losses: re.Pattern[str]  # 'claimed 12 lives', 'there were 30 injuries': a group told by a noun of loss
     toll: re.Pattern[str]
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
     revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
+    earlier_toll: re.Pattern[str]  # words that make a toll's figure a superseded one ('an earlier figure of 69')
+    update_time: re.Pattern[str]  # a day told beside an estimate makes it an update ('on Tuesday officials put ...')
+    estimate: re.Pattern[str]  # right before a toll noun: another source's estimate ('residents put the toll at 37')
     contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
     second_said: re.Pattern[str]  # 'while a hospital official said': a contrast, then another source speaking
     assailants: str  # regex source: nouns that name the attackers themselves, and reflexives ('himself')
@@ -136,7 +140,19 @@ def _verb_pattern(lex: dict) -> str:
 def _toll_pattern(lex: dict, number: str) -> str:
     """'the death toll rose to 24', 'revised the toll to 31': the figure is in group `num`."""
     nouns = rf"(?P<fat>{alternation(lex['toll_nouns_fatal'])})|(?P<inj>{alternation(lex['toll_nouns_injured'])})"
-    return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,4}}?\s+(?:to|at|of)\s+(?P<num>{number})"
+    links = alternation(lex["toll_links"])
+    return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,8}}?\s+(?:{links})\s+(?P<num>{number})"
+
+
+def _losses_pattern(lex: dict, number: str) -> str:
+    """'claimed 12 lives', 'caused 12 deaths', 'there were 30 injuries', '12 lives were lost': the
+    figure is in group `num` (or `lost`), the injured are told by group `inj`."""
+    nouns = rf"(?:(?P<inj>{alternation(lex['loss_nouns_injured'])})|{alternation(lex['loss_nouns_fatal'])})"
+    injuries = alternation(lex["loss_nouns_injured"])
+    told = (rf"(?:{alternation(lex['loss_verbs'])})\s+(?:the\s+)?(?P<num>{number})\s+{nouns}(?![\w-])"
+            rf"(?:\s+and\s+(?P<also>{number})\s+(?:{injuries})(?![\w-]))?")
+    lost = rf"(?P<lost>{number})\s+lives\s+(?:were|was|have\s+been|had\s+been)\s+lost"
+    return rf"(?<![\w-])(?:{told}|{lost})"
 
 
 def _summed_acts_pattern(lex: dict) -> str:
@@ -161,8 +177,16 @@ def _earlier_act_pattern(lex: dict) -> str:
     words = r"(?:[\w'\u2019-]+\s+)"
     timed_noun = rf"{words}{{0,3}}?{time}[\s,]+{words}{{0,2}}?{act}"
     noun_then_time = rf"{words}{{0,3}}?{act}\s+{words}{{0,7}}?{time}(?:\s+[\w-]+){{0,2}}?"
-    return (rf"(?<![\w-])(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
-            r"(?:in\s+which|that|which)\s[^.;]*")
+    linked = (rf"(?:{alternation(lex['earlier_act_links'])})\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:after|since)\s[^.;,]*"
+              r"(?:,\s+(?:when|in\s+which|which|that)\s[^.;,]*)?"
+              rf"|(?:{alternation(lex['earlier_act_follows'])})\s+(?!by\s){words}{{0,3}}?{act}[^.;,]*")
+    return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
+            rf"(?:in\s+which|that|which)\s[^.;]*|{linked})")
+
+
+def _further_pattern(lex: dict) -> str:
+    """Cues of victims beyond those counted ('another', 'five more'); 'more than 50' opens a number."""
+    return _words(alternation(lex["further_victim_cues"])) + r"(?<!more(?=\s+than\b))"
 
 
 def _assailant_pattern(lex: dict) -> str:
@@ -178,6 +202,10 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
     return {
         "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
         "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
+        "earlier_toll": compile_pattern(_words(alternation(lex["toll_earlier_words"])), flags),
+        "update_time": compile_pattern(_words(alternation(lex["toll_update_times"])), flags),
+        "estimate": compile_pattern(rf"{_words(alternation(lex['toll_estimate_verbs']))}\s+(?:[\w'-]+\s+){{0,2}}$",
+                                    flags),
         "contrast": compile_pattern(contrast, flags),
         "second_said": compile_pattern(rf"{contrast}\W+(?:[\w'-]+\W+){{0,8}}?"
                                        rf"{_words(alternation(lex['second_source_verbs']))}", flags),
@@ -241,7 +269,7 @@ def casualty_rules() -> Rules:
         heads=heads,
         verb=compile_pattern(_verb_pattern(lex), flags),
         zero=compile_pattern(zero, flags),
-        toll=compile_pattern(_toll_pattern(lex, number), flags),
+        toll=compile_pattern(_toll_pattern(lex, number), flags), losses=compile_pattern(_losses_pattern(lex, number), flags),
         **_toll_source_patterns(lex, flags), included=compile_pattern(_included_pattern(lex, number), flags),
         assailants=_assailant_pattern(lex),
         restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
@@ -260,7 +288,7 @@ def casualty_rules() -> Rules:
         sets={k: frozenset(lex[k]) for k in _WORD_SETS},
         cue=compile_pattern(alternation(lex["cue_stems"]), flags),
         speculative=compile_pattern(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
-        further=compile_pattern(_words(alternation(lex["further_victim_cues"])), flags),
+        further=compile_pattern(_further_pattern(lex), flags),
         vague=compile_pattern(rf"(?:(?:{alternation(lex['quantifiers'])})\s+)?{_words(alternation(lex['vague_beside_counts']))}",
                               flags),
     )

@@ -76,7 +76,7 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     for m in zeros:
         for cat in _ZERO_TARGETS[m.lastgroup or "both"]:
             tally.found[cat].append(((0, 0, 0), (base + m.start(), base + m.end())))
-    work = blank(work, [m.span() for m in zeros])
+    work = _losses(blank(work, [m.span() for m in zeros]), base, rules, tally)
     tolls = list(rules.toll.finditer(work))
     for m in tolls:
         value = parse_number(m.group("num"))
@@ -87,9 +87,47 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
             span = (base + m.start(), base + m.end())
             if cat == "fatalities" and not forecast:
                 value = _toll_apart(work, m.end(), value, span, rules, tally, base)
-            kept = tally.ceilings if forecast else tally.second if _second_source(work, m, rules) else tally.tolls
-            kept[cat].append((value, span))
+            second = _second_source(work, m, rules) or _estimated_after_count(work, m, rules, tally, cat)
+            kept = tally.ceilings if forecast else tally.second if second else tally.tolls
+            if kept is tally.tolls and _superseded(work, m, rules):
+                kept[cat].insert(0, (value, span))  # never the latest toll, unless it is the only one
+            else:
+                kept[cat].append((value, span))
     return blank(work, [m.span() for m in tolls])
+
+
+# How far before a toll noun a word may make its figure a superseded one ('an initial death toll of 12')
+_EARLIER_REACH = 20
+
+
+def _superseded(work: str, m: re.Match[str], rules: Rules) -> bool:
+    """'the increase in the death toll from an earlier figure of 69', 'an initial toll of 12': a figure
+    the report tells as superseded, beside the latest one; it revises nothing."""
+    return rules.earlier_toll.search(work, max(0, m.start() - _EARLIER_REACH), m.start("num")) is not None
+
+
+def _losses(work: str, base: int, rules: Rules, tally: Tally) -> str:
+    """Record the groups told by a noun of loss ('claimed 12 lives', 'there were 30 injuries') and blank them."""
+    found = list(rules.losses.finditer(work))
+    for m in found:
+        value = parse_number(m.group("num") or m.group("lost"))
+        span = (base + m.start(), base + m.end())
+        if value is not None:
+            tally.found["injured" if m.group("inj") else "fatalities"].append((value, span))
+        also = parse_number(m.group("also")) if m.group("also") else None
+        if also is not None:  # "there were 12 fatalities and 30 injuries"
+            tally.found["injured"].append((also, span))
+    return blank(work, [m.span() for m in found])
+
+
+def _estimated_after_count(work: str, m: re.Match[str], rules: Rules, tally: Tally, cat: str) -> bool:
+    """'At least 30 villagers were killed, police said. Residents put the death toll at 37': an estimate
+    by another source, after a count told before and without a revision word, is that source's figure
+    for the same victims, not a later toll."""
+    told = work[:m.end()]  # "..., as some people remained missing as of Sunday" dates no update
+    if not (tally.found[cat] or tally.tolls[cat]) or rules.revision.search(told) or rules.update_time.search(told):
+        return False
+    return rules.estimate.search(work, max(0, m.start() - 40), m.start()) is not None
 
 
 def _second_source(work: str, m: re.Match[str], rules: Rules) -> bool:
@@ -263,11 +301,12 @@ def _with_second(counted: Casualties, second: Sequence[Entry]) -> Casualties:
 _CUE_REACH = 15
 
 
-def _tells_further(group: list[Entry], further: Collection[Span]) -> bool:
+def _tells_further(group: list[Entry], further: Collection[Span], start: int = 0) -> bool:
     """Whether a cue of further victims stands at one of the sentence's groups: 'another five', 'five
     more', 'was also killed'. A cue elsewhere in the sentence ('the 23 dead included officials as well
-    as the deputy chief', 'nine dead and several others wounded') marks no further dead."""
-    return any(a - _CUE_REACH <= c < b for c, _ in further for _, (a, b) in group)
+    as the deputy chief', 'nine dead and several others wounded') or in the sentence before ('troops
+    later pursued them. 11 soldiers killed') marks no further dead."""
+    return any(max(start, a - _CUE_REACH) <= c < b for c, _ in further for _, (a, b) in group)
 
 
 def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collection[Span]) -> list[Entry]:
@@ -284,7 +323,7 @@ def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collec
         # "killing five ... An FC soldier, a woman and a passerby were killed. Two others died in hospital":
         # further victims that still fit in the count told detail it rather than add to it
         within = 0 < detail and detail + part <= told
-        if not kept or (_tells_further(groups[start], further) and not within):
+        if not kept or (_tells_further(groups[start], further, start) and not within):
             kept, detail = kept + groups[start], 0
         else:
             detail = detail + part if part < told else 0
