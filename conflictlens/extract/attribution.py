@@ -77,7 +77,8 @@ def _compiled() -> _Compiled:
         no_claim=compile_pattern(raw["no_claim"], FLAGS),
         stances=stances,
         subject=_chained(_compile(raw["perpetrator_subject"], heads, modifiers)),
-        agents=tuple(_chained(_compile(p, heads, modifiers)) for p in raw.get("perpetrator_agent", ())),
+        agents=tuple(_chained(_compile(p.replace("STRIKE_NOUNS", raw["strike_nouns"]), heads, modifiers))
+                     for p in raw.get("perpetrator_agent", ())),
         arrest_subject=_chained(_compile(raw["arrest_subject"], heads, modifiers)),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
