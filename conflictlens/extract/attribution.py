@@ -58,6 +58,10 @@ class _Compiled:
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
     member_of: re.Pattern[str]  # "the Jamaat-ul-Ahrar faction of the banned TTP"
     habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
+    answers_attack: re.Pattern[str]  # "security forces killed six of the attackers": a response, not the attack
+    attackers_killed_before: re.Pattern[str]  # "one of the gunmen was killed" before "by the police"
+    attacker_words: re.Pattern[str]
+    response_words: re.Pattern[str]  # "in retaliatory fire", "repelled the attack"
 
 
 def _compile(pattern: str, heads: str, modifiers: str, descriptors: str = "") -> LazyPattern:
@@ -77,7 +81,8 @@ def _compiled() -> _Compiled:
         no_claim=compile_pattern(raw["no_claim"], FLAGS),
         stances=stances,
         subject=_chained(_compile(raw["perpetrator_subject"], heads, modifiers)),
-        agents=tuple(_chained(_compile(p, heads, modifiers)) for p in raw.get("perpetrator_agent", ())),
+        agents=tuple(_chained(_compile(p.replace("STRIKE_NOUNS", raw["strike_nouns"]), heads, modifiers))
+                     for p in raw.get("perpetrator_agent", ())),
         arrest_subject=_chained(_compile(raw["arrest_subject"], heads, modifiers)),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
@@ -86,6 +91,10 @@ def _compiled() -> _Compiled:
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
         member_of=compile_pattern(raw["member_of"], FLAGS),
         habitual=compile_pattern(raw["habitual"], FLAGS),
+        answers_attack=compile_pattern(raw["answers_attack"], FLAGS),
+        attackers_killed_before=compile_pattern(raw["attackers_killed_before"], FLAGS),
+        attacker_words=compile_pattern(raw["attacker_words"], FLAGS),
+        response_words=compile_pattern(raw["response_words"], FLAGS),
     )
 
 
@@ -241,11 +250,22 @@ def subject_statements(
     for pattern, m in ((p, m) for p in patterns for m in p.finditer(masked)):
         if pattern is cc.subject[0] and _COUNTED.search(masked, 0, m.start()):
             continue  # "Two Mali Soldiers Killed In Roadside Bomb": a headline's counted victims
-        if _habitual(m, masked):
-            continue
+        if _habitual(m, masked) or _answers_attack(m, masked, pattern is cc.subject[0]):
+            continue  # "Security forces killed six of the attackers": they answered the attack
         actor = actors[int(m.group("actor")[5:])]
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out
+
+
+def _answers_attack(m: re.Match[str], masked: str, subject: bool) -> bool:
+    """Whether the actor a cue names killed the attackers, answering the attack: "security forces killed
+    six of the attackers" (a subject cue), "one of the gunmen was killed by the police" (an agent cue,
+    when the killed are called attackers or the sentence tells a response: "in retaliatory fire")."""
+    cc = _compiled()
+    if subject:
+        return cc.answers_attack.match(masked, m.end()) is not None
+    before = cc.attackers_killed_before.search(masked, max(0, m.start() - 60), m.start())
+    return before is not None and bool(cc.attacker_words.search(before.group(0)) or cc.response_words.search(masked))
 
 
 def best_perpetrator(statements: Sequence[Statement]) -> str | None:

@@ -27,6 +27,7 @@ from conflictlens.extract.patterns import compile_pattern, found_in
 from conflictlens.extract.places import admin_names, main_country, province_of, seats_an_office
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
+from conflictlens.extract.state_strikes import with_strike_mentions
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, shouted_spans, truecase
 from conflictlens.extract.wire.furniture import caption_spans, find_dateline, furniture_spans, inside, is_messenger
@@ -250,6 +251,7 @@ class Extractor:
         orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
         as_of = opening.era.isoformat() if opening.era else None
         places, country, known = self._places_and_actors(text, places, as_of)
+        known = with_strike_mentions(text, known, self.actors, as_of)  # "an Israeli airstrike": Israel's forces
         # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
