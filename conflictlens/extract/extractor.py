@@ -19,8 +19,8 @@ from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.learned.relevance import RelevanceGate
-from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, find_date_mentions, incident_days,
-                                                 next_anchor, stated_date)
+from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, past_telling,
+                                                 find_date_mentions, incident_days, next_anchor, stated_date)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.patterns import compile_pattern
@@ -305,7 +305,8 @@ class Extractor:
             within = frozenset(province_of(p) for p in here)
             opens_in = frozenset(admin_names(p) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
-                                       frozenset(m.text.lower() for m in dated), opens_in - {""}, named))
+                                       frozenset(m.text.lower() for m in dated), opens_in - {""}, named,
+                                       *past_telling(dated, ctx.published, self.date_order)))
         return group_incidents(infos)
 
 

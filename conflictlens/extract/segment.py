@@ -118,6 +118,10 @@ class SentenceInfo:
     # its act is told before any word that refers back ("Sunday morning the rebels attacked Mangazi ... as
     # the army repelled the assault"): "the assault" is this sentence's own act, not one told before
     own_act_first: bool = False
+    # it recalls an earlier incident, dated only by a period begun before the report's day ("In May, two
+    # jawans were killed in a similar attack", "Last year, bandits killed 30 people")
+    recap: bool = False
+    long_before: bool = False  # dated by a day weeks before the report's ("on 13 March" in a report of May 20)
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -129,6 +133,10 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     spoken_of: Incident | None = None  # the incident the sentence before said who did
     sentences = _without_sums(sentences)
     for s in sentences:
+        if current is not None and s.recap and not s.says_who:
+            # A recap of an earlier incident in the background of the report tells no incident of the report,
+            # and adds neither toll nor day to the one told (a statement of who did that one still counts).
+            continue
         if current is not None and s.says_who and s.names_several:
             for incident in incidents:  # "ISWAP claimed the two attacks": each of them, no place for any
                 incident.references.append(s.span)
@@ -210,6 +218,9 @@ def _named_incident(s: SentenceInfo, incidents: list[Incident]) -> Incident | No
 def _starts_new(s: SentenceInfo, current: Incident) -> bool:
     if s.announces_new and not s.says_who:  # "Later, the group claimed the attack" tells no new one
         return True
+    if s.long_before and not current.dates and not s.says_who:
+        # an incident told without a day is the report's own, of its day: not one of weeks before
+        return True
     new_date = bool(s.dates) and bool(current.dates) and not (s.dates & current.dates)
     if s.strong and s.names_days and current.dates and not (s.names_days & current.dates):
         # "IS also claimed Saturday's attack, when a bomber hit a checkpoint, killing 10" after a Monday
@@ -232,7 +243,8 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
 def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
                   casualty_or_claim: bool, within: frozenset[str] = frozenset(),
                   date_words: frozenset[str] = frozenset(), opens_in: frozenset[str] = frozenset(),
-                  names_days: frozenset[str] = frozenset()) -> SentenceInfo:
+                  names_days: frozenset[str] = frozenset(), recap: bool = False,
+                  long_before: bool = False) -> SentenceInfo:
     """What the segmenter needs of one sentence. `dates` tell its days apart (the days they name), and
     `date_words` are those dates as written (whether the sentence opens with one); by default the same."""
     sentence = text[span[0]: span[1]]
@@ -267,6 +279,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         opens_in=opens_in,
         names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
+        recap=recap,
+        long_before=long_before,
     )
 
 

@@ -21,8 +21,11 @@ from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
            "stays_on_the_day", "day_key", "heads_the_line",
-           "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days"]
+           "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days", "past_telling"]
 _REACH = 48
+# A day this many days or more before the report's is not the day of the report's own incident (news
+# tells its incident within days); an incident told without a day is not dated by it (`past_telling`).
+LONG_BEFORE = 14
 
 
 def find_date_mentions(text: str) -> list[DateMention]:
@@ -257,6 +260,24 @@ def incident_days(text: str, mentions: Sequence[DateMention], start: int, end: i
     keys = {id(m): day_key(m, published, date_order) for m in dated}
     return (dated, frozenset(keys.values()),
             frozenset(keys[id(m)] for m in dated if names_an_incident(text, m)))
+
+
+def past_telling(mentions: Sequence[DateMention], published: dt.date | None,
+                 date_order: str = "MDY") -> tuple[bool, bool]:
+    """Whether every day a sentence tells (`incident_days`) is (1) a period begun before the report's day,
+    none a day: "In May, two jawans were killed", "Last year, bandits killed 30", "Earlier this month, a
+    blast killed 20", "had sustained injuries in an IED blast in April": the sentence recalls an earlier
+    incident, as a report's own incident is told by its day (or by none: the day it is published); (2) a
+    day `LONG_BEFORE` days or more before the report's day ("on 13 March" in a report of May 20)."""
+    if published is None or not mentions:
+        return False, False
+    if any(m.text.lower().startswith("this") for m in mentions):
+        return False, False  # "the latest in a number of attacks this month": the report's own period
+    told = [resolve_mention(m, published, None, date_order=date_order) for m in mentions]
+    if any(t is None for t in told):
+        return False, False
+    periods = all(t.precision != "day" and t.start < published for t in told)
+    return periods, all(t.precision == "day" and (published - t.end).days >= LONG_BEFORE for t in told)
 
 
 def day_key(mention: DateMention, published: dt.date | None, date_order: str = "MDY") -> str:
