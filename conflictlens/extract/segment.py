@@ -83,6 +83,9 @@ class Incident:
     # count for attribution only, and stay out of the span the incident is typed and counted from.
     references: list[tuple[int, int]] = field(default_factory=list)
     words: set[str] = field(default_factory=set)  # words that tell it from other incidents
+    # recaps of earlier incidents told among its sentences ("In May, two jawans were killed ..."): their
+    # periods date no incident
+    recaps: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, s: SentenceInfo) -> None:
         self.sentences.append(s.span)
@@ -136,6 +139,7 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
         if current is not None and s.recap and not s.says_who:
             # A recap of an earlier incident in the background of the report tells no incident of the report,
             # and adds neither toll nor day to the one told (a statement of who did that one still counts).
+            current.recaps.append(s.span)
             continue
         if current is not None and s.says_who and s.names_several:
             for incident in incidents:  # "ISWAP claimed the two attacks": each of them, no place for any
