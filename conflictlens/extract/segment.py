@@ -125,6 +125,7 @@ class SentenceInfo:
     # jawans were killed in a similar attack", "Last year, bandits killed 30 people")
     recap: bool = False
     long_before: bool = False  # dated by a day weeks before the report's ("on 13 March" in a report of May 20)
+    names_the_recap: bool = False  # it opens on "That attack": after a recap, it speaks of the incident recalled
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -135,10 +136,10 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     current: Incident | None = None
     spoken_of: Incident | None = None  # the incident the sentence before said who did
     sentences = _without_sums(sentences)
+    after_recap = False
     for s in sentences:
-        if current is not None and s.recap and not s.says_who:
-            # A recap of an earlier incident in the background of the report tells no incident of the report,
-            # and adds neither toll nor day to the one told (a statement of who did that one still counts).
+        after_recap = current is not None and _recalls(s, after_recap, incidents)
+        if after_recap:
             current.recaps.append(s.span)
             continue
         if current is not None and s.says_who and s.names_several:
@@ -162,6 +163,16 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             current.add(s)
     _attach_statements(incidents, sentences)
     return incidents
+
+
+def _recalls(s: SentenceInfo, after_recap: bool, incidents: list[Incident]) -> bool:
+    """A recap of an earlier incident in the background of a report, after an incident told at length
+    (in two sentences or more), tells no incident of the report and adds neither toll nor day to the one
+    told (a statement of who did that one still counts); nor does the sentence right after it that names
+    it ("That attack was claimed by ..."). A roundup that tells each incident in a sentence keeps it."""
+    if after_recap and s.names_the_recap:
+        return True
+    return s.recap and not s.says_who and any(len(i.sentences) > 1 for i in incidents)
 
 
 def _without_sums(sentences: list[SentenceInfo]) -> list[SentenceInfo]:
@@ -285,9 +296,13 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
         recap=recap,
         long_before=long_before,
+        names_the_recap=bool(_THAT_ACT.match(sentence)),
     )
 
 
+# What opens a sentence that goes on with a recap told just before it ("That attack was claimed by ...").
+_THAT_ACT = compile_pattern(r"(?:That|The (?:earlier|previous|same)) (?:[\w-]+ )?"
+                            r"(?:attack|blast|bombing|explosion|assault|ambush|raid|strike|incident|massacre)\b")
 # Words of _ANAPHOR that name the doers: "the gunmen attacked Dogo" refers back to them, not to the act.
 _DOERS = compile_pattern(r"(?:assailants?|attackers?|bomber|gunmen)$", re.I)
 

@@ -26,6 +26,7 @@ _REACH = 48
 # A day this many days or more before the report's is not the day of the report's own incident (news
 # tells its incident within days); an incident told without a day is not dated by it (`past_telling`).
 LONG_BEFORE = 14
+_THIS_PERIOD = compile_pattern(r"(?i)this\s+(?!past\b)")  # "this month", not "this past March"
 
 
 def find_date_mentions(text: str) -> list[DateMention]:
@@ -69,7 +70,9 @@ def _told_dates(text: str, mentions: Sequence[DateMention], end: int, published:
 
 
 def _not_an_event_date(text: str, m: DateMention) -> bool:
-    return bool(tables().non_event.search(text, max(0, m.start - 40), m.start))
+    """'born in 1985', 'since January 3', 'the deadliest attack this year', 'this year's worst bombing'."""
+    t = tables()
+    return bool(t.non_event.search(text, max(0, m.start - 40), m.start) or t.frame_after.match(text, m.end))
 
 
 def _anchored_dates(text: str, mentions: Sequence[DateMention], focus: tuple[int, int], published: dt.date | None,
@@ -272,7 +275,7 @@ def past_telling(mentions: Sequence[DateMention], published: dt.date | None,
     day `LONG_BEFORE` days or more before the report's day ("on 13 March" in a report of May 20)."""
     if published is None or not mentions:
         return False, False
-    if any(m.text.lower().startswith("this") for m in mentions):
+    if any(_THIS_PERIOD.match(m.text) for m in mentions):
         return False, False  # "the latest in a number of attacks this month": the report's own period
     told = [resolve_mention(m, published, None, date_order=date_order) for m in mentions]
     if any(t is None for t in told):
