@@ -194,7 +194,8 @@ def _attach_statements(incidents: list[Incident], sentences: list[SentenceInfo])
     share, else the one told last before them, else the first."""
     if not incidents:
         return
-    used = {span for incident in incidents for span in (*incident.sentences, *incident.references)}
+    # (a recap skipped, and what it goes on with, speak of an earlier incident: they join none)
+    used = {span for incident in incidents for span in (*incident.sentences, *incident.references, *incident.recaps)}
     for s in sentences:
         if s.span in used or not s.speaks_of_act or s.background:
             continue
