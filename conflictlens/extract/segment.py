@@ -194,10 +194,11 @@ def _attach_statements(incidents: list[Incident], sentences: list[SentenceInfo])
     share, else the one told last before them, else the first."""
     if not incidents:
         return
-    # (a recap skipped, and what it goes on with, speak of an earlier incident: they join none)
-    used = {span for incident in incidents for span in (*incident.sentences, *incident.references, *incident.recaps)}
+    used = {span for incident in incidents for span in (*incident.sentences, *incident.references)}
+    # what goes on with a recap ("That attack was claimed by ...") speaks of the incident recalled: it joins none
+    sequels = {span for incident in incidents for span in incident.recaps}
     for s in sentences:
-        if s.span in used or not s.speaks_of_act or s.background:
+        if s.span in used or not s.speaks_of_act or s.background or (s.names_the_recap and s.span in sequels):
             continue
         before = [i for i in incidents if i.sentences[0][0] <= s.span[0]]
         _spoken_of(s, incidents, before[-1] if before else incidents[0]).references.append(s.span)

@@ -21,11 +21,14 @@ from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
            "stays_on_the_day", "day_key", "heads_the_line",
-           "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days", "past_telling"]
+           "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days", "past_telling", "filing_day"]
 _REACH = 48
 # A day this many days or more before the report's is not the day of the report's own incident (news
 # tells its incident within days); an incident told without a day is not dated by it (`past_telling`).
 LONG_BEFORE = 14
+# A page may be published days after its copy was filed: a dateline's day this many days before it or fewer
+# is the day the copy's "yesterday" and "on Saturday" count from (`filing_day`).
+FILED_BEFORE = 7
 _THIS_PERIOD = compile_pattern(r"(?i)this\s+(?!past\b)")  # "this month", not "this past March"
 
 
@@ -280,8 +283,20 @@ def past_telling(mentions: Sequence[DateMention], published: dt.date | None,
     told = [resolve_mention(m, published, None, date_order=date_order) for m in mentions]
     if any(t is None for t in told):
         return False, False
-    periods = all(t.precision != "day" and t.start < published for t in told)
+    # a week is a recap's only when it ended days ago ("last week"), not "over the weekend" nor "this week"
+    periods = all(t.precision != "day" and t.start < published
+                  and (t.precision != "week" or (published - t.start).days > 7) for t in told)
     return periods, all(t.precision == "day" and (published - t.end).days >= LONG_BEFORE for t in told)
+
+
+def filing_day(dateline: str, published: dt.date | None, date_order: str = "MDY") -> dt.date | None:
+    """The day a dateline ("KABUL, June 6 (Reuters) -") says the copy was filed, when it is one of the
+    `FILED_BEFORE` days before the page's publication day: "yesterday" and "on Saturday" count from it."""
+    for m in find_date_mentions(dateline) if published is not None else ():
+        told = resolve_mention(m, published, None, date_order=date_order)
+        if told is not None and told.precision == "day" and 0 < (published - told.start).days <= FILED_BEFORE:
+            return told.start
+    return None
 
 
 def day_key(mention: DateMention, published: dt.date | None, date_order: str = "MDY") -> str:
