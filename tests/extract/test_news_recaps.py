@@ -92,3 +92,39 @@ def test_last_and_a_month_name_the_last_such_month(phrase: str, published: dt.da
     (mention,) = find_date_mentions(text)
     told = resolve_mention(mention, published, None)
     assert (told.start, told.precision) == (start, "month") and not no_incident_day(text, mention)
+
+
+# Killings told by verbs of butchery: an act of the report, and its toll.
+@pytest.mark.parametrize("text", [
+    "Assailants hacked to death seven villagers in Gusau on Tuesday.",
+    "Seven villagers were hacked to death in Gusau on Tuesday.",
+    "Herdsmen butchered seven farmers in Gusau on Tuesday.",
+    "Bandits slaughtered seven villagers in Gusau on Tuesday.",
+    "Militants burned alive seven villagers in Gusau on Tuesday.",
+    "Gunmen mowed down seven worshippers in Gusau on Tuesday.",
+    "Seven villagers were macheted to death by suspected herders in Gusau on Tuesday.",
+    "Terrorists invaded a village in Gusau on Tuesday, leaving seven dead.",
+])
+def test_a_killing_told_by_a_verb_of_butchery_is_an_attack(session, text: str) -> None:
+    (event,) = _events(session, text)
+    assert event["sub_event_type"] == "Attack" and event["fatalities"]["best"] == 7
+    assert event["date"]["start"] == "2021-06-08"
+
+
+def test_hackers_still_tell_no_attack(session) -> None:
+    text = "Hackers broke into the state election commission's website in Gusau on Tuesday and defaced it."
+    assert _events(session, text) == []
+
+
+# Days counted from the dateline's day and the weekend.
+def test_yesterday_counts_from_a_datelines_day_before_the_pages(session) -> None:
+    text = "GUSAU, June 6 (Reuters) - Gunmen killed five villagers in a village near Gusau yesterday, police said."
+    (event,) = _events(session, text, published="2021-06-08")
+    assert event["date"]["start"] == "2021-06-05"
+
+
+@pytest.mark.parametrize("published,saturday", [("2021-06-07", "2021-06-05"), ("2021-06-06", "2021-06-05")])
+def test_over_the_weekend_is_the_last_weekend(session, published: str, saturday: str) -> None:
+    text = "Gunmen killed five villagers in Gusau over the weekend, police said."
+    (event,) = _events(session, text, published=published)
+    assert (event["date"]["start"], event["date"]["precision"]) == (saturday, "week")
