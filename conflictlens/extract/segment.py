@@ -260,10 +260,11 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
 def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
                   casualty_or_claim: bool, within: frozenset[str] = frozenset(),
                   date_words: frozenset[str] = frozenset(), opens_in: frozenset[str] = frozenset(),
-                  names_days: frozenset[str] = frozenset(), recap: bool = False,
-                  long_before: bool = False) -> SentenceInfo:
+                  names_days: frozenset[str] = frozenset(), recap: bool = False, long_before: bool = False
+                  ) -> SentenceInfo:
     """What the segmenter needs of one sentence. `dates` tell its days apart (the days they name), and
-    `date_words` are those dates as written (whether the sentence opens with one); by default the same."""
+    `date_words` are those dates as written (whether the sentence opens with one); by default the same.
+    `recap` and `long_before`: see `SentenceInfo` (`dates.mentions.past_telling` tells them)."""
     sentence = text[span[0]: span[1]]
     cues = event_cues()
     anaphor = bool(_ANAPHOR.search(sentence))
@@ -275,15 +276,9 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = bool(cues.strong_trigger.search(fact)) and not background
     return SentenceInfo(
-        span=span,
-        strong=strong,
-        background=background,
-        anaphor=anaphor,
-        supporting=casualty_or_claim,
+        span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim,
         announces_new=bool(_NEW_INCIDENT.search(sentence) or (cues.new_incident and cues.new_incident.search(sentence))),
-        places=places,
-        within=within,
-        dates=dates,
+        places=places, within=within, dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         # "Jolo is a stronghold of Abu Sayyaf, and the general pointed the finger at the group": a statement
         # that names a place told, and tells no act of its own, says whom it speaks of by that place.
@@ -293,12 +288,9 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         sums_several=bool(cues.several_incidents and cues.several_incidents.search(sentence)),
         speaks_of_act=act,
         names_several=several,
-        opens_in=opens_in,
-        names_days=names_days,
+        opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
-        recap=recap,
-        long_before=long_before,
-        names_the_recap=bool(_THAT_ACT.match(sentence)),
+        recap=recap, long_before=long_before, names_the_recap=bool(_THAT_ACT.match(sentence)),
     )
 
 
