@@ -308,7 +308,7 @@ class Extractor:
             opens_in = frozenset(admin_names(p) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
                                        frozenset(m.text.lower() for m in dated), opens_in - {""}, named,
-                                       *past_telling(dated, ctx.published, self.date_order)))
+                                       *past_telling(dated, day_mentions, ctx.published, self.date_order)))
         return group_incidents(infos)
 
 

@@ -135,7 +135,7 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
     spoken_of: Incident | None = None  # the incident the sentence before said who did
-    sentences = _without_sums(sentences)
+    sentences = _detailed_recaps(_without_sums(sentences))
     after_recap = False
     for s in sentences:
         after_recap = current is not None and _recalls(s, after_recap, incidents)
@@ -173,6 +173,14 @@ def _recalls(s: SentenceInfo, after_recap: bool, incidents: list[Incident]) -> b
     if after_recap and s.names_the_recap:
         return True
     return s.recap and not s.says_who and any(len(i.sentences) > 1 for i in incidents)
+
+
+def _detailed_recaps(sentences: list[SentenceInfo]) -> list[SentenceInfo]:
+    """A recap the next sentence speaks of ("Earlier this month, a roadside bomb killed three civilians. No
+    group claimed responsibility for that blast.") is told with details of its own: an incident, dated by
+    its own period."""
+    return [replace(s, recap=False) if s.recap and nxt.names_the_recap else s
+            for s, nxt in zip(sentences, [*sentences[1:], sentences[-1]])] if sentences else sentences
 
 
 def _without_sums(sentences: list[SentenceInfo]) -> list[SentenceInfo]:
@@ -290,12 +298,12 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         names_several=several,
         opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
-        recap=recap, long_before=long_before, names_the_recap=bool(_THAT_ACT.match(sentence)),
+        recap=recap, long_before=long_before, names_the_recap=bool(_THAT_ACT.search(sentence)),
     )
 
 
 # What opens a sentence that goes on with a recap told just before it ("That attack was claimed by ...").
-_THAT_ACT = compile_pattern(r"(?:That|The (?:earlier|previous|same)) (?:[\w-]+ )?"
+_THAT_ACT = compile_pattern(r"\b(?:[Tt]hat|[Tt]he (?:earlier|previous|same)) (?:(?!the\b)[\w-]+ )?"
                             r"(?:attack|blast|bombing|explosion|assault|ambush|raid|strike|incident|massacre)\b")
 # Words of _ANAPHOR that name the doers: "the gunmen attacked Dogo" refers back to them, not to the act.
 _DOERS = compile_pattern(r"(?:assailants?|attackers?|bomber|gunmen)$", re.I)

@@ -38,11 +38,14 @@ def test_a_recap_after_the_reports_incident_is_no_incident_and_adds_nothing(sess
     assert event["date"]["start"] == "2021-06-08" and event["fatalities"]["best"] == 6
 
 
-def test_the_sentence_that_names_a_recap_says_nothing_of_the_reports_incident(session) -> None:
+def test_a_recap_told_with_details_of_its_own_is_an_incident_of_its_month(session) -> None:
+    # the next sentence speaks of it: told with its own details, it is an incident, dated by its month
     text = (MAIN + "In March, a suicide bomber killed 12 people at a market in the town. "
             "That attack was claimed by the Islamic State West Africa Province.")
-    (event,) = _events(session, text)
-    assert event["perpetrator"] is None and event["fatalities"]["best"] == 6
+    main, recalled = _events(session, text)
+    assert main["perpetrator"] is None and main["fatalities"]["best"] == 6
+    assert (recalled["date"]["start"], recalled["date"]["precision"]) == ("2021-03-01", "month")
+    assert recalled["fatalities"]["best"] == 12 and recalled["perpetrator"] is not None
 
 
 def test_a_roundup_keeps_each_incident_with_its_own_period(session) -> None:

@@ -269,24 +269,30 @@ def incident_days(text: str, mentions: Sequence[DateMention], start: int, end: i
             frozenset(keys[id(m)] for m in dated if names_an_incident(text, m)))
 
 
-def past_telling(mentions: Sequence[DateMention], published: dt.date | None,
+def past_telling(mentions: Sequence[DateMention], keys: frozenset[str], published: dt.date | None,
                  date_order: str = "MDY") -> tuple[bool, bool]:
-    """Whether every day a sentence tells (`incident_days`) is (1) a period begun before the report's day,
-    none a day: "In May, two jawans were killed", "Last year, bandits killed 30", "Earlier this month, a
-    blast killed 20", "had sustained injuries in an IED blast in April": the sentence recalls an earlier
-    incident, as a report's own incident is told by its day (or by none: the day it is published); (2) a
-    day `LONG_BEFORE` days or more before the report's day ("on 13 March" in a report of May 20)."""
-    if published is None or not mentions:
-        return False, False
-    if any(_THIS_PERIOD.match(m.text) for m in mentions):
-        return False, False  # "the latest in a number of attacks this month": the report's own period
+    """Whether every day a sentence tells (`incident_days`: its `mentions` and their day `keys`) is (1) a
+    period begun before the report's day, none a day: "In May, two jawans were killed", "Last year, bandits
+    killed 30", "Earlier this month, a blast killed 20", "had sustained injuries in an IED blast in April":
+    the sentence recalls an earlier incident, as a report's own incident is told by its day (or by none:
+    the day it is published); (2) a day `LONG_BEFORE` days or more before the report's day ("on 13 March"
+    in a report of May 20). Days already read to their keys are not read again."""
+    if published is None or not mentions or any(_THIS_PERIOD.match(m.text) for m in mentions):
+        return False, False  # "this month" in "the latest in a number of attacks this month": the report's own
+    days = [_iso_day(k) for k in keys]
+    if all(days):
+        return False, all((published - d).days >= LONG_BEFORE for d in days)
     told = [resolve_mention(m, published, None, date_order=date_order) for m in mentions]
-    if any(t is None for t in told):
-        return False, False
     # a week is a recap's only when it ended days ago ("last week"), not "over the weekend" nor "this week"
-    periods = all(t.precision != "day" and t.start < published
-                  and (t.precision != "week" or (published - t.start).days > 7) for t in told)
-    return periods, all(t.precision == "day" and (published - t.end).days >= LONG_BEFORE for t in told)
+    return all(t is not None and t.precision != "day" and t.start < published
+               and (t.precision != "week" or (published - t.start).days > 7) for t in told), False
+
+
+def _iso_day(key: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(key)
+    except ValueError:
+        return None
 
 
 def filing_day(dateline: str, published: dt.date | None, date_order: str = "MDY") -> dt.date | None:
