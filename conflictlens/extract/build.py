@@ -123,11 +123,12 @@ def _learned_gtd_step(d: Draft) -> None:
 
 
 def _date_step(d: Draft) -> None:
-    start, end = d.incident.span
-    ctx = d.ctx
+    (start, end), ctx, recaps = d.incident.span, d.ctx, d.incident.recaps
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
+    # the recaps told among its sentences ("In May, two jawans were killed ...") do not date it
+    mentions = [m for m in ctx.dates if not any(a <= m.start < b for a, b in recaps)] if recaps else ctx.dates
     d.resolved_date = resolve_event_date(ctx.doc.text, date_focus, ctx.published, d.anchor,
-                                         date_order=d.date_order, mentions=ctx.dates)
+                                         date_order=d.date_order, mentions=mentions)
     _date_fields(d.event, d.resolved_date, d.ev)
 
 

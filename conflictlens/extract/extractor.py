@@ -19,8 +19,8 @@ from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.learned.relevance import RelevanceGate
-from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, find_date_mentions, incident_days,
-                                                 next_anchor, stated_date)
+from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, filing_day, find_date_mentions,
+                                                 incident_days, next_anchor, past_telling, stated_date)
 from conflictlens.extract.lexicon import actor_mention_cues, event_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.patterns import compile_pattern, found_in
@@ -225,9 +225,11 @@ class Extractor:
         text = doc.text
         dateline = find_dateline(text)
         # Without a publication date, the dateline's date is the day weekdays and "this month" count
-        # from, and the day that decides what a dated actor name ("Afghan forces") meant.
-        published = leading_day(doc.published) or (
-            (dateline.date or stated_date(text[: dateline.end], self.date_order)) if dateline else None)
+        # from, and the day that decides what a dated actor name ("Afghan forces") meant; with one, a
+        # dateline's day of the days before it ("KABUL, June 6 (Reuters) -" on a page of June 8) is.
+        published = leading_day(doc.published)
+        published = (filing_day(text[: dateline.end], published, self.date_order) or published or dateline.date
+                     or stated_date(text[: dateline.end], self.date_order)) if dateline else published
         # Failing both, the first full date of the opening says which era the actor names belong to.
         era = published or stated_date(text[:200], self.date_order)
         return Opening(published, era, dateline.end if dateline else 0)
@@ -307,7 +309,8 @@ class Extractor:
             within = frozenset(province_of(p) for p in here)
             opens_in = frozenset(admin_names(p) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
-                                       frozenset(m.text.lower() for m in dated), opens_in - {""}, named))
+                                       frozenset(m.text.lower() for m in dated), opens_in - {""}, named,
+                                       *past_telling(dated, day_mentions, ctx.published, self.date_order)))
         return group_incidents(infos)
 
 

@@ -83,6 +83,9 @@ class Incident:
     # count for attribution only, and stay out of the span the incident is typed and counted from.
     references: list[tuple[int, int]] = field(default_factory=list)
     words: set[str] = field(default_factory=set)  # words that tell it from other incidents
+    # recaps of earlier incidents told among its sentences ("In May, two jawans were killed ..."): their
+    # periods date no incident
+    recaps: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, s: SentenceInfo) -> None:
         self.sentences.append(s.span)
@@ -118,6 +121,11 @@ class SentenceInfo:
     # its act is told before any word that refers back ("Sunday morning the rebels attacked Mangazi ... as
     # the army repelled the assault"): "the assault" is this sentence's own act, not one told before
     own_act_first: bool = False
+    # it recalls an earlier incident, dated only by a period begun before the report's day ("In May, two
+    # jawans were killed in a similar attack", "Last year, bandits killed 30 people")
+    recap: bool = False
+    long_before: bool = False  # dated by a day weeks before the report's ("on 13 March" in a report of May 20)
+    names_the_recap: bool = False  # it opens on "That attack": after a recap, it speaks of the incident recalled
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -127,8 +135,13 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
     spoken_of: Incident | None = None  # the incident the sentence before said who did
-    sentences = _without_sums(sentences)
+    sentences = _detailed_recaps(_without_sums(sentences))
+    after_recap = False
     for s in sentences:
+        after_recap = current is not None and _recalls(s, after_recap, incidents)
+        if after_recap:
+            current.recaps.append(s.span)
+            continue
         if current is not None and s.says_who and s.names_several:
             for incident in incidents:  # "ISWAP claimed the two attacks": each of them, no place for any
                 incident.references.append(s.span)
@@ -152,6 +165,24 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     return incidents
 
 
+def _recalls(s: SentenceInfo, after_recap: bool, incidents: list[Incident]) -> bool:
+    """A recap of an earlier incident in the background of a report, after an incident told at length
+    (in two sentences or more), tells no incident of the report and adds neither toll nor day to the one
+    told (a statement of who did that one still counts); nor does the sentence right after it that names
+    it ("That attack was claimed by ..."). A roundup that tells each incident in a sentence keeps it."""
+    if after_recap and s.names_the_recap:
+        return True
+    return s.recap and not s.says_who and any(len(i.sentences) > 1 for i in incidents)
+
+
+def _detailed_recaps(sentences: list[SentenceInfo]) -> list[SentenceInfo]:
+    """A recap the next sentence speaks of ("Earlier this month, a roadside bomb killed three civilians. No
+    group claimed responsibility for that blast.") is told with details of its own: an incident, dated by
+    its own period."""
+    return [replace(s, recap=False) if s.recap and nxt.names_the_recap else s
+            for s, nxt in zip(sentences, [*sentences[1:], sentences[-1]])] if sentences else sentences
+
+
 def _without_sums(sentences: list[SentenceInfo]) -> list[SentenceInfo]:
     """A sentence that sums the toll of several separate attacks tells none of them when a later
     sentence tells one ("... killed in two separate attacks. A rocket attack on the camp killed 22"):
@@ -172,8 +203,10 @@ def _attach_statements(incidents: list[Incident], sentences: list[SentenceInfo])
     if not incidents:
         return
     used = {span for incident in incidents for span in (*incident.sentences, *incident.references)}
+    # what goes on with a recap ("That attack was claimed by ...") speaks of the incident recalled: it joins none
+    sequels = {span for incident in incidents for span in incident.recaps}
     for s in sentences:
-        if s.span in used or not s.speaks_of_act or s.background:
+        if s.span in used or not s.speaks_of_act or s.background or (s.names_the_recap and s.span in sequels):
             continue
         before = [i for i in incidents if i.sentences[0][0] <= s.span[0]]
         _spoken_of(s, incidents, before[-1] if before else incidents[0]).references.append(s.span)
@@ -210,6 +243,9 @@ def _named_incident(s: SentenceInfo, incidents: list[Incident]) -> Incident | No
 def _starts_new(s: SentenceInfo, current: Incident) -> bool:
     if s.announces_new and not s.says_who:  # "Later, the group claimed the attack" tells no new one
         return True
+    if s.long_before and not current.dates and not s.says_who:
+        # an incident told without a day is the report's own, of its day: not one of weeks before
+        return True
     new_date = bool(s.dates) and bool(current.dates) and not (s.dates & current.dates)
     if s.strong and s.names_days and current.dates and not (s.names_days & current.dates):
         # "IS also claimed Saturday's attack, when a bomber hit a checkpoint, killing 10" after a Monday
@@ -232,9 +268,11 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
 def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], dates: frozenset[str],
                   casualty_or_claim: bool, within: frozenset[str] = frozenset(),
                   date_words: frozenset[str] = frozenset(), opens_in: frozenset[str] = frozenset(),
-                  names_days: frozenset[str] = frozenset()) -> SentenceInfo:
+                  names_days: frozenset[str] = frozenset(), recap: bool = False, long_before: bool = False
+                  ) -> SentenceInfo:
     """What the segmenter needs of one sentence. `dates` tell its days apart (the days they name), and
-    `date_words` are those dates as written (whether the sentence opens with one); by default the same."""
+    `date_words` are those dates as written (whether the sentence opens with one); by default the same.
+    `recap` and `long_before`: see `SentenceInfo` (`dates.mentions.past_telling` tells them)."""
     sentence = text[span[0]: span[1]]
     cues = event_cues()
     anaphor = bool(_ANAPHOR.search(sentence))
@@ -246,15 +284,9 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = found_in(cues.strong_trigger, fact) and not background
     return SentenceInfo(
-        span=span,
-        strong=strong,
-        background=background,
-        anaphor=anaphor,
-        supporting=casualty_or_claim,
+        span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim,
         announces_new=bool(_NEW_INCIDENT.search(sentence) or (cues.new_incident and cues.new_incident.search(sentence))),
-        places=places,
-        within=within,
-        dates=dates,
+        places=places, within=within, dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         # "Jolo is a stronghold of Abu Sayyaf, and the general pointed the finger at the group": a statement
         # that names a place told, and tells no act of its own, says whom it speaks of by that place.
@@ -264,12 +296,15 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         sums_several=bool(cues.several_incidents) and found_in(cues.several_incidents, sentence),
         speaks_of_act=act,
         names_several=several,
-        opens_in=opens_in,
-        names_days=names_days,
+        opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
+        recap=recap, long_before=long_before, names_the_recap=bool(_THAT_ACT.search(sentence)),
     )
 
 
+# What opens a sentence that goes on with a recap told just before it ("That attack was claimed by ...").
+_THAT_ACT = compile_pattern(r"\b(?:[Tt]hat|[Tt]he (?:earlier|previous|same)) (?:(?!the\b)[\w-]+ )?"
+                            r"(?:attack|blast|bombing|explosion|assault|ambush|raid|strike|incident|massacre)\b")
 # Words of _ANAPHOR that name the doers: "the gunmen attacked Dogo" refers back to them, not to the act.
 _DOERS = compile_pattern(r"(?:assailants?|attackers?|bomber|gunmen)$", re.I)
 

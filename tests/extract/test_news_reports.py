@@ -105,9 +105,11 @@ def test_a_summary_of_past_attacks_adds_no_toll_and_no_date(extractor):
     assert 4 in events and events[4].date.start == "2021-05-08"
 
 
-def test_a_background_attack_with_its_own_date_is_an_incident_of_its_own(extractor):
+def test_a_background_attack_recalled_in_one_sentence_is_no_incident(extractor):
+    # session 13 (hnewsfound2): "Last year, a car bomb killed 80 ..." after the report's incident told at
+    # length recalls an earlier incident; told with details of its own it would be one (test_news_recaps.py)
     events = _by_toll(extractor.extract(doc(BACKGROUND, "2021-05-08")))
-    assert events[80].date.start.startswith("2020") and events[80].location.admin1 == "Basra"
+    assert 80 not in events and 30 in events
 
 
 @pytest.mark.parametrize(("text", "perpetrator"), [

@@ -21,8 +21,15 @@ from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
            "stays_on_the_day", "day_key", "heads_the_line",
-           "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days"]
+           "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days", "past_telling", "filing_day"]
 _REACH = 48
+# A day this many days or more before the report's is not the day of the report's own incident (news
+# tells its incident within days); an incident told without a day is not dated by it (`past_telling`).
+LONG_BEFORE = 14
+# A page may be published days after its copy was filed: a dateline's day this many days before it or fewer
+# is the day the copy's "yesterday" and "on Saturday" count from (`filing_day`).
+FILED_BEFORE = 7
+_THIS_PERIOD = compile_pattern(r"(?i)this\s+(?!past\b)")  # "this month", not "this past March"
 
 
 def find_date_mentions(text: str) -> list[DateMention]:
@@ -66,7 +73,9 @@ def _told_dates(text: str, mentions: Sequence[DateMention], end: int, published:
 
 
 def _not_an_event_date(text: str, m: DateMention) -> bool:
-    return bool(tables().non_event.search(text, max(0, m.start - 40), m.start))
+    """'born in 1985', 'since January 3', 'the deadliest attack this year', 'this year's worst bombing'."""
+    t = tables()
+    return bool(t.non_event.search(text, max(0, m.start - 40), m.start) or t.frame_after.match(text, m.end))
 
 
 def _anchored_dates(text: str, mentions: Sequence[DateMention], focus: tuple[int, int], published: dt.date | None,
@@ -184,7 +193,8 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
     if inside:
         return _day_inside(text, inside, anchor, lambda: _named_later(text, mentions, fe, published, date_order))
     if before is not None or anchor is not None:
-        return before or anchor
+        # a period told since the incident before ("an insurgency that erupted in 2012") is no day of the next
+        return anchor if anchor is not None and not _not_vaguer(before or anchor, anchor) else before or anchor
     named = _named_later(text, mentions, fe, published, date_order)
     if named is not None or heading is not None:
         return named or heading
@@ -257,6 +267,42 @@ def incident_days(text: str, mentions: Sequence[DateMention], start: int, end: i
     keys = {id(m): day_key(m, published, date_order) for m in dated}
     return (dated, frozenset(keys.values()),
             frozenset(keys[id(m)] for m in dated if names_an_incident(text, m)))
+
+
+def past_telling(mentions: Sequence[DateMention], keys: frozenset[str], published: dt.date | None,
+                 date_order: str = "MDY") -> tuple[bool, bool]:
+    """Whether every day a sentence tells (`incident_days`: its `mentions` and their day `keys`) is (1) a
+    period begun before the report's day, none a day: "In May, two jawans were killed", "Last year, bandits
+    killed 30", "Earlier this month, a blast killed 20", "had sustained injuries in an IED blast in April":
+    the sentence recalls an earlier incident, as a report's own incident is told by its day (or by none:
+    the day it is published); (2) a day `LONG_BEFORE` days or more before the report's day ("on 13 March"
+    in a report of May 20). Days already read to their keys are not read again."""
+    if published is None or not mentions or any(_THIS_PERIOD.match(m.text) for m in mentions):
+        return False, False  # "this month" in "the latest in a number of attacks this month": the report's own
+    days = [_iso_day(k) for k in keys]
+    if all(days):
+        return False, all((published - d).days >= LONG_BEFORE for d in days)
+    told = [resolve_mention(m, published, None, date_order=date_order) for m in mentions]
+    # a week is a recap's only when it ended days ago ("last week"), not "over the weekend" nor "this week"
+    return all(t is not None and t.precision != "day" and t.start < published
+               and (t.precision != "week" or (published - t.start).days > 7) for t in told), False
+
+
+def _iso_day(key: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(key)
+    except ValueError:
+        return None
+
+
+def filing_day(dateline: str, published: dt.date | None, date_order: str = "MDY") -> dt.date | None:
+    """The day a dateline ("KABUL, June 6 (Reuters) -") says the copy was filed, when it is one of the
+    `FILED_BEFORE` days before the page's publication day: "yesterday" and "on Saturday" count from it."""
+    for m in find_date_mentions(dateline) if published is not None else ():
+        told = resolve_mention(m, published, None, date_order=date_order)
+        if told is not None and told.precision == "day" and 0 < (published - told.start).days <= FILED_BEFORE:
+            return told.start
+    return None
 
 
 def day_key(mention: DateMention, published: dt.date | None, date_order: str = "MDY") -> str:

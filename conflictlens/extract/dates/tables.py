@@ -31,6 +31,7 @@ class Tables(NamedTuple):
     non_event: re.Pattern[str]
     statement: re.Pattern[str]  # before a date: the day something was said ("police said Thursday")
     statement_after: re.Pattern[str]  # after a date: the same ("the group on Monday claimed responsibility")
+    frame_after: re.Pattern[str]  # after a date: a superlative's frame ("this year's deadliest attack")
 
 
 def _longest_first(text: str) -> tuple[int, str]:
@@ -114,7 +115,8 @@ def tables() -> Tables:
                   tuple((r[0], LazyPattern(r[2]), r[3]) for r in rules), lex,
                   compile_pattern(lex["non_event_cues"], re.IGNORECASE),
                   compile_pattern(lex["statement_cues"], re.IGNORECASE),
-                  compile_pattern(lex["statement_after_cues"], re.IGNORECASE))
+                  compile_pattern(lex["statement_after_cues"], re.IGNORECASE),
+                  compile_pattern(lex["frame_after_cues"], re.IGNORECASE))
 
 
 def _norm(word: str) -> str:
