@@ -19,11 +19,12 @@ from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import LinearModel
 from conflictlens.extract.learned.relevance import RelevanceGate
-from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, filing_day, find_date_mentions,
-                                                 incident_days, next_anchor, past_telling, stated_date)
-from conflictlens.extract.lexicon import actor_mention_cues, event_cues
+from conflictlens.extract.dates.background import event_dates
+from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, filing_day, incident_days, next_anchor,
+                                                 past_telling, stated_date)
+from conflictlens.extract.lexicon import actor_mention_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
-from conflictlens.extract.patterns import compile_pattern, found_in
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.places import admin_names, main_country, province_of, seats_an_office
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
@@ -267,7 +268,7 @@ class Extractor:
         captions = caption_spans(text)  # a photo caption tells no part of the story
         sentences = [s for s in split_sentences(text) if not inside(captions, *s)]
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
-                          _event_dates(text, sentences, captions), not_perpetrators, (country, as_of), known)
+                          event_dates(text, sentences, captions), not_perpetrators, (country, as_of), known)
 
     def _places_and_actors(self, text: str, places: list[PlaceMention], as_of: str | None
                            ) -> tuple[list[PlaceMention], str | None, list[ActorMention]]:
@@ -355,22 +356,6 @@ def _merge_unknown_orgs(known: list[ActorMention], orgs: list[tuple[int, int, st
         else:
             merged.append(ActorMention(start, end, name, _clean_org(name), None, 0.5, "ner"))
     return sorted(merged, key=lambda m: m.start)
-
-
-def _event_dates(text: str, sentences: list[tuple[int, int]], captions: list[tuple[int, int]]) -> list[DateMention]:
-    """The report's date mentions, but for those of sentences that sum up many past events ("This year,
-    IS revived its bombing campaign"), of clauses of an actor's history and of photo captions: such a
-    date dates no incident, nor the ones told after it."""
-    mentions = find_date_mentions(text)
-    if not mentions:
-        return mentions
-    cues = event_cues()
-    lowered = text.lower()
-    summed = [(a, b) for a, b in sentences if found_in(cues.background, text, a, b, lowered=lowered)] + captions
-    # "The Taliban, who seized power in 2021, ...": the year of an actor's history dates no incident
-    if cues.background_clause is not None:
-        summed += [m.span() for m in cues.background_clause.finditer(text)]
-    return [m for m in mentions if not any(a <= m.start < b for a, b in summed)] if summed else mentions
 
 
 _DATELINE_DASH = compile_pattern(r"\s[-–—]+\s")
