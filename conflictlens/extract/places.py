@@ -34,8 +34,8 @@ CITY_PART_KINDS = frozenset({"neighborhood", "neighbourhood", "area", "locality"
 _MINOR = ("village", "area", "neighborhood", "neighbourhood", "locality", "bazaar", "road", "highway", "market", "square", "camp")
 # What opens a chain: a preposition, or a verb whose object is the place ("Assailants attacked Ugboke, Edo").
 # A report is set in a country when names that can only lie there make at least this many votes
-# (`country_votes`), more than any other country's.
-HOME_VOTES = 3
+# (`country_votes`: its own name once is enough), twice as many as any other country's.
+HOME_VOTES = 2
 # A city this big, written as its gazetteer entry, is itself where a report says it is, at home or not.
 BIG_CITY = 100_000
 _CHAIN_START = compile_pattern(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside|attacked|raided|stormed|"
@@ -183,10 +183,10 @@ def at_home(mentions: list[PlaceMention], report: Iterable[PlaceMention]) -> lis
     namesakes in countries nothing else in the report names ("Kerman" is Iran's, not California's), and a
     name only abroad that no other name supports is dropped ("Al Jalaa camp" in a report from Aden is
     not Yala, Thailand; "IRNA reported" is no Salerno), unless it is a country or a big city written as
-    its entry is. With no clear home country (HOME_VOTES, a tie), the mentions stay as they are."""
+    its entry is. With no clear home country (HOME_VOTES, twice any other's), the mentions stay as they are."""
     votes = country_votes(report)
     ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < HOME_VOTES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < HOME_VOTES or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return mentions
     home = ranked[0][0]
     kept = []

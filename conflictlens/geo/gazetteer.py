@@ -35,6 +35,7 @@ CUES = {fold_token(word): kind for word, kind in _CUE_WORDS.items()}
 # The cue words that say the kind before a name too ("the state of Kaduna"); not "area" ("the local
 # government area of Katsina" names a district of the province).
 CUES_BEFORE = frozenset(fold_token(w) for w in ("province", "state", "region", "district", "city", "town", "village"))
+_REGION = fold_token("region")
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
 # A city this big needs no cue word, whatever its name folds like.
@@ -146,6 +147,8 @@ class Gazetteer:
                 continue
             kept.append(e)
         narrowed = [e for e in kept if (kind or before) and e.kind == (kind or before)]
+        if cue == _REGION and not narrowed:  # "the Lower Dir region": a district is a region too
+            narrowed = [e for e in kept if e.kind == "admin2"]
         if kind == "admin1" and not narrowed and all(self._data.meta[e.id].strength != "c" for e in kept):
             return ()  # "Islamic State Khorasan Province": a province of that name, not a town called so
         return tuple(narrowed or kept)

@@ -82,3 +82,22 @@ def test_a_place_named_as_a_home_town_does_not_place_the_attack(session) -> None
             "The bomber, a native of Kunduz, blew himself up among traders in Lashkar Gah.")
     (loc,) = _locations(session, text)
     assert loc["place"] == "Lashkar Gah"
+
+
+def test_a_border_country_does_not_place_the_attack(session) -> None:
+    text = ("A car bomb killed three guards on Tuesday in a tribal district bordering Afghanistan, officials said. "
+            "The blast went off near Khar, the main town of Bajaur.")
+    (loc,) = _locations(session, text)
+    assert loc["country"] == "PK" and loc["place"] == "Khar"
+
+
+def test_a_district_called_a_region_is_still_found(session) -> None:
+    text = "A roadside bomb killed four policemen in the Lower Dir region of Pakistan on Monday, police said."
+    (loc,) = _locations(session, text)
+    assert (loc["country"], loc["admin1"]) == ("PK", "Khyber Pakhtunkhwa")
+
+
+def test_a_country_named_once_outweighs_one_alias_abroad() -> None:
+    home = _mention(0, "Ruritania", _entry("Ruritania", "RU", "country"))
+    abroad = _mention(20, "Zenda", _entry("Zendaville", "XX"))
+    assert at_home([abroad], [home, abroad]) == []
