@@ -171,9 +171,11 @@ def country_votes(places: Iterable[PlaceMention]) -> Counter:
     own name counts twice): what the report says about where it is set."""
     seen: dict[str, set[str]] = {}
     for p in places:
-        countries = {c.country for c in p.candidates}
+        # A country's name is that country's, whatever towns abroad are called like it ("Colombia")
+        named = {c.country for c in p.candidates if c.kind == "country"}
+        countries = named or {c.country for c in p.candidates}
         if len(countries) == 1:
-            weight = 2 if any(c.kind == "country" for c in p.candidates) else 1
+            weight = 2 if named else 1
             seen.setdefault(next(iter(countries)), set()).update(f"{p.text.casefold()}#{n}" for n in range(weight))
     return Counter({country: len(names) for country, names in seen.items()})
 

@@ -101,3 +101,8 @@ def test_a_country_named_once_outweighs_one_alias_abroad() -> None:
     home = _mention(0, "Ruritania", _entry("Ruritania", "RU", "country"))
     abroad = _mention(20, "Zenda", _entry("Zendaville", "XX"))
     assert at_home([abroad], [home, abroad]) == []
+
+
+def test_a_country_name_votes_for_its_country_though_a_town_abroad_shares_it() -> None:
+    country = _mention(0, "Ruritania", _entry("Ruritania", "RU", "country"), _entry("Ruritania", "XX"))
+    assert country_votes([country])["RU"] == 2 and country_votes([country])["XX"] == 0
