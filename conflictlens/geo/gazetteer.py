@@ -33,8 +33,9 @@ _CUE_WORDS = {
 }
 CUES = {fold_token(word): kind for word, kind in _CUE_WORDS.items()}
 # The cue words that say the kind before a name too ("the state of Kaduna"); not "area" ("the local
-# government area of Katsina" names a district of the province).
-CUES_BEFORE = frozenset(fold_token(w) for w in ("province", "state", "region", "district", "city", "town", "village"))
+# government area of Katsina" names a district of the province), nor "city": "the city of Aden" is the city,
+# but its name still says which province the report is about (`Gazetteer.best_location`).
+CUES_BEFORE = frozenset(fold_token(w) for w in ("province", "state", "region", "district"))
 _REGION = fold_token("region")
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
