@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from conflictlens.extract import attribution as attr
@@ -11,13 +11,12 @@ from conflictlens.extract.typing.unreal import told_as_fact
 from conflictlens.extract.gtd.attack_types import classify_gtd
 from conflictlens.extract.dates.mentions import ResolvedDate, resolve_event_date
 from conflictlens.extract.learned.model import LinearModel
-from conflictlens.extract.places import (CITY_PART_KINDS, distance_reference, in_a_title, seats_an_office,
-                                         written_place)
+from conflictlens.extract.location import location_fields
 from conflictlens.extract.target_actor import find_target_actor
 from conflictlens.extract.tolls import casualty_fields
 from conflictlens.model.ids import event_id
-from conflictlens.model.protocols import ActorResolver, Geocoder, PlaceMention
-from conflictlens.model.records import Attribution, DateInfo, Event, Evidence, Location
+from conflictlens.model.protocols import ActorResolver, Geocoder
+from conflictlens.model.records import Attribution, DateInfo, Event, Evidence
 from conflictlens.model.vocab import vocabularies
 
 if TYPE_CHECKING:
@@ -133,7 +132,7 @@ def _date_step(d: Draft) -> None:
 
 
 def _location_step(d: Draft) -> None:
-    _location_fields(d.event, d.ctx, d.incident, d.geocoder, d.ev)
+    location_fields(d.event, d.ctx, d.incident, d.geocoder, d.ev)
 
 
 def _attribution_step(d: Draft) -> None:
@@ -253,69 +252,6 @@ def _date_fields(event: Event, resolved: ResolvedDate | None, ev) -> None:
         event.add_evidence("date", ev((resolved.mention.start, resolved.mention.end)))
 
 
-def _location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder: Geocoder | None, ev) -> None:
-    if geocoder is None:
-        return
-    start, end = incident.span
-    # Only the incident's own sentences place it: a background sentence between them ("They include a
-    # series of bombings in Jalalabad two weeks ago") tells other places.
-    inside = [p for p in ctx.places if any(a <= p.start < b for a, b in incident.sentences)]
-    # The dateline says where the report was filed; the body, when it names a place, says where it happened.
-    inside = [p for p in inside if p.start >= ctx.body_start] or inside
-    # "160 miles from the capital, Ouagadougou" names where it did not happen, only near where.
-    off = [p for p in inside if distance_reference(ctx.doc.text, p)]
-    inside = [p for p in inside if p not in off] or inside
-    # "killing ... the Jalalabad police chief": the seat of a victim's or a speaker's office is no place of the act
-    inside = [p for p in inside if not seats_an_office(ctx.doc.text, p)] or inside
-    # An incident that names no place takes the places said before it (a dateline, an earlier sentence).
-    mentions = inside or [p for p in ctx.places if p.start < start]
-    if not mentions:
-        return
-    location, basis = geocoder.best_location(mentions)
-    if inside and all(p in off for p in inside) and location.precision == "place":
-        location, basis = _province_only(location, basis, geocoder)  # "20 km north of Kabul": Kabul province
-    elif inside:
-        location, basis = _prefer_written_place(ctx.doc.text, location, basis, inside, geocoder)
-    elif location.precision == "place" and not (basis is not None and in_a_title(ctx.doc.text, basis.start)):
-        # A place named for an earlier incident is not this incident's place: keep its province only
-        # (unless the headline names it: "Attacks in Kabul Over the Last Year" sets the whole report).
-        location, basis = _province_only(location, basis, geocoder)
-    event.location = location
-    if basis is not None:
-        event.add_evidence("location", ev((basis.start, basis.end)))
-
-
-def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],
-                          geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
-    """Keep the settlement the report names before the province, even when no gazetteer has it."""
-    province = next((m for m in reversed(inside) if _is_admin1(m, location)), None)
-    if province is None:
-        return location, basis
-    written = written_place(text, province.start)
-    if written is None or (basis is not None and written.start <= basis.start < written.end):
-        return location, basis
-    if written.kind in CITY_PART_KINDS and location.place and basis is not None and basis.start == province.start:
-        return location, basis  # "Afshar neighborhood, Kabul": a part of the city named like its province
-    in_chain = basis is not None and written.end <= basis.start < province.start
-    if not in_chain:
-        location, basis = _province_only(location, province, geocoder)
-    if written.kind == "district":
-        return replace(location, admin2=location.admin2 or written.name), basis
-    return replace(location, place=written.name), basis
-
-
-def _is_admin1(mention: PlaceMention, location: Location) -> bool:
-    return any(c.kind == "admin1" and c.admin1 == location.admin1 for c in mention.candidates)
-
-
-def _province_only(location: Location, basis: PlaceMention | None, geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
-    if basis is None:
-        return location, basis
-    admin1 = tuple(c for c in basis.candidates if c.kind == "admin1" and c.admin1 == location.admin1)
-    if not admin1:
-        return replace(location, place=None, admin2=None, lat=None, lon=None, precision=None), basis
-    narrowed = PlaceMention(basis.start, basis.end, basis.text, admin1)
-    return geocoder.best_location([narrowed])[0], basis
 
 
 def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -> None:

@@ -130,6 +130,10 @@ class EventCues:
     several_incidents: Regex | None = None
     # "the Taliban, who seized power in 2021,": an actor's history, dated in its own clause, tells no incident
     background_clause: LazyPattern | None = None
+    # "in Lingyado village", "the village of Mangazi": a settlement named by its kind (case-sensitive)
+    settlement_named: Regex | None = None
+    # "a native of Herat", "similar to the attack in Kerman": the place after it is not the incident's
+    elsewhere_reference: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,9 @@ def event_cues() -> EventCues:
         new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
         several_incidents=word_regex(raw["several_incidents"]["pattern"]) if "several_incidents" in raw else None,
         background_clause=word_regex(raw["background_clause"]["pattern"]) if "background_clause" in raw else None,
+        settlement_named=LazyPattern(raw["settlement_named"]["pattern"], 0) if "settlement_named" in raw else None,
+        elsewhere_reference=LazyPattern(raw["elsewhere_reference"]["pattern"], FLAGS) if "elsewhere_reference" in raw
+        else None,
     )
 
 

@@ -14,7 +14,8 @@ from typing import Iterable
 
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.patterns import compile_pattern
-from conflictlens.model.protocols import PlaceMention
+from conflictlens.model.protocols import PlaceEntry, PlaceMention
+from conflictlens.model.text import fold
 
 # A line that ends a sentence (a full stop, perhaps inside a closing quote or bracket).
 _ENDS_A_SENTENCE = compile_pattern(r"[.!?…][\"'”’)\]]*\s*$")
@@ -32,6 +33,11 @@ _CITY_PART = compile_pattern(
 CITY_PART_KINDS = frozenset({"neighborhood", "neighbourhood", "area", "locality", "bazaar", "market", "square", "road"})
 _MINOR = ("village", "area", "neighborhood", "neighbourhood", "locality", "bazaar", "road", "highway", "market", "square", "camp")
 # What opens a chain: a preposition, or a verb whose object is the place ("Assailants attacked Ugboke, Edo").
+# A report is set in a country when names that can only lie there make at least this many votes
+# (`country_votes`: its own name once is enough), twice as many as any other country's.
+HOME_VOTES = 2
+# A city this big, written as its gazetteer entry, is itself where a report says it is, at home or not.
+BIG_CITY = 100_000
 _CHAIN_START = compile_pattern(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside|attacked|raided|stormed|"
                                r"ambushed|overran|shelled|bombed|besieged|entered)\s+(?=[^,]*$)", re.I)
 
@@ -140,3 +146,61 @@ def in_a_title(text: str, position: int) -> bool:
     if len(line) > TITLE_CHARS or _ENDS_A_SENTENCE.search(line):
         return False
     return not any(_ENDS_A_SENTENCE.search(above) for above in text[:start].splitlines())
+
+
+def elsewhere_reference(text: str, place: PlaceMention) -> bool:
+    """'a native of Herat', 'similar to the attack in Kerman': the place names where it did not happen."""
+    pattern = event_cues().elsewhere_reference
+    return pattern is not None and pattern.search(text, max(0, place.start - 80), place.start) is not None
+
+
+def settlement_named(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The first settlement the spans name by its kind ("in Lingyado village", "the village of
+    Mangazi"), as written, with its span."""
+    pattern = event_cues().settlement_named
+    for start, end in spans if pattern is not None else ():
+        m = pattern.search(text, start, end)
+        if m is not None:
+            group = "name" if m.group("name") else "name_after"
+            return m.group(group), m.start(group), m.end(group)
+    return None
+
+
+def country_votes(places: Iterable[PlaceMention]) -> Counter:
+    """Per country, how many differently written names in the report can only lie there (a country's
+    own name counts twice): what the report says about where it is set."""
+    seen: dict[str, set[str]] = {}
+    for p in places:
+        # A country's name is that country's, whatever towns abroad are called like it ("Colombia")
+        named = {c.country for c in p.candidates if c.kind == "country"}
+        countries = named or {c.country for c in p.candidates}
+        if len(countries) == 1:
+            weight = 2 if named else 1
+            seen.setdefault(next(iter(countries)), set()).update(f"{p.text.casefold()}#{n}" for n in range(weight))
+    return Counter({country: len(names) for country, names in seen.items()})
+
+
+def at_home(mentions: list[PlaceMention], report: Iterable[PlaceMention]) -> list[PlaceMention]:
+    """The mentions as read in the country the report is set in: a name that can lie there loses its
+    namesakes in countries nothing else in the report names ("Kerman" is Iran's, not California's), and a
+    name only abroad that no other name supports is dropped ("Al Jalaa camp" in a report from Aden is
+    not Yala, Thailand; "IRNA reported" is no Salerno), unless it is a country or a big city written as
+    its entry is. With no clear home country (HOME_VOTES, twice any other's), the mentions stay as they are."""
+    votes = country_votes(report)
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < HOME_VOTES or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return mentions
+    home = ranked[0][0]
+    kept = []
+    for m in mentions:
+        named = [c for c in m.candidates if c.country == home or c.kind == "country" or votes[c.country] > 1]
+        if any(c.country == home for c in m.candidates):
+            kept.append(m if len(named) == len(m.candidates) else PlaceMention(m.start, m.end, m.text, tuple(named)))
+        elif named or any(_unmistakable(m.text, c) for c in m.candidates):
+            kept.append(m)
+    return kept
+
+
+def _unmistakable(written: str, entry: PlaceEntry) -> bool:
+    """A big city written as its entry is: no misread alias ("Kabul" in a report from Peshawar)."""
+    return entry.population >= BIG_CITY and fold(written) == fold(entry.name)

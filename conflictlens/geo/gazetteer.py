@@ -32,6 +32,11 @@ _CUE_WORDS = {
     "bazaar": "place", "neighbourhood": "place", "neighborhood": "place", "locality": "place",
 }
 CUES = {fold_token(word): kind for word, kind in _CUE_WORDS.items()}
+# The cue words that say the kind before a name too ("the state of Kaduna"); not "area" ("the local
+# government area of Katsina" names a district of the province), nor "city": "the city of Aden" is the city,
+# but its name still says which province the report is about (`Gazetteer.best_location`).
+CUES_BEFORE = frozenset(fold_token(w) for w in ("province", "state", "region", "district"))
+_REGION = fold_token("region")
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
 # A city this big needs no cue word, whatever its name folds like.
@@ -125,6 +130,8 @@ class Gazetteer:
         # no cue that the name is a place
         cue = None if POSSESSIVE_RE.search(tokens[j - 1].group()) else _next_word(text, tokens, j)
         kind = CUES.get(cue) if cue else None
+        # "the northwestern state of Kaduna", "the town of Jolo": the kind said before the name
+        before = None if kind else _kind_before(text, tokens, i)
         embedded = _capital_neighbour(text, tokens, i, j)
         # Not for the tail of a longer name ("Orta Buz": not a town called "Buz").
         chained = None if embedded else self._chain_country(text, tokens, j)
@@ -135,12 +142,14 @@ class Gazetteer:
             strength = self._data.meta[e.id].strength
             if strength != "c" and key in self._data.stoplist:
                 strength = "w"
-            if strength == "w" and kind is None and e.country != chained and not self._needs_no_cue(e, key):
+            if strength == "w" and (kind or before) is None and e.country != chained and not self._needs_no_cue(e, key):
                 continue
             if strength == "v" and kind is None and embedded:
                 continue
             kept.append(e)
-        narrowed = [e for e in kept if kind and e.kind == kind]
+        narrowed = [e for e in kept if (kind or before) and e.kind == (kind or before)]
+        if cue == _REGION and not narrowed:  # "the Lower Dir region": a district is a region too
+            narrowed = [e for e in kept if e.kind == "admin2"]
         if kind == "admin1" and not narrowed and all(self._data.meta[e.id].strength != "c" for e in kept):
             return ()  # "Islamic State Khorasan Province": a province of that name, not a town called so
         return tuple(narrowed or kept)
@@ -305,6 +314,16 @@ def _next_word(text: str, tokens: list, j: int) -> str | None:
     if j >= len(tokens) or text[tokens[j - 1].end():tokens[j].start()].strip():
         return None
     return fold_token(tokens[j].group())
+
+
+def _kind_before(text: str, tokens: list, i: int) -> str | None:
+    """The kind of place a lowercase cue word and "of" say the name is ("the state of Kaduna")."""
+    if i < 2 or tokens[i - 1].group() != "of" or not tokens[i - 2].group().islower():
+        return None
+    if text[tokens[i - 2].end():tokens[i].start()] != f" {tokens[i - 1].group()} ":
+        return None
+    cue = fold_token(tokens[i - 2].group())
+    return CUES[cue] if cue in CUES_BEFORE else None
 
 
 def _qualifies_a_noun(text: str, tokens: list, i: int, j: int) -> bool:

@@ -1,0 +1,131 @@
+"""Where an incident happened: the places its own sentences name, read in the report's country.
+
+A report names more places than the incident's: where it was filed, a victim's home town, an earlier
+attack it compares with, the seat of an official who spoke. The incident's own sentences place it;
+a name there that can only lie in a country the rest of the report never names is a misread alias
+(`places.at_home`); a settlement no gazetteer holds is kept as written; and an incident whose
+sentences name only the country keeps the province of the places told before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from conflictlens.extract.places import (CITY_PART_KINDS, at_home, distance_reference, elsewhere_reference, in_a_title,
+                                         seats_an_office, settlement_named, written_place)
+from conflictlens.model.protocols import Geocoder, PlaceMention
+from conflictlens.model.records import Event, Location
+
+if TYPE_CHECKING:
+    from conflictlens.extract.extractor import DocContext
+    from conflictlens.extract.segment import Incident
+
+
+def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder: Geocoder | None, ev) -> None:
+    if geocoder is None:
+        return
+    start = incident.span[0]
+    inside = _own_places(ctx, incident)
+    # "160 miles from the capital, Ouagadougou" names where it did not happen, only near where.
+    off = [p for p in inside if distance_reference(ctx.doc.text, p)]
+    inside = [p for p in inside if p not in off] or inside
+    # An incident that names no place takes the places said before it (a dateline, an earlier sentence).
+    mentions = inside or at_home([p for p in ctx.places if p.start < start], ctx.places)
+    if not mentions:
+        event.location = _with_settlement(event.location, ctx, incident)
+        return
+    location, basis = geocoder.best_location(mentions)
+    if inside and all(p in off for p in inside) and location.precision == "place":
+        location, basis = _province_only(location, basis, geocoder)  # "20 km north of Kabul": Kabul province
+    elif inside:
+        location, basis = _prefer_written_place(ctx.doc.text, location, basis, inside, geocoder)
+        location, basis = _province_told_before(location, basis, ctx, start, geocoder)
+    elif location.precision == "place" and not (basis is not None and in_a_title(ctx.doc.text, basis.start)):
+        # A place named for an earlier incident is not this incident's place: keep its province only
+        # (unless the headline names it: "Attacks in Kabul Over the Last Year" sets the whole report).
+        location, basis = _province_only(location, basis, geocoder)
+    event.location = _with_settlement(location, ctx, incident)
+    if basis is not None:
+        event.add_evidence("location", ev((basis.start, basis.end)))
+
+
+def _own_places(ctx: DocContext, incident: Incident) -> list[PlaceMention]:
+    """The places the incident's own sentences name as where it happened."""
+    text = ctx.doc.text
+    # Only the incident's own sentences place it: a background sentence between them ("They include a
+    # series of bombings in Jalalabad two weeks ago") tells other places.
+    inside = [p for p in ctx.places if any(a <= p.start < b for a, b in incident.sentences)]
+    # The dateline says where the report was filed; the body, when it names a place, says where it happened.
+    inside = [p for p in inside if p.start >= ctx.body_start] or inside
+    # "killing ... the Jalalabad police chief": the seat of a victim's or a speaker's office is no place of the act
+    inside = [p for p in inside if not seats_an_office(text, p)] or inside
+    # "the commander was from Nangarhar", "similar to the attack in Kerman": a home or a comparison
+    inside = [p for p in inside if not elsewhere_reference(text, p)] or inside
+    return at_home(inside, ctx.places)
+
+
+def _province_told_before(location: Location, basis: PlaceMention | None, ctx: DocContext, start: int,
+                          geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
+    """An incident whose sentences name only its country ("rebels active in eastern DRC") lies in the
+    province of the places told before it in that country, as an incident that names no place does;
+    failing those, in the one province of that country the report names ("Zamfara state police said")."""
+    if location.precision != "country":
+        return location, basis
+    before = at_home([p for p in ctx.places if p.start < start], ctx.places)
+    prior, prior_basis = geocoder.best_location(before) if before else (Location(), None)
+    if prior.country == location.country and prior.admin1:
+        return _province_only(prior, prior_basis, geocoder)
+    named = [p for p in at_home(ctx.places, ctx.places) if p.start >= ctx.body_start
+             and any(c.kind == "admin1" and c.country == location.country for c in p.candidates)]
+    provinces = {c.admin1 for p in named for c in p.candidates if c.kind == "admin1" and c.country == location.country}
+    if len(provinces) != 1:
+        return location, basis
+    return _province_only(*geocoder.best_location(named[:1]), geocoder)
+
+
+def _with_settlement(location: Location, ctx: DocContext, incident: Incident) -> Location:
+    """A location with no place takes the settlement the incident names by its kind ("in Lingyado
+    village"), which the gazetteer lacks, unless that name is a province or country it knows."""
+    if location.place:
+        return location
+    spans = [(max(a, ctx.body_start), b) for a, b in incident.sentences if b > ctx.body_start]
+    found = settlement_named(ctx.doc.text, spans)
+    if found is None or any(p.start <= found[1] < p.end and any(c.kind in ("country", "admin1") for c in p.candidates)
+                            for p in ctx.places):
+        return location
+    # The coordinates stay those of the smallest known unit, which precision names.
+    return replace(location, place=found[0])
+
+
+def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],
+                          geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
+    """Keep the settlement the report names before the province, even when no gazetteer has it."""
+    province = next((m for m in reversed(inside) if _is_admin1(m, location)), None)
+    if province is None:
+        return location, basis
+    written = written_place(text, province.start)
+    if written is None or (basis is not None and written.start <= basis.start < written.end):
+        return location, basis
+    if written.kind in CITY_PART_KINDS and location.place and basis is not None and basis.start == province.start:
+        return location, basis  # "Afshar neighborhood, Kabul": a part of the city named like its province
+    in_chain = basis is not None and written.end <= basis.start < province.start
+    if not in_chain:
+        location, basis = _province_only(location, province, geocoder)
+    if written.kind == "district":
+        return replace(location, admin2=location.admin2 or written.name), basis
+    return replace(location, place=written.name), basis
+
+
+def _is_admin1(mention: PlaceMention, location: Location) -> bool:
+    return any(c.kind == "admin1" and c.admin1 == location.admin1 for c in mention.candidates)
+
+
+def _province_only(location: Location, basis: PlaceMention | None, geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
+    if basis is None:
+        return location, basis
+    admin1 = tuple(c for c in basis.candidates if c.kind == "admin1" and c.admin1 == location.admin1)
+    if not admin1:
+        return replace(location, place=None, admin2=None, lat=None, lon=None, precision=None), basis
+    narrowed = PlaceMention(basis.start, basis.end, basis.text, admin1)
+    return geocoder.best_location([narrowed])[0], basis
