@@ -11,14 +11,17 @@ Kill safety: the indexes are dropped and their definitions written to `meta` in 
 before the first row is written (and after a parse worker has opened the store: an open builds them);
 the import then commits as before; the last step builds them again and
 clears the mark in one transaction. A kill in between leaves every committed row intact and the
-mark in place; the next writable `Store.open` builds the missing indexes (`rebuild_deferred`).
-A store opened meanwhile by another process builds them at once too: the answers stay right, the
-import merely runs the slower way from then on.
+mark in place; the next writable `Store.open` builds the missing indexes (`rebuild_orphaned`). The
+mark names the importing process (pid and host): a store opened meanwhile by another program (a
+query, the web app) leaves a live import's indexes alone, since building them would take the write
+lock the import needs; its answers stay right, only slower, until the import builds them.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -79,7 +82,9 @@ def _drop(store: Any) -> bool:
                                         f"AND name IN ({marks}) ORDER BY name", DEFERRABLE).fetchall())
         if not definitions:
             return False
-        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (DEFERRED_MARK, json.dumps(definitions)))
+        owner = {"pid": os.getpid(), "host": socket.gethostname()}
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                     (DEFERRED_MARK, json.dumps({"owner": owner, "indexes": definitions})))
         for name in definitions:
             conn.execute(f'DROP INDEX "{name}"')
     return True
@@ -94,10 +99,30 @@ def rebuild_deferred(store: Any) -> None:
         definitions = _mark(conn)
         if definitions is None:
             return  # another process built them meanwhile
-        for statement in json.loads(definitions).values():
+        for statement in json.loads(definitions)["indexes"].values():
             conn.execute(statement if "IF NOT EXISTS" in statement
                          else statement.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
         conn.execute("DELETE FROM meta WHERE key = ?", (DEFERRED_MARK,))
+
+
+def rebuild_orphaned(store: Any) -> None:
+    """`rebuild_deferred` when the import that dropped the indexes is gone (killed): on opening a store."""
+    mark = _mark(store.connection) if store.dialect is SQLITE and not store.read_only else None
+    if mark is not None and not _owner_alive(json.loads(mark)["owner"]):
+        rebuild_deferred(store)
+
+
+def _owner_alive(owner: dict) -> bool:
+    """Whether the importing process still runs. Another host's cannot be asked: taken as gone."""
+    if owner["host"] != socket.gethostname():
+        return False
+    try:
+        os.kill(owner["pid"], 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: it exists
+    return True
 
 
 def _mark(conn: Any) -> str | None:

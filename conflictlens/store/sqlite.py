@@ -113,7 +113,7 @@ class Store(Repositories):
                 conn.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
                 migrate(conn, target)
             store = cls(conn, target, read_only)
-            store.indexes.rebuild_deferred()  # an import killed after dropping them (store/deferred_indexes.py)
+            store.indexes.rebuild_orphaned()  # an import killed after dropping them (store/deferred_indexes.py)
         except BaseException:
             conn.close()
             raise

@@ -3,6 +3,9 @@ errors never leave a store without them for good (conflictlens/store/deferred_in
 
 from __future__ import annotations
 
+import json
+import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -127,3 +130,31 @@ def test_a_kill_after_the_drop_leaves_the_rows_and_the_next_open_builds_the_inde
 def test_postgresql_never_drops_indexes(postgres_url, every_file_is_large):
     with Store.open(postgres_url) as store:
         assert not store.indexes.worth_deferring(10 ** 9)
+
+
+def _defer_as(db: Path, owner: dict) -> int:
+    """Drop the deferrable indexes of a fresh store as an import of `owner` would; the indexes left."""
+    with Store.open(db) as store:
+        assert deferred_indexes._drop(store)
+        mark = json.loads(_mark(store))
+        store.connection.execute("UPDATE meta SET value = ? WHERE key = ?",
+                                 (json.dumps({**mark, "owner": owner}), deferred_indexes.DEFERRED_MARK))
+        return len(store.connection.execute(INDEXES).fetchall())
+
+
+def test_opening_a_store_leaves_a_live_imports_indexes_alone(tmp_path):
+    db = tmp_path / "db.sqlite"
+    left = _defer_as(db, {"pid": os.getpid(), "host": socket.gethostname()})  # this process: alive
+    with Store.open(db) as meanwhile:  # a query while the import runs: no wait for its write lock
+        assert _mark(meanwhile) is not None
+        assert len(meanwhile.connection.execute(INDEXES).fetchall()) == left < len(_fresh_indexes(tmp_path))
+
+
+def test_opening_a_store_builds_the_indexes_of_an_import_that_is_gone(tmp_path):
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    for name, owner in (("gone.sqlite", {"pid": int(ended.stdout), "host": socket.gethostname()}),
+                        ("elsewhere.sqlite", {"pid": os.getpid(), "host": socket.gethostname() + "-other"})):
+        _defer_as(tmp_path / name, owner)
+        with Store.open(tmp_path / name) as reopened:
+            assert _mark(reopened) is None
+            assert reopened.connection.execute(INDEXES).fetchall() == _fresh_indexes(tmp_path)
