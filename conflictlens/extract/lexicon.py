@@ -134,6 +134,8 @@ class EventCues:
     settlement_named: Regex | None = None
     # "a native of Herat", "similar to the attack in Kerman": the place after it is not the incident's
     elsewhere_reference: Regex | None = None
+    # "That attack was claimed by ...": a sentence that goes on with the recap told just before it
+    names_the_recap: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,7 @@ def event_cues() -> EventCues:
         several_incidents=word_regex(raw["several_incidents"]["pattern"]) if "several_incidents" in raw else None,
         background_clause=word_regex(raw["background_clause"]["pattern"]) if "background_clause" in raw else None,
         settlement_named=LazyPattern(raw["settlement_named"]["pattern"], 0) if "settlement_named" in raw else None,
+        names_the_recap=LazyPattern(raw["names_the_recap"]["pattern"], 0) if "names_the_recap" in raw else None,
         elsewhere_reference=LazyPattern(raw["elsewhere_reference"]["pattern"], FLAGS) if "elsewhere_reference" in raw
         else None,
     )

@@ -298,13 +298,11 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         names_several=several,
         opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
-        recap=recap, long_before=long_before, names_the_recap=bool(_THAT_ACT.search(sentence)),
+        recap=recap, long_before=long_before,
+        names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
     )
 
 
-# What opens a sentence that goes on with a recap told just before it ("That attack was claimed by ...").
-_THAT_ACT = compile_pattern(r"\b(?:[Tt]hat|[Tt]he (?:earlier|previous|same)) (?:(?!the\b)[\w-]+ )?"
-                            r"(?:attack|blast|bombing|explosion|assault|ambush|raid|strike|incident|massacre)\b")
 # Words of _ANAPHOR that name the doers: "the gunmen attacked Dogo" refers back to them, not to the act.
 _DOERS = compile_pattern(r"(?:assailants?|attackers?|bomber|gunmen)$", re.I)
 
