@@ -47,6 +47,7 @@ class ActorRegistry:
         self._fuzzy = FuzzyMatcher(self._entries.values())
         self._heads = frozenset(norm_token(w) for w in head_words)
         self._state_words = _state_words(self._entries.values())
+        self._last_spans: tuple[str, tuple[tuple[int, int, Hit], ...]] | None = None  # see `_named_spans`
         self._external: dict[tuple[str, str], str] = {}
         for e in self._entries.values():
             for dataset, names in e.external_names.items():
@@ -157,26 +158,38 @@ class ActorRegistry:
         With `country` (ISO alpha-2), a bare parent name that has a branch there ("Islamic State" in AF)
         denotes the branch; `date` (YYYY-MM-DD) picks among time-bound branches.
         """
-        matched, surfaces = token_texts(text)
-        spans = self._index.scan(list(map(raw_token, surfaces)), list(map(norm_token, surfaces)))
-        if not spans:
-            return []
-        starts = token_starts(text, matched, spans[-1][1])  # positions only when something was found
-        found = []
-        for i, j, hit in spans:
-            start, end = starts[i], starts[j - 1] + len(surfaces[j - 1])
-            if self._ends_a_name(text, surfaces, starts, i, j, hit, found):
-                continue
-            # An alias written "Name (ACR)" matches up to "ACR": its closing parenthesis is punctuation
-            # to the tokenizer, but the mention must include it, or "(ISKP" breaks the sentence.
-            if _unclosed(text, start, end):
-                close = _CLOSE_PAREN.match(text, end)
-                end = close.end() if close else end
-            found.append(self._mention(start, end, text[start:end], hit, 1.0, country, date, text))
+        found = [self._mention(start, end, text[start:end], hit, 1.0, country, date, text)
+                 for start, end, hit in self._named_spans(text)]
         return self._merge(found, text)
 
+    def _named_spans(self, text: str) -> tuple[tuple[int, int, Hit], ...]:
+        """Where `text` names registry entries (start, end, hit): the same at any country and date. The
+        extractor asks for a report's actors at no country, then at the one its places and actors point
+        to: the last text's spans are kept (one slot, replaced whole), so a report is scanned once."""
+        last = self._last_spans
+        if last is not None and last[0] == text:
+            return last[1]
+        matched, surfaces = token_texts(text)
+        spans = self._index.scan(list(map(raw_token, surfaces)), list(map(norm_token, surfaces)))
+        named: list[tuple[int, int, Hit]] = []
+        if spans:
+            starts = token_starts(text, matched, spans[-1][1])  # positions only when something was found
+            for i, j, hit in spans:
+                start, end = starts[i], starts[j - 1] + len(surfaces[j - 1])
+                if self._ends_a_name(text, surfaces, starts, i, j, hit, named):
+                    continue
+                # An alias written "Name (ACR)" matches up to "ACR": its closing parenthesis is punctuation
+                # to the tokenizer, but the mention must include it, or "(ISKP" breaks the sentence.
+                if _unclosed(text, start, end):
+                    close = _CLOSE_PAREN.match(text, end)
+                    end = close.end() if close else end
+                named.append((start, end, hit))
+        kept = tuple(named)
+        self._last_spans = (text, kept)
+        return kept
+
     def _ends_a_name(self, text: str, surfaces: list[str], starts: list[int], i: int, j: int, hit: Hit,
-                     found: list[ActorMention]) -> bool:
+                     found: list[tuple[int, int, Hit]]) -> bool:
         """A generic name written as the capitalised tail of a longer proper name the registry does not
         know ("the Arakan Army", "the Ta'ang National Liberation Army") names that group, not the generic
         actor (nor, through a country, the state's army). It stays generic after a country's name or
@@ -192,7 +205,7 @@ class ActorRegistry:
                 text, starts[k] + len(surfaces[k]), starts[k + 1]):
             run.append(norm_token(surfaces[k]))
             k -= 1
-        if not run or (k >= 0 and found and found[-1].end > starts[k + 1]):
+        if not run or (k >= 0 and found and found[-1][1] > starts[k + 1]):
             return False  # a lowercase word before it, or the words before are themselves a found name
         if run[-1] in LEADING_ARTICLES and len(run) == 1:
             return False  # "The Army said": a sentence-opening article

@@ -346,7 +346,10 @@ def _bundled_parts() -> tuple[dict, dict, str, str]:
         _add(index, meta, row, stoplist)
     curated = parse_curated((_data_dir() / CURATED_FILE).read_text(encoding="utf-8"))
     layer_curated(index, curated, lambda row: _add(index, meta, row, stoplist))
-    return (index, meta, *_world_blocks())
+    # 15,000 entries share 18 distinct Metas: one object each, so the start-up cache stores it once and
+    # reading it back makes 18 objects, not 15,000 (about 0.04 s of every start).
+    shared: dict[Meta, Meta] = {}
+    return (index, {key: shared.setdefault(m, m) for key, m in meta.items()}, *_world_blocks())
 
 
 def read_user_places(path: str) -> list[dict[str, str]]:

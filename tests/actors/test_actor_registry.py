@@ -5,6 +5,8 @@ Sentences here are written for the tests; no restricted reference text is copied
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from conflictlens.actors import ACTOR_TYPES, ActorRegistry
@@ -115,6 +117,23 @@ def test_generic_state_words(reg):
 def test_named_actor_absorbs_following_head_word(reg):
     ms = reg.find_actors("TTP militants attacked", "PK")
     assert [(m.canonical, m.text) for m in ms] == [(TTP, "TTP militants")]
+
+
+def test_a_text_read_again_at_another_country_gives_what_a_fresh_registry_gives():
+    """The registry keeps the last text's name spans: asking again at another country, or for another
+    text, must answer as if it had never seen the text."""
+    used = ActorRegistry.load()
+
+    def fresh() -> ActorRegistry:  # a copy of the registry that has seen no text
+        copy = pickle.loads(pickle.dumps(used))
+        copy._last_spans = None
+        return copy
+    text = "Islamic State claimed the bombing; the Taliban (TTP) denied any role."
+    other = "Police blamed the Islamic State for the attack on the shrine."
+    for t, country in [(text, None), (text, "AF"), (text, "SY"), (other, "AF"), (text, "AF"), (text, None)]:
+        assert used.find_actors(t, country) == fresh().find_actors(t, country)
+    assert [m.canonical for m in used.find_actors(text, "AF")][0] == ISKP
+    assert [m.canonical for m in used.find_actors(text)][0] == ISIL
 
 
 def test_context_branch_for_bare_parent(reg):

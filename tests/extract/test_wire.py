@@ -55,6 +55,27 @@ def test_only_shouted_paragraphs_are_truecased():
     assert not is_shouted("KABUL, Nov 2 (Reuters) -")
 
 
+def _shouted_letter_by_letter(text):
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+@pytest.mark.parametrize("text", [
+    "GUNMEN KILLED TWO POLICEMEN AT A CHECKPOINT NEAR THE MARKET ON MONDAY",
+    "Gunmen killed two policemen at a checkpoint near the market on Monday",
+    "TWO KILLED, 14 HURT IN BLAST (UPDATE 2) -- police say more were hurt",
+    "ARMY SAYS 3 REBELS DEAD",  # under 20 letters: too short to tell
+    "AAAA AAAA AAAA AAAA bbbbb",  # 16 of 21 letters in capitals: just under four fifths
+    "AAAA AAAA AAAA AAAA AAAA bbbbb",  # 20 of 25: four fifths exactly
+    "12/01/2021 -- 0930 GMT -- ** ## !!",
+    "L'ARMÉE DIT QUE DEUX SOLDATS ONT ÉTÉ TUÉS À GAO",  # not ASCII: counted letter by letter
+    "",
+])
+def test_shouted_counts_as_letter_by_letter(text):
+    """An ASCII paragraph's letters and capitals are counted in C; the verdict is the per-letter one."""
+    assert is_shouted(text) == _shouted_letter_by_letter(text)
+
+
 def test_all_caps_report_gives_cased_values_and_original_evidence(extractor):
     [event] = extractor.extract(doc(SHOUTED))
     assert event.perpetrator == "Farabundo Marti National Liberation Front (FMLN)"

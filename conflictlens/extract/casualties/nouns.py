@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple, casualty_rules
+from conflictlens.extract.patterns import compile_pattern
 
 _ANTECEDENT_WINDOW = 1000  # chars searched back for "four boys" when reading "the boys"
 _GAP_LIMIT = 6  # tokens allowed between a number and its head noun ("two Afghan National Army soldiers")
@@ -111,7 +112,8 @@ def _numbered(ctx: Sentence, phrase: _Phrase, n: re.Match[str], rules: Rules) ->
 def _antecedent_regex(head: str) -> re.Pattern[str]:
     rules = casualty_rules()
     target = rules.head.pattern if head == "them" else re.escape(head)
-    return re.compile(rf"({rules.number.pattern})\s+(?:[\w()'-]+\s+){{0,4}}?({target})(?![\w-])", re.IGNORECASE)
+    # From the start-up cache: the pattern of "them" (every head noun) took about 20 ms to compile
+    return compile_pattern(rf"({rules.number.pattern})\s+(?:[\w()'-]+\s+){{0,4}}?({target})(?![\w-])", re.IGNORECASE)
 
 
 def _definite(phrase: _Phrase, n: re.Match[str]) -> bool:

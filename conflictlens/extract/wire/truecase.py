@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import string
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -25,6 +26,8 @@ from conflictlens.model.text import strip_marks
 # letters for the share to mean something: "KABUL, Nov 2 (Reuters) -" is not a shouted paragraph).
 UPPER_SHARE = 0.8
 MIN_LETTERS = 20
+_ASCII_UPPER = string.ascii_uppercase.encode("ascii")  # what `isupper` and `isalpha` accept in ASCII
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 # An unknown word this short is read as an acronym (ELN, FPL, MRTA), a longer one as a name.
 ACRONYM_MAX = 3
 _ROMAN = compile_pattern(r"^[IVXLC]+$")
@@ -53,6 +56,11 @@ def word_table() -> dict[str, str]:
 
 
 def is_shouted(text: str) -> bool:
+    if text.isascii():  # counted in C: every report is tested, and most are ASCII and not shouted
+        raw = text.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return letters >= MIN_LETTERS and upper >= UPPER_SHARE * letters
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= MIN_LETTERS and sum(c.isupper() for c in letters) >= UPPER_SHARE * len(letters)
 
