@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from conflictlens.extract.places import (CITY_PART_KINDS, at_home, distance_reference, division_written,
                                          elsewhere_reference, in_a_title, seats_an_office, settlement_named,
                                          written_place)
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.model.protocols import Geocoder, PlaceMention
 from conflictlens.model.records import Event, Location
 
-# How near a town must be named to a town written as its division to be the finer of the two.
-DIVISION_REACH = 120
+# What joins a town to the division it lies in: "Dansadau in Maru LGA", "Aden's Khor Maksar district".
+_TOWN_IN_DIVISION = compile_pattern(r"['’]s\s+|,?\s+(?:in|of)\s+(?:the\s+)?")
 
 if TYPE_CHECKING:
     from conflictlens.extract.extractor import DocContext
@@ -71,11 +72,13 @@ def _own_places(ctx: DocContext, incident: Incident) -> list[PlaceMention]:
 
 
 def _towns_before_divisions(text: str, inside: list[PlaceMention]) -> list[PlaceMention]:
-    """"near Dansadau in Maru local government area": a town written as its division is no finer than
-    the division, so a town named beside it (within DIVISION_REACH) is the place."""
+    """"near Dansadau in Maru local government area", "Aden's Khor Maksar district": a name written as a
+    division is no finer than the division, so the town said just before it, in it, is the place. Not a
+    town after it ("Sirwah district, Marib": the province) nor one further off ("Taze subdistrict,
+    Shwebo district": GTD names the district)."""
     divisions = [p for p in inside if division_written(text, p)]
     beside = [p for p in inside if p not in divisions and any(c.kind == "place" for c in p.candidates)
-              and any(abs(p.start - d.start) <= DIVISION_REACH for d in divisions)]
+              and any(p.end <= d.start and _TOWN_IN_DIVISION.fullmatch(text, p.end, d.start) for d in divisions)]
     return [p for p in inside if p not in divisions] if beside else inside
 
 
