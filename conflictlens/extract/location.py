@@ -65,9 +65,12 @@ def _own_places(ctx: DocContext, incident: Incident) -> list[PlaceMention]:
     # The dateline says where the report was filed; the body, when it names a place, says where it happened.
     inside = [p for p in inside if p.start >= ctx.body_start] or inside
     # "killing ... the Jalalabad police chief": the seat of a victim's or a speaker's office is no place of the act
-    inside = [p for p in inside if not seats_an_office(text, p)] or inside
-    # "the commander was from Nangarhar", "similar to the attack in Kerman": a home or a comparison
-    inside = [p for p in inside if not elsewhere_reference(text, p)] or inside
+    offices = [p for p in inside if seats_an_office(text, p)]
+    # "the commander was from Nangarhar", "similar to the attack in Kerman": a home or a comparison; when
+    # nothing else is left, an office's seat ("Kandahar's governor") over where someone else was
+    # ("a spokeswoman in Kabul")
+    told = [p for p in inside if not elsewhere_reference(text, p)]
+    inside = [p for p in told if p not in offices] or told or [p for p in inside if p not in offices] or inside
     return at_home(_towns_before_divisions(text, inside), ctx.places)
 
 
@@ -78,8 +81,15 @@ def _towns_before_divisions(text: str, inside: list[PlaceMention]) -> list[Place
     Shwebo district": GTD names the district)."""
     divisions = [p for p in inside if division_written(text, p)]
     beside = [p for p in inside if p not in divisions and any(c.kind == "place" for c in p.candidates)
-              and any(p.end <= d.start and _TOWN_IN_DIVISION.fullmatch(text, p.end, d.start) for d in divisions)]
+              and any(p.end <= d.start and _in_division(text, p, d) for d in divisions)]
     return [p for p in inside if p not in divisions] if beside else inside
+
+
+def _in_division(text: str, town: PlaceMention, division: PlaceMention) -> bool:
+    """The town is said just before the division, in it ("Dansadau in Maru LGA", "Aden's Khor Maksar")."""
+    if town.text.endswith(("'s", "’s")):  # the possessive is part of the name found
+        return not text[town.end:division.start].strip()
+    return _TOWN_IN_DIVISION.fullmatch(text, town.end, division.start) is not None
 
 
 def _province_told_before(location: Location, basis: PlaceMention | None, ctx: DocContext, start: int,
@@ -94,6 +104,7 @@ def _province_told_before(location: Location, basis: PlaceMention | None, ctx: D
     if prior.country == location.country and prior.admin1:
         return _province_only(prior, prior_basis, geocoder)
     named = [p for p in at_home(ctx.places, ctx.places) if p.start >= ctx.body_start
+             and not elsewhere_reference(ctx.doc.text, p)  # "a military spokeswoman in Kabul"
              and any(c.kind == "admin1" and c.country == location.country for c in p.candidates)]
     provinces = {c.admin1 for p in named for c in p.candidates if c.kind == "admin1" and c.country == location.country}
     if len(provinces) != 1:

@@ -100,3 +100,19 @@ def test_the_dateline_city_with_no_dash_does_not_place_the_attack(session) -> No
             "police post in the Karak district of Khyber Pakhtunkhwa province, police said.")
     loc = _location(session, text)
     assert loc["admin2"] == "Karak" and loc["place"] != "Peshawar"
+
+
+def test_where_a_spokeswoman_sat_is_not_the_place(session) -> None:
+    text = ("KANDAHAR, Afghanistan -- Helicopters rocketed a farming village in southern Afghanistan before dawn "
+            "Monday, killing 17 residents, officials said. The residents were killed in the village of Azizi. A military spokeswoman "
+            "in Kabul had no word of the deaths, but Kandahar's governor confirmed them.")
+    loc = _location(session, text)
+    assert (loc["admin1"], loc["place"]) == ("Kandahar", "Azizi")
+
+
+def test_a_spelled_out_distance_and_a_burial_place_do_not_place_the_attack(session) -> None:
+    text = ("Sixteen volunteers were killed on Friday in an attack on a locality about thirty kilometers east of "
+            "Boulsa, in Burkina Faso. It was the village of Kogsablego that was attacked. The victims were buried on "
+            "Saturday in the commune of Boulsa, in the Centre-Nord region.")
+    loc = _location(session, text)
+    assert (loc["admin1"], loc["place"]) == ("Centre-Nord", "Kogsablego")
