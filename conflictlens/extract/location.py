@@ -46,6 +46,7 @@ def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder:
     elif inside:
         location, basis = _prefer_written_place(ctx.doc.text, location, basis, inside, geocoder)
         location = _settlement_of_division(ctx.doc.text, location, basis, ctx)
+        location, basis = _province_of_reference(location, basis, off, geocoder)
         location, basis = _province_told_before(location, basis, ctx, start, geocoder)
     elif location.precision == "place" and not (basis is not None and in_a_title(ctx.doc.text, basis.start)):
         # A place named for an earlier incident is not this incident's place: keep its province only
@@ -90,6 +91,18 @@ def _in_division(text: str, town: PlaceMention, division: PlaceMention) -> bool:
     if town.text.endswith(("'s", "’s")):  # the possessive is part of the name found
         return not text[town.end:division.start].strip()
     return _TOWN_IN_DIVISION.fullmatch(text, town.end, division.start) is not None
+
+
+def _province_of_reference(location: Location, basis: PlaceMention | None, off: list[PlaceMention],
+                           geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
+    """"at Pissele, near Bourzanga, in Burkina Faso": an incident that names only its country besides a
+    distance reference lies in the reference's province."""
+    if location.precision != "country" or not off:
+        return location, basis
+    near, near_basis = geocoder.best_location(off)
+    if near.country != location.country or not near.admin1:
+        return location, basis
+    return _province_only(near, near_basis, geocoder)
 
 
 def _province_told_before(location: Location, basis: PlaceMention | None, ctx: DocContext, start: int,

@@ -167,7 +167,7 @@ def settlement_named(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, 
     for start, end in spans if pattern is not None else ():
         m = pattern.search(text, start, end)
         if m is not None:
-            group = "name" if m.group("name") else "name_after"
+            group = next(g for g in ("name", "name_after", "name_near") if m.groupdict().get(g))
             return m.group(group), m.start(group), m.end(group)
     return None
 

@@ -116,3 +116,15 @@ def test_a_spelled_out_distance_and_a_burial_place_do_not_place_the_attack(sessi
             "Saturday in the commune of Boulsa, in the Centre-Nord region.")
     loc = _location(session, text)
     assert (loc["admin1"], loc["place"]) == ("Centre-Nord", "Kogsablego")
+
+
+def test_a_village_said_before_near_a_town_is_the_place(session) -> None:
+    text = ("Gunmen killed six people overnight Saturday at Pissele, near Bourzanga, in northern Burkina Faso, "
+            "a security official said.")
+    loc = _location(session, text)
+    assert (loc["admin1"], loc["place"]) == ("Centre-Nord", "Pissele")
+
+
+def test_a_known_town_before_near_stays_the_place(session) -> None:
+    loc = _location(session, "A car bomb killed nine people on Monday in Kabul, near the interior ministry, police said.")
+    assert loc["place"] == "Kabul"
