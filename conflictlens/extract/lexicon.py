@@ -136,6 +136,8 @@ class EventCues:
     elsewhere_reference: Regex | None = None
     # "That attack was claimed by ...": a sentence that goes on with the recap told just before it
     names_the_recap: Regex | None = None
+    # "Jibia local government area", "Lubero territory": the place before it is written as a division
+    division_written: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +226,7 @@ def event_cues() -> EventCues:
         names_the_recap=LazyPattern(raw["names_the_recap"]["pattern"], 0) if "names_the_recap" in raw else None,
         elsewhere_reference=LazyPattern(raw["elsewhere_reference"]["pattern"], FLAGS) if "elsewhere_reference" in raw
         else None,
+        division_written=LazyPattern(raw["division_written"]["pattern"], FLAGS) if "division_written" in raw else None,
     )
 
 

@@ -12,10 +12,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from conflictlens.extract.places import (CITY_PART_KINDS, at_home, distance_reference, elsewhere_reference, in_a_title,
-                                         seats_an_office, settlement_named, written_place)
+from conflictlens.extract.places import (CITY_PART_KINDS, at_home, distance_reference, division_written,
+                                         elsewhere_reference, in_a_title, seats_an_office, settlement_named,
+                                         written_place)
+from conflictlens.extract.patterns import compile_pattern
 from conflictlens.model.protocols import Geocoder, PlaceMention
 from conflictlens.model.records import Event, Location
+
+# What joins a town to the division it lies in: "Dansadau in Maru LGA", "Aden's Khor Maksar district".
+_TOWN_IN_DIVISION = compile_pattern(r"['’]s\s+|,?\s+(?:in|of)\s+(?:the\s+)?")
 
 if TYPE_CHECKING:
     from conflictlens.extract.extractor import DocContext
@@ -40,12 +45,14 @@ def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder:
         location, basis = _province_only(location, basis, geocoder)  # "20 km north of Kabul": Kabul province
     elif inside:
         location, basis = _prefer_written_place(ctx.doc.text, location, basis, inside, geocoder)
+        location = _settlement_of_division(ctx.doc.text, location, basis, ctx)
+        location, basis = _province_of_reference(location, basis, off, geocoder)
         location, basis = _province_told_before(location, basis, ctx, start, geocoder)
     elif location.precision == "place" and not (basis is not None and in_a_title(ctx.doc.text, basis.start)):
         # A place named for an earlier incident is not this incident's place: keep its province only
         # (unless the headline names it: "Attacks in Kabul Over the Last Year" sets the whole report).
         location, basis = _province_only(location, basis, geocoder)
-    event.location = _with_settlement(location, ctx, incident)
+    event.location = _with_settlement(location, ctx, incident, basis)
     if basis is not None:
         event.add_evidence("location", ev((basis.start, basis.end)))
 
@@ -59,10 +66,43 @@ def _own_places(ctx: DocContext, incident: Incident) -> list[PlaceMention]:
     # The dateline says where the report was filed; the body, when it names a place, says where it happened.
     inside = [p for p in inside if p.start >= ctx.body_start] or inside
     # "killing ... the Jalalabad police chief": the seat of a victim's or a speaker's office is no place of the act
-    inside = [p for p in inside if not seats_an_office(text, p)] or inside
-    # "the commander was from Nangarhar", "similar to the attack in Kerman": a home or a comparison
-    inside = [p for p in inside if not elsewhere_reference(text, p)] or inside
-    return at_home(inside, ctx.places)
+    offices = [p for p in inside if seats_an_office(text, p)]
+    # "the commander was from Nangarhar", "similar to the attack in Kerman": a home or a comparison; when
+    # nothing else is left, an office's seat ("Kandahar's governor") over where someone else was
+    # ("a spokeswoman in Kabul")
+    told = [p for p in inside if not elsewhere_reference(text, p)]
+    inside = [p for p in told if p not in offices] or told or [p for p in inside if p not in offices] or inside
+    return at_home(_towns_before_divisions(text, inside), ctx.places)
+
+
+def _towns_before_divisions(text: str, inside: list[PlaceMention]) -> list[PlaceMention]:
+    """"near Dansadau in Maru local government area", "Aden's Khor Maksar district": a name written as a
+    division is no finer than the division, so the town said just before it, in it, is the place. Not a
+    town after it ("Sirwah district, Marib": the province) nor one further off ("Taze subdistrict,
+    Shwebo district": GTD names the district)."""
+    divisions = [p for p in inside if division_written(text, p)]
+    beside = [p for p in inside if p not in divisions and any(c.kind == "place" for c in p.candidates)
+              and any(p.end <= d.start and _in_division(text, p, d) for d in divisions)]
+    return [p for p in inside if p not in divisions] if beside else inside
+
+
+def _in_division(text: str, town: PlaceMention, division: PlaceMention) -> bool:
+    """The town is said just before the division, in it ("Dansadau in Maru LGA", "Aden's Khor Maksar")."""
+    if town.text.endswith(("'s", "’s")):  # the possessive is part of the name found
+        return not text[town.end:division.start].strip()
+    return _TOWN_IN_DIVISION.fullmatch(text, town.end, division.start) is not None
+
+
+def _province_of_reference(location: Location, basis: PlaceMention | None, off: list[PlaceMention],
+                           geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
+    """"at Pissele, near Bourzanga, in Burkina Faso": an incident that names only its country besides a
+    distance reference lies in the reference's province."""
+    if location.precision != "country" or not off:
+        return location, basis
+    near, near_basis = geocoder.best_location(off)
+    if near.country != location.country or not near.admin1:
+        return location, basis
+    return _province_only(near, near_basis, geocoder)
 
 
 def _province_told_before(location: Location, basis: PlaceMention | None, ctx: DocContext, start: int,
@@ -77,6 +117,7 @@ def _province_told_before(location: Location, basis: PlaceMention | None, ctx: D
     if prior.country == location.country and prior.admin1:
         return _province_only(prior, prior_basis, geocoder)
     named = [p for p in at_home(ctx.places, ctx.places) if p.start >= ctx.body_start
+             and not elsewhere_reference(ctx.doc.text, p)  # "a military spokeswoman in Kabul"
              and any(c.kind == "admin1" and c.country == location.country for c in p.candidates)]
     provinces = {c.admin1 for p in named for c in p.candidates if c.kind == "admin1" and c.country == location.country}
     if len(provinces) != 1:
@@ -84,16 +125,22 @@ def _province_told_before(location: Location, basis: PlaceMention | None, ctx: D
     return _province_only(*geocoder.best_location(named[:1]), geocoder)
 
 
-def _with_settlement(location: Location, ctx: DocContext, incident: Incident) -> Location:
+def _with_settlement(location: Location, ctx: DocContext, incident: Incident,
+                     basis: PlaceMention | None = None) -> Location:
     """A location with no place takes the settlement the incident names by its kind ("in Lingyado
-    village"), which the gazetteer lacks, unless that name is a province or country it knows."""
-    if location.place:
+    village"), which the gazetteer lacks, unless that name is a province or country it knows; so does
+    one whose place is a town written as its division ("Gakurdi village in the Jibia local government
+    area": the village, in the division the town names)."""
+    as_division = bool(location.place) and basis is not None and division_written(ctx.doc.text, basis)
+    if location.place and not as_division:
         return location
     spans = [(max(a, ctx.body_start), b) for a, b in incident.sentences if b > ctx.body_start]
     found = settlement_named(ctx.doc.text, spans)
     if found is None or any(p.start <= found[1] < p.end and any(c.kind in ("country", "admin1") for c in p.candidates)
                             for p in ctx.places):
         return location
+    if as_division:  # the town's point stands for its division's
+        return replace(location, place=found[0], admin2=location.admin2 or basis.text, precision="district")
     # The coordinates stay those of the smallest known unit, which precision names.
     return replace(location, place=found[0])
 
@@ -115,6 +162,20 @@ def _prefer_written_place(text: str, location: Location, basis: PlaceMention | N
     if written.kind == "district":
         return replace(location, admin2=location.admin2 or written.name), basis
     return replace(location, place=written.name), basis
+
+
+def _settlement_of_division(text: str, location: Location, basis: PlaceMention | None, ctx: DocContext) -> Location:
+    """"in Takhta Beg, Khyber district", "the village head of Mazoji, Matazu local government area": the
+    name the comma chain gives before a district (or a town written as its division) is the place."""
+    if basis is None or not (division_written(text, basis) or (location.precision == "district" and not location.place)):
+        return location
+    written = written_place(text, basis.start)
+    if written is None or written.kind == "district" or any(
+            p.start <= written.start < p.end and any(c.kind in ("country", "admin1") for c in p.candidates)
+            for p in ctx.places):
+        return location
+    return replace(location, place=written.name, admin2=location.admin2 or basis.text,
+                   precision="district" if location.place else location.precision)
 
 
 def _is_admin1(mention: PlaceMention, location: Location) -> bool:

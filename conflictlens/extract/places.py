@@ -154,6 +154,12 @@ def elsewhere_reference(text: str, place: PlaceMention) -> bool:
     return pattern is not None and pattern.search(text, max(0, place.start - 80), place.start) is not None
 
 
+def division_written(text: str, place: PlaceMention) -> bool:
+    """'the Jibia local government area', 'Lubero territory': the name is written as a division."""
+    pattern = event_cues().division_written
+    return pattern is not None and pattern.match(text, place.end) is not None
+
+
 def settlement_named(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, int, int] | None:
     """The first settlement the spans name by its kind ("in Lingyado village", "the village of
     Mangazi"), as written, with its span."""
@@ -161,7 +167,7 @@ def settlement_named(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, 
     for start, end in spans if pattern is not None else ():
         m = pattern.search(text, start, end)
         if m is not None:
-            group = "name" if m.group("name") else "name_after"
+            group = next(g for g in ("name", "name_after", "name_near") if m.groupdict().get(g))
             return m.group(group), m.start(group), m.end(group)
     return None
 

@@ -5,8 +5,10 @@ from the open sets; that build needs build-time packages and the reference datas
 added to curated_places.tsv counts from the next start without a rebuild, the loader lays the file
 over the built rows: a spelling the built row of that name lacks joins it ("Taliqan" for Taloqan), and
 a place the build has no row for yet joins as a curated row of its own (id `cp:CC:key`, the id the
-build gives it, so a later build replaces it rather than doubling it). Divisions are only given
-spellings here: the build merges their rows with the open sets' and ids them by those.
+build gives it, so a later build replaces it rather than doubling it). First-level divisions and
+countries are only given spellings here (a bare "Congo" is the DRC's too): the build merges their
+rows with the open sets' and ids them by those. A second-level division the open sets lack (Burkina
+Faso's provinces) joins as a row of its own, without a point: it geocodes to its province.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from conflictlens.geo.normalize import name_key
 from conflictlens.model.protocols import PlaceEntry
 
 CURATED_FILE = "curated_places.tsv"
-LAYERED_KINDS = ("admin1", "admin2", "place")  # police_districts rows are expanded by the build only
+LAYERED_KINDS = ("country", "admin1", "admin2", "place")
+# Kinds a curated row may add when the build has no row of that name (divisions above are named by the open sets).
+ADDED_KINDS = ("admin2", "place")  # police_districts rows are expanded by the build only
 
 
 def parse_curated(text: str) -> list[dict[str, str]]:
@@ -50,7 +54,7 @@ def layer_curated(index: dict, rows: list[dict[str, str]], add_row: Callable[[di
         keys = [name_key(n) for n in (row["name"], *filter(None, row.get("aliases", "").split("|")))]
         built = _built_row(index, keys[0], row)
         if built is None:
-            if row["kind"] == "place":
+            if row["kind"] in ADDED_KINDS:
                 add_row({**row, "id": f"cp:{row['country']}:{keys[0]}", "strength": "c", "keys": "|".join(keys)})
             continue
         for key in dict.fromkeys(keys):

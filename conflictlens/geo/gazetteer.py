@@ -293,6 +293,8 @@ class Gazetteer:
             loc.admin1 = e.name
         elif e.kind == "admin2":
             loc.admin2 = e.name
+            if loc.lat is None and loc.admin1:  # a district no open set locates (Burkina Faso's provinces)
+                loc.lat, loc.lon = self.province_centroid(loc.country, loc.admin1) or (None, None)
         elif e.kind == "place":
             loc.place = e.name
             if loc.lat is None:

@@ -40,10 +40,26 @@ def test_a_place_the_build_lacks_is_added_with_the_build_id():
         (f"cp:XX:{name_key('Newtown')}", "c", f"{name_key('Newtown')}|{name_key('New Town')}")]
 
 
-def test_a_division_the_build_lacks_is_not_invented():
+def test_a_province_or_country_the_build_lacks_is_not_invented():
     added = []
-    layer_curated({}, parse_curated(HEADER + "admin2\tNewdistrict\t\tXX\tAlpha\n"), added.append)
+    layer_curated({}, parse_curated(HEADER + "admin1\tNewprovince\t\tXX\t\ncountry\tNewland\t\tXX\n"), added.append)
     assert added == []
+
+
+def test_a_district_the_build_lacks_is_added_in_its_province():
+    added = []
+    layer_curated({}, parse_curated(HEADER + "admin2\tNewdistrict\tNewdistrict province\tXX\tAlpha\n"), added.append)
+    assert [(r["id"], r["kind"], r["admin1"]) for r in added] == [(f"cp:XX:{name_key('Newdistrict')}", "admin2", "Alpha")]
+
+
+def test_a_country_spelling_joins_the_built_country_row():
+    built = PlaceEntry(id="cc:XX", name="Republic of Xland", kind="country", country="XX", admin1=None, admin2=None,
+                       lat=None, lon=None, population=0)
+    namesake = PlaceEntry(id="cc:YY", name="Xland", kind="country", country="YY", admin1=None, admin2=None,
+                          lat=None, lon=None, population=0)
+    index = {name_key("Republic of Xland"): (built,), name_key("Xland"): (namesake,)}
+    layer_curated(index, parse_curated(HEADER + "country\tRepublic of Xland\tXland\tXX\n"), [].append)
+    assert index[name_key("Xland")] == (namesake, built)
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +91,17 @@ def test_a_province_spelling_from_the_curated_file(gaz):
 def test_towns_of_sahel_lake_chad_congo_and_cabo_delgado_reports(gaz, name: str, admin1: str) -> None:
     """Session 10: towns real reports name that the open sets lack."""
     assert any(e.admin1 == admin1 for e in gaz.lookup(name))
+
+
+@pytest.mark.parametrize("name, kind, admin1", [
+    ("Tin-Akoff", "place", "Sahel"), ("Kantchari", "place", "Est"), ("Zurmi", "place", "Zamfara"),
+    ("Yelwata", "place", "Benue"), ("Kossi province", "admin2", "Boucle du Mouhoun"), ("Loroum", "admin2", "Nord"),
+])
+def test_towns_and_provinces_of_burkina_faso_and_nigeria_reports(gaz, name: str, kind: str, admin1: str) -> None:
+    """Session 14: towns the open sets lack, and Burkina Faso's provinces in their regions."""
+    assert any(e.kind == kind and e.admin1 == admin1 for e in gaz.lookup(name))
+
+
+def test_a_bare_word_is_no_burkina_province(gaz) -> None:
+    assert not any(e.country == "BF" for e in gaz.lookup("Soum") + gaz.lookup("Bam") + gaz.lookup("Poni"))
+    assert {e.country for e in gaz.lookup("Congo", kind="country")} == {"CG", "CD"}

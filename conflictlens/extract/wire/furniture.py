@@ -65,6 +65,8 @@ def find_dateline(text: str) -> Dateline | None:
     pats = _patterns()
     for start in _line_starts(text, OPENING_LINES):
         m = pats.dateline.match(text, start)
+        if m is not None and m.group("nodash") is not None and not pats.agency.fullmatch(m.group("agency") or ""):
+            m = None  # "Attack in Kabul (video) Gunmen ...": no dash, and no agency named
         if m is None or not (m.group("date") or m.group("agency")):
             caps = _caps_dateline(text, start, pats)
             if caps is not None:
@@ -92,7 +94,8 @@ def _glued_dateline(text: str, pats: _Patterns) -> Dateline | None:
     for g in _GLUE.finditer(line, 0, _GLUE_REACH):
         rest, at = line[g.end():], g.end()
         m = pats.dateline.match(rest)
-        if m is not None and m.group("agency") and not pats.agency.fullmatch(m.group("place")):
+        if (m is not None and m.group("agency") and m.group("nodash") is None
+                and not pats.agency.fullmatch(m.group("place"))):
             return Dateline(at + m.end(), _shift(m.span("place"), at), None, _shift(m.span("agency"), at))
         caps = _caps_dateline(rest, 0, pats)
         if caps is not None and caps.place and not pats.agency.fullmatch(rest[caps.place[0]: caps.place[1]]):
