@@ -151,7 +151,10 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             continue
         if current is not None and s.says_who and len(incidents) > 1 and (
                 not _new_setting(s, incidents) or _named_incident(s, incidents) is not None):
-            spoken_of = _spoken_of(s, incidents, spoken_of or current)
+            # "The number of deaths in that attack ... rose on Tuesday": "that" points to the act told just
+            # before, whatever the day of the update; a named day ("Saturday's attack") still picks its own
+            last_told = spoken_of or current
+            spoken_of = last_told if s.names_the_recap and not s.names_days else _spoken_of(s, incidents, last_told)
             if spoken_of is current:
                 current.add(s)
             else:
