@@ -119,3 +119,16 @@ def test_separatists_elsewhere_name_nobody(extractor):
 def test_the_plga_is_the_maoist_party(extractor):
     text = "PLGA guerrillas killed two policemen in an ambush in Bijapur district of Chhattisgarh on Sunday."
     assert _main(extractor, text, "2024-05-06")[0][0] == "Communist Party of India - Maoist (CPI-Maoist)"
+
+
+def test_a_group_accused_of_the_strike_and_denying_it_is_still_named(extractor):
+    text = ("The Rapid Support Forces (RSF) have been accused of killing nine people in a drone strike on a "
+            "camp for displaced families near Atbara in River Nile State on Sunday. The RSF denied any role "
+            "in the attack.")
+    assert ("Rapid Support Forces (RSF)", False) in _main(extractor, text, "2025-05-12")
+
+
+def test_a_groups_military_spokesman_saying_it_carried_out_the_strike_claims_it(extractor):
+    text = ("The Houthi military spokesman, Yahya Saree, said the group carried out a missile strike on a "
+            "cargo ship off the port of Hodeidah on Monday, wounding two sailors.")
+    assert any(p and "Houthi" in p and claimed for p, claimed in _main(extractor, text, "2024-03-05"))
