@@ -51,7 +51,7 @@ NER_BATCH_CHARS = 40_000
 # `batch_size` documents), so a folder of long reports is never held whole.
 READ_AHEAD_CHARS = 1_000_000
 _NER_LABELS = ("ORG", "NORP", "PERSON")
-_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed", "denied",
+_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsib", "claimed", "denied",
                 "involvement", "blamed", "attributed", "suspect", "accused", "finger at")
 
 

@@ -132,3 +132,15 @@ def test_a_groups_military_spokesman_saying_it_carried_out_the_strike_claims_it(
     text = ("The Houthi military spokesman, Yahya Saree, said the group carried out a missile strike on a "
             "cargo ship off the port of Hodeidah on Monday, wounding two sailors.")
     assert any(p and "Houthi" in p and claimed for p, claimed in _main(extractor, text, "2024-03-05"))
+
+
+@pytest.mark.parametrize("claim", [
+    "Al-Shabaab's spokesman Ali Warsame told reporters the group was responsible.",
+    "According to a statement from Al-Shabaab, its fighters carried out the attack.",
+    "Al-Shabaab was quick to claim responsibility.",
+    "Al-Shabaab issued a statement saying it carried out the attack.",
+])
+def test_claims_told_through_statements_and_spokesmen(extractor, claim):
+    text = ("A suicide bomber blew himself up at a checkpoint in Kismayo on Thursday, killing seven soldiers, "
+            f"police said. {claim}")
+    assert ("Al-Shabaab", True) in _main(extractor, text, "2024-03-08")
