@@ -144,3 +144,13 @@ def test_claims_told_through_statements_and_spokesmen(extractor, claim):
     text = ("A suicide bomber blew himself up at a checkpoint in Kismayo on Thursday, killing seven soldiers, "
             f"police said. {claim}")
     assert ("Al-Shabaab", True) in _main(extractor, text, "2024-03-08")
+
+
+@pytest.mark.parametrize("attribution", [
+    "Police said Boko Haram jihadists were responsible.",
+    "Police said the attackers belonged to Boko Haram, which has not commented.",
+    "Police claimed the gunmen were Boko Haram members.",
+])
+def test_officials_attributions_name_the_group_without_a_claim(extractor, attribution):
+    text = f"Gunmen stormed a village in Borno state on Sunday, killing 14 farmers, residents said. {attribution}"
+    assert ("Boko Haram", False) in _main(extractor, text, "2024-03-11")
