@@ -47,8 +47,7 @@ SECTION_CHARS = 50_000
 # with the characters of a batch (about 3 MB per 1,000), not with the number of texts.
 NER_PIECE_CHARS = 10_000
 NER_BATCH_CHARS = 40_000
-# extract_many reads documents ahead a batch at a time: at most this many characters of text (or
-# `batch_size` documents), so a folder of long reports is never held whole.
+# extract_many reads ahead at most this many characters (or `batch_size` documents): no folder is held whole.
 READ_AHEAD_CHARS = 1_000_000
 _NER_LABELS = ("ORG", "NORP", "PERSON")
 _SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsib", "claimed", "denied",
@@ -219,22 +218,21 @@ class Extractor:
         for incident in self._incidents(ctx):
             if not found:  # "X claimed an attack on a village. Residents said ...": the claim speaks of the act
                 carry_statements(ctx.doc.text, ctx.actors, dropped, incident)
-            event, resolved = self._build(ctx, incident, anchor, lead=not found)
+            event, resolved = self._build(ctx, incident, anchor, not found)
             if event is None:
                 dropped.append(incident)
                 continue
             _keep_candidates(event, ctx, incident.span, labels)
             found.append((event, incident.span))
-            last, dropped = (incident, anchor, len(found) == 1), []
-            anchor = next_anchor(resolved, anchor)
-        if last and dropped and not found[-1][0].perpetrator and carry_statements(ctx.doc.text, ctx.actors, dropped, last[0]):
-            event, _resolved = self._build(ctx, last[0], last[1], lead=last[2])  # told after the last act
+            last, dropped, anchor = (incident, anchor, len(found) == 1), [], next_anchor(resolved, anchor)
+        if last and dropped and not found[-1][0].perpetrator and carry_statements(ctx.doc.text, ctx.actors,
+                                                                                  dropped, last[0]):
+            event = self._build(ctx, *last)[0]  # a claim told after the last act, set apart from it
             _keep_candidates(event, ctx, last[0].span, labels)
             found[-1] = (event, last[0].span)
         return found, anchor, ctx
 
-    def _build(self, ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, lead: bool
-               ) -> tuple[Event | None, ResolvedDate | None]:
+    def _build(self, ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, lead: bool) -> tuple:
         return build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors, self.typing, lead=lead)
 
     def _opening(self, doc: Document) -> Opening:
