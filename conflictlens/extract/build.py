@@ -254,12 +254,27 @@ def _date_fields(event: Event, resolved: ResolvedDate | None, ev) -> None:
 
 
 
+def _sentence_actors(ctx: DocContext, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], list]]:
+    return [(span, [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]
+                    and not (a.method == "ner" and (a.start, a.end) in ctx.not_perpetrators)]) for span in spans]
+
+
+def _shared_statements(ctx: DocContext, spans: list[tuple[int, int]], sub_event_type: str | None
+                       ) -> list[attr.Statement]:
+    """What the sentences an incident shares with an earlier one (`Incident.shared`) say of who did it."""
+    text, out = ctx.doc.text, []
+    for span, mentions in _sentence_actors(ctx, spans):
+        if mentions:
+            sentence = text[span[0]: span[1]]
+            out += (attr.statements_in_sentence(sentence, span, mentions, ctx.doc.outlet)
+                    or attr.subject_statements(sentence, span, mentions, ctx.doc.outlet, sub_event_type))
+    return out
+
+
 def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -> None:
     text = ctx.doc.text
     statements: list[attr.Statement] = []
-    by_sentence = [(span, [a for a in ctx.actors if span[0] <= a.start and a.end <= span[1]
-                           and not (a.method == "ner" and (a.start, a.end) in ctx.not_perpetrators)])
-                   for span in incident.sentences + incident.references]
+    by_sentence = _sentence_actors(ctx, incident.sentences + incident.references)
     for span, mentions in by_sentence:
         if mentions:
             statements += attr.statements_in_sentence(text[span[0]: span[1]], span, mentions, ctx.doc.outlet)
@@ -267,6 +282,8 @@ def _attribution_fields(event: Event, ctx: DocContext, incident: Incident, ev) -
         for span, mentions in by_sentence:
             statements += attr.subject_statements(text[span[0]: span[1]], span, mentions, ctx.doc.outlet,
                                                   event.sub_event_type)
+    if not any(s.stance != "denied" for s in statements):  # "X launched attacks on A and B": this is B
+        statements += _shared_statements(ctx, incident.shared, event.sub_event_type)
     # Each statement is dated by its report and keeps the report's id, so the ledger can weigh
     # statements from several reports of one incident and tell independent sources apart.
     event.attribution = [Attribution(s.actor, s.stance, s.by, s.channel, said_on=ctx.doc.published,

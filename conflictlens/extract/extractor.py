@@ -24,6 +24,7 @@ from conflictlens.extract.dates.mentions import (DateMention, ResolvedDate, fili
                                                  past_telling, stated_date)
 from conflictlens.extract.lexicon import actor_mention_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
+from conflictlens.extract.orphans import carry_statements
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.places import admin_names, main_country, province_of, seats_an_office
 from conflictlens.extract.relations.events import main_country as events_country
@@ -46,11 +47,10 @@ SECTION_CHARS = 50_000
 # with the characters of a batch (about 3 MB per 1,000), not with the number of texts.
 NER_PIECE_CHARS = 10_000
 NER_BATCH_CHARS = 40_000
-# extract_many reads documents ahead a batch at a time: at most this many characters of text (or
-# `batch_size` documents), so a folder of long reports is never held whole.
+# extract_many reads ahead at most this many characters (or `batch_size` documents): no folder is held whole.
 READ_AHEAD_CHARS = 1_000_000
 _NER_LABELS = ("ORG", "NORP", "PERSON")
-_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsibility", "claimed", "denied",
+_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsib", "claimed", "denied",
                 "involvement", "blamed", "attributed", "suspect", "accused", "finger at")
 
 
@@ -213,14 +213,27 @@ class Extractor:
         ctx = self._context(doc, orgs, opening or self._opening(doc), guessed or [])
         labels = {(s, e): label for s, e, _t, label in orgs}
         found: list[tuple[Event, tuple[int, int]]] = []
+        dropped: list[Incident] = []  # incidents that told no event since the last one that did
+        last = None  # (incident, anchor, lead) of the last event built
         for incident in self._incidents(ctx):
-            event, resolved = build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors,
-                                          self.typing, lead=not found)
-            if event is not None:
-                _keep_candidates(event, ctx, incident.span, labels)
-                found.append((event, incident.span))
-                anchor = next_anchor(resolved, anchor)
+            if not found:  # "X claimed an attack on a village. Residents said ...": the claim speaks of the act
+                carry_statements(ctx.doc.text, ctx.actors, dropped, incident)
+            event, resolved = self._build(ctx, incident, anchor, not found)
+            if event is None:
+                dropped.append(incident)
+                continue
+            _keep_candidates(event, ctx, incident.span, labels)
+            found.append((event, incident.span))
+            last, dropped, anchor = (incident, anchor, len(found) == 1), [], next_anchor(resolved, anchor)
+        if last and dropped and not found[-1][0].perpetrator and carry_statements(ctx.doc.text, ctx.actors,
+                                                                                  dropped, last[0]):
+            event = self._build(ctx, *last)[0]  # a claim told after the last act, set apart from it
+            _keep_candidates(event, ctx, last[0].span, labels)
+            found[-1] = (event, last[0].span)
         return found, anchor, ctx
+
+    def _build(self, ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, lead: bool) -> tuple:
+        return build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors, self.typing, lead=lead)
 
     def _opening(self, doc: Document) -> Opening:
         text = doc.text

@@ -86,6 +86,9 @@ class Incident:
     # recaps of earlier incidents told among its sentences ("In May, two jawans were killed ..."): their
     # periods date no incident
     recaps: list[tuple[int, int]] = field(default_factory=list)
+    # sentences of an earlier incident that tell acts in several places, this one's among them ("ISWAP
+    # launched attacks on Monguno and Nganzai"): who they name did this one too, unless its own say otherwise
+    shared: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, s: SentenceInfo) -> None:
         self.sentences.append(s.span)
@@ -148,7 +151,10 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             continue
         if current is not None and s.says_who and len(incidents) > 1 and (
                 not _new_setting(s, incidents) or _named_incident(s, incidents) is not None):
-            spoken_of = _spoken_of(s, incidents, spoken_of or current)
+            # "The number of deaths in that attack ... rose on Tuesday": "that" points to the act told just
+            # before, whatever the day of the update; a named day ("Saturday's attack") still picks its own
+            last_told = spoken_of or current
+            spoken_of = last_told if s.names_the_recap and not s.names_days else _spoken_of(s, incidents, last_told)
             if spoken_of is current:
                 current.add(s)
             else:
@@ -162,7 +168,20 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
         elif current is not None and not s.background and (s.strong or s.anaphor or s.supporting):
             current.add(s)
     _attach_statements(incidents, sentences)
+    _share_scenes(incidents, sentences)
     return incidents
+
+
+def _share_scenes(incidents: list[Incident], sentences: list[SentenceInfo]) -> None:
+    """An incident told in a place that a sentence of an earlier incident named among the places of its
+    acts ("ISWAP launched attacks on Monguno and Nganzai. [...] In Nganzai, the insurgents killed 40")
+    shares that sentence (`Incident.shared`)."""
+    by_span = {s.span: s for s in sentences}
+    for n, incident in enumerate(incidents):
+        here = incident.places
+        incident.shared = [span for earlier in incidents[:n] for span in earlier.sentences
+                           if here and (s := by_span.get(span)) is not None and s.strong
+                           and len(s.places) > 1 and here <= s.places]
 
 
 def _recalls(s: SentenceInfo, after_recap: bool, incidents: list[Incident]) -> bool:
