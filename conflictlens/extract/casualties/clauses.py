@@ -80,8 +80,9 @@ def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
     for j in range(i, max(i - _SCAN_LIMIT, -1), -1):
         if _is_stop(ctx, j, rules):
             # "killed three soldiers, and two civilians were wounded", "killed 17 people and 20 were
-            # wounded": the object of the verb before 'and' is no part of this subject
-            if clause is not None and j in ctx.verb_toks:
+            # wounded", "shot 15 villagers and five others sustained injuries": the object of the verb
+            # before 'and' is no part of this subject
+            if clause is not None and (j in ctx.verb_toks or ctx.toks[j][2] in rules.sets["object_taking_verbs"]):
                 lo = clause
             break
         # the first 'and' after that verb ("were killed and three officers and a civilian were wounded")
@@ -214,14 +215,25 @@ def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally) -> l
 
 def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules) -> list:
     """'The bodies of the 12 victims were taken to hospital', 'twelve bodies and 20 injured people': the
-    dead taken there (a dead noun from the group's start or the group before it) are not injured."""
+    dead taken there (a dead noun from the group's start or the group before it) are not injured. 'One
+    of the people wounded in the attack has died': a part of a group told before counts no injured."""
     kept, start = [], ctx.base + span[0]  # the phrase's span is in the sentence, the items' in the text
     for item in items:
-        words = set(re.findall(r"[\w-]+", ctx.text[start:item.span[1]].lower()))
-        if not words & rules.sets["dead_nouns"]:
+        told = re.findall(r"[\w-]+", ctx.text[start:item.span[1]].lower())
+        own = re.findall(r"[\w-]+", ctx.text[item.span[0]:item.span[1] + _PARTITIVE_REACH].lower())
+        if not set(told) & rules.sets["dead_nouns"] and not _partitive(own, rules):
             kept.append(item)
         start = item.span[1]
     return kept
+
+
+_PARTITIVE_REACH = 12  # chars after a count read for 'of the' ('one of the people')
+
+
+def _partitive(words: list[str], rules: Rules) -> bool:
+    """'one of the people', 'three of those': a count of a group already told ('the', 'those')."""
+    return len(words) > 2 and words[1] == "of" and words[2] in rules.sets["partitive_determiners"] \
+        and rules.number.fullmatch(words[0]) is not None
 
 
 def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) -> None:

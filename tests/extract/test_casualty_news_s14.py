@@ -1,0 +1,106 @@
+"""Tolls as real news tells them (issue 11, session 14): a toll told far from its noun ('the death toll
+from ... has risen to 59'), a toll that is no bare article, a part of a group told before ('one of the
+people wounded'), the object of an attack verb before another clause's subject, an earlier act set
+'since' another, and the injured told by their hospital or their treatment.
+
+Texts written for these tests; no reference text is copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.extract.casualties.parse import parse_casualties
+
+
+def _best(text: str) -> tuple:
+    figures = parse_casualties(text)
+    return figures.fatalities.best, figures.injured.best, figures.perpetrators_killed.best
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of rising lets the figure stand far from the toll noun, possessives included
+        ("The death toll from a night-time militant raid on a border post in the hilly north of Zarang "
+         "province has risen to 37, officials said.", (37, None, None)),
+        ("The death toll in Tuesday's attack by gunmen on four hamlets near Dunama has risen to 41.", (41, None, None)),
+        ("Gunmen killed 12 people at the market. The death toll from the attack on the crowded Tuesday "
+         "market near the old bridge in Dunama later rose to 19.", (19, None, None)),
+        # without a verb of rising, the figure stays within eight words of the noun
+        ("The death toll remained unclear hours after gunmen stormed the hotel in the centre of the old city "
+         "and held 40 guests.", (None, None, None)),
+    ],
+)
+def test_a_rising_toll_far_from_its_noun(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll in an attack at a market in Dunama rose to 20.", (20, None, None)),
+        ("Six people were killed. The death toll from the attack at a checkpoint is expected to rise.",
+         (6, None, None)),
+        ("The toll stood at a dozen after the raid.", (12, None, None)),
+    ],
+)
+def test_a_toll_is_no_bare_article(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a group told before counts no further injured
+        ("One of the people wounded in the raid on the depot has died, taking the toll to five. "
+         "Two wounded guards are in hospital.", (5, 2, None)),
+        ("Two of the men injured in the ambush were flown to the capital.", (None, None, None)),
+        # a count of its own still counts
+        ("Two men were injured in the ambush.", (None, 2, None)),
+    ],
+)
+def test_a_part_of_a_group_told_before(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object of an attack verb before 'and' is no part of the next clause's subject
+        ("The raiders shot 9 of the herders in the legs and four others sustained burn injuries.", (None, 4, None)),
+        ("Gunmen attacked two buses and six passengers were wounded.", (None, 6, None)),
+        # a reporting verb's clause keeps its whole subject
+        ("Police said two guards and three drivers were wounded.", (None, 5, None)),
+    ],
+)
+def test_an_attack_verb_object_before_a_clause(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A bomber killed 14 people at the shrine. It was the third attack on the shrine since April, "
+         "when more than 30 pilgrims were killed.", (14, None, None)),
+        ("It was the first attack on the town since the truce, and it killed 8 people.", (8, None, None)),
+    ],
+)
+def test_an_earlier_act_set_since_another(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three people were killed and 11 others were being treated at Saint Anselm Hospital.", (3, 11, None)),
+        ("Seven guards were rushed to the district headquarters hospital in Tarin.", (None, 7, None)),
+        ("Four villagers were treated for gunshot wounds.", (None, 4, None)),
+        ("Nine workers were hospitalised with burn injuries.", (None, 9, None)),
+        # the dead taken to a hospital are not injured
+        ("The bodies of six victims were shifted to the city hospital.", (None, None, None)),
+        ("Two suspects were taken to a police station.", (None, None, None)),
+    ],
+)
+def test_the_injured_told_by_their_hospital(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
