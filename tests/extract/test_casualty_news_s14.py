@@ -104,3 +104,53 @@ def test_an_earlier_act_set_since_another(text: str, expected: tuple) -> None:
 )
 def test_the_injured_told_by_their_hospital(text: str, expected: tuple) -> None:
     assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name joined by 'and' to a place ('in Tarin and Dosali') is a place, not a victim
+        ("After the attacks in Tarin and Dosali, 31 people were injured.", (None, 31, None)),
+        ("Gunmen killed Wali Jan and Karim Dad in Tarin.", (2, None, None)),
+    ],
+)
+def test_places_are_no_victims(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll told in the pluperfect is the earlier one
+        ("The death toll from the bombings rose to 88 on Thursday. The toll had been put at 71 on Wednesday.",
+         (88, None, None)),
+        ("The death toll rose to 11 on Monday. The toll had stood at 9 before two of the wounded died.",
+         (11, None, None)),
+        # 'reaches', 'hits'
+        ("Death toll from depot blast reaches 23", (23, None, None)),
+        ("Market attack toll hits 17", (17, None, None)),
+    ],
+)
+def test_earlier_and_reached_tolls(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+def test_fighters_told_as_the_attackers_are_no_victims() -> None:
+    # in a clash, fighters killed count as victims, unless the passage tells them as the attackers
+    text = "Six insurgents stormed a border post at dawn. Three insurgents were killed and four guards were wounded."
+    figures = parse_casualties(text, [(0, len(text))], perpetrator_nouns_are_victims=True)
+    assert (figures.fatalities.best, figures.injured.best, figures.perpetrators_killed.best) == (None, 4, 3)
+    clash = "Troops raided a hideout at dawn. Three insurgents were killed."
+    figures = parse_casualties(clash, [(0, len(clash))], perpetrator_nouns_are_victims=True)
+    assert (figures.fatalities.best, figures.perpetrators_killed.best) == (3, None)
+
+
+def test_a_headline_telling_only_the_dead_fills_them() -> None:
+    # over the report's first event, a headline's count of the dead fills the dead the story leaves untold
+    text = ("Toll in shrine bombing reaches 31\n\nAn official said more than 40 people were wounded in the "
+            "bombing at the shrine in Tarin on Friday.")
+    figures = parse_casualties(text, [(35, len(text))], headline=True, lead=True)
+    assert (figures.fatalities.best, figures.injured.best) == (31, 41)
+    # not over a later event
+    figures = parse_casualties(text, [(35, len(text))], headline=True, lead=False)
+    assert (figures.fatalities.best, figures.injured.best) == (None, 41)

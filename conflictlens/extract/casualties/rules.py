@@ -50,6 +50,7 @@ class Rules:
     restate: re.Pattern[str]
     mask: re.Pattern[str]
     relative: re.Pattern[str]
+    attacking: re.Pattern[str]  # 'eight militants attacked': fighters the incident tells as its attackers (group noun)
     summed: re.Pattern[str]  # one toll for several acts ('an attack on X and a bombing at Y killed 51')
     earlier: re.Pattern[str]  # another act told with its own time and toll ('an attack in December in which ...')
     sep: re.Pattern[str]
@@ -238,6 +239,14 @@ def _included_pattern(lex: dict, number: str) -> str:
     return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.,]{{0,100}}?{count}"
 
 
+def _attacking_pattern(lex: dict) -> str:
+    """'eight militants attacked a police post', 'the insurgents stormed': a perpetrator noun (group
+    `noun`) up to three words before an attacker verb."""
+    nouns = lex["perpetrator_nouns"]
+    noun = alternation([*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns)])
+    return rf"(?<![\w-])(?P<noun>{noun})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(lex['attacker_verbs'])})(?![\w-])"
+
+
 def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> ReportPattern:
     """Who the attackers are in a casualty phrase: an assailant noun, or a name of the event's perpetrator."""
     return _names_pattern(rules.assailants, _folded(perpetrator_names))
@@ -295,6 +304,7 @@ def casualty_rules() -> Rules:
                                  r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
                                  flags),
         summed=compile_pattern(_summed_acts_pattern(lex), flags),
+        attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
                             flags),
