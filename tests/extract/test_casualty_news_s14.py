@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+import conflictlens
 from conflictlens.extract.casualties.parse import parse_casualties
 
 
@@ -154,3 +155,21 @@ def test_a_headline_telling_only_the_dead_fills_them() -> None:
     # not over a later event
     figures = parse_casualties(text, [(35, len(text))], headline=True, lead=False)
     assert (figures.fatalities.best, figures.injured.best) == (None, 41)
+
+
+@pytest.fixture(scope="module")
+def session():
+    with conflictlens.open() as s:
+        yield s
+
+
+def _tolls(session, text: str) -> list[tuple]:
+    events = [e.to_dict() for e in session.extract_text(text, published="2024-05-02")]
+    return [(e["fatalities"]["best"], e["injured"]["best"]) for e in events]
+
+
+def test_another_group_wounded_is_the_incident_s_injured(session) -> None:
+    # 'Another 40 people were wounded' tells the injured of the incident just told, not a new incident
+    text = ("A car bomb exploded at a bus station in Tarin Kot on Wednesday, killing at least 12 people, officials "
+            "said. Another 40 people were wounded, among them two police officers.")
+    assert _tolls(session, text) == [(12, 40)]
