@@ -57,8 +57,9 @@ def test_a_toll_is_no_bare_article(text: str, expected: tuple) -> None:
         ("One of the people wounded in the raid on the depot has died, taking the toll to five. "
          "Two wounded guards are in hospital.", (5, 2, None)),
         ("Two of the men injured in the ambush were flown to the capital.", (None, None, None)),
-        # a count of its own still counts
+        # a count of its own still counts, a part told in the passive too
         ("Two men were injured in the ambush.", (None, 2, None)),
+        ("Six herders were seized; one was shot dead and two of the herders were injured.", (1, 2, None)),
     ],
 )
 def test_a_part_of_a_group_told_before(text: str, expected: tuple) -> None:

@@ -203,25 +203,27 @@ def _after_opener(ctx: Sentence, span: Span, rules: Rules) -> Span | None:
     return (toks[opener[-1] + 1][0], b) if opener else span
 
 
-def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally) -> list:
-    """The groups a verb's argument counts; among the killed, the attackers counted inside are set apart."""
+def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally, passive: bool = True) -> list:
+    """The groups a verb's argument counts; among the killed, the attackers counted inside are set apart.
+    Not `passive`: a participle right after its noun ('one of the people wounded in the raid')."""
     items = parse_args(ctx, span, rules)
     if _OUTCOME[kind] == "injured":
-        return _without_dead(ctx, span, items, rules)
+        return _without_dead(ctx, span, items, rules, parts=not passive)
     if not items or _OUTCOME[kind] != "killed":
         return items
     return apart_assailants(ctx, span, items, rules, lambda item: attackers_killed(tally, item))
 
 
-def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules) -> list:
+def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules, parts: bool = False) -> list:
     """'The bodies of the 12 victims were taken to hospital', 'twelve bodies and 20 injured people': the
-    dead taken there (a dead noun from the group's start or the group before it) are not injured. 'One
-    of the people wounded in the attack has died': a part of a group told before counts no injured."""
+    dead taken there (a dead noun from the group's start or the group before it) are not injured. With
+    `parts`, 'one of the people wounded in the attack has died': a part of the wounded told before
+    counts no injured ('three of the hostages were injured', a passive, still does)."""
     kept, start = [], ctx.base + span[0]  # the phrase's span is in the sentence, the items' in the text
     for item in items:
         told = re.findall(r"[\w-]+", ctx.text[start:item.span[1]].lower())
         own = re.findall(r"[\w-]+", ctx.text[item.span[0]:item.span[1] + _PARTITIVE_REACH].lower())
-        if not set(told) & rules.sets["dead_nouns"] and not _partitive(own, rules):
+        if not set(told) & rules.sets["dead_nouns"] and not (parts and _partitive(own, rules)):
             kept.append(item)
         start = item.span[1]
     return kept
@@ -255,7 +257,7 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
         subj = _after_opener(ctx, subj, rules)
     if subj is None and passive and left >= 0:
         subj = _shared_subject(ctx, left, rules)
-    items = _args(ctx, subj, rules, kind, tally) if subj else []
+    items = _args(ctx, subj, rules, kind, tally, passive) if subj else []
     if not items and kind == "die" and subj is None:
         move_injured_to_killed(tally, verb)
     if rules.speculative.search(ctx.work, max(0, m.start() - 20), m.start()):
