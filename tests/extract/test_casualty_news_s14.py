@@ -174,3 +174,31 @@ def test_another_group_wounded_is_the_incident_s_injured(session) -> None:
     text = ("A car bomb exploded at a bus station in Tarin Kot on Wednesday, killing at least 12 people, officials "
             "said. Another 40 people were wounded, among them two police officers.")
     assert _tolls(session, text) == [(12, 40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll of several incidents is no incident's toll
+        ("In a separate attack, gunmen killed four guards in Tarin, bringing the day's toll to 24.", (4, None, None)),
+        ("The combined death toll from the two attacks rose to 30. The market bombing killed 18.", (18, None, None)),
+        # one incident's rising toll still supersedes
+        ("Two more people died in hospital, bringing the death toll to 14.", (14, None, None)),
+    ],
+)
+def test_a_toll_of_several_incidents(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # acts in the plural that 'have killed' sum several acts: the incident's own count is kept
+        ("Major attacks in the province have killed at least 40 people this week. Gunmen attacked the clinic, "
+         "killing 16 people.", (16, None, None)),
+        # twin blasts are one act
+        ("Twin blasts at the depot have killed 40 people. The first blast killed 10.", (40, None, None)),
+    ],
+)
+def test_plural_acts_that_have_killed(text: str, expected: tuple) -> None:
+    assert _best(text) == expected

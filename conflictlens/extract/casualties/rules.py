@@ -40,6 +40,7 @@ class Rules:
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
     revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
     earlier_toll: re.Pattern[str]  # words that make a toll's figure a superseded one ('an earlier figure of 69')
+    summed_toll: re.Pattern[str]  # words that make a toll one of several incidents ('the day's toll')
     update_time: re.Pattern[str]  # a day told beside an estimate makes it an update ('on Tuesday officials put ...')
     estimate: re.Pattern[str]  # right before a toll noun: another source's estimate ('residents put the toll at 37')
     contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
@@ -181,7 +182,11 @@ def _summed_acts_pattern(lex: dict) -> str:
     one = rf"(?:an?|another)\s+{words}{{0,3}}?(?:{act})(?![\w-])"
     place = r"(?-i:[A-Z][\w'\u2019-]+)"
     on_places = rf"(?:{acts})(?![\w-])[^.;]{{0,25}}?\s(?:on|in|at|against)\s+{place}(?:\s+{place})?\s+and\s+{place}"
-    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places})"
+    one_act = alternation(lex["one_act_plural_words"])
+    # "Major attacks in the capital have killed at least 40 people", not "twin blasts have killed 40"
+    perfect = (rf"(?<![\w-])(?!(?:{one_act})\s)(?:[\w'\u2019-]+)\s+(?:{acts})(?![\w-])[^.;]{{0,80}}?"
+               rf"\s(?:have|has)\s+(?:now\s+)?killed\b")
+    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places})|{perfect}"
 
 
 def _earlier_act_pattern(lex: dict) -> str:
@@ -220,6 +225,7 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
         "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
         "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
         "earlier_toll": compile_pattern(_words(alternation(lex["toll_earlier_words"])), flags),
+        "summed_toll": compile_pattern(_words(alternation(lex["toll_summed_words"])), flags),
         "update_time": compile_pattern(_words(alternation(lex["toll_update_times"])), flags),
         "estimate": compile_pattern(rf"{_words(alternation(lex['toll_estimate_verbs']))}\s+(?:[\w'-]+\s+){{0,2}}$",
                                     flags),
