@@ -99,6 +99,8 @@ def test_an_earlier_act_set_since_another(text: str, expected: tuple) -> None:
         ("Seven guards were rushed to the district headquarters hospital in Tarin.", (None, 7, None)),
         ("Four villagers were treated for gunshot wounds.", (None, 4, None)),
         ("Nine workers were hospitalised with burn injuries.", (None, 9, None)),
+        ("The toll rose to 21 and 38 people were still in hospitals for treatment.", (21, 38, None)),
+        ("Fourteen passengers remain in hospital.", (None, 14, None)),
         # the dead taken to a hospital are not injured
         ("The bodies of six victims were shifted to the city hospital.", (None, None, None)),
         ("Two suspects were taken to a police station.", (None, None, None)),
@@ -182,8 +184,11 @@ def test_another_group_wounded_is_the_incident_s_injured(session) -> None:
         # a toll of several incidents is no incident's toll
         ("In a separate attack, gunmen killed four guards in Tarin, bringing the day's toll to 24.", (4, None, None)),
         ("The combined death toll from the two attacks rose to 30. The market bombing killed 18.", (18, None, None)),
-        # one incident's rising toll still supersedes
+        ("The death toll from two suicide and gun attacks on police posts has risen to 80. At least 61 people "
+         "were killed in Tarin.", (61, None, None)),
+        # one incident's rising toll still supersedes; two blasts are often one incident
         ("Two more people died in hospital, bringing the death toll to 14.", (14, None, None)),
+        ("The death toll from the two blasts at the shrine rose to 30.", (30, None, None)),
     ],
 )
 def test_a_toll_of_several_incidents(text: str, expected: tuple) -> None:

@@ -132,7 +132,8 @@ def _from_headline(figures: CasualtyFigures, title: CasualtyFigures, lead: bool 
     for missing, anchor in (("injured", "fatalities"), ("fatalities", "injured")):
         known, told = getattr(figures, anchor), getattr(title, anchor)
         if getattr(figures, missing).best is None and getattr(title, missing).best is not None \
-                and ((lead and (told_none or told.best is None)) or (known.best is not None and known.best == told.best)):
+                and ((lead and (told_none or told.best is None))
+                     or (known.best is not None and known.best == told.best)):
             setattr(figures, missing, getattr(title, missing))
             figures.spans[missing] = [] if apart else title.spans.get(missing, [])
             figures.from_title |= {missing} if apart else set()

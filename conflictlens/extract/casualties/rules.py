@@ -225,7 +225,9 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
         "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
         "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
         "earlier_toll": compile_pattern(_words(alternation(lex["toll_earlier_words"])), flags),
-        "summed_toll": compile_pattern(_words(alternation(lex["toll_summed_words"])), flags),
+        "summed_toll": compile_pattern(_words(alternation(lex["toll_summed_words"])) + "|" + _words(
+            rf"(?:{alternation(lex['toll_summed_counts'])})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(lex['toll_summed_acts'])})"),
+            flags),
         "update_time": compile_pattern(_words(alternation(lex["toll_update_times"])), flags),
         "estimate": compile_pattern(rf"{_words(alternation(lex['toll_estimate_verbs']))}\s+(?:[\w'-]+\s+){{0,2}}$",
                                     flags),
