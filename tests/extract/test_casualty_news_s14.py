@@ -207,3 +207,17 @@ def test_a_toll_of_several_incidents(text: str, expected: tuple) -> None:
 )
 def test_plural_acts_that_have_killed(text: str, expected: tuple) -> None:
     assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # counts in words: 'a hundred' is 100, not the article's one; 'tens' a floor of 20
+        ("Raiders killed a hundred herders in the valley.", (100, None, None)),
+        ("More than a hundred pilgrims were injured.", (None, 101, None)),
+        ("Tens of people were wounded in the blast.", (None, 20, None)),
+        ("Nearly two dozen guards were killed and scores of others were hurt.", (24, 40, None)),
+    ],
+)
+def test_counts_in_words(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
