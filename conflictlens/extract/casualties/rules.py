@@ -311,8 +311,7 @@ def casualty_rules() -> Rules:
         relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,"
                                  r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
                                  flags),
-        summed=compile_pattern(_summed_acts_pattern(lex), flags),
-        attacking=compile_pattern(_attacking_pattern(lex), flags),
+        summed=compile_pattern(_summed_acts_pattern(lex), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
                             flags),
