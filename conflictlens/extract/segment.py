@@ -31,7 +31,9 @@ _NEW_INCIDENT = compile_pattern(
     r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Earlier\b|Later\b|"
     # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
     r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|witness|resident|source|spokes(?:man|woman|person)|"
-    r"doctor|survivor),)|"
+    r"doctor|survivor),)"
+    # "Another 68 people were wounded": the incident's injured, told after its dead
+    r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
     # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"
     r"(?:On|Just|About|Hours|Minutes|(?:Two|Three)\s+(?:minutes|hours|days|weeks|months|years)\b|A day|A week)\b"
     r"[^.]{0,40}\b(?:later|earlier|before|after)\b|"

@@ -80,8 +80,9 @@ def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
     for j in range(i, max(i - _SCAN_LIMIT, -1), -1):
         if _is_stop(ctx, j, rules):
             # "killed three soldiers, and two civilians were wounded", "killed 17 people and 20 were
-            # wounded": the object of the verb before 'and' is no part of this subject
-            if clause is not None and j in ctx.verb_toks:
+            # wounded", "shot 15 villagers and five others sustained injuries": the object of the verb
+            # before 'and' is no part of this subject
+            if clause is not None and (j in ctx.verb_toks or ctx.toks[j][2] in rules.sets["object_taking_verbs"]):
                 lo = clause
             break
         # the first 'and' after that verb ("were killed and three officers and a civilian were wounded")
@@ -202,26 +203,39 @@ def _after_opener(ctx: Sentence, span: Span, rules: Rules) -> Span | None:
     return (toks[opener[-1] + 1][0], b) if opener else span
 
 
-def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally) -> list:
-    """The groups a verb's argument counts; among the killed, the attackers counted inside are set apart."""
+def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally, passive: bool = True) -> list:
+    """The groups a verb's argument counts; among the killed, the attackers counted inside are set apart.
+    Not `passive`: a participle right after its noun ('one of the people wounded in the raid')."""
     items = parse_args(ctx, span, rules)
     if _OUTCOME[kind] == "injured":
-        return _without_dead(ctx, span, items, rules)
+        return _without_dead(ctx, span, items, rules, parts=not passive)
     if not items or _OUTCOME[kind] != "killed":
         return items
     return apart_assailants(ctx, span, items, rules, lambda item: attackers_killed(tally, item))
 
 
-def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules) -> list:
+def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules, parts: bool = False) -> list:
     """'The bodies of the 12 victims were taken to hospital', 'twelve bodies and 20 injured people': the
-    dead taken there (a dead noun from the group's start or the group before it) are not injured."""
+    dead taken there (a dead noun from the group's start or the group before it) are not injured. With
+    `parts`, 'one of the people wounded in the attack has died': a part of the wounded told before
+    counts no injured ('three of the hostages were injured', a passive, still does)."""
     kept, start = [], ctx.base + span[0]  # the phrase's span is in the sentence, the items' in the text
     for item in items:
-        words = set(re.findall(r"[\w-]+", ctx.text[start:item.span[1]].lower()))
-        if not words & rules.sets["dead_nouns"]:
+        told = re.findall(r"[\w-]+", ctx.text[start:item.span[1]].lower())
+        own = re.findall(r"[\w-]+", ctx.text[item.span[0]:item.span[1] + _PARTITIVE_REACH].lower())
+        if not set(told) & rules.sets["dead_nouns"] and not (parts and _partitive(own, rules)):
             kept.append(item)
         start = item.span[1]
     return kept
+
+
+_PARTITIVE_REACH = 12  # chars after a count read for 'of the' ('one of the people')
+
+
+def _partitive(words: list[str], rules: Rules) -> bool:
+    """'one of the people', 'three of those': a count of a group already told ('the', 'those')."""
+    return len(words) > 2 and words[1] == "of" and words[2] in rules.sets["partitive_determiners"] \
+        and rules.number.fullmatch(words[0]) is not None
 
 
 def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) -> None:
@@ -243,7 +257,7 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
         subj = _after_opener(ctx, subj, rules)
     if subj is None and passive and left >= 0:
         subj = _shared_subject(ctx, left, rules)
-    items = _args(ctx, subj, rules, kind, tally) if subj else []
+    items = _args(ctx, subj, rules, kind, tally, passive) if subj else []
     if not items and kind == "die" and subj is None:
         move_injured_to_killed(tally, verb)
     if rules.speculative.search(ctx.work, max(0, m.start() - 20), m.start()):

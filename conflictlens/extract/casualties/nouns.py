@@ -216,15 +216,27 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
     starts = [(0, "first")] + [(s.end(), "comma" if "and" not in s.group() else "and") for s in seps]
     ends = [s.start() for s in seps] + [len(local)]
     items: list[Item] = []
-    apposition = False
+    apposition = place = False
     for (start, sep), end in zip(starts, ends):
         item = _segment(ctx, _Phrase(local, start, end, ctx.base + a), nums, rules)
+        # "in Makhachkala and Derbent, 46 people": a name joined to a place is a place, not a victim
+        place = _opens_place(local[start:end], rules) or (place and sep == "and" and not (item and item.real))
+        if place and item is not None and not item.real:
+            continue
         if sep == "comma" and items and local[start:end].strip() and (item is None or not item.real):
             apposition = True  # "Wadan, a spokesperson ... and former head of ..." names the same person
         elif item is not None and (item.real or not apposition):
             apposition = False
             items.append(item)
     return items
+
+
+def _opens_place(segment: str, rules: Rules) -> bool:
+    """Whether a segment ends on a place ('in Makhachkala', 'the attacks in Tarin'): a preposition
+    followed only by capitalised words."""
+    words = segment.split()
+    at = max((k for k, w in enumerate(words) if w.lower() in rules.sets["prepositions"]), default=None)
+    return at is not None and at < len(words) - 1 and all(w[0].isupper() for w in words[at + 1:])
 
 
 def included_count(m: re.Match[str], rules: Rules) -> int | None:

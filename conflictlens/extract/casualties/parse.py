@@ -126,12 +126,14 @@ def _from_headline(figures: CasualtyFigures, title: CasualtyFigures, lead: bool 
     headline whose other count differs from the story's may speak of another incident. Over the
     report's first event (`lead`) telling no count at all ('Gunmen kill 12 in market attack' over a
     story of the attack that gives no figure), the headline's counts are the event's. `apart`: the
-    headline is not in the text; its counts have no span."""
+    headline is not in the text; its counts have no span. Over the first event, a headline that tells
+    one count only ('Death toll from mosque attack reaches 28') fills it where the story leaves it untold."""
     told_none = figures.fatalities.best is None and figures.injured.best is None
     for missing, anchor in (("injured", "fatalities"), ("fatalities", "injured")):
         known, told = getattr(figures, anchor), getattr(title, anchor)
         if getattr(figures, missing).best is None and getattr(title, missing).best is not None \
-                and ((lead and told_none) or (known.best is not None and known.best == told.best)):
+                and ((lead and (told_none or told.best is None))
+                     or (known.best is not None and known.best == told.best)):
             setattr(figures, missing, getattr(title, missing))
             figures.spans[missing] = [] if apart else title.spans.get(missing, [])
             figures.from_title |= {missing} if apart else set()
@@ -142,13 +144,21 @@ def _from_headline(figures: CasualtyFigures, title: CasualtyFigures, lead: bool 
     return figures
 
 
+def _attacking_nouns(text: str, spans: list[Span], rules: Rules) -> list[str]:
+    """The perpetrator nouns the passage tells as the attackers ('eight militants attacked a police
+    post'), in both numbers ('militants', 'militant')."""
+    found = {m.group("noun").lower() for a, b in spans for m in rules.attacking.finditer(text, a, b)}
+    return sorted(found | {n[:-1] if n.endswith("s") else n + "s" for n in found})
+
+
 def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are_victims: bool,
            perpetrator_names: Sequence[str], other_names: Sequence[str]) -> CasualtyFigures:
     rules = casualty_rules()
-    tally = Tally(perp_as_victim=perpetrator_nouns_are_victims, text=text,
-                  attackers=attackers_pattern(rules, perpetrator_names), others=names_pattern(other_names),
-                  vague_words=rules.vague, second_said=rules.second_said, further_words=rules.further)
     spans = _merge(text, focus)
+    attackers = [*perpetrator_names, *_attacking_nouns(text, spans, rules)]
+    tally = Tally(perp_as_victim=perpetrator_nouns_are_victims, text=text,
+                  attackers=attackers_pattern(rules, attackers), others=names_pattern(other_names),
+                  vague_words=rules.vague, second_said=rules.second_said, further_words=rules.further)
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
             tally.sentences.append(s)

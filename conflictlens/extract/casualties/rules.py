@@ -20,7 +20,8 @@ Span = tuple[int, int]
 _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extract/data
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
-              "gerund_links", "absolute_openers", "group_adjectives", "dead_nouns")
+              "gerund_links", "absolute_openers", "group_adjectives", "dead_nouns", "partitive_determiners",
+              "object_taking_verbs")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Rules:
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
     revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
     earlier_toll: re.Pattern[str]  # words that make a toll's figure a superseded one ('an earlier figure of 69')
+    summed_toll: re.Pattern[str]  # words that make a toll one of several incidents ('the day's toll')
     update_time: re.Pattern[str]  # a day told beside an estimate makes it an update ('on Tuesday officials put ...')
     estimate: re.Pattern[str]  # right before a toll noun: another source's estimate ('residents put the toll at 37')
     contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
@@ -49,6 +51,7 @@ class Rules:
     restate: re.Pattern[str]
     mask: re.Pattern[str]
     relative: re.Pattern[str]
+    attacking: re.Pattern[str]  # 'eight militants attacked': fighters the incident tells as its attackers (group noun)
     summed: re.Pattern[str]  # one toll for several acts ('an attack on X and a bombing at Y killed 51')
     earlier: re.Pattern[str]  # another act told with its own time and toll ('an attack in December in which ...')
     sep: re.Pattern[str]
@@ -90,15 +93,16 @@ def _plural(noun: str, irregular: dict[str, str]) -> str:
     return " ".join([*lead, last])
 
 
-def _number_patterns(lex: dict) -> tuple[str, str, str]:
-    """(any number phrase, a core number, a range), as regex sources."""
+def _number_patterns(lex: dict, articles: bool = True) -> tuple[str, str, str]:
+    """(any number phrase, a core number, a range), as regex sources; without `articles`, a bare
+    article ('a', 'both') is no number phrase ('a dozen' still is)."""
     word = alternation([*lex["units"], *lex["tens"], *lex["scales"]])
     wordnum = rf"(?:{word})(?:(?:\s+|-)(?:{word})|(?:(?<=hundred)|(?<=thousand))\s+and\s+(?:{word}))*"
     core = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+|{wordnum})(?:\s+dozen)?"
     range_ = rf"between\s+{core}\s+and\s+{core}|{core}\s+(?:to|or)\s+{core}|\d+\s*[-\u2013]\s*\d+"
     quant = alternation(lex["quantifiers"])
     body = "|".join([range_, alternation(lex["vague_quantities"]), alternation(lex["unknown_quantities"]), core,
-                     alternation(lex["articles"])])
+                     *([alternation(lex["articles"])] if articles else [])])
     number = rf"(?<![\w/.:-])(?:(?:{quant})\s+)?(?:{body})(?![\w/:-])(?!\.\d)"
     return number, core, range_
 
@@ -125,9 +129,17 @@ def _injury_phrase(lex: dict) -> str:
                   rf"(?:{alternation(lex['injury_nouns'])})")
 
 
+def _hospital_phrase(lex: dict) -> str:
+    """'were being treated at Lady Reading Hospital', 'were rushed to the district headquarters
+    hospital': a verb of care, then a hospital named in up to five words."""
+    verbs = alternation(lex["hospital_verbs"])
+    return _words(rf"(?:were|are|was|is|have\s+been|had\s+been)\s+(?:being\s+)?(?:{verbs})\s+(?:at|in|to)\s+"
+                  rf"(?:[\w'\u2019.-]+\s+){{0,5}}?(?:{alternation(lex['hospital_nouns'])})")
+
+
 def _verb_pattern(lex: dict) -> str:
     phrases = _words(alternation(lex["sustain_injury_phrases"]))
-    return rf"(?P<sustain>{phrases}|{_injury_phrase(lex)})|" + _named_groups(lex, (
+    return rf"(?P<sustain>{phrases}|{_injury_phrase(lex)}|{_hospital_phrase(lex)})|" + _named_groups(lex, (
         ("amb", "ambiguous_verbs"),
         ("kill", "kill_verbs_active"),
         ("killp", "kill_participles"),
@@ -138,10 +150,14 @@ def _verb_pattern(lex: dict) -> str:
 
 
 def _toll_pattern(lex: dict, number: str) -> str:
-    """'the death toll rose to 24', 'revised the toll to 31': the figure is in group `num`."""
+    """'the death toll rose to 24', 'revised the toll to 31', 'the death toll from Monday's attack on a
+    police training center in Quetta has risen to 59': the figure is in group `num`, never a bare
+    article ('the death toll in an attack at a market')."""
     nouns = rf"(?P<fat>{alternation(lex['toll_nouns_fatal'])})|(?P<inj>{alternation(lex['toll_nouns_injured'])})"
     links = alternation(lex["toll_links"])
-    return rf"(?<![\w-])(?:{nouns})(?:\s+[\w-]+){{0,8}}?\s+(?:{links})\s+(?P<num>{number})"
+    near = rf"(?:\s+[\w-]+){{0,8}}?\s+(?:{links})"
+    rising = rf"(?:\s+[\w'\u2019-]+,?){{0,20}}?\s+(?:{alternation(lex['toll_rise_links'])})"
+    return rf"(?<![\w-])(?:{nouns})(?:{near}|{rising})\s+(?P<num>{number})"
 
 
 def _losses_pattern(lex: dict, number: str) -> str:
@@ -166,7 +182,11 @@ def _summed_acts_pattern(lex: dict) -> str:
     one = rf"(?:an?|another)\s+{words}{{0,3}}?(?:{act})(?![\w-])"
     place = r"(?-i:[A-Z][\w'\u2019-]+)"
     on_places = rf"(?:{acts})(?![\w-])[^.;]{{0,25}}?\s(?:on|in|at|against)\s+{place}(?:\s+{place})?\s+and\s+{place}"
-    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places})"
+    one_act = alternation(lex["one_act_plural_words"])
+    # "Major attacks in the capital have killed at least 40 people", not "twin blasts have killed 40"
+    perfect = (rf"(?<![\w-])(?!(?:{one_act})\s)(?:[\w'\u2019-]+)\s+(?:{acts})(?![\w-])[^.;]{{0,80}}?"
+               rf"\s(?:have|has)\s+(?:now\s+)?killed\b")
+    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places})|{perfect}"
 
 
 def _earlier_act_pattern(lex: dict) -> str:
@@ -179,7 +199,9 @@ def _earlier_act_pattern(lex: dict) -> str:
     noun_then_time = rf"{words}{{0,3}}?{act}\s+{words}{{0,7}}?{time}(?:\s+[\w-]+){{0,2}}?"
     linked = (rf"(?:{alternation(lex['earlier_act_links'])})\s+(?:[\w'\u2019-]+\s+){{0,3}}?(?:after|since)\s[^.;,]*"
               r"(?:,\s+(?:when|in\s+which|which|that)\s[^.;,]*)?"
-              rf"|(?:{alternation(lex['earlier_act_follows'])})\s+(?!by\s){words}{{0,3}}?{act}[^.;,]*")
+              rf"|(?:{alternation(lex['earlier_act_follows'])})\s+(?!by\s){words}{{0,3}}?{act}[^.;,]*"
+              # "the fourth attack on Shias since March, when more than 50 worshippers were killed"
+              rf"|{act}\s+{words}{{0,3}}?since\s[^.;,]*(?:,\s+(?:when|in\s+which)\s[^.;,]*)?")
     return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
             rf"(?:in\s+which|that|which)\s[^.;]*|{linked})")
 
@@ -203,6 +225,9 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
         "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
         "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
         "earlier_toll": compile_pattern(_words(alternation(lex["toll_earlier_words"])), flags),
+        "summed_toll": compile_pattern(_words(alternation(lex["toll_summed_words"])) + "|" + _words(
+            rf"(?:{alternation(lex['toll_summed_counts'])})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(lex['toll_summed_acts'])})"),
+            flags),
         "update_time": compile_pattern(_words(alternation(lex["toll_update_times"])), flags),
         "estimate": compile_pattern(rf"{_words(alternation(lex['toll_estimate_verbs']))}\s+(?:[\w'-]+\s+){{0,2}}$",
                                     flags),
@@ -220,6 +245,14 @@ def _included_pattern(lex: dict, number: str) -> str:
     noun = alternation([*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns)])
     count = rf"(?:(?P<num>{number})\s+(?:[\w-]+\s+){{0,2}}?)?(?<![\w-])(?P<noun>{noun})(?![\w-])"
     return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.,]{{0,100}}?{count}"
+
+
+def _attacking_pattern(lex: dict) -> str:
+    """'eight militants attacked a police post', 'the insurgents stormed': a perpetrator noun (group
+    `noun`) up to three words before an attacker verb."""
+    nouns = lex["perpetrator_nouns"]
+    noun = alternation([*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns)])
+    return rf"(?<![\w-])(?P<noun>{noun})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(lex['attacker_verbs'])})(?![\w-])"
 
 
 def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> ReportPattern:
@@ -269,7 +302,7 @@ def casualty_rules() -> Rules:
         heads=heads,
         verb=compile_pattern(_verb_pattern(lex), flags),
         zero=compile_pattern(zero, flags),
-        toll=compile_pattern(_toll_pattern(lex, number), flags), losses=compile_pattern(_losses_pattern(lex, number), flags),
+        toll=compile_pattern(_toll_pattern(lex, _number_patterns(lex, articles=False)[0]), flags), losses=compile_pattern(_losses_pattern(lex, number), flags),
         **_toll_source_patterns(lex, flags), included=compile_pattern(_included_pattern(lex, number), flags),
         assailants=_assailant_pattern(lex),
         restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
@@ -278,7 +311,7 @@ def casualty_rules() -> Rules:
         relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,"
                                  r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
                                  flags),
-        summed=compile_pattern(_summed_acts_pattern(lex), flags),
+        summed=compile_pattern(_summed_acts_pattern(lex), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
                             flags),

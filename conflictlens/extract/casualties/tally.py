@@ -80,7 +80,7 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     tolls = list(rules.toll.finditer(work))
     for m in tolls:
         value = parse_number(m.group("num"))
-        if value is not None:
+        if value is not None and not _summed_toll(work, m, rules):
             cat = "injured" if m.group("inj") else "fatalities"
             # 'the toll could rise to 20' forecasts: the figure bounds the count, it does not revise it
             forecast = rules.forecast.search(m.group(), 0, m.start("num") - m.start())
@@ -98,6 +98,12 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
 
 # How far before a toll noun a word may make its figure a superseded one ('an initial death toll of 12')
 _EARLIER_REACH = 20
+
+
+def _summed_toll(work: str, m: re.Match[str], rules: Rules) -> bool:
+    """'..., bringing the day's toll to 24', 'the combined death toll of the two attacks rose to 30': a
+    toll of several incidents, no incident's own."""
+    return rules.summed_toll.search(work, max(0, m.start() - _EARLIER_REACH), m.start("num")) is not None
 
 
 def _superseded(work: str, m: re.Match[str], rules: Rules) -> bool:
