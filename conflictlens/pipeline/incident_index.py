@@ -33,7 +33,7 @@ from conflictlens.store.incidents import IncidentStore
 MAX_KEYS: int | None = None  # blocking keys held (each with its incidents); None: `key_bound`
 MIN_KEYS = 200_000  # keys held at least, whatever the machine: about 35 MB
 KEY_BYTES = 180  # a held key with its tuple of one incident (of none: about 120), measured with tracemalloc
-MEMORY_SHARE = 32  # of the machine's memory the held keys may take: 8 GB holds 1.4M keys, a 1M-event store's 1.27M
+MEMORY_SHARE = 32  # of the machine's memory the held keys may take: 8 GB holds 1.49M keys, a 1M-event store's 1.27M
 MAX_INCIDENTS = 50_000  # incidents whose sampled member profiles are held
 
 
