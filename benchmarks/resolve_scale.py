@@ -22,8 +22,8 @@ real-layout rows (kept in DIR, reused by later runs), copied, and `conflictlens 
 resolve` is timed as its own process (start-up included): wall, CPU (user + system) and bytes
 written. Beside it, in the same run: a bare pass reading and parsing every stored event record
 (the least any re-resolve must do), and with --against, the same command run by another checkout's
-code (e.g. main's) on another copy. Goals: 1,000,000 stored events in under 3 minutes, and 10x the
-events in at most 12x the time.
+code (e.g. main's) on another copy (--together: both at once, each its own process). Goals:
+1,000,000 stored events in under 3 minutes, and 10x the events in at most 12x the time.
 """
 
 from __future__ import annotations
@@ -235,12 +235,14 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None, help="folder for the --stores stores (reused)")
     parser.add_argument("--against", type=Path, default=None, help="another checkout to time beside this one")
     parser.add_argument("--keep-copies", action="store_true", help="leave the resolved copies in the --keep folder")
+    parser.add_argument("--together", action="store_true",
+                        help="with --against: run both checkouts at once, so both see the same load")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stores:
         from stored_resolve import stored_runs  # beside this file
-        stored_runs(args.stores, args.keep, args.against, args.keep_copies)
+        stored_runs(args.stores, args.keep, args.against, args.keep_copies, args.together)
         return
     if args.child:
         # Profiles live long: collect young garbage less often (fewer full passes over the index).

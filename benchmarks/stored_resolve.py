@@ -1,12 +1,16 @@
 """`conflictlens incidents resolve` on stores of 100k and 1M events: `resolve_scale.py --stores` (see there).
 
 Times the command users type, each as its own process on its own copy of the store, beside a bare
-pass over the same stored records in the same run, and optionally another checkout's code.
+pass over the same stored records in the same run, and optionally another checkout's code: one after
+the other, or with `together` both at once (two processes in the same minutes see the same load; on
+a shared machine the CPU an event costs swings by a third with it, so runs minutes apart differ).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +29,8 @@ GOAL_SECONDS_1M = 180.0
 GOAL_RATIO = 1.2  # 10x the events in at most 12x the time
 
 
-def stored_runs(sizes: list[int], keep: Path | None, against: Path | None, keep_copies: bool = False) -> None:
+def stored_runs(sizes: list[int], keep: Path | None, against: Path | None, keep_copies: bool = False,
+                together: bool = False) -> None:
     folder = keep or Path(tempfile.mkdtemp(prefix="cl-resolve-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
     print(f"stores in {folder}", flush=True)
@@ -35,13 +40,18 @@ def stored_runs(sizes: list[int], keep: Path | None, against: Path | None, keep_
         base_wall, base_cpu = bare_pass(store)
         print(f"{size:>9,} events: bare read of every stored record {base_wall:.1f} s wall, {base_cpu:.1f} s CPU",
               flush=True)
-        for label, code in (("this", ROOT), ("against", against)):
-            if code is None:
-                continue
-            wall, cpu, written = resolve(store, folder / f"work-{label}-{size}.db", Path(code), keep_copies)
+        codes = {label: Path(code) for label, code in (("this", ROOT), ("against", against)) if code is not None}
+        if together:
+            runs = resolve_together(store, {label: folder / f"work-{label}-{size}.db" for label in codes}, codes,
+                                    keep_copies)
+        else:
+            runs = {label: (*resolve(store, folder / f"work-{label}-{size}.db", code, keep_copies), None)
+                    for label, code in codes.items()}
+        for label, (wall, cpu, written, rss) in runs.items():
             results[label].append((size, wall, cpu))
+            peak = f", peak RSS {rss / 2**20:.2f} GB" if rss else ""
             print(f"  {label:<8} incidents resolve {wall:8.1f} s wall {cpu:8.1f} s CPU ({cpu / base_cpu:5.1f} x bare "
-                  f"read) {size / cpu:8,.0f} events per CPU s, {written / 1e9:.2f} GB written", flush=True)
+                  f"read) {size / cpu:8,.0f} events per CPU s, {written / 1e9:.2f} GB written{peak}", flush=True)
     for label, rows in results.items():
         for (small, wall_a, cpu_a), (large, wall_b, cpu_b) in zip(rows, rows[1:]):
             goal = GOAL_RATIO * large / small
@@ -86,3 +96,30 @@ def resolve(store: Path, work: Path, code: Path, keep: bool = False) -> tuple[fl
     if not keep:
         import_scale.fresh(work)
     return wall, cpu, written
+
+
+def resolve_together(store: Path, works: dict[str, Path], codes: dict[str, Path],
+                     keep: bool = False) -> dict[str, tuple[float, float, int, int]]:
+    """`conflictlens --db COPY incidents resolve` by each checkout in `codes`, all at once, each on its own
+    copy (`works`): label -> (wall, CPU, bytes written, peak RSS in KB), each from its own process's
+    rusage (`os.wait4`)."""
+    for work in works.values():
+        import_scale.fresh(work)
+        shutil.copyfile(store, work)
+    started, running, out = time.perf_counter(), {}, {}
+    for label, code in codes.items():
+        env = dict(os.environ, PYTHONPATH=str(code), PYTHONHASHSEED="0")
+        running[subprocess.Popen([sys.executable, "-c", "from conflictlens.cli import main; main()", "--db",
+                                  str(works[label]), "incidents", "resolve"], env=env, cwd=code,
+                                 stdout=subprocess.DEVNULL).pid] = label
+    while running:
+        pid, status, usage = os.wait4(-1, 0)
+        label = running.pop(pid)
+        if os.waitstatus_to_exitcode(status):
+            raise SystemExit(f"incidents resolve failed ({codes[label]}): status {status}")
+        out[label] = (time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_oublock * 512,
+                      usage.ru_maxrss)
+    if not keep:
+        for work in works.values():
+            import_scale.fresh(work)
+    return out

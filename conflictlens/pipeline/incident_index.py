@@ -12,15 +12,17 @@ It stays true only while this connection is the one writing:
   `begin` checks inside each write transaction: then everything is read again;
 - a member removed or updated (a revised row decided again) empties it (`forget`): rare, and the
   keys it was filed under are not known here;
-- past `MAX_INCIDENTS` samples it drops the older ones (read again when needed), and past `MAX_KEYS`
-  keys the keys of the older times it holds, so memory stays bounded on an import of any
-  size. An index that holds every key of the store (*complete*: it began on a store with no keys)
-  stays so: it remembers the latest time it dropped keys of, and asks the store only about keys of
-  such times, which a date-ordered file seldom probes again.
+- past `MAX_INCIDENTS` samples it drops the older ones (read again when needed), and past its key
+  bound (`key_bound`: a share of the machine's memory) the keys of the older times it holds, so
+  memory stays bounded on an import of any size. An index that holds every key of the store
+  (*complete*: it began on a store with no keys) stays so: it remembers the latest time it dropped
+  keys of, and asks the store only about keys of such times, which a date-ordered file seldom probes
+  again.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 
 from conflictlens.resolve.blocking import time_of_key, time_position
@@ -28,7 +30,10 @@ from conflictlens.resolve.cluster import sample_members
 from conflictlens.resolve.profile import Profile, profile_from_json
 from conflictlens.store.incidents import IncidentStore
 
-MAX_KEYS = 200_000  # blocking keys held (each with its incidents); about 60 MB at most
+MAX_KEYS: int | None = None  # blocking keys held (each with its incidents); None: `key_bound`
+MIN_KEYS = 200_000  # keys held at least, whatever the machine: about 35 MB
+KEY_BYTES = 180  # a held key with its tuple of one incident (of none: about 120), measured with tracemalloc
+MEMORY_SHARE = 32  # of the machine's memory the held keys may take: 8 GB holds 1.49M keys, a 1M-event store's 1.27M
 MAX_INCIDENTS = 50_000  # incidents whose sampled member profiles are held
 
 
@@ -37,8 +42,10 @@ class IncidentIndex:
 
     def __init__(self) -> None:
         # key -> the incidents with a member filed under it, in the order their first such member was
-        # filed (a dict as an ordered set): the order `incidents_by_keys` returns them in.
-        self._keys: dict[str, dict[str, None]] = {}
+        # filed: the order `incidents_by_keys` returns them in. A tuple, not a dict as an ordered set:
+        # a key takes half the memory (most hold no incident or one), so twice as many are held.
+        self._keys: dict[str, tuple[str, ...]] = {}
+        self._max_keys = key_bound()
         self._samples: dict[str, list[Profile]] = {}
         self._version: int | None = None
         # Whether every key the store files a member under is held, but for the dropped times: true
@@ -50,11 +57,15 @@ class IncidentIndex:
         # dropped. A key not held of such a time, or of no known time, is asked of the store.
         self._dropped: dict[str, int | str] = {}
         # Of a complete index with dropped times: keys asked about, not held and of a time not dropped,
-        # so known to hold no incident. Once keys were dropped (a store past MAX_KEYS keys) a resolve
+        # so known to hold no incident. Once keys were dropped (a store past the key bound) a resolve
         # asks this of some 30 probe keys an event, twice: testing them one by one in Python was a
         # sixth of the CPU past 160,000 events; `load_keys` subtracts the held and these in C, and
-        # parses only keys not seen before. Emptied when `_dropped` changes and past MAX_KEYS keys.
+        # judges only keys not seen before. Emptied when `_dropped` changes and past MIN_KEYS keys.
         self._live_unheld: set[str] = set()
+        # Of a complete index with dropped times: time part ("d|184231") -> whether its keys may have been
+        # dropped. Probe keys are built as time + place, about 4 times x 8 places an event: a time is
+        # judged once per mark, not once per key. Emptied when `_dropped` changes.
+        self._time_verdicts: dict[str, bool] = {}
 
     def begin(self, incidents: IncidentStore) -> None:
         """Call inside each write transaction, before reading: drops what another connection may have changed."""
@@ -68,15 +79,15 @@ class IncidentIndex:
 
     def _shrink(self) -> None:
         """Bound the memory: past MAX_INCIDENTS only the newest half of that many samples stay (the others
-        are read again when needed); past MAX_KEYS the keys of the older times held go (a complete
-        index stays so), or all of them."""
+        are read again when needed); past the key bound the keys of the older times held go (a
+        complete index stays so), or all of them."""
         if len(self._samples) > MAX_INCIDENTS:  # held in the order first read or founded: the newest stay
             self._samples = dict(list(self._samples.items())[-(MAX_INCIDENTS // 2):])
-        if len(self._keys) <= MAX_KEYS:
+        if len(self._keys) <= self._max_keys:
             return
         if self._complete:
             self._drop_older_times()
-        if len(self._keys) > MAX_KEYS // 2 or not self._complete:
+        if len(self._keys) > self._max_keys // 2 or not self._complete:
             self.forget()
 
     def _drop_older_times(self) -> None:
@@ -89,21 +100,31 @@ class IncidentIndex:
             held.sort()
             cut = held[len(held) - 1 - len(held) * 2 // 5]
             self._dropped[kind] = max(cut, self._dropped.get(kind, cut))  # type: ignore[type-var]
-        self._live_unheld = set()
+        self._live_unheld, self._time_verdicts = set(), {}
         self._keys = {key: self._keys[key] for key, found in located if not self._dropped_at(found)}
 
     def _in_dropped_time(self, key: str) -> bool:
-        if key in self._live_unheld:
-            return False
-        dropped = self._time_dropped(key)
-        if not dropped:
-            if len(self._live_unheld) >= MAX_KEYS:
-                self._live_unheld = set()
-            self._live_unheld.add(key)
+        return key not in self._live_unheld and bool(self._of_dropped_times({key}))
+
+    def _of_dropped_times(self, keys: set[str]) -> set[str]:
+        """Those of `keys` (none held) of a time whose keys may have been dropped, to be asked of the store;
+        the others hold no incident, and are remembered so. Each time part is judged once per mark."""
+        verdicts, dropped = self._time_verdicts, set()
+        for key in keys:
+            time = _time_part(key)
+            verdict = verdicts.get(time)
+            if verdict is None:
+                verdict = verdicts[time] = self._time_dropped(time)
+            if verdict:
+                dropped.add(key)
+        if len(self._live_unheld) + len(keys) > MIN_KEYS:
+            self._live_unheld = set()
+        self._live_unheld.update(keys.difference(dropped))
         return dropped
 
-    def _time_dropped(self, key: str) -> bool:
-        return self._dropped_at(_position(key))
+    def _time_dropped(self, time: str) -> bool:
+        """Whether keys of this time part (`_time_part`: "" for a key of no time) may have been dropped."""
+        return self._dropped_at(time_position(time))
 
     def _dropped_at(self, found: tuple[str, int | str] | None) -> bool:
         """Whether a key of this time position (`_position`) is of a time whose keys may have been dropped."""
@@ -117,7 +138,7 @@ class IncidentIndex:
         self._samples.clear()
         self._complete = False
         self._dropped = {}
-        self._live_unheld = set()
+        self._live_unheld, self._time_verdicts = set(), {}
 
     def load_keys(self, incidents: IncidentStore, keys: Iterable[str]) -> None:
         """Read the incidents filed under each of `keys` that may have some and is not held (one query per 500 keys)."""
@@ -127,12 +148,12 @@ class IncidentIndex:
         unknown = set(keys).difference(held)  # in C: most probe keys are held, or known to hold nothing
         if complete:
             unknown.difference_update(self._live_unheld)
-            unknown = {key for key in unknown if self._in_dropped_time(key)}
+            unknown = self._of_dropped_times(unknown)
         if unknown:
             missing = sorted(unknown)  # the order they are filed in here changes no answer
             found = incidents.incidents_under_keys(missing)
             for key in missing:
-                held[key] = dict.fromkeys(found.get(key, ()))
+                held[key] = tuple(dict.fromkeys(found.get(key, ())))
 
     def incidents_by_keys(self, incidents: IncidentStore, keys: Sequence[str]) -> list[str]:
         """IncidentStore.incidents_by_keys, from memory: keys in sorted order, then filing order,
@@ -141,7 +162,7 @@ class IncidentIndex:
         self.load_keys(incidents, wanted)
         found: dict[str, None] = {}
         for key in sorted(held.keys() & wanted):  # most keys hold no incident: compared in C
-            found.update(held[key])
+            found.update(dict.fromkeys(held[key]))
         return list(found)
 
     def sample(self, incidents: IncidentStore, incident_id: str, limit: int) -> list[Profile]:
@@ -157,9 +178,10 @@ class IncidentIndex:
         for key in keys:
             held = self._keys.get(key)
             if held is not None:
-                held.setdefault(incident_id, None)
+                if incident_id not in held:
+                    self._keys[key] = (*held, incident_id)
             elif self._complete and not (self._dropped and self._in_dropped_time(key)):
-                self._keys[key] = {incident_id: None}  # stays complete: the store's answer is now known
+                self._keys[key] = (incident_id,)  # stays complete: the store's answer is now known
         sample = self._samples.get(incident_id)
         if sample is not None:  # the first half and the latest half, as sample_profiles reads them
             self._samples[incident_id] = sample_members([*sample, profile], limit)
@@ -173,3 +195,22 @@ def _position(key: str) -> tuple[str, int | str] | None:
         return time_position(time_of_key(key))
     except ValueError:
         return None
+
+
+def _time_part(key: str) -> str:
+    """blocking.time_of_key, or "" for a key with no time part."""
+    cut = key.find("|", 2)
+    return key[:cut] if cut > 0 else ""
+
+
+def key_bound() -> int:
+    """How many blocking keys an index holds: MAX_KEYS if set, else a MEMORY_SHARE of the machine's
+    memory (at least MIN_KEYS). A bound never changes an answer: a complete index past it drops the
+    keys of its older times and asks the store about them again."""
+    if MAX_KEYS is not None:
+        return MAX_KEYS
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # no sysconf (Windows) or no such name
+        return MIN_KEYS
+    return max(MIN_KEYS, memory // MEMORY_SHARE // KEY_BYTES)

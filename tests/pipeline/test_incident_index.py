@@ -233,7 +233,7 @@ def test_which_keys_are_of_dropped_times_follows_each_drop():
     index._keys.update((key, {"inc_a": None}) for key in keys)
     index._drop_older_times()  # the newest two fifths stay: buckets 6 to 9
     first = [index._in_dropped_time(key) for key in keys]
-    assert first == [index._time_dropped(key) for key in keys] == [True] * 6 + [False] * 4
+    assert first == [index._time_dropped(f"d|{bucket}") for bucket in range(10)] == [True] * 6 + [False] * 4
     index._keys.update((f"d|{bucket}|violence|a|AF|kbl", {"inc_b": None}) for bucket in range(10, 30))
     index._drop_older_times()  # a later drop moves the mark past all of them: what was remembered goes
     assert all(index._in_dropped_time(key) for key in keys)
@@ -252,23 +252,67 @@ class _AskedStore:
         return {}
 
 
-def test_a_probe_key_known_to_hold_nothing_is_not_parsed_again_until_the_mark_moves(monkeypatch):
+def test_a_probe_key_known_to_hold_nothing_is_not_judged_again_until_the_mark_moves(monkeypatch):
     index = IncidentIndex()
     index._complete = True
-    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", {"inc_a": None}) for bucket in range(10))
+    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", ("inc_a",)) for bucket in range(10))
     index._drop_older_times()  # buckets 0 to 5 went
-    parsed: list[str] = []
+    judged: list[str] = []
     original = IncidentIndex._time_dropped
-    monkeypatch.setattr(IncidentIndex, "_time_dropped", lambda self, key: parsed.append(key) or original(self, key))
+    monkeypatch.setattr(IncidentIndex, "_time_dropped", lambda self, time: judged.append(time) or original(self, time))
     live = [f"d|{bucket}|violence|g|3|4" for bucket in (7, 8)]
     old = "d|2|violence|g|3|4"
     store = _AskedStore()
     index.load_keys(store, [*live, old, *live])
-    assert sorted(parsed) == sorted([*live, old]) and store.asked == [old]  # only the dropped time's key is asked
-    parsed.clear()
+    assert sorted(judged) == ["d|2", "d|7", "d|8"] and store.asked == [old]  # only the dropped time's key is asked
+    judged.clear()
     index.load_keys(store, [*live, old])  # the live ones are known empty, the old one is held now
-    assert parsed == [] and store.asked == [old]
-    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", {"inc_b": None}) for bucket in range(10, 30))
+    assert judged == [] and store.asked == [old]
+    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", ("inc_b",)) for bucket in range(10, 30))
     index._drop_older_times()  # the mark moves past buckets 7 and 8: their keys may have incidents now
     index.load_keys(store, live)
-    assert sorted(parsed) == sorted(live) and store.asked == [old, *sorted(live)]
+    assert sorted(judged) == ["d|7", "d|8"] and store.asked == [old, *sorted(live)]
+
+
+def test_each_time_part_of_the_probe_keys_is_judged_once_per_mark(monkeypatch):
+    index = IncidentIndex()
+    index._complete = True
+    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", ("inc_a",)) for bucket in range(10))
+    index._drop_older_times()  # buckets 0 to 5 went
+    judged: list[str] = []
+    original = IncidentIndex._time_dropped
+    monkeypatch.setattr(IncidentIndex, "_time_dropped", lambda self, time: judged.append(time) or original(self, time))
+    places = [f"violence|g|{i}|{j}" for i in range(3) for j in range(3)] + ["protest|a|AF|kbl"]
+    store = _AskedStore()
+    index.load_keys(store, [f"d|{bucket}|{place}" for bucket in (4, 5, 6, 7) for place in places])
+    assert sorted(judged) == ["d|4", "d|5", "d|6", "d|7"]  # forty keys, four times
+    assert store.asked == sorted(f"d|{bucket}|{place}" for bucket in (4, 5) for place in places)
+    judged.clear()
+    index.load_keys(store, [f"d|{bucket}|violence|g|9|9" for bucket in (5, 6, 7)])  # new places, times judged before
+    assert judged == [] and store.asked[-1] == "d|5|violence|g|9|9"
+    assert not index._in_dropped_time("d|7|violence|g|8|8") and index._in_dropped_time("d|3|violence|g|8|8")
+    assert index._in_dropped_time("no time") and not IncidentIndex()._in_dropped_time("no time")
+
+
+def test_held_keys_take_a_tuple_of_their_incidents_in_filing_order(tmp_path):
+    with Store.open(tmp_path / "db.sqlite") as store:
+        index = IncidentIndex()
+        with store.transaction():
+            index.begin(store.incidents)  # no keys in the store: complete
+            for event_id, incident in (("evt_a", "inc_b"), ("evt_b", "inc_a"), ("evt_c", "inc_b")):
+                store.incidents.add_member(event_id, incident, None, [], {}, None, ["k|1"])
+                index.added(incident, None, ["k|1"], 4, founded=False)
+            assert index._keys == {"k|1": ("inc_b", "inc_a")}
+            assert index.incidents_by_keys(store.incidents, ["k|1"]) == store.incidents.incidents_by_keys(["k|1"])
+
+
+def test_the_key_bound_is_a_share_of_the_machines_memory_unless_set(monkeypatch):
+    from conflictlens.pipeline import incident_index
+    eight_gb = {"SC_PHYS_PAGES": 2 ** 21, "SC_PAGE_SIZE": 4096}
+    monkeypatch.setattr(incident_index.os, "sysconf", eight_gb.__getitem__)
+    assert incident_index.key_bound() == 8 * 2 ** 30 // incident_index.MEMORY_SHARE // incident_index.KEY_BYTES
+    assert 1_000_000 < incident_index.key_bound() < 2_000_000  # 8 GB: a 1M-event store's 1.27M keys
+    monkeypatch.setattr(incident_index.os, "sysconf", lambda name: 1024)  # a tiny machine: the floor
+    assert incident_index.key_bound() == incident_index.MIN_KEYS
+    monkeypatch.setattr(incident_index, "MAX_KEYS", 7)
+    assert incident_index.key_bound() == 7 and IncidentIndex()._max_keys == 7
