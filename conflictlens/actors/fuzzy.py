@@ -27,6 +27,12 @@ ACRONYM_SCORE = 0.8
 # Suggestions only advise a reviewer, so the cut is looser than for resolution. Token-sort similarity,
 # because a partial-match scorer rates any name containing "Taliban" as close to "Taliban".
 SUGGEST_CUTOFF = 60.0
+# A name is a variant spelling only word by word: each word one name has and the other lacks must be
+# near one of the other's words ("Tehrik" / "Tehreek" 77), not another word ("Communist Party of Chile"
+# scores 86 against "Communist Party of Thailand", but "Chile" / "Thailand" scores 46). Short words
+# ("of", "in", "al", "e") may come and go.
+WORD_CUTOFF = 60.0
+SHORT_WORD = 3
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,9 @@ class FuzzyMatcher:
         found = process.extract(query, self._texts, scorer=fuzz.ratio, score_cutoff=cutoff - AMBIGUITY_MARGIN, limit=8)
         if not found or found[0][1] < cutoff:
             return None
+        found = [f for f in found if _same_words(query, f[0])]
+        if not found or found[0][1] < cutoff:
+            return None
         top_owner = self._owners[found[0][2]]
         rivals = [s for _, s, i in found[1:] if self._owners[i] != top_owner]
         if rivals and found[0][1] - rivals[0] < AMBIGUITY_MARGIN:
@@ -90,3 +99,11 @@ class FuzzyMatcher:
         near = {owner for acr, owner in self._acronyms.items()
                 if abs(len(acr) - len(key[0])) <= 1 and OSA.distance(acr, key[0]) <= 1}
         return FuzzyHit(near.pop(), ACRONYM_SCORE) if len(near) == 1 else None
+
+
+def _same_words(query: str, text: str) -> bool:
+    """Whether every word one name has and the other lacks is a near spelling of one of the other's words."""
+    ours, theirs = query.split(), text.split()
+    return all(max((fuzz.ratio(w, o) for o in others), default=0.0) >= WORD_CUTOFF
+               for words, others in ((ours, theirs), (theirs, ours)) for w in set(words) - set(others)
+               if len(w) > SHORT_WORD)

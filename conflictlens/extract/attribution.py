@@ -21,6 +21,9 @@ _SAID_OF_OTHERS = ("attributed", "suspected")
 # Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name,
 # nor when the name's comma sits inside them ('"the Extraditables," the armed wing ...').
 _QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
+# A name given again in brackets after words no registry name covers ("the Farabundo Marti Liberation
+# Front (FMLN) today claimed ..."): the bracketed name is the sentence's subject, read without its brackets.
+_BRACKETED_ACTOR = compile_pattern(r"\((ACTOR\d+)\)")
 # A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed");
 # the end of a date ("2020-06-10 Fighters from ...") counts nobody.
 _COUNTED = compile_pattern(r"(?i:(?<![\w./:-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
@@ -125,7 +128,7 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         kept.append(m)
         pos = e
     parts.append(sentence[pos:])
-    masked = _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts)))
+    masked = _BRACKETED_ACTOR.sub(r"\1", _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts))))
     return _faction_for_parent(masked, kept), kept
 
 
