@@ -11,12 +11,8 @@ import pytest
 
 import conflictlens
 from conflictlens.extract.casualties.parse import parse_casualties
+from tests.extract.casualty_helpers import best_figures as _best
 from conflictlens.extract.tolls import TITLE_KEY
-
-
-def _best(text: str) -> tuple:
-    figures = parse_casualties(text)
-    return figures.fatalities.best, figures.injured.best, figures.perpetrators_killed.best
 
 
 @pytest.mark.parametrize(

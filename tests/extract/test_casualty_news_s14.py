@@ -12,11 +12,7 @@ import pytest
 
 import conflictlens
 from conflictlens.extract.casualties.parse import parse_casualties
-
-
-def _best(text: str) -> tuple:
-    figures = parse_casualties(text)
-    return figures.fatalities.best, figures.injured.best, figures.perpetrators_killed.best
+from tests.extract.casualty_helpers import best_figures as _best
 
 
 @pytest.mark.parametrize(

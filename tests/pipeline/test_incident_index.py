@@ -252,7 +252,8 @@ class _AskedStore:
         return {}
 
 
-def test_a_probe_key_known_to_hold_nothing_is_not_judged_again_until_the_mark_moves(monkeypatch):
+def _index_past_a_drop(monkeypatch) -> tuple[IncidentIndex, list[str]]:
+    """An index whose buckets 0 to 5 were dropped, and the list of times it judges from then on."""
     index = IncidentIndex()
     index._complete = True
     index._keys.update((f"d|{bucket}|violence|a|AF|kbl", ("inc_a",)) for bucket in range(10))
@@ -260,6 +261,11 @@ def test_a_probe_key_known_to_hold_nothing_is_not_judged_again_until_the_mark_mo
     judged: list[str] = []
     original = IncidentIndex._time_dropped
     monkeypatch.setattr(IncidentIndex, "_time_dropped", lambda self, time: judged.append(time) or original(self, time))
+    return index, judged
+
+
+def test_a_probe_key_known_to_hold_nothing_is_not_judged_again_until_the_mark_moves(monkeypatch):
+    index, judged = _index_past_a_drop(monkeypatch)
     live = [f"d|{bucket}|violence|g|3|4" for bucket in (7, 8)]
     old = "d|2|violence|g|3|4"
     store = _AskedStore()
@@ -275,13 +281,7 @@ def test_a_probe_key_known_to_hold_nothing_is_not_judged_again_until_the_mark_mo
 
 
 def test_each_time_part_of_the_probe_keys_is_judged_once_per_mark(monkeypatch):
-    index = IncidentIndex()
-    index._complete = True
-    index._keys.update((f"d|{bucket}|violence|a|AF|kbl", ("inc_a",)) for bucket in range(10))
-    index._drop_older_times()  # buckets 0 to 5 went
-    judged: list[str] = []
-    original = IncidentIndex._time_dropped
-    monkeypatch.setattr(IncidentIndex, "_time_dropped", lambda self, time: judged.append(time) or original(self, time))
+    index, judged = _index_past_a_drop(monkeypatch)
     places = [f"violence|g|{i}|{j}" for i in range(3) for j in range(3)] + ["protest|a|AF|kbl"]
     store = _AskedStore()
     index.load_keys(store, [f"d|{bucket}|{place}" for bucket in (4, 5, 6, 7) for place in places])
