@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from conflictlens.resolve.blocking import time_of_key, time_position
+from conflictlens.resolve.blocking import time_position
 from conflictlens.resolve.cluster import sample_members
 from conflictlens.resolve.profile import Profile, profile_from_json
 from conflictlens.store.incidents import IncidentStore
@@ -104,19 +104,19 @@ class IncidentIndex:
         self._keys = {key: self._keys[key] for key, found in located if not self._dropped_at(found)}
 
     def _in_dropped_time(self, key: str) -> bool:
-        return key not in self._live_unheld and bool(self._of_dropped_times({key}))
+        return key not in self._live_unheld and self._time_verdict(_time_part(key))
+
+    def _time_verdict(self, time: str) -> bool:
+        """`_time_dropped`, judged once per time part and mark."""
+        verdict = self._time_verdicts.get(time)
+        if verdict is None:
+            verdict = self._time_verdicts[time] = self._time_dropped(time)
+        return verdict
 
     def _of_dropped_times(self, keys: set[str]) -> set[str]:
         """Those of `keys` (none held) of a time whose keys may have been dropped, to be asked of the store;
         the others hold no incident, and are remembered so. Each time part is judged once per mark."""
-        verdicts, dropped = self._time_verdicts, set()
-        for key in keys:
-            time = _time_part(key)
-            verdict = verdicts.get(time)
-            if verdict is None:
-                verdict = verdicts[time] = self._time_dropped(time)
-            if verdict:
-                dropped.add(key)
+        dropped = {key for key in keys if self._time_verdict(_time_part(key))}
         if len(self._live_unheld) + len(keys) > MIN_KEYS:
             self._live_unheld = set()
         self._live_unheld.update(keys.difference(dropped))
@@ -191,10 +191,7 @@ class IncidentIndex:
 
 def _position(key: str) -> tuple[str, int | str] | None:
     """The kind and position of a blocking key's time part (blocking.time_position); None for another key."""
-    try:
-        return time_position(time_of_key(key))
-    except ValueError:
-        return None
+    return time_position(_time_part(key))
 
 
 def _time_part(key: str) -> str:
