@@ -23,7 +23,6 @@ from typing import Any, Iterator, Mapping
 import _sre
 
 from conflictlens.extract import case_twin
-from conflictlens.extract.case_twin import folds_to_lower_case
 from conflictlens.model.cache import read_entry, source_key, write_entry
 
 FLAGS = re.IGNORECASE
@@ -204,7 +203,7 @@ class CompiledPrograms:
     def twin(self, pattern: str, flags: int) -> re.Pattern[str] | None:
         found = self.known.get((pattern, flags, "twin"))
         if found is None:
-            found = folds_to_lower_case(pattern, flags)
+            found = case_twin.folds_to_lower_case(pattern, flags)
             self._add((pattern, flags, "twin"), found)
         return self.pattern(pattern, flags & ~re.IGNORECASE) if found else None
 

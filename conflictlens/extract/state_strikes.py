@@ -49,13 +49,16 @@ def with_strike_mentions(text: str, known: Sequence[ActorMention], resolver: Act
     state's forces, as a mention of those forces (method "demonym"), left to right."""
     if resolver is None:
         return list(known)
-    added = []
+    added, states = [], {}  # each demonym asked of the resolver once ("Israeli airstrikes" told ten times)
     for m in _cues().demonym_before_strike.finditer(text):
         start, end = m.span("demonym")
         if any(k.start < end and start < k.end for k in known):
             continue
-        state = _state_of(m.group("demonym"), resolver, date)
+        demonym = m.group("demonym")
+        if demonym not in states:
+            states[demonym] = _state_of(demonym, resolver, date)
+        state = states[demonym]
         if state is not None:
-            added.append(ActorMention(start, end, m.group("demonym"), state.canonical, state.actor_type,
+            added.append(ActorMention(start, end, demonym, state.canonical, state.actor_type,
                                       state.score, "demonym"))
     return sorted([*known, *added], key=lambda k: k.start) if added else list(known)

@@ -96,20 +96,25 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     return blank(work, [m.span() for m in tolls])
 
 
-# How far before a toll noun a word may make its figure a superseded one ('an initial death toll of 12')
+# How far before a toll noun a word may make its figure a superseded one ('an initial death toll of 12') or
+# one of several incidents ('the combined death toll')
 _EARLIER_REACH = 20
+
+
+def _said_before_toll(work: str, m: re.Match[str], cue: re.Pattern[str]) -> bool:
+    return cue.search(work, max(0, m.start() - _EARLIER_REACH), m.start("num")) is not None
 
 
 def _summed_toll(work: str, m: re.Match[str], rules: Rules) -> bool:
     """'..., bringing the day's toll to 24', 'the combined death toll of the two attacks rose to 30': a
     toll of several incidents, no incident's own."""
-    return rules.summed_toll.search(work, max(0, m.start() - _EARLIER_REACH), m.start("num")) is not None
+    return _said_before_toll(work, m, rules.summed_toll)
 
 
 def _superseded(work: str, m: re.Match[str], rules: Rules) -> bool:
     """'the increase in the death toll from an earlier figure of 69', 'an initial toll of 12': a figure
     the report tells as superseded, beside the latest one; it revises nothing."""
-    return rules.earlier_toll.search(work, max(0, m.start() - _EARLIER_REACH), m.start("num")) is not None
+    return _said_before_toll(work, m, rules.earlier_toll)
 
 
 def _losses(work: str, base: int, rules: Rules, tally: Tally) -> str:

@@ -194,7 +194,7 @@ def resolve_event_date(text: str, focus: tuple[int, int], published: dt.date | N
         return _day_inside(text, inside, anchor, lambda: _named_later(text, mentions, fe, published, date_order))
     if before is not None or anchor is not None:
         # a period told since the incident before ("an insurgency that erupted in 2012") is no day of the next
-        return anchor if anchor is not None and not _not_vaguer(before or anchor, anchor) else before or anchor
+        return anchor if before is not None and not _not_vaguer(before, anchor) else before or anchor
     named = _named_later(text, mentions, fe, published, date_order)
     if named is not None or heading is not None:
         return named or heading
