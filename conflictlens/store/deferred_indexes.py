@@ -75,7 +75,7 @@ def _drop(store: Any) -> bool:
     """Drop the deferrable indexes and leave their definitions in the mark, in one transaction."""
     conn = store.connection
     with store.transaction():
-        if _mark(conn) is not None:
+        if store.meta(DEFERRED_MARK) is not None:
             return False  # another import is deferring them already
         marks = ", ".join("?" * len(DEFERRABLE))
         definitions = dict(conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' "
@@ -93,10 +93,10 @@ def _drop(store: Any) -> bool:
 def rebuild_deferred(store: Any) -> None:
     """Build the indexes an import dropped and clear its mark, in one transaction (no-op without a mark)."""
     conn = store.connection
-    if store.dialect is not SQLITE or store.read_only or _mark(conn) is None:
+    if store.dialect is not SQLITE or store.read_only or store.meta(DEFERRED_MARK) is None:
         return
     with store.transaction():
-        definitions = _mark(conn)
+        definitions = store.meta(DEFERRED_MARK)
         if definitions is None:
             return  # another process built them meanwhile
         for statement in json.loads(definitions)["indexes"].values():
@@ -107,7 +107,7 @@ def rebuild_deferred(store: Any) -> None:
 
 def rebuild_orphaned(store: Any) -> None:
     """`rebuild_deferred` when the import that dropped the indexes is gone (killed): on opening a store."""
-    mark = _mark(store.connection) if store.dialect is SQLITE and not store.read_only else None
+    mark = store.meta(DEFERRED_MARK) if store.dialect is SQLITE and not store.read_only else None
     if mark is not None and not _owner_alive(json.loads(mark)["owner"]):
         rebuild_deferred(store)
 
@@ -124,7 +124,3 @@ def _owner_alive(owner: dict) -> bool:
         return True  # another user's process: it exists
     return True
 
-
-def _mark(conn: Any) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (DEFERRED_MARK,)).fetchone()
-    return row[0] if row else None
