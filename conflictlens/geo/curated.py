@@ -13,7 +13,8 @@ Faso's provinces) joins as a row of its own, without a point: it geocodes to its
 
 from __future__ import annotations
 
-from typing import Callable
+from dataclasses import replace
+from typing import Callable, Mapping
 
 from conflictlens.geo.normalize import name_key
 from conflictlens.model.protocols import PlaceEntry
@@ -24,15 +25,44 @@ LAYERED_KINDS = ("country", "admin1", "admin2", "place")
 ADDED_KINDS = ("admin2", "place")  # police_districts rows are expanded by the build only
 
 
-def parse_curated(text: str) -> list[dict[str, str]]:
-    """The rows of curated_places.tsv ('#' lines are comments; short rows are padded)."""
+# A town of the world layer whose row names no first-level division, and the division (and district)
+# it lies in: laid over its row when the world file is read (`loader.load_country`).
+PROVINCE_OF = "province_of"
+
+
+def _all_rows(text: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     header = lines[0].split("\t") if lines else []
     rows = []
     for ln in lines[1:]:
         cells = ln.split("\t") + [""] * len(header)
         rows.append({h: cells[i].strip() for i, h in enumerate(header)})
-    return [r for r in rows if r.get("kind") in LAYERED_KINDS and r.get("name") and r.get("country")]
+    return [r for r in rows if r.get("name") and r.get("country")]
+
+
+def parse_curated(text: str) -> list[dict[str, str]]:
+    """The rows of curated_places.tsv ('#' lines are comments; short rows are padded)."""
+    return [r for r in _all_rows(text) if r.get("kind") in LAYERED_KINDS]
+
+
+def province_fixes(text: str) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(country, name key) -> (admin1, admin2) of the `province_of` rows of curated_places.tsv: the
+    division of a world town whose open-set row names none (Bunia, Kyaukpyu, El Wak), so that its name
+    places a report in that division rather than in whichever division the report names."""
+    fixes = {}
+    for r in _all_rows(text):
+        if r.get("kind") == PROVINCE_OF and r.get("admin1"):
+            for name in (r["name"], *filter(None, r.get("aliases", "").split("|"))):
+                fixes[(r["country"], name_key(name))] = (r["admin1"], r.get("admin2") or None)
+    return fixes
+
+
+def with_province(entry: PlaceEntry, fixes: Mapping[tuple[str, str], tuple[str, str | None]]) -> PlaceEntry:
+    """A world town's entry with the division a `province_of` row gives it, when its row names none."""
+    if entry.kind != "place" or entry.admin1 or not fixes:
+        return entry
+    fix = fixes.get((entry.country, name_key(entry.name)))
+    return entry if fix is None else replace(entry, admin1=fix[0], admin2=entry.admin2 or fix[1])
 
 
 def _same_place(e: PlaceEntry, row: dict[str, str]) -> bool:

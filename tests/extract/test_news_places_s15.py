@@ -66,3 +66,14 @@ def test_seats_of_nigerian_local_government_areas(gazetteer: Gazetteer, name: st
 
 def test_dikhan_is_dera_ismail_khan(gazetteer: Gazetteer) -> None:
     assert {e.name for e in gazetteer.lookup("Dikhan")} == {"Dera Ismail Khan"}
+
+
+def test_villages_of_a_list_name_the_first_settlement(session) -> None:
+    text = "Gunmen killed seven people on Monday in the villages of Tokpa and Lume in Ituri province, officials said."
+    loc = _location(session, text)
+    assert (loc["admin1"], loc["place"]) == ("Ituri", "Tokpa")
+
+
+def test_villages_of_a_list_name_the_first_settlement_too(session) -> None:
+    loc = _location(session, "Bandits killed nine farmers on Sunday in the villages of Dogo and Tsauni in Zamfara State.")
+    assert (loc["admin1"], loc["place"]) == ("Zamfara", "Dogo")
