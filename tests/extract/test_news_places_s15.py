@@ -77,3 +77,10 @@ def test_villages_of_a_list_name_the_first_settlement(session) -> None:
 def test_villages_of_a_list_name_the_first_settlement_too(session) -> None:
     loc = _location(session, "Bandits killed nine farmers on Sunday in the villages of Dogo and Tsauni in Zamfara State.")
     assert (loc["admin1"], loc["place"]) == ("Zamfara", "Dogo")
+
+
+def test_a_village_in_a_town_written_after_its_kind_is_the_place(session) -> None:
+    text = ("Insurgents on Friday attacked the village of Nantuko, in the district of Mocimboa da Praia, in the "
+            "province of Cabo Delgado, killing three people, residents said.")
+    loc = _location(session, text)
+    assert (loc["admin1"], loc["admin2"], loc["place"]) == ("Cabo Delgado", "Mocimboa da Praia", "Nantuko")
