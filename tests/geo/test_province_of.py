@@ -57,3 +57,25 @@ def test_a_chartered_city_lies_in_its_province_not_the_one_named_before() -> Non
     with conflictlens.open() as s:
         places = {(e.location.place, e.location.admin1) for e in s.extract_text(text, published="2024-05-10")}
     assert ("Iligan City", "Lanao del Norte") in places or ("Iligan", "Lanao del Norte") in places
+
+
+def test_a_spanish_surname_that_is_also_a_town_needs_a_cue() -> None:
+    g = Gazetteer.load()
+    assert not [m for m in g.find_places("Men loyal to Gonzalo Rodriguez Gacha fired on the convoy.") if m.text == "Rodriguez"]
+    assert [m for m in g.find_places("Rebels raided Rodriguez town on Monday.") if m.text == "Rodriguez"]
+
+
+def test_a_name_written_as_an_entry_is_that_entry_not_one_it_is_a_spelling_of() -> None:
+    text = "Militants attacked a checkpoint in North Waziristan on Monday, killing two soldiers, officials said."
+    with conflictlens.open() as s:
+        (event,) = s.extract_text(text, published="2024-05-10")
+    assert (event.location.admin1, event.location.admin2) == ("Khyber Pakhtunkhwa", "North Waziristan")
+
+
+def test_named_as_written_keeps_other_kinds_and_namesakes_spelt_alike() -> None:
+    from conflictlens.model.protocols import PlaceMention
+    north, south = town("n", "North Able", "Alpha", kind="admin2"), town("s", "South Able", "Alpha", kind="admin2")
+    seat = town("t", "North Able", "Alpha")
+    from conflictlens.geo.choosing import named_as_written
+    assert named_as_written(PlaceMention(0, 10, "North Able", (south, north, seat))) == [north, seat]
+    assert named_as_written(PlaceMention(0, 10, "N. Able", (south, north))) == (south, north)
