@@ -131,15 +131,3 @@ def known_province_rows(candidates: Sequence[PlaceEntry]) -> Sequence[PlaceEntry
     return [e for e in candidates if not (e.kind == "place" and not e.admin1 and has_point(e) and any(
         k.country == e.country and km_between(e.lat, e.lon, k.lat, k.lon, earth_km=MATCHING_EARTH_KM) <= NAMESAKE_KM
         for k in known))]
-
-
-def named_as_written(mention: PlaceMention) -> Sequence[PlaceEntry]:
-    """The mention's candidates without those of a kind and country that another candidate, named letter
-    for letter as written, stands for: "North Waziristan" is the district of that name, not the one an
-    old source gave it as a spelling of ("South Waziristan")."""
-    written = letters(mention.text)
-    exact = {(e.kind, e.country) for e in mention.candidates if letters(e.name) == written}
-    if not exact:
-        return mention.candidates
-    return [e for e in mention.candidates if (e.kind, e.country) not in exact or letters(e.name) == written]
-

@@ -85,8 +85,22 @@ def layer_curated(index: dict, rows: list[dict[str, str]], add_row: Callable[[di
         built = _built_row(index, keys[0], row)
         if built is None:
             if row["kind"] in ADDED_KINDS:
+                _unclaim(index, keys[0], row)
                 add_row({**row, "id": f"cp:{row['country']}:{keys[0]}", "strength": "c", "keys": "|".join(keys)})
             continue
         for key in dict.fromkeys(keys):
             if key and built not in index.get(key, ()):
                 index[key] = index.get(key, ()) + (built,)
+
+
+def _unclaim(index: dict, key: str, row: dict[str, str]) -> None:
+    """A place added under its own name takes that name from a built row of its kind, country and
+    province that an old source gave it as a spelling: "North Waziristan" is no longer South Waziristan."""
+    kept = tuple(e for e in index.get(key, ()) if not (
+        (e.kind, e.country, e.admin1 or "") == (row["kind"], row["country"], row.get("admin1") or "")
+        and name_key(e.name) != key))
+    if kept:
+        index[key] = kept
+    else:
+        index.pop(key, None)
+

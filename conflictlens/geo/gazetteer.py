@@ -11,8 +11,8 @@ import re
 from functools import cached_property
 from typing import Sequence
 
-from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_point, known_province_rows, named_as_written,
-                                       named_context, province_positions, spelt_countries)
+from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_point, known_province_rows, named_context,
+                                       province_positions, spelt_countries)
 from conflictlens.geo.loader import (GazetteerData, load_allegiance_phrases, load_attributive_words, load_bundled, read_user_places,
                                      with_user_places)
 from conflictlens.geo.cue_words import CUES, REGION, cue_after, kind_before
@@ -181,7 +181,7 @@ class Gazetteer:
             is_province = any(e.kind == "admin1" for e in m.candidates)
             spelt = spelt_countries(m)
             scored.extend((self._score(e, idx, countries, provinces, named, is_province, spelt), e, m)
-                          for e in known_province_rows(named_as_written(m)))
+                          for e in known_province_rows(m.candidates))
         best = scored[0]
         for item in scored[1:]:
             if item[0] > best[0]:

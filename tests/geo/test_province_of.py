@@ -72,10 +72,14 @@ def test_a_name_written_as_an_entry_is_that_entry_not_one_it_is_a_spelling_of() 
     assert (event.location.admin1, event.location.admin2) == ("Khyber Pakhtunkhwa", "North Waziristan")
 
 
-def test_named_as_written_keeps_other_kinds_and_namesakes_spelt_alike() -> None:
-    from conflictlens.model.protocols import PlaceMention
-    north, south = town("n", "North Able", "Alpha", kind="admin2"), town("s", "South Able", "Alpha", kind="admin2")
-    seat = town("t", "North Able", "Alpha")
-    from conflictlens.geo.choosing import named_as_written
-    assert named_as_written(PlaceMention(0, 10, "North Able", (south, north, seat))) == [north, seat]
-    assert named_as_written(PlaceMention(0, 10, "N. Able", (south, north))) == (south, north)
+def test_a_place_added_under_its_own_name_takes_it_from_a_row_it_was_a_spelling_of() -> None:
+    from conflictlens.geo.curated import layer_curated
+    from conflictlens.geo.normalize import name_key
+    south = town("s", "South Able", "Alpha", kind="admin2")
+    namesake = town("o", "Able Town", "Beta", kind="admin2")
+    index = {name_key("North Able"): (south, namesake), name_key("South Able"): (south,)}
+    added = []
+    layer_curated(index, parse_curated(HEADER + "admin2\tNorth Able\t\tXX\tAlpha\n"), added.append)
+    assert index[name_key("North Able")] == (namesake,)
+    assert index[name_key("South Able")] == (south,)
+    assert [r["name"] for r in added] == ["North Able"]
