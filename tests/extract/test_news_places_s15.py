@@ -84,3 +84,10 @@ def test_a_village_in_a_town_written_after_its_kind_is_the_place(session) -> Non
             "province of Cabo Delgado, killing three people, residents said.")
     loc = _location(session, text)
     assert (loc["admin1"], loc["admin2"], loc["place"]) == ("Cabo Delgado", "Mocimboa da Praia", "Nantuko")
+
+
+def test_a_district_of_a_province_leaves_the_province_a_province(session) -> None:
+    text = ("Insurgents attacked the villages of Nantuko and Lipa in the Muidumbe district of Cabo Delgado province "
+            "on Monday, beheading two men.")
+    loc = _location(session, text)
+    assert (loc["country"], loc["admin1"], loc["place"]) == ("MZ", "Cabo Delgado", "Nantuko")
