@@ -138,6 +138,7 @@ class EventCues:
     names_the_recap: Regex | None = None
     # "Jibia local government area", "Lubero territory": the place before it is written as a division
     division_written: Regex | None = None
+    division_before: Regex | None = None  # "the district of Mocimboa da Praia": said before the name
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,7 @@ def event_cues() -> EventCues:
         elsewhere_reference=LazyPattern(raw["elsewhere_reference"]["pattern"], FLAGS) if "elsewhere_reference" in raw
         else None,
         division_written=LazyPattern(raw["division_written"]["pattern"], FLAGS) if "division_written" in raw else None,
+        division_before=LazyPattern(raw["division_written"]["before"], FLAGS) if "before" in raw.get("division_written", {}) else None,
     )
 
 

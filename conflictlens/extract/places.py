@@ -155,9 +155,12 @@ def elsewhere_reference(text: str, place: PlaceMention) -> bool:
 
 
 def division_written(text: str, place: PlaceMention) -> bool:
-    """'the Jibia local government area', 'Lubero territory': the name is written as a division."""
-    pattern = event_cues().division_written
-    return pattern is not None and pattern.match(text, place.end) is not None
+    """'the Jibia local government area', 'Lubero territory', 'the district of Mocimboa da Praia': the
+    name is written as a division."""
+    cues = event_cues()
+    if cues.division_before is not None and cues.division_before.search(text, max(0, place.start - 40), place.start):
+        return True
+    return cues.division_written is not None and cues.division_written.match(text, place.end) is not None
 
 
 def settlement_named(text: str, spans: Iterable[tuple[int, int]]) -> tuple[str, int, int] | None:

@@ -114,7 +114,20 @@ def named_context(mentions: Sequence[PlaceMention]) -> tuple[set[str], set[tuple
                  if e.kind == "admin1" and (not countries or e.country in countries)}
     if not provinces:
         for m in mentions:
-            pairs = {(e.country, e.name if e.kind == "admin1" else e.admin1) for e in m.candidates}
+            pairs = {(e.country, e.name if e.kind == "admin1" else e.admin1) for e in known_province_rows(m.candidates)}
             if len(pairs) == 1 and None not in next(iter(pairs)):
                 provinces |= pairs
     return countries, provinces
+
+
+def known_province_rows(candidates: Sequence[PlaceEntry]) -> Sequence[PlaceEntry]:
+    """The candidates without a town's second row that names no province: a row that knows its
+    province and lies within NAMESAKE_KM of one that does not ("Iligan City", none, beside "Iligan",
+    Lanao del Norte) is that town, so the unknown province may not stand for whatever province the
+    report names."""
+    known = [e for e in candidates if e.kind == "place" and e.admin1 and has_point(e)]
+    if not known:
+        return candidates
+    return [e for e in candidates if not (e.kind == "place" and not e.admin1 and has_point(e) and any(
+        k.country == e.country and km_between(e.lat, e.lon, k.lat, k.lon, earth_km=MATCHING_EARTH_KM) <= NAMESAKE_KM
+        for k in known))]

@@ -13,7 +13,8 @@ Faso's provinces) joins as a row of its own, without a point: it geocodes to its
 
 from __future__ import annotations
 
-from typing import Callable
+from dataclasses import replace
+from typing import Callable, Mapping
 
 from conflictlens.geo.normalize import name_key
 from conflictlens.model.protocols import PlaceEntry
@@ -24,15 +25,44 @@ LAYERED_KINDS = ("country", "admin1", "admin2", "place")
 ADDED_KINDS = ("admin2", "place")  # police_districts rows are expanded by the build only
 
 
-def parse_curated(text: str) -> list[dict[str, str]]:
-    """The rows of curated_places.tsv ('#' lines are comments; short rows are padded)."""
+# A town of the world layer whose row names no first-level division, and the division (and district)
+# it lies in: laid over its row when the world file is read (`loader.load_country`).
+PROVINCE_OF = "province_of"
+
+
+def _all_rows(text: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     header = lines[0].split("\t") if lines else []
     rows = []
     for ln in lines[1:]:
         cells = ln.split("\t") + [""] * len(header)
         rows.append({h: cells[i].strip() for i, h in enumerate(header)})
-    return [r for r in rows if r.get("kind") in LAYERED_KINDS and r.get("name") and r.get("country")]
+    return [r for r in rows if r.get("name") and r.get("country")]
+
+
+def parse_curated(text: str) -> list[dict[str, str]]:
+    """The rows of curated_places.tsv ('#' lines are comments; short rows are padded)."""
+    return [r for r in _all_rows(text) if r.get("kind") in LAYERED_KINDS]
+
+
+def province_fixes(text: str) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(country, name key) -> (admin1, admin2) of the `province_of` rows of curated_places.tsv: the
+    division of a world town whose open-set row names none (Bunia, Kyaukpyu, El Wak), so that its name
+    places a report in that division rather than in whichever division the report names."""
+    fixes = {}
+    for r in _all_rows(text):
+        if r.get("kind") == PROVINCE_OF and r.get("admin1"):
+            for name in (r["name"], *filter(None, r.get("aliases", "").split("|"))):
+                fixes[(r["country"], name_key(name))] = (r["admin1"], r.get("admin2") or None)
+    return fixes
+
+
+def with_province(entry: PlaceEntry, fixes: Mapping[tuple[str, str], tuple[str, str | None]]) -> PlaceEntry:
+    """A world town's entry with the division a `province_of` row gives it, when its row names none."""
+    if entry.kind != "place" or entry.admin1 or not fixes:
+        return entry
+    fix = fixes.get((entry.country, name_key(entry.name)))
+    return entry if fix is None else replace(entry, admin1=fix[0], admin2=entry.admin2 or fix[1])
 
 
 def _same_place(e: PlaceEntry, row: dict[str, str]) -> bool:
@@ -55,8 +85,22 @@ def layer_curated(index: dict, rows: list[dict[str, str]], add_row: Callable[[di
         built = _built_row(index, keys[0], row)
         if built is None:
             if row["kind"] in ADDED_KINDS:
+                _unclaim(index, keys[0], row)
                 add_row({**row, "id": f"cp:{row['country']}:{keys[0]}", "strength": "c", "keys": "|".join(keys)})
             continue
         for key in dict.fromkeys(keys):
             if key and built not in index.get(key, ()):
                 index[key] = index.get(key, ()) + (built,)
+
+
+def _unclaim(index: dict, key: str, row: dict[str, str]) -> None:
+    """A place added under its own name takes that name from a built row of its kind, country and
+    province that an old source gave it as a spelling: "North Waziristan" is no longer South Waziristan."""
+    kept = tuple(e for e in index.get(key, ()) if not (
+        (e.kind, e.country, e.admin1 or "") == (row["kind"], row["country"], row.get("admin1") or "")
+        and name_key(e.name) != key))
+    if kept:
+        index[key] = kept
+    else:
+        index.pop(key, None)
+

@@ -11,10 +11,11 @@ import re
 from functools import cached_property
 from typing import Sequence
 
-from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_point, named_context,
+from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_point, known_province_rows, named_context,
                                        province_positions, spelt_countries)
 from conflictlens.geo.loader import (GazetteerData, load_allegiance_phrases, load_attributive_words, load_bundled, read_user_places,
                                      with_user_places)
+from conflictlens.geo.cue_words import CUES, REGION, cue_after, kind_before
 from conflictlens.geo.normalize import POSSESSIVE_RE, TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
@@ -24,19 +25,6 @@ MAX_WORDS = 5
 CHAIN_HOPS = 3
 # Only whitespace, hyphens, apostrophes and dots may sit between the words of one name.
 _JOIN_GAP = re.compile(r"[ \t\-‐–'’.]{1,3}")
-# A word right after a name that says what kind of place it is.
-_CUE_WORDS = {
-    "district": "admin2", "districts": "admin2", "tehsil": "admin2", "agency": "admin2",
-    "province": "admin1", "provinces": "admin1", "state": "admin1", "region": "admin1",
-    "village": "place", "villages": "place", "area": "place", "town": "place", "city": "place",
-    "bazaar": "place", "neighbourhood": "place", "neighborhood": "place", "locality": "place",
-}
-CUES = {fold_token(word): kind for word, kind in _CUE_WORDS.items()}
-# The cue words that say the kind before a name too ("the state of Kaduna"); not "area" ("the local
-# government area of Katsina" names a district of the province), nor "city": "the city of Aden" is the city,
-# but its name still says which province the report is about (`Gazetteer.best_location`).
-CUES_BEFORE = frozenset(fold_token(w) for w in ("province", "state", "region", "district"))
-_REGION = fold_token("region")
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
 # A city this big needs no cue word, whatever its name folds like.
@@ -128,10 +116,12 @@ class Gazetteer:
             return ()
         # "the Chhattisgarh Police's District Force": after a possessive the next word is what it owns,
         # no cue that the name is a place
-        cue = None if POSSESSIVE_RE.search(tokens[j - 1].group()) else _next_word(text, tokens, j)
+        cue = None if POSSESSIVE_RE.search(tokens[j - 1].group()) else cue_after(text, tokens, j)
         kind = CUES.get(cue) if cue else None
         # "the northwestern state of Kaduna", "the town of Jolo": the kind said before the name
-        before = None if kind else _kind_before(text, tokens, i)
+        before = None if kind else kind_before(text, tokens, i)
+        if kind in ("place", "admin2"):  # "Tunga and Kabaje villages": no country Tonga
+            entries = [e for e in entries if e.kind != "country"]
         embedded = _capital_neighbour(text, tokens, i, j)
         # Not for the tail of a longer name ("Orta Buz": not a town called "Buz").
         chained = None if embedded else self._chain_country(text, tokens, j)
@@ -148,7 +138,7 @@ class Gazetteer:
                 continue
             kept.append(e)
         narrowed = [e for e in kept if (kind or before) and e.kind == (kind or before)]
-        if cue == _REGION and not narrowed:  # "the Lower Dir region": a district is a region too
+        if cue == REGION and not narrowed:  # "the Lower Dir region": a district is a region too
             narrowed = [e for e in kept if e.kind == "admin2"]
         if kind == "admin1" and not narrowed and all(self._data.meta[e.id].strength != "c" for e in kept):
             return ()  # "Islamic State Khorasan Province": a province of that name, not a town called so
@@ -191,7 +181,7 @@ class Gazetteer:
             is_province = any(e.kind == "admin1" for e in m.candidates)
             spelt = spelt_countries(m)
             scored.extend((self._score(e, idx, countries, provinces, named, is_province, spelt), e, m)
-                          for e in m.candidates)
+                          for e in known_province_rows(m.candidates))
         best = scored[0]
         for item in scored[1:]:
             if item[0] > best[0]:
@@ -310,22 +300,6 @@ class Gazetteer:
         point = self.province_centroid(loc.country, loc.admin1) if loc.admin1 else None
         loc.lat, loc.lon = point if point else (None, None)
         loc.precision = "province" if point else ("province" if loc.admin1 else "country")
-
-
-def _next_word(text: str, tokens: list, j: int) -> str | None:
-    if j >= len(tokens) or text[tokens[j - 1].end():tokens[j].start()].strip():
-        return None
-    return fold_token(tokens[j].group())
-
-
-def _kind_before(text: str, tokens: list, i: int) -> str | None:
-    """The kind of place a lowercase cue word and "of" say the name is ("the state of Kaduna")."""
-    if i < 2 or tokens[i - 1].group() != "of" or not tokens[i - 2].group().islower():
-        return None
-    if text[tokens[i - 2].end():tokens[i].start()] != f" {tokens[i - 1].group()} ":
-        return None
-    cue = fold_token(tokens[i - 2].group())
-    return CUES[cue] if cue in CUES_BEFORE else None
 
 
 def _qualifies_a_noun(text: str, tokens: list, i: int, j: int) -> bool:

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.geo.curated import CURATED_FILE, layer_curated, parse_curated
+from conflictlens.geo.curated import CURATED_FILE, layer_curated, parse_curated, province_fixes, with_province
 from conflictlens.geo.normalize import fold_token, name_key
 from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import PlaceEntry
@@ -186,15 +186,22 @@ def load_country(cc: str) -> tuple[Mapping[str, tuple[PlaceEntry, ...]], Mapping
     are indexed by name key at once, and a line becomes an entry the first time its key is looked up.
     A text that names a town in a country uses a handful of its thousands of rows; building them all
     cost about 20 ms a country, a second or more over a varied batch."""
-    rows = _CountryRows(_read_lines(f"world/{cc}.tsv.gz"))
+    rows = _CountryRows(_read_lines(f"world/{cc}.tsv.gz"), _province_fixes())
     return _CountryIndex(rows), _CountryMeta(rows)
+
+
+@lru_cache(maxsize=1)
+def _province_fixes() -> Mapping[tuple[str, str], tuple[str, str | None]]:
+    """The divisions curated_places.tsv gives world towns whose rows name none (`curated.province_fixes`)."""
+    return MappingProxyType(province_fixes((_data_dir() / CURATED_FILE).read_text(encoding="utf-8")))
 
 
 class _CountryRows:
     """The lines of one world file, by key; entries and their Meta built on first use, then kept."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], fixes: Mapping[tuple[str, str], tuple[str, str | None]]) -> None:
         self.header = lines[0].split("\t")
+        self.fixes = fixes
         self.lines = lines
         self.by_key: dict[str, list[int]] = {}
         for n in range(1, len(lines)):
@@ -209,7 +216,7 @@ class _CountryRows:
     def entry(self, n: int) -> PlaceEntry:
         if n not in self.entries:
             row = dict(zip(self.header, self.lines[n].split("\t")))
-            self.entries[n] = _entry(row)
+            self.entries[n] = with_province(_entry(row), self.fixes)
             self.meta[row["id"]] = Meta(row.get("strength") or "c", row.get("within") or None)
         return self.entries[n]
 
