@@ -29,7 +29,10 @@ from conflictlens.store.sqlite import Store
 
 TABLES = ("incidents", "incident_members", "incident_blocks")
 NEXT = "_next"
-_KEY_INDEX = "incident_blocks_next_key"  # the resolver asks for the keys of old times it dropped
+# The new keys' index, for the resolver's questions about keys of old times its index dropped: made
+# when it first asks (a run whose index holds every key, as on a machine with 8 GB for 1M events,
+# never does), not kept up row by row, in hash order, through the whole run.
+_KEY_INDEX = "incident_blocks_next_key"
 _BULK_CACHE_KIB = 512 * 1024  # the two primary keys' indexes (in hash order) stay in memory until commit
 # The connection's settings for the run, restored after it (`bulk_settings`): the page cache above;
 # reads through a memory map (every event record, and each table again as the swap indexes it: no
@@ -102,6 +105,7 @@ class BulkIncidentStore(IncidentStore):
         # Whether another connection committed (or restarted the WAL) since the run began: if not, no
         # event was stored meanwhile, so every stored event is one the run filed (`others_may_have_written`).
         self._others_wrote = False
+        self._keys_indexed = False  # `_index_keys`
 
     @classmethod
     def create(cls, store: Store) -> BulkIncidentStore:
@@ -112,7 +116,6 @@ class BulkIncidentStore(IncidentStore):
                 sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                    (table,)).fetchone()[0]
                 conn.execute(_CREATE.sub(f"CREATE TABLE {table}{NEXT}", sql, count=1))
-            conn.execute(f"CREATE INDEX {_KEY_INDEX} ON incident_blocks{NEXT} (key)")
             run = uuid.uuid4().hex
             conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (RUN_MARK, run))
         return cls(store, run)
@@ -182,7 +185,7 @@ class BulkIncidentStore(IncidentStore):
             for table in TABLES:
                 conn.execute(f"DROP TABLE {table}")
                 conn.execute(f"ALTER TABLE {table}{NEXT} RENAME TO {table}")
-            conn.execute(f"DROP INDEX {_KEY_INDEX}")
+            conn.execute(f"DROP INDEX IF EXISTS {_KEY_INDEX}")
             for sql in indexes:
                 conn.execute(sql)
             conn.execute("DELETE FROM meta WHERE key = ?", (RUN_MARK,))
@@ -207,6 +210,7 @@ class BulkIncidentStore(IncidentStore):
 
     def incidents_under_keys(self, keys: Sequence[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
+        self._index_keys()
         for chunk in _chunks(list(dict.fromkeys(keys))):
             marks = ", ".join("?" for _ in chunk)
             sql = (f"SELECT key, event_id FROM {self._blocks_table} WHERE key IN ({marks}) "
@@ -215,6 +219,14 @@ class BulkIncidentStore(IncidentStore):
                 for key, event_id in self._conn.execute(sql, chunk):
                     found.setdefault(key, []).append(self._incident_of[event_id])
         return found
+
+    def _index_keys(self) -> None:
+        """Index the new keys (`_KEY_INDEX`), once: inside the caller's transaction, which files the rows
+        written since under it as they come."""
+        if not self._keys_indexed:
+            with translated(self._path):
+                self._conn.execute(f"CREATE INDEX IF NOT EXISTS {_KEY_INDEX} ON {self._blocks_table} (key)")
+            self._keys_indexed = True
 
     def sample_profiles(self, incident_id: str, limit: int) -> list[Any]:
         rows, head = self._rows.get(incident_id, []), limit // 2
