@@ -6,9 +6,9 @@ past a few hundred thousand events every commit rewrote pages all over indexes l
 page cache (47 GB through the WAL for 1M events). When the incident tables are empty (a store
 filled with `import --no-resolve`), `BulkIncidentStore` writes the members, their keys and the
 merged records into new tables (`incident_members_next`, ...) that carry only their primary keys
-and the keys' index (time first, so written at its end), answers the resolver's other reads from
-memory, and at the end drops the old tables, renames the new ones and builds their indexes in ONE
-transaction. A kill at any point leaves the old tables as they were, and the events still marked
+(and the keys' index once the resolver first asks the store about keys: `_KEY_INDEX`), answers the
+resolver's other reads from memory, and at the end drops the old tables, renames the new ones and
+builds their indexes in ONE transaction. A kill at any point leaves the old tables as they were, and the events still marked
 unresolved; the next resolution drops the leftover new tables (`drop_leftovers`) and starts again.
 
 SQLite only: on PostgreSQL the resolver writes the tables as it always has.
