@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from conflictlens.resolve.blocking import time_position
 from conflictlens.resolve.cluster import sample_members
@@ -158,12 +159,12 @@ class IncidentIndex:
     def incidents_by_keys(self, incidents: IncidentStore, keys: Sequence[str]) -> list[str]:
         """IncidentStore.incidents_by_keys, from memory: keys in sorted order, then filing order,
         as SQLite reads them through the key index."""
-        held, wanted = self._keys, set(keys)
-        self.load_keys(incidents, wanted)
-        found: dict[str, None] = {}
-        for key in sorted(held.keys() & wanted):  # most keys hold no incident: compared in C
-            found.update(dict.fromkeys(held[key]))
-        return list(found)
+        self.load_keys(incidents, keys)
+        held = self._keys
+        hits = {key for key in keys if key in held}  # most probe keys hold no incident
+        if not hits:
+            return []
+        return list(dict.fromkeys(chain.from_iterable([held[key] for key in sorted(hits)])))
 
     def sample(self, incidents: IncidentStore, incident_id: str, limit: int) -> list[Profile]:
         """The sampled members an event is compared with (IncidentStore.sample_profiles, parsed)."""

@@ -78,11 +78,12 @@ def decide(p: Profile, candidates: Mapping[str, Sequence[Profile]], s: Settings,
 
 
 def _compare_all(p: Profile, members: Sequence[Profile], s: Settings) -> tuple[Comparison, ...]:
-    """`p` against each member, stopping at the first veto (one is enough to refuse the incident)."""
+    """`p` against each member, stopping at the first veto (one is enough to refuse the incident; a vetoed
+    comparison's score is not summed: `_refusal` reads the veto, and `decide` keeps no vetoed comparison)."""
     out = []
     for member in members:
         if member.id != p.id:
-            comparison = compare(p, member, s)
+            comparison = compare(p, member, s, False)
             out.append(comparison)
             if comparison.veto:
                 break

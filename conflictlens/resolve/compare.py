@@ -17,6 +17,7 @@ from conflictlens.resolve.profile import Profile
 from conflictlens.resolve.settings import Settings
 
 _LOCATION = frozenset(("place", "admin2", "distance"))
+_UNSCORED = float("nan")
 
 
 class Comparison(NamedTuple):
@@ -32,8 +33,10 @@ class Comparison(NamedTuple):
         return {"with": self.other, "score": round(self.score, 2), "veto": self.veto, "features": features}
 
 
-def compare(a: Profile, b: Profile, s: Settings) -> Comparison:
-    """How much `a` and `b` look like reports of one incident."""
+def compare(a: Profile, b: Profile, s: Settings, score_vetoed: bool = True) -> Comparison:
+    """How much `a` and `b` look like reports of one incident. `score_vetoed=False`: a vetoed pair's
+    score is left unsummed (NaN), for a caller that reads only its veto (clustering: most candidate
+    pairs are vetoed)."""
     out: list[tuple[str, str]] = []
     veto = (_date(a, b, s, out) or _location(a, b, s, out) or _type(a, b, s, out)
             or _same_source(a, b, out))
@@ -45,7 +48,7 @@ def compare(a: Profile, b: Profile, s: Settings) -> Comparison:
         if a.inj is not None and b.inj is not None:
             _casualties("injured", a.inj, b.inj, s, out)
         _text(a, b, s, out)
-    return Comparison(b.id, tuple(out), _score(out, s), veto)
+    return Comparison(b.id, tuple(out), _score(out, s) if veto is None or score_vetoed else _UNSCORED, veto)
 
 
 def _score(out: list[tuple[str, str]], s: Settings) -> float:

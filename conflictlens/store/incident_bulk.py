@@ -6,9 +6,9 @@ past a few hundred thousand events every commit rewrote pages all over indexes l
 page cache (47 GB through the WAL for 1M events). When the incident tables are empty (a store
 filled with `import --no-resolve`), `BulkIncidentStore` writes the members, their keys and the
 merged records into new tables (`incident_members_next`, ...) that carry only their primary keys
-and the keys' index (time first, so written at its end), answers the resolver's other reads from
-memory, and at the end drops the old tables, renames the new ones and builds their indexes in ONE
-transaction. A kill at any point leaves the old tables as they were, and the events still marked
+(and the keys' index once the resolver first asks the store about keys: `_KEY_INDEX`), answers the
+resolver's other reads from memory, and at the end drops the old tables, renames the new ones and
+builds their indexes in ONE transaction. A kill at any point leaves the old tables as they were, and the events still marked
 unresolved; the next resolution drops the leftover new tables (`drop_leftovers`) and starts again.
 
 SQLite only: on PostgreSQL the resolver writes the tables as it always has.
@@ -29,15 +29,21 @@ from conflictlens.store.sqlite import Store
 
 TABLES = ("incidents", "incident_members", "incident_blocks")
 NEXT = "_next"
-_KEY_INDEX = "incident_blocks_next_key"  # the resolver asks for the keys of old times it dropped
+# The new keys' index, for the resolver's questions about keys of old times its index dropped: made
+# when it first asks (a run whose index holds every key, as on a machine with 8 GB for 1M events,
+# never does), not kept up row by row, in hash order, through the whole run.
+_KEY_INDEX = "incident_blocks_next_key"
 _BULK_CACHE_KIB = 512 * 1024  # the two primary keys' indexes (in hash order) stay in memory until commit
 # The connection's settings for the run, restored after it (`bulk_settings`): the page cache above;
 # reads through a memory map (every event record, and each table again as the swap indexes it: no
 # copy into the page cache); the swap's sorts in memory; and freed pages not overwritten with zeros
 # (this build of SQLite does so by default), which only the run's own pages are (the new tables'
-# key index it drops, merged records it rewrites): nothing a user deleted.
+# key index it drops, merged records it rewrites): nothing a user deleted. And the tables' CHECKs
+# (`json_valid` of each profile, source, decision and merged record) not run on the rows the run
+# writes: every one of those values is `IncidentStore._json`'s, which writes valid JSON or fails,
+# and SQLite parsed about 3 KB of it again per event (6 of the 13 us an event's two inserts cost).
 _BULK_PRAGMAS = (("cache_size", f"-{_BULK_CACHE_KIB}"), ("mmap_size", str(1 << 30)), ("temp_store", "2"),
-                 ("secure_delete", "0"))
+                 ("secure_delete", "0"), ("ignore_check_constraints", "1"))
 _SQLITE_FULL = 13
 # The meta row naming the run whose new tables these are: another run that dropped and made them again
 # (a second `incidents resolve` at the same time) is told apart from this one.
@@ -102,6 +108,7 @@ class BulkIncidentStore(IncidentStore):
         # Whether another connection committed (or restarted the WAL) since the run began: if not, no
         # event was stored meanwhile, so every stored event is one the run filed (`others_may_have_written`).
         self._others_wrote = False
+        self._keys_indexed = False  # `_index_keys`
 
     @classmethod
     def create(cls, store: Store) -> BulkIncidentStore:
@@ -112,7 +119,6 @@ class BulkIncidentStore(IncidentStore):
                 sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                    (table,)).fetchone()[0]
                 conn.execute(_CREATE.sub(f"CREATE TABLE {table}{NEXT}", sql, count=1))
-            conn.execute(f"CREATE INDEX {_KEY_INDEX} ON incident_blocks{NEXT} (key)")
             run = uuid.uuid4().hex
             conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (RUN_MARK, run))
         return cls(store, run)
@@ -182,7 +188,7 @@ class BulkIncidentStore(IncidentStore):
             for table in TABLES:
                 conn.execute(f"DROP TABLE {table}")
                 conn.execute(f"ALTER TABLE {table}{NEXT} RENAME TO {table}")
-            conn.execute(f"DROP INDEX {_KEY_INDEX}")
+            conn.execute(f"DROP INDEX IF EXISTS {_KEY_INDEX}")
             for sql in indexes:
                 conn.execute(sql)
             conn.execute("DELETE FROM meta WHERE key = ?", (RUN_MARK,))
@@ -207,6 +213,7 @@ class BulkIncidentStore(IncidentStore):
 
     def incidents_under_keys(self, keys: Sequence[str]) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
+        self._index_keys()
         for chunk in _chunks(list(dict.fromkeys(keys))):
             marks = ", ".join("?" for _ in chunk)
             sql = (f"SELECT key, event_id FROM {self._blocks_table} WHERE key IN ({marks}) "
@@ -215,6 +222,14 @@ class BulkIncidentStore(IncidentStore):
                 for key, event_id in self._conn.execute(sql, chunk):
                     found.setdefault(key, []).append(self._incident_of[event_id])
         return found
+
+    def _index_keys(self) -> None:
+        """Index the new keys (`_KEY_INDEX`), once: inside the caller's transaction, which files the rows
+        written since under it as they come."""
+        if not self._keys_indexed:
+            with translated(self._path):
+                self._conn.execute(f"CREATE INDEX IF NOT EXISTS {_KEY_INDEX} ON {self._blocks_table} (key)")
+            self._keys_indexed = True
 
     def sample_profiles(self, incident_id: str, limit: int) -> list[Any]:
         rows, head = self._rows.get(incident_id, []), limit // 2

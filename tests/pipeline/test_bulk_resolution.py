@@ -259,7 +259,7 @@ def test_events_another_program_stores_during_the_run_keep_the_mark_until_they_a
 
 def test_the_connection_is_set_for_the_run_and_as_it_was_after(tmp_path, monkeypatch):
     stored(tmp_path / "db.sqlite")
-    names = ("cache_size", "mmap_size", "temp_store", "secure_delete")
+    names = ("cache_size", "mmap_size", "temp_store", "secure_delete", "ignore_check_constraints")
     during, check = [], BulkIncidentStore.check_unchanged
     monkeypatch.setattr(BulkIncidentStore, "check_unchanged", lambda self: during.append(
         [self._conn.execute(f"PRAGMA {n}").fetchone()[0] for n in names]) or check(self))
@@ -268,5 +268,25 @@ def test_the_connection_is_set_for_the_run_and_as_it_was_after(tmp_path, monkeyp
         before = [store.connection.execute(f"PRAGMA {n}").fetchone()[0] for n in names]
         resolve_pending(store)
         assert [store.connection.execute(f"PRAGMA {n}").fetchone()[0] for n in names] == before
-    assert during and all(values == [-512 * 1024, 1 << 30, 2, 0] for values in during)
+    assert during and all(values == [-512 * 1024, 1 << 30, 2, 0, 1] for values in during)
     assert before != during[0]
+
+
+@pytest.mark.parametrize("max_keys", [None, 12])
+def test_the_new_keys_are_indexed_once_the_resolver_first_asks_the_store_about_keys(tmp_path, monkeypatch, max_keys):
+    monkeypatch.setattr(resolution, "PENDING_BATCH", 7)
+    monkeypatch.setattr(bulk_resolution, "BULK_COMMIT_EVENTS", 20)  # many transactions
+    monkeypatch.setattr(incident_index, "MAX_KEYS", max_keys)  # 12: the index drops keys and asks the store
+    stored(tmp_path / "reference.db")
+    reference = resolved(tmp_path / "reference.db", False, monkeypatch)
+    stored(tmp_path / "bulk.db")
+    indexed, asked, check, under = [], [], BulkIncidentStore.check_unchanged, BulkIncidentStore.incidents_under_keys
+    monkeypatch.setattr(BulkIncidentStore, "check_unchanged", lambda self: indexed.append(self._conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'incident_blocks_next_key'").fetchone()[0]) or check(self))
+    monkeypatch.setattr(BulkIncidentStore, "incidents_under_keys", lambda self, keys: asked.append(1) or under(self, keys))
+    assert resolved(tmp_path / "bulk.db", True, monkeypatch) == reference
+    assert len(indexed) > 3
+    if max_keys is None:  # an index that holds every key never asks: no key index is kept up meanwhile
+        assert not asked and not any(indexed)
+    else:  # made when first asked, then kept up (in the same transaction and the later ones)
+        assert asked and indexed[0] == 0 and indexed[-1] == 1 and indexed == sorted(indexed)

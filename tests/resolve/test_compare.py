@@ -158,3 +158,16 @@ def test_damaged_resolution_data_is_a_coded_error(monkeypatch):
     finally:
         monkeypatch.undo()
         module.settings.cache_clear()
+
+
+def test_a_vetoed_pair_is_scored_for_why_and_left_unscored_for_clustering():
+    import math
+
+    same_source = event("b", doc="doc_a", place="Kart-e-Sakhi")  # one report, two places: vetoed after the place
+    a, b = profile(event("a")), profile(same_source)
+    shown, deciding = compare(a, b, S), compare(a, b, S, False)
+    assert shown.veto == deciding.veto == "one source, two places"
+    assert shown.outcomes == deciding.outcomes and ("place", "other") in shown.outcomes
+    assert not math.isnan(shown.score) and math.isnan(deciding.score)  # `why` shows the score; decide reads the veto
+    agreeing = profile(event("c", doc="doc_other"))
+    assert compare(a, agreeing, S, False) == compare(a, agreeing, S)  # an unvetoed pair is scored either way
