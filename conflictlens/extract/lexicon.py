@@ -138,6 +138,8 @@ class EventCues:
     names_the_recap: Regex | None = None
     # "Jibia local government area", "Lubero territory": the place before it is written as a division
     division_written: Regex | None = None
+    # "the funerals of the victims", "condemned the attack": what followed an incident, no act of its own
+    follow_up: Regex | None = None
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,7 @@ def event_cues() -> EventCues:
         elsewhere_reference=LazyPattern(raw["elsewhere_reference"]["pattern"], FLAGS) if "elsewhere_reference" in raw
         else None,
         division_written=LazyPattern(raw["division_written"]["pattern"], FLAGS) if "division_written" in raw else None,
+        follow_up=word_regex(raw["follow_up"]["pattern"]) if "follow_up" in raw else None,
     )
 
 
