@@ -55,3 +55,33 @@ def test_the_province_of_a_town_told_is_no_new_place(session) -> None:
 def test_a_separate_attack_after_the_act_is_still_told(session) -> None:
     text = _ACT + "In a separate attack on Tuesday, gunmen killed three farmers in Damboa."
     assert len(_events(session, text)) == 2
+
+
+def test_a_town_is_read_in_the_report_s_country_for_its_province(session) -> None:
+    # "Gubio" is also Gubbio, Umbria: in a Nigerian report it lies in Borno, the province told
+    text = ("Islamist fighters killed 59 people when they invaded a herding village in Borno State on Tuesday. "
+            "Fighters from the group drove into a remote village in Gubio district shooting at residents.")
+    (event,) = _events(session, text)
+    assert event["location"]["place"] == "Gubio"
+
+
+def test_a_speaker_s_surname_is_no_place(session) -> None:
+    text = ("Gunmen stormed a hospital in Kabul on Tuesday, killing 14 people, said interior ministry spokesman "
+            "Tariq Arian. Security forces killed all three assailants after hours of battle, Arian said.")
+    (event,) = _events(session, text)
+    assert event["location"]["place"] == "Kabul"
+
+
+def test_a_favourite_tactic_is_background(session) -> None:
+    text = ("A roadside bomb killed three soldiers in Mopti on Tuesday. Planting bombs under busy roads is a "
+            "favourite tactic of militants operating in the Sahel.")
+    (event,) = _events(session, text)
+    assert event["fatalities"]["best"] == 3
+
+
+def test_a_headline_and_an_overview_of_several_attacks_tell_none_of_them(session) -> None:
+    text = ("Dozens killed in deadly attacks in Afghanistan\nTwo separate attacks targeted a hospital in Kabul and "
+            "a funeral in Nangarhar province on Tuesday. Gunmen stormed the hospital in Kabul, killing 14 people. "
+            "In Nangarhar, a suicide bomber blew himself up at a funeral, killing 24 people.")
+    kabul, nangarhar = _events(session, text)
+    assert (kabul["fatalities"]["best"], nangarhar["fatalities"]["best"]) == (14, 24)
