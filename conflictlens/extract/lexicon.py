@@ -140,6 +140,7 @@ class EventCues:
     division_written: Regex | None = None
     # "the funerals of the victims", "condemned the attack": what followed an incident, no act of its own
     follow_up: Regex | None = None
+    follow_up_unless: Regex | None = None  # "police arrested and charged three men": an arrest, no follow-up
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,7 @@ def event_cues() -> EventCues:
         else None,
         division_written=LazyPattern(raw["division_written"]["pattern"], FLAGS) if "division_written" in raw else None,
         follow_up=word_regex(raw["follow_up"]["pattern"]) if "follow_up" in raw else None,
+        follow_up_unless=word_regex(raw["follow_up"]["unless"]) if "follow_up" in raw else None,
     )
 
 

@@ -344,8 +344,9 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
 def _follows_up(fact: str) -> bool:
     """Whether a sentence (as `told_as_fact` leaves it) tells what followed an act (`EventCues.follow_up`:
     "the victims were buried on Sunday") and no deed of its own ("protesters clashed with police")."""
-    cue = event_cues().follow_up
-    return cue is not None and found_in(cue, fact) and not _act_before(fact, len(fact))
+    cues = event_cues()
+    return (cues.follow_up is not None and found_in(cues.follow_up, fact) and not _act_before(fact, len(fact))
+            and not (cues.follow_up_unless and found_in(cues.follow_up_unless, fact)))
 
 
 # A sentence told as a quote, and one whose quote opens on a pronoun ("'They came at night,' ...")

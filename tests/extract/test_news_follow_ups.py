@@ -85,3 +85,10 @@ def test_a_headline_and_an_overview_of_several_attacks_tell_none_of_them(session
             "In Nangarhar, a suicide bomber blew himself up at a funeral, killing 24 people.")
     kabul, nangarhar = _events(session, text)
     assert (kabul["fatalities"]["best"], nangarhar["fatalities"]["best"]) == (14, 24)
+
+
+def test_an_arrest_told_with_a_charge_stays_an_event(session) -> None:
+    # later arrests are kept as events of their own (ACLED's strategic development 'Arrests')
+    text = _ACT + "On Wednesday, police arrested and charged three men over the attack."
+    act, arrest = _events(session, text)
+    assert (arrest["sub_event_type"], arrest["date"]["start"]) == ("Arrests", "2021-06-09")
