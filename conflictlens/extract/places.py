@@ -216,7 +216,11 @@ def _unmistakable(written: str, entry: PlaceEntry) -> bool:
 
 def not_persons(places: list[PlaceMention], persons: list[tuple[int, int]], text: str) -> list[PlaceMention]:
     """The place names that are no person's name: none inside one ("spokesman Attaullah Khogyani"), nor a
-    surname of a person named in full in the report ("... said Tariq Arian. [...], Arian said")."""
+    surname of a person named in full in the report, as a speaker ("... said Tariq Arian. [...], Arian
+    said"); "Gubio" in a report that quotes "Haruna Gubio" is still the town where it is no speaker."""
     surnames = {text[s:e].split()[-1] for s, e in persons if len(text[s:e].split()) > 1}
-    return [p for p in places if p.text not in surnames
+    return [p for p in places if not (p.text in surnames and _SPEAKS.match(text, p.end))
             and not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
+
+
+_SPEAKS = compile_pattern(r"\s+(?:said|says|told|added|stated|explained)\b")

@@ -92,3 +92,16 @@ def test_an_arrest_told_with_a_charge_stays_an_event(session) -> None:
     text = _ACT + "On Wednesday, police arrested and charged three men over the attack."
     act, arrest = _events(session, text)
     assert (arrest["sub_event_type"], arrest["date"]["start"]) == ("Arrests", "2021-06-09")
+
+
+def test_a_town_that_is_also_a_speaker_s_name_still_places_the_act(session) -> None:
+    text = _ACT + "Local leader Musa Konduga said the gunmen came on motorbikes."
+    (event,) = _events(session, text)
+    assert event["location"]["place"] == "Konduga"
+
+
+def test_many_attacks_in_a_group_s_history_are_background(session) -> None:
+    text = ("A bomb killed three soldiers in Jolo on Tuesday. Unlike other rebels in Mindanao, the group is "
+            "considered a terrorist organization because of its many terrorist attacks in Basilan.")
+    (event,) = _events(session, text)
+    assert event["fatalities"]["best"] == 3
