@@ -86,7 +86,6 @@ class Incident:
     # count for attribution only, and stay out of the span the incident is typed and counted from.
     references: list[tuple[int, int]] = field(default_factory=list)
     words: set[str] = field(default_factory=set)  # words that tell it from other incidents
-    provinces: set[str] = field(default_factory=set)  # the provinces its towns lie in ("Borno" after "Gubio")
     # recaps of earlier incidents told among its sentences ("In May, two jawans were killed ..."): their
     # periods date no incident
     recaps: list[tuple[int, int]] = field(default_factory=list)
@@ -99,7 +98,6 @@ class Incident:
         self.places |= s.places
         self.dates |= s.dates
         self.words |= s.words
-        self.provinces |= s.within
 
     @property
     def span(self) -> tuple[int, int]:
@@ -291,9 +289,8 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
         return new_date and s.opens_with_date and (not s.supporting or s.own_act_first)
     # An incident told so far without a place ("... attacked an army barracks in the north") is
     # placed by the next sentence that names one ("The jihadists stormed the barracks in Nassoumbou").
-    # Nor is the province of a town told ("in Gubio ... Borno State police said").
     new_place = (bool(s.places) and bool(current.places) and not (s.places & current.places)
-                 and not (s.within & current.places) and not s.places <= current.provinces)
+                 and not (s.within & current.places))
     # "... raids on Dikwa and Nganzai. [...] In Nganzai, the fighters shot 18 farmers": a sentence
     # opening on one of the several places the incident named tells the act there
     return new_place or new_date or (bool(s.opens_in) and len(current.places) > 1 and not s.anaphor)

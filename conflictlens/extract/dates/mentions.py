@@ -272,7 +272,7 @@ def incident_days(text: str, mentions: Sequence[DateMention], start: int, end: i
 def _quoted_today(text: str, m: DateMention, start: int) -> bool:
     """'"We buried them today," a villager said': a speaker's "today" is the day of speaking, no day of the
     act the quote retells (the sentence begins at `start`)."""
-    if m.text.lower() != "today":
+    if not m.text.lower().startswith("today"):  # "today", "today's attack"
         return False
     before = text[start: m.start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
