@@ -133,7 +133,7 @@ class SentenceInfo:
     long_before: bool = False  # dated by a day weeks before the report's ("on 13 March" in a report of May 20)
     names_the_recap: bool = False  # it opens on "That attack": after a recap, it speaks of the incident recalled
     # it tells what followed an incident it names (`EventCues.follow_up`: funerals, condemnations, charges, trials,
-    # protests) and no deed of its own
+    # protests) and no deed nor toll of its own ("killed 20 mourners at the funeral" tells an act)
     follow_up: bool = False
     # a quote that retells the act told ("'They came at night,' a villager said"): it opens on a pronoun, or
     # tells no day and no toll of its own
@@ -332,7 +332,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
         recap=recap, long_before=long_before,
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
-        follow_up=(anaphor or act) and not announces_new and _follows_up(fact),
+        follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
         retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))
                                                           or not (dates or casualty_or_claim)),
     )

@@ -102,3 +102,11 @@ def test_many_attacks_in_a_group_s_history_are_background(session) -> None:
             "considered a terrorist organization because of its many terrorist attacks in Basilan.")
     (event,) = _events(session, text)
     assert event["fatalities"]["best"] == 3
+
+
+def test_a_funeral_that_tells_the_toll_gives_it_to_the_act(session) -> None:
+    # a toll told with the funeral is the act's: the sentence joins the act as before
+    text = ("Gunmen attacked a village in Konduga on Monday. The funerals of the five people killed in the attack "
+            "were held in the village.")
+    (event,) = _events(session, text)
+    assert event["fatalities"]["best"] == 5
