@@ -106,7 +106,7 @@ def test_many_attacks_in_a_group_s_history_are_background(session) -> None:
 
 def test_a_funeral_that_tells_the_toll_gives_it_to_the_act(session) -> None:
     # a toll told with the funeral is the act's: the sentence joins the act as before
-    text = ("Gunmen attacked a village in Konduga on Monday. The funerals of the five people killed in the attack "
-            "were held in the village.")
-    (event,) = _events(session, text)
-    assert event["fatalities"]["best"] == 5
+    text = ("Gunmen killed five people in Konduga on Monday. In a separate attack, bandits raided Damboa on "
+            "Tuesday. Mourners at the funerals in Damboa said 12 people were killed in the attack.")
+    first, second = _events(session, text)
+    assert (second["location"]["place"], second["fatalities"]["best"]) == ("Damboa", 12)
