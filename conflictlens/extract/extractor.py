@@ -26,7 +26,7 @@ from conflictlens.extract.lexicon import actor_mention_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.orphans import carry_statements
 from conflictlens.extract.patterns import compile_pattern
-from conflictlens.extract.places import admin_names, main_country, province_of, seats_an_office
+from conflictlens.extract.places import admin_names, main_country, not_persons, province_of, seats_an_office
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.state_strikes import with_strike_mentions
@@ -260,9 +260,8 @@ class Extractor:
         orgs = [o for o in orgs if not inside(not_orgs, o[0], o[1]) and not is_messenger(o[2])
                 and not o[0] < opening.body_start < o[1]]
         # A place name inside a person's name ("spokesman Attaullah Khogyani") is no place.
-        places = [p for p in (self.geocoder.find_places(text) if self.geocoder else [])
-                  if not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)
-                  and not inside(messengers, p.start, p.end)]
+        places = [p for p in not_persons(self.geocoder.find_places(text) if self.geocoder else [], persons, text)
+                  if not inside(messengers, p.start, p.end)]
         labelled = orgs
         orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
         as_of = opening.era.isoformat() if opening.era else None
@@ -320,7 +319,7 @@ class Extractor:
                                                        ctx.published, self.date_order)
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
-            within = frozenset(province_of(p) for p in here)
+            within = frozenset(province_of(p, ctx.known_at[0]) for p in here)
             opens_in = frozenset(admin_names(p) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
                                        frozenset(m.text.lower() for m in dated), opens_in - {""}, named,

@@ -107,13 +107,15 @@ def admin_names(p: PlaceMention) -> str:
     return province.pop() if len(province) == 1 else p.text.lower()
 
 
-def province_of(p: PlaceMention) -> str:
+def province_of(p: PlaceMention, country: str | None = None) -> str:
     """The province a town or district name lies in, when all its entries agree ('' otherwise): a
     sentence naming a town of the province told before ("a village in Gubio district" after "Borno
-    State") tells no new place."""
-    provinces = {(c.admin1 or "").lower() for c in p.candidates if c.kind in ("admin2", "place")}
-    return provinces.pop() if len(provinces) == 1 and len(p.candidates) >= 1 and all(
-        c.kind in ("admin2", "place") for c in p.candidates) else ""
+    State") tells no new place. With the report's main `country`, only its entries are asked when it
+    has any ("Gubio" in a Nigerian report is not Gubbio, Umbria)."""
+    candidates = ([c for c in p.candidates if c.country == country] or p.candidates) if country else p.candidates
+    provinces = {(c.admin1 or "").lower() for c in candidates if c.kind in ("admin2", "place")}
+    return provinces.pop() if len(provinces) == 1 and len(candidates) >= 1 and all(
+        c.kind in ("admin2", "place") for c in candidates) else ""
 
 
 def main_country(places: list[PlaceMention], homes: Iterable[str] = ()) -> str | None:
@@ -213,3 +215,15 @@ def at_home(mentions: list[PlaceMention], report: Iterable[PlaceMention]) -> lis
 def _unmistakable(written: str, entry: PlaceEntry) -> bool:
     """A big city written as its entry is: no misread alias ("Kabul" in a report from Peshawar)."""
     return entry.population >= BIG_CITY and fold(written) == fold(entry.name)
+
+
+def not_persons(places: list[PlaceMention], persons: list[tuple[int, int]], text: str) -> list[PlaceMention]:
+    """The place names that are no person's name: none inside one ("spokesman Attaullah Khogyani"), nor a
+    surname of a person named in full in the report, as a speaker ("... said Tariq Arian. [...], Arian
+    said"); "Gubio" in a report that quotes "Haruna Gubio" is still the town where it is no speaker."""
+    surnames = {text[s:e].split()[-1] for s, e in persons if len(text[s:e].split()) > 1}
+    return [p for p in places if not (p.text in surnames and _SPEAKS.match(text, p.end))
+            and not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
+
+
+_SPEAKS = compile_pattern(r"\s+(?:said|says|told|added|stated|explained)\b")

@@ -30,8 +30,9 @@ _NEW_INCIDENT = compile_pattern(
     r"^(?:In (?:a |another |an |the )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
     r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Earlier\b|Later\b|"
     # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
-    r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|witness|resident|source|spokes(?:man|woman|person)|"
-    r"doctor|survivor),)"
+    # nor "Another eyewitness told AFP ...": a speaker
+    r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|(?:eye)?witness|resident|source|spokes(?:man|woman|person)|"
+    r"doctor|survivor)(?:,|\s+(?:told|said|says|recalled|added|described)\b))"
     # "Another 68 people were wounded": the incident's injured, told after its dead
     r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
     # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"
@@ -131,6 +132,12 @@ class SentenceInfo:
     recap: bool = False
     long_before: bool = False  # dated by a day weeks before the report's ("on 13 March" in a report of May 20)
     names_the_recap: bool = False  # it opens on "That attack": after a recap, it speaks of the incident recalled
+    # it tells what followed an incident it names (`EventCues.follow_up`: funerals, condemnations, charges, trials,
+    # protests) and no deed nor toll of its own ("killed 20 mourners at the funeral" tells an act)
+    follow_up: bool = False
+    # a quote that retells the act told ("'They came at night,' a villager said"): it opens on a pronoun, or
+    # tells no day and no toll of its own
+    retells: bool = False
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -144,7 +151,8 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     after_recap = False
     for s in sentences:
         after_recap = current is not None and _recalls(s, after_recap, incidents)
-        if after_recap:
+        # what followed the act told ("The victims were buried on Sunday"): no act, and no day of the act
+        if after_recap or (current is not None and s.follow_up and not s.says_who):
             current.recaps.append(s.span)
             continue
         if current is not None and s.says_who and s.names_several:
@@ -264,6 +272,8 @@ def _named_incident(s: SentenceInfo, incidents: list[Incident]) -> Incident | No
 def _starts_new(s: SentenceInfo, current: Incident) -> bool:
     if s.announces_new and not s.says_who:  # "Later, the group claimed the attack" tells no new one
         return True
+    if s.retells:
+        return False
     if s.long_before and not current.dates and not s.says_who:
         # an incident told without a day is the report's own, of its day: not one of weeks before
         return True
@@ -304,9 +314,10 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = found_in(cues.strong_trigger, fact) and not background
+    announces_new = bool(_NEW_INCIDENT.search(sentence) or (cues.new_incident and cues.new_incident.search(sentence)))
     return SentenceInfo(
         span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim,
-        announces_new=bool(_NEW_INCIDENT.search(sentence) or (cues.new_incident and cues.new_incident.search(sentence))),
+        announces_new=announces_new,
         places=places, within=within, dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         # "Jolo is a stronghold of Abu Sayyaf, and the general pointed the finger at the group": a statement
@@ -321,7 +332,23 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
         recap=recap, long_before=long_before,
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
+        follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
+        retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))
+                                                          or not (dates or casualty_or_claim)),
     )
+
+
+def _follows_up(fact: str) -> bool:
+    """Whether a sentence (as `told_as_fact` leaves it) tells what followed an act (`EventCues.follow_up`:
+    "the victims were buried on Sunday") and no deed of its own ("protesters clashed with police")."""
+    cues = event_cues()
+    return (cues.follow_up is not None and found_in(cues.follow_up, fact) and not _act_before(fact, len(fact))
+            and not (cues.follow_up_unless and found_in(cues.follow_up_unless, fact)))
+
+
+# A sentence told as a quote, and one whose quote opens on a pronoun ("'They came at night,' ...")
+_QUOTE_OPENING = compile_pattern(r"[\"“‘']")
+_PRONOUN_QUOTE = compile_pattern(r"[\"“‘']\s*(?:He|She|They|It|We|I|You|Them|Their|Our)\b")
 
 
 # Words of _ANAPHOR that name the doers: "the gunmen attacked Dogo" refers back to them, not to the act.

@@ -263,10 +263,19 @@ def incident_days(text: str, mentions: Sequence[DateMention], start: int, end: i
     heading the copy, and a day something was said or mourned on ("the army said on Monday"), after which
     "killed yesterday" tells no new incident."""
     dated = [m for m in mentions if start <= m.start < end and not stays_on_the_day(m)
-             and not heads_the_line(text, m) and not no_incident_day(text, m)]
+             and not heads_the_line(text, m) and not no_incident_day(text, m) and not _quoted_today(text, m, start)]
     keys = {id(m): day_key(m, published, date_order) for m in dated}
     return (dated, frozenset(keys.values()),
             frozenset(keys[id(m)] for m in dated if names_an_incident(text, m)))
+
+
+def _quoted_today(text: str, m: DateMention, start: int) -> bool:
+    """'"We buried them today," a villager said': a speaker's "today" is the day of speaking, no day of the
+    act the quote retells (the sentence begins at `start`)."""
+    if not m.text.lower().startswith("today"):  # "today", "today's attack"
+        return False
+    before = text[start: m.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def past_telling(mentions: Sequence[DateMention], keys: frozenset[str], published: dt.date | None,
