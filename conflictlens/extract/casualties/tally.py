@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from conflictlens.extract.casualties.acts import noun_tolls, other_act_clauses
 from conflictlens.extract.casualties.nouns import Item, included_fighters, less_by
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
@@ -72,11 +73,13 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     work = rules.relative.sub(lambda m: " " * len(m.group()), sent)
     # "... claimed an attack in December in which 12 soldiers were killed": another act's toll
     work = rules.earlier.sub(lambda m: " " * len(m.group()), work)
+    work = blank(work, other_act_clauses(work, rules))  # "16 dead in X attack; 24 killed in Y bombing"
     zeros = list(rules.zero.finditer(work))
     for m in zeros:
         for cat in _ZERO_TARGETS[m.lastgroup or "both"]:
             tally.found[cat].append(((0, 0, 0), (base + m.start(), base + m.end())))
     work = _losses(blank(work, [m.span() for m in zeros]), base, rules, tally)
+    work = blank(work, noun_tolls(work, base, rules, tally.found))  # "the killing of 13 civilians"
     tolls = list(rules.toll.finditer(work))
     for m in tolls:
         value = parse_number(m.group("num"))

@@ -1,0 +1,54 @@
+"""Tolls told by a noun of the act ('the killing of 13 civilians'), and a second act's clause after a
+semicolon ('16 dead in hospital attack; 24 killed in funeral bombing'), within one sentence.
+
+Internal to the casualty parser; the conventions are in the lexicon's ``_conventions`` (noun_tolls,
+headline_two_acts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictlens.extract.casualties.numbers import parse_number
+from conflictlens.extract.casualties.rules import Rules, Span, Triple
+
+Found = dict[str, list[tuple[Triple, Span]]]
+
+
+def _clauses(work: str) -> list[Span]:
+    """The stretches of `work` parted by semicolons (each span starts after its semicolon)."""
+    cuts = [m.start() for m in re.finditer(";", work)]
+    starts, ends = [0, *(c + 1 for c in cuts)], [*cuts, len(work)]
+    return list(zip(starts, ends))
+
+
+def _act(m: re.Match[str]) -> str:
+    return " ".join(m.group("act").lower().split())
+
+
+def other_act_clauses(work: str, rules: Rules) -> list[Span]:
+    """'Newborns among 16 dead in hospital attack; 24 killed in funeral bombing': a clause after a
+    semicolon that tells casualties in an act of its own, other than the act the clause before tells
+    its casualties in, is another incident's (to the sentence's end: a headline run into the story
+    stays with its first act). 'Five killed in the blast; 12 injured in the blast' tells one act."""
+    clauses = _clauses(work)
+    for (a, b), (c, d) in zip(clauses, clauses[1:]):
+        before = list(rules.headline_act.finditer(work, a, b))
+        after = rules.headline_act.search(work, c, d)
+        if before and after is not None and _act(after) != _act(before[-1]):
+            return [(c - 1, len(work))]
+    return []
+
+
+def noun_tolls(work: str, base: int, rules: Rules, found: Found) -> list[Span]:
+    """Record the groups told by a noun of the act ('the killing of 13 civilians', 'injuries to 32
+    others') and return their spans; not a noun set over a span of time ('the killing of 300 people
+    since 2009': no incident's toll)."""
+    spans: list[Span] = []
+    for m in rules.noun_toll.finditer(work):
+        value = parse_number(m.group("num"))
+        if value is None or rules.background.search(m.group("rest")):
+            continue
+        found["injured" if m.group("inj") else "fatalities"].append((value, (base + m.start(), base + m.end("num"))))
+        spans.append((m.start(), m.end("num")))
+    return spans
