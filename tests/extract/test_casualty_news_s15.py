@@ -77,3 +77,21 @@ def test_unnamed_fighters_are_one_side() -> None:
     from conflictlens.extract.casualties.parse import parse_casualties
     figures = parse_casualties(text, perpetrator_nouns_are_victims=True)
     assert (figures.fatalities.best, figures.perpetrators_killed.best) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence opening on a contrast retells the victims: another source's figure, the lower is best
+        ("A farmer said 26 people were killed. However, a police spokesman said 17 people were killed.",
+         (17, None, None)),
+        ("Nine people were killed, a medic said. But officials said at least 14 people died.", (9, None, None)),
+        # unless it tells further victims, or revises the count
+        ("Gunmen killed nine people. But four more people died in hospital.", (13, None, None)),
+        # a revision word before a reporting verb tells when the source spoke, not further victims
+        ("A farmer said 26 people were killed. Police later said 31 people had died.", (31, None, None)),
+        ("Gunmen killed nine people. Four more later died in hospital.", (13, None, None)),
+    ],
+)
+def test_sources_and_revisions(text: str, expected: tuple) -> None:
+    assert _best(text) == expected

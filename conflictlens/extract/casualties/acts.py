@@ -52,3 +52,17 @@ def noun_tolls(work: str, base: int, rules: Rules, found: Found) -> list[Span]:
         found["injured" if m.group("inj") else "fatalities"].append((value, (base + m.start(), base + m.end("num"))))
         spans.append((m.start(), m.end("num")))
     return spans
+
+
+def contrasted_again(text: str, start: int, before: list[Span], item: Span, cues: tuple[re.Pattern[str], ...]) -> bool:
+    """'A villager said 22 people were killed. However, the police spokesman said 15 were killed': a group
+    in a sentence (from `start`) opening on a contrast, after groups counted `before` it, without a
+    revision word before the group ('However, police later said 30 had died') nor a further-victims cue
+    at it ('But five more died in hospital'), is another source's figure for the same victims. `cues`:
+    the contrast opener, revision words and further-victims cues."""
+    opener, revision, further = cues
+    if not opener.match(text, start) or not any(b <= start for _, b in before):
+        return False
+    if revision.search(text, start, item[1]) is not None:
+        return False
+    return further.search(text, max(start, item[0] - 15), item[1] + 15) is None

@@ -50,6 +50,8 @@ class Rules:
     estimate: re.Pattern[str]  # right before a toll noun: another source's estimate ('residents put the toll at 37')
     contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
     second_said: re.Pattern[str]  # 'while a hospital official said': a contrast, then another source speaking
+    contrast_opener: re.Pattern[str]  # 'However, police said ...': a sentence opening on a contrast
+    reported_after: re.Pattern[str]  # a reporting verb right after a cue ('police later said'): no further victims
     assailants: str  # regex source: nouns that name the attackers themselves, and reflexives ('himself')
     # the attackers counted inside a toll: '12 people, including the two suicide bombers' (groups num, noun)
     included: re.Pattern[str]
@@ -258,6 +260,8 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
         "estimate": compile_pattern(rf"{_words(alternation(lex['toll_estimate_verbs']))}\s+(?:[\w'-]+\s+){{0,2}}$",
                                     flags),
         "contrast": compile_pattern(contrast, flags),
+        "reported_after": compile_pattern(rf"\s+{_words(alternation(lex['second_source_verbs']))}", flags),
+        "contrast_opener": compile_pattern(rf"[\W]*{_words(alternation(lex['second_source_openers']))}", flags),
         "second_said": compile_pattern(rf"{contrast}\W+(?:[\w'-]+\W+){{0,8}}?"
                                        rf"{_words(alternation(lex['second_source_verbs']))}", flags),
     }

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from conflictlens.extract.casualties.acts import noun_tolls, other_act_clauses
+from conflictlens.extract.casualties.acts import contrasted_again, noun_tolls, other_act_clauses
 from conflictlens.extract.casualties.nouns import Item, included_fighters, less_by
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
@@ -54,6 +54,8 @@ class Tally:
     # 'while a doctor said': the figures after it are another source's, unless a further-victims cue is at them
     second_said: re.Pattern[str] | None = None
     further_words: re.Pattern[str] | None = None
+    # a sentence opening on a contrast: (the opener, revision words, further-victims cues)
+    second_cues: tuple[re.Pattern[str], ...] | None = None
     # Where sentences start that tell one toll for several acts ("an attack on X and a bombing at Y killed 51")
     summed: set[int] = field(default_factory=set)
 
@@ -220,7 +222,7 @@ def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
         if tally.vague_words is not None and tally.vague_words.match(tally.text, item.span[0]):
             tally.vague.add(span)
         for cat, value in _categories(tally, outcome, item):
-            if _said_again(tally, cat, item):
+            if _said_again(tally, cat, item) or _contrasted(tally, cat, item):
                 tally.second[cat].append((value, span))
                 continue
             tally.found[cat].append((value, span))
@@ -240,6 +242,14 @@ def _said_again(tally: Tally, cat: str, item: Item) -> bool:
         return False
     cue = tally.further_words
     return cue is None or cue.search(tally.text, max(start, item.span[0] - _CUE_REACH), item.span[1] + _CUE_REACH) is None
+
+
+def _contrasted(tally: Tally, cat: str, item: Item) -> bool:
+    """A sentence opening on a contrast retells the victims counted before it (`acts.contrasted_again`)."""
+    if tally.second_cues is None or not tally.sentences or cat == "perpetrators_killed" or not item.real:
+        return False
+    before = [span for _, span in tally.found[cat]]
+    return contrasted_again(tally.text, tally.sentences[-1], before, item.span, tally.second_cues)
 
 
 def without_vague(entries: list[Entry], vague: Collection[Span]) -> list[Entry]:
