@@ -95,3 +95,20 @@ def test_unnamed_fighters_are_one_side() -> None:
 )
 def test_sources_and_revisions(text: str, expected: tuple) -> None:
     assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another toll told as such: its groups of one sentence add up, and the lower figure is best
+        ("A bomber killed 18 people including three guards, the mayor said. The ministry gave a lower death "
+         "toll, saying eight traders and six guards were killed.", (14, None, None)),
+        ("Police said 12 people were killed, while a nurse said nine traders and four guards died.",
+         (12, None, None)),
+        # an earlier act told 'since ..., when': its toll is not this one's
+        ("A bomber blew himself up at a checkpoint, killing himself and one guard. It was the first bombing in the capital, "
+         "Dunama, since last October, when more than 40 people were killed at a market.", (1, None, 1)),
+    ],
+)
+def test_other_tolls_and_earlier_acts(text: str, expected: tuple) -> None:
+    assert _best(text) == expected

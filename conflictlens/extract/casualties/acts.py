@@ -58,10 +58,12 @@ def contrasted_again(text: str, start: int, before: list[Span], item: Span, cues
     """'A villager said 22 people were killed. However, the police spokesman said 15 were killed': a group
     in a sentence (from `start`) opening on a contrast, after groups counted `before` it, without a
     revision word before the group ('However, police later said 30 had died') nor a further-victims cue
-    at it ('But five more died in hospital'), is another source's figure for the same victims. `cues`:
-    the contrast opener, revision words and further-victims cues."""
-    opener, revision, further = cues
-    if not opener.match(text, start) or not any(b <= start for _, b in before):
+    at it ('But five more died in hospital'), is another source's figure for the same victims; so is a
+    group after words telling another toll ('The ministry gave a lower death toll, saying 12 were
+    killed'). `cues`: the contrast opener, revision words, further-victims cues and other-toll words."""
+    opener, revision, further, other = cues
+    told_apart = opener.match(text, start) is not None or other.search(text, start, item[0]) is not None
+    if not told_apart or not any(b <= start for _, b in before):
         return False
     if revision.search(text, start, item[1]) is not None:
         return False

@@ -168,7 +168,7 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
     tally = Tally(perp_as_victim=perpetrator_nouns_are_victims, text=text,
                   attackers=attackers_pattern(rules, attackers), others=names_pattern(other_names),
                   vague_words=rules.vague, second_said=rules.second_said, further_words=rules.further,
-                  second_cues=(rules.contrast_opener, rules.revision, rules.further))
+                  second_cues=(rules.contrast_opener, rules.revision, rules.further, rules.other_toll))
     first_told = False  # "The first bomb exploded ...": "The second blast wounded 10" tells another act
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):

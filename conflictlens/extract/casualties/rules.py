@@ -51,6 +51,7 @@ class Rules:
     contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
     second_said: re.Pattern[str]  # 'while a hospital official said': a contrast, then another source speaking
     contrast_opener: re.Pattern[str]  # 'However, police said ...': a sentence opening on a contrast
+    other_toll: re.Pattern[str]  # 'gave a lower death toll': a sentence telling another source's toll
     reported_after: re.Pattern[str]  # a reporting verb right after a cue ('police later said'): no further victims
     assailants: str  # regex source: nouns that name the attackers themselves, and reflexives ('himself')
     # the attackers counted inside a toll: '12 people, including the two suicide bombers' (groups num, noun)
@@ -230,8 +231,10 @@ def _earlier_act_pattern(lex: dict) -> str:
     # "Hangu is near Kohat, where a suicide bomber killed 19": another place's toll
     place = (rf"(?:is|lies|sits|are|lie)\s+(?:about\s+\S+\s+\S+\s+|\S+\s+kilometres\s+)?"
              rf"(?:{alternation(lex['place_relation_words'])})\s[^,;.]*,\s*where\s[^.;]*")
+    # "the first bombing in the capital since last September, when more than 50 people were killed"
+    since_when = rf"since\s+(?:last\s+|early\s+|late\s+)?{time}\s*,\s*when\s[^.;]*"
     return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
-            rf"(?:in\s+which|that|which)\s[^.;]*|{linked}|{place})")
+            rf"(?:in\s+which|that|which)\s[^.;]*|{linked}|{place}|{since_when})")
 
 
 def _further_pattern(lex: dict) -> str:
@@ -261,6 +264,7 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
                                     flags),
         "contrast": compile_pattern(contrast, flags),
         "reported_after": compile_pattern(rf"\s+{_words(alternation(lex['second_source_verbs']))}", flags),
+        "other_toll": compile_pattern(_words(alternation(lex["second_toll_phrases"])), flags),
         "contrast_opener": compile_pattern(rf"[\W]*{_words(alternation(lex['second_source_openers']))}", flags),
         "second_said": compile_pattern(rf"{contrast}\W+(?:[\w'-]+\W+){{0,8}}?"
                                        rf"{_words(alternation(lex['second_source_verbs']))}", flags),

@@ -298,12 +298,20 @@ def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = (),
     its body, a repeated lead) and can only raise the figures. The latest revised toll, when there is one, gives
     the best figure; a forecast ('could rise to 20') can only raise the high figure; a second source's
     figure widens the range and gives the best only when it is the lower."""
-    counted = _with_second(_counted(_by_sentence(entries, sentences, further), tolls), second)
+    counted = _with_second(_counted(_by_sentence(entries, sentences, further), tolls), _per_sentence(second, sentences))
     highs = [v[2] for v, _ in ceilings if v[2] is not None]
     if not highs:
         return counted
     known = [counted.high] if counted.high is not None else []
     return Casualties(counted.low, counted.best, max(highs + known))
+
+
+def _per_sentence(entries: Sequence[Entry], sentences: Sequence[int]) -> list[Entry]:
+    """A second source's groups of one sentence add up ('saying seven civilians and five policemen')."""
+    groups: dict[int, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(sentences[max(0, bisect_right(sentences, entry[1][0]) - 1)] if sentences else 0, []).append(entry)
+    return [(_sum(group), group[0][1]) for group in groups.values()]
 
 
 def _with_second(counted: Casualties, second: Sequence[Entry]) -> Casualties:
