@@ -108,6 +108,9 @@ def test_sources_and_revisions(text: str, expected: tuple) -> None:
         # an earlier act told 'since ..., when': its toll is not this one's
         ("A bomber blew himself up at a checkpoint, killing himself and one guard. It was the first bombing in the capital, "
          "Dunama, since last October, when more than 40 people were killed at a market.", (1, None, 1)),
+        # a killing verb after an adverb of an earlier time tells an earlier act's toll
+        ("Four people were killed when militants stormed a court. The group recently killed 15 guards it had "
+         "abducted.", (4, None, None)),
     ],
 )
 def test_other_tolls_and_earlier_acts(text: str, expected: tuple) -> None:

@@ -233,8 +233,10 @@ def _earlier_act_pattern(lex: dict) -> str:
              rf"(?:{alternation(lex['place_relation_words'])})\s[^,;.]*,\s*where\s[^.;]*")
     # "the first bombing in the capital since last September, when more than 50 people were killed"
     since_when = rf"since\s+(?:last\s+|early\s+|late\s+)?{time}\s*,\s*when\s[^.;]*"
+    # "The Taliban recently killed 15 troopers they had abducted"
+    adverb = rf"(?:{alternation(lex['earlier_act_adverbs'])})\s+(?:{alternation(lex['kill_verbs_active'])})(?![\w-])[^.;]*"
     return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
-            rf"(?:in\s+which|that|which)\s[^.;]*|{linked}|{place}|{since_when})")
+            rf"(?:in\s+which|that|which)\s[^.;]*|{linked}|{place}|{since_when}|{adverb})")
 
 
 def _further_pattern(lex: dict) -> str:
