@@ -115,3 +115,19 @@ def test_sources_and_revisions(text: str, expected: tuple) -> None:
 )
 def test_other_tolls_and_earlier_acts(text: str, expected: tuple) -> None:
     assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare 'more' or 'others' continues the group named last before it: attackers stay attackers
+        ("Two attackers blew themselves up at the gate while one more was shot dead by guards. A guard and "
+         "two porters died.", (3, None, 1)),
+        ("Troops captured four of the raiders while six others died in the fighting, and three guards were "
+         "killed.", (3, None, 6)),
+        # after a victim group, the others are victims
+        ("Bandits killed six herders and two others on the road.", (8, None, None)),
+    ],
+)
+def test_others_continue_their_group(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
