@@ -18,6 +18,7 @@ from conflictlens.extract.patterns import compile_pattern
 _ANTECEDENT_WINDOW = 1000  # chars searched back for "four boys" when reading "the boys"
 _GAP_LIMIT = 6  # tokens allowed between a number and its head noun ("two Afghan National Army soldiers")
 _BARE_TAIL = frozenset({"more", "of", "them", "those", "others", "other", "and", "people"})
+_CONTINUING = frozenset({"more", "others", "other"})  # 'one more', 'eight others': the group named before
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those his her their its no they we it he she i you there".split())
 _ONE = (1, 1, 1)
@@ -97,15 +98,31 @@ def _numbered(ctx: Sentence, phrase: _Phrase, n: re.Match[str], rules: Rules) ->
     h = rules.head.search(local, n.end(), end)
     if h and len(re.findall(r"\w+", local[n.end():h.start()])) <= _GAP_LIMIT:
         told = _told_before(ctx, h.group(), value, phrase.offset + n.start()) if _definite(phrase, n) else None
-        return Item(value, _head_class(phrase, n, h, rules), phrase.absolute(n.start(), h.end()), real, told)
+        head = h.group().lower()
+        cls = _continued_class(ctx, phrase.offset + n.start(), [head], rules) if head in _CONTINUING \
+            else _head_class(phrase, n, h, rules)
+        return Item(value, cls, phrase.absolute(n.start(), h.end()), real, told)
     tail = re.findall(r"[\w'\u2019-]+", local[n.end():end].lower())
     lead = set(local[phrase.start:n.start()].lower().split()) - {"the", "all", "and"}
     if (real or n.group().lower() == "another") and set(tail) <= _BARE_TAIL:
-        return Item(value, "victim", phrase.absolute(n.start(), n.end()), real)
+        return Item(value, _continued_class(ctx, phrase.offset + n.start(), tail, rules),
+                    phrase.absolute(n.start(), n.end()), real)
     if lead or value[1] == 0 or len(tail) > _GAP_LIMIT + 2 or set(tail) & rules.sets["prepositions"]:
         return None
     # a counted noun outside the lexicon ("two university lecturers", "a school principal") is a victim group
     return Item(value, "victim", phrase.absolute(n.start(), len(local[:end].rstrip())), real)
+
+
+def _continued_class(ctx: Sentence, at: int, tail: list[str], rules: Rules) -> str:
+    """'Three attackers blew themselves up while one more was shot dead', 'capturing six of the militants
+    while eight others died': a bare 'more' or 'others' continues the group the sentence named last
+    before it (attackers stay attackers); any other bare number counts victims."""
+    if not set(tail) & _CONTINUING:
+        return "victim"
+    last = None
+    for last in rules.head.finditer(ctx.work, 0, max(0, at - ctx.base)):
+        pass
+    return rules.heads[" ".join(last.group().lower().split())][0] if last is not None else "victim"
 
 
 @lru_cache(maxsize=512)

@@ -148,7 +148,16 @@ def _attacking_nouns(text: str, spans: list[Span], rules: Rules) -> list[str]:
     """The perpetrator nouns the passage tells as the attackers ('eight militants attacked a police
     post'), in both numbers ('militants', 'militant')."""
     found = {m.group("noun").lower() for a, b in spans for m in rules.attacking.finditer(text, a, b)}
-    return sorted(found | {n[:-1] if n.endswith("s") else n + "s" for n in found})
+    found |= {n[:-1] if n.endswith("s") else n + "s" for n in found}
+    unnamed = rules.sets["unnamed_fighters"]
+    # "militants attacked ..., killing four soldiers and four insurgents": unnamed fighters are one side
+    return sorted(found | unnamed if found & unnamed else found)
+
+
+def _reported_later(text: str, cue: re.Match[str], rules: Rules) -> bool:
+    """'Police later said 30 people had died': a revision word before a reporting verb tells when a
+    source spoke (the count is revised), not further victims ('five later died')."""
+    return rules.revision.fullmatch(text, *cue.span()) is not None and rules.reported_after.match(text, cue.end()) is not None
 
 
 def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are_victims: bool,
@@ -158,13 +167,18 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
     attackers = [*perpetrator_names, *_attacking_nouns(text, spans, rules)]
     tally = Tally(perp_as_victim=perpetrator_nouns_are_victims, text=text,
                   attackers=attackers_pattern(rules, attackers), others=names_pattern(other_names),
-                  vague_words=rules.vague, second_said=rules.second_said, further_words=rules.further)
+                  vague_words=rules.vague, second_said=rules.second_said, further_words=rules.further,
+                  second_cues=(rules.contrast_opener, rules.revision, rules.further, rules.other_toll))
+    first_told = False  # "The first bomb exploded ...": "The second blast wounded 10" tells another act
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
+            if first_told and rules.later_act.search(text, s, e) and not rules.first_act.search(text, s, e):
+                continue
+            first_told = first_told or rules.first_act.search(text, s, e) is not None
             tally.sentences.append(s)
             if rules.summed.search(text, s, e):
                 tally.summed.add(s)
-            cues = [m.span() for m in rules.further.finditer(text, s, e)]
+            cues = [m.span() for m in rules.further.finditer(text, s, e) if not _reported_later(text, m, rules)]
             parse_sentence(text, s, e, floor, rules, tally)
             tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
     totals = {c: total(without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed),

@@ -36,6 +36,11 @@ class Rules:
     verb: re.Pattern[str]
     zero: re.Pattern[str]
     losses: re.Pattern[str]  # 'claimed 12 lives', 'there were 30 injuries': a group told by a noun of loss
+    noun_toll: re.Pattern[str]  # 'the killing of 13 civilians', 'injuries to 32 others' (groups num, inj, rest)
+    background: re.Pattern[str]  # words that set a noun toll over a span of time ('since 2009', 'this year')
+    headline_act: re.Pattern[str]  # casualties told in an act ('24 killed in funeral bombing'; group act)
+    first_act: re.Pattern[str]  # 'the first bomb': an incident told as the first of several acts
+    later_act: re.Pattern[str]  # 'the second blast': another of the acts
     toll: re.Pattern[str]
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
     revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
@@ -45,6 +50,9 @@ class Rules:
     estimate: re.Pattern[str]  # right before a toll noun: another source's estimate ('residents put the toll at 37')
     contrast: re.Pattern[str]  # 'while', 'but': a second source's figure may follow ('..., while a doctor put the toll at 15')
     second_said: re.Pattern[str]  # 'while a hospital official said': a contrast, then another source speaking
+    contrast_opener: re.Pattern[str]  # 'However, police said ...': a sentence opening on a contrast
+    other_toll: re.Pattern[str]  # 'gave a lower death toll': a sentence telling another source's toll
+    reported_after: re.Pattern[str]  # a reporting verb right after a cue ('police later said'): no further victims
     assailants: str  # regex source: nouns that name the attackers themselves, and reflexives ('himself')
     # the attackers counted inside a toll: '12 people, including the two suicide bombers' (groups num, noun)
     included: re.Pattern[str]
@@ -171,6 +179,22 @@ def _losses_pattern(lex: dict, number: str) -> str:
     return rf"(?<![\w-])(?:{told}|{lost})"
 
 
+def _noun_toll_patterns(lex: dict, number: str, flags: re.RegexFlag) -> dict[str, re.Pattern[str]]:
+    """'the killing of 13 civilians', 'injuries to 32 others': a noun of the act or of injury and its
+    figure (group `num`; `inj` for the injured; `rest`: the clause after it). A year is no figure."""
+    nouns = rf"(?:(?P<inj>{alternation(lex['noun_toll_injured'])})|{alternation(lex['noun_toll_fatal'])})"
+    told = rf"(?<![\w-]){nouns}\s+(?:the\s+)?(?!(?:19|20)\d\d(?!\d))(?P<num>{number})(?P<rest>[^.;,]*)"
+    acts = alternation(lex["earlier_act_nouns"])
+    in_act = (rf"(?<![\w-])(?:{alternation(lex['headline_casualty_words'])})\s+(?:{alternation(lex['headline_act_links'])})"
+              rf"\s+(?:(?:an?|the)\s+)?(?P<act>(?:[\w'\u2019-]+\s+){{0,3}}?(?:{acts}))(?:(?![\w-])|(?=(?-i:[A-Z])))")  # or a headline run into its story
+    background = alternation([*lex["noun_toll_background"], *lex["earlier_act_times"]])
+    ordinal = rf"(?<![\w-])(?:the|its|a)\s+(?:{{}})\s+(?:[\w-]+\s+){{{{0,2}}}}?(?:{alternation(lex['ordinal_act_nouns'])})(?![\w-])"
+    return {"noun_toll": compile_pattern(told, flags), "headline_act": compile_pattern(in_act, flags),
+            "background": compile_pattern(_words(background), flags),
+            "first_act": compile_pattern(ordinal.format(alternation(lex["ordinal_act_first"])), flags),
+            "later_act": compile_pattern(ordinal.format(alternation(lex["ordinal_act_later"])), flags)}
+
+
 def _summed_acts_pattern(lex: dict) -> str:
     """Several acts under one toll: each act with an article of its own ('a missile attack on the parade
     and a suicide bombing outside a police station'), or acts on two named places ('attacks on Monguno and
@@ -186,7 +210,9 @@ def _summed_acts_pattern(lex: dict) -> str:
     # "Major attacks in the capital have killed at least 40 people", not "twin blasts have killed 40"
     perfect = (rf"(?<![\w-])(?!(?:{one_act})\s)(?:[\w'\u2019-]+)\s+(?:{acts})(?![\w-])[^.;]{{0,80}}?"
                rf"\s(?:have|has)\s+(?:now\s+)?killed\b")
-    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places})|{perfect}"
+    # "in a pair of bomb attacks", "during two separate attacks": acts told as several
+    several = rf"(?:{alternation(lex['several_acts_markers'])})\s+{words}{{0,2}}?(?:{acts})(?![\w-])"
+    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several})|{perfect}"
 
 
 def _earlier_act_pattern(lex: dict) -> str:
@@ -202,8 +228,15 @@ def _earlier_act_pattern(lex: dict) -> str:
               rf"|(?:{alternation(lex['earlier_act_follows'])})\s+(?!by\s){words}{{0,3}}?{act}[^.;,]*"
               # "the fourth attack on Shias since March, when more than 50 worshippers were killed"
               rf"|{act}\s+{words}{{0,3}}?since\s[^.;,]*(?:,\s+(?:when|in\s+which)\s[^.;,]*)?")
+    # "Hangu is near Kohat, where a suicide bomber killed 19": another place's toll
+    place = (rf"(?:is|lies|sits|are|lie)\s+(?:about\s+\S+\s+\S+\s+|\S+\s+kilometres\s+)?"
+             rf"(?:{alternation(lex['place_relation_words'])})\s[^,;.]*,\s*where\s[^.;]*")
+    # "the first bombing in the capital since last September, when more than 50 people were killed"
+    since_when = rf"since\s+(?:last\s+|early\s+|late\s+)?{time}\s*,\s*when\s[^.;]*"
+    # "The Taliban recently killed 15 troopers they had abducted"
+    adverb = rf"(?:{alternation(lex['earlier_act_adverbs'])})\s+(?:{alternation(lex['kill_verbs_active'])})(?![\w-])[^.;]*"
     return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
-            rf"(?:in\s+which|that|which)\s[^.;]*|{linked})")
+            rf"(?:in\s+which|that|which)\s[^.;]*|{linked}|{place}|{since_when}|{adverb})")
 
 
 def _further_pattern(lex: dict) -> str:
@@ -232,6 +265,9 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
         "estimate": compile_pattern(rf"{_words(alternation(lex['toll_estimate_verbs']))}\s+(?:[\w'-]+\s+){{0,2}}$",
                                     flags),
         "contrast": compile_pattern(contrast, flags),
+        "reported_after": compile_pattern(rf"\s+{_words(alternation(lex['second_source_verbs']))}", flags),
+        "other_toll": compile_pattern(_words(alternation(lex["second_toll_phrases"])), flags),
+        "contrast_opener": compile_pattern(rf"[\W]*{_words(alternation(lex['second_source_openers']))}", flags),
         "second_said": compile_pattern(rf"{contrast}\W+(?:[\w'-]+\W+){{0,8}}?"
                                        rf"{_words(alternation(lex['second_source_verbs']))}", flags),
     }
@@ -249,10 +285,13 @@ def _included_pattern(lex: dict, number: str) -> str:
 
 def _attacking_pattern(lex: dict) -> str:
     """'eight militants attacked a police post', 'the insurgents stormed': a perpetrator noun (group
-    `noun`) up to three words before an attacker verb."""
+    `noun`) up to three words before an attacker verb, or past what they were armed with ('militants
+    armed with assault rifles attacked')."""
     nouns = lex["perpetrator_nouns"]
     noun = alternation([*nouns, *(_plural(n, lex["irregular_plurals"]) for n in nouns)])
-    return rf"(?<![\w-])(?P<noun>{noun})\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation(lex['attacker_verbs'])})(?![\w-])"
+    armed = r"(?:armed\s+with\s+(?:[\w-]+\s+){1,3}?)?"
+    return (rf"(?<![\w-])(?P<noun>{noun})\s+{armed}(?:[\w-]+\s+){{0,3}}?(?:{alternation(lex['attacker_verbs'])})"
+            r"(?![\w-])")
 
 
 def attackers_pattern(rules: Rules, perpetrator_names: Sequence[str]) -> ReportPattern:
@@ -284,6 +323,12 @@ def _load_lexicon() -> dict:
                                 str(_LEXICON)) from exc
 
 
+def _word_sets(lex: dict) -> dict[str, frozenset[str]]:
+    """The lexicon's word lists as sets, and the unnamed fighters' nouns in both numbers."""
+    unnamed = (f for n in lex["interchangeable_fighter_nouns"] for f in (n, _plural(n, lex["irregular_plurals"])))
+    return {**{k: frozenset(lex[k]) for k in _WORD_SETS}, "unnamed_fighters": frozenset(unnamed)}
+
+
 @lru_cache(maxsize=1)
 def casualty_rules() -> Rules:
     lex = _load_lexicon()
@@ -303,7 +348,7 @@ def casualty_rules() -> Rules:
         verb=compile_pattern(_verb_pattern(lex), flags),
         zero=compile_pattern(zero, flags),
         toll=compile_pattern(_toll_pattern(lex, _number_patterns(lex, articles=False)[0]), flags), losses=compile_pattern(_losses_pattern(lex, number), flags),
-        **_toll_source_patterns(lex, flags), included=compile_pattern(_included_pattern(lex, number), flags),
+        **_toll_source_patterns(lex, flags), **_noun_toll_patterns(lex, number, flags), included=compile_pattern(_included_pattern(lex, number), flags),
         assailants=_assailant_pattern(lex),
         restate=compile_pattern(rf"^\W*(?:{alternation(lex['restatement_openers'])})\b", flags),
         mask=compile_pattern(rf"\([^()]*\)|{subordinate}[^,;]*", flags),
@@ -318,7 +363,7 @@ def casualty_rules() -> Rules:
         token=compile_pattern(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),
         # a line break before a capital also ends one: a headline is a sentence of its own
         sent_end=compile_pattern(r"(?:[.!?]+[\"'\u201d\u2019)]*\s+|\n\s*)(?=[\"'\u201c(]?[A-Z0-9])"),
-        sets={k: frozenset(lex[k]) for k in _WORD_SETS},
+        sets=_word_sets(lex),
         cue=compile_pattern(alternation(lex["cue_stems"]), flags),
         speculative=compile_pattern(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
         further=compile_pattern(_further_pattern(lex), flags),

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from conflictlens.extract.casualties.acts import contrasted_again, noun_tolls, other_act_clauses
 from conflictlens.extract.casualties.nouns import Item, included_fighters, less_by
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
@@ -53,6 +54,8 @@ class Tally:
     # 'while a doctor said': the figures after it are another source's, unless a further-victims cue is at them
     second_said: re.Pattern[str] | None = None
     further_words: re.Pattern[str] | None = None
+    # a sentence opening on a contrast: (the opener, revision words, further-victims cues)
+    second_cues: tuple[re.Pattern[str], ...] | None = None
     # Where sentences start that tell one toll for several acts ("an attack on X and a bombing at Y killed 51")
     summed: set[int] = field(default_factory=set)
 
@@ -72,11 +75,13 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     work = rules.relative.sub(lambda m: " " * len(m.group()), sent)
     # "... claimed an attack in December in which 12 soldiers were killed": another act's toll
     work = rules.earlier.sub(lambda m: " " * len(m.group()), work)
+    work = blank(work, other_act_clauses(work, rules))  # "16 dead in X attack; 24 killed in Y bombing"
     zeros = list(rules.zero.finditer(work))
     for m in zeros:
         for cat in _ZERO_TARGETS[m.lastgroup or "both"]:
             tally.found[cat].append(((0, 0, 0), (base + m.start(), base + m.end())))
     work = _losses(blank(work, [m.span() for m in zeros]), base, rules, tally)
+    work = blank(work, noun_tolls(work, base, rules, tally.found))  # "the killing of 13 civilians"
     tolls = list(rules.toll.finditer(work))
     for m in tolls:
         value = parse_number(m.group("num"))
@@ -217,7 +222,7 @@ def record(tally: Tally, outcome: str, items: list[Item], verb: Span) -> None:
         if tally.vague_words is not None and tally.vague_words.match(tally.text, item.span[0]):
             tally.vague.add(span)
         for cat, value in _categories(tally, outcome, item):
-            if _said_again(tally, cat, item):
+            if _said_again(tally, cat, item) or _contrasted(tally, cat, item):
                 tally.second[cat].append((value, span))
                 continue
             tally.found[cat].append((value, span))
@@ -237,6 +242,14 @@ def _said_again(tally: Tally, cat: str, item: Item) -> bool:
         return False
     cue = tally.further_words
     return cue is None or cue.search(tally.text, max(start, item.span[0] - _CUE_REACH), item.span[1] + _CUE_REACH) is None
+
+
+def _contrasted(tally: Tally, cat: str, item: Item) -> bool:
+    """A sentence opening on a contrast retells the victims counted before it (`acts.contrasted_again`)."""
+    if tally.second_cues is None or not tally.sentences or cat == "perpetrators_killed" or not item.real:
+        return False
+    before = [span for _, span in tally.found[cat]]
+    return contrasted_again(tally.text, tally.sentences[-1], before, item.span, tally.second_cues)
 
 
 def without_vague(entries: list[Entry], vague: Collection[Span]) -> list[Entry]:
@@ -285,12 +298,20 @@ def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = (),
     its body, a repeated lead) and can only raise the figures. The latest revised toll, when there is one, gives
     the best figure; a forecast ('could rise to 20') can only raise the high figure; a second source's
     figure widens the range and gives the best only when it is the lower."""
-    counted = _with_second(_counted(_by_sentence(entries, sentences, further), tolls), second)
+    counted = _with_second(_counted(_by_sentence(entries, sentences, further), tolls), _per_sentence(second, sentences))
     highs = [v[2] for v, _ in ceilings if v[2] is not None]
     if not highs:
         return counted
     known = [counted.high] if counted.high is not None else []
     return Casualties(counted.low, counted.best, max(highs + known))
+
+
+def _per_sentence(entries: Sequence[Entry], sentences: Sequence[int]) -> list[Entry]:
+    """A second source's groups of one sentence add up ('saying seven civilians and five policemen')."""
+    groups: dict[int, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(sentences[max(0, bisect_right(sentences, entry[1][0]) - 1)] if sentences else 0, []).append(entry)
+    return [(_sum(group), group[0][1]) for group in groups.values()]
 
 
 def _with_second(counted: Casualties, second: Sequence[Entry]) -> Casualties:
