@@ -148,7 +148,7 @@ def _attacking_nouns(text: str, spans: list[Span], rules: Rules) -> list[str]:
     """The perpetrator nouns the passage tells as the attackers ('eight militants attacked a police
     post'), in both numbers ('militants', 'militant')."""
     found = {m.group("noun").lower() for a, b in spans for m in rules.attacking.finditer(text, a, b)}
-    return sorted(found | {n[:-1] if n.endswith("s") else n + "s" for n in found})
+    return sorted(found | {rules.perpetrator_numbers.get(n, n) for n in found})
 
 
 def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are_victims: bool,
