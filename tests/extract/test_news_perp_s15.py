@@ -108,3 +108,15 @@ def test_the_sudan_people_s_liberation_army_is_no_chinese_force():
 
     found = ActorRegistry.load().find_actors("The Sudan People's Liberation Army attacked the town.", "SD", "2012-05-01")
     assert "Government of China" not in [m.canonical for m in found]
+
+
+def test_a_claim_told_after_the_act_by_the_group_named_in_it(extractor):
+    text = ("Three soldiers were killed in an ambush by Islamic State West Africa Province fighters near Damasak "
+            "in Borno State, the jihadist group claimed through its Amaq news agency on Friday.")
+    assert ("Islamic State West Africa Province (ISWAP)", True) in _main(extractor, text, "2021-04-03")
+
+
+def test_a_quoted_claim_with_the_group_s_spokesman_named_after_it(extractor):
+    text = ("A car bomb exploded outside a police compound in Kabul on Tuesday, killing 11 people, officials "
+            "said. The Taliban are responsible for the attack, said Zabihullah Mujahid, a Taliban spokesman.")
+    assert ("Taliban", True) in _main(extractor, text, "2019-03-06")
