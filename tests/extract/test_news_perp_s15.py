@@ -120,3 +120,15 @@ def test_a_quoted_claim_with_the_group_s_spokesman_named_after_it(extractor):
     text = ("A car bomb exploded outside a police compound in Kabul on Tuesday, killing 11 people, officials "
             "said. The Taliban are responsible for the attack, said Zabihullah Mujahid, a Taliban spokesman.")
     assert ("Taliban", True) in _main(extractor, text, "2019-03-06")
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("Four people were killed by Israeli fire near an aid distribution site in Rafah on Tuesday, medics said.",
+     "Military Forces of Israel"),
+    ("Israeli tank shelling killed five people in the Nuseirat camp in central Gaza on Friday, medics said.",
+     "Military Forces of Israel"),
+    ("A Russian guided bomb hit a clinic in Kupiansk on Sunday, killing three people, officials said.",
+     "Government of Russia (Soviet Union)"),
+])
+def test_a_state_s_fire_shells_and_bombs_named_by_its_demonym(extractor, text, force):
+    assert _main(extractor, text, "2024-06-20")[0][0] == force
