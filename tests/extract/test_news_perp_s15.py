@@ -132,3 +132,17 @@ def test_a_quoted_claim_with_the_group_s_spokesman_named_after_it(extractor):
 ])
 def test_a_state_s_fire_shells_and_bombs_named_by_its_demonym(extractor, text, force):
     assert _main(extractor, text, "2024-06-20")[0][0] == force
+
+
+@pytest.mark.parametrize(("name", "actor"), [
+    ("Viv Ansanm", "Viv Ansanm"), ("Gran Grif gang", "Gran Grif"), ("Wharf Jeremie gang", "Wharf Jérémie gang"),
+    ("400 Mawozo", "400 Mawozo"), ("Azawad Liberation Front", "Azawad Liberation Front (FLA)"),
+    ("VDP", "Volunteers for the Defence of the Homeland (VDP)"), ("Dozo hunters", "Dozos (Mali)"),
+    ("Wazalendo militia", "Wazalendo"), ("RED-Tabara", "Burundi National Front (RED-TABARA)"),
+    ("SPLM-N", "SPLM-N"), ("PAFF", "People's Anti-Fascist Front (PAFF)"), ("Tren de Aragua", "Tren de Aragua"),
+])
+def test_groups_the_registry_lacked(name, actor):
+    from conflictlens.actors.registry import ActorRegistry
+
+    found = ActorRegistry.load().find_actors(f"Fighters of the {name} attacked the village.", None, "2025-03-01")
+    assert [m.canonical for m in found] == [actor]
