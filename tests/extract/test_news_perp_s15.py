@@ -146,3 +146,13 @@ def test_groups_the_registry_lacked(name, actor):
 
     found = ActorRegistry.load().find_actors(f"Fighters of the {name} attacked the village.", None, "2025-03-01")
     assert [m.canonical for m in found] == [actor]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police bomb squad experts are investigating the blast.",
+    "Army bomb disposal experts defused a second device.",
+    "Police fire brigade crews put out the flames.",
+])
+def test_a_force_s_bomb_squad_or_fire_brigade_is_no_agent(extractor, sentence):
+    text = f"A bomb exploded outside a bank in Lima on Monday, killing one guard, officials said. {sentence}"
+    assert [p for p, _claimed in _main(extractor, text, "2024-03-05")] == [None]
