@@ -22,6 +22,7 @@ from conflictlens.actors.normalize import (
     LEADING_ARTICLES, acronym_key, key_text, name_key, norm_token, raw_token, token_starts, token_texts, tokenize,
 )
 from conflictlens.actors.schema import ActorEntry
+from conflictlens.model.vocab import vocabularies
 from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import ActorMention
 
@@ -311,7 +312,7 @@ def _state_words(entries: Iterable[ActorEntry]) -> frozenset[str]:
     "Government of X" ("Congo", "Zaire") but for words of two countries' names ("United", "South")."""
     entries = tuple(entries)
     generic = {name_key(a) for e in entries if e.generic for a in e.aliases}
-    state = [e for e in entries if not e.generic and e.actor_type in ("state forces", "external/other forces")]
+    state = [e for e in entries if not e.generic and e.actor_type in vocabularies().state_actor_types]
     before, countries = set(), defaultdict(set)
     for e, name in ((e, n) for e in state for n in (e.name, *e.aliases)):
         key = name_key(name)

@@ -51,7 +51,7 @@ NER_BATCH_CHARS = 40_000
 READ_AHEAD_CHARS = 1_000_000
 _NER_LABELS = ("ORG", "NORP", "PERSON")
 _SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsib", "claimed", "denied",
-                "involvement", "blamed", "attributed", "suspect", "accused", "finger at")
+                "involvement", "blamed", "attributed", "suspect", "fell on", "hallmark", "accused", "finger at")
 
 
 @dataclass(frozen=True)

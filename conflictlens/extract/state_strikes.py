@@ -2,8 +2,8 @@
 strikes". A demonym alone names no actor ("Israeli hostages", "Russian civilians"); right before a strike
 noun it names the state whose forces struck. The actor resolver knows those forces by the demonym and a
 word for them ("Israeli military", "Russian forces"): the demonym is a mention of the actor that resolves
-to, when it is a state's forces (the cue words: `strike_nouns`, `state_force_nouns` and
-`state_actor_types` of attribution_cues.json)."""
+to, when it is a state's forces (the cue words: `strike_nouns`, `state_force_nouns` of
+attribution_cues.json; the actor types of a state's forces: `vocabularies().state_actor_types`)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Sequence
 
 from conflictlens.extract.lexicon import attribution_cues
 from conflictlens.model.protocols import ActorMention, ActorResolver
+from conflictlens.model.vocab import vocabularies
 
 # A resolved name counts only when matched whole (not fuzzily: "Chadian forces" is not "Canadian forces").
 _WHOLE_NAME = frozenset({"exact", "alias", "acronym"})
@@ -31,7 +32,7 @@ def _cues() -> _StrikeCues:
     raw = attribution_cues()
     # The demonym keeps its case (a common word before "airstrike" is no state); the noun may be in any.
     pattern = re.compile(rf"\b(?P<demonym>[A-Z][\w'’.-]*[\w.])(?= (?i:{raw['strike_nouns']})\b)")
-    return _StrikeCues(pattern, tuple(raw["state_force_nouns"]), frozenset(raw["state_actor_types"]))
+    return _StrikeCues(pattern, tuple(raw["state_force_nouns"]), vocabularies().state_actor_types)
 
 
 def _state_of(demonym: str, resolver: ActorResolver, date: str | None) -> ActorMention | None:

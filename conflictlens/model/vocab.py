@@ -1,4 +1,4 @@
-"""ACLED and GTD vocabularies, and each dataset's layouts and code tables, loaded from the versioned
+"""ACLED and GTD vocabularies, the actor types of a state's forces, and each dataset's layouts and code tables, loaded from the versioned
 data files beside this module."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ class Vocabularies:
     attack_types: tuple[str, ...]
     target_types: tuple[str, ...]
     weapon_types: tuple[str, ...]
+    state_actor_types: frozenset[str]  # actor types of a state's own forces ("state forces", ...)
 
     def event_type_of(self, sub_event_type: str) -> str:
         for event_type, subs in self.acled.items():
@@ -36,6 +37,7 @@ def vocabularies() -> Vocabularies:
         attack_types=tuple(raw["gtd_attack_type"]),
         target_types=tuple(raw["gtd_target_type"]),
         weapon_types=tuple(raw["gtd_weapon_type"]),
+        state_actor_types=frozenset(raw["state_actor_types"]),
     )
 
 

@@ -13,6 +13,7 @@ from importlib import resources
 from typing import Any, Mapping
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.model.vocab import vocabularies
 from conflictlens.resolve.names import fold
 
 _FILES = ("resolution", "types", "places", "actors", "credibility")
@@ -142,7 +143,7 @@ def _knowledge(types: dict[str, Any], places: dict[str, Any], actors: dict[str, 
         actor_type_victims=dict(types["victims"]["actor_types"]),
         victims_compatible=frozenset(frozenset(p) for p in types["victims_compatible"]),
         two_sided_types=frozenset(types["two_sided"]["event_types"]),
-        state_actor_types=frozenset(types["two_sided"]["state_actor_types"]),
+        state_actor_types=vocabularies().state_actor_types,
         admin1_aliases={(country, fold(name)): canonical for country, table in places["admin1_aliases"].items()
                         for name, canonical in table.items()},
         generic_words=frozenset(places["generic_words"]),

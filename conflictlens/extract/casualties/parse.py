@@ -148,7 +148,7 @@ def _attacking_nouns(text: str, spans: list[Span], rules: Rules) -> list[str]:
     """The perpetrator nouns the passage tells as the attackers ('eight militants attacked a police
     post'), in both numbers ('militants', 'militant')."""
     found = {m.group("noun").lower() for a, b in spans for m in rules.attacking.finditer(text, a, b)}
-    found |= {n[:-1] if n.endswith("s") else n + "s" for n in found}
+    found |= {rules.perpetrator_numbers.get(n, n) for n in found}
     unnamed = rules.sets["unnamed_fighters"]
     # "militants attacked ..., killing four soldiers and four insurgents": unnamed fighters are one side
     return sorted(found | unnamed if found & unnamed else found)

@@ -60,6 +60,8 @@ class Rules:
     mask: re.Pattern[str]
     relative: re.Pattern[str]
     attacking: re.Pattern[str]  # 'eight militants attacked': fighters the incident tells as its attackers (group noun)
+    # each perpetrator noun in either number -> its other number ('gunman' <-> 'gunmen'; irregular_plurals)
+    perpetrator_numbers: dict[str, str]
     summed: re.Pattern[str]  # one toll for several acts ('an attack on X and a bombing at Y killed 51')
     earlier: re.Pattern[str]  # another act told with its own time and toll ('an attack in December in which ...')
     sep: re.Pattern[str]
@@ -283,6 +285,12 @@ def _included_pattern(lex: dict, number: str) -> str:
     return rf"(?<![\w-])(?:{alternation(lex['inclusion_markers'])})\s[^;.,]{{0,100}}?{count}"
 
 
+def _numbers(nouns: Sequence[str], irregular: dict[str, str]) -> dict[str, str]:
+    """Each noun and its plural, mapped to the other ('gunman' -> 'gunmen', 'gunmen' -> 'gunman')."""
+    pairs = [(n.lower(), _plural(n, irregular).lower()) for n in nouns]
+    return {**{one: many for one, many in pairs}, **{many: one for one, many in pairs if many != one}}
+
+
 def _attacking_pattern(lex: dict) -> str:
     """'eight militants attacked a police post', 'the insurgents stormed': a perpetrator noun (group
     `noun`) up to three words before an attacker verb, or past what they were armed with ('militants
@@ -358,12 +366,12 @@ def casualty_rules() -> Rules:
                                  flags),
         summed=compile_pattern(_summed_acts_pattern(lex), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
+        perpetrator_numbers=_numbers(lex["perpetrator_nouns"], lex["irregular_plurals"]), sets=_word_sets(lex),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
                             flags),
         token=compile_pattern(r"\w+(?:[-'\u2019.]\w+)*|[^\w\s]"),
         # a line break before a capital also ends one: a headline is a sentence of its own
         sent_end=compile_pattern(r"(?:[.!?]+[\"'\u201d\u2019)]*\s+|\n\s*)(?=[\"'\u201c(]?[A-Z0-9])"),
-        sets=_word_sets(lex),
         cue=compile_pattern(alternation(lex["cue_stems"]), flags),
         speculative=compile_pattern(rf"(?<![\w-])(?:{alternation(lex['speculative_before'])})\s*$", flags),
         further=compile_pattern(_further_pattern(lex), flags),
