@@ -22,6 +22,7 @@ from conflictlens.extract.casualties.clauses import parse_sentence
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, attackers_pattern, casualty_rules, names_pattern
 from conflictlens.extract.casualties.tally import CATEGORIES, Tally, total, without_summed, without_vague
+from conflictlens.extract.patterns import anchors_of, may_match
 from conflictlens.model.records import Casualties
 
 __all__ = ["CasualtyFigures", "parse_casualties", "parse_number"]
@@ -170,11 +171,13 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
                   vague_words=rules.vague, second_said=rules.second_said, further_words=rules.further,
                   second_cues=(rules.contrast_opener, rules.revision, rules.further, rules.other_toll))
     first_told = False  # "The first bomb exploded ...": "The second blast wounded 10" tells another act
+    # an ASCII text without the first act's literal ('first') tells it in no sentence: none is searched
+    ordinal = not text.isascii() or may_match(anchors_of(rules.first_act.pattern, rules.first_act.flags), text.lower())
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
             if first_told and rules.later_act.search(text, s, e) and not rules.first_act.search(text, s, e):
                 continue
-            first_told = first_told or rules.first_act.search(text, s, e) is not None
+            first_told = first_told or (ordinal and rules.first_act.search(text, s, e) is not None)
             tally.sentences.append(s)
             if rules.summed.search(text, s, e):
                 tally.summed.add(s)
