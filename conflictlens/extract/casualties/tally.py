@@ -54,7 +54,7 @@ class Tally:
     # 'while a doctor said': the figures after it are another source's, unless a further-victims cue is at them
     second_said: re.Pattern[str] | None = None
     further_words: re.Pattern[str] | None = None
-    # a sentence opening on a contrast: (the opener, revision words, further-victims cues)
+    # a sentence opening on a contrast: (the opener, revision words, further-victims cues, other-toll words)
     second_cues: tuple[re.Pattern[str], ...] | None = None
     # Where sentences start that tell one toll for several acts ("an attack on X and a bombing at Y killed 51")
     summed: set[int] = field(default_factory=set)
@@ -308,10 +308,15 @@ def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = (),
 
 def _per_sentence(entries: Sequence[Entry], sentences: Sequence[int]) -> list[Entry]:
     """A second source's groups of one sentence add up ('saying seven civilians and five policemen')."""
+    return [(_sum(group), group[0][1]) for group in _sentence_groups(entries, sentences).values()]
+
+
+def _sentence_groups(entries: Sequence[Entry], sentences: Sequence[int]) -> dict[int, list[Entry]]:
+    """The entries by the start of the sentence each lies in (in order of first appearance)."""
     groups: dict[int, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(sentences[max(0, bisect_right(sentences, entry[1][0]) - 1)] if sentences else 0, []).append(entry)
-    return [(_sum(group), group[0][1]) for group in groups.values()]
+    return groups
 
 
 def _with_second(counted: Casualties, second: Sequence[Entry]) -> Casualties:
@@ -345,9 +350,7 @@ def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collec
     """The entries with each restating sentence's groups folded into the count before it."""
     if len(sentences) < 2 or len(entries) < 2:
         return entries
-    groups: dict[int, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(sentences[max(0, bisect_right(sentences, entry[1][0]) - 1)], []).append(entry)
+    groups = _sentence_groups(entries, sentences)
     kept: list[Entry] = []
     detail = 0  # victims of the count so far told again a group at a time ("a soldier and a woman were killed")
     for start in sorted(groups):
