@@ -3,12 +3,18 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 # The start-up cache (conflictlens/model/cache.py) of a test run is its own, begun empty: tests never
 # read or fill a developer's ~/.cache/conflictlens, and the first build of each part is a cold one.
 os.environ.setdefault("CONFLICTLENS_CACHE_DIR", tempfile.mkdtemp(prefix="conflictlens-test-cache-"))
+# No property test is timed: these machines are shared, and hypothesis's default 200 ms deadline per example
+# failed `test_number_words_round_trip` under load (a flaky test says nothing about the code).
+settings.register_profile("untimed", deadline=None)
+settings.load_profile("untimed")
 
 
 @pytest.fixture(scope="session")
