@@ -122,3 +122,18 @@ def test_cameroon_departments_say_their_region(gaz, text: str, admin1: str, admi
 def test_a_bare_word_is_no_cameroon_department(gaz) -> None:
     assert not any(e.country == "CM" and e.kind == "admin2" for word in ("Meme", "Noun", "Bui", "Faro", "Momo")
                    for e in gaz.lookup(word))
+
+
+def test_a_curated_district_replaces_the_built_rows_under_every_key():
+    built = entry("gn:1", "Oldtown")
+    other = entry("gn:2", "Otherplace")
+    index = {name_key("Oldtown"): (built,), name_key("Old Town"): (other, built), name_key("Otherplace"): (other,)}
+    layer_curated(index, parse_curated(HEADER + "place\tOldtown\t\tXX\tAlpha\tGamma\n"), [].append)
+    assert [e.admin2 for e in index[name_key("Oldtown")]] == ["Gamma"]
+    assert [(e.id, e.admin2) for e in index[name_key("Old Town")]] == [("gn:2", None), ("gn:1", "Gamma")]
+    assert index[name_key("Otherplace")] == (other,)
+
+
+def test_datta_khel_lies_in_north_waziristan(gaz) -> None:
+    loc, _ = gaz.best_location(gaz.find_places("A drone struck a house in Datta Khel on Sunday."))
+    assert (loc.admin1, loc.admin2, loc.place) == ("Khyber Pakhtunkhwa", "North Waziristan", "Datta Khel")
