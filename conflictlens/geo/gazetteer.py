@@ -15,7 +15,7 @@ from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_po
                                        province_positions, spelt_countries)
 from conflictlens.geo.loader import (GazetteerData, load_allegiance_phrases, load_attributive_words, load_bundled, read_user_places,
                                      with_user_places)
-from conflictlens.geo.cue_words import CUES, REGION, cue_after, kind_before
+from conflictlens.geo.cue_words import cue_after, cue_words, kind_before
 from conflictlens.geo.normalize import POSSESSIVE_RE, TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
@@ -117,7 +117,8 @@ class Gazetteer:
         # "the Chhattisgarh Police's District Force": after a possessive the next word is what it owns,
         # no cue that the name is a place
         cue = None if POSSESSIVE_RE.search(tokens[j - 1].group()) else cue_after(text, tokens, j)
-        kind = CUES.get(cue) if cue else None
+        cues = cue_words()
+        kind = cues.after.get(cue) if cue else None
         # "the northwestern state of Kaduna", "the town of Jolo": the kind said before the name
         before = None if kind else kind_before(text, tokens, i)
         if kind in ("place", "admin2"):  # "Tunga and Kabaje villages": no country Tonga
@@ -138,7 +139,7 @@ class Gazetteer:
                 continue
             kept.append(e)
         narrowed = [e for e in kept if (kind or before) and e.kind == (kind or before)]
-        if cue == REGION and not narrowed:  # "the Lower Dir region": a district is a region too
+        if cue in cues.also_district and not narrowed:  # "the Lower Dir region": a district is a region too
             narrowed = [e for e in kept if e.kind == "admin2"]
         if kind == "admin1" and not narrowed and all(self._data.meta[e.id].strength != "c" for e in kept):
             return ()  # "Islamic State Khorasan Province": a province of that name, not a town called so
