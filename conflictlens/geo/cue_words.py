@@ -28,6 +28,7 @@ class CueWords:
     plural: frozenset[str]  # say the kind of every name of a list before them
     also_district: frozenset[str]  # "the Lower Dir region": a district is a region too
     division_of: re.Pattern[str]  # "Wase Local Government Area of Plateau": a province follows
+    name_articles: frozenset[str]  # "el-Fasher": a lowercase article that starts a name
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,7 @@ def cue_words() -> CueWords:
         raw = json.loads((resources.files("conflictlens.geo") / "data" / CUE_FILE).read_text(encoding="utf-8"))
         folded = {key: frozenset(fold_token(w) for w in raw[key]) for key in ("before", "plural", "also_district")}
         return CueWords(after={fold_token(w): kind for w, kind in raw["after"].items()}, **folded,
-                        division_of=_division_of(raw["division_of"]))
+                        division_of=_division_of(raw["division_of"]), name_articles=frozenset(raw["name_articles"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConflictLensError("CL-E960", f"cannot read the geo cue words ({exc}); fix the file or reinstall "
                                 "conflictlens", CUE_FILE) from exc
@@ -52,6 +53,19 @@ def _division_of(phrases: list[str]) -> re.Pattern[str]:
                  for w in phrase.split()]
         forms.append(r"\s+".join(words))
     return re.compile(rf"[A-Z][\w'’-]*\s+(?:{'|'.join(forms)})\s+of\s+(?:the\s+)?$")
+
+
+def starts_a_name(text: str, tokens: list, i: int) -> bool:
+    """A capitalised (or caseless, as Arabic script) word, or a lowercase article joined by a hyphen to
+    a capitalised word ("el-Fasher", "al-Arish"): news copy writes the article lowercase. Not after a
+    capitalised word: "Hayat Tahrir al-Sham", "Jaish al-Adl" name groups, not Damascus or a town."""
+    word = tokens[i].group()
+    if word[0].isupper() or (word[0].isalpha() and not word[0].islower()):
+        return True
+    if word not in cue_words().name_articles or i + 1 >= len(tokens) or not tokens[i + 1].group()[0].isupper():
+        return False
+    after_a_name = i > 0 and tokens[i - 1].group()[0].isupper() and text[tokens[i - 1].end():tokens[i].start()] == " "
+    return text[tokens[i].end():tokens[i + 1].start()] == "-" and not after_a_name
 
 
 def _next_word(text: str, tokens: list, j: int) -> str | None:

@@ -15,7 +15,7 @@ from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_po
                                        province_positions, spelt_countries)
 from conflictlens.geo.loader import (GazetteerData, load_allegiance_phrases, load_attributive_words, load_bundled, read_user_places,
                                      with_user_places)
-from conflictlens.geo.cue_words import cue_after, cue_words, kind_before
+from conflictlens.geo.cue_words import cue_after, cue_words, kind_before, starts_a_name
 from conflictlens.geo.normalize import POSSESSIVE_RE, TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
@@ -67,9 +67,8 @@ class Gazetteer:
         tokens = list(TOKEN_RE.finditer(text))
         first, out, i = self._data.first_words, [], 0
         while i < len(tokens):
-            word = tokens[i].group()
-            if word[0].isupper() or (word[0].isalpha() and not word[0].islower()):  # or caseless (Arabic)
-                folded = fold_token(word)
+            if starts_a_name(text, tokens, i):
+                folded = fold_token(tokens[i].group())
                 if folded in first or stem_token(folded) in first:
                     found = self._match_at(text, tokens, i)
                     if found is not None:

@@ -55,3 +55,23 @@ def test_the_matcher_uses_the_cue_words():
     assert loc.country != "TO"
     loc, _ = gaz.best_location(gaz.find_places("Troops cleared the Lower Dir region after the raid."))
     assert (loc.admin1, loc.admin2) == ("Khyber Pakhtunkhwa", "Lower Dir")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A drone struck a crowded market in el-Fasher, North Darfur, on Tuesday.", "El Fasher"),
+    ("Gunmen opened fire on a checkpoint in al-Arish on Friday.", "Arish"),
+])
+def test_a_lowercase_article_joined_to_a_name_starts_it(text: str, place: str):
+    gaz = Gazetteer.load()
+    assert gaz.best_location(gaz.find_places(text))[0].place == place
+
+
+def test_an_article_inside_a_group_name_starts_no_place():
+    gaz = Gazetteer.load()
+    assert [m.text for m in gaz.find_places("Fighters of Hayat Tahrir al-Sham shelled the front line.")] == []
+
+
+def test_a_country_where_a_monitor_is_based_places_nothing():
+    gaz = Gazetteer.load()
+    found = gaz.find_places("The Britain-based Syrian Observatory said a car bomb killed 13 people in Azaz.")
+    assert [m.text for m in found] == ["Azaz"]
