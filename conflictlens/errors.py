@@ -93,6 +93,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E940": "the period is empty: --since is after --until",
     "CL-E941": "damaged event-or-not gate data (extract/data/event_cues.json not_events)",
     "CL-E948": "damaged kinds of non-event data (extract/data/event_cues.json non_event_kinds)",
+    "CL-E960": "damaged geo cue words (geo/data/cue_words.json)",
     "CL-E800": "session is closed",
     "CL-E801": "unknown store mode for a session",
     "CL-E802": "this needs a database and the session has none",

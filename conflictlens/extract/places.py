@@ -209,7 +209,16 @@ def at_home(mentions: list[PlaceMention], report: Iterable[PlaceMention]) -> lis
             kept.append(m if len(named) == len(m.candidates) else PlaceMention(m.start, m.end, m.text, tuple(named)))
         elif named or any(_unmistakable(m.text, c) for c in m.candidates):
             kept.append(m)
-    return kept
+    return _without_foreign_countries(kept, home)
+
+
+def _without_foreign_countries(mentions: list[PlaceMention], home: str) -> list[PlaceMention]:
+    """Beside a place of the report's home country, another country's bare name says whose agents,
+    backers or neighbours, not where: "stormed the Tamou police station ... 'five apostate agents of
+    France'", "a town held by fighters close to Turkey"."""
+    if not any(c.country == home for m in mentions for c in m.candidates):
+        return mentions
+    return [m for m in mentions if not all(c.kind == "country" and c.country != home for c in m.candidates)]
 
 
 def _unmistakable(written: str, entry: PlaceEntry) -> bool:

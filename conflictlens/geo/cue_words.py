@@ -1,32 +1,71 @@
 """The words around a name that say what kind of place it is: "Kunar province", "the state of Kaduna",
-"Tunga and Kabaje villages", "Wase Local Government Area of Plateau" (used by `gazetteer.Gazetteer`)."""
+"Tunga and Kabaje villages", "Wase Local Government Area of Plateau" (used by `gazetteer.Gazetteer`);
+the words themselves are listed in data/cue_words.json, one versioned file."""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Mapping
 
+from conflictlens.errors import ConflictLensError
 from conflictlens.geo.normalize import fold_token
 
-# A word right after a name that says what kind of place it is.
-_CUE_WORDS = {
-    "district": "admin2", "districts": "admin2", "tehsil": "admin2", "agency": "admin2",
-    "province": "admin1", "provinces": "admin1", "state": "admin1", "states": "admin1", "region": "admin1",
-    "village": "place", "villages": "place", "towns": "place", "area": "place", "town": "place", "city": "place",
-    "bazaar": "place", "neighbourhood": "place", "neighborhood": "place", "locality": "place",
-}
-CUES = {fold_token(word): kind for word, kind in _CUE_WORDS.items()}
-# The cue words that say the kind before a name too ("the state of Kaduna"); not "area" ("the local
-# government area of Katsina" names a district of the province), nor "city": "the city of Aden" is the city,
-# but its name still says which province the report is about (`Gazetteer.best_location`).
-CUES_BEFORE = frozenset(fold_token(w) for w in ("province", "state", "region", "district"))
-REGION = fold_token("region")
-# Plural cue words that say the kind of every name of a list before them ("Tunga and Kabaje villages").
-PLURAL_CUES = frozenset(fold_token(w) for w in ("districts", "provinces", "states", "villages", "towns"))
-# How many names such a list may hold.
+CUE_FILE = "cue_words.json"  # in the geo stage's data folder; its _comment says what each entry is
+# How many names a list closed by a plural cue word may hold ("Tunga and Kabaje villages").
 LIST_NAMES = 5
-# A division said of a province: "Wase Local Government Area of Plateau", "Maradun LGA of Zamfara" (a name
-# before the division word; "the local government area of Katsina" names the division itself).
-_DIVISION_OF = re.compile(r"[A-Z][\w'’-]*\s+(?:[Ll]ocal\s+[Gg]overnment(?:\s+[Aa]rea)?|LGA|L\.G\.A\.?)\s+of\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """The cue words of data/cue_words.json, folded like gazetteer names."""
+
+    after: Mapping[str, str]  # a word right after a name -> the kind of place it says
+    before: frozenset[str]  # also say the kind before a name: "the state of Kaduna"
+    plural: frozenset[str]  # say the kind of every name of a list before them
+    also_district: frozenset[str]  # "the Lower Dir region": a district is a region too
+    division_of: re.Pattern[str]  # "Wase Local Government Area of Plateau": a province follows
+    name_articles: frozenset[str]  # "el-Fasher": a lowercase article that starts a name
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> CueWords:
+    """The cue words, read once per process."""
+    try:
+        raw = json.loads((resources.files("conflictlens.geo") / "data" / CUE_FILE).read_text(encoding="utf-8"))
+        folded = {key: frozenset(fold_token(w) for w in raw[key]) for key in ("before", "plural", "also_district")}
+        return CueWords(after={fold_token(w): kind for w, kind in raw["after"].items()}, **folded,
+                        division_of=_division_of(raw["division_of"]), name_articles=frozenset(raw["name_articles"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConflictLensError("CL-E960", f"cannot read the geo cue words ({exc}); fix the file or reinstall "
+                                "conflictlens", CUE_FILE) from exc
+
+
+def _division_of(phrases: list[str]) -> re.Pattern[str]:
+    """A capitalised name, a division word and "of" (the text before a province). A lowercase phrase
+    may be written with capitals ("Local Government Area"); one with capitals ("LGA") only as it is."""
+    forms = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        words = [re.escape(w) if not phrase.islower() else f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+                 for w in phrase.split()]
+        forms.append(r"\s+".join(words))
+    return re.compile(rf"[A-Z][\w'’-]*\s+(?:{'|'.join(forms)})\s+of\s+(?:the\s+)?$")
+
+
+def starts_a_name(text: str, tokens: list, i: int) -> bool:
+    """A capitalised (or caseless, as Arabic script) word, or a lowercase article joined by a hyphen to
+    a capitalised word ("el-Fasher", "al-Arish"): news copy writes the article lowercase. Not after a
+    capitalised word: "Hayat Tahrir al-Sham", "Jaish al-Adl" name groups, not Damascus or a town."""
+    word = tokens[i].group()
+    if word[0].isupper() or (word[0].isalpha() and not word[0].islower()):
+        return True
+    if word not in cue_words().name_articles or i + 1 >= len(tokens) or not tokens[i + 1].group()[0].isupper():
+        return False
+    after_a_name = i > 0 and tokens[i - 1].group()[0].isupper() and text[tokens[i - 1].end():tokens[i].start()] == " "
+    return text[tokens[i].end():tokens[i + 1].start()] == "-" and not after_a_name
 
 
 def _next_word(text: str, tokens: list, j: int) -> str | None:
@@ -39,7 +78,7 @@ def cue_after(text: str, tokens: list, j: int) -> str | None:
     """The word after a name, or the plural cue word that closes a list of names it opens ("Tunga and
     Kabaje villages", "the Borno, Yobe and Adamawa states")."""
     cue = _next_word(text, tokens, j)
-    if cue is None or cue in CUES:
+    if cue is None or cue in cue_words().after:
         return cue
     k = j
     for _name in range(LIST_NAMES):
@@ -52,7 +91,7 @@ def cue_after(text: str, tokens: list, j: int) -> str | None:
             return cue
         k += _name_words(text, tokens, k)
         word = _next_word(text, tokens, k)
-        if word in PLURAL_CUES:
+        if word in cue_words().plural:
             return word
     return cue
 
@@ -69,11 +108,12 @@ def _name_words(text: str, tokens: list, k: int) -> int:
 def kind_before(text: str, tokens: list, i: int) -> str | None:
     """The kind of place a lowercase cue word and "of" say the name is ("the state of Kaduna"); a
     province, after a named division ("Wase Local Government Area of Plateau")."""
-    if _DIVISION_OF.search(text, max(0, tokens[i].start() - 80), tokens[i].start()):
+    cues = cue_words()
+    if cues.division_of.search(text, max(0, tokens[i].start() - 80), tokens[i].start()):
         return "admin1"
     if i < 2 or tokens[i - 1].group() != "of" or not tokens[i - 2].group().islower():
         return None
     if text[tokens[i - 2].end():tokens[i].start()] != f" {tokens[i - 1].group()} ":
         return None
     cue = fold_token(tokens[i - 2].group())
-    return CUES[cue] if cue in CUES_BEFORE else None
+    return cues.after[cue] if cue in cues.before else None

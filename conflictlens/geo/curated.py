@@ -79,7 +79,9 @@ def _built_row(index: dict, key: str, row: dict[str, str]) -> PlaceEntry | None:
 
 def layer_curated(index: dict, rows: list[dict[str, str]], add_row: Callable[[dict[str, str]], None]) -> None:
     """Lay curated rows over `index` (name key -> entries): missing spellings join the built row of the
-    same kind, country and name; a place with no built namesake is added through `add_row`."""
+    same kind, country and name, and the district a curated row names replaces the built row's; a
+    place with no built namesake is added through `add_row`."""
+    districts: dict[PlaceEntry, PlaceEntry] = {}
     for row in rows:
         keys = [name_key(n) for n in (row["name"], *filter(None, row.get("aliases", "").split("|")))]
         built = _built_row(index, keys[0], row)
@@ -91,6 +93,19 @@ def layer_curated(index: dict, rows: list[dict[str, str]], add_row: Callable[[di
         for key in dict.fromkeys(keys):
             if key and built not in index.get(key, ()):
                 index[key] = index.get(key, ()) + (built,)
+        if row["kind"] == "place" and row.get("admin2") and row["admin2"] != built.admin2:
+            districts[built] = replace(built, admin2=row["admin2"])
+    _redistrict(index, districts)
+
+
+def _redistrict(index: dict, districts: dict[PlaceEntry, PlaceEntry]) -> None:
+    """Built rows replaced by their corrected copies under every key: an open set's GeoNames district
+    code can be wrong (Datta Khel lies in North Waziristan, not South Waziristan)."""
+    if not districts:
+        return
+    for key, entries in index.items():
+        if any(e in districts for e in entries):
+            index[key] = tuple(districts.get(e, e) for e in entries)
 
 
 def _unclaim(index: dict, key: str, row: dict[str, str]) -> None:

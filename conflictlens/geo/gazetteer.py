@@ -8,6 +8,7 @@ sentence and needs nothing beyond the standard library.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Sequence
 
@@ -15,10 +16,11 @@ from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_po
                                        province_positions, spelt_countries)
 from conflictlens.geo.loader import (GazetteerData, load_allegiance_phrases, load_attributive_words, load_bundled, read_user_places,
                                      with_user_places)
-from conflictlens.geo.cue_words import CUES, REGION, cue_after, kind_before
-from conflictlens.geo.normalize import POSSESSIVE_RE, TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
+from conflictlens.geo.cue_words import cue_after, cue_words, kind_before, starts_a_name
+from conflictlens.geo.normalize import CONNECTORS, POSSESSIVE_RE, TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
+from conflictlens.model.text import fold
 
 MAX_WORDS = 5
 # How many comma-separated names may stand between a name and the country that closes its chain.
@@ -29,6 +31,10 @@ SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
 # A city this big needs no cue word, whatever its name folds like.
 MILLION_CITY = 1_000_000
+# How alike (difflib ratio of the folded letters) a written name and its entry's must be for the
+# written one to be a spelling of it ("Azaz" of Izaz, "Jenin" of Janin) rather than a short form
+# ("Mazar" of Mazar-i-Sharif, "DG Khan" of Dera Ghazi Khan).
+SPELLING_RATIO = 0.75
 
 
 class Gazetteer:
@@ -67,9 +73,8 @@ class Gazetteer:
         tokens = list(TOKEN_RE.finditer(text))
         first, out, i = self._data.first_words, [], 0
         while i < len(tokens):
-            word = tokens[i].group()
-            if word[0].isupper() or (word[0].isalpha() and not word[0].islower()):  # or caseless (Arabic)
-                folded = fold_token(word)
+            if starts_a_name(text, tokens, i):
+                folded = fold_token(tokens[i].group())
                 if folded in first or stem_token(folded) in first:
                     found = self._match_at(text, tokens, i)
                     if found is not None:
@@ -117,7 +122,8 @@ class Gazetteer:
         # "the Chhattisgarh Police's District Force": after a possessive the next word is what it owns,
         # no cue that the name is a place
         cue = None if POSSESSIVE_RE.search(tokens[j - 1].group()) else cue_after(text, tokens, j)
-        kind = CUES.get(cue) if cue else None
+        cues = cue_words()
+        kind = cues.after.get(cue) if cue else None
         # "the northwestern state of Kaduna", "the town of Jolo": the kind said before the name
         before = None if kind else kind_before(text, tokens, i)
         if kind in ("place", "admin2"):  # "Tunga and Kabaje villages": no country Tonga
@@ -138,7 +144,7 @@ class Gazetteer:
                 continue
             kept.append(e)
         narrowed = [e for e in kept if (kind or before) and e.kind == (kind or before)]
-        if cue == REGION and not narrowed:  # "the Lower Dir region": a district is a region too
+        if cue in cues.also_district and not narrowed:  # "the Lower Dir region": a district is a region too
             narrowed = [e for e in kept if e.kind == "admin2"]
         if kind == "admin1" and not narrowed and all(self._data.meta[e.id].strength != "c" for e in kept):
             return ()  # "Islamic State Khorasan Province": a province of that name, not a town called so
@@ -192,6 +198,8 @@ class Gazetteer:
         # Rows of one place: the name from the first, the point from one that has a real point.
         donor = best[1] if has_point(best[1]) else next((e for e in tied if has_point(e)), None)
         location = self._location(best[1], donor)
+        if best[1].kind == "place" and self._data.meta[best[1].id].strength != "c":  # a curated name is chosen
+            location.place = as_written(best[2].text, best[1].name)
         named_here = {a1 for cc, a1 in provinces if cc == location.country}
         if best[1].kind == "place" and location.admin1 is None and len(named_here) == 1:
             location.admin1 = next(iter(named_here))  # a town no source files lies in the one province named
@@ -333,3 +341,15 @@ def _capital_neighbour(text: str, tokens: list, i: int, j: int) -> bool:
     if j < len(tokens) and not text[tokens[j - 1].end():tokens[j].start()].strip():
         return tokens[j].group()[0].isupper()
     return False
+
+
+def as_written(written: str, name: str) -> str:
+    """The place's name as the report spells it ("Azaz", "Jenin", "Mykolaiv"), where the gazetteer's
+    row is spelt another way (Izaz, Janin, Mykolayiv): reports and their coders keep the report's
+    spelling. Not a short form, a dateline in capitals, or a name written with its kind ("Kandahar city")."""
+    written = POSSESSIVE_RE.sub("", written).strip()
+    if not written or written.isupper() or any(t.islower() and t not in cue_words().name_articles | CONNECTORS
+                                               for t in TOKEN_RE.findall(written)):
+        return name
+    ratio = SequenceMatcher(None, fold(written).casefold(), fold(name).casefold()).ratio()
+    return written[0].upper() + written[1:] if ratio >= SPELLING_RATIO else name

@@ -94,6 +94,8 @@ class GazetteerData:
     stoplist: frozenset[str]
     countries: Mapping[str, PlaceEntry]  # country code -> the country's entry
     world: WorldKeys  # the lazy layer's keys (kept for with_user_places)
+    # (country, name key) -> (admin1, admin2) of world towns whose rows name none (`curated.province_fixes`)
+    province_fixes: Mapping[tuple[str, str], tuple[str, str | None]]
 
 
 def _data_dir():
@@ -132,12 +134,13 @@ def _frozen(index: dict) -> Mapping[str, tuple[PlaceEntry, ...]]:
     return MappingProxyType(index)
 
 
-def _freeze(index: dict, meta: dict, stoplist: frozenset[str], world: WorldKeys) -> GazetteerData:
+def _freeze(index: dict, meta: dict, stoplist: frozenset[str], world: WorldKeys,
+            fixes: Mapping[tuple[str, str], tuple[str, str | None]]) -> GazetteerData:
     lazy = world.countries
     first = FirstWords(frozenset(k.partition(" ")[0] for k in index), lazy)
     countries = {e.country: e for entries in index.values() for e in entries if e.kind == "country"}
     return GazetteerData(LayeredIndex(_frozen(index), lazy), LayeredMeta(MappingProxyType(meta)), first,
-                         stoplist, MappingProxyType(countries), world)
+                         stoplist, MappingProxyType(countries), world, MappingProxyType(dict(fixes)))
 
 
 @lru_cache(maxsize=1)
@@ -190,10 +193,14 @@ def load_country(cc: str) -> tuple[Mapping[str, tuple[PlaceEntry, ...]], Mapping
     return _CountryIndex(rows), _CountryMeta(rows)
 
 
-@lru_cache(maxsize=1)
 def _province_fixes() -> Mapping[tuple[str, str], tuple[str, str | None]]:
-    """The divisions curated_places.tsv gives world towns whose rows name none (`curated.province_fixes`)."""
-    return MappingProxyType(province_fixes((_data_dir() / CURATED_FILE).read_text(encoding="utf-8")))
+    """The divisions curated_places.tsv gives world towns whose rows name none (`curated.province_fixes`),
+    read with the bundled gazetteer through the start-up cache rather than from the file again."""
+    return load_bundled().province_fixes
+
+
+def _curated_text() -> str:
+    return (_data_dir() / CURATED_FILE).read_text(encoding="utf-8")
 
 
 class _CountryRows:
@@ -325,9 +332,9 @@ def _world_blocks() -> tuple[str, str]:
 def load_bundled() -> GazetteerData:
     """The bundled gazetteer, built once per process and kept in the start-up cache (`model/cache.py`):
     parsing its rows and the world layer's keys cost each cold start about a quarter of a second."""
-    index, meta, keys, countries = cached("gazetteer", bundled_key(), _bundled_parts)
+    index, meta, fixes, keys, countries = cached("gazetteer", bundled_key(), _bundled_parts)
     world = WorldKeys(SortedKeys(keys.split("\n"), countries.split("\n")))
-    return _freeze(index, meta, load_stoplist(), world)
+    return _freeze(index, meta, load_stoplist(), world, fixes)
 
 
 def bundled_key() -> str:
@@ -337,10 +344,11 @@ def bundled_key() -> str:
                        *package_sources(here, here.parent / "model")])
 
 
-def _bundled_parts() -> tuple[dict, dict, str, str]:
+def _bundled_parts() -> tuple[dict, dict, dict, str, str]:
     """Afghanistan and Pakistan in depth, then the world layer, whose rows replace the rows of the same
     id (countries given more names, first-level divisions in English), then the curated rows the build
-    has not taken in yet (see `curated.py`); and the world layer's keys."""
+    has not taken in yet (see `curated.py`); the divisions curated rows give world towns; and the world
+    layer's keys."""
     world = _read_rows(WORLD_EAGER)
     replaced = {row["id"] for row in world}
     index: dict[str, tuple[PlaceEntry, ...]] = {}
@@ -351,12 +359,13 @@ def _bundled_parts() -> tuple[dict, dict, str, str]:
             _add(index, meta, row, stoplist)
     for row in world:
         _add(index, meta, row, stoplist)
-    curated = parse_curated((_data_dir() / CURATED_FILE).read_text(encoding="utf-8"))
-    layer_curated(index, curated, lambda row: _add(index, meta, row, stoplist))
+    curated_text = _curated_text()
+    layer_curated(index, parse_curated(curated_text), lambda row: _add(index, meta, row, stoplist))
     # 15,000 entries share 18 distinct Metas: one object each, so the start-up cache stores it once and
     # reading it back makes 18 objects, not 15,000 (about 0.04 s of every start).
     shared: dict[Meta, Meta] = {}
-    return (index, {key: shared.setdefault(m, m) for key, m in meta.items()}, *_world_blocks())
+    return (index, {key: shared.setdefault(m, m) for key, m in meta.items()}, province_fixes(curated_text),
+            *_world_blocks())
 
 
 def read_user_places(path: str) -> list[dict[str, str]]:
@@ -386,5 +395,5 @@ def with_user_places(base: GazetteerData, rows: list[dict[str, str]]) -> Gazette
     meta = dict(base.meta.eager)
     for row in rows:
         _add(index, meta, row, base.stoplist)
-    return _freeze(index, meta, base.stoplist, base.world)
+    return _freeze(index, meta, base.stoplist, base.world, base.province_fixes)
 

@@ -106,3 +106,19 @@ def test_a_country_named_once_outweighs_one_alias_abroad() -> None:
 def test_a_country_name_votes_for_its_country_though_a_town_abroad_shares_it() -> None:
     country = _mention(0, "Ruritania", _entry("Ruritania", "RU", "country"), _entry("Ruritania", "XX"))
     assert country_votes([country])["RU"] == 2 and country_votes([country])["XX"] == 0
+
+
+def test_a_foreign_country_beside_a_home_place_places_nothing() -> None:
+    home = [_mention(0, "Ruritania", _entry("Ruritania", "RU", "country")), _mention(20, "Strelsau", _entry("Strelsau", "RU"))]
+    town, patron = _mention(40, "Zenda", _entry("Zenda", "RU")), _mention(60, "Borduria", _entry("Borduria", "BO", "country"))
+    assert at_home([town, patron], home + [town, patron]) == [town]
+    # with no place of the home country among them, the foreign country is all there is: kept
+    assert at_home([patron], home + [town, patron]) == [patron]
+
+
+def test_agents_of_a_foreign_country_do_not_move_an_attack(session) -> None:
+    text = ("Gunmen kill police officers in Niger\n\nThree police officers were killed on Monday after gunmen stormed "
+            "the Tamou police station in Niger's Tillaberi region. A jihadist group claimed the attack, saying it "
+            "had killed 'three agents of France'. Niger's army is fighting jihadists across the region.")
+    locations = _locations(session, text)
+    assert locations and all(loc["country"] == "NE" for loc in locations)

@@ -105,3 +105,35 @@ def test_towns_and_provinces_of_burkina_faso_and_nigeria_reports(gaz, name: str,
 def test_a_bare_word_is_no_burkina_province(gaz) -> None:
     assert not any(e.country == "BF" for e in gaz.lookup("Soum") + gaz.lookup("Bam") + gaz.lookup("Poni"))
     assert {e.country for e in gaz.lookup("Congo", kind="country")} == {"CG", "CD"}
+
+
+@pytest.mark.parametrize("text, admin1, admin2", [
+    ("Separatist fighters torched a school in Babessi, Ngo-Ketunjia division, on Tuesday.", "North-West", "Ngo-Ketunjia"),
+    ("Soldiers said the raiders crossed into the Mayo-Tsanaga department at night.", "Extreme-North", "Mayo-Tsanaga"),
+    ("Gunmen abducted two teachers in Bui division last week.", "North-West", "Bui Division"),
+    ("A checkpoint came under fire in the Lebialem division of the country.", "South-West", "Lebialem"),
+])
+def test_cameroon_departments_say_their_region(gaz, text: str, admin1: str, admin2: str) -> None:
+    """Session 16: Cameroon's departments (the open sets have none) put a report in their region."""
+    loc, _ = gaz.best_location(gaz.find_places(text))
+    assert (loc.country, loc.admin1, loc.admin2) == ("CM", admin1, admin2)
+
+
+def test_a_bare_word_is_no_cameroon_department(gaz) -> None:
+    assert not any(e.country == "CM" and e.kind == "admin2" for word in ("Meme", "Noun", "Bui", "Faro", "Momo")
+                   for e in gaz.lookup(word))
+
+
+def test_a_curated_district_replaces_the_built_rows_under_every_key():
+    built = entry("gn:1", "Oldtown")
+    other = entry("gn:2", "Otherplace")
+    index = {name_key("Oldtown"): (built,), name_key("Old Town"): (other, built), name_key("Otherplace"): (other,)}
+    layer_curated(index, parse_curated(HEADER + "place\tOldtown\t\tXX\tAlpha\tGamma\n"), [].append)
+    assert [e.admin2 for e in index[name_key("Oldtown")]] == ["Gamma"]
+    assert [(e.id, e.admin2) for e in index[name_key("Old Town")]] == [("gn:2", None), ("gn:1", "Gamma")]
+    assert index[name_key("Otherplace")] == (other,)
+
+
+def test_datta_khel_lies_in_north_waziristan(gaz) -> None:
+    loc, _ = gaz.best_location(gaz.find_places("A drone struck a house in Datta Khel on Sunday."))
+    assert (loc.admin1, loc.admin2, loc.place) == ("Khyber Pakhtunkhwa", "North Waziristan", "Datta Khel")

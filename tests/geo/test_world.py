@@ -29,7 +29,7 @@ def locate(gaz: Gazetteer, text: str):
     ("A bomb exploded in Maiduguri, Borno, Nigeria.", "NG", "Borno", "Maiduguri"),
     ("An explosive device went off in Mosul, Nineveh, Iraq.", "IQ", "Nineveh", "Mosul"),
     ("A bomb exploded in Grozny, Chechnya, Russia.", "RU", "Chechnya", "Grozny"),
-    ("Protesters set fire to cars in Hanover, Lower Saxony, Germany.", "DE", "Lower Saxony", "Hannover"),
+    ("Protesters set fire to cars in Hanover, Lower Saxony, Germany.", "DE", "Lower Saxony", "Hanover"),
     ("A gas canister bomb exploded outside a bank in Athens, Greece.", "GR", "Attica", "Athens"),
     ("Shots were fired at a house in Halmstad, Sweden.", "SE", "Halland", "Halmstad"),
     ("A blast damaged a market in Shenyang, Liaoning, China.", "CN", "Liaoning", "Shenyang"),
