@@ -1,0 +1,98 @@
+"""Days told in news copy that are not the incident's (issue 11, session 16, branch hnewsfound5): the day a
+toll rose or a quote was given, a day that opens a sentence of who confirmed what, a moment counted from the
+day before ("shortly after midnight"), a day that names the incident inside a background sentence, and photo
+captions. Texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import conflictlens
+from conflictlens.extract.dates.mentions import find_date_mentions, names_an_incident_by_day, said_on
+from conflictlens.extract.wire.furniture import caption_spans, without_captions
+
+
+@pytest.fixture(scope="module")
+def session():
+    with conflictlens.open() as s:
+        yield s
+
+
+def _starts(session, text: str, published: str) -> list[str]:
+    return [e.to_dict()["date"]["start"] for e in session.extract_text(text, published=published)]
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The death toll from the market bombing rose to 31 on Sunday, doctors said.", True),
+    ("The number of people killed in the bombing raised to 64 on Friday.", True),
+    ("Forty people were killed, the governor said as quoted by Reuters on Tuesday.", True),
+    ("The previous figure announced by the health ministry on Monday morning was 50.", True),
+    ("On Friday, provincial authorities confirmed that 12 people had died.", True),
+    ("On Monday, the UN said it was alarmed by the attack.", True),
+    # a comma after the act keeps the day the act's; so does a day that opens a sentence of the act
+    ("Gunmen killed 10 villagers on Monday, police said.", False),
+    ("On Monday, gunmen killed 10 villagers in Dara.", False),
+    ("The blast killed 12 people on Sunday.", False),
+])
+def test_days_something_was_told_on(text: str, said: bool) -> None:
+    (mention,) = [m for m in find_date_mentions(text) if "day" in m.text.lower()]
+    assert said_on(text, mention) is said
+
+
+def test_a_toll_rise_day_yields_to_the_day_of_the_bombing(session) -> None:
+    text = ("Toll from market bombing in Dara rises to 80\n"
+            "DARA - The number of people killed in the suicide bombing at the Dara market raised to 80 on "
+            "Thursday, the health ministry announced.\n"
+            "The previous figure announced by the ministry on Thursday morning was 72.\n"
+            "A suicide bomber blew up a truck outside the crowded market shortly after midnight on Sunday.")
+    assert _starts(session, text, "2021-06-10") == ["2021-06-06"]
+
+
+def test_a_day_opening_a_confirmation_does_not_date_the_attack(session) -> None:
+    text = ("A suicide bomber killed 21 people outside a bank in Kandahar on Thursday. "
+            "On Friday, provincial authorities confirmed that the bomber had waited in the queue.")
+    assert _starts(session, text, "2021-06-11") == ["2021-06-10"]
+
+
+def test_a_moment_counted_from_the_day_before_gives_way_to_a_named_day() -> None:
+    from conflictlens.extract.dates.mentions import ResolvedDate, resolve_event_date
+    text = ("A bomb killed 12 people in Dara on Thursday. "
+            "A second bomber struck the Sobi checkpoint shortly after midnight on Sunday, killing three.")
+    focus = (text.index("A second"), len(text))
+    thursday = ResolvedDate(dt.date(2021, 6, 10), dt.date(2021, 6, 10), "day", None)
+    told = resolve_event_date(text, focus, dt.date(2021, 6, 14), thursday, mentions=find_date_mentions(text))
+    assert told is not None and told.start == dt.date(2021, 6, 13)
+
+
+def test_a_day_naming_the_incident_survives_a_background_sentence(session) -> None:
+    text = ("Suspected jihadists killed 22 people in an attack on a village, local sources told reporters on "
+            "Monday.\n\nThe Sunday attack targeted the village of Dogon in a region where armed groups have "
+            "been active for years.")
+    assert _starts(session, text, "2024-01-30") == ["2024-01-28"]
+    mention = next(m for m in find_date_mentions(text) if m.text == "Sunday")
+    assert names_an_incident_by_day(text, mention)
+    assert not names_an_incident_by_day("He came on Sunday to the village.", find_date_mentions("He came on Sunday to the village.")[0])
+
+
+@pytest.mark.parametrize("line,caption", [
+    ("Police inspect the scene of a bombing in the city centre, 14 July 2015.", True),
+    ("Soldiers stand guard at the gate of the parliament in the capital on June 7, 2017 during an attack.", True),
+    ("This picture taken on March 2 shows a burnt truck on the highway. — Photo by Ali Khan", True),
+    # the story's own lines: past tense, or a present tense without a full date
+    ("A bomb exploded in the city centre on 14 July 2015, killing two rangers.", False),
+    ("The group, which holds territory in the north, attacked the town on June 7, 2017. Police said five died.", False),
+    ("Residents say gunmen stormed the village on Sunday.", False),
+])
+def test_scene_captions(line: str, caption: bool) -> None:
+    text = f"Headline of the story\n{line}\nMore copy follows here."
+    assert bool(caption_spans(text)) is caption
+
+
+def test_a_caption_above_the_dateline_is_not_the_filing_day(session) -> None:
+    text = ("Roadside bomb kills ranger\n\n"
+            "Security officers investigate the site of a roadside bomb in Yala on 3 May 2015 that hurt nobody.\n\n"
+            "YALA — A roadside bomb killed one ranger and wounded four others in Yala province today.")
+    assert without_captions(text).startswith("Roadside bomb kills ranger\n\n    ")
+    assert _starts(session, text, "2015-05-04") == ["2015-05-04"]
