@@ -96,3 +96,29 @@ def test_a_caption_above_the_dateline_is_not_the_filing_day(session) -> None:
             "YALA — A roadside bomb killed one ranger and wounded four others in Yala province today.")
     assert without_captions(text).startswith("Roadside bomb kills ranger\n\n    ")
     assert _starts(session, text, "2015-05-04") == ["2015-05-04"]
+
+
+# Background and what followed (event_cues.json `background`, `follow_up`): no incident of their own.
+_ACT = "Gunmen killed five villagers in Konduga on Monday. "
+
+
+@pytest.mark.parametrize("after", [
+    "The two armies have been engaged in daily cross-border strikes over the past six months.",
+    "The rebels have been trading near-daily fire with the army since October 7.",
+    "On Wednesday, the state launched a vaccination campaign amid a spike in militant attacks.",
+    "The government will strengthen the country's protection against terrorist attacks.",
+    "The insurgents have since spread south, seizing territory and killing thousands.",
+    "At least 500 people have been killed by armed groups in the region since the war broke out.",
+    "Since the start of the month, the army has conducted numerous operations in the state.",
+    "On Wednesday, the president condoled the loss of lives in Konduga.",
+    "The governor said on Wednesday that a manhunt had been launched for the gunmen behind the killing.",
+])
+def test_background_and_what_followed_open_no_incident(session, after: str) -> None:
+    events = [e.to_dict() for e in session.extract_text(_ACT + after, published="2021-06-10")]
+    assert [(e["date"]["start"], e["fatalities"]["best"]) for e in events] == [("2021-06-07", 5)]
+
+
+def test_an_attack_that_displaced_thousands_is_still_told(session) -> None:
+    text = "Gunmen attacked three villages in Konduga on Monday, killing 30 people and displacing thousands."
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-06-10")]
+    assert [(e["date"]["start"], e["fatalities"]["best"]) for e in events] == [("2021-06-07", 30)]
