@@ -122,3 +122,37 @@ def test_an_attack_that_displaced_thousands_is_still_told(session) -> None:
     text = "Gunmen attacked three villages in Konduga on Monday, killing 30 people and displacing thousands."
     events = [e.to_dict() for e in session.extract_text(text, published="2021-06-10")]
     assert [(e["date"]["start"], e["fatalities"]["best"]) for e in events] == [("2021-06-07", 30)]
+
+
+def test_a_clash_that_erupted_is_no_volcano(session) -> None:
+    text = ("Twelve policemen killed in attack on checkpost\n\n"
+            "Twelve policemen were killed in an attack on a checkpost in Dara, an official said on Sunday. "
+            "A clash erupted between policemen before the insurgents stormed the checkpost on Saturday night.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-06-13")]
+    assert [(e["date"]["start"], e["fatalities"]["best"]) for e in events] == [("2021-06-12", 12)]
+
+
+def test_a_volcano_that_erupted_is_still_no_event(session) -> None:
+    text = "The volcano erupted on Saturday, killing 12 villagers on its slopes."
+    assert session.extract_text(text, published="2021-06-13") == []
+
+
+def test_a_blast_during_a_memorial_service_is_an_event(session) -> None:
+    text = ("At least 11 people were killed in an explosion near a mosque in the north during a memorial "
+            "service for the deputy governor, officials said. More than 30 others were injured in the explosion "
+            "on Thursday.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-06-11")]
+    assert [(e["date"]["start"], e["fatalities"]["best"]) for e in events] == [("2021-06-10", 11)]
+
+
+def test_a_memorial_for_those_killed_in_an_old_attack_is_still_no_event(session) -> None:
+    text = ("Families gathered on Sunday for the memorial service of the 140 children killed in the attack, "
+            "at the school in Peshawar.")
+    assert session.extract_text(text, published="2021-06-13") == []
+
+
+def test_a_day_and_another_victim_open_another_incident(session) -> None:
+    text = ("Five rangers were killed when rebels detonated a bomb buried in a road in Saiburi, police said. "
+            "On Thursday another ranger was killed in a late-night shootout in Narathiwat.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-06-12")]
+    assert len(events) == 2 and events[1]["date"]["start"] == "2021-06-10"
