@@ -156,3 +156,17 @@ def test_a_day_and_another_victim_open_another_incident(session) -> None:
             "On Thursday another ranger was killed in a late-night shootout in Narathiwat.")
     events = [e.to_dict() for e in session.extract_text(text, published="2021-06-12")]
     assert len(events) == 2 and events[1]["date"]["start"] == "2021-06-10"
+
+
+@pytest.mark.parametrize("line", [
+    "Soldiers gather near the ambushed convoy in Kurram on January 17. — AFP",
+    "his photo taken on June 16, 2017 in Bamenda shows soldiers on patrol.",
+])
+def test_more_captions(line: str) -> None:
+    assert caption_spans(f"Headline of the story\n{line}\nMore copy follows here.")
+
+
+def test_a_toll_since_a_date_is_background(session) -> None:
+    text = _ACT + "At least 12 soldiers have also been killed in attacks in the state since October 7, officials say."
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-06-10")]
+    assert [(e["date"]["start"], e["fatalities"]["best"]) for e in events] == [("2021-06-07", 5)]
