@@ -170,3 +170,25 @@ def test_a_toll_since_a_date_is_background(session) -> None:
     text = _ACT + "At least 12 soldiers have also been killed in attacks in the state since October 7, officials say."
     events = [e.to_dict() for e in session.extract_text(text, published="2021-06-10")]
     assert [(e["date"]["start"], e["fatalities"]["best"]) for e in events] == [("2021-06-07", 5)]
+
+
+def test_a_number_of_armed_men_is_no_series_of_attacks(session) -> None:
+    text = ("Five police officers were killed in an attack in the south-east. The governor said a number of "
+            "armed men attacked police patrols in Sib county on Tuesday.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2024-04-10")]
+    assert [e["date"]["start"] for e in events] == ["2024-04-09"]
+
+
+def test_the_largest_in_a_spate_of_attacks_is_the_reports_own(session) -> None:
+    text = ("Fighters killed at least 124 people in a village in the state on Friday, activists said, the "
+            "largest in a spate of attacks in the state.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2024-10-26")]
+    assert [(e["date"]["start"], e["fatalities"]["best"]) for e in events] == [("2024-10-25", 124)]
+
+
+def test_a_byline_and_its_date_stamp_the_copy(session) -> None:
+    text = ("Attack on garrison foiled\n\n Our Correspondents March 05, 2025\n\n"
+            "At least six attackers were killed as troops staved off a suicide attack on a garrison in Bannu "
+            "on Tuesday evening, security sources said.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2025-03-05")]
+    assert [e["date"]["start"] for e in events] == ["2025-03-04"]

@@ -145,15 +145,21 @@ _STAMP_WORDS = compile_pattern(
 
 
 def _stamp_line(text: str, told: ResolvedDate) -> bool:
-    """'Wed 25th March 2020', 'Published: 20 July 2021 | 04:54 PM': a line that holds nothing but a
-    date stamps the copy; it is not the day the story tells. A dateline in capitals may end it
-    ('March 06, 2017 04:45 pm | Updated 04:47 pm IST - PESHAWAR:')."""
+    """'Wed 25th March 2020', 'Published: 20 July 2021 | 04:54 PM', 'Our Correspondents March 05, 2025': a
+    line that holds nothing but a date (and a byline's few names) stamps the copy; it is not the day the
+    story tells. A dateline in capitals may end it ('March 06, 2017 04:45 pm | Updated 04:47 pm IST -
+    PESHAWAR:')."""
     m = told.mention
     if m is None:
         return False
     start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
     rest = text[start:m.start] + " " + text[m.end:len(text) if end < 0 else end]
-    return not _STAMP_WORDS.sub("", rest).strip()
+    # a byline's few names may stand beside it ("Our Correspondents March 05, 2025")
+    words = _STAMP_WORDS.sub(" ", rest).split()
+    return len(words) <= _BYLINE_WORDS and all(w[0].isupper() for w in words)
+
+
+_BYLINE_WORDS = 3
 
 
 # What may stand before a date that heads a line as the copy's stamp ("date 2022-04-09 GAO: ...").
