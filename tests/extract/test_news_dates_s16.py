@@ -192,3 +192,20 @@ def test_a_byline_and_its_date_stamp_the_copy(session) -> None:
             "on Tuesday evening, security sources said.")
     events = [e.to_dict() for e in session.extract_text(text, published="2025-03-05")]
     assert [e["date"]["start"] for e in events] == ["2025-03-04"]
+
+
+def test_a_toll_in_a_series_of_explosions_is_told_not_summed(session) -> None:
+    text = ("A blast targeted a police vehicle in Jalalabad on September 19, a day after at least three people "
+            "were killed in a series of explosions in the area. At least five people were killed in the "
+            "latest attack.\n\nOn September 18, three explosions killed at least three people and wounded 19 "
+            "others in Jalalabad.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-09-19")]
+    assert [e["date"]["start"] for e in events] == ["2021-09-19", "2021-09-18"]
+    assert events[1]["fatalities"]["best"] == 3
+
+
+def test_news_websites_are_sources_not_a_cyber_crime(session) -> None:
+    text = ("A blast targeted a police vehicle in Jalalabad on Sunday, killing five people. A powerline was "
+            "damaged by the blast, local news websites said.")
+    events = [e.to_dict() for e in session.extract_text(text, published="2021-09-19")]
+    assert [e["fatalities"]["best"] for e in events] == [5]
