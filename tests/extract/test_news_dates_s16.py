@@ -209,3 +209,8 @@ def test_news_websites_are_sources_not_a_cyber_crime(session) -> None:
             "damaged by the blast, local news websites said.")
     events = [e.to_dict() for e in session.extract_text(text, published="2021-09-19")]
     assert [e["fatalities"]["best"] for e in events] == [5]
+
+
+def test_a_number_of_acts_held_against_a_group_tells_no_act(session) -> None:
+    text = "The minister accused the rebels of a number of acts in the province, including the burning of a school."
+    assert session.extract_text(text, published="2021-03-10") == []
