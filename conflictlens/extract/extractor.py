@@ -33,6 +33,7 @@ from conflictlens.extract.state_strikes import with_strike_mentions
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, shouted_spans, truecase
 from conflictlens.extract.wire.furniture import caption_spans, find_dateline, furniture_spans, inside, is_messenger
+from conflictlens.extract.wire.furniture import without_captions
 from conflictlens.extract.wire.unwrap import unwrap
 from conflictlens.model.periods import leading_day
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -240,10 +241,10 @@ class Extractor:
         dateline = find_dateline(text)
         # Without a publication date, the dateline's date is the day weekdays and "this month" count
         # from, and the day that decides what a dated actor name ("Afghan forces") meant; with one, a
-        # dateline's day of the days before it ("KABUL, June 6 (Reuters) -" on a page of June 8) is.
+        # dateline's day of the days before it ("KABUL, June 6 (Reuters) -" on a page of June 8) is, captions aside.
         published = leading_day(doc.published)
-        published = (filing_day(text[: dateline.end], published, self.date_order) or published or dateline.date
-                     or stated_date(text[: dateline.end], self.date_order)) if dateline else published
+        published = (filing_day(without_captions(text[: dateline.end]), published, self.date_order) or published
+                     or dateline.date or stated_date(text[: dateline.end], self.date_order)) if dateline else published
         # Failing both, the first full date of the opening says which era the actor names belong to.
         era = published or stated_date(text[:200], self.date_order)
         return Opening(published, era, dateline.end if dateline else 0)

@@ -29,9 +29,9 @@ _ANAPHOR = compile_pattern(
 _NEW_INCIDENT = compile_pattern(
     r"^(?:In (?:a |another |an |the )?(?:separate|second|third|other|related|unrelated)\b|Separately|Elsewhere|"
     r"Meanwhile|In another\b|Also on\b|A (?:second|third|separate)\b|Earlier\b|Later\b|"
-    # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
-    # nor "Another eyewitness told AFP ...": a speaker
-    r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|(?:eye)?witness|resident|source|spokes(?:man|woman|person)|"
+    # "Another bomb exploded", "On Thursday another ranger was killed", not a speaker: "Another officer, Asif
+    # Iqbal, said there were six dead" nor "Another eyewitness told AFP ...": a speaker
+    r"(?:On\s+\w+(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|(?:eye)?witness|resident|source|spokes(?:man|woman|person)|"
     r"doctor|survivor)(?:,|\s+(?:told|said|says|recalled|added|described)\b))"
     # "Another 68 people were wounded": the incident's injured, told after its dead
     r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"

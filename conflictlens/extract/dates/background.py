@@ -3,7 +3,7 @@ of clauses of an actor's history, or of photo captions."""
 
 from __future__ import annotations
 
-from conflictlens.extract.dates.mentions import DateMention, find_date_mentions
+from conflictlens.extract.dates.mentions import DateMention, find_date_mentions, names_an_incident_by_day
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.patterns import found_in
 
@@ -17,7 +17,12 @@ def event_dates(text: str, sentences: list[tuple[int, int]], captions: list[tupl
         return mentions
     cues = event_cues()
     lowered = text.lower()
-    summed = [(a, b) for a, b in sentences if found_in(cues.background, text, a, b, lowered=lowered)] + captions
+    background = [(a, b) for a, b in sentences if found_in(cues.background, text, a, b, lowered=lowered)]
+    # "The Sunday attack targeted Motogatta, where jihadists have been active for years": a day that names
+    # the incident ("the Sunday attack", "Sunday's attack") is its day, whatever background the sentence adds
+    mentions = [m for m in mentions if not (any(a <= m.start < b for a, b in background)
+                                            and not names_an_incident_by_day(text, m))] if background else mentions
+    summed = list(captions)
     # "The Taliban, who seized power in 2021, ...": the year of an actor's history dates no incident
     if cues.background_clause is not None:
         summed += [m.span() for m in cues.background_clause.finditer(text)]

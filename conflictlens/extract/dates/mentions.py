@@ -20,7 +20,7 @@ from conflictlens.extract.dates.resolvers import DateMention, ResolvedDate, reso
 from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
-           "stays_on_the_day", "day_key", "heads_the_line",
+           "stays_on_the_day", "day_key", "names_an_incident_by_day", "heads_the_line",
            "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days", "past_telling", "filing_day"]
 _REACH = 48
 # A day this many days or more before the report's is not the day of the report's own incident (news
@@ -116,7 +116,16 @@ def said_on(text: str, m: DateMention) -> bool:
     if m.text.endswith(("'s", "’s")):
         return False
     t = tables()
-    return bool(t.statement.search(text, max(0, m.start - 50), m.start) or t.statement_after.match(text, m.end))
+    return bool(t.statement.search(text, max(0, m.start - 50), m.start) or t.statement_after.match(text, m.end)
+                or (_opens_sentence(text, m.start) and t.opening_statement.match(text, m.end)))
+
+
+_SENTENCE_OPENING = compile_pattern(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a date mention opens its sentence ("On Friday, Afghan authorities confirmed ...")."""
+    return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None
 
 
 def _in_parentheses(text: str, told: ResolvedDate) -> bool:
@@ -136,15 +145,21 @@ _STAMP_WORDS = compile_pattern(
 
 
 def _stamp_line(text: str, told: ResolvedDate) -> bool:
-    """'Wed 25th March 2020', 'Published: 20 July 2021 | 04:54 PM': a line that holds nothing but a
-    date stamps the copy; it is not the day the story tells. A dateline in capitals may end it
-    ('March 06, 2017 04:45 pm | Updated 04:47 pm IST - PESHAWAR:')."""
+    """'Wed 25th March 2020', 'Published: 20 July 2021 | 04:54 PM', 'Our Correspondents March 05, 2025': a
+    line that holds nothing but a date (and a byline's few names) stamps the copy; it is not the day the
+    story tells. A dateline in capitals may end it ('March 06, 2017 04:45 pm | Updated 04:47 pm IST -
+    PESHAWAR:')."""
     m = told.mention
     if m is None:
         return False
     start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
     rest = text[start:m.start] + " " + text[m.end:len(text) if end < 0 else end]
-    return not _STAMP_WORDS.sub("", rest).strip()
+    # a byline's few names may stand beside it ("Our Correspondents March 05, 2025")
+    words = _STAMP_WORDS.sub(" ", rest).split()
+    return len(words) <= _BYLINE_WORDS and all(w[0].isupper() for w in words)
+
+
+_BYLINE_WORDS = 3
 
 
 # What may stand before a date that heads a line as the copy's stamp ("date 2022-04-09 GAO: ...").
@@ -214,6 +229,9 @@ def _day_inside(text: str, inside: list[ResolvedDate], anchor: ResolvedDate | No
     # "Tuesday's bombings came two days after a bomb exploded in Cotabato on Sunday": the day that names
     # the incident told before is not this one's
     told = [r for r in told if not _names_the_last(text, r, anchor)] or told
+    # "blew up a truck shortly after midnight on Sunday": a moment counted from the day told before ("shortly
+    # after", "hours later") gives way to a day the incident names
+    told = [r for r in told if r.mention is None or not stays_on_the_day(r.mention)] or told
     if told or not days:
         return next(iter(told), inside[0])
     # "IS on Saturday claimed an attack on a bus ... Friday's attack": only the day of the claim is
@@ -232,6 +250,12 @@ _THE_BEFORE = compile_pattern(r"(?i)\bthe\s+(?:(?:two|three|twin|deadly|separate
 def names_an_incident(text: str, m: DateMention) -> bool:
     """'Saturday's attack', 'Tuesday's bombings': a day's name that names an incident by its day."""
     return m.text.endswith(("'s", "’s")) and _incident_day_cue().match(text, m.end) is not None
+
+
+def names_an_incident_by_day(text: str, m: DateMention) -> bool:
+    """'Saturday's attack', 'the Sunday attack', 'the two Saturday attacks': a day's name that names an incident."""
+    return (names_an_incident(text, m) or _THE_BEFORE.search(text, max(0, m.start - 40), m.start) is not None) \
+        and _incident_day_cue().match(text, m.end) is not None
 
 
 def _names_the_last(text: str, told: ResolvedDate, anchor: ResolvedDate | None) -> bool:

@@ -31,6 +31,8 @@ class Tables(NamedTuple):
     non_event: re.Pattern[str]
     statement: re.Pattern[str]  # before a date: the day something was said ("police said Thursday")
     statement_after: re.Pattern[str]  # after a date: the same ("the group on Monday claimed responsibility")
+    # after a day that opens its sentence: who spoke and a statement verb ("On Friday, authorities confirmed")
+    opening_statement: re.Pattern[str]
     frame_after: re.Pattern[str]  # after a date: a superlative's frame ("this year's deadliest attack")
 
 
@@ -116,6 +118,7 @@ def tables() -> Tables:
                   compile_pattern(lex["non_event_cues"], re.IGNORECASE),
                   compile_pattern(lex["statement_cues"], re.IGNORECASE),
                   compile_pattern(lex["statement_after_cues"], re.IGNORECASE),
+                  compile_pattern(lex["opening_statement_cues"], re.IGNORECASE),
                   compile_pattern(lex["frame_after_cues"], re.IGNORECASE))
 
 

@@ -160,6 +160,14 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _patterns().caption.finditer(text)]
 
 
+def without_captions(text: str) -> str:
+    """`text` with its photo captions blanked, offsets kept: a caption above a dateline ("Officers
+    investigate the site ... on 3 May 2015") is no day the copy was filed on."""
+    for start, end in caption_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def is_messenger(name: str) -> bool:
     """A news agency or a group's own medium ("Reuters", "Amaq news agency", "Telegram"): the name of
     who carried a report or a claim, never of an actor."""
