@@ -1,0 +1,60 @@
+"""Who did it and who claimed it, as session 16 found news prose telling it: "killed in clashes with X"
+names X, a group, as the other side; "..., killing four policemen, the Taliban said in a statement" is
+the group's claim. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.model.ids import document_id
+from conflictlens.model.records import Document
+
+JNIM = "Jamaat Nusrat al-Islam wal Muslimin (JNIM)"
+TTP = "Tehrik-i-Taliban Pakistan (TTP)"
+
+
+def _main(extractor, text: str, published: str = "2024-05-10"):
+    events = extractor.extract(Document(id=document_id(text), text=text, published=published))
+    return [(e.perpetrator, e.claimed) for e in events]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("OUAGADOUGOU - Two soldiers were killed in clashes with JNIM fighters near Djibo on Monday, the army said.",
+     JNIM),
+    ("MOGADISHU - Five soldiers were killed on Tuesday in heavy fighting with al-Shabaab militants in the "
+     "Lower Shabelle region, officials said.", "Al-Shabaab"),
+    ("MAIDUGURI - Ten vigilantes died in a gun battle with Boko Haram fighters near Bama on Sunday.", "Boko Haram"),
+])
+def test_killed_in_clashes_with_a_named_group_names_the_group(extractor, text, actor):
+    assert _main(extractor, text) == [(actor, False)]
+
+
+def test_killed_in_clashes_with_a_state_s_forces_names_no_one(extractor):
+    text = "ISLAMABAD - Six militants were killed in clashes with security forces in North Waziristan on Friday."
+    assert _main(extractor, text) == [(None, False)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("PESHAWAR - Militants attacked a police post in Bannu on Monday, killing four policemen, the TTP said "
+     "in a statement.", TTP),
+    ("KABUL - Taliban fighters stormed a police checkpoint in Kunduz province on Monday, killing four "
+     "policemen, the Taliban said in a statement.", "Taliban"),
+    ("QUETTA - Four soldiers were killed when fighters attacked an army camp in Turbat on Monday, the Baloch "
+     "Liberation Army said in a statement sent to reporters.", "Baloch Liberation Army (BLA)"),
+])
+def test_a_group_telling_the_attack_in_a_statement_claims_it(extractor, text, actor):
+    assert _main(extractor, text, "2020-05-10") == [(actor, True)]
+
+
+@pytest.mark.parametrize("text", [
+    # a state's forces speak so of attacks on them
+    "PESHAWAR - Militants attacked a police post in Bannu on Monday, killing four policemen, police said in a statement.",
+    # the group's own men counted among the dead
+    "KABUL - Four Taliban fighters were killed in an air strike in Kunduz province on Monday, the Taliban said "
+    "in a statement.",
+    # no doers told: a government may be speaking of an attack on its men
+    "KABUL - Four policemen were killed in an attack on a checkpoint in Kunduz province on Monday, the Taliban "
+    "said in a statement.",
+])
+def test_a_statement_that_is_no_claim(extractor, text):
+    assert not any(claimed for _actor, claimed in _main(extractor, text, "2023-05-10"))
