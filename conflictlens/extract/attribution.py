@@ -24,7 +24,8 @@ _SAID_OF_OTHERS = ("attributed", "suspected")
 _QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
 # A name given again in brackets after words no registry name covers ("the Farabundo Marti Liberation
 # Front (FMLN) today claimed ..."): the bracketed name is the sentence's subject, read without its brackets.
-_BRACKETED_ACTOR = compile_pattern(r"\((ACTOR\d+)\)")
+# Two names in the brackets ("Group for the Support of Islam and Muslims (Jama'at Nusrat ... or JNIM)"): the last.
+_BRACKETED_ACTOR = compile_pattern(r"\(\s*(?:ACTOR\d+ or )?(ACTOR\d+)\s*\)")
 # A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed");
 # the end of a date ("2020-06-10 Fighters from ...") counts nobody.
 _COUNTED = compile_pattern(r"(?i:(?<![\w./:-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
@@ -65,6 +66,7 @@ class _Compiled:
     sayer_default: dict[str, str]
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
     member_of: re.Pattern[str]  # "the Jamaat-ul-Ahrar faction of the banned TTP"
+    appositions: tuple[re.Pattern[str], ...]  # "ACTOR, an Islamist group ..., is believed": read away
     habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
     answers_attack: re.Pattern[str]  # "security forces killed six of the attackers": a response, not the attack
     attackers_killed_before: re.Pattern[str]  # "one of the gunmen was killed" before "by the police"
@@ -101,6 +103,7 @@ def _compiled() -> _Compiled:
         sayer_default=dict(raw["sayer_default"]),
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
         member_of=compile_pattern(raw["member_of"], FLAGS),
+        appositions=tuple(compile_pattern(p, FLAGS) for p in raw["appositions"]),
         habitual=compile_pattern(raw["habitual"], FLAGS),
         answers_attack=compile_pattern(raw["answers_attack"], FLAGS),
         attackers_killed_before=compile_pattern(raw["attackers_killed_before"], FLAGS),
@@ -137,7 +140,17 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         pos = e
     parts.append(sentence[pos:])
     masked = _BRACKETED_ACTOR.sub(r"\1", _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts))))
-    return _faction_for_parent(masked, kept), kept
+    return _without_appositions(_faction_for_parent(masked, kept)), kept
+
+
+def _without_appositions(masked: str) -> str:
+    """'The banned outfit, ACTOR0, has claimed', 'ACTOR0, an Islamist group blamed for ..., is believed to
+    be behind': the name next to its verb, the apposition read away (attribution_cues.json `appositions`)."""
+    if ", " not in masked:
+        return masked
+    for pattern in _compiled().appositions:
+        masked = pattern.sub(lambda m: m.group("name") + " ", masked)
+    return masked
 
 
 def _own_acronym(sentence: str, pos: int, span: tuple[int, int], before: ActorMention, mention: ActorMention) -> bool:

@@ -58,3 +58,33 @@ def test_a_group_telling_the_attack_in_a_statement_claims_it(extractor, text, ac
 ])
 def test_a_statement_that_is_no_claim(extractor, text):
     assert not any(claimed for _actor, claimed in _main(extractor, text, "2023-05-10"))
+
+
+@pytest.mark.parametrize("text, actor, claimed", [
+    # the comma of an apposition the name closes
+    ("KARACHI - Two guards were killed in a blast near the port on Sunday. The banned outfit, Baloch Liberation "
+     "Army (BLA), has claimed responsibility for the attack in a statement.", "Baloch Liberation Army (BLA)", True),
+    # an apposition between the name and its verb
+    ("MOGADISHU - Nine people were killed when a bomber struck a cafe in Mogadishu on Friday. Al-Shabaab, an "
+     "Islamist group blamed for violence across Somalia over the years, is believed to be behind the attack, he said.",
+     "Al-Shabaab", False),
+    # ... without its closing comma, and a claim of what its fighters did, told after a fronted clause
+    ("OUAGADOUGOU - Jama'ah Nusrah al-Islam wa-l-Muslimeen (JNIM), an armed group active in the Sahel has claimed "
+     "that in its latest raid on a base near Djibo, its fighters killed 30 soldiers.", JNIM, True),
+    # two names of one group in the brackets
+    ("COTONOU - 30 soldiers were killed in an attack on an army post in northern Benin on Thursday. The Group "
+     "for the Support of Islam and Muslims (Jama'at Nusrat al-Islam wal-Muslimin or JNIM) claimed the attack.",
+     JNIM, True),
+    # "in the Sahel" after the name, before its comma
+    ("NIAMEY - Three gendarmes were killed on Saturday in an attack near Tera. On Monday, the Groupe de soutien "
+     "a l'islam et aux musulmans (GSIM), an affiliate of al-Qaeda in the Islamic Maghreb (AQIM) in the Sahel, "
+     "claimed responsibility for the attack.", JNIM, True),
+])
+def test_a_name_s_apposition_or_brackets_do_not_part_it_from_its_verb(extractor, text, actor, claimed):
+    assert (actor, claimed) in _main(extractor, text, "2024-05-10")
+
+
+def test_an_attack_led_by_a_group(extractor):
+    text = ("PORT-AU-PRINCE - Gunmen killed 12 residents of Petionville on Tuesday. The attack on Petionville "
+            "was led by the Viv Ansanm coalition, police said.")
+    assert ("Viv Ansanm", False) in _main(extractor, text, "2024-11-20")
