@@ -88,3 +88,38 @@ def test_an_attack_led_by_a_group(extractor):
     text = ("PORT-AU-PRINCE - Gunmen killed 12 residents of Petionville on Tuesday. The attack on Petionville "
             "was led by the Viv Ansanm coalition, police said.")
     assert ("Viv Ansanm", False) in _main(extractor, text, "2024-11-20")
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a headline's present tense
+    ("YAOUNDE - Anglophone separatists kill five soldiers in west Cameroon. The attack took place near Galim on "
+     "Saturday, officials said.", "Ambazonia separatists"),
+    # a vehicle rammed
+    ("SRINAGAR - At least 30 policemen were killed in Pulwama district on Thursday when a Jaish-e-Mohammed "
+     "militant rammed an explosives-laden car into their bus, officials said.", "Jaish-e-Mohammad (JeM)"),
+])
+def test_a_group_as_the_subject_of_a_headline_s_verb_or_of_rammed(extractor, text, actor):
+    assert (actor, False) in _main(extractor, text, "2020-03-08")
+
+
+def test_a_statement_claiming_that_it_eliminated_is_a_claim():
+    from conflictlens.actors import ActorRegistry
+    from conflictlens.extract.attribution import statements_in_sentence
+    sentence = "The Israel Defense Forces issued a statement claiming that it eliminated a cell near Jenin."
+    mentions = ActorRegistry.load().find_actors(sentence, None, "2023-06-21")
+    found = statements_in_sentence(sentence, (0, len(sentence)), mentions)
+    assert [(s.actor, s.stance) for s in found] == [("Military Forces of Israel", "claimed")]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("In a statement on Tuesday, the Arakan Army announced that more than 40 soldiers died during its assault "
+     "on the border post.", [("Arakan Army", "claimed")]),
+    # "their attack" told by the police is the militants' attack, not a claim of the police
+    ("Police said the militants killed three people during their attack on the village.", [("Unknown", "attributed")]),
+])
+def test_a_group_telling_deaths_during_its_assault_claims_it(sentence, want):
+    from conflictlens.actors import ActorRegistry
+    from conflictlens.extract.attribution import statements_in_sentence
+    mentions = ActorRegistry.load().find_actors(sentence, None, "2024-12-10")
+    found = statements_in_sentence(sentence, (0, len(sentence)), mentions)
+    assert [(s.actor, s.stance) for s in found] == want
