@@ -227,4 +227,4 @@ def not_persons(places: list[PlaceMention], persons: list[tuple[int, int]], text
             and not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
 
 
-_SPEAKS = compile_pattern(rf"\s+(?:{speech_verbs_pattern()})\b")
+_SPEAKS = compile_pattern(rf"\s+(?:{speech_verbs_pattern()}|explained)\b")

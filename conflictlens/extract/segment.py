@@ -33,7 +33,7 @@ _NEW_INCIDENT = compile_pattern(
     # "Another bomb exploded", not a speaker: "Another officer, Asif Iqbal, said there were six dead"
     # nor "Another eyewitness told AFP ...": a speaker
     r"Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|(?:eye)?witness|resident|source|spokes(?:man|woman|person)|"
-    r"doctor|survivor)(?:,|\s+(?:" + speech_verbs_pattern() + r")\b))"
+    r"doctor|survivor)(?:,|\s+(?:" + speech_verbs_pattern() + r"|recalled)\b))"
     # "Another 68 people were wounded": the incident's injured, told after its dead
     r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
     # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"
