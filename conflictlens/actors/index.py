@@ -10,14 +10,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from conflictlens.actors.normalize import acronym_key, name_key
+from conflictlens.actors.normalize import acronym_key, fold_token, folded_keys, name_key
 from conflictlens.actors.schema import ActorEntry
 
 
 @dataclass(frozen=True)
 class Hit:
     canonical: str
-    method: str  # exact (the canonical name), alias, acronym
+    method: str  # exact (the canonical name), alias, acronym, spelling (a folded transliteration)
     # A dated name: (actor, valid_from, valid_to) per actor it has denoted; the date of the text picks one.
     spans: tuple[tuple[str, str | None, str | None], ...] = ()
 
@@ -70,16 +70,40 @@ class _Table:
         self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
 
 
+def _folded_table(entries: Iterable[ActorEntry]) -> _Table:
+    """Names matched in text by their folded transliteration (`normalize.folded_keys`), each key kept
+    only where one actor alone has it among every name, weak ones too: "Ansar ul-Islam" (Pakistan) and
+    "Ansar al-Islam" (Iraq) fold alike, so neither is read from a third spelling."""
+    owners: dict[tuple[str, ...], set[str]] = {}
+    hits: dict[tuple[str, ...], Hit] = {}
+    for e in entries:
+        named = (e.name, *e.aliases, *(d.name for d in e.dated_names)) if e.name_in_text else e.aliases
+        for name in (*named, *((e.name,) if not e.name_in_text else ()), *e.weak_aliases):
+            for key in folded_keys(name):
+                owners.setdefault(key, set()).add(e.name)
+        for name in named:
+            for key in folded_keys(name):
+                hits.setdefault(key, Hit(e.name, "spelling"))
+    table = _Table()
+    for key, hit in hits.items():
+        if len(owners[key]) == 1:
+            table.add(key, hit, [])
+    return table
+
+
 class NameIndex:
-    """Case-insensitive names and aliases, case-sensitive acronyms, and resolve-only weak aliases."""
+    """Case-insensitive names and aliases, case-sensitive acronyms, and resolve-only weak aliases; the
+    names' folded transliterations are read where no name is."""
 
     def __init__(self, entries: Iterable[ActorEntry]) -> None:
         self.names = _Table()
         self.acronyms = _Table()
         self.weak = _Table()
         self.conflicts: list[tuple[str, str, str]] = []  # (key, previous actor, new actor)
+        entries = tuple(entries)
         for e in entries:
             self._add_entry(e)
+        self.folded = _folded_table(entries)
 
     def _add_entry(self, e: ActorEntry) -> None:
         if e.name_in_text:
@@ -97,15 +121,19 @@ class NameIndex:
             self.names.add(name_key(dated.name), Hit(e.name, "alias", spans), self.conflicts)
 
     def lookup(self, key: tuple[str, ...], acronym: tuple[str, ...]) -> Hit | None:
-        """A whole name: alias or canonical name, then resolve-only alias, then acronym."""
+        """A whole name: alias or canonical name, then resolve-only alias, then acronym. (Not a folded
+        spelling: a name given whole is exact or not; `resolve` finds the spelling through `scan`.)"""
         return self.names.keys.get(key) or self.weak.keys.get(key) or self.acronyms.keys.get(acronym)
 
     def scan(self, raws: Sequence[str], norms: Sequence[str]) -> list[tuple[int, int, Hit]]:
-        """Left to right, longest first, no overlaps: (first token, end token, hit) per name found."""
+        """Left to right, longest first, no overlaps: (first token, end token, hit) per name found.
+        At one length an exact name or acronym wins over a folded transliteration."""
         names, nfirst = self.names.keys, self.names.first
         acros, afirst = self.acronyms.keys, self.acronyms.first
+        folded, ffirst = self.folded.keys, self.folded.first
+        folds = [fold_token(t) for t in norms]
         # Most tokens start no name: find the few that can in one pass, then probe only there.
-        starts = [i for i, t in enumerate(norms) if t in nfirst]
+        starts = [i for i, t in enumerate(norms) if t in nfirst or folds[i] in ffirst]
         astarts = [i for i, t in enumerate(raws) if t in afirst]
         if astarts:
             starts = sorted(set(starts).union(astarts))
@@ -114,9 +142,10 @@ class NameIndex:
         for i in starts:
             if i < free:
                 continue
-            longest = max(nfirst.get(norms[i], 0), afirst.get(raws[i], 0))
+            longest = max(nfirst.get(norms[i], 0), afirst.get(raws[i], 0), ffirst.get(folds[i], 0))
             for length in range(min(longest, n - i), 0, -1):
-                hit = names.get(tuple(norms[i:i + length])) or acros.get(tuple(raws[i:i + length]))
+                hit = (names.get(tuple(norms[i:i + length])) or acros.get(tuple(raws[i:i + length]))
+                       or folded.get(tuple(folds[i:i + length])))
                 if hit is not None:
                     out.append((i, i + length, hit))
                     free = i + length

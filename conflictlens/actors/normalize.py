@@ -31,6 +31,12 @@ _LETTERS = str.maketrans({
 
 LEADING_ARTICLES = frozenset({"the"})
 
+# The Arabic article as transliterations write it on its own ("Nusrat ul-Islam", "wa-l-Muslimin").
+_ARABIC_ARTICLES = frozenset({"al", "ul", "el", "il", "l"})
+_DOUBLED_VOWEL = re.compile(r"aa|ee|ii|oo|uu")
+_ONE_VOWEL = {"aa": "a", "ee": "i", "ii": "i", "oo": "u", "uu": "u"}
+_MAX_KEYS = 32  # spellings indexed per name: 2 articles and a conjunction make at most 27
+
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """Word tokens of `text` as (start, end, surface); a possessive "'s" is left out of the token."""
@@ -73,6 +79,20 @@ def norm_token(tok: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def fold_token(tok: str) -> str:
+    """A Latin token as transliterations of one Arabic word meet: "jamaat", "jamaah" and "jamaa" ->
+    "jama"; "muslimeen" -> "muslimin". Short words keep their ending ("at" is not "a")."""
+    if tok in _ARABIC_ARTICLES:
+        return "al"
+    if not tok.isascii():
+        return tok
+    tok = _DOUBLED_VOWEL.sub(lambda m: _ONE_VOWEL[m.group()], tok)
+    if len(tok) >= 4 and tok[-2:] in ("ah", "at"):
+        return tok[:-1]
+    return tok
+
+
+@lru_cache(maxsize=200_000)
 def raw_token(tok: str) -> str:
     """The case-sensitive form of one token (for acronyms): only apostrophes and diacritics removed."""
     if tok.isascii():
@@ -87,6 +107,33 @@ def name_key(name: str) -> tuple[str, ...]:
     if len(toks) > 1 and toks[0] in LEADING_ARTICLES:
         toks = toks[1:]
     return tuple(toks)
+
+
+def folded_keys(name: str) -> tuple[tuple[str, ...], ...]:
+    """The folded keys of a name: of its tokens (`fold_token`), and of the same name with its article
+    written as another number of words ("wal" / "wa al", "Nusratul Islam" / "Nusrat ul-Islam")."""
+    spellings = {name_key(name)}
+    for _ in range(3):  # each pass rewrites one more article; names hold at most three
+        spellings |= {v for s in spellings for v in _article_spellings(s)}
+        if len(spellings) >= _MAX_KEYS:
+            break
+    return tuple(sorted({tuple(map(fold_token, s)) for s in spellings})[:_MAX_KEYS])
+
+
+def _article_spellings(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """`toks` with one article written as another number of words."""
+    out = []
+    for i, tok in enumerate(toks):
+        before, after = toks[:i], toks[i + 1:]
+        if tok == "wal" and after:
+            out.append((*before, "wa", "al", *after))  # "wal-Muslimin" -> "wa al-Muslimin"
+        elif tok == "wa" and after[:1] and after[0] in _ARABIC_ARTICLES:
+            out.append((*before, "wal", *after[1:]))  # and back
+        elif tok in _ARABIC_ARTICLES and before and after and before[-1] not in ("wa", "wal"):
+            out.append((*before[:-1], before[-1] + "ul", *after))  # "Nusrat ul-Islam" -> "Nusratul Islam"
+        elif len(tok) > 4 and tok.endswith("ul") and after:
+            out.append((*before, tok[:-2], "al", *after))  # and back
+    return out
 
 
 def acronym_key(name: str) -> tuple[str, ...]:

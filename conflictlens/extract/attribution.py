@@ -11,6 +11,7 @@ from conflictlens.extract.lexicon import attribution_cues
 from conflictlens.extract.patterns import FLAGS, Chain, LazyPattern, anchor_chain_of, compile_pattern, may_match_in_order
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
+from conflictlens.model.vocab import vocabularies
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 # A name may follow words that say what kind of group it is ("radical Islamist sect Boko Haram").
@@ -23,11 +24,13 @@ _SAID_OF_OTHERS = ("attributed", "suspected")
 _QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
 # A name given again in brackets after words no registry name covers ("the Farabundo Marti Liberation
 # Front (FMLN) today claimed ..."): the bracketed name is the sentence's subject, read without its brackets.
-_BRACKETED_ACTOR = compile_pattern(r"\((ACTOR\d+)\)")
+# Two names in the brackets ("Group for the Support of Islam and Muslims (Jama'at Nusrat ... or JNIM)"): the last.
+_BRACKETED_ACTOR = compile_pattern(r"\(\s*(?:ACTOR\d+ or )?(ACTOR\d+)\s*\)")
 # A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed");
 # the end of a date ("2020-06-10 Fighters from ...") counts nobody.
 _COUNTED = compile_pattern(r"(?i:(?<![\w./:-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
                            r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
+_ACTOR_TOKEN = compile_pattern(r"ACTOR(\d+)")
 _DATELINE = compile_pattern(r"\s[-–—]$|^[-–—]$")
 # Words that end in a preposition speak of no one ("villagers were killed by suspected members of X").
 _NO_SPEAKER = compile_pattern(r"\b(?:by|of|from|with|to|in|at|on|for)$", re.I)
@@ -53,6 +56,9 @@ class _Compiled:
     stances: tuple[tuple[str, LazyPattern, Chain], ...]  # with anchor_chain_of(pattern)
     subject: tuple[LazyPattern, Chain]
     agents: tuple[tuple[LazyPattern, Chain], ...]
+    clash_with: tuple[LazyPattern, Chain]  # "killed in clashes with X": X, unless a state's forces
+    told_by_group: LazyPattern  # "..., killing four policemen, the Taliban said in a statement"
+    told_by_group_agents: re.Pattern[str]  # the doers it names before the speaker ("fighters stormed")
     arrest_subject: tuple[LazyPattern, Chain]
     arrest_events: frozenset[str]
     channels: tuple[tuple[str, re.Pattern[str]], ...]
@@ -60,6 +66,7 @@ class _Compiled:
     sayer_default: dict[str, str]
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
     member_of: re.Pattern[str]  # "the Jamaat-ul-Ahrar faction of the banned TTP"
+    appositions: tuple[re.Pattern[str], ...]  # "ACTOR, an Islamist group ..., is believed": read away
     habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
     answers_attack: re.Pattern[str]  # "security forces killed six of the attackers": a response, not the attack
     attackers_killed_before: re.Pattern[str]  # "one of the gunmen was killed" before "by the police"
@@ -86,6 +93,9 @@ def _compiled() -> _Compiled:
         subject=_chained(_compile(raw["perpetrator_subject"], heads, modifiers)),
         agents=tuple(_chained(_compile(p.replace("STRIKE_NOUNS", raw["strike_nouns"]), heads, modifiers))
                      for p in raw.get("perpetrator_agent", ())),
+        clash_with=_chained(_compile(raw["clash_with"], heads, modifiers)),
+        told_by_group=_compile(raw["told_by_group"], heads, modifiers),
+        told_by_group_agents=compile_pattern(raw["told_by_group_agents"], FLAGS),
         arrest_subject=_chained(_compile(raw["arrest_subject"], heads, modifiers)),
         arrest_events=frozenset(raw["arrest_subject_events"]),
         channels=_channels(raw["channels"], raw.get("channel_priority", ())),
@@ -93,6 +103,7 @@ def _compiled() -> _Compiled:
         sayer_default=dict(raw["sayer_default"]),
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
         member_of=compile_pattern(raw["member_of"], FLAGS),
+        appositions=tuple(compile_pattern(p, FLAGS) for p in raw["appositions"]),
         habitual=compile_pattern(raw["habitual"], FLAGS),
         answers_attack=compile_pattern(raw["answers_attack"], FLAGS),
         attackers_killed_before=compile_pattern(raw["attackers_killed_before"], FLAGS),
@@ -129,7 +140,17 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         pos = e
     parts.append(sentence[pos:])
     masked = _BRACKETED_ACTOR.sub(r"\1", _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts))))
-    return _faction_for_parent(masked, kept), kept
+    return _without_appositions(_faction_for_parent(masked, kept)), kept
+
+
+def _without_appositions(masked: str) -> str:
+    """'The banned outfit, ACTOR0, has claimed', 'ACTOR0, an Islamist group blamed for ..., is believed to
+    be behind': the name next to its verb, the apposition read away (attribution_cues.json `appositions`)."""
+    if ", " not in masked:
+        return masked
+    for pattern in _compiled().appositions:
+        masked = pattern.sub(lambda m: m.group("name") + " ", masked)
+    return masked
 
 
 def _own_acronym(sentence: str, pos: int, span: tuple[int, int], before: ActorMention, mention: ActorMention) -> bool:
@@ -177,7 +198,33 @@ def statements_in_sentence(
             by = _sayer(m, stance, cc.sayer_default, actors)
             ch = channel if stance in ("claimed", "denied") else None
             found.append(Statement(actor.canonical, stance, by, ch, span, actor.actor_type))
+    if not any(st.stance == "claimed" for st in found):
+        found += _told_by_group(masked, actors, span, channel)
     return found
+
+
+def _told_by_group(masked: str, actors: list[ActorMention], span: tuple[int, int],
+                   channel: str | None) -> list[Statement]:
+    """A group speaking of an attack the sentence tells ("..., killing four policemen, the Taliban said in a
+    statement") claims it: not a state's forces, which speak so of attacks on them, nor where another
+    group is named before it, nor where its own men are counted among the dead; the doers must be told
+    before it (the group or unnamed fighters), or a government may be speaking of an attack on its men."""
+    cc = _compiled()
+    m = cc.told_by_group.search(masked)
+    if m is None:
+        return []
+    actor = actors[int(m.group("actor")[5:])]
+    if actor.actor_type in vocabularies().state_actor_types:
+        return []
+    told = masked[:m.start("actor")]
+    before = [(t.start(), actors[int(t.group(1))]) for t in _ACTOR_TOKEN.finditer(told)]
+    if not any(a.canonical == actor.canonical for _, a in before) and not cc.told_by_group_agents.search(told):
+        return []
+    for at, other in before:
+        if (other.canonical != actor.canonical and other.actor_type not in vocabularies().state_actor_types) \
+                or (other.canonical == actor.canonical and _COUNTED.search(masked, 0, at)):
+            return []
+    return [Statement(actor.canonical, "claimed", "the group itself", channel, span, actor.actor_type)]
 
 
 # How far past a cue the words of a habit may start and still speak of the cue ("have carried out similar
@@ -246,7 +293,8 @@ def subject_statements(
     arrest ("Police arrested ...") when the event is one; in an attack's report, who arrests answers it."""
     cc = _compiled()
     masked, actors = mask_actors(sentence, span[0], mentions)
-    chained = (cc.subject, *cc.agents) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events else ())
+    chained = (cc.subject, *cc.agents, cc.clash_with) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events
+                                                          else ())
     lowered = masked.lower()
     patterns = [p for p, chain in chained if may_match_in_order(chain, lowered)]
     out = []
@@ -256,6 +304,8 @@ def subject_statements(
         if _habitual(m, masked) or _answers_attack(m, masked, pattern is cc.subject[0]):
             continue  # "Security forces killed six of the attackers": they answered the attack
         actor = actors[int(m.group("actor")[5:])]
+        if pattern is cc.clash_with[0] and actor.actor_type in vocabularies().state_actor_types:
+            continue  # "militants were killed in clashes with security forces": the forces' operation
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.model.vocab import with_speech_verbs
 from conflictlens.extract.patterns import (FLAGS, LazyPattern, Regex, anchors_of, compile_pattern, found_in, may_match,
                                           word_regex)
 
@@ -360,7 +361,7 @@ def _target_refinement(raw: dict) -> dict:
         "security_branches": tuple(raw["security_branches"]),
         "security_default": raw["security_default"],
         "not_victims": word_regex(raw["not_victims"]),
-        "speakers": word_regex(raw["speakers"]),
+        "speakers": word_regex(with_speech_verbs(raw["speakers"])),
         "responders": word_regex(raw["responders"]),
         "vague_target": compile_pattern(raw["vague_target"], FLAGS),
         "foiled_default": raw["foiled_default"],

@@ -16,6 +16,7 @@ from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.text import fold
+from conflictlens.model.vocab import speech_verbs_pattern
 
 # A line that ends a sentence (a full stop, perhaps inside a closing quote or bracket).
 _ENDS_A_SENTENCE = compile_pattern(r"[.!?…][\"'”’)\]]*\s*$")
@@ -235,4 +236,4 @@ def not_persons(places: list[PlaceMention], persons: list[tuple[int, int]], text
             and not any(s <= p.start and p.end <= e and e - s > p.end - p.start for s, e in persons)]
 
 
-_SPEAKS = compile_pattern(r"\s+(?:said|says|told|added|stated|explained)\b")
+_SPEAKS = compile_pattern(rf"\s+(?:{speech_verbs_pattern()}|explained)\b")

@@ -12,6 +12,7 @@ from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
                                              telling_words)
 from conflictlens.extract.typing.unreal import told_as_fact
+from conflictlens.model.vocab import speech_verbs_pattern
 
 _BOUNDARY = compile_pattern(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
 _LAST_WORD = compile_pattern(r"([\w.]+)[.!?][\"'”’)]*\s*$")
@@ -32,7 +33,7 @@ _NEW_INCIDENT = compile_pattern(
     # "Another bomb exploded", "On Thursday another ranger was killed", not a speaker: "Another officer, Asif
     # Iqbal, said there were six dead" nor "Another eyewitness told AFP ...": a speaker
     r"(?:On\s+\w+(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|(?:eye)?witness|resident|source|spokes(?:man|woman|person)|"
-    r"doctor|survivor)(?:,|\s+(?:told|said|says|recalled|added|described)\b))"
+    r"doctor|survivor)(?:,|\s+(?:" + speech_verbs_pattern() + r"|recalled)\b))"
     # "Another 68 people were wounded": the incident's injured, told after its dead
     r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
     # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"

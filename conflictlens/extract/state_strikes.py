@@ -17,7 +17,7 @@ from conflictlens.model.protocols import ActorMention, ActorResolver
 from conflictlens.model.vocab import vocabularies
 
 # A resolved name counts only when matched whole (not fuzzily: "Chadian forces" is not "Canadian forces").
-_WHOLE_NAME = frozenset({"exact", "alias", "acronym"})
+_WHOLE_NAME = frozenset({"exact", "alias", "acronym", "spelling"})
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ class Vocabularies:
     target_types: tuple[str, ...]
     weapon_types: tuple[str, ...]
     state_actor_types: frozenset[str]  # actor types of a state's own forces ("state forces", ...)
+    speech_verbs: tuple[str, ...] = ()  # "said", "told", ...: a name before one is a speaker
 
     def event_type_of(self, sub_event_type: str) -> str:
         for event_type, subs in self.acled.items():
@@ -38,7 +39,21 @@ def vocabularies() -> Vocabularies:
         target_types=tuple(raw["gtd_target_type"]),
         weapon_types=tuple(raw["gtd_weapon_type"]),
         state_actor_types=frozenset(raw["state_actor_types"]),
+        speech_verbs=tuple(raw["speech_verbs"]),
     )
+
+
+SPEECH_VERBS = "SPEECH_VERBS"  # where a cue pattern in a data file takes the verbs of saying
+
+
+def speech_verbs_pattern() -> str:
+    """The verbs of saying as one regex alternation, longest first ("says" before "say")."""
+    return "|".join(sorted(vocabularies().speech_verbs, key=lambda v: (-len(v), v)))
+
+
+def with_speech_verbs(pattern: str) -> str:
+    """A cue pattern with its SPEECH_VERBS placeholder replaced by the verbs of saying."""
+    return pattern.replace(SPEECH_VERBS, speech_verbs_pattern())
 
 
 DATASET_TABLES = ("acled", "gtd", "ucdp")

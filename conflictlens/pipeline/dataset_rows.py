@@ -34,7 +34,7 @@ from conflictlens.store.relations import relation_row
 ACTOR_CACHE_SIZE = 8192  # distinct dataset actor names remembered during one process
 # Registry matches good enough to link a dataset's actor name: exact names, aliases, acronyms,
 # regional branches and "name + head words"; fuzzy matches are left out (a dataset name is exact).
-_LINK_METHODS = frozenset(("exact", "alias", "acronym", "context"))
+_LINK_METHODS = frozenset(("exact", "alias", "acronym", "spelling", "context"))
 _MIN_LINK_SCORE = 0.95
 # A worker costs a second or so to start; below this size parsing here is faster.
 PARALLEL_MIN_BYTES = 4_000_000

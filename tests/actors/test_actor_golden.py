@@ -48,7 +48,7 @@ def test_golden_near_misses_resolve_to_nothing(reg, name):
 
 def test_golden_covers_every_method_and_script(reg):
     methods = {c["method"] for c in GOLDEN["names"]}
-    assert methods >= {"exact", "alias", "acronym", "fuzzy", "context"}
+    assert methods >= {"exact", "alias", "acronym", "fuzzy", "context", "spelling"}
     arabic_script = [c for c in GOLDEN["names"] if any("\u0600" <= ch <= "\u06ff" for ch in c["name"])]
     assert len(arabic_script) >= 10
     typos = [c for c in GOLDEN["names"] if c["method"] == "fuzzy"]

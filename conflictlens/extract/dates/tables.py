@@ -13,6 +13,7 @@ from string import Template
 from typing import Any, NamedTuple
 
 from conflictlens.errors import ConflictLensError
+from conflictlens.model.vocab import with_speech_verbs
 from conflictlens.extract.patterns import LazyPattern, compile_pattern
 
 _DATA = Path(__file__).parents[1] / "data"  # extract/data
@@ -116,8 +117,8 @@ def tables() -> Tables:
     return Tables(_trigger_pattern(lex), compile_pattern(rf"\b(?=\w)(?:{finder})"), tuple(r[1] for r in rules),
                   tuple((r[0], LazyPattern(r[2]), r[3]) for r in rules), lex,
                   compile_pattern(lex["non_event_cues"], re.IGNORECASE),
-                  compile_pattern(lex["statement_cues"], re.IGNORECASE),
-                  compile_pattern(lex["statement_after_cues"], re.IGNORECASE),
+                  compile_pattern(with_speech_verbs(lex["statement_cues"]), re.IGNORECASE),
+                  compile_pattern(with_speech_verbs(lex["statement_after_cues"]), re.IGNORECASE),
                   compile_pattern(lex["opening_statement_cues"], re.IGNORECASE),
                   compile_pattern(lex["frame_after_cues"], re.IGNORECASE))
 

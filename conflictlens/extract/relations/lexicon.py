@@ -16,6 +16,7 @@ from importlib import resources
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.relations import DIMENSIONS, RELATION_KINDS, RELATION_STANCES, SUPPORT_KINDS
+from conflictlens.model.vocab import with_speech_verbs
 
 FLAGS = re.IGNORECASE
 CUE_FILE = "data/relation_cues.json"
@@ -173,7 +174,7 @@ def relation_cues(path: str | None = None) -> RelationCues:
             hedges=_compile(raw["hedges"], where), hedge_after=_compile(raw["hedge_after"], where),
             denials=_compile(raw["denials"], where),
             denial_after=_compile(raw["denial_after"], where),
-            sayers=tuple(_compile(p, where) for p in raw["sayers"]),
+            sayers=tuple(_compile(with_speech_verbs(p), where) for p in raw["sayers"]),
             subject_breakers=_compile(raw["subject_breakers"], where),
             elided_subject=_compile(raw["elided_subject"]["subject"], where),
             coordination=_compile(raw["elided_subject"]["coordination"], where),
