@@ -1,4 +1,4 @@
-"""Who did it, in wire copy (session 16): speakers who say an armed force "participated in the crime",
+"""Who did it, in wire copy (session 16): speakers who say that an armed force "participated in the crime",
 that its men "were the ones who murdered" the victims, or that "there are army members involved in the
 murder", paragraphs after the act; a group named after a descriptor of three words ("the extreme
 left-wing Maoist organization, X"); and a spelling of a name wire copy uses ("Tupac Amary").
@@ -43,8 +43,10 @@ def test_the_ones_who_murdered_and_members_involved_in_the_murder():
                    "Salvadoran army") == [(SALVADORAN_ARMY, "attributed")]
 
 
-def test_taking_part_in_something_other_than_an_act_names_no_perpetrator():
-    assert stances("The armed forces participated in the parade in the capital.", "armed forces") == []
+def test_taking_part_in_something_other_than_an_act_or_told_by_the_report_is_no_stance():
+    assert stances("The minister said that the armed forces participated in the parade.", "armed forces") == []
+    # the report's own telling: what the subject cues read of its other sentences decides who did it
+    assert stances("Around 50 armed forces members took part in this attack.", "armed forces") == []
     assert stances("There are armed forces members involved in the talks.", "armed forces") == []
 
 
