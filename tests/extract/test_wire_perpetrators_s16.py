@@ -61,3 +61,28 @@ def test_tupac_amary_is_the_mrta(extractor):
     text = ("LIMA, 4 MAR 90 -- [TEXT] TWO BOMBS EXPLODED AT A BANK IN TRUJILLO LAST NIGHT.  NOBODY WAS HURT AND "
             "THE POLICE HOLD THE TUPAC AMARY REVOLUTIONARY MOVEMENT RESPONSIBLE FOR THE ATTACK.")
     assert [e.perpetrator for e in events_of(extractor, text, "1990-03-04")] == [MRTA]
+
+
+FMLN = "Farabundo Marti National Liberation Front (FMLN)"
+
+
+def fmln_stances(sentence):
+    return stances(sentence, "FMLN", FMLN)
+
+
+def test_condemning_a_group_for_an_attack_blames_it():
+    assert fmln_stances("The government urged all nations to condemn the FMLN for this cowardly attack on the "
+                        "secretary general.") == [(FMLN, "attributed")]
+    assert fmln_stances("The bishops condemned the FMLN for its stand at the talks.") == []
+
+
+def test_versions_that_claim_a_group_committed_the_murder_attribute_it():
+    assert fmln_stances("Cristiani disavowed versions that claim the FMLN guerrillas committed the murder.") \
+        == [(FMLN, "attributed")]
+
+
+def test_the_agent_may_be_men_within_a_group(extractor):
+    text = ("SAN SALVADOR, 20 JAN 90 -- [TEXT] A BOMB DESTROYED A BUS IN SAN MIGUEL TODAY, KILLING THREE "
+            "PASSENGERS.  THE ARMY SAID THE BOMBING WAS CARRIED OUT BY THE TERRORISTS WITHIN THE FMLN WHO "
+            "REJECT THE DIALOGUE.")
+    assert FMLN in {e.perpetrator for e in events_of(extractor, text)}
