@@ -1,7 +1,8 @@
-"""Who did it, in wire copy (session 16): speakers who say that an armed force "participated in the crime",
-that its men "were the ones who murdered" the victims, or that "there are army members involved in the
-murder", paragraphs after the act; a group named after a descriptor of three words ("the extreme
-left-wing Maoist organization, X"); and a spelling of a name wire copy uses ("Tupac Amary").
+"""Who did it, in wire copy (session 16): speakers who say that an armed force "took part in the massacre",
+that its soldiers "were the ones who killed" the victims, or that "there were police agents involved in the
+killing", paragraphs after the act; "condemn X for the bombing"; "rumours that claim X committed the
+killing"; the agent "by a cell within X"; a group named after a descriptor of three words ("the radical
+Maoist guerrilla organization, X"); and a spelling of a name wire copy uses ("Tupac Amary").
 
 Every text here is written for these tests, in the style of 1990s FBIS wire copy (one in today's style).
 """
@@ -26,20 +27,20 @@ def stances(sentence, name, canonical=SALVADORAN_ARMY):
     return [(s.actor, s.stance) for s in attr.statements_in_sentence(sentence, (0, len(sentence)), [mention])]
 
 
-def test_a_speaker_says_members_of_an_armed_force_participated_in_the_crime(extractor):
+def test_a_speaker_says_elements_of_an_armed_force_took_part_in_the_massacre(extractor):
     text = ("SAN SALVADOR, 20 JAN 90 -- [TEXT] FOUR TEACHERS WERE MURDERED AT A SCHOOL IN SANTA ANA LAST WEEK.  "
-            "THE MINISTER ANNOUNCED TODAY THAT \"MEMBERS OF THE ARMED FORCES\" PARTICIPATED IN THE CRIME.")
+            "THE JUDGE STATED TODAY THAT \"ELEMENTS OF THE ARMED FORCES\" TOOK PART IN THE MASSACRE.")
     [event] = events_of(extractor, text)
     assert event.perpetrator == SALVADORAN_ARMY
     assert [(a.actor, a.stance) for a in event.attribution] == [(SALVADORAN_ARMY, "attributed")]
 
 
-def test_the_ones_who_murdered_and_members_involved_in_the_murder():
-    assert stances("The minister admitted that armed forces personnel were the ones who murdered the teachers.",
-                   "armed forces") == [(SALVADORAN_ARMY, "attributed")]
-    assert stances("The bishop said there are armed forces members involved in the murder of the teachers.",
-                   "armed forces") == [(SALVADORAN_ARMY, "suspected")]
-    assert stances("The killers who acted under the curfew are from the Salvadoran army, the union said.",
+def test_the_ones_who_killed_and_agents_involved_in_the_killing():
+    assert stances("The commission found that army soldiers were the ones who killed the farmers.",
+                   "army") == [(SALVADORAN_ARMY, "attributed")]
+    assert stances("The lawyer said there were police agents involved in the killing of the judge.",
+                   "police", "Police") == [("Police", "suspected")]
+    assert stances("The gunmen who fired on the bus were from the Salvadoran army, witnesses said.",
                    "Salvadoran army") == [(SALVADORAN_ARMY, "attributed")]
 
 
@@ -51,15 +52,15 @@ def test_taking_part_in_something_other_than_an_act_or_told_by_the_report_is_no_
 
 
 def test_a_group_named_after_a_descriptor_of_three_words_is_suspected(extractor):
-    text = ("LIMA, 4 MAR 90 -- [TEXT] A BOMB EXPLODED AT A TRADE MISSION IN LIMA LAST NIGHT.  THE POLICE SUSPECT "
-            "THE EXTREME LEFT-WING MAOIST ORGANIZATION, SENDERO LUMINOSO.")
+    text = ("LIMA, 4 MAR 90 -- [TEXT] A BOMB EXPLODED AT A TRADE MISSION IN LIMA LAST NIGHT.  INVESTIGATORS SUSPECT "
+            "THE RADICAL MAOIST GUERRILLA ORGANIZATION, SENDERO LUMINOSO.")
     assert [(e.perpetrator, [a.stance for a in e.attribution]) for e in events_of(extractor, text, "1990-03-04")] \
         == [(SHINING_PATH, ["suspected"])]
 
 
 def test_tupac_amary_is_the_mrta(extractor):
-    text = ("LIMA, 4 MAR 90 -- [TEXT] TWO BOMBS EXPLODED AT A BANK IN TRUJILLO LAST NIGHT.  NOBODY WAS HURT AND "
-            "THE POLICE HOLD THE TUPAC AMARY REVOLUTIONARY MOVEMENT RESPONSIBLE FOR THE ATTACK.")
+    text = ("LIMA, 4 MAR 90 -- [TEXT] TWO BOMBS EXPLODED AT A BANK IN TRUJILLO LAST NIGHT.  NOBODY WAS HURT, AND "
+            "THE AUTHORITIES BLAMED THE TUPAC AMARY REVOLUTIONARY MOVEMENT FOR THE BLASTS.")
     assert [e.perpetrator for e in events_of(extractor, text, "1990-03-04")] == [MRTA]
 
 
@@ -71,18 +72,17 @@ def fmln_stances(sentence):
 
 
 def test_condemning_a_group_for_an_attack_blames_it():
-    assert fmln_stances("The government urged all nations to condemn the FMLN for this cowardly attack on the "
-                        "secretary general.") == [(FMLN, "attributed")]
+    assert fmln_stances("The cabinet called on all governments to condemn the FMLN for the cowardly bombing of "
+                        "the bus terminal.") == [(FMLN, "attributed")]
     assert fmln_stances("The bishops condemned the FMLN for its stand at the talks.") == []
 
 
-def test_versions_that_claim_a_group_committed_the_murder_attribute_it():
-    assert fmln_stances("Cristiani disavowed versions that claim the FMLN guerrillas committed the murder.") \
+def test_rumours_that_claim_a_group_committed_the_killing_attribute_it():
+    assert fmln_stances("The colonel rejected rumours that claim the FMLN committed the killing of the mayor.") \
         == [(FMLN, "attributed")]
 
 
-def test_the_agent_may_be_men_within_a_group(extractor):
+def test_the_agent_may_be_a_cell_within_a_group(extractor):
     text = ("SAN SALVADOR, 20 JAN 90 -- [TEXT] A BOMB DESTROYED A BUS IN SAN MIGUEL TODAY, KILLING THREE "
-            "PASSENGERS.  THE ARMY SAID THE BOMBING WAS CARRIED OUT BY THE TERRORISTS WITHIN THE FMLN WHO "
-            "REJECT THE DIALOGUE.")
+            "PASSENGERS.  THE ARMY SAID THE BOMBING WAS CARRIED OUT BY A HARDLINE CELL WITHIN THE FMLN.")
     assert FMLN in {e.perpetrator for e in events_of(extractor, text)}

@@ -68,8 +68,8 @@ def unwrap(text: str) -> str:
 
 def _cut_opening(opening: str, after: str, width: int) -> bool:
     """Whether a short opening line is the tail of a line whose head was cut off, and runs on. Wire
-    archives strip the dateline off the first line ("SAN SALVADOR, 3 JAN 90 (RADIO) -- [TEXT] THE ARCE
-    BATTALION COMMAND HAS REPORTED THAT ABOUT 50" keeps only its words after "[TEXT]"), so the lead
+    archives strip the dateline off the first line ("SANTIAGO, 3 MAR 90 (RADIO) -- [TEXT] A FRENCH
+    ENGINEER WAS KIDNAPPED TODAY BY THE MANUEL" keeps only its words after "[TEXT]"), so the lead
     sentence starts on a short line that ends no sentence, right above a wrapped line of the same
     paragraph. A headline ends no sentence either, but stands above a blank line or a dateline, or
     above a line that is itself short."""
