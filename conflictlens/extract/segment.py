@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-from conflictlens.extract.patterns import compile_pattern, found_in
+from conflictlens.extract.patterns import compile_pattern, found_in, may_occur
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
                                              telling_words)
@@ -314,7 +314,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = found_in(cues.strong_trigger, fact) and not background
-    announces_new = bool(_NEW_INCIDENT.search(sentence) or (cues.new_incident and cues.new_incident.search(sentence)))
+    announces_new = bool(_NEW_INCIDENT.search(sentence) or (cues.new_incident and may_occur(cues.new_incident, sentence)
+                                                             and cues.new_incident.search(sentence)))
     return SentenceInfo(
         span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim,
         announces_new=announces_new,

@@ -130,9 +130,13 @@ def _in_parentheses(text: str, told: ResolvedDate) -> bool:
     return opened >= 0 and text.find(")", opened, m.start) < 0 and text.find(")", m.end, m.end + 80) >= 0
 
 
-_STAMP_WORDS = compile_pattern(
-    r"(?i)\b(?:published|updated|posted|last|modified|date|dated|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|(?-i:\b[A-Z]{2,}\b)|[^A-Za-z]")
+_STAMP_WORD_LIST = ("published", "updated", "posted", "last", "modified", "date", "dated", "on", "at", "am", "pm",
+                    r"a\.m", r"p\.m", "gmt", "utc", "ist", "pst", "est",
+                    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+_STAMP_WORDS = compile_pattern(rf"(?i)\b(?:{'|'.join(_STAMP_WORD_LIST)})\b\.?|(?-i:\b[A-Z]{{2,}}\b)|[^A-Za-z]")
+# Lower-case letters in a row, more than any stamp word has: a word no stamp holds, which `_STAMP_WORDS`
+# leaves ("responsibility"). Looked for first: most lines that hold a date are a story's sentences.
+_NOT_A_STAMP = compile_pattern(rf"[a-z]{{{max(len(w) for w in _STAMP_WORD_LIST) + 1}}}")
 
 
 def _stamp_line(text: str, told: ResolvedDate) -> bool:
@@ -144,7 +148,7 @@ def _stamp_line(text: str, told: ResolvedDate) -> bool:
         return False
     start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
     rest = text[start:m.start] + " " + text[m.end:len(text) if end < 0 else end]
-    return not _STAMP_WORDS.sub("", rest).strip()
+    return not _NOT_A_STAMP.search(rest) and not _STAMP_WORDS.sub("", rest).strip()
 
 
 # What may stand before a date that heads a line as the copy's stamp ("date 2022-04-09 GAO: ...").

@@ -118,11 +118,12 @@ class _Contexts:
 def _cue_scores(text: str, cues: EventCues, present: _Contexts) -> Scores:
     scores: Scores = {}
     lowered = present.lowered
+    held = cues.cue_anchors.present(lowered)  # `cue.may_match` for every cue at once
     for sub, entries in cues.sub_event_cues.items():
         total, best_w, best_span = 0.0, 0.0, None
         for cue in entries:
-            anchors = cue.anchors  # `cue.may_match` written out: this loop runs for every cue and text
-            if anchors is not None and not any(map(lowered.__contains__, anchors)):
+            anchors = cue.anchors
+            if anchors is not None and held.isdisjoint(anchors):
                 continue
             if cue.context is not None and present.get(cue.context, False) == cue.negated:
                 continue
