@@ -9,7 +9,6 @@ from functools import lru_cache
 from importlib import resources
 
 from conflictlens.errors import ConflictLensError
-from conflictlens.extract.anchor_finder import AnchorFinder
 from conflictlens.extract.patterns import (FLAGS, LazyPattern, Regex, anchors_of, compile_pattern, found_in, may_match,
                                           word_regex)
 
@@ -120,7 +119,6 @@ class EventCues:
     strong_trigger: Regex
     not_events: NotEvents = NotEvents((), ())
     context_anchors: dict[str, tuple[str, ...] | None] = field(default_factory=dict)  # see anchors_of
-    cue_anchors: AnchorFinder = AnchorFinder(())  # every anchor of `sub_event_cues`, found in one pass
     unreal: LazyPattern | None = None  # threats, plans, the future, questions: no act told
     # "160 miles from the capital, Ouagadougou": the place after it is a distance reference
     distance_reference: Regex | None = None
@@ -215,7 +213,6 @@ def event_cues() -> EventCues:
         sub_event_cues=cues,
         contexts=contexts,
         context_anchors={name: anchors_of(p.pattern) for name, p in contexts.items()},
-        cue_anchors=AnchorFinder(a for entries in cues.values() for cue in entries for a in cue.anchors or ()),
         territory=_territory(raw["territory"], regex),
         rules=tuple(_rule(r) for r in raw.get("rules", ())),
         families=tuple(_family(f) for f in raw.get("families", ())),

@@ -15,6 +15,7 @@ from conflictlens.extract.attribution import _compiled, own_channel_spans, state
 from conflictlens.extract.dates import mentions
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.patterns import LazyPattern, anchors_of, may_occur
+from conflictlens.extract.typing import classify
 from conflictlens.extract.typing.territory import _capture_mentions
 
 TEXTS = [
@@ -39,7 +40,7 @@ def test_anchor_finder_on_the_typing_anchors():
     known = {a for entries in cues.sub_event_cues.values() for cue in entries for a in cue.anchors or ()}
     for text in TEXTS:
         lowered = text.lower()
-        assert cues.cue_anchors.present(lowered) == {a for a in known if a in lowered}
+        assert classify._cue_anchors().present(lowered) == {a for a in known if a in lowered}
     assert AnchorFinder(()).present("anything") == set()
 
 
