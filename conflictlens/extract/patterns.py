@@ -140,6 +140,15 @@ def word_regex(pattern: str, flags: int = FLAGS) -> LazyPattern:
     return LazyPattern(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
 
 
+def may_occur(pattern: Regex, string: str) -> bool:
+    """False when `pattern` cannot match in `string`: an ASCII string that holds none of its anchors
+    (`anchors_of`), in any case. A cue that most reports lack ("Amaq", "retook") is then not searched
+    position by position. Other strings are always searched: ignoring case, a few letters match an
+    ASCII one that their lower case is not ("ſ" matches "s")."""
+    anchors = anchors_of(pattern.pattern, pattern.flags)
+    return anchors is None or not string.isascii() or any(map(string.lower().__contains__, anchors))
+
+
 def may_match(anchors: tuple[str, ...] | None, lowered: str) -> bool:
     """False when no anchor of a pattern occurs in `lowered`: the pattern cannot match there."""
     return anchors is None or any(map(lowered.__contains__, anchors))

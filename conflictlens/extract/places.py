@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from conflictlens.extract.lexicon import event_cues
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.patterns import compile_pattern, may_occur
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.text import fold
 from conflictlens.model.vocab import speech_verbs_pattern
@@ -154,7 +154,9 @@ def in_a_title(text: str, position: int) -> bool:
 def elsewhere_reference(text: str, place: PlaceMention) -> bool:
     """'a native of Herat', 'similar to the attack in Kerman': the place names where it did not happen."""
     pattern = event_cues().elsewhere_reference
-    return pattern is not None and pattern.search(text, max(0, place.start - 80), place.start) is not None
+    start = max(0, place.start - 80)  # a match lies inside the window: its words are looked for first
+    return (pattern is not None and may_occur(pattern, text[start:place.start])
+            and pattern.search(text, start, place.start) is not None)
 
 
 def division_written(text: str, place: PlaceMention) -> bool:

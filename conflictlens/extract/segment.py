@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-from conflictlens.extract.patterns import compile_pattern, found_in
+from conflictlens.extract.patterns import Regex, compile_pattern, found_in, may_occur
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
                                              telling_words)
@@ -315,7 +315,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = found_in(cues.strong_trigger, fact) and not background
-    announces_new = bool(_NEW_INCIDENT.search(sentence) or (cues.new_incident and cues.new_incident.search(sentence)))
+    announces_new = bool(_NEW_INCIDENT.search(sentence) or _found(cues.new_incident, sentence))
     return SentenceInfo(
         span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim,
         announces_new=announces_new,
@@ -337,6 +337,11 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))
                                                           or not (dates or casualty_or_claim)),
     )
+
+
+def _found(cue: Regex | None, sentence: str) -> bool:
+    """Whether the cue is found in the sentence (its literals looked for first: most sentences lack them)."""
+    return cue is not None and may_occur(cue, sentence) and cue.search(sentence) is not None
 
 
 def _follows_up(fact: str) -> bool:

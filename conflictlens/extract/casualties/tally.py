@@ -15,7 +15,7 @@ from conflictlens.extract.casualties.acts import contrasted_again, noun_tolls, o
 from conflictlens.extract.casualties.nouns import Item, included_fighters, less_by
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
-from conflictlens.extract.patterns import ReportPattern, compile_pattern
+from conflictlens.extract.patterns import ReportPattern, compile_pattern, may_occur
 from conflictlens.model.records import Casualties
 
 CATEGORIES = ("fatalities", "injured", "perpetrators_killed")
@@ -124,7 +124,7 @@ def _superseded(work: str, m: re.Match[str], rules: Rules) -> bool:
 
 def _losses(work: str, base: int, rules: Rules, tally: Tally) -> str:
     """Record the groups told by a noun of loss ('claimed 12 lives', 'there were 30 injuries') and blank them."""
-    found = list(rules.losses.finditer(work))
+    found = list(rules.losses.finditer(work)) if may_occur(rules.losses, work) else []
     for m in found:
         value = parse_number(m.group("num") or m.group("lost"))
         span = (base + m.start(), base + m.end())

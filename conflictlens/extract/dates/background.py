@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conflictlens.extract.dates.mentions import DateMention, find_date_mentions, names_an_incident_by_day
 from conflictlens.extract.lexicon import event_cues
-from conflictlens.extract.patterns import found_in
+from conflictlens.extract.patterns import found_in, may_occur
 
 
 def event_dates(text: str, sentences: list[tuple[int, int]], captions: list[tuple[int, int]]) -> list[DateMention]:
@@ -24,6 +24,6 @@ def event_dates(text: str, sentences: list[tuple[int, int]], captions: list[tupl
                                             and not names_an_incident_by_day(text, m))] if background else mentions
     summed = list(captions)
     # "The Taliban, who seized power in 2021, ...": the year of an actor's history dates no incident
-    if cues.background_clause is not None:
+    if cues.background_clause is not None and may_occur(cues.background_clause, text):
         summed += [m.span() for m in cues.background_clause.finditer(text)]
     return [m for m in mentions if not any(a <= m.start < b for a, b in summed)] if summed else mentions

@@ -139,9 +139,10 @@ def _in_parentheses(text: str, told: ResolvedDate) -> bool:
     return opened >= 0 and text.find(")", opened, m.start) < 0 and text.find(")", m.end, m.end + 80) >= 0
 
 
-_STAMP_WORDS = compile_pattern(
-    r"(?i)\b(?:published|updated|posted|last|modified|date|dated|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|pst|est|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|(?-i:\b[A-Z]{2,}\b)|[^A-Za-z]")
+_STAMP_WORD_LIST = ("published", "updated", "posted", "last", "modified", "date", "dated", "on", "at", "am", "pm",
+                    r"a\.m", r"p\.m", "gmt", "utc", "ist", "pst", "est",
+                    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+_STAMP_WORDS = compile_pattern(rf"(?i)\b(?:{'|'.join(_STAMP_WORD_LIST)})\b\.?|(?-i:\b[A-Z]{{2,}}\b)|[^A-Za-z]")
 
 
 def _stamp_line(text: str, told: ResolvedDate) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.patterns import compile_pattern, may_occur
 from conflictlens.extract.lexicon import TerritoryCues
 
 GOVERNMENT = "Government regains territory"
@@ -63,9 +63,10 @@ def find_captures(text: str, cues: TerritoryCues, non_violent: bool) -> list[Cap
 
 
 def _capture_mentions(text: str, cues: TerritoryCues) -> list[tuple[int, int, str]]:
-    mentions = [(m.start(), m.end(), "active") for m in cues.capture.finditer(text)]
-    mentions += [(m.start(), m.end(), "lite") for m in cues.capture_lite.finditer(text)]
-    mentions += [(m.start(), m.end(), "passive") for m in cues.passive.finditer(text)]
+    # Every typed incident is searched, and a capture is told in few: the verbs are looked for first.
+    mentions = [(m.start(), m.end(), kind) for pattern, kind in ((cues.capture, "active"),
+                                                                (cues.capture_lite, "lite"), (cues.passive, "passive"))
+                if may_occur(pattern, text) for m in pattern.finditer(text)]
     mentions.sort()
     # Overlapping matches ("took control of" inside a longer phrase) describe one capture.
     kept: list[tuple[int, int, str]] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from conflictlens.extract.lexicon import event_cues
+from conflictlens.extract.patterns import may_occur
 
 
 @lru_cache(maxsize=256)
@@ -23,7 +24,7 @@ def told_as_fact(sentence: str) -> str:
     text is the sentence `segment` read; the unreal pattern is the costliest of the cues."""
     cues = event_cues()
     for pattern in (cues.unreal, cues.background_clause):
-        if pattern is not None:
+        if pattern is not None and may_occur(pattern, sentence):
             sentence = _blanked(sentence, pattern.spans(sentence))
     return sentence
 
