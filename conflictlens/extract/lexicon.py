@@ -220,7 +220,8 @@ def event_cues() -> EventCues:
         any_trigger=compile_pattern(r"(?<![\w])" + raw["event_triggers"], FLAGS),
         strong_trigger=word_regex(raw["strong_triggers"]),
         background=word_regex(raw["background"]["pattern"]),
-        not_events=_not_events(raw.get("not_events", {}), regex, terms, raw.get("non_event_kinds", {})),
+        not_events=_not_events(raw.get("not_events", {}), regex, terms,
+                               *(raw.get(key, {}) for key in ("non_event_kinds", "more_non_event_kinds"))),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
         distance_reference=LazyPattern(raw["distance_reference"]["pattern"], FLAGS),
         office_holder=LazyPattern(raw["office_holder"]["pattern"], FLAGS) if "office_holder" in raw else None,
@@ -238,18 +239,17 @@ def event_cues() -> EventCues:
     )
 
 
-def _not_events(raw: dict, regex, terms: dict[str, str], kinds: dict | None = None) -> NotEvents:
-    """The gate's rules: 'not_events', then the kinds of non-event ('non_event_kinds'), which may use
-    the guards of both."""
+def _not_events(raw: dict, regex, terms: dict[str, str], *kinds_keys: dict) -> NotEvents:
+    """The gate's rules: 'not_events', then the kinds of non-event ('non_event_kinds', then 'more_non_event_kinds':
+    a key of its own, so that sessions adding kinds edit distinct lines), which may use the guards of all."""
     guards = {name: regex(p) for name, p in raw.get("guards", {}).items()}
-    kinds = kinds or {}
-    clashing = set(guards) & set(kinds.get("guards", {}))
-    if clashing:
-        raise ConflictLensError("CL-E948", f"non_event_kinds guards {', '.join(sorted(clashing))} are already "
-                                "not_events guards; give them names of their own", "event_cues.json")
-    guards.update((name, regex(p)) for name, p in kinds.get("guards", {}).items())
-    rules = tuple(_not_event(r, regex, guards, terms) for r in raw.get("rules", ()))
-    rules += tuple(_not_event(r, regex, guards, terms) for r in _named_kinds(kinds.get("kinds", ())))
+    for kinds in kinds_keys:
+        if clashing := set(guards) & set(kinds.get("guards", {})):
+            raise ConflictLensError("CL-E948", f"non_event_kinds guards {', '.join(sorted(clashing))} are already "
+                                    "gate guards; give them names of their own", "event_cues.json")
+        guards.update((name, regex(p)) for name, p in kinds.get("guards", {}).items())
+    named = (rule for kinds in kinds_keys for rule in _named_kinds(kinds.get("kinds", ())))
+    rules = tuple(_not_event(r, regex, guards, terms) for r in (*raw.get("rules", ()), *named))
     return NotEvents(tuple(raw.get("types", ())), rules, guards)
 
 

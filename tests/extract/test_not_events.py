@@ -84,7 +84,8 @@ def test_the_gate_is_data_each_rule_says_why_and_names_known_types_and_guards():
     for rule in raw["rules"]:
         assert rule["why"] and rule["if"]
         assert set(rule.get("unless", ["agents"])) <= set(raw["guards"])
-    kinds = load_json("event_cues.json").get("non_event_kinds", {}).get("kinds", [])  # read after them
+    kinds = [kind for key in ("non_event_kinds", "more_non_event_kinds")  # read after them
+             for kind in load_json("event_cues.json").get(key, {}).get("kinds", [])]
     assert len(event_cues().not_events.rules) == len(raw["rules"]) + len(kinds)
 
 
