@@ -78,7 +78,7 @@ def _folded_table(entries: Iterable[ActorEntry]) -> _Table:
     hits: dict[tuple[str, ...], Hit] = {}
     for e in entries:
         named = (e.name, *e.aliases, *(d.name for d in e.dated_names)) if e.name_in_text else e.aliases
-        for name in (*named, *((e.name,) if not e.name_in_text else ()), *e.weak_aliases):
+        for name in (*named, e.name, *e.weak_aliases):  # every name an actor owns, even one read only whole
             for key in folded_keys(name):
                 owners.setdefault(key, set()).add(e.name)
         for name in named:
