@@ -26,6 +26,7 @@ DESTRUCTION_SUB_TYPES = ("Looting/property destruction",)
 # A translator's gloss in brackets or parentheses, and its text.
 _GLOSS = re.compile(r"\s*[\[(][^\])]*[\])]")
 _GLOSS_TEXT = re.compile(r"[\[(]\s*([^\])]+?)\s*[\])]")
+NAME_WORDS = 3  # a name left after its creed labels: "POPULAR LIBERATION ARMY", not "FORCES" or "GROUPS"
 
 
 def is_political_violence(event: dict) -> bool:
@@ -133,7 +134,18 @@ def mention_forms(mention: str) -> set[str]:
     the words that may follow any group's name without changing who is meant ("SENDERO LUMINOSO
     FIGHTERS", "FMLN COLUMN": the extractor's `actor_head_words`)."""
     forms = {_fold(f) for f in (mention, _GLOSS.sub(" ", mention), *_GLOSS_TEXT.findall(mention))}
+    forms |= {_without_modifiers(f) for f in forms}
     return (forms | {_without_head_words(f) for f in forms}) - {""}
+
+
+def _without_modifiers(name: str) -> str:
+    """The name without the creed labels that may stand before any group's name ("MAOIST POPULAR
+    LIBERATION ARMY", "MARXIST-LENINIST NATIONAL LIBERATION ARMY": the extractor's `actor_modifiers`)."""
+    words = name.split()
+    while words and _modifier().fullmatch(words[0]):
+        words.pop(0)
+    # what is left must still be a name of its own ("ARMED FORCES" is not "forces")
+    return " ".join(words) if len(words) >= NAME_WORDS else name
 
 
 def _without_head_words(name: str) -> str:
@@ -142,6 +154,12 @@ def _without_head_words(name: str) -> str:
     while len(words) > 1 and words[-1] in heads:
         words.pop()
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _modifier() -> re.Pattern[str]:
+    """One folded word of `actor_modifiers` (folding turns "marxist-leninist" into two words: each is one)."""
+    return re.compile(attribution_cues()["actor_modifiers"], re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -28,9 +28,11 @@ _QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?
 # Two names in the brackets ("Group for the Support of Islam and Muslims (Jama'at Nusrat ... or JNIM)"): the last.
 _BRACKETED_ACTOR = compile_pattern(r"\(\s*(?:ACTOR\d+ or )?(ACTOR\d+)\s*\)")
 # A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed");
-# the end of a date ("2020-06-10 Fighters from ...") counts nobody.
-_COUNTED = compile_pattern(r"(?i:(?<![\w./:-])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
-                           r"dozens of|scores of|hundreds of))(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
+# the end of a date ("2020-06-10 Fighters from ...") counts nobody, nor does a day and its month or a year
+# ("ON 14 APRIL SHINING PATH COLUMNS KILLED ...", "In 2021 Taliban fighters ...").
+_COUNTED = compile_pattern(r"(?i:(?<![\w./:-])(?!(?:1[89]|20)\d\d\b)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|several|dozens of|scores of|hundreds of))"
+                           r"(?!\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)(?:\s+[A-Z][\w'’-]*){0,2}\s+$")
 _ACTOR_TOKEN = compile_pattern(r"ACTOR(\d+)")
 _DATELINE = compile_pattern(r"\s[-–—]$|^[-–—]$")
 # Words that end in a preposition speak of no one ("villagers were killed by suspected members of X").
