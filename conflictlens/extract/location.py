@@ -46,7 +46,7 @@ def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder:
     if not mentions:
         event.location = _with_settlement(event.location, ctx, incident)
         return
-    location, basis = geocoder.best_location(mentions)
+    location, basis = geocoder.best_location(_in_report_province(mentions, ctx) if inside else mentions)
     if inside and all(p in off for p in inside) and location.precision == "place":
         location, basis = _province_only(location, basis, geocoder)  # "20 km north of Kabul": Kabul province
     elif inside:
@@ -61,6 +61,22 @@ def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder:
     event.location = _with_settlement(location, ctx, incident, basis)
     if basis is not None:
         event.add_evidence("location", ev((basis.start, basis.end)))
+
+
+def _in_report_province(mentions: list[PlaceMention], ctx: DocContext) -> list[PlaceMention]:
+    """Sentences that name no province read a name of towns in several provinces in the one province of
+    those that the report names ("Grenade injures women, children in Nasirabad" in a report on Balochistan:
+    the Nasirabad of Balochistan, not the town of Sindh)."""
+    if any(c.kind == "admin1" for m in mentions for c in m.candidates):
+        return mentions
+    named = {(c.country, c.name) for p in at_home(ctx.places, ctx.places) if len(p.candidates) == 1
+             for c in p.candidates if c.kind == "admin1"}
+    out = []
+    for m in mentions:
+        kept = tuple(c for c in m.candidates if (c.country, c.admin1) in named)
+        several = len({(c.country, c.admin1) for c in m.candidates}) > 1
+        out.append(PlaceMention(m.start, m.end, m.text, kept) if several and len({c.admin1 for c in kept}) == 1 else m)
+    return out
 
 
 def _own_places(ctx: DocContext, incident: Incident) -> list[PlaceMention]:

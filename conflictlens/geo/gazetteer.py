@@ -279,7 +279,7 @@ class Gazetteer:
         # The spelling tells namesakes of one mention apart ("Sanaa" is Yemen's, not Peru's "Sana"); a
         # mention it settles nothing for ("Aden") is no worse spelt than another mention.
         spelt_ok = not spelt or e.country in spelt
-        return (int(country_ok) + int(admin1_ok), spec, -near, int(spelt_ok), strength, -idx, e.population)
+        return (int(country_ok) + int(admin1_ok), int(spelt_ok), spec, -near, strength, -idx, e.population)
 
     def _location(self, e: PlaceEntry, point: PlaceEntry | None = None) -> Location:
         """`e` as a location, at `point`'s coordinates when given (another row of the same place)."""

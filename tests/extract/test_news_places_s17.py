@@ -72,3 +72,10 @@ def test_a_town_area_or_displacement_camp_named_by_its_kind_is_the_place(session
 ])
 def test_a_part_of_a_town_or_a_military_camp_in_it_leaves_the_town_the_place(session, told: str, place: str) -> None:
     assert _locations(session, told)[0]["place"] == place
+
+
+def test_a_town_of_two_provinces_is_read_in_the_province_the_report_names(session) -> None:
+    text = ("Violence surged in Balochistan this week, officials said.\n\n"
+            "On Friday a grenade wounded four children in Nasirabad, police said.")
+    (loc,) = _locations(session, text)
+    assert (loc["admin1"], loc["admin2"]) == ("Balochistan", "Nasirabad")
