@@ -198,8 +198,9 @@ class Gazetteer:
         # Rows of one place: the name from the first, the point from one that has a real point.
         donor = best[1] if has_point(best[1]) else next((e for e in tied if has_point(e)), None)
         location = self._location(best[1], donor)
-        if best[1].kind == "place" and self._data.meta[best[1].id].strength != "c":  # a curated name is chosen
-            location.place = as_written(best[2].text, best[1].name)
+        if best[1].kind in ("place", "admin2") and self._data.meta[best[1].id].strength != "c":  # a curated name is chosen
+            # a district too: "Deh Rawood" as the report spells Deh Rahwod
+            setattr(location, best[1].kind, as_written(best[2].text, best[1].name))
         named_here = {a1 for cc, a1 in provinces if cc == location.country}
         if best[1].kind == "place" and location.admin1 is None and len(named_here) == 1:
             location.admin1 = next(iter(named_here))  # a town no source files lies in the one province named

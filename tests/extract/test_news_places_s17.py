@@ -79,3 +79,22 @@ def test_a_town_of_two_provinces_is_read_in_the_province_the_report_names(sessio
             "On Friday a grenade wounded four children in Nasirabad, police said.")
     (loc,) = _locations(session, text)
     assert (loc["admin1"], loc["admin2"]) == ("Balochistan", "Nasirabad")
+
+
+@pytest.mark.parametrize("told", [
+    # the hospital a town names, where the wounded were sent, and a commissioner's seat are not where it happened
+    "A suicide blast killed 30 people at a procession in Balochistan's Mastung district on Friday. "
+    "Bodies were taken to the Mastung district hospital and the Civil Hospital Quetta, and critical cases were sent to Quetta.",
+    "A suicide blast killed 30 people at a procession in Balochistan's Mastung district on Friday, "
+    "said Quetta Deputy Commissioner Asad Khan.",
+])
+def test_hospitals_and_offices_elsewhere_do_not_place_the_attack(session, told: str) -> None:
+    (loc,) = _locations(session, told)
+    assert (loc["admin1"], loc["admin2"]) == ("Balochistan", "Mastung") and loc["place"] != "Quetta"
+
+
+def test_where_a_convoy_was_bound_does_not_place_the_attack(session) -> None:
+    text = ("Gunmen attacked a supply convoy bound for Parachinar in Kurram district on Thursday, killing "
+            "ten people, officials said.")
+    (loc,) = _locations(session, text)
+    assert (loc["admin2"], loc["place"]) == ("Kurram", None)
