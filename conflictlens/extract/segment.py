@@ -180,13 +180,20 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             current = Incident()
             current.add(s)
             incidents.append(current)
-        elif current is not None and not s.background and (s.strong or s.anaphor or s.supporting):
-            current.add(s)
-        elif current is not None and s.scene and (s.anaphor or not s.background):
-            current.scenes.append(s.span)  # "The Sunday attack targeted the village of Motogatta, where ..."
+        elif current is not None:
+            _join(current, s)
     _attach_statements(incidents, sentences)
     _share_scenes(incidents, sentences)
     return incidents
+
+
+def _join(current: Incident, s: SentenceInfo) -> None:
+    """A sentence that tells more of the incident joins it; one that only says where it took place places it
+    ("The Sunday attack targeted the village of Motogatta, where jihadists have long been active")."""
+    if not s.background and (s.strong or s.anaphor or s.supporting):
+        current.add(s)
+    elif s.scene and (s.anaphor or not s.background):
+        current.scenes.append(s.span)
 
 
 def _share_scenes(incidents: list[Incident], sentences: list[SentenceInfo]) -> None:
@@ -337,12 +344,11 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         names_several=several,
         opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
-        recap=recap, long_before=long_before,
+        recap=recap, long_before=long_before, scene=bool(places) and not strong and _found(cues.scene, sentence),
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
         follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
         retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))
                                                           or not (dates or casualty_or_claim)),
-        scene=bool(places) and not strong and _found(cues.scene, sentence),
     )
 
 
