@@ -236,8 +236,9 @@ class Gazetteer:
         return self._shared_area(tied, mention.text)
 
     def _shared_area(self, tied: Sequence[PlaceEntry], written: str) -> Location:
-        """The name as written, in the province (else the country) all namesakes lie in, at its point."""
-        named = {"place" if tied[0].kind == "place" else "admin2": written}
+        """The name as written (without a possessive: "Kohistan's"), in the province (else the country) all
+        namesakes lie in, at its point."""
+        named = {"place" if tied[0].kind == "place" else "admin2": POSSESSIVE_RE.sub("", written).strip() or written}
         countries = {e.country for e in tied}
         if len(countries) > 1:
             return Location(**named)

@@ -319,3 +319,9 @@ def test_the_spelling_across_countries_counts_before_how_specific_a_namesake_is(
     # (Ketsch) is more specific, yet not what a report that spells "Kech" means
     location, _ = locate(gaz, "Fighters bombed an army patrol in the hills of Kech on Tuesday.")
     assert (location.country, location.admin1, location.admin2) == ("PK", "Balochistan", "Kech")
+
+
+def test_a_name_kept_as_written_among_namesakes_drops_its_possessive(gaz):
+    # "Saddar" is a neighbourhood of several cities: the name is kept as written, without the "'s"
+    location, _ = locate(gaz, "A blast hit Saddar's main market on Friday.")
+    assert location.place == "Saddar"
