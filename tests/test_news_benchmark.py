@@ -81,3 +81,18 @@ def test_a_batch_is_the_first_articles_or_those_added_under_its_name():
     assert [ev.in_batch(a, "first") for a in (first, later)] == [True, False]
     assert [ev.in_batch(a, "hnews") for a in (first, later)] == [False, True]
     assert [ev.in_batch(a, None) for a in (first, later)] == [True, True]
+
+
+def test_city_is_scored_as_gtd_scores_it_and_the_place_only_row_keeps_the_old_convention():
+    ev = _module()
+    gold = _gold("2020-05-12", "Khyber Pakhtunkhwa", 1) | {"city": "Lakki Marwat"}
+    district_only = {"date": {"start": "2020-05-12"}, "fatalities": {"best": 1},
+                     "location": {"admin1": "Khyber Pakhtunkhwa", "admin2": "Lakki Marwat", "place": None}}
+    assert ev.field_correct(gold, district_only, "city")
+    assert not ev.field_correct(gold, district_only, ev.PLACE_ONLY)
+    respelt = {**district_only, "location": {"admin1": "Lower Juba", "place": "Kismayu"}}
+    assert ev.field_correct(gold | {"city": "Kismayo"}, respelt, "city")
+    assert not ev.field_correct(gold | {"city": "Kismayo"}, respelt, ev.PLACE_ONLY)
+    assert not ev.field_correct(gold | {"city": "Bannu"}, district_only, "city")
+    counts = ev.tally([(gold, district_only)])
+    assert counts["city"] == (1, 1) and counts[ev.PLACE_ONLY] == (0, 1)

@@ -12,6 +12,14 @@ article was added) is printed first.
 
 `--batch first` scores only the first 34 articles (no "added" key), `--batch NAME` only those whose
 "added" is NAME; by default every article counts.
+
+City is scored as the GTD scorer scores it (`conflictlens.evaluation.same_name`): the gold town or district
+against the event's place or its district (`admin2`), names compared without accents, punctuation and words
+such as "district", equal or nearly so ("Kismayo" / "Kismayu"). The gold names a district as the city where
+the report names no town in it ("Lakki Marwat district"), and a record that answers "district X, no town" is
+right there. The row "city (place only)" keeps the convention used up to session 16 (the place alone, one
+name equal to or inside the other), and incidents are matched to events by that convention, so that no other
+field moves with the scorer.
 """
 
 from __future__ import annotations
@@ -26,8 +34,12 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from conflictlens.evaluation import same_name
+
 GOLD = Path(__file__).with_name("gold.json")
 FIELDS = ("date", "country", "admin1", "city", "fatalities", "injured", "perpetrator", "claimed")
+# The convention up to session 16: the place alone scored for city (also what matching uses).
+PLACE_ONLY = "city (place only)"
 _NOT_SCORED = "?"
 _UNNAMED = {"", "unknown", "unidentified"}
 
@@ -53,6 +65,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def field_value(event: dict, field: str) -> object:
+    field = "city" if field == PLACE_ONLY else field
     location = event.get("location") or {}
     if field == "date":
         return (event.get("date") or {}).get("start")
@@ -68,17 +81,25 @@ def field_value(event: dict, field: str) -> object:
 def field_correct(gold: dict, event: dict | None, field: str) -> bool:
     if event is None:
         return False
-    want, got = gold[field], field_value(event, field)
+    want, got = gold["city" if field == PLACE_ONLY else field], field_value(event, field)
     if field == "perpetrator":
         names = {_norm(n) for n in [want, *gold.get("perpetrator_aliases", [])] if n}
         # the registry's canonical name may be longer ("Islamic State of Iraq and the Levant (ISIL)")
         return any(n in _norm(got) for n in names) if names else _norm(got) in _UNNAMED
-    if field in ("admin1", "city"):
-        return _norm(want) == _norm(got) or (field == "city" and _norm(want) in _norm(got))
-    return want == got
+    if field == "city":
+        district = (event.get("location") or {}).get("admin2")
+        return _place_only(want, got) or same_name(want, got, district)
+    if field == PLACE_ONLY:
+        return _place_only(want, got)
+    return _norm(want) == _norm(got) if field == "admin1" else want == got
+
+
+def _place_only(want: object, got: object) -> bool:
+    return _norm(want) == _norm(got) or _norm(want) in _norm(got)
 
 
 def scored(gold: dict, field: str) -> bool:
+    field = "city" if field == PLACE_ONLY else field
     return gold.get(field) is not None and gold.get(field) != _NOT_SCORED
 
 
@@ -87,7 +108,8 @@ def _affinity(gold: dict, event: dict) -> int:
     want, got = _day(gold.get("date")), _day(field_value(event, "date"))
     if want and (got is None or abs((want - got).days) > 1):
         return 0
-    same = [field_correct(gold, event, f) for f in ("admin1", "city", "fatalities", "injured") if scored(gold, f)]
+    same = [field_correct(gold, event, PLACE_ONLY if f == "city" else f)
+            for f in ("admin1", "city", "fatalities", "injured") if scored(gold, f)]
     return 1 + sum(same) if any(same) or not same else 0
 
 
@@ -106,8 +128,8 @@ def match(incidents: list[dict], events: list[dict]) -> list[dict | None]:
 
 def tally(rows: list[tuple[dict, dict | None]]) -> dict[str, tuple[int, int]]:
     counts = {"found": (sum(e is not None for _g, e in rows), len(rows))}
-    for field in FIELDS:
-        coded = [(g, e) for g, e in rows if scored(g, field)]
+    for field in (*FIELDS[:4], PLACE_ONLY, *FIELDS[4:]):
+        coded = [(g, e) for g, e in rows if scored(g, "city" if field == PLACE_ONLY else field)]
         counts[field] = (sum(field_correct(g, e, field) for g, e in coded), len(coded))
     return counts
 

@@ -11,7 +11,7 @@ from importlib import resources
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.vocab import with_speech_verbs
 from conflictlens.extract.patterns import (FLAGS, LazyPattern, Regex, anchors_of, compile_pattern, found_in, may_match,
-                                          word_regex)
+                                          optional_pattern, word_regex)
 
 
 def load_json(name: str) -> dict:
@@ -135,6 +135,7 @@ class EventCues:
     settlement_named: Regex | None = None
     # "a native of Herat", "similar to the attack in Kerman": the place after it is not the incident's
     elsewhere_reference: Regex | None = None
+    scene: Regex | None = None  # "The confrontation took place in Segovia": where an act told took place
     # "That attack was claimed by ...": a sentence that goes on with the recap told just before it
     names_the_recap: Regex | None = None
     # "Jibia local government area", "Lubero territory": the place before it is written as a division
@@ -223,15 +224,13 @@ def event_cues() -> EventCues:
         not_events=_not_events(raw.get("not_events", {}), regex, terms,
                                *(raw.get(key, {}) for key in ("non_event_kinds", "more_non_event_kinds"))),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
-        distance_reference=LazyPattern(raw["distance_reference"]["pattern"], FLAGS),
-        office_holder=LazyPattern(raw["office_holder"]["pattern"], FLAGS) if "office_holder" in raw else None,
+        distance_reference=optional_pattern(raw, "distance_reference"), office_holder=optional_pattern(raw, "office_holder"),
         new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
         several_incidents=word_regex(raw["several_incidents"]["pattern"]) if "several_incidents" in raw else None,
         background_clause=word_regex(raw["background_clause"]["pattern"]) if "background_clause" in raw else None,
         settlement_named=LazyPattern(raw["settlement_named"]["pattern"], 0) if "settlement_named" in raw else None,
         names_the_recap=LazyPattern(raw["names_the_recap"]["pattern"], 0) if "names_the_recap" in raw else None,
-        elsewhere_reference=LazyPattern(raw["elsewhere_reference"]["pattern"], FLAGS) if "elsewhere_reference" in raw
-        else None,
+        elsewhere_reference=optional_pattern(raw, "elsewhere_reference"), scene=optional_pattern(raw, "scene"),
         division_written=LazyPattern(raw["division_written"]["pattern"], FLAGS) if "division_written" in raw else None,
         division_before=LazyPattern(raw["division_written"]["before"], FLAGS) if "before" in raw.get("division_written", {}) else None,
         follow_up=word_regex(raw["follow_up"]["pattern"]) if "follow_up" in raw else None,

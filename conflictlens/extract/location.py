@@ -9,6 +9,7 @@ sentences name only the country keeps the province of the places told before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,11 @@ from conflictlens.extract.patterns import compile_pattern
 from conflictlens.model.protocols import Geocoder, PlaceMention
 from conflictlens.model.records import Event, Location
 
+# How far after a settlement named by its kind the town it lies near may be said, and the words that say
+# it lies near, not in, that town (`_lies_by`).
+_BY_CHARS = 90
+_NEAR = compile_pattern(r"\b(?:near|close to|outside|km|kms|kilomet(?:er|re)s?|miles?)\b", re.I)
+_SENTENCE_END = compile_pattern(r"\.\s|;")
 # What joins a town to the division it lies in: "Dansadau in Maru LGA", "Aden's Khor Maksar district".
 _TOWN_IN_DIVISION = compile_pattern(r"['’]s\s+|,?\s+(?:in|of)\s+(?:the\s+)?")
 
@@ -40,7 +46,7 @@ def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder:
     if not mentions:
         event.location = _with_settlement(event.location, ctx, incident)
         return
-    location, basis = geocoder.best_location(mentions)
+    location, basis = geocoder.best_location(_in_report_province(mentions, ctx) if inside else mentions)
     if inside and all(p in off for p in inside) and location.precision == "place":
         location, basis = _province_only(location, basis, geocoder)  # "20 km north of Kabul": Kabul province
     elif inside:
@@ -57,12 +63,29 @@ def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder:
         event.add_evidence("location", ev((basis.start, basis.end)))
 
 
+def _in_report_province(mentions: list[PlaceMention], ctx: DocContext) -> list[PlaceMention]:
+    """Sentences that name no province read a name of towns in several provinces in the one province of
+    those that the report names ("Grenade injures women, children in Nasirabad" in a report on Balochistan:
+    the Nasirabad of Balochistan, not the town of Sindh)."""
+    if any(c.kind == "admin1" for m in mentions for c in m.candidates):
+        return mentions
+    named = {(c.country, c.name) for p in at_home(ctx.places, ctx.places) if len(p.candidates) == 1
+             for c in p.candidates if c.kind == "admin1"}
+    out = []
+    for m in mentions:
+        kept = tuple(c for c in m.candidates if (c.country, c.admin1) in named)
+        several = len({(c.country, c.admin1) for c in m.candidates}) > 1
+        out.append(PlaceMention(m.start, m.end, m.text, kept) if several and len({c.admin1 for c in kept}) == 1 else m)
+    return out
+
+
 def _own_places(ctx: DocContext, incident: Incident) -> list[PlaceMention]:
     """The places the incident's own sentences name as where it happened."""
     text = ctx.doc.text
     # Only the incident's own sentences place it: a background sentence between them ("They include a
     # series of bombings in Jalalabad two weeks ago") tells other places.
-    inside = [p for p in ctx.places if any(a <= p.start < b for a, b in incident.sentences)]
+    # A sentence after them that says only where it took place ("The confrontation took place in Segovia") too.
+    inside = [p for p in ctx.places if any(a <= p.start < b for a, b in (*incident.sentences, *incident.scenes))]
     # The dateline says where the report was filed; the body, when it names a place, says where it happened.
     inside = [p for p in inside if p.start >= ctx.body_start] or inside
     # "killing ... the Jalalabad police chief": the seat of a victim's or a speaker's office is no place of the act
@@ -83,7 +106,9 @@ def _towns_before_divisions(text: str, inside: list[PlaceMention]) -> list[Place
     divisions = [p for p in inside if division_written(text, p)]
     beside = [p for p in inside if p not in divisions and any(c.kind == "place" for c in p.candidates)
               and any(p.end <= d.start and _in_division(text, p, d) for d in divisions)]
-    return [p for p in inside if p not in divisions] if beside else inside
+    # A first-level division written with its kind ("Segovia, in the Antioquia department") still says which
+    # province the town lies in.
+    return [p for p in inside if p not in divisions or any(c.kind == "admin1" for c in p.candidates)] if beside else inside
 
 
 def _in_division(text: str, town: PlaceMention, division: PlaceMention) -> bool:
@@ -132,17 +157,32 @@ def _with_settlement(location: Location, ctx: DocContext, incident: Incident,
     one whose place is a town written as its division ("Gakurdi village in the Jibia local government
     area": the village, in the division the town names)."""
     as_division = bool(location.place) and basis is not None and division_written(ctx.doc.text, basis)
-    if location.place and not as_division:
-        return location
-    spans = [(max(a, ctx.body_start), b) for a, b in incident.sentences if b > ctx.body_start]
+    spans = [(max(a, ctx.body_start), b) for a, b in (*incident.sentences, *incident.scenes) if b > ctx.body_start]
     found = settlement_named(ctx.doc.text, spans)
-    if found is None or any(p.start <= found[1] < p.end and any(c.kind in ("country", "admin1") for c in p.candidates)
-                            for p in ctx.places):
+    near = location.place and not as_division and _lies_by(found, basis, ctx)
+    if (location.place and not as_division and not near) or found is None or any(
+            p.start <= found[1] < p.end and any(c.kind in ("country", "admin1") for c in p.candidates) for p in ctx.places):
         return location
     if as_division:  # the town's point stands for its division's
         return replace(location, place=found[0], admin2=location.admin2 or basis.text, precision="district")
+    if near:  # the town's point is only near the settlement's
+        return replace(location, place=found[0], precision="district" if location.admin2 else "province")
     # The coordinates stay those of the smallest known unit, which precision names.
     return replace(location, place=found[0])
+
+
+def _lies_by(found: tuple[str, int, int] | None, basis: PlaceMention | None, ctx: DocContext) -> bool:
+    """"the village of Kfarjouz near Nabatieh", "at Pissele, near Bourzanga": a settlement the gazetteer lacks,
+    named by its kind, and a town said just after it, in the same sentence, as what it is near is a distance
+    reference, not the place (the town may be named first elsewhere: "attack on Ngwom base near Maiduguri"
+    above "in Ngwom village, 14 km north of ... Maiduguri"). A part of a town is not near it: "the Sangani Ser
+    area of Turbat" is Turbat, as GTD codes it."""
+    if found is None or basis is None or any(p.start <= found[1] < p.end for p in ctx.places):
+        return False
+    text = ctx.doc.text
+    return any(p.text == basis.text and found[2] <= p.start and p.start - found[2] <= _BY_CHARS
+               and _NEAR.search(text, found[2], p.start) and not _SENTENCE_END.search(text, found[2], p.start)
+               for p in ctx.places)
 
 
 def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],

@@ -140,6 +140,11 @@ def word_regex(pattern: str, flags: int = FLAGS) -> LazyPattern:
     return LazyPattern(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
 
 
+def optional_pattern(raw: dict, key: str, flags: int = FLAGS) -> LazyPattern | None:
+    """The pattern of the data file's entry `key` ({"pattern": ...}), if the file has one."""
+    return LazyPattern(raw[key]["pattern"], flags) if key in raw else None
+
+
 def may_occur(pattern: Regex, string: str) -> bool:
     """False when `pattern` cannot match in `string`: an ASCII string that holds none of its anchors
     (`anchors_of`), in any case. A cue that most reports lack ("Amaq", "retook") is then not searched

@@ -93,6 +93,9 @@ class Incident:
     # sentences of an earlier incident that tell acts in several places, this one's among them ("ISWAP
     # launched attacks on Monguno and Nganzai"): who they name did this one too, unless its own say otherwise
     shared: list[tuple[int, int]] = field(default_factory=list)
+    # sentences after it that say where it took place and tell nothing else of it ("The confrontation took
+    # place in Segovia"): they place it, and add no toll, day or doer
+    scenes: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, s: SentenceInfo) -> None:
         self.sentences.append(s.span)
@@ -139,6 +142,7 @@ class SentenceInfo:
     # a quote that retells the act told ("'They came at night,' a villager said"): it opens on a pronoun, or
     # tells no day and no toll of its own
     retells: bool = False
+    scene: bool = False  # names a place and says an act took place there (`EventCues.scene`), with no trigger
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -176,11 +180,20 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             current = Incident()
             current.add(s)
             incidents.append(current)
-        elif current is not None and not s.background and (s.strong or s.anaphor or s.supporting):
-            current.add(s)
+        elif current is not None:
+            _join(current, s)
     _attach_statements(incidents, sentences)
     _share_scenes(incidents, sentences)
     return incidents
+
+
+def _join(current: Incident, s: SentenceInfo) -> None:
+    """A sentence that tells more of the incident joins it; one that only says where it took place places it
+    ("The Sunday attack targeted the village of Motogatta, where jihadists have long been active")."""
+    if not s.background and (s.strong or s.anaphor or s.supporting):
+        current.add(s)
+    elif s.scene and (s.anaphor or not s.background):
+        current.scenes.append(s.span)
 
 
 def _share_scenes(incidents: list[Incident], sentences: list[SentenceInfo]) -> None:
@@ -331,7 +344,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         names_several=several,
         opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
-        recap=recap, long_before=long_before,
+        recap=recap, long_before=long_before, scene=bool(places) and not strong and _found(cues.scene, sentence),
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
         follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
         retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))

@@ -87,7 +87,8 @@ def layer_curated(index: dict, rows: list[dict[str, str]], add_row: Callable[[di
         built = _built_row(index, keys[0], row)
         if built is None:
             if row["kind"] in ADDED_KINDS:
-                _unclaim(index, keys[0], row)
+                for key in dict.fromkeys(keys):  # "North Waziristan District" too, not only its name
+                    _unclaim(index, key, row)
                 add_row({**row, "id": f"cp:{row['country']}:{keys[0]}", "strength": "c", "keys": "|".join(keys)})
             continue
         for key in dict.fromkeys(keys):
@@ -109,8 +110,9 @@ def _redistrict(index: dict, districts: dict[PlaceEntry, PlaceEntry]) -> None:
 
 
 def _unclaim(index: dict, key: str, row: dict[str, str]) -> None:
-    """A place added under its own name takes that name from a built row of its kind, country and
-    province that an old source gave it as a spelling: "North Waziristan" is no longer South Waziristan."""
+    """A place added under its own name takes that name (and each of its spellings) from a built row of its
+    kind, country and province that an old source gave it as a spelling: "North Waziristan" and "North
+    Waziristan District" are no longer South Waziristan."""
     kept = tuple(e for e in index.get(key, ()) if not (
         (e.kind, e.country, e.admin1 or "") == (row["kind"], row["country"], row.get("admin1") or "")
         and name_key(e.name) != key))

@@ -198,8 +198,9 @@ class Gazetteer:
         # Rows of one place: the name from the first, the point from one that has a real point.
         donor = best[1] if has_point(best[1]) else next((e for e in tied if has_point(e)), None)
         location = self._location(best[1], donor)
-        if best[1].kind == "place" and self._data.meta[best[1].id].strength != "c":  # a curated name is chosen
-            location.place = as_written(best[2].text, best[1].name)
+        if best[1].kind in ("place", "admin2") and self._data.meta[best[1].id].strength != "c":  # a curated name is chosen
+            # a district too: "Deh Rawood" as the report spells Deh Rahwod
+            setattr(location, best[1].kind, as_written(best[2].text, best[1].name))
         named_here = {a1 for cc, a1 in provinces if cc == location.country}
         if best[1].kind == "place" and location.admin1 is None and len(named_here) == 1:
             location.admin1 = next(iter(named_here))  # a town no source files lies in the one province named
@@ -235,8 +236,9 @@ class Gazetteer:
         return self._shared_area(tied, mention.text)
 
     def _shared_area(self, tied: Sequence[PlaceEntry], written: str) -> Location:
-        """The name as written, in the province (else the country) all namesakes lie in, at its point."""
-        named = {"place" if tied[0].kind == "place" else "admin2": written}
+        """The name as written (without a possessive: "Kohistan's"), in the province (else the country) all
+        namesakes lie in, at its point."""
+        named = {"place" if tied[0].kind == "place" else "admin2": POSSESSIVE_RE.sub("", written).strip() or written}
         countries = {e.country for e in tied}
         if len(countries) > 1:
             return Location(**named)
@@ -279,7 +281,7 @@ class Gazetteer:
         # The spelling tells namesakes of one mention apart ("Sanaa" is Yemen's, not Peru's "Sana"); a
         # mention it settles nothing for ("Aden") is no worse spelt than another mention.
         spelt_ok = not spelt or e.country in spelt
-        return (int(country_ok) + int(admin1_ok), spec, -near, int(spelt_ok), strength, -idx, e.population)
+        return (int(country_ok) + int(admin1_ok), int(spelt_ok), spec, -near, strength, -idx, e.population)
 
     def _location(self, e: PlaceEntry, point: PlaceEntry | None = None) -> Location:
         """`e` as a location, at `point`'s coordinates when given (another row of the same place)."""

@@ -137,3 +137,19 @@ def test_a_curated_district_replaces_the_built_rows_under_every_key():
 def test_datta_khel_lies_in_north_waziristan(gaz) -> None:
     loc, _ = gaz.best_location(gaz.find_places("A drone struck a house in Datta Khel on Sunday."))
     assert (loc.admin1, loc.admin2, loc.place) == ("Khyber Pakhtunkhwa", "North Waziristan", "Datta Khel")
+
+
+def test_an_added_place_takes_each_of_its_spellings_from_the_built_row_an_old_source_gave_them():
+    south = PlaceEntry(id="gn:9", name="South Vale", kind="admin2", country="XX", admin1="Alpha", admin2="South Vale",
+                       lat=None, lon=None, population=0)
+    index = {name_key("North Vale"): (south,), name_key("North Vale District"): (south,), name_key("South Vale"): (south,)}
+    added = []
+    layer_curated(index, parse_curated(HEADER + "admin2\tNorth Vale\tNorth Vale District\tXX\tAlpha\n"), added.append)
+    assert [r["name"] for r in added] == ["North Vale"]
+    assert name_key("North Vale District") not in index and name_key("North Vale") not in index
+    assert index[name_key("South Vale")] == (south,)
+
+
+def test_north_waziristan_district_is_north_waziristan(gaz) -> None:
+    loc, _ = gaz.best_location(gaz.find_places("Two soldiers were killed in North Waziristan district's Esham area."))
+    assert (loc.admin1, loc.admin2) == ("Khyber Pakhtunkhwa", "North Waziristan")

@@ -312,3 +312,16 @@ def test_spelling_ranks_a_mentions_namesakes_not_other_mentions(gaz):
     # "Sanaa" is spelt as Yemen's capital, not Peru's "Sana"; that gives it no edge over "Aden" told first
     location, _ = locate(gaz, "A missile hit a camp in Aden. The Houthis, who hold the capital, Sanaa, claimed it.")
     assert (location.country, location.admin1) == ("YE", "Aden")
+
+
+def test_the_spelling_across_countries_counts_before_how_specific_a_namesake_is(gaz):
+    # "Kech" is Balochistan's district letter for letter; a German town known by it as an alternate name
+    # (Ketsch) is more specific, yet not what a report that spells "Kech" means
+    location, _ = locate(gaz, "Fighters bombed an army patrol in the hills of Kech on Tuesday.")
+    assert (location.country, location.admin1, location.admin2) == ("PK", "Balochistan", "Kech")
+
+
+def test_a_name_kept_as_written_among_namesakes_drops_its_possessive(gaz):
+    # "Saddar" is a neighbourhood of several cities: the name is kept as written, without the "'s"
+    location, _ = locate(gaz, "A blast hit Saddar's main market on Friday.")
+    assert location.place == "Saddar"
