@@ -152,9 +152,11 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
     return _without_appositions(_voiced(_faction_for_parent(masked, kept), kept)).replace("’", "'"), kept
 
 
+# Armed groups that are no state's: the side a clash "between" the army and them names (not civilians).
+_ARMED_GROUP_TYPES = frozenset({"rebel group", "identity militia", "political militia"})
 # Who may speak for a group through its spokesman, commander or media arm: an armed group, not a state's
 # forces (whose statements keep their speaker) nor a party whose spokesman speaks of an attack on it.
-_VOICED_TYPES = frozenset({"rebel group", "identity militia"})
+_VOICED_TYPES = _ARMED_GROUP_TYPES - {"political militia"}
 
 
 def _voiced(masked: str, actors: Sequence[ActorMention]) -> str:
@@ -272,10 +274,11 @@ def _habitual(m: re.Match[str], masked: str) -> bool:
 
 
 def _stance_of(m: re.Match[str], stance: str, actors: list[ActorMention]) -> str:
-    """A claim made for another name ("ISIS in a statement claimed ISWAP fighters attacked", the `claimer`
-    of a cue) is the claimer's only when it is no state's force: "police claimed X attacked" blames X."""
+    """A claim made by a name a cue reads apart (its `claimer`: "ISIS in a statement claimed ISWAP fighters
+    attacked", "X is responsible for the attack, said Y") is one only when an armed group speaks: "police
+    claimed X attacked" blames X."""
     claimer = m.groupdict().get("claimer")
-    if claimer and actors[int(claimer[5:])].actor_type in vocabularies().state_actor_types:
+    if claimer and actors[int(claimer[5:])].actor_type not in _VOICED_TYPES:
         return "attributed"
     return stance
 
@@ -354,10 +357,13 @@ def subject_statements(
 
 def _other_side(m: re.Match[str], actor: ActorMention, actors: list[ActorMention]) -> bool:
     """Whether the side a clash cue names fought a state's forces: not a state's forces itself, and where
-    the cue names both sides ("fighting between the army and X"), the other side is a state's."""
+    the cue names both sides ("fighting between the army and X"), an armed group against a state's forces
+    ("a clash between policemen and civilians" names no attacker)."""
     states = vocabularies().state_actor_types
     other = m.groupdict().get("other")
-    return actor.actor_type not in states and (other is None or actors[int(other[5:])].actor_type in states)
+    if other is None:
+        return actor.actor_type not in states
+    return actor.actor_type in _ARMED_GROUP_TYPES and actors[int(other[5:])].actor_type in states
 
 
 def _answers_attack(m: re.Match[str], masked: str, subject: bool) -> bool:

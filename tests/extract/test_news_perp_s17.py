@@ -39,6 +39,14 @@ PESHAWAR = "PESHAWAR - A suicide bomber killed 12 policemen at a checkpoint in P
     (PESHAWAR + "TTP spokesman Muhammad Khurasani claimed the attack in a statement to the media.", TTP),
     (PESHAWAR + "BLA spokesman Jeeyand Baloch said in a statement that its fighters had carried out the attack.",
      BLA),
+    (MOGADISHU + "Al-Shabaab's spokesman for military operations, Abdiasis Abu Musab, said the group carried out "
+     "the attack.", "Al-Shabaab"),
+    (MOGADISHU + '"We are behind the attack," said Abdiasis Abu Musab, al-Shabaab\'s military operations spokesman.',
+     "Al-Shabaab"),
+    (KABUL + "An Islamic State statement said one of its fighters detonated an explosive vest in the attack.",
+     "Khorasan Chapter of the Islamic State"),
+    (KABUL + "The Islamic State group's Amaq news agency claimed the attack.", "Khorasan Chapter of the Islamic State"),
+    (MOGADISHU + "Al-Shabaab assumed responsibility for the attack.", "Al-Shabaab"),
 ])
 def test_a_group_speaking_through_its_spokesman_or_media_arm_claims(extractor, text, actor):
     assert _main(extractor, text)[0] == (actor, True)
@@ -136,3 +144,13 @@ def test_words_that_name_a_force_in_one_country(extractor, text, published, acto
 def test_those_words_elsewhere_or_at_other_times_name_nobody(extractor, text, published):
     actor = _main(extractor, text, published)[0][0]
     assert actor not in ("Military Forces of Mali", "Taliban", "Ambazonia separatists")
+
+
+def test_a_clash_between_police_and_civilians_names_no_doer(extractor):
+    text = "LIMA - Four people were killed on Monday in a fierce clash between policemen and civilians in Puno."
+    assert _main(extractor, text, "2019-06-11")[0][0] in (None, "Unknown")
+
+
+def test_a_state_saying_a_group_is_responsible_blames_it(extractor):
+    text = KABUL + "The Taliban are responsible for the attack, said police."
+    assert _main(extractor, text, "2019-03-06")[0] == ("Taliban", False)
