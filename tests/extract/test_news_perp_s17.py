@@ -154,3 +154,10 @@ def test_a_clash_between_police_and_civilians_names_no_doer(extractor):
 def test_a_state_saying_a_group_is_responsible_blames_it(extractor):
     text = KABUL + "The Taliban are responsible for the attack, said police."
     assert _main(extractor, text, "2019-03-06")[0] == ("Taliban", False)
+
+
+def test_a_group_s_statement_quoted_as_saying_its_fighters_stormed_a_post(extractor):
+    text = ("OUAGADOUGOU - More than 100 soldiers were killed in an attack on an army post in Mansila on June 11. "
+            "SITE quoted a JNIM statement as saying that five days ago \"fighters stormed a military post in the "
+            "town, where they killed 107 soldiers\".")
+    assert (JNIM, True) in _main(extractor, text, "2024-06-16")
