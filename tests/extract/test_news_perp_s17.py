@@ -161,3 +161,15 @@ def test_a_group_s_statement_quoted_as_saying_its_fighters_stormed_a_post(extrac
             "SITE quoted a JNIM statement as saying that five days ago \"fighters stormed a military post in the "
             "town, where they killed 107 soldiers\".")
     assert (JNIM, True) in _main(extractor, text, "2024-06-16")
+
+
+@pytest.mark.parametrize("text", [
+    # the group a name is linked to is no doer
+    "BUNIA - At least 11 villagers were killed on Monday in Mambasa, in a new attack attributed to ADF rebels "
+    "linked to the Islamic State group, local sources said.",
+    # an aside between dashes
+    "BENI - Fighters with the Allied Democratic Forces —believed to have ties with the Islamic State group— "
+    "attacked villagers in Ruwenzori on Monday, killing 15 civilians.",
+])
+def test_the_group_a_name_is_linked_to_is_no_doer(extractor, text):
+    assert _main(extractor, text, "2024-01-30")[0] == (ADF, False)
