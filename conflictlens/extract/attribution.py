@@ -276,10 +276,12 @@ def _habitual(m: re.Match[str], masked: str) -> bool:
 def _stance_of(m: re.Match[str], stance: str, actors: list[ActorMention]) -> str:
     """A claim made by a name a cue reads apart (its `claimer`: "ISIS in a statement claimed ISWAP fighters
     attacked", "X is responsible for the attack, said Y") is one only when an armed group speaks: "police
-    claimed X attacked" blames X."""
-    claimer = m.groupdict().get("claimer")
+    claimed X attacked" blames X; a deed told with its teller after it (`self`) only when the group tells it."""
+    claimer, speaker = m.groupdict().get("claimer"), m.groupdict().get("self")
     if claimer and actors[int(claimer[5:])].actor_type not in _VOICED_TYPES:
         return "attributed"
+    if speaker and actors[int(speaker[5:])].canonical != actors[int(m.group("actor")[5:])].canonical:
+        return "attributed"  # "X attacked the ship, said Y's spokesman": Y's word of X's deed
     return stance
 
 

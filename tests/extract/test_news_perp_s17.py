@@ -173,3 +173,14 @@ def test_a_group_s_statement_quoted_as_saying_its_fighters_stormed_a_post(extrac
 ])
 def test_the_group_a_name_is_linked_to_is_no_doer(extractor, text):
     assert _main(extractor, text, "2024-01-30")[0] == (ADF, False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("DUBAI - Yemen's Houthi rebels attacked a bulk carrier in the Red Sea on Sunday, killing one sailor, said "
+     "Yahya Saree, the Houthi military spokesman.", ("Houthi extremists (Ansar Allah)", True)),
+    # another group's spokesman telling the deed blames the doer
+    ("KABUL - Islamic State fighters attacked a checkpoint in Kabul on Sunday, killing four guards, said Zabihullah "
+     "Mujahid, the Taliban spokesman.", ("Khorasan Chapter of the Islamic State", False)),
+])
+def test_a_deed_told_before_its_teller(extractor, text, expected):
+    assert _main(extractor, text, "2024-06-23")[0] == expected
