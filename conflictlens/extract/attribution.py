@@ -37,6 +37,7 @@ _ACTOR_TOKEN = compile_pattern(r"ACTOR(\d+)")
 _DATELINE = compile_pattern(r"\s[-–—]$|^[-–—]$")
 # Words that end in a preposition speak of no one ("villagers were killed by suspected members of X").
 _NO_SPEAKER = compile_pattern(r"\b(?:by|of|from|with|to|in|at|on|for)$", re.I)
+_WORD_REST = compile_pattern(r"\w*")
 _SAYER_NOISE = compile_pattern(
     r"^(?:however|but|and|while|meanwhile|also|the|a|in a statement|earlier|later|(?:on )?\w+day|on)\s+", re.I)
 # "Police said they blamed X": the speaker is the police, not "Police said they".
@@ -59,7 +60,8 @@ class _Compiled:
     stances: tuple[tuple[str, LazyPattern, Chain], ...]  # with anchor_chain_of(pattern)
     subject: tuple[LazyPattern, Chain]
     agents: tuple[tuple[LazyPattern, Chain], ...]
-    clash_with: tuple[LazyPattern, Chain]  # "killed in clashes with X": X, unless a state's forces
+    # "killed in clashes with X": X, unless a state's forces; "in fighting between the army and X": X
+    clash_with: tuple[tuple[LazyPattern, Chain], ...]
     told_by_group: LazyPattern  # "..., killing four policemen, the Taliban said in a statement"
     told_by_group_agents: re.Pattern[str]  # the doers it names before the speaker ("fighters stormed")
     arrest_subject: tuple[LazyPattern, Chain]
@@ -70,6 +72,7 @@ class _Compiled:
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
     member_of: re.Pattern[str]  # "the Jamaat-ul-Ahrar faction of the banned TTP"
     appositions: tuple[re.Pattern[str], ...]  # "ACTOR, an Islamist group ..., is believed": read away
+    voices: tuple[re.Pattern[str], ...]  # "ACTOR spokesman Zabihullah Mujahid claimed": the group speaks
     habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
     answers_attack: re.Pattern[str]  # "security forces killed six of the attackers": a response, not the attack
     attackers_killed_before: re.Pattern[str]  # "one of the gunmen was killed" before "by the police"
@@ -98,7 +101,7 @@ def _compiled() -> _Compiled:
         subject=_chained(_compile(raw["perpetrator_subject"], heads, modifiers)),
         agents=tuple(_chained(_compile(p.replace("STRIKE_NOUNS", raw["strike_nouns"]), heads, modifiers))
                      for p in raw.get("perpetrator_agent", ())),
-        clash_with=_chained(_compile(raw["clash_with"], heads, modifiers)),
+        clash_with=tuple(_chained(_compile(p, heads, modifiers, descriptors)) for p in raw["clash_with"]),
         told_by_group=_compile(raw["told_by_group"], heads, modifiers),
         told_by_group_agents=compile_pattern(raw["told_by_group_agents"], FLAGS),
         arrest_subject=_chained(_compile(raw["arrest_subject"], heads, modifiers)),
@@ -109,6 +112,7 @@ def _compiled() -> _Compiled:
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
         member_of=compile_pattern(raw["member_of"], FLAGS),
         appositions=tuple(compile_pattern(p, FLAGS) for p in raw["appositions"]),
+        voices=tuple(compile_pattern(p.replace("PERSON", raw["voice_person"]), FLAGS) for p in raw["voices"]),
         habitual=compile_pattern(raw["habitual"], FLAGS),
         answers_attack=compile_pattern(raw["answers_attack"], FLAGS),
         attackers_killed_before=compile_pattern(raw["attackers_killed_before"], FLAGS),
@@ -146,7 +150,30 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         pos = e
     parts.append(sentence[pos:])
     masked = _BRACKETED_ACTOR.sub(r"\1", _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts))))
-    return _without_appositions(_faction_for_parent(masked, kept)), kept
+    # a curly apostrophe is the straight one the cues are written with ("the RSF’s assault")
+    return _without_appositions(_voiced(_faction_for_parent(masked, kept), kept)).replace("’", "'"), kept
+
+
+# Armed groups that are no state's: the side a clash "between" the army and them names (not civilians).
+_ARMED_GROUP_TYPES = frozenset({"rebel group", "identity militia", "political militia"})
+# Who may speak for a group through its spokesman, commander or media arm: an armed group, not a state's
+# forces (whose statements keep their speaker) nor a party whose spokesman speaks of an attack on it.
+_VOICED_TYPES = _ARMED_GROUP_TYPES - {"political militia"}
+
+
+def _voiced(masked: str, actors: Sequence[ActorMention]) -> str:
+    """'ACTOR0 spokesman Zabihullah Mujahid claimed', 'a spokesman for ACTOR0, Abu Musab, said', 'Zabihullah
+    Mujahid, a ACTOR0 spokesman, said': the group speaks, so the cues see its name next to the verb
+    (attribution_cues.json `voices`); only an armed group's voice (`_VOICED_TYPES`)."""
+    if "ACTOR" not in masked:
+        return masked
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group("name")
+        return name if actors[int(name[5:])].actor_type in _VOICED_TYPES else m.group(0)
+    for pattern in _compiled().voices:
+        masked = pattern.sub(one, masked)
+    return masked
 
 
 def _without_appositions(masked: str) -> str:
@@ -191,13 +218,13 @@ def statements_in_sentence(
     seen: set[tuple[str | None, str]] = set()
     lowered = masked.lower()
     held = cc.stance_literals.present(lowered)
-    for stance, pattern, chain in cc.stances:
+    for cue_stance, pattern, chain in cc.stances:
         # a part none of whose literals the sentence holds rules the cue out at once (most do: 61 cues
         # a sentence); the order of the parts is looked at only where each has one
         if any(map(held.isdisjoint, chain)) or not may_match_in_order(chain, lowered):
             continue
         for m in pattern.finditer(masked):
-            actor = _actor_of(m, masked, actors)
+            actor, stance = _actor_of(m, masked, actors), _stance_of(m, cue_stance, actors)
             if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()) \
                     or _habitual(m, masked):
                 continue
@@ -248,6 +275,18 @@ def _habitual(m: re.Match[str], masked: str) -> bool:
     return habit is not None and habit.start() <= m.end() + _HABIT_REACH
 
 
+def _stance_of(m: re.Match[str], stance: str, actors: list[ActorMention]) -> str:
+    """A claim made by a name a cue reads apart (its `claimer`: "ISIS in a statement claimed ISWAP fighters
+    attacked", "X is responsible for the attack, said Y") is one only when an armed group speaks: "police
+    claimed X attacked" blames X; a deed told with its teller after it (`self`) only when the group tells it."""
+    claimer, speaker = m.groupdict().get("claimer"), m.groupdict().get("self")
+    if claimer and actors[int(claimer[5:])].actor_type not in _VOICED_TYPES:
+        return "attributed"
+    if speaker and actors[int(speaker[5:])].canonical != actors[int(m.group("actor")[5:])].canonical:
+        return "attributed"  # "X attacked the ship, said Y's spokesman": Y's word of X's deed
+    return stance
+
+
 def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> ActorMention | None:
     """The actor a matched cue speaks of; for 'which denied', the nearest actor before the cue; for "pointed
     the finger at the militant group" (`named_before`), the nearest one written with a capital (a name,
@@ -263,7 +302,7 @@ def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> Acto
 
 def _sayer(m: re.Match[str], stance: str, defaults: dict[str, str], actors: list[ActorMention]) -> str:
     """Who made the statement, with masked actor names put back ("the US Secretary of State")."""
-    sayer = m.groupdict().get("sayer")
+    sayer = m.groupdict().get("sayer") or m.groupdict().get("claimer")
     if sayer:  # a registry actor may speak too: "Police blamed the TTP" is said by the police
         cleaned = _strip_noise(sayer)
         cleaned = re.sub(r"ACTOR(\d+)", lambda t: actors[int(t.group(1))].text, cleaned)
@@ -303,8 +342,8 @@ def subject_statements(
     arrest ("Police arrested ...") when the event is one; in an attack's report, who arrests answers it."""
     cc = _compiled()
     masked, actors = mask_actors(sentence, span[0], mentions)
-    chained = (cc.subject, *cc.agents, cc.clash_with) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events
-                                                          else ())
+    chained = (cc.subject, *cc.agents, *cc.clash_with) + ((cc.arrest_subject,) if sub_event_type in cc.arrest_events
+                                                           else ())
     lowered = masked.lower()
     patterns = [p for p, chain in chained if may_match_in_order(chain, lowered)]
     out = []
@@ -314,10 +353,21 @@ def subject_statements(
         if _habitual(m, masked) or _answers_attack(m, masked, pattern is cc.subject[0]):
             continue  # "Security forces killed six of the attackers": they answered the attack
         actor = actors[int(m.group("actor")[5:])]
-        if pattern is cc.clash_with[0] and actor.actor_type in vocabularies().state_actor_types:
+        if any(pattern is p for p, _chain in cc.clash_with) and not _other_side(m, actor, actors):
             continue  # "militants were killed in clashes with security forces": the forces' operation
         out.append(Statement(actor.canonical, "attributed", outlet or "the report", None, span, actor.actor_type))
     return out
+
+
+def _other_side(m: re.Match[str], actor: ActorMention, actors: list[ActorMention]) -> bool:
+    """Whether the side a clash cue names fought a state's forces: not a state's forces itself, and where
+    the cue names both sides ("fighting between the army and X"), an armed group against a state's forces
+    ("a clash between policemen and civilians" names no attacker)."""
+    states = vocabularies().state_actor_types
+    other = m.groupdict().get("other")
+    if other is None:
+        return actor.actor_type not in states
+    return actor.actor_type in _ARMED_GROUP_TYPES and actors[int(other[5:])].actor_type in states
 
 
 def _answers_attack(m: re.Match[str], masked: str, subject: bool) -> bool:
@@ -325,8 +375,8 @@ def _answers_attack(m: re.Match[str], masked: str, subject: bool) -> bool:
     six of the attackers" (a subject cue), "one of the gunmen was killed by the police" (an agent cue,
     when the killed are called attackers or the sentence tells a response: "in retaliatory fire")."""
     cc = _compiled()
-    if subject:
-        return cc.answers_attack.match(masked, m.end()) is not None
+    if subject:  # from the end of the verb's word: "kill" is read in "killing all the attackers" too
+        return cc.answers_attack.match(masked, _WORD_REST.match(masked, m.end()).end()) is not None
     before = cc.attackers_killed_before.search(masked, max(0, m.start() - 60), m.start())
     return before is not None and bool(cc.attacker_words.search(before.group(0)) or cc.response_words.search(masked))
 
