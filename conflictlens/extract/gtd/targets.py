@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from conflictlens.extract.patterns import compile_pattern, may_match
-from conflictlens.extract.lexicon import gtd_cues
+from conflictlens.extract.lexicon import gtd_cues, load_json
 
 # A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ...").
 PHRASE_END = compile_pattern(
@@ -247,7 +248,33 @@ def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) ->
 def _head_type(phrase: str) -> str | None:
     """The type of the phrase's head: "a women's prison", "a children's clothing store" are a prison and a
     store; the possessive only tells their kind, unless nothing else has a type."""
-    return type_in(blank(phrase, gtd_cues().kind_possessives)) or type_in(phrase)
+    return _whose_type(phrase) or type_in(blank(phrase, gtd_cues().kind_possessives)) or type_in(phrase)
+
+
+@lru_cache(maxsize=1)
+def _whose_people() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """(members_of, carried, carrier_yields) of data/gtd_cues.json's whose_people; the patterns match at
+    the start of a phrase."""
+    raw = load_json("gtd_cues.json")["target_refinement"]["whose_people"]
+    members_of, carried = (compile_pattern(rf"(?:{raw[key]})\s+(?=\S)", re.I) for key in ("members_of", "carried"))
+    return members_of, carried, tuple(raw["carrier_yields"])
+
+
+def _whose_type(phrase: str) -> str | None:
+    """'staff members of an aid organisation', 'de-miners working for X': their employer's type; 'a bus
+    carrying employees of the X ministry': the type of the first people carried, when the vehicle's own type
+    yields (a police vehicle stays the police's). None when that is no type other than private citizens'
+    (then the phrase's own words decide)."""
+    members_of, carried, yields = _whose_people()
+    phrase = phrase.strip()
+    lead = carried.match(phrase)
+    if lead and (type_in(phrase[:lead.end()]) or PRIVATE) in yields:
+        found = _head_type(re.split(r",| and ", phrase[lead.end():], maxsplit=1)[0])
+        if found not in (None, PRIVATE):
+            return found
+    lead = members_of.match(phrase)
+    found = type_in(blank(phrase[lead.end():], gtd_cues().generic_security)) if lead else None
+    return found if found != PRIVATE else None
 
 
 # A name: capitalised words, an honorific or initial of one letter among them ("U Kyaw Aye").
