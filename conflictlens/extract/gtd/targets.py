@@ -74,9 +74,7 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
          or cues.target_intent.search(text) or cues.target_lead.search(text))
     if not m:
         return None
-    start = m.end()
-    while start < len(text) and text[start] == " ":
-        start += 1
+    start = _past_next_verb(text, m.end())
     end_match = PHRASE_END.search(blank(text, _ACRONYM), start)
     end = end_match.start() if end_match else min(len(text), start + 120)
     end = start + len(text[start:end].rstrip())  # the span ends where the phrase does, not at blanks after it
@@ -85,6 +83,26 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
     if not phrase:
         return None
     return phrase, (start, start + len(phrase))
+
+
+# "attacked and killed X", "shot and then beheaded X", "opened fire on and fired grenades at X": the verbs in a row
+# share one object, after the last of them.
+_NEXT_VERB = compile_pattern(r"and (?:then )?(?=[a-z]+ed\b|shot\b|set\b|threw\b)", re.I)
+_WORD = compile_pattern(r"\w+\s+")
+
+
+def _past_next_verb(text: str, start: int) -> int:
+    """Where the attacked phrase starts: after the spaces at `start` and any verbs in a row there."""
+    while start < len(text) and text[start] == " ":
+        start += 1
+    verb = _NEXT_VERB.match(text, start)
+    if verb is None:
+        return start
+    lead = gtd_cues().target_lead.match(text, verb.end())
+    if lead:
+        return _past_next_verb(text, lead.end())
+    other = _WORD.match(text, verb.end())  # a verb no cue names ("beheaded")
+    return other.end() if other else start
 
 
 def type_in(text: str) -> str | None:
