@@ -136,3 +136,19 @@ def test_a_named_civilian_keeps_the_phrase(text: str, target: str) -> None:
 def test_killing_a_tribal_elder_is_an_assassination_whatever_the_verb(verb: str) -> None:
     text = f"Assailants {verb} a tribal elder in Jaghori, Ghazni, Afghanistan." + TAIL
     assert classify_gtd(text).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Assailants abducted 40 students from a secondary school in Zuru, Kebbi, Nigeria.", "Educational Institution"),
+    ("Assailants abducted worshippers from a church in Kafanchan, Kaduna, Nigeria.",
+     "Religious Figures/Institutions"),
+    # A place of no other type than theirs leaves them private citizens.
+    ("Assailants abducted ten villagers from a hamlet in Zurmi, Zamfara, Nigeria.", PRIVATE),
+])
+def test_people_taken_from_a_venue_are_the_venues(text: str, target: str) -> None:
+    assert classify_gtd(text + TAIL).target_type == target
+
+
+def test_a_united_nations_agency_is_an_international_organisation() -> None:
+    text = "Assailants attacked a convoy of the World Food Programme in Mekele, Tigray, Ethiopia."
+    assert classify_gtd(text + TAIL).target_type == "Government (Diplomatic)"

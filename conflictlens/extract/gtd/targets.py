@@ -208,12 +208,16 @@ def _named_place(text: str, span: tuple[int, int] | None) -> bool:
 
 
 def _venue_type(text: str, phrase: str | None, span: tuple[int, int] | None) -> str | None:
-    """'attacked civilians at a bar', 'stabbed individuals inside the mosque': the venue's type, when the
-    attacked are people of no stated kind and the venue (an article leads it) has a type other than theirs."""
-    if not phrase or span is None or not gtd_cues().venue_people.fullmatch(phrase.strip()):
+    """'attacked civilians at a bar', 'stabbed individuals inside the mosque', 'abducted students from a
+    school': the venue's type, when the attacked are people of no stated kind and the venue (an article leads
+    it) has a type other than theirs."""
+    if not phrase or span is None:
         return None
-    venue = _VENUE.match(text, span[1])
-    found = _last_typed(venue.group(1), gtd_cues().kind_possessives) if venue else None
+    people, taken_from, place = phrase.strip().partition(" from ")
+    if not gtd_cues().venue_people.fullmatch(people):
+        return None
+    venue = place if taken_from else (m.group(1) if (m := _VENUE.match(text, span[1])) else None)
+    found = _last_typed(venue, gtd_cues().kind_possessives) if venue else None
     return found if found != PRIVATE else None
 
 
