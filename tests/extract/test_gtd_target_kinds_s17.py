@@ -69,6 +69,7 @@ def test_verbs_in_a_row_share_one_object(text: str, phrase: str) -> None:
     ("shot and killed", "assassinated"),
     ("shot and killed", "murdered"),
     ("shot and killed", "stabbed to death"),
+    ("shot and killed", "fatally shot"),
 ])
 @pytest.mark.parametrize("victim,target", [
     ("a National Directorate of Security (NDS) officer", GOVERNMENT),

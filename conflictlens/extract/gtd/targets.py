@@ -42,7 +42,7 @@ _PLACE_NOISE = compile_pattern(
 # Sentences that report harm to people: where the victims are named.
 _HARM = compile_pattern(r"\b(?:killed|died|dead|injured|wounded|hurt|harmed|unharmed|hostages?|abducted|kidnapped|"
                         r"casualties|missing|survived|assassinated|murdered|executed|beheaded|lynched|gunned down|"
-                        r"to death)\b", re.I)
+                        r"to death|fatally)\b", re.I)
 
 PRIVATE = "Private Citizens & Property"
 
