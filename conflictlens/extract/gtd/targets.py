@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from conflictlens.extract.patterns import compile_pattern, may_match
-from conflictlens.extract.lexicon import gtd_cues
+from conflictlens.extract.lexicon import gtd_cues, load_json
 
 # A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ...").
 PHRASE_END = compile_pattern(
@@ -40,7 +41,8 @@ _PLACE_NOISE = compile_pattern(
 
 # Sentences that report harm to people: where the victims are named.
 _HARM = compile_pattern(r"\b(?:killed|died|dead|injured|wounded|hurt|harmed|unharmed|hostages?|abducted|kidnapped|"
-                        r"casualties|missing|survived)\b", re.I)
+                        r"casualties|missing|survived|assassinated|murdered|executed|beheaded|lynched|gunned down|"
+                        r"to death|fatally)\b", re.I)
 
 PRIVATE = "Private Citizens & Property"
 
@@ -73,9 +75,7 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
          or cues.target_intent.search(text) or cues.target_lead.search(text))
     if not m:
         return None
-    start = m.end()
-    while start < len(text) and text[start] == " ":
-        start += 1
+    start = _past_next_verb(text, m.end())
     end_match = PHRASE_END.search(blank(text, _ACRONYM), start)
     end = end_match.start() if end_match else min(len(text), start + 120)
     end = start + len(text[start:end].rstrip())  # the span ends where the phrase does, not at blanks after it
@@ -84,6 +84,26 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
     if not phrase:
         return None
     return phrase, (start, start + len(phrase))
+
+
+# "attacked and killed X", "shot and then beheaded X", "opened fire on and fired grenades at X": the verbs in a row
+# share one object, after the last of them.
+_NEXT_VERB = compile_pattern(r"and (?:then )?(?=[a-z]+ed\b|shot\b|set\b|threw\b)", re.I)
+_WORD = compile_pattern(r"\w+\s+")
+
+
+def _past_next_verb(text: str, start: int) -> int:
+    """Where the attacked phrase starts: after the spaces at `start` and any verbs in a row there."""
+    while start < len(text) and text[start] == " ":
+        start += 1
+    verb = _NEXT_VERB.match(text, start)
+    if verb is None:
+        return start
+    lead = gtd_cues().target_lead.match(text, verb.end())
+    if lead:
+        return _past_next_verb(text, lead.end())
+    other = _WORD.match(text, verb.end())  # a verb no cue names ("beheaded")
+    return other.end() if other else start
 
 
 def type_in(text: str) -> str | None:
@@ -188,12 +208,16 @@ def _named_place(text: str, span: tuple[int, int] | None) -> bool:
 
 
 def _venue_type(text: str, phrase: str | None, span: tuple[int, int] | None) -> str | None:
-    """'attacked civilians at a bar', 'stabbed individuals inside the mosque': the venue's type, when the
-    attacked are people of no stated kind and the venue (an article leads it) has a type other than theirs."""
-    if not phrase or span is None or not gtd_cues().venue_people.fullmatch(phrase.strip()):
+    """'attacked civilians at a bar', 'stabbed individuals inside the mosque', 'abducted students from a
+    school': the venue's type, when the attacked are people of no stated kind and the venue (an article leads
+    it) has a type other than theirs."""
+    if not phrase or span is None:
         return None
-    venue = _VENUE.match(text, span[1])
-    found = _last_typed(venue.group(1), gtd_cues().kind_possessives) if venue else None
+    people, taken_from, place = phrase.strip().partition(" from ")
+    if not gtd_cues().venue_people.fullmatch(people):
+        return None
+    venue = place if taken_from else (m.group(1) if (m := _VENUE.match(text, span[1])) else None)
+    found = _last_typed(venue, gtd_cues().kind_possessives) if venue else None
     return found if found != PRIVATE else None
 
 
@@ -247,7 +271,33 @@ def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) ->
 def _head_type(phrase: str) -> str | None:
     """The type of the phrase's head: "a women's prison", "a children's clothing store" are a prison and a
     store; the possessive only tells their kind, unless nothing else has a type."""
-    return type_in(blank(phrase, gtd_cues().kind_possessives)) or type_in(phrase)
+    return _whose_type(phrase) or type_in(blank(phrase, gtd_cues().kind_possessives)) or type_in(phrase)
+
+
+@lru_cache(maxsize=1)
+def _whose_people() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """(members_of, carried, carrier_yields) of data/gtd_cues.json's whose_people; the patterns match at
+    the start of a phrase."""
+    raw = load_json("gtd_cues.json")["target_refinement"]["whose_people"]
+    members_of, carried = (compile_pattern(rf"(?:{raw[key]})\s+(?=\S)", re.I) for key in ("members_of", "carried"))
+    return members_of, carried, tuple(raw["carrier_yields"])
+
+
+def _whose_type(phrase: str) -> str | None:
+    """'staff members of an aid organisation', 'de-miners working for X': their employer's type; 'a bus
+    carrying employees of the X ministry': the type of the first people carried, when the vehicle's own type
+    yields (a police vehicle stays the police's). None when that is no type other than private citizens'
+    (then the phrase's own words decide)."""
+    members_of, carried, yields = _whose_people()
+    phrase = phrase.strip()
+    lead = carried.match(phrase)
+    if lead and (type_in(phrase[:lead.end()]) or PRIVATE) in yields:
+        found = _head_type(re.split(r",| and ", phrase[lead.end():], maxsplit=1)[0])
+        if found not in (None, PRIVATE):
+            return found
+    lead = members_of.match(phrase)
+    found = type_in(blank(phrase[lead.end():], gtd_cues().generic_security)) if lead else None
+    return found if found != PRIVATE else None
 
 
 # A name: capitalised words, an honorific or initial of one letter among them ("U Kyaw Aye").
