@@ -1,0 +1,235 @@
+"""A cue pattern's parsed form rewritten so the regex engine tries fewer alternatives, matching exactly
+what the pattern as written matches (`patterns._program` compiles this form; the pattern keeps its text
+and flags).
+
+The engine tries a branch's alternatives in order, and skips one on its first character without
+entering it only when that alternative opens on a literal or a class matched as written. Two rewrites:
+
+- `case_free`: under IGNORECASE an ASCII literal is matched ignoring case, so no alternative is ever
+  skipped that way and a long alternation of words is entered word by word at every start of a word.
+  Each such literal becomes the class of the characters it matches (`matched_by`: "k" is "kK" and the
+  Kelvin sign), read from the engine's own case tables, and the rest is compiled without IGNORECASE;
+  whatever else depends on the flag (other classes, non-ASCII letters, back-references) stays under
+  it, in a scoped group.
+- `by_first_character`: a branch whose alternatives all open on a literal is grouped by that
+  character or class ("threaten|plan|pledge|promise" -> "threaten|p(?:lan|ledge|romise)"): alternatives
+  opening on characters apart never both match at one place, and those sharing one keep their order,
+  so the engine still meets the alternatives that can match in the order written.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import lru_cache
+from re import _constants as C  # the parser's vocabulary
+from re import _compiler as re_compiler
+from re import _parser as P
+from re._casefix import _EXTRA_CASES  # characters that match another one ignoring case, beyond lower-casing
+
+import _sre
+
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_Item = tuple  # (opcode, argument), as the parser gives them
+
+
+def optimised(parsed: P.SubPattern, flags: int) -> P.SubPattern:
+    """The pattern as `re._parser.parse` gives it (parsed with `flags`) rewritten to match the same, to
+    be compiled by `re._compiler._code` with the flags its state holds (IGNORECASE taken out when the
+    rewrite made it needless)."""
+    state = copy.copy(parsed.state)
+    flags |= state.flags
+    items = list(parsed)
+    if flags & re.IGNORECASE and not flags & (re.LOCALE | re.ASCII):
+        items, flags = _case_free(items, state), flags & ~re.IGNORECASE
+        state.flags &= ~re.IGNORECASE
+    return P.SubPattern(state, _grouped(items, flags, state))
+
+
+@lru_cache(maxsize=1)
+def _lowered_from() -> dict[int, tuple[int, ...]]:
+    """For each code point, the others the engine lowers to it (`_sre.unicode_tolower`): about a tenth
+    of a second once, when a pattern is compiled that the start-up cache does not hold."""
+    found: dict[int, list[int]] = {}
+    tolower = _sre.unicode_tolower
+    for code in range(0x110000):
+        lower = tolower(code)
+        if lower != code:
+            found.setdefault(lower, []).append(code)
+    return {lower: tuple(codes) for lower, codes in found.items()}
+
+
+def matched_by(code: int) -> tuple[int, ...]:
+    """Every character the literal `code` matches under IGNORECASE (str patterns, Unicode): those the
+    engine lowers to its lower case or to a character `_EXTRA_CASES` equates with it."""
+    tolower = _sre.unicode_tolower
+    targets = {tolower(code), *_EXTRA_CASES.get(tolower(code), ())}
+    inverse = _lowered_from()
+    return tuple(sorted({*(t for t in targets if tolower(t) in targets),
+                         *(c for t in targets for c in inverse.get(t, ()))}))
+
+
+def _case_free(items: list, state) -> list:
+    """Items matched under IGNORECASE, as items that match the same without it."""
+    out: list[_Item] = []
+    for op, av in items:
+        if op is C.LITERAL and _sre.unicode_iscased(av):
+            out.append((C.IN, [(C.LITERAL, c) for c in matched_by(av)]))
+        elif op in (C.LITERAL, C.ANY, C.AT) or (op is C.IN and not _cased_class(av)):
+            out.append((op, av))  # the flag changes nothing here (an uncased literal or class)
+        elif op is C.BRANCH:
+            out.append((op, (av[0], [P.SubPattern(state, _case_free(list(a), state)) for a in av[1]])))
+        elif op is C.SUBPATTERN and not (av[1] | av[2]) & re.IGNORECASE:
+            out.append((op, (av[0], av[1], av[2], P.SubPattern(state, _case_free(list(av[3]), state)))))
+        elif op in _REPEATS:
+            out.append((op, (av[0], av[1], P.SubPattern(state, _case_free(list(av[2]), state)))))
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            out.append((op, (av[0], P.SubPattern(state, _case_free(list(av[1]), state)))))
+        elif op is C.ATOMIC_GROUP:
+            out.append((op, P.SubPattern(state, _case_free(list(av), state))))
+        else:  # anything else the flag may change keeps it, in a group of its own
+            out.append((C.SUBPATTERN, (None, re.IGNORECASE, 0, P.SubPattern(state, [(op, av)]))))
+    return out
+
+
+def _cased_class(members: list) -> bool:
+    """Whether IGNORECASE could change what a class matches (it holds a cased literal or range)."""
+    for op, av in members:
+        if op is C.LITERAL and _sre.unicode_iscased(av):
+            return True
+        if op is C.RANGE and any(map(_sre.unicode_iscased, range(av[0], av[1] + 1))):
+            return True
+        if op not in (C.LITERAL, C.RANGE, C.CATEGORY, C.NEGATE):
+            return True
+    return False
+
+
+def _grouped(items: list, flags: int, state) -> list:
+    """The items with every branch grouped by first character (`_by_first_character`), inside too."""
+    out: list[_Item] = []
+    for op, av in items:
+        if op is C.BRANCH:
+            out.extend(_by_first_character([_grouped(list(a), flags, state) for a in av[1]], flags, state))
+        elif op is C.SUBPATTERN:
+            inner = flags & ~av[2] | av[1]
+            out.append((op, (av[0], av[1], av[2], P.SubPattern(state, _grouped(list(av[3]), inner, state)))))
+        elif op in _REPEATS:
+            out.append((op, (av[0], av[1], P.SubPattern(state, _grouped(list(av[2]), flags, state)))))
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            out.append((op, (av[0], P.SubPattern(state, _grouped(list(av[1]), flags, state)))))
+        elif op is C.ATOMIC_GROUP:
+            out.append((op, P.SubPattern(state, _grouped(list(av), flags, state))))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _opening(alternative: list, flags: int) -> frozenset[int] | None:
+    """The characters an alternative opens on, when it opens on a literal or a class of literals
+    matched as written (None: anything else, or nothing)."""
+    if not alternative:
+        return None
+    op, av = alternative[0]
+    if op is C.LITERAL:
+        codes = frozenset((av,))
+    elif op is C.IN and all(member is C.LITERAL for member, _code in av):
+        codes = frozenset(code for _member, code in av)
+    else:
+        return None
+    return codes if not flags & re.IGNORECASE or not any(map(_sre.unicode_iscased, codes)) else None
+
+
+def _by_first_character(alternatives: list[list], flags: int, state) -> list:
+    """A branch's items, its alternatives grouped by the literal they open on (see the module's doc)."""
+    openings = [_opening(a, flags) for a in alternatives]
+    distinct = set(openings)
+    if (None in distinct or len(distinct) == len(openings)
+            or sum(map(len, distinct)) != len(frozenset().union(*distinct))):  # two sets that overlap
+        return [(C.BRANCH, (None, [P.SubPattern(state, a) for a in alternatives]))]
+    groups: dict[frozenset[int], list[list]] = {}
+    for opening, alternative in zip(openings, alternatives):
+        groups.setdefault(opening, []).append(alternative)
+    merged = [group[0] if len(group) == 1 else
+              [group[0][0], *_by_first_character([a[1:] for a in group], flags, state)]
+              for group in groups.values()]
+    if len(merged) == 1:
+        return merged[0]
+    return [(C.BRANCH, (None, [P.SubPattern(state, a) for a in merged]))]
+
+
+def program(parsed: P.SubPattern) -> list[int]:
+    """The engine's code for a pattern `optimised` gave, as `re._compiler._code` makes it, but that the
+    info block names the characters a match can open on (`first_characters`) where `re` finds none
+    (a cue that opens on a look-behind or a word boundary: "(?<![\\w-])(?:soldiers?|army)"). The
+    engine's search then skips every place that holds none of them instead of trying a match there."""
+    flags = parsed.state.flags
+    code: list[int] = []
+    re_compiler._compile_info(code, parsed, flags)
+    lo, hi = parsed.getwidth()
+    opening = None if code[2] or lo == 0 or flags & re.IGNORECASE else first_characters(list(parsed), flags)
+    if opening:
+        code = [C.INFO, 0, C.SRE_INFO_CHARSET, min(lo, re_compiler.MAXCODE), min(hi, re_compiler.MAXCODE)]
+        charset, _cased = re_compiler._optimize_charset([(C.LITERAL, c) for c in sorted(opening)])
+        re_compiler._compile_charset(charset, flags, code)
+        code[1] = len(code) - 1
+    re_compiler._compile(code, parsed.data, flags)
+    code.append(C.SUCCESS)
+    return code
+
+
+def first_characters(items: list, flags: int) -> frozenset[int] | None:
+    """The characters a match of `items` (then nothing) can open on, or None when that is not a small
+    known set (a category, any character, a back-reference) or the items can match empty."""
+    found: set[int] = set()
+    for index, (op, av) in enumerate(items):
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue  # matches no character: the next item opens the match
+        opening, empty = _opens(op, av, flags)
+        if opening is None:
+            return None
+        found |= opening
+        if not empty:
+            return frozenset(found)
+        rest = first_characters(items[index + 1:], flags)
+        return None if rest is None else frozenset(found | rest)
+    return None
+
+
+def _opens(op, av, flags: int) -> tuple[frozenset[int] | None, bool]:
+    """The characters one item can open on (None: unknown) and whether it can match empty."""
+    if op is C.LITERAL:
+        cased = flags & re.IGNORECASE and _sre.unicode_iscased(av)
+        return frozenset(matched_by(av) if cased else (av,)), False
+    if op is C.IN:
+        literal = all(member is C.LITERAL for member, _code in av)
+        return (frozenset(c for _m, c in av) if literal and not (flags & re.IGNORECASE and _cased_class(av))
+                else None), False
+    if op is C.BRANCH:
+        return _union([_opens_sequence(list(a), flags) for a in av[1]])
+    if op is C.SUBPATTERN:
+        return _opens_sequence(list(av[3]), flags & ~av[2] | av[1])
+    if op in _REPEATS:
+        opening, empty = _opens_sequence(list(av[2]), flags)
+        return opening, empty or av[0] == 0
+    return None, True
+
+
+def _opens_sequence(items: list, flags: int) -> tuple[frozenset[int] | None, bool]:
+    """`_opens` of a sequence: what its first items that can match empty and the one after can open on."""
+    found: set[int] = set()
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue
+        opening, empty = _opens(op, av, flags)
+        if opening is None:
+            return None, True
+        found |= opening
+        if not empty:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _union(parts: list[tuple[frozenset[int] | None, bool]]) -> tuple[frozenset[int] | None, bool]:
+    if any(opening is None for opening, _empty in parts):
+        return None, True
+    return frozenset().union(*(opening for opening, _empty in parts)), any(empty for _o, empty in parts)
