@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
+from itertools import groupby
 from re import _constants as C  # the parser's vocabulary
 from re import _compiler as re_compiler
 from re import _parser as P
@@ -31,6 +32,7 @@ import _sre
 
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 _Item = tuple  # (opcode, argument), as the parser gives them
+GUARD_RUN = 8  # alternatives behind one look-ahead: more would let it pass at nearly every word
 
 
 def optimised(parsed: P.SubPattern, flags: int) -> P.SubPattern:
@@ -140,21 +142,53 @@ def _opening(alternative: list, flags: int) -> frozenset[int] | None:
 
 
 def _by_first_character(alternatives: list[list], flags: int, state) -> list:
-    """A branch's items, its alternatives grouped by the literal they open on (see the module's doc)."""
-    openings = [_opening(a, flags) for a in alternatives]
-    distinct = set(openings)
-    if (None in distinct or len(distinct) == len(openings)
-            or sum(map(len, distinct)) != len(frozenset().union(*distinct))):  # two sets that overlap
-        return [(C.BRANCH, (None, [P.SubPattern(state, a) for a in alternatives]))]
-    groups: dict[frozenset[int], list[list]] = {}
-    for opening, alternative in zip(openings, alternatives):
-        groups.setdefault(opening, []).append(alternative)
-    merged = [group[0] if len(group) == 1 else
-              [group[0][0], *_by_first_character([a[1:] for a in group], flags, state)]
-              for group in groups.values()]
+    """A branch's items, its alternatives grouped by the literal they open on (see the module's doc).
+    Only alternatives next to each other are grouped: those between them that open otherwise keep
+    their place (`_guarded`), so no two alternatives that may match at one place change their order."""
+    merged: list[list] = []
+    for opens_on_literal, run in groupby(alternatives, key=lambda a: _opening(a, flags) is not None):
+        run = list(run)
+        merged += _grouped_run(run, flags, state) if opens_on_literal else _guarded(run, flags, state)
     if len(merged) == 1:
         return merged[0]
     return [(C.BRANCH, (None, [P.SubPattern(state, a) for a in merged]))]
+
+
+def _grouped_run(alternatives: list[list], flags: int, state) -> list[list]:
+    """Alternatives that open on literals, one per character they open on (none when two may open on
+    one character without opening on the same set)."""
+    openings = [_opening(a, flags) for a in alternatives]
+    distinct = set(openings)
+    if len(distinct) == len(openings) or sum(map(len, distinct)) != len(frozenset().union(*distinct)):
+        return alternatives
+    groups: dict[frozenset[int], list[list]] = {}
+    for opening, alternative in zip(openings, alternatives):
+        groups.setdefault(opening, []).append(alternative)
+    return [group[0] if len(group) == 1 else [group[0][0], *_by_first_character([a[1:] for a in group], flags, state)]
+            for group in groups.values()]
+
+
+def _guarded(alternatives: list[list], flags: int, state) -> list[list]:
+    """Alternatives that open otherwise ("(?:threat|plan)s to", a look-behind): each run of up to
+    GUARD_RUN of them whose opening characters are known is put behind one look-ahead for those
+    characters, so that where none of them can open the engine skips them all at once."""
+    out: list[list] = []
+    run: list[tuple[list, frozenset[int]]] = []
+    for alternative in [*alternatives, None]:
+        opening, empty = _opens_sequence(alternative, flags) if alternative is not None else (None, True)
+        if opening and not empty and len(run) < GUARD_RUN:
+            run.append((alternative, opening))
+            continue
+        if len(run) > 1:
+            guard = P.SubPattern(state, [(C.IN, [(C.LITERAL, c) for c in sorted(frozenset().union(*(o for _a, o in run)))])])
+            inner = P.SubPattern(state, [(C.BRANCH, (None, [P.SubPattern(state, a) for a, _o in run]))])
+            out.append([(C.ASSERT, (1, guard)), (C.SUBPATTERN, (None, 0, 0, inner))])
+        else:
+            out += [a for a, _o in run]
+        run = [(alternative, opening)] if opening and not empty else []
+        if alternative is not None and not run:
+            out.append(alternative)
+    return out
 
 
 def program(parsed: P.SubPattern) -> list[int]:

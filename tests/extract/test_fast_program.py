@@ -105,3 +105,15 @@ def test_a_cue_opening_on_a_look_behind_names_its_first_characters_to_the_search
     assert re.compile(pattern, re.I).pattern == rebuilt(pattern, re.I).pattern
     text = "Troops and an ARMY of soldiers, not paramilitary soldiery"
     assert answers(rebuilt(pattern, re.I), text) == answers(re.compile(pattern, re.I), text)
+
+
+def test_alternatives_opening_on_groups_are_put_behind_a_look_ahead_in_place():
+    pattern = r"(?:threat|plan)s to|(?:vow|pledge)d to|\w+ will|(?:attack|raid) on|(?:attack|bomb)ed"
+    (op, (_none, alternatives)), = list(fast_program.optimised(P.parse(pattern, 0), 0))
+    assert op is C.BRANCH and len(alternatives) == 3  # [two behind a look-ahead], \w+ will, [two behind one]
+    guard, group = list(alternatives[0])
+    assert guard[0] is C.ASSERT and guard[1][0] == 1  # a look-ahead for the characters they open on
+    assert {c for _literal, c in list(guard[1][1])[0][1]} == set(map(ord, "tpv"))
+    assert group[0] is C.SUBPATTERN and list(alternatives[1])[0][0] is C.MAX_REPEAT  # the \w+ one keeps its place
+    text = "they vowed to attack on Monday and bombed it; plans to raid on; Xs will attacked"
+    assert answers(rebuilt(pattern, 0), text) == answers(re.compile(pattern, 0), text)
