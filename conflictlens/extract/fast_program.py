@@ -71,27 +71,38 @@ def matched_by(code: int) -> tuple[int, ...]:
                          *(c for t in targets for c in inverse.get(t, ()))}))
 
 
-def _case_free(items: list, state) -> list:
-    """Items matched under IGNORECASE, as items that match the same without it."""
+def _case_free(items: list, state, opening: bool = False) -> list:
+    """Items matched under IGNORECASE, as items that match the same without it. A branch's alternative
+    that opens on a cased literal opens on the class of what it matches; every other cased literal,
+    and anything else the flag may change, keeps it in a group of its own (which the engine's code
+    does not show: a class for "s", "k" or "i", which match a character beyond Latin-1, is about 90
+    code units against 2)."""
     out: list[_Item] = []
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
+        first = opening and index == 0
         if op is C.LITERAL and _sre.unicode_iscased(av):
-            out.append((C.IN, [(C.LITERAL, c) for c in matched_by(av)]))
+            out.append((C.IN, [(C.LITERAL, c) for c in matched_by(av)]) if first else _keeps_flag(op, av, state))
         elif op in (C.LITERAL, C.ANY, C.AT) or (op is C.IN and not _cased_class(av)):
             out.append((op, av))  # the flag changes nothing here (an uncased literal or class)
         elif op is C.BRANCH:
-            out.append((op, (av[0], [P.SubPattern(state, _case_free(list(a), state)) for a in av[1]])))
+            out.append((op, (av[0], [P.SubPattern(state, _case_free(list(a), state, True)) for a in av[1]])))
         elif op is C.SUBPATTERN and not (av[1] | av[2]) & re.IGNORECASE:
-            out.append((op, (av[0], av[1], av[2], P.SubPattern(state, _case_free(list(av[3]), state)))))
+            inner = _case_free(list(av[3]), state, first and av[0] is None)
+            out.append((op, (av[0], av[1], av[2], P.SubPattern(state, inner))))
         elif op in _REPEATS:
             out.append((op, (av[0], av[1], P.SubPattern(state, _case_free(list(av[2]), state)))))
         elif op in (C.ASSERT, C.ASSERT_NOT):
             out.append((op, (av[0], P.SubPattern(state, _case_free(list(av[1]), state)))))
         elif op is C.ATOMIC_GROUP:
             out.append((op, P.SubPattern(state, _case_free(list(av), state))))
-        else:  # anything else the flag may change keeps it, in a group of its own
-            out.append((C.SUBPATTERN, (None, re.IGNORECASE, 0, P.SubPattern(state, [(op, av)]))))
+        else:
+            out.append(_keeps_flag(op, av, state))
     return out
+
+
+def _keeps_flag(op, av, state) -> _Item:
+    """One item in a group of its own that keeps IGNORECASE."""
+    return C.SUBPATTERN, (None, re.IGNORECASE, 0, P.SubPattern(state, [(op, av)]))
 
 
 def _cased_class(members: list) -> bool:
@@ -132,6 +143,9 @@ def _opening(alternative: list, flags: int) -> frozenset[int] | None:
     if not alternative:
         return None
     op, av = alternative[0]
+    if op is C.SUBPATTERN and av[0] is None and av[1] == re.IGNORECASE and not av[2] and len(av[3]) == 1:
+        op, av = av[3][0]  # a literal that keeps IGNORECASE: the class of what it matches
+        return frozenset(matched_by(av)) if op is C.LITERAL and not flags & re.IGNORECASE else None
     if op is C.LITERAL:
         codes = frozenset((av,))
     elif op is C.IN and all(member is C.LITERAL for member, _code in av):

@@ -64,11 +64,15 @@ def test_a_literal_ignoring_case_matches_what_the_engine_matches():
 
 
 def test_ignoring_case_is_compiled_away_but_what_it_changes_is_kept():
-    parsed = fast_program.optimised(P.parse(r"kill(?P<x>[A-Z])\1", re.I), re.I)
+    parsed = fast_program.optimised(P.parse(r"(?:kill|shot)(?P<x>[A-Z])\1", re.I), re.I)
     assert not parsed.state.flags & re.IGNORECASE
-    ops = [op for op, _av in parsed]
-    assert ops[:4] == [C.IN] * 4  # k, i, l, l as classes of what each matches
-    group, backref = list(parsed)[4:]
+    branch, group, backref = list(parsed)
+    kill, shot = (list(a) for a in branch[1][1])
+    # each alternative opens on the class of what its first letter matches, so the engine can skip it
+    assert kill[0] == (C.IN, [(C.LITERAL, c) for c in (ord("K"), ord("k"), 0x212A)])
+    assert shot[0] == (C.IN, [(C.LITERAL, c) for c in (ord("S"), ord("s"), 0x17F)])
+    # the other letters keep IGNORECASE, each in a group of its own (a class of "i" would be large)
+    assert all(op is C.SUBPATTERN and av[1] == re.IGNORECASE for op, av in kill[1:])
     assert group[0] is C.SUBPATTERN and group[1][0] == 1  # the named group, still group 1
     (inner_op, inner), = list(group[1][3])
     assert inner_op is C.SUBPATTERN and inner[1] == re.IGNORECASE  # its cased class keeps IGNORECASE
