@@ -3,18 +3,21 @@ what the pattern as written matches (`patterns._program` compiles this form; the
 and flags).
 
 The engine tries a branch's alternatives in order, and skips one on its first character without
-entering it only when that alternative opens on a literal or a class matched as written. Two rewrites:
+entering it only when that alternative opens on a literal or a class matched as written; and a pattern
+that opens on a look-behind or a word boundary tells its search nothing of where a match can open.
 
-- `case_free`: under IGNORECASE an ASCII literal is matched ignoring case, so no alternative is ever
-  skipped that way and a long alternation of words is entered word by word at every start of a word.
-  Each such literal becomes the class of the characters it matches (`matched_by`: "k" is "kK" and the
-  Kelvin sign), read from the engine's own case tables, and the rest is compiled without IGNORECASE;
-  whatever else depends on the flag (other classes, non-ASCII letters, back-references) stays under
-  it, in a scoped group.
-- `by_first_character`: a branch whose alternatives all open on a literal is grouped by that
-  character or class ("threaten|plan|pledge|promise" -> "threaten|p(?:lan|ledge|romise)"): alternatives
-  opening on characters apart never both match at one place, and those sharing one keep their order,
-  so the engine still meets the alternatives that can match in the order written.
+- `_case_free`: under IGNORECASE a literal is matched ignoring case, so no alternative is ever skipped
+  that way. An alternative's opening literal becomes the class of the characters it matches
+  (`matched_by`: "k" is k, K and the Kelvin sign), read from the engine's own case tables, and the
+  pattern is compiled without IGNORECASE; every other cased literal, cased class and back-reference
+  keeps the flag in a scoped group of its own.
+- `_by_first_character`: alternatives next to each other that open on literals are grouped by that
+  character ("threaten|plan|pledge|promise" -> "threaten|p(?:lan|ledge|romise)"): alternatives opening
+  on characters apart never both match at one place, and those sharing one keep their order, so the
+  engine still meets the alternatives that can match in the order written. Runs of alternatives that
+  open otherwise go behind a look-ahead for the characters they can open on (`_guarded`).
+- `program`: the info block names the characters a match can open on (`first_characters`), so the
+  search skips every other place.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ GUARD_RUN = 8  # alternatives behind one look-ahead: more would let it pass at n
 
 def optimised(parsed: P.SubPattern, flags: int) -> P.SubPattern:
     """The pattern as `re._parser.parse` gives it (parsed with `flags`) rewritten to match the same, to
-    be compiled by `re._compiler._code` with the flags its state holds (IGNORECASE taken out when the
+    be compiled by `program` with the flags its state holds (IGNORECASE taken out when the
     rewrite made it needless)."""
     state = copy.copy(parsed.state)
     flags |= state.flags
