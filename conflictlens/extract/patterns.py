@@ -15,14 +15,13 @@ import re
 from array import array
 from functools import lru_cache
 from pathlib import Path
-from re import _compiler as re_compiler  # the code generator, whose output the cache keeps
 from re import _constants as re_constants  # the parser's own vocabulary, to read a cue's literal start
 from re import _parser as re_parser
 from typing import Any, Iterator, Mapping
 
 import _sre
 
-from conflictlens.extract import case_twin
+from conflictlens.extract import case_twin, fast_program
 from conflictlens.model.cache import read_entry, source_key, write_entry
 
 FLAGS = re.IGNORECASE
@@ -243,7 +242,8 @@ class CompiledPrograms:
 @lru_cache(maxsize=1)
 def compiled_programs() -> CompiledPrograms:
     """The programs of this Python's `re` (and the anchors of this module's code) cached so far."""
-    key = source_key([Path(__file__), Path(case_twin.__file__)], f"sre {_sre.MAGIC} {re_constants.MAGIC}")
+    key = source_key([Path(__file__), Path(case_twin.__file__), Path(fast_program.__file__)],
+                     f"sre {_sre.MAGIC} {re_constants.MAGIC}")
     found, known = read_entry(CACHE_ENTRY, key)
     return CompiledPrograms(key, known if found and isinstance(known, dict) else {})
 
@@ -258,7 +258,7 @@ def _program(pattern: str, flags: int) -> tuple | None:
     None when this Python's `re` has no such steps (then `re.compile` does it all)."""
     try:
         parsed = re_parser.parse(pattern, flags)
-        code = re_compiler._code(parsed, flags)
+        code = fast_program.program(fast_program.optimised(parsed, flags))  # the same matches, tried faster
     except AttributeError:
         return None
     state = parsed.state

@@ -1,6 +1,7 @@
 """Compiled cue patterns kept in the start-up cache (extract/patterns.py): a pattern rebuilt from its
-cached program is the pattern `re.compile` makes (re.Pattern equality compares flags, pattern and
-program), a program this Python cannot read falls back to compiling, and programs are written back."""
+cached program finds what the pattern `re.compile` makes finds, with the same text, flags and groups
+(its program is rewritten to be tried faster: extract/fast_program.py), a program this Python cannot
+read falls back to compiling, and programs are written back."""
 
 import os
 import re
@@ -27,15 +28,35 @@ WRITTEN = [  # written for this test: groups, names, look-arounds, classes, flag
 ]
 
 
-def test_a_pattern_from_its_program_is_the_pattern_re_compile_makes():
+TEXTS = ["A suicide bombing and two CAR BOMBS killed 12 civilians; 3 people were killed.",
+         "KABUL, Jan. 5 (Reuters) - Gunmen claimed nothing. Car-bombs, ſuicide bomber, \u212aILLED.",
+         "He said: “claimed\nresponsibility” - no one claimed responsibility for it."]
+
+
+def same_as_re(pattern: str, flags: int, rebuilt: re.Pattern) -> None:
+    """The rebuilt pattern answers as `re.compile`'s does: matches, groups, bounds, and what it is."""
+    plain = re.compile(pattern, flags)
+    assert (rebuilt.pattern, rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == (
+        plain.pattern, plain.flags, plain.groups, plain.groupindex)
+    for text in TEXTS:
+        assert [(m.span(), m.groups(), m.lastindex) for m in rebuilt.finditer(text)] == [
+            (m.span(), m.groups(), m.lastindex) for m in plain.finditer(text)], pattern[:80]
+        for start in range(0, len(text), 7):
+            assert _found(rebuilt.search(text, start)) == _found(plain.search(text, start))
+            assert _found(rebuilt.match(text, start)) == _found(plain.match(text, start))
+
+
+def _found(match: re.Match | None):
+    return None if match is None else (match.span(), match.groups())
+
+
+def test_a_pattern_from_its_program_finds_what_re_compile_finds():
     for pattern, flags in WRITTEN:
         program = patterns._program(pattern, flags)
-        rebuilt = patterns._from_program(pattern, program)
-        assert rebuilt == re.compile(pattern, flags)
-        assert rebuilt.groupindex == re.compile(pattern, flags).groupindex
+        same_as_re(pattern, flags, patterns._from_program(pattern, program))
 
 
-def test_every_pattern_an_extraction_compiled_is_equal_to_re_compiles(extractor):
+def test_every_pattern_an_extraction_compiled_finds_what_re_compile_finds(extractor):
     from conflictlens.model.records import Document
 
     event_cues(), gtd_cues(), casualty_rules(), tables()
@@ -45,7 +66,7 @@ def test_every_pattern_an_extraction_compiled_is_equal_to_re_compiles(extractor)
     compiled = [key for key in programs.known if len(key) == 2]
     assert len(compiled) > 100
     for pattern, flags in compiled:
-        assert programs.pattern(pattern, flags) == re.compile(pattern, flags), pattern[:80]
+        same_as_re(pattern, flags, programs.pattern(pattern, flags))
 
 
 def test_programs_survive_the_cache_and_a_bad_one_is_compiled_again(tmp_path, monkeypatch):
@@ -58,7 +79,7 @@ def test_programs_survive_the_cache_and_a_bad_one_is_compiled_again(tmp_path, mo
     assert found
     programs = patterns.CompiledPrograms("k", read)
     for pattern, flags in [*WRITTEN, (r"\bambush(?:ed)?\b", 0), (r"\braid(?:ed)?\b", 0)]:
-        assert programs.pattern(pattern, flags) == re.compile(pattern, flags)
+        same_as_re(pattern, flags, programs.pattern(pattern, flags))
 
 
 def test_a_bad_pattern_raises_as_re_compile_does():
@@ -78,7 +99,8 @@ def test_a_new_process_writes_its_programs_and_the_next_reads_them(tmp_path):
     script = ("import re, sys\n"
               "from conflictlens.extract.patterns import compile_pattern, compiled_programs\n"
               "before = len(compiled_programs().known)\n"
-              "assert compile_pattern(r'(?P<n>\\d+) (?:killed|dead)', re.I) == re.compile(r'(?P<n>\\d+) (?:killed|dead)', re.I)\n"
+              "found = compile_pattern(r'(?P<n>\\d+) (?:killed|dead)', re.I).search('3 KILLED')\n"
+              "assert found.span() == (0, 8) and found.group('n') == '3'\n"
               "print(before)\n")
     env = {**os.environ, "CONFLICTLENS_CACHE_DIR": str(tmp_path)}
     first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
