@@ -123,9 +123,16 @@ def said_on(text: str, m: DateMention) -> bool:
 _SENTENCE_OPENING = compile_pattern(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 
 
+# The page's own stamp that may head the line a story opens on ("date 2025-02-06 On Wednesday, ...")
+_LINE_STAMP = compile_pattern(r"(?i)\s*(?:(?:published|updated|posted|date|dated)\b:?\s*)?\d{4}-\d{2}-\d{2}\s+")
+
+
 def _opens_sentence(text: str, start: int) -> bool:
-    """Whether a date mention opens its sentence ("On Friday, Afghan authorities confirmed ...")."""
-    return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None
+    """Whether a date mention opens its sentence ("On Friday, Afghan authorities confirmed ..."), also
+    after the page's stamp heading its line ("date 2025-02-06 On Wednesday evening, the army revealed")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None or (
+        start - line_start <= 40 and _LINE_STAMP.fullmatch(text, line_start, start) is not None)
 
 
 def _in_parentheses(text: str, told: ResolvedDate) -> bool:
@@ -226,7 +233,8 @@ def _day_inside(text: str, inside: list[ResolvedDate], anchor: ResolvedDate | No
     """The incident's date among those told inside it: the first day-precise one it happened on."""
     days = [r for r in inside if r.precision == "day"]
     # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
-    told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
+    stamped = [r for r in days if _in_parentheses(text, r) or _stamp_line(text, r)]
+    told = [r for r in days if not (r in stamped or _said_on(text, r))]
     # "Tuesday's bombings came two days after a bomb exploded in Cotabato on Sunday": the day that names
     # the incident told before is not this one's
     told = [r for r in told if not _names_the_last(text, r, anchor)] or told
@@ -236,8 +244,9 @@ def _day_inside(text: str, inside: list[ResolvedDate], anchor: ResolvedDate | No
     if told or not days:
         return next(iter(told), inside[0])
     # "IS on Saturday claimed an attack on a bus ... Friday's attack": only the day of the claim is
-    # told; a later sentence that names the incident by its day dates it first
-    return named_later() or days[0]
+    # told; a later sentence that names the incident by its day dates it first, and the day something was
+    # said ("the armed forces said on Tuesday") before the page's stamp ("Published February 04, 2022")
+    return named_later() or next((r for r in days if r not in stamped), days[0])
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,60 @@
+"""Days told in news copy that are not the incident's (issue 11, session 17, branch hnewsfound6): more verbs
+of saying ("revealed", "mentioned"), a day that opens the story's first sentence right after the page's own
+stamp, and a day something was said that dates an incident before the page's stamp does. Texts written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import conflictlens
+from conflictlens.extract.dates.mentions import find_date_mentions, said_on
+
+
+@pytest.fixture(scope="module")
+def session():
+    with conflictlens.open() as s:
+        yield s
+
+
+def _starts(session, text: str, published: str) -> list[str]:
+    return [e.to_dict()["date"]["start"] for e in session.extract_text(text, published=published)]
+
+
+@pytest.mark.parametrize("text,said", [
+    ("Four guards were shot dead in an ambush, officials mentioned Thursday.", True),
+    ("The army revealed on Monday that six soldiers had died.", True),
+    ("The ministry on Friday disclosed that the convoy was hit by a mine.", True),
+    ("On Wednesday evening, the army revealed that ten soldiers were killed earlier this week.", True),
+    ("date 2025-02-06 On Wednesday evening, the army revealed that ten soldiers were killed.", True),
+    ("On Tuesday, officials informed reporters that the post had fallen.", True),
+    # the act's own day stays the act's
+    ("Gunmen killed six farmers on Monday, officials mentioned.", False),
+    ("date 2025-02-06 On Wednesday evening, gunmen killed ten soldiers near Dara.", False),
+])
+def test_more_days_something_was_told_on(text: str, said: bool) -> None:
+    (mention,) = [m for m in find_date_mentions(text) if "day" in m.text.lower() and "-" not in m.text]
+    assert said_on(text, mention) is said
+
+
+def test_a_day_revealed_after_the_page_stamp_yields_to_the_day_of_the_ambush(session) -> None:
+    text = ("date 2025-02-06 On Wednesday evening, the army revealed that ten soldiers were killed earlier "
+            "this week in an ambush in the Tillaberi region.\n\n"
+            "According to security sources, the attack targeted an army unit on Monday afternoon, when it "
+            "fell into an ambush near Bankilare.")
+    assert _starts(session, text, "2025-02-06") == ["2025-02-03"]
+
+
+def test_a_day_mentioned_by_officials_yields_to_the_night_of_the_shooting(session) -> None:
+    text = ("Four police officers were shot dead in an ambush in El Salto, Jalisco, authorities mentioned "
+            "Thursday.\n\nThe prosecutor said the officers answered a call late Wednesday at a house in El "
+            "Salto, Jalisco, where gunmen opened fire on them.")
+    assert _starts(session, text, "2022-06-23") == ["2022-06-22"]
+
+
+def test_the_day_something_was_said_dates_an_incident_before_the_page_stamp(session) -> None:
+    text = ("Blast in Colombia's Arauca Kills One Soldier\n\n"
+            "Jane Roe Published February 04, 2022 | 02:10 AM\n\n"
+            "An explosion killed one soldier and injured two in the municipality of Fortul, Arauca, the "
+            "Colombian army said on Tuesday.")
+    assert _starts(session, text, "2022-02-04") == ["2022-02-01"]
