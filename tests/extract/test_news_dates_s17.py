@@ -58,3 +58,28 @@ def test_the_day_something_was_said_dates_an_incident_before_the_page_stamp(sess
             "An explosion killed one soldier and injured two in the municipality of Fortul, Arauca, the "
             "Colombian army said on Tuesday.")
     assert _starts(session, text, "2022-02-04") == ["2022-02-01"]
+
+
+@pytest.mark.parametrize("line,caption", [
+    ("This photo taken on June 16, 2017 in Dara shows a market burnt in a fire. JANE ROE / AFP", True),
+    ("A soldier stands guard at the gate of the ministry in Dara on May 2, 2019 during an attack on the "
+     "compound. The group claimed its first attack in the country that day. AFP", True),
+    ("A soldier stands guard at the gate of the ministry in Dara on May 2, 2019 during an attack. (AFP)", True),
+    ("JOHN ROE/AFP", True),
+    # the story's own lines stay
+    ("Gunmen killed three guards in Dara on Saturday, a police officer told AFP.", False),
+    ("Militants stormed the post on May 2, 2019, the army said. The group denied it, AFP reported.", False),
+])
+def test_captions_credited_without_parentheses(line: str, caption: bool) -> None:
+    from conflictlens.extract.wire.furniture import caption_spans
+
+    assert bool(caption_spans(f"Headline\n{line}\nMore copy.")) is caption
+
+
+def test_a_caption_the_sentence_splitter_ran_into_opens_no_incident(session) -> None:
+    text = ("Rebels Kill Three Gendarmes In Cameroon\n\nUpdated June 21, 2021\n"
+            "This photo taken on June 16, 2017 in Bamenda shows a hotel destroyed by a fire blamed on "
+            "separatists. JANE ROE / AFP\n\n"
+            "Three gendarmes were killed by separatist rebels at a checkpoint in Ndop, in Cameroon's "
+            "Northwest Region, on Saturday, an official told AFP.")
+    assert _starts(session, text, "2021-06-21") == ["2021-06-19"]

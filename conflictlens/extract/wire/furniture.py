@@ -160,6 +160,24 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _patterns().caption.finditer(text)]
 
 
+def outside_captions(text: str, sentences: list[tuple[int, int]], captions: list[tuple[int, int]]
+                     ) -> list[tuple[int, int]]:
+    """The sentences with the caption lines they hold cut away: a line break the sentence splitter read
+    through ("Updated June 21, 2021\nThis photo taken on June 16, 2017 in Bamenda shows ... / AFP") leaves
+    the caption no part of the story, and what stands beside it ("Updated June 21, 2021") a sentence of its own."""
+    out: list[tuple[int, int]] = []
+    for span in sentences:
+        pieces = [span]
+        for c, d in captions:
+            pieces = [q for a, b in pieces for q in ((a, b),) if not (c < b and a < d)] + \
+                     [q for a, b in pieces if c < b and a < d for q in ((a, c), (d, b))]
+        for a, b in sorted(pieces):
+            piece = text[a:b]
+            if piece.strip():
+                out.append((a + len(piece) - len(piece.lstrip()), b - len(piece) + len(piece.rstrip())))
+    return out
+
+
 def without_captions(text: str) -> str:
     """`text` with its photo captions blanked, offsets kept: a caption above a dateline ("Officers
     investigate the site ... on 3 May 2015") is no day the copy was filed on."""
