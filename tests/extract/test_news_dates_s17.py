@@ -83,3 +83,19 @@ def test_a_caption_the_sentence_splitter_ran_into_opens_no_incident(session) -> 
             "Three gendarmes were killed by separatist rebels at a checkpoint in Ndop, in Cameroon's "
             "Northwest Region, on Saturday, an official told AFP.")
     assert _starts(session, text, "2021-06-21") == ["2021-06-19"]
+
+
+@pytest.mark.parametrize("written,published,day", [
+    ("04.03.2022", "2024-06-24", "2022-03-04"),  # dots: day first, though 3 April is nearer the report
+    ("21.04.2019", "2024-06-24", "2019-04-21"),
+    ("04/03/2022", "2024-06-24", "2022-04-03"),  # slashes keep the month first (US copy)
+    ("1/8/2018", "2018-01-08", "2018-01-08"),
+])
+def test_dotted_numeric_dates_are_day_first(written: str, published: str, day: str) -> None:
+    import datetime as dt
+
+    from conflictlens.extract.dates.mentions import resolve_mention
+
+    (mention,) = find_date_mentions(f"The blast of {written} killed 60 worshippers.")
+    told = resolve_mention(mention, dt.date.fromisoformat(published), None)
+    assert told is not None and told.start.isoformat() == day
