@@ -37,7 +37,7 @@ _NEW_INCIDENT = compile_pattern(
     # "Another 68 people were wounded": the incident's injured, told after its dead
     r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
     # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"
-    r"(?:On|Just|About|Hours|Minutes|(?:Two|Three)\s+(?:minutes|hours|days|weeks|months|years)\b|A day|A week)\b"
+    r"(?:On|Just|About|Hours|Minutes|Days|Weeks|(?:Two|Three)\s+(?:minutes|hours|days|weeks|months|years)\b|A day|A week)\b"
     r"[^.]{0,40}\b(?:later|earlier|before|after)\b|"
     # "The earlier attack, a suicide bombing, killed 11 others": named as another one than the last told
     r"The (?:earlier|other|previous|separate) (?:[\w-]+ ){0,2}?(?:attack|blast|bombing|explosion|ambush|raid|assault|"

@@ -99,3 +99,16 @@ def test_dotted_numeric_dates_are_day_first(written: str, published: str, day: s
     (mention,) = find_date_mentions(f"The blast of {written} killed 60 worshippers.")
     told = resolve_mention(mention, dt.date.fromisoformat(published), None)
     assert told is not None and told.start.isoformat() == day
+
+
+def test_an_act_told_days_before_opens_an_incident_of_its_own(session) -> None:
+    text = ("A drone struck a crowded market in Dara, North Darfur, on Tuesday afternoon, killing 15 people "
+            "and wounding 12. Aid groups confirmed the strike. Days before, the militia reportedly targeted "
+            "a mosque in Dara, resulting in at least 70 deaths. Among those killed were worshippers.")
+    tolls = sorted(e.to_dict()["fatalities"]["best"] for e in session.extract_text(text, published="2025-09-25"))
+    assert tolls == [15, 70]
+
+
+def test_a_strike_that_caused_no_death_is_not_read_as_one(session) -> None:
+    text = "The ministry said the strike on the depot was not causing any deaths among the staff."
+    assert all(e.to_dict()["fatalities"]["best"] in (None, 0) for e in session.extract_text(text, published="2025-09-25"))
