@@ -28,6 +28,9 @@ def _starts(session, text: str, published: str) -> list[str]:
     ("On Wednesday evening, the army revealed that ten soldiers were killed earlier this week.", True),
     ("date 2025-02-06 On Wednesday evening, the army revealed that ten soldiers were killed.", True),
     ("On Tuesday, officials informed reporters that the post had fallen.", True),
+    ("In a preliminary investigation released on Thursday into the massacre, the UN found 131 dead.", True),
+    ("The findings were made public on Monday by the commission.", True),
+    ("A report published on Friday counted 40 dead in the raid.", True),
     # the act's own day stays the act's
     ("Gunmen killed six farmers on Monday, officials mentioned.", False),
     ("date 2025-02-06 On Wednesday evening, gunmen killed ten soldiers near Dara.", False),
@@ -112,3 +115,10 @@ def test_an_act_told_days_before_opens_an_incident_of_its_own(session) -> None:
 def test_a_strike_that_caused_no_death_is_not_read_as_one(session) -> None:
     text = "The ministry said the strike on the depot was not causing any deaths among the staff."
     assert all(e.to_dict()["fatalities"]["best"] in (None, 0) for e in session.extract_text(text, published="2025-09-25"))
+
+
+def test_the_day_a_report_was_released_yields_to_the_days_of_the_massacre(session) -> None:
+    text = ("Rebels killed at least 131 civilians in two villages of North Kivu, the UN said. In a preliminary "
+            "investigation released on Thursday into the November 29-30 massacres in the villages of Kishishe "
+            "and Bambo, the UN mission found the killings were reprisals.")
+    assert _starts(session, text, "2022-12-08") == ["2022-11-29"]
