@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
+from conflictlens.extract.dates.mentions import moves_on
 from conflictlens.extract.patterns import Regex, compile_pattern, found_in, may_occur
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
@@ -287,7 +288,10 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
         # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
         # day and adds no casualty or claim to the incident it names is a later event of its own; so is
         # one that opens on another day and tells its own act before the words that refer back.
-        return new_date and s.opens_with_date and (not s.supporting or s.own_act_first)
+        # "While residents were still mourning that attack, gunmen targeted a post the next day": so does
+        # one dated forward from the incident told
+        opens_a_day = s.opens_with_date or any(map(moves_on, s.dates))
+        return new_date and opens_a_day and (not s.supporting or s.own_act_first)
     # An incident told so far without a place ("... attacked an army barracks in the north") is
     # placed by the next sentence that names one ("The jihadists stormed the barracks in Nassoumbou").
     new_place = (bool(s.places) and bool(current.places) and not (s.places & current.places)

@@ -122,3 +122,16 @@ def test_the_day_a_report_was_released_yields_to_the_days_of_the_massacre(sessio
             "investigation released on Thursday into the November 29-30 massacres in the villages of Kishishe "
             "and Bambo, the UN mission found the killings were reprisals.")
     assert _starts(session, text, "2022-12-08") == ["2022-11-29"]
+
+
+def test_an_act_of_the_next_day_told_beside_that_attack_is_another_incident(session) -> None:
+    text = ("On Saturday, October 22, eleven truckers were ambushed on a road near Dara. The victims were "
+            "slaughtered by armed men, a local official in Dara said. While residents were still mourning that "
+            "attack, gunmen targeted a gendarmerie post in Kollo the next day. Two gendarmes were killed.")
+    assert _starts(session, text, "2022-10-26") == ["2022-10-22", "2022-10-23"]
+
+
+def test_an_attack_the_day_after_talks_began_stays_one_incident(session) -> None:
+    text = ("A car bomb killed 40 people near the defence ministry in Kabul on July 1. The attack occurred the "
+            "day after peace talks had begun in Qatar.")
+    assert _starts(session, text, "2019-07-05") == ["2019-07-01"]

@@ -20,7 +20,7 @@ from conflictlens.extract.dates.resolvers import DateMention, ResolvedDate, reso
 from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
-           "stays_on_the_day", "day_key", "names_an_incident_by_day", "heads_the_line",
+           "stays_on_the_day", "moves_on", "day_key", "names_an_incident_by_day", "heads_the_line",
            "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days", "past_telling", "filing_day"]
 _REACH = 48
 # A day this many days or more before the report's is not the day of the report's own incident (news
@@ -378,6 +378,15 @@ def next_anchor(resolved: ResolvedDate | None, previous: ResolvedDate | None) ->
     if resolved is None or resolved.mention is None or resolved.looks_back:
         return previous
     return resolved
+
+
+def moves_on(key: str) -> bool:
+    """'The next day', 'a day later': a day (`day_key`) counted forward from the incident told before, so
+    another day than that incident's ("While residents were still mourning that attack, gunmen targeted a
+    post the next day"). Not "the day after", which may count from what follows it ("The attack occurred
+    the day after peace talks had begun")."""
+    return not key.endswith("after") and any(name == "anc" and days > 0 and rx.fullmatch(key)
+                                             for name, rx, days in tables().rules)
 
 
 def stays_on_the_day(mention: DateMention) -> bool:
