@@ -135,3 +135,22 @@ def test_an_attack_the_day_after_talks_began_stays_one_incident(session) -> None
     text = ("A car bomb killed 40 people near the defence ministry in Kabul on July 1. The attack occurred the "
             "day after peace talks had begun in Qatar.")
     assert _starts(session, text, "2019-07-05") == ["2019-07-01"]
+
+
+def test_a_story_printed_twice_tells_its_incidents_once(session) -> None:
+    story = ("OUAGADOUGOU: Nine people have been killed in two attacks in northern Burkina Faso, officials said "
+             "on Monday.\n\"Six people were killed by armed men overnight Saturday at Arbinda,\" a security "
+             "official said.\nA local official said three people \"were shot dead in the village of Djibo,\" and "
+             "their bodies were found later.\n")
+    events = session.extract_text(f"Nine killed in Burkina attacks\n{story}{story}", published="2019-09-24")
+    assert len(events) == 2  # main: five, the second print telling its two attacks again
+
+
+def test_short_sentences_alike_stay_in_a_roundup() -> None:
+    from conflictlens.extract.wire.furniture import without_repeats
+
+    text = "A bomb hit Dara. Two soldiers were killed. A bomb hit Kollo. Two soldiers were killed."
+    spans = [(0, 16), (17, 42), (43, 60), (61, 86)]
+    assert without_repeats(text, spans) == spans
+    # with a lower bar, the repeat of a short sentence goes too
+    assert without_repeats(text, spans, shortest=10) == spans[:3]

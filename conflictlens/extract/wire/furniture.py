@@ -178,6 +178,20 @@ def outside_captions(text: str, sentences: list[tuple[int, int]], captions: list
     return out
 
 
+def without_repeats(text: str, spans: list[tuple[int, int]], shortest: int = 40) -> list[tuple[int, int]]:
+    """The sentences less those that repeat an earlier one word for word: a page's headline printed again
+    above its story, or a story printed twice, tells no second incident. Short sentences ("Two soldiers
+    were killed.") may tell two incidents of a roundup alike, and stay."""
+    seen: set[str] = set()
+    kept = []
+    for a, b in spans:
+        words = " ".join(text[a:b].split())
+        if len(words) < shortest or words not in seen:
+            kept.append((a, b))
+        seen.add(words)
+    return kept
+
+
 def without_captions(text: str) -> str:
     """`text` with its photo captions blanked, offsets kept: a caption above a dateline ("Officers
     investigate the site ... on 3 May 2015") is no day the copy was filed on."""
