@@ -154,3 +154,30 @@ def test_short_sentences_alike_stay_in_a_roundup() -> None:
     assert without_repeats(text, spans) == spans
     # with a lower bar, the repeat of a short sentence goes too
     assert without_repeats(text, spans, shortest=10) == spans[:3]
+
+
+@pytest.mark.parametrize("text,said", [
+    ("The death toll in the mosque blast has risen to 100 as the rescue operation concluded on Tuesday.", True),
+    ("The toll had climbed to 40 by Friday evening, doctors said.", True),
+    # a day that names the incident is the incident's
+    ("The death toll from Thursday's attack on the convoy has risen to 10.", False),
+    ("Gunmen killed ten people on Tuesday as the toll of the week rose.", False),
+])
+def test_days_in_a_sentence_of_a_toll_risen(text: str, said: bool) -> None:
+    (mention,) = [m for m in find_date_mentions(text) if "day" in m.text.lower()]
+    assert said_on(text, mention) is said
+
+
+def test_a_toll_update_day_yields_to_the_day_of_the_blast(session) -> None:
+    text = ("Peshawar: The death toll in the police lines mosque blast in Peshawar has risen to 100 as the rescue "
+            "operation concluded on Tuesday, local media reported.\n\nThe toll of injured has reached 221.\n\n"
+            "A suicide bomber blew himself up in the mosque at about 1 pm on Monday during prayers.")
+    assert _starts(session, text, "2023-01-31") == ["2023-01-30"]
+
+
+def test_a_byline_of_two_names_and_its_dates_stamps_the_copy(session) -> None:
+    text = ("Death toll from attack on Dara refugee camp rises to 74\n\n"
+            "Jane Roe and John Doe  | 12.04.2025 - Update : 12.04.2025\n\n"
+            "The army said the camp near Dara, North Darfur, was attacked twice on Friday, and that 74 people "
+            "had been killed.")
+    assert _starts(session, text, "2025-04-12") == ["2025-04-11"]

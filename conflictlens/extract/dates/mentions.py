@@ -117,19 +117,23 @@ def said_on(text: str, m: DateMention) -> bool:
         return False
     t = tables()
     return bool(t.statement.search(text, max(0, m.start - 50), m.start) or t.statement_after.match(text, m.end)
-                or (_opens_sentence(text, m.start) and t.opening_statement.match(text, m.end)))
+                or (_opens_sentence(text, m.start) and t.opening_statement.match(text, m.end))
+                or t.toll_rise.search(text, _sentence_start(text, m.start), m.start))
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins (after a line break or full stop, at most 300 back)."""
+    lo = max(0, start - 300)
+    return max(lo - 1, text.rfind("\n", lo, start), *(text.rfind(p, lo, start) for p in (". ", "! ", "? "))) + 1
 
 
 _SENTENCE_OPENING = compile_pattern(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
-
-
-# The page's own stamp that may head the line a story opens on ("date 2025-02-06 On Wednesday, ...")
 _LINE_STAMP = compile_pattern(r"(?i)\s*(?:(?:published|updated|posted|date|dated)\b:?\s*)?\d{4}-\d{2}-\d{2}\s+")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether a date mention opens its sentence ("On Friday, Afghan authorities confirmed ..."), also
-    after the page's stamp heading its line ("date 2025-02-06 On Wednesday evening, the army revealed")."""
+    after the page's stamp heading its line ("date 2025-02-06 On Wednesday evening, ...")."""
     line_start = text.rfind("\n", 0, start) + 1
     return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None or (
         start - line_start <= 40 and _LINE_STAMP.fullmatch(text, line_start, start) is not None)
@@ -146,8 +150,8 @@ def _in_parentheses(text: str, told: ResolvedDate) -> bool:
     return opened >= 0 and text.find(")", opened, m.start) < 0 and text.find(")", m.end, m.end + 80) >= 0
 
 
-_STAMP_WORD_LIST = ("published", "updated", "posted", "last", "modified", "date", "dated", "on", "at", "am", "pm",
-                    r"a\.m", r"p\.m", "gmt", "utc", "ist", "pst", "est",
+_STAMP_WORD_LIST = ("published", "updated", "update", "posted", "last", "modified", "date", "dated", "on", "at", "and",
+                    "am", "pm", r"a\.m", r"p\.m", "gmt", "utc", "ist", "pst", "est",
                     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 _STAMP_WORDS = compile_pattern(rf"(?i)\b(?:{'|'.join(_STAMP_WORD_LIST)})\b\.?|(?-i:\b[A-Z]{{2,}}\b)|[^A-Za-z]")
 
@@ -167,7 +171,7 @@ def _stamp_line(text: str, told: ResolvedDate) -> bool:
     return len(words) <= _BYLINE_WORDS and all(w[0].isupper() for w in words)
 
 
-_BYLINE_WORDS = 3
+_BYLINE_WORDS = 4  # two names: "Jane Roe and John Doe | 12.04.2025 - Update : 12.04.2025"
 
 
 # What may stand before a date that heads a line as the copy's stamp ("date 2022-04-09 GAO: ...").
@@ -381,10 +385,8 @@ def next_anchor(resolved: ResolvedDate | None, previous: ResolvedDate | None) ->
 
 
 def moves_on(key: str) -> bool:
-    """'The next day', 'a day later': a day (`day_key`) counted forward from the incident told before, so
-    another day than that incident's ("While residents were still mourning that attack, gunmen targeted a
-    post the next day"). Not "the day after", which may count from what follows it ("The attack occurred
-    the day after peace talks had begun")."""
+    """'The next day', 'a day later': a day (`day_key`) counted forward from the incident told before; not
+    "the day after", which may count from what follows it ("the day after peace talks had begun")."""
     return not key.endswith("after") and any(name == "anc" and days > 0 and rx.fullmatch(key)
                                              for name, rx, days in tables().rules)
 
