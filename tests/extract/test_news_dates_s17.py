@@ -181,3 +181,19 @@ def test_a_byline_of_two_names_and_its_dates_stamps_the_copy(session) -> None:
             "The army said the camp near Dara, North Darfur, was attacked twice on Friday, and that 74 people "
             "had been killed.")
     assert _starts(session, text, "2025-04-12") == ["2025-04-11"]
+
+
+@pytest.mark.parametrize("written,day", [
+    ("overnight Thursday and Friday", "2023-02-10"),
+    ("on the night from Thursday to Friday", "2023-02-10"),
+    ("during the night of Thursday to Friday", "2023-02-10"),
+    ("overnight Thursday", "2023-02-09"),  # a night named by one day is that day's
+])
+def test_a_night_over_two_days_is_dated_by_the_day_it_ended_on(written: str, day: str) -> None:
+    import datetime as dt
+
+    from conflictlens.extract.dates.mentions import resolve_mention
+
+    (mention,) = find_date_mentions(f"Gunmen attacked the village {written}, a resident said.")
+    told = resolve_mention(mention, dt.date(2023, 2, 14), None)
+    assert told is not None and told.start.isoformat() == day
