@@ -129,6 +129,9 @@ class SentenceInfo:
     # its act is told before any word that refers back ("Sunday morning the rebels attacked Mangazi ... as
     # the army repelled the assault"): "the assault" is this sentence's own act, not one told before
     own_act_first: bool = False
+    # it refers back to the doers alone, after its own deed ("three people were shot dead in Dogo after the
+    # assailants left"): a new place still tells another incident
+    doers_only: bool = False
     # it recalls an earlier incident, dated only by a period begun before the report's day ("In May, two
     # jawans were killed in a similar attack", "Last year, bandits killed 30 people")
     recap: bool = False
@@ -284,7 +287,7 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
         # "IS also claimed Saturday's attack, when a bomber hit a checkpoint, killing 10" after a Monday
         # bombing: an act named by a day the incident told does not have is another one
         return True
-    if s.anaphor:
+    if s.anaphor and not s.doers_only:
         # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
         # day and adds no casualty or claim to the incident it names is a later event of its own; so is
         # one that opens on another day and tells its own act before the words that refer back.
@@ -335,6 +338,8 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         names_several=several,
         opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
+        doers_only=anaphor and _first_act_anaphor(sentence) == len(sentence)
+        and _act_before(fact, _first_anaphor(sentence)),
         recap=recap, long_before=long_before,
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
         follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
@@ -369,6 +374,12 @@ def _first_act_anaphor(sentence: str) -> int:
     """Where the sentence first refers back to an act ("the assault", "the attack"), or its end."""
     found = (m.start() for m in _ANAPHOR.finditer(sentence) if not _DOERS.search(m.group(0)))
     return next(found, len(sentence))
+
+
+def _first_anaphor(sentence: str) -> int:
+    """Where the sentence first refers back to anything told ("the assailants", "the attack")."""
+    found = _ANAPHOR.search(sentence)
+    return found.start() if found else len(sentence)
 
 
 def _act_before(fact: str, end: int) -> bool:

@@ -197,3 +197,19 @@ def test_a_night_over_two_days_is_dated_by_the_day_it_ended_on(written: str, day
     (mention,) = find_date_mentions(f"Gunmen attacked the village {written}, a resident said.")
     told = resolve_mention(mention, dt.date(2023, 2, 14), None)
     assert told is not None and told.start.isoformat() == day
+
+
+def test_a_deed_in_a_new_place_that_names_only_the_doers_is_another_incident(session) -> None:
+    text = ("Nine people have been killed in two attacks in northern Burkina Faso, officials said on Monday. "
+            "Six people were killed by armed men overnight Saturday at Arbinda, a security official said. "
+            "A local official said three people were shot dead in the village of Djibo, and their bodies were "
+            "found after the assailants left.")
+    places = sorted((e.to_dict()["location"] or {}).get("place") or "" for e in
+                    session.extract_text(text, published="2019-09-24"))
+    assert places == ["Arbinda", "Djibo"]
+
+
+def test_the_gunmen_told_again_in_the_village_stay_one_incident(session) -> None:
+    text = ("Several people are feared dead after gunmen raided a village in Cameroon's Southwest region. "
+            "The gunmen attacked the village of Egbekaw early Monday, shooting indiscriminately, a resident said.")
+    assert len(session.extract_text(text, published="2023-11-06")) == 1
