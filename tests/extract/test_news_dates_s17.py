@@ -213,3 +213,9 @@ def test_the_gunmen_told_again_in_the_village_stay_one_incident(session) -> None
     text = ("Several people are feared dead after gunmen raided a village in Cameroon's Southwest region. "
             "The gunmen attacked the village of Egbekaw early Monday, shooting indiscriminately, a resident said.")
     assert len(session.extract_text(text, published="2023-11-06")) == 1
+
+
+def test_a_syndicators_credit_after_the_page_stamp_leaves_the_dateline_read(session) -> None:
+    text = (" date 2024-10-07 (MENAFN- Some News Network) ISLAMABAD, Oct 7 (APP) – Two engineers were killed "
+            "in an attack on a convoy near the airport in Karachi last night, the embassy confirmed.")
+    assert _starts(session, text, "2024-10-07") == ["2024-10-06"]
