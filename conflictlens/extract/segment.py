@@ -334,12 +334,10 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         words=telling_words(sentence),
         names=named_words(sentence) if anaphor or act else frozenset(),
         sums_several=bool(cues.several_incidents) and found_in(cues.several_incidents, sentence),
-        speaks_of_act=act,
-        names_several=several,
+        speaks_of_act=act, names_several=several,
         opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
-        doers_only=anaphor and _first_act_anaphor(sentence) == len(sentence)
-        and _act_before(fact, _first_anaphor(sentence)),
+        doers_only=anaphor and _doers_only(sentence, fact),
         recap=recap, long_before=long_before,
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
         follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
@@ -376,10 +374,10 @@ def _first_act_anaphor(sentence: str) -> int:
     return next(found, len(sentence))
 
 
-def _first_anaphor(sentence: str) -> int:
-    """Where the sentence first refers back to anything told ("the assailants", "the attack")."""
+def _doers_only(sentence: str, fact: str) -> bool:
+    """Whether the sentence refers back to the doers alone ("the assailants"), after its own deed."""
     found = _ANAPHOR.search(sentence)
-    return found.start() if found else len(sentence)
+    return _first_act_anaphor(sentence) == len(sentence) and _act_before(fact, found.start() if found else len(sentence))
 
 
 def _act_before(fact: str, end: int) -> bool:
