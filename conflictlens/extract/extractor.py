@@ -33,7 +33,7 @@ from conflictlens.extract.state_strikes import with_strike_mentions
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, shouted_spans, truecase
 from conflictlens.extract.wire.furniture import caption_spans, find_dateline, furniture_spans, inside, is_messenger
-from conflictlens.extract.wire.furniture import without_captions
+from conflictlens.extract.wire.furniture import outside_captions, without_captions, without_repeats
 from conflictlens.extract.wire.unwrap import unwrap
 from conflictlens.model.periods import leading_day
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -279,7 +279,7 @@ class Extractor:
                   and not _names_nobody(text, m) and not inside(messengers, m.start, m.end)]
         not_perpetrators = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP" or inside(guessed, s, e))
         captions = caption_spans(text)  # a photo caption tells no part of the story
-        sentences = [s for s in split_sentences(text) if not inside(captions, *s)]
+        sentences = without_repeats(text, outside_captions(text, split_sentences(text), captions))
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,
                           event_dates(text, sentences, captions), not_perpetrators, (country, as_of), known)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
+from conflictlens.extract.dates.mentions import moves_on
 from conflictlens.extract.patterns import Regex, compile_pattern, found_in, may_occur
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
@@ -37,7 +38,7 @@ _NEW_INCIDENT = compile_pattern(
     # "Another 68 people were wounded": the incident's injured, told after its dead
     r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
     # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"
-    r"(?:On|Just|About|Hours|Minutes|(?:Two|Three)\s+(?:minutes|hours|days|weeks|months|years)\b|A day|A week)\b"
+    r"(?:On|Just|About|Hours|Minutes|Days|Weeks|(?:Two|Three)\s+(?:minutes|hours|days|weeks|months|years)\b|A day|A week)\b"
     r"[^.]{0,40}\b(?:later|earlier|before|after)\b|"
     # "The earlier attack, a suicide bombing, killed 11 others": named as another one than the last told
     r"The (?:earlier|other|previous|separate) (?:[\w-]+ ){0,2}?(?:attack|blast|bombing|explosion|ambush|raid|assault|"
@@ -83,18 +84,15 @@ class Incident:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
-    # Sentences told elsewhere that say who did this incident ("X claimed the funeral bombing"): they
-    # count for attribution only, and stay out of the span the incident is typed and counted from.
+    # Sentences told elsewhere that say who did it ("X claimed the funeral bombing"): attribution only, not its span
     references: list[tuple[int, int]] = field(default_factory=list)
     words: set[str] = field(default_factory=set)  # words that tell it from other incidents
-    # recaps of earlier incidents told among its sentences ("In May, two jawans were killed ..."): their
-    # periods date no incident
+    # recaps of earlier incidents told among its sentences ("In May, two jawans were killed ..."): they date nothing
     recaps: list[tuple[int, int]] = field(default_factory=list)
     # sentences of an earlier incident that tell acts in several places, this one's among them ("ISWAP
     # launched attacks on Monguno and Nganzai"): who they name did this one too, unless its own say otherwise
     shared: list[tuple[int, int]] = field(default_factory=list)
-    # sentences after it that say where it took place and tell nothing else of it ("The confrontation took
-    # place in Segovia"): they place it, and add no toll, day or doer
+    # later sentences that only say where it took place ("The confrontation took place in Segovia"): place, no toll
     scenes: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, s: SentenceInfo) -> None:
@@ -131,9 +129,8 @@ class SentenceInfo:
     # its act is told before any word that refers back ("Sunday morning the rebels attacked Mangazi ... as
     # the army repelled the assault"): "the assault" is this sentence's own act, not one told before
     own_act_first: bool = False
-    # it recalls an earlier incident, dated only by a period begun before the report's day ("In May, two
-    # jawans were killed in a similar attack", "Last year, bandits killed 30 people")
-    recap: bool = False
+    doers_only: bool = False  # refers back to the doers alone, after its own deed: a new place is another incident
+    recap: bool = False  # recalls an earlier incident dated by a period begun before the report's day ("In May, ...")
     long_before: bool = False  # dated by a day weeks before the report's ("on 13 March" in a report of May 20)
     names_the_recap: bool = False  # it opens on "That attack": after a recap, it speaks of the incident recalled
     # it tells what followed an incident it names (`EventCues.follow_up`: funerals, condemnations, charges, trials,
@@ -296,11 +293,14 @@ def _starts_new(s: SentenceInfo, current: Incident) -> bool:
         # "IS also claimed Saturday's attack, when a bomber hit a checkpoint, killing 10" after a Monday
         # bombing: an act named by a day the incident told does not have is another one
         return True
-    if s.anaphor:
+    if s.anaphor and not s.doers_only:
         # "On Wednesday, police arrested three men over the attack": a sentence that opens on another
         # day and adds no casualty or claim to the incident it names is a later event of its own; so is
         # one that opens on another day and tells its own act before the words that refer back.
-        return new_date and s.opens_with_date and (not s.supporting or s.own_act_first)
+        # "While residents were still mourning that attack, gunmen targeted a post the next day": so does
+        # one dated forward from the incident told
+        opens_a_day = s.opens_with_date or any(map(moves_on, s.dates))
+        return new_date and opens_a_day and (not s.supporting or s.own_act_first)
     # An incident told so far without a place ("... attacked an army barracks in the north") is
     # placed by the next sentence that names one ("The jihadists stormed the barracks in Nassoumbou").
     new_place = (bool(s.places) and bool(current.places) and not (s.places & current.places)
@@ -340,10 +340,10 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         words=telling_words(sentence),
         names=named_words(sentence) if anaphor or act else frozenset(),
         sums_several=bool(cues.several_incidents) and found_in(cues.several_incidents, sentence),
-        speaks_of_act=act,
-        names_several=several,
+        speaks_of_act=act, names_several=several,
         opens_in=opens_in, names_days=names_days,
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
+        doers_only=anaphor and _doers_only(sentence, fact),
         recap=recap, long_before=long_before, scene=bool(places) and not strong and _found(cues.scene, sentence),
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
         follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
@@ -378,6 +378,12 @@ def _first_act_anaphor(sentence: str) -> int:
     """Where the sentence first refers back to an act ("the assault", "the attack"), or its end."""
     found = (m.start() for m in _ANAPHOR.finditer(sentence) if not _DOERS.search(m.group(0)))
     return next(found, len(sentence))
+
+
+def _doers_only(sentence: str, fact: str) -> bool:
+    """Whether the sentence refers back to the doers alone ("the assailants"), after its own deed."""
+    found = _ANAPHOR.search(sentence)
+    return _first_act_anaphor(sentence) == len(sentence) and _act_before(fact, found.start() if found else len(sentence))
 
 
 def _act_before(fact: str, end: int) -> bool:

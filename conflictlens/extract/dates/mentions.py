@@ -20,7 +20,7 @@ from conflictlens.extract.dates.resolvers import DateMention, ResolvedDate, reso
 from conflictlens.extract.dates.tables import tables
 
 __all__ = ["DateMention", "ResolvedDate", "find_date_mentions", "resolve_event_date", "resolve_mention", "next_anchor",
-           "stays_on_the_day", "day_key", "names_an_incident_by_day", "heads_the_line",
+           "stays_on_the_day", "moves_on", "day_key", "names_an_incident_by_day", "heads_the_line",
            "stated_date", "said_on", "no_incident_day", "names_an_incident", "incident_days", "past_telling", "filing_day"]
 _REACH = 48
 # A day this many days or more before the report's is not the day of the report's own incident (news
@@ -117,15 +117,26 @@ def said_on(text: str, m: DateMention) -> bool:
         return False
     t = tables()
     return bool(t.statement.search(text, max(0, m.start - 50), m.start) or t.statement_after.match(text, m.end)
-                or (_opens_sentence(text, m.start) and t.opening_statement.match(text, m.end)))
+                or (_opens_sentence(text, m.start) and t.opening_statement.match(text, m.end))
+                or t.toll_rise.search(text, _sentence_start(text, m.start), m.start))
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins (after a line break or full stop, at most 300 back)."""
+    lo = max(0, start - 300)
+    return max(lo - 1, text.rfind("\n", lo, start), *(text.rfind(p, lo, start) for p in (". ", "! ", "? "))) + 1
 
 
 _SENTENCE_OPENING = compile_pattern(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
+_LINE_STAMP = compile_pattern(r"(?i)\s*(?:(?:published|updated|posted|date|dated)\b:?\s*)?\d{4}-\d{2}-\d{2}\s+")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    """Whether a date mention opens its sentence ("On Friday, Afghan authorities confirmed ...")."""
-    return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None
+    """Whether a date mention opens its sentence ("On Friday, Afghan authorities confirmed ..."), also
+    after the page's stamp heading its line ("date 2025-02-06 On Wednesday evening, ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _SENTENCE_OPENING.search(text, max(0, start - 8), start) is not None or (
+        start - line_start <= 40 and _LINE_STAMP.fullmatch(text, line_start, start) is not None)
 
 
 def _in_parentheses(text: str, told: ResolvedDate) -> bool:
@@ -139,8 +150,8 @@ def _in_parentheses(text: str, told: ResolvedDate) -> bool:
     return opened >= 0 and text.find(")", opened, m.start) < 0 and text.find(")", m.end, m.end + 80) >= 0
 
 
-_STAMP_WORD_LIST = ("published", "updated", "posted", "last", "modified", "date", "dated", "on", "at", "am", "pm",
-                    r"a\.m", r"p\.m", "gmt", "utc", "ist", "pst", "est",
+_STAMP_WORD_LIST = ("published", "updated", "update", "posted", "last", "modified", "date", "dated", "on", "at", "and",
+                    "am", "pm", r"a\.m", r"p\.m", "gmt", "utc", "ist", "pst", "est",
                     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 _STAMP_WORDS = compile_pattern(rf"(?i)\b(?:{'|'.join(_STAMP_WORD_LIST)})\b\.?|(?-i:\b[A-Z]{{2,}}\b)|[^A-Za-z]")
 
@@ -160,7 +171,7 @@ def _stamp_line(text: str, told: ResolvedDate) -> bool:
     return len(words) <= _BYLINE_WORDS and all(w[0].isupper() for w in words)
 
 
-_BYLINE_WORDS = 3
+_BYLINE_WORDS = 4  # two names: "Jane Roe and John Doe | 12.04.2025 - Update : 12.04.2025"
 
 
 # What may stand before a date that heads a line as the copy's stamp ("date 2022-04-09 GAO: ...").
@@ -226,7 +237,8 @@ def _day_inside(text: str, inside: list[ResolvedDate], anchor: ResolvedDate | No
     """The incident's date among those told inside it: the first day-precise one it happened on."""
     days = [r for r in inside if r.precision == "day"]
     # "..., police said Thursday. No one claimed Wednesday night's attack": the day it happened wins
-    told = [r for r in days if not (_said_on(text, r) or _in_parentheses(text, r) or _stamp_line(text, r))]
+    stamped = [r for r in days if _in_parentheses(text, r) or _stamp_line(text, r)]
+    told = [r for r in days if not (r in stamped or _said_on(text, r))]
     # "Tuesday's bombings came two days after a bomb exploded in Cotabato on Sunday": the day that names
     # the incident told before is not this one's
     told = [r for r in told if not _names_the_last(text, r, anchor)] or told
@@ -236,8 +248,9 @@ def _day_inside(text: str, inside: list[ResolvedDate], anchor: ResolvedDate | No
     if told or not days:
         return next(iter(told), inside[0])
     # "IS on Saturday claimed an attack on a bus ... Friday's attack": only the day of the claim is
-    # told; a later sentence that names the incident by its day dates it first
-    return named_later() or days[0]
+    # told; a later sentence that names the incident by its day dates it first, and the day something was
+    # said ("the armed forces said on Tuesday") before the page's stamp ("Published February 04, 2022")
+    return named_later() or next((r for r in days if r not in stamped), days[0])
 
 
 @lru_cache(maxsize=1)
@@ -369,6 +382,13 @@ def next_anchor(resolved: ResolvedDate | None, previous: ResolvedDate | None) ->
     if resolved is None or resolved.mention is None or resolved.looks_back:
         return previous
     return resolved
+
+
+def moves_on(key: str) -> bool:
+    """'The next day', 'a day later': a day (`day_key`) counted forward from the incident told before; not
+    "the day after", which may count from what follows it ("the day after peace talks had begun")."""
+    return not key.endswith("after") and any(name == "anc" and days > 0 and rx.fullmatch(key)
+                                             for name, rx, days in tables().rules)
 
 
 def stays_on_the_day(mention: DateMention) -> bool:

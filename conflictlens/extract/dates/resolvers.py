@@ -145,12 +145,15 @@ def _r_islamic(g: dict[str, str], c: _Ctx) -> Any:
 def _r_numeric(g: dict[str, str], c: _Ctx) -> Any:
     a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
     y += (2000 if y < 50 else 1900) if len(g["y"]) == 2 else 0
-    first, second = (_date(y, a, b), _date(y, b, a)) if c[2] == "MDY" else (_date(y, b, a), _date(y, a, b))
+    # dots part a day from its month ("04.03.2022": 4 March) where dates are written so (Europe, South Asia);
+    # US copy writes slashes
+    month_first = c[2] == "MDY" and g.get("sep") != "."
+    first, second = (_date(y, a, b), _date(y, b, a)) if month_first else (_date(y, b, a), _date(y, a, b))
     reads = [d for d in (first, second) if d is not None]
     if c[0] is not None and len(reads) == 2:
-        # Ambiguous: the reading not after publication and closest to it.
+        # Ambiguous: the reading not after publication and closest to it; a dotted date is day-first
         past = [d for d in reads if d <= c[0]]
-        reads = [max(past)] if past else reads
+        reads = reads[:1] if g.get("sep") == "." and reads[0] in past else [max(past)] if past else reads
     return (reads[0], reads[0], "day") if reads else None
 
 

@@ -35,6 +35,7 @@ class Tables(NamedTuple):
     # after a day that opens its sentence: who spoke and a statement verb ("On Friday, authorities confirmed")
     opening_statement: re.Pattern[str]
     frame_after: re.Pattern[str]  # after a date: a superlative's frame ("this year's deadliest attack")
+    toll_rise: re.Pattern[str]  # earlier in its sentence: a toll risen to a count ("the toll has risen to 100")
 
 
 def _longest_first(text: str) -> tuple[int, str]:
@@ -120,7 +121,8 @@ def tables() -> Tables:
                   compile_pattern(with_speech_verbs(lex["statement_cues"]), re.IGNORECASE),
                   compile_pattern(with_speech_verbs(lex["statement_after_cues"]), re.IGNORECASE),
                   compile_pattern(lex["opening_statement_cues"], re.IGNORECASE),
-                  compile_pattern(lex["frame_after_cues"], re.IGNORECASE))
+                  compile_pattern(lex["frame_after_cues"], re.IGNORECASE),
+                  compile_pattern(lex["toll_rise_cues"], re.IGNORECASE))
 
 
 def _norm(word: str) -> str:

@@ -160,6 +160,38 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _patterns().caption.finditer(text)]
 
 
+def outside_captions(text: str, sentences: list[tuple[int, int]], captions: list[tuple[int, int]]
+                     ) -> list[tuple[int, int]]:
+    """The sentences with the caption lines they hold cut away: a line break the sentence splitter read
+    through ("Updated June 21, 2021\nThis photo taken on June 16, 2017 in Bamenda shows ... / AFP") leaves
+    the caption no part of the story, and what stands beside it ("Updated June 21, 2021") a sentence of its own."""
+    out: list[tuple[int, int]] = []
+    for span in sentences:
+        pieces = [span]
+        for c, d in captions:
+            pieces = [q for a, b in pieces for q in ((a, b),) if not (c < b and a < d)] + \
+                     [q for a, b in pieces if c < b and a < d for q in ((a, c), (d, b))]
+        for a, b in sorted(pieces):
+            piece = text[a:b]
+            if piece.strip():
+                out.append((a + len(piece) - len(piece.lstrip()), b - len(piece) + len(piece.rstrip())))
+    return out
+
+
+def without_repeats(text: str, spans: list[tuple[int, int]], shortest: int = 40) -> list[tuple[int, int]]:
+    """The sentences less those that repeat an earlier one word for word: a page's headline printed again
+    above its story, or a story printed twice, tells no second incident. Short sentences ("Two soldiers
+    were killed.") may tell two incidents of a roundup alike, and stay."""
+    seen: set[str] = set()
+    kept = []
+    for a, b in spans:
+        words = " ".join(text[a:b].split())
+        if len(words) < shortest or words not in seen:
+            kept.append((a, b))
+        seen.add(words)
+    return kept
+
+
 def without_captions(text: str) -> str:
     """`text` with its photo captions blanked, offsets kept: a caption above a dateline ("Officers
     investigate the site ... on 3 May 2015") is no day the copy was filed on."""
