@@ -5,16 +5,19 @@ names a place or a day of its own it can open an incident of its own, and the at
 events: the toll on one, the claim on the other.
 
 After a report's events are built, an event that adds nothing contradicting an earlier one (or, when
-none is told before it, a later one) is folded into it: the same kind of act (both violence), days
-that overlap, places that fit one within the other, at most one of them with a toll (or the same toll:
-the same victims are never counted twice), and no other perpetrator. An event told in a sentence that
-announces another incident ("In a separate attack", "Elsewhere", "A second bomb") is never folded.
-The folded event gives each field the other lacks, with its evidence (document and span), and its
-statements of who did it; the record names the events folded in (`extra["folded"]`).
+none is told before it, a later one) is folded into it: both violence, days that overlap (a day told
+"around" is three days either side), places that fit one within the other, at most one of them with a
+toll (or the same toll: the same victims are never counted twice), and no other perpetrator. An event
+told in a sentence that announces another incident ("In a separate attack", "reports of another
+attack") is never folded. The event with the toll leads; it takes each field it lacks from the other,
+with its evidence (document and span), all the statements of who did it, and, for a battle, the other's
+kind of act (clashes name an act least closely). The record names the events folded in
+(`extra["folded"]`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from conflictlens.extract.build import VIOLENT_TYPES, summarise
@@ -22,6 +25,8 @@ from conflictlens.extract.segment import announces_new
 from conflictlens.model.records import Casualties, Event, precision_rank
 
 _TOLLS = ("fatalities", "injured")
+_BATTLES = "Battles"
+_AROUND_DAYS = 3  # how far a day told "around" may be from the day meant
 # Fields a fragment gives the event it folds into when that one lacks them: (field, evidence names).
 _GIVEN = (("date", ("date",)), ("location", ("location",)), ("fatalities", ("fatalities",)),
           ("injured", ("injured",)), ("perpetrators_killed", ("perpetrators_killed",)),
@@ -55,7 +60,16 @@ def fits(a: Event, b: Event) -> bool:
 def _same_days(a: Event, b: Event) -> bool:
     if not a.date.start or not b.date.start:
         return True
-    return a.date.start <= (b.date.end or b.date.start) and b.date.start <= (a.date.end or a.date.start)
+    (a0, a1), (b0, b1) = _window(a), _window(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def _window(event: Event) -> tuple[dt.date, dt.date]:
+    """The days an event's date may mean: a day "around" a week (precision week, one day told) is three days
+    either side of it."""
+    start, end = dt.date.fromisoformat(event.date.start[:10]), dt.date.fromisoformat((event.date.end or event.date.start)[:10])
+    margin = dt.timedelta(days=_AROUND_DAYS if event.date.precision == "week" and start == end else 0)
+    return start - margin, end + margin
 
 
 def _same_place(a: Event, b: Event) -> bool:
@@ -68,8 +82,13 @@ def _toll(event: Event) -> tuple[int | None, ...]:
 
 
 def _one_toll(a: Event, b: Event) -> bool:
-    told = [t for t in (_toll(a), _toll(b)) if any(n is not None for n in t)]
-    return len(told) < 2 or told[0] == told[1]
+    """At most one of them tells a toll, or both tell the same victims: every count both give is the same
+    (74 killed beside 74 killed and 17 wounded), and they share at least one."""
+    x, y = _toll(a), _toll(b)
+    if all(n is None for n in x) or all(n is None for n in y):
+        return True
+    shared = [(m, n) for m, n in zip(x, y) if m is not None and n is not None]
+    return bool(shared) and all(m == n for m, n in shared)
 
 
 def fold(a: Event, b: Event) -> Event:
@@ -82,6 +101,8 @@ def fold(a: Event, b: Event) -> Event:
             setattr(merged, name, getattr(other, name))
             for key in evidence:
                 merged.evidence[key] = list(other.evidence.get(key, []))
+    if merged.event_type == _BATTLES and other.event_type != _BATTLES:  # "clashes" name the act least closely
+        _give_typing(merged, other)
     _give_attribution(merged, other)
     merged.summary = summarise(merged)
     merged.confidence = max(a.confidence, b.confidence)
@@ -97,6 +118,13 @@ def _lacks(event: Event, name: str, other: Event) -> bool:
     if name in ("date", "location"):  # the days overlap, the places lie one within the other
         return precision_rank(value.precision) > precision_rank(getattr(other, name).precision)
     return not value
+
+
+def _give_typing(merged: Event, other: Event) -> None:
+    """The other's kind of act ("a suicide bombing", "gunmen killed villagers") for a battle's."""
+    merged.event_type, merged.sub_event_type = other.event_type, other.sub_event_type
+    for key in ("event_type", "sub_event_type"):
+        merged.evidence[key] = list(other.evidence.get(key, []))
 
 
 def _give_attribution(merged: Event, other: Event) -> None:

@@ -53,8 +53,28 @@ def test_tolls_are_never_added() -> None:
     assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (15, 15, 15)
 
 
+def test_the_same_victims_told_twice_are_one_toll_and_an_approximate_day_is_near() -> None:
+    act = _event("a", killed=74)
+    act.injured = Casualties.exact(17)
+    again = _event("b", day="2024-06-12", killed=74, perpetrator="RSF")
+    again.date.precision = "week"  # a day told "around"
+    assert fits(act, again)
+    merged = fold(act, again)
+    assert (merged.fatalities.best, merged.injured.best, merged.perpetrator, merged.date.start) == (74, 17, "RSF", "2024-06-11")
+    assert not fits(act, _event("b", day="2024-06-12", killed=74))  # a day told as a day is that day
+
+
+def test_a_battle_takes_the_kind_of_act_the_fragment_tells() -> None:
+    bombing = _event("b", kind="Explosions/Remote violence")
+    bombing.sub_event_type = "Suicide bomb"
+    merged = fold(_event("a", killed=5), bombing)
+    assert (merged.event_type, merged.sub_event_type, merged.fatalities.best) == ("Explosions/Remote violence",
+                                                                                 "Suicide bomb", 5)
+
+
 @pytest.mark.parametrize("other", [
     _event("b", killed=4),  # two tolls: two sets of victims
+    _event("b", killed=15, day="2024-06-12"),  # the same toll on another day
     _event("b", place="Dikwa"),  # another town
     _event("b", day="2024-06-12"),  # another day
     _event("b", perpetrator="Boko Haram"),  # another perpetrator than the act's
