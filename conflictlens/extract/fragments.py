@@ -67,7 +67,8 @@ def _same_days(a: Event, b: Event) -> bool:
 def _window(event: Event) -> tuple[dt.date, dt.date]:
     """The days an event's date may mean: a day "around" a week (precision week, one day told) is three days
     either side of it."""
-    start, end = dt.date.fromisoformat(event.date.start[:10]), dt.date.fromisoformat((event.date.end or event.date.start)[:10])
+    start = dt.date.fromisoformat(event.date.start[:10])
+    end = dt.date.fromisoformat((event.date.end or event.date.start)[:10])
     margin = dt.timedelta(days=_AROUND_DAYS if event.date.precision == "week" and start == end else 0)
     return start - margin, end + margin
 
@@ -116,7 +117,10 @@ def _lacks(event: Event, name: str, other: Event) -> bool:
     if isinstance(value, Casualties):
         return value.best is None
     if name in ("date", "location"):  # the days overlap, the places lie one within the other
-        return precision_rank(value.precision) > precision_rank(getattr(other, name).precision)
+        mine, theirs = precision_rank(value.precision), precision_rank(getattr(other, name).precision)
+        # a town named at province precision ("20 km from Boni") still names more than the province alone
+        town = name == "location" and not value.place and bool(other.location.place)
+        return mine > theirs or (mine == theirs and town)
     return not value
 
 

@@ -136,3 +136,11 @@ def test_reports_of_another_attack_stay_apart(session) -> None:
     text = ("Gunmen killed 12 villagers in Marte, Borno State, on Sunday, residents said.\n\n"
             "There were also reports of another attack by gunmen on the same town on Sunday.")
     assert len(_summaries(session, text)) == 2
+
+
+def test_a_town_named_beside_a_province_is_kept() -> None:
+    act = _event("a", place=None, killed=7)
+    near = _event("b", perpetrator="JNIM")
+    act.location.precision = near.location.precision = "province"  # "20 km from Marte": the town, not its spot
+    merged = fold(act, near)
+    assert (merged.location.place, merged.fatalities.best, merged.perpetrator) == ("Marte", 7, "JNIM")
