@@ -5,8 +5,8 @@ names a place or a day of its own it can open an incident of its own, and the at
 events: the toll on one, the claim on the other.
 
 After a report's events are built, an event that adds nothing contradicting an earlier one (or, when
-none is told before it, a later one) is folded into it: both violence, days that overlap (a day told
-"around" is three days either side), places that fit one within the other, at most one of them with a
+none is told before it, a later one) is folded into it: both violence, both dated, days that overlap
+(a day told "around" is three days either side), places that fit one within the other, at most one of them with a
 toll (or the same toll: the same victims are never counted twice), and no other perpetrator. An event
 told in a sentence that announces another incident ("In a separate attack", "reports of another
 attack") is never folded. The event with the toll leads; it takes each field it lacks from the other,
@@ -58,8 +58,10 @@ def fits(a: Event, b: Event) -> bool:
 
 
 def _same_days(a: Event, b: Event) -> bool:
+    """Whether their days overlap. Undated events (a wire text without a publication day) have no day to
+    tell incidents apart by: they are never folded."""
     if not a.date.start or not b.date.start:
-        return True
+        return False
     (a0, a1), (b0, b1) = _window(a), _window(b)
     return a0 <= b1 and b0 <= a1
 

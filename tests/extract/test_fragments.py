@@ -14,10 +14,10 @@ _TEXT = ("Gunmen attacked a police post in Marte on Tuesday, killing 15 officers
          "In a separate attack, gunmen stormed a market in Marte.")
 
 
-def _event(eid: str, *, day: str = "2024-06-11", place: str | None = "Marte", killed: int | None = None,
+def _event(eid: str, *, day: str | None = "2024-06-11", place: str | None = "Marte", killed: int | None = None,
            perpetrator: str | None = None, claimed: bool = False, kind: str = "Battles") -> Event:
     event = Event(id=eid, document_id="d1", event_type=kind, sub_event_type="Armed clash",
-                  date=DateInfo(day, day, "day"),
+                  date=DateInfo(day, day, "day" if day else None),
                   location=Location("NG", "Borno", None, place, precision="place" if place else "province"))
     if killed is not None:
         event.fatalities = Casualties.exact(killed)
@@ -77,6 +77,7 @@ def test_a_battle_takes_the_kind_of_act_the_fragment_tells() -> None:
     _event("b", killed=15, day="2024-06-12"),  # the same toll on another day
     _event("b", place="Dikwa"),  # another town
     _event("b", day="2024-06-12"),  # another day
+    _event("b", day=None),  # no day: nothing to tell incidents apart by (undated wire copy)
     _event("b", perpetrator="Boko Haram"),  # another perpetrator than the act's
     _event("b", kind="Protests"),  # no violence
 ])
