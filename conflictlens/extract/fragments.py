@@ -10,9 +10,8 @@ none is told before it, a later one) is folded into it: both violence, both date
 toll (or the same toll: the same victims are never counted twice), and no other perpetrator. An event
 told in a sentence that announces another incident ("In a separate attack", "reports of another
 attack") is never folded. The event with the toll leads; it takes each field it lacks from the other,
-with its evidence (document and span), all the statements of who did it, and, for a battle, the other's
-kind of act (clashes name an act least closely). The record names the events folded in
-(`extra["folded"]`).
+with its evidence (document and span), and all the statements of who did it; it keeps its own kind of
+act. The record names the events folded in (`extra["folded"]`).
 """
 
 from __future__ import annotations
@@ -25,7 +24,6 @@ from conflictlens.extract.segment import announces_new
 from conflictlens.model.records import Casualties, Event, precision_rank
 
 _TOLLS = ("fatalities", "injured")
-_BATTLES = "Battles"
 _AROUND_DAYS = 3  # how far a day told "around" may be from the day meant
 # Fields a fragment gives the event it folds into when that one lacks them: (field, evidence names).
 _GIVEN = (("date", ("date",)), ("location", ("location",)), ("fatalities", ("fatalities",)),
@@ -104,8 +102,6 @@ def fold(a: Event, b: Event) -> Event:
             setattr(merged, name, getattr(other, name))
             for key in evidence:
                 merged.evidence[key] = list(other.evidence.get(key, []))
-    if merged.event_type == _BATTLES and other.event_type != _BATTLES:  # "clashes" name the act least closely
-        _give_typing(merged, other)
     _give_attribution(merged, other)
     merged.summary = summarise(merged)
     merged.confidence = max(a.confidence, b.confidence)
@@ -124,13 +120,6 @@ def _lacks(event: Event, name: str, other: Event) -> bool:
         town = name == "location" and not value.place and bool(other.location.place)
         return mine > theirs or (mine == theirs and town)
     return not value
-
-
-def _give_typing(merged: Event, other: Event) -> None:
-    """The other's kind of act ("a suicide bombing", "gunmen killed villagers") for a battle's."""
-    merged.event_type, merged.sub_event_type = other.event_type, other.sub_event_type
-    for key in ("event_type", "sub_event_type"):
-        merged.evidence[key] = list(other.evidence.get(key, []))
 
 
 def _give_attribution(merged: Event, other: Event) -> None:

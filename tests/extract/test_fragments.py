@@ -64,12 +64,11 @@ def test_the_same_victims_told_twice_are_one_toll_and_an_approximate_day_is_near
     assert not fits(act, _event("b", day="2024-06-12", killed=74))  # a day told as a day is that day
 
 
-def test_a_battle_takes_the_kind_of_act_the_fragment_tells() -> None:
+def test_the_event_with_the_toll_keeps_its_kind_of_act() -> None:
     bombing = _event("b", kind="Explosions/Remote violence")
     bombing.sub_event_type = "Suicide bomb"
     merged = fold(_event("a", killed=5), bombing)
-    assert (merged.event_type, merged.sub_event_type, merged.fatalities.best) == ("Explosions/Remote violence",
-                                                                                 "Suicide bomb", 5)
+    assert (merged.event_type, merged.sub_event_type, merged.fatalities.best) == ("Battles", "Armed clash", 5)
 
 
 @pytest.mark.parametrize("other", [
