@@ -315,10 +315,10 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = found_in(cues.strong_trigger, fact) and not background
-    new = announces_new(sentence)
+    announces_new = bool(_NEW_INCIDENT.search(sentence) or _found(cues.new_incident, sentence))
     return SentenceInfo(
         span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim,
-        announces_new=new,
+        announces_new=announces_new,
         places=places, within=within, dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         # "Jolo is a stronghold of Abu Sayyaf, and the general pointed the finger at the group": a statement
@@ -333,15 +333,10 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
         recap=recap, long_before=long_before,
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
-        follow_up=(anaphor or act) and not new and not casualty_or_claim and _follows_up(fact),
+        follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
         retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))
                                                           or not (dates or casualty_or_claim)),
     )
-
-
-def announces_new(sentence: str) -> bool:
-    """Whether a sentence tells another incident than the one told so far ("In a separate attack", "Elsewhere")."""
-    return bool(_NEW_INCIDENT.search(sentence) or _found(event_cues().new_incident, sentence))
 
 
 def _found(cue: Regex | None, sentence: str) -> bool:
