@@ -5,14 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
-
 
 @pytest.mark.parametrize("tail", ["in the latest in a series of attacks in the region",
                                   "amid a spate of attacks on places of worship"])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.casualties.parse import parse_casualties
 from tests.extract.casualty_helpers import best_figures as _best
 from conflictlens.extract.tolls import TITLE_KEY
@@ -132,12 +131,6 @@ def test_a_cue_of_the_sentence_before_adds_no_victims() -> None:
     text = ("The truck bomb killed 7 guards and a cook, the army said. Soldiers later chased the attackers\u2026\n"
             "7 guards, 1 cook killed in truck bombing")
     assert parse_casualties(text).fatalities.best == 8
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _tolls(session, text: str, **fields) -> list[tuple]:

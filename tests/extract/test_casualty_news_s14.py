@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.casualties.parse import parse_casualties
 from tests.extract.casualty_helpers import best_figures as _best
 
@@ -154,12 +153,6 @@ def test_a_headline_telling_only_the_dead_fills_them() -> None:
     # not over a later event
     figures = parse_casualties(text, [(35, len(text))], headline=True, lead=False)
     assert (figures.fatalities.best, figures.injured.best) == (None, 41)
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _tolls(session, text: str) -> list[tuple]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.casualties.parse import parse_casualties
 from conflictlens.extract.wire.furniture import find_dateline
 
@@ -126,12 +125,6 @@ def test_a_headline_run_into_the_dateline(text: str, place: str) -> None:
 )
 def test_capitals_inside_a_sentence_are_no_dateline(text: str) -> None:
     assert find_dateline(text) is None
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def test_a_glued_headline_toll_adds_nothing(session) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.fragments import fits, fold, fold_fragments
 from conflictlens.model.records import Attribution, Casualties, DateInfo, Event, Evidence, Location
 
@@ -88,12 +87,6 @@ def test_a_fragment_told_as_another_incident_stays_apart() -> None:
     cut = _TEXT.index("In a separate")
     found = [(_event("a", killed=15), (0, cut - 1)), (_event("b"), (cut, len(_TEXT)))]
     assert len(fold_fragments(found, _TEXT)) == 2
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _summaries(session, text: str) -> list[str]:

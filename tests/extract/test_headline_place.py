@@ -3,16 +3,7 @@ headline names, not only its province (texts written for these tests)."""
 
 from __future__ import annotations
 
-import pytest
-
-import conflictlens
 from conflictlens.extract.places import in_a_title
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _places(session, text: str) -> list[tuple[str | None, str | None]]:

@@ -4,14 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
-
 
 def _main(session, text: str) -> dict:
     events = session.extract_text(text, published="2021-07-20")

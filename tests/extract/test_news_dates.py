@@ -4,14 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
-
 
 @pytest.mark.parametrize("text", [
     "Two Soldiers Killed In Roadside Bomb\n\nWed 25th March 2020\n\nTwo soldiers were killed by a roadside bomb on Tuesday, the army said.",

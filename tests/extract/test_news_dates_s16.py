@@ -9,15 +9,8 @@ import datetime as dt
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.dates.mentions import find_date_mentions, names_an_incident_by_day, said_on
 from conflictlens.extract.wire.furniture import caption_spans, without_captions
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _starts(session, text: str, published: str) -> list[str]:

@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.dates.mentions import find_date_mentions, said_on
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _starts(session, text: str, published: str) -> list[str]:

@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 
 _ACT = "Gunmen killed five villagers in Konduga on Monday. "
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _events(session, text: str) -> list[dict]:

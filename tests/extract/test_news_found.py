@@ -5,14 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
-
 
 def _events(session, text: str, published: str) -> list[dict]:
     return [e.to_dict() for e in session.extract_text(text, published=published)]

@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.wire.furniture import find_dateline
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _location(session, text: str) -> dict:

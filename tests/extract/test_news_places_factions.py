@@ -5,14 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
-
 
 def _main(session, text: str, published: str = "2021-03-10") -> dict:
     return session.extract_text(text, published=published)[0].to_dict()

@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.places import at_home, country_votes
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _locations(session, text: str) -> list[dict]:

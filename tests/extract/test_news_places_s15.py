@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.geo import Gazetteer
 
 
 @pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
     return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _location(session, text: str) -> dict:

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.segment import group_incidents, sentence_info
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _locations(session, text: str) -> list[dict]:

@@ -7,19 +7,12 @@ import datetime as dt
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.dates.mentions import find_date_mentions, no_incident_day, resolve_mention
 
 PUBLISHED = "2021-06-09"  # a Wednesday
 # The report's own incident, told at length (two sentences): what follows it is its background.
 MAIN = ("Gunmen stormed a police post in Gusau on Tuesday, killing six officers, a police spokesman said. "
         "The attackers fled on motorcycles before reinforcements arrived. ")
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _events(session, text: str, published: str = PUBLISHED) -> list[dict]:

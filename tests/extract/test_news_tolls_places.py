@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import conflictlens
 from conflictlens.extract.casualties.parse import parse_casualties
 from conflictlens.extract.wire.furniture import find_dateline
-
-
-@pytest.fixture(scope="module")
-def session():
-    with conflictlens.open() as s:
-        yield s
 
 
 def _one(session, text: str, published: str) -> dict:
