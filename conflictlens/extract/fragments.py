@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import replace
 
 from conflictlens.extract.build import VIOLENT_TYPES, summarise
-from conflictlens.extract.segment import sentence_info
+from conflictlens.extract.segment import announces_new
 from conflictlens.model.records import Casualties, Event, precision_rank
 
 _TOLLS = ("fatalities", "injured")
@@ -36,20 +36,13 @@ def fold_fragments(found: list[tuple[Event, tuple[int, int]]], text: str) -> lis
     """The report's (event, incident span) pairs, each fragment folded into the incident it speaks of."""
     kept: list[tuple[Event, tuple[int, int]]] = []
     for event, span in found:
-        if _announces_new(text, span):
-            kept.append((event, span))
-            continue
         host = next((i for i in range(len(kept) - 1, -1, -1) if fits(kept[i][0], event)), None)
-        if host is None:
+        # an incident told as another ("In a separate attack"), as the segmenter reads it, stays apart
+        if host is None or announces_new(text[span[0]:span[1]]):
             kept.append((event, span))
         else:
             kept[host] = (fold(kept[host][0], event), kept[host][1])
     return kept
-
-
-def _announces_new(text: str, span: tuple[int, int]) -> bool:
-    """Whether the incident is told as another ("In a separate attack"), as the segmenter reads it."""
-    return sentence_info(text, span, frozenset(), frozenset(), False).announces_new
 
 
 def fits(a: Event, b: Event) -> bool:

@@ -89,8 +89,7 @@ class Incident:
     words: set[str] = field(default_factory=set)  # words that tell it from other incidents
     # recaps of earlier incidents told among its sentences ("In May, two jawans were killed ..."): they date nothing
     recaps: list[tuple[int, int]] = field(default_factory=list)
-    # sentences of an earlier incident that tell acts in several places, this one's among them ("ISWAP
-    # launched attacks on Monguno and Nganzai"): who they name did this one too, unless its own say otherwise
+    # an earlier incident's sentences of acts in several places, this one's among them: their doers, unless its own say
     shared: list[tuple[int, int]] = field(default_factory=list)
     # later sentences that only say where it took place ("The confrontation took place in Segovia"): place, no toll
     scenes: list[tuple[int, int]] = field(default_factory=list)
@@ -126,8 +125,7 @@ class SentenceInfo:
     names_several: bool = False  # speaks of several incidents at once ("ISWAP claimed both attacks")
     opens_in: frozenset[str] = frozenset()  # the place it opens with ("In Nganzai, ..."): a change of scene
     names_days: frozenset[str] = frozenset()  # the days of incidents it names by their day ("Saturday's attack")
-    # its act is told before any word that refers back ("Sunday morning the rebels attacked Mangazi ... as
-    # the army repelled the assault"): "the assault" is this sentence's own act, not one told before
+    # its act is told before any word referring back ("the rebels attacked Mangazi as the army repelled the assault")
     own_act_first: bool = False
     doers_only: bool = False  # refers back to the doers alone, after its own deed: a new place is another incident
     recap: bool = False  # recalls an earlier incident dated by a period begun before the report's day ("In May, ...")
@@ -328,10 +326,9 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = found_in(cues.strong_trigger, fact) and not background
-    announces_new = bool(_NEW_INCIDENT.search(sentence) or _found(cues.new_incident, sentence))
+    new = announces_new(sentence)
     return SentenceInfo(
-        span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim,
-        announces_new=announces_new,
+        span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim, announces_new=new,
         places=places, within=within, dates=dates,
         opens_with_date=sentence.lower().startswith(tuple(date_words or dates)) if dates else False,
         # "Jolo is a stronghold of Abu Sayyaf, and the general pointed the finger at the group": a statement
@@ -346,10 +343,15 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         doers_only=anaphor and _doers_only(sentence, fact),
         recap=recap, long_before=long_before, scene=bool(places) and not strong and _found(cues.scene, sentence),
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
-        follow_up=(anaphor or act) and not announces_new and not casualty_or_claim and _follows_up(fact),
+        follow_up=(anaphor or act) and not new and not casualty_or_claim and _follows_up(fact),
         retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))
                                                           or not (dates or casualty_or_claim)),
     )
+
+
+def announces_new(sentence: str) -> bool:
+    """Whether the sentence tells an incident other than the one told so far ("In a separate attack")."""
+    return bool(_NEW_INCIDENT.search(sentence) or _found(event_cues().new_incident, sentence))
 
 
 def _found(cue: Regex | None, sentence: str) -> bool:

@@ -168,9 +168,8 @@ def outside_captions(text: str, sentences: list[tuple[int, int]], captions: list
     out: list[tuple[int, int]] = []
     for span in sentences:
         pieces = [span]
-        for c, d in captions:
-            pieces = [q for a, b in pieces for q in ((a, b),) if not (c < b and a < d)] + \
-                     [q for a, b in pieces if c < b and a < d for q in ((a, c), (d, b))]
+        for c, d in captions:  # a piece a caption overlaps keeps what lies before and after it
+            pieces = [q for a, b in pieces for q in (((a, c), (d, b)) if c < b and a < d else ((a, b),))]
         for a, b in sorted(pieces):
             piece = text[a:b]
             if piece.strip():
