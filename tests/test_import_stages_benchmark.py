@@ -72,3 +72,25 @@ def test_the_writes_store_what_an_import_stores_and_put_the_functions_back(stage
 def test_an_unknown_trial_is_refused(stages):
     with pytest.raises(SystemExit, match="unknown --trial"):
         stages._trial_sql("journal_off")
+
+
+def test_the_batch_levers_give_the_stores_rows_in_its_order(stages, rows_file, tmp_path):
+    seconds = Counter()
+    rows = stages.parsed("ucdp", rows_file, seconds)
+    stages.write(rows, tmp_path / "bench.db", rows_file.stat().st_size, [], seconds)
+    stages.levers(tmp_path / "bench.db", seconds)  # refuses (SystemExit) a table that differs
+    assert {"lever: roll-up by SQL", "lever: relations by SQL", "lever: roll-up as now",
+            "lever: relations as now"} <= set(seconds)
+
+
+def test_a_lever_whose_rows_differ_is_refused(stages, rows_file, tmp_path):
+    seconds = Counter()
+    rows = stages.parsed("ucdp", rows_file, seconds)
+    stages.write(rows, tmp_path / "bench.db", rows_file.stat().st_size, [], seconds)
+    conn = sqlite3.connect(tmp_path / "bench.db")
+    with conn:  # a record the SQL cannot make: its confidence is not the imported rows' 1.0
+        conn.execute("UPDATE actor_relations SET record = json_set(record, '$.confidence', 0.5) "
+                     "WHERE rowid = (SELECT min(rowid) FROM actor_relations)")
+    conn.close()
+    with pytest.raises(SystemExit, match="actor_relations by SQL differs"):
+        stages.levers(tmp_path / "bench.db", seconds)
