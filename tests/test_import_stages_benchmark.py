@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import sqlite3
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -36,7 +35,6 @@ def rows_file(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def stages():
-    sys.path.insert(0, str(BENCHMARKS))
     return _module("import_stages")
 
 
