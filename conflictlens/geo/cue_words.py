@@ -29,6 +29,8 @@ class CueWords:
     also_district: frozenset[str]  # "the Lower Dir region": a district is a region too
     division_of: re.Pattern[str]  # "Wase Local Government Area of Plateau": a province follows
     name_articles: frozenset[str]  # "el-Fasher": a lowercase article that starts a name
+    local_lead: re.Pattern[str]  # "in Patikul", "the town of Sumisip": a small town's name read as a place
+    local_kinds: frozenset[str]  # "Banmauk Township", "Fortul municipality": a kind said after a small town's name
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +40,9 @@ def cue_words() -> CueWords:
         raw = json.loads((resources.files("conflictlens.geo") / "data" / CUE_FILE).read_text(encoding="utf-8"))
         folded = {key: frozenset(fold_token(w) for w in raw[key]) for key in ("before", "plural", "also_district")}
         return CueWords(after={fold_token(w): kind for w, kind in raw["after"].items()}, **folded,
-                        division_of=_division_of(raw["division_of"]), name_articles=frozenset(raw["name_articles"]))
+                        division_of=_division_of(raw["division_of"]), name_articles=frozenset(raw["name_articles"]),
+                        local_lead=_local_lead(raw["local_lead"], raw["local_kinds"]),
+                        local_kinds=frozenset(fold_token(w) for w in raw["local_kinds"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ConflictLensError("CL-E960", f"cannot read the geo cue words ({exc}); fix the file or reinstall "
                                 "conflictlens", CUE_FILE) from exc
@@ -53,6 +57,16 @@ def _division_of(phrases: list[str]) -> re.Pattern[str]:
                  for w in phrase.split()]
         forms.append(r"\s+".join(words))
     return re.compile(rf"[A-Z][\w'’-]*\s+(?:{'|'.join(forms)})\s+of\s+(?:the\s+)?$")
+
+
+def _local_lead(leads: list[str], kinds: list[str]) -> re.Pattern[str]:
+    """Right before a name: a lead word, perhaps "the" and a kind said with "of" ("in the remote village
+    of"); or "the", up to two words and a kind with "of" ("the Basilan town of"). Group `kind` holds the kind."""
+    lead = "|".join(sorted(map(re.escape, leads), key=len, reverse=True))
+    kind = "|".join(sorted(map(re.escape, kinds), key=len, reverse=True))
+    def of_kind(group: str) -> str:
+        return rf"(?:[\w-]+\s+){{0,2}}(?P<{group}>{kind})\s+of\s+(?:the\s+)?"
+    return re.compile(rf"(?:\b(?:{lead})\s+(?:the\s+)?(?:{of_kind('kind1')})?|\bthe\s+{of_kind('kind2')})$", re.IGNORECASE)
 
 
 def starts_a_name(text: str, tokens: list, i: int) -> bool:
@@ -117,3 +131,18 @@ def kind_before(text: str, tokens: list, i: int) -> str | None:
         return None
     cue = fold_token(tokens[i - 2].group())
     return cues.after[cue] if cue in cues.before else None
+
+
+@lru_cache(maxsize=1)
+def load_attributive_words() -> frozenset[str]:
+    """Folded words a country name qualifies rather than locates ("the U.S. embassy")."""
+    text = (resources.files("conflictlens.geo") / "data" / "attributive_words.txt").read_text(encoding="utf-8")
+    return frozenset(fold_token(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def load_allegiance_phrases() -> re.Pattern[str]:
+    """Phrases after which a country name says whose side, not where ("forces loyal to the UAE")."""
+    text = (resources.files("conflictlens.geo") / "data" / "allegiance_phrases.txt").read_text(encoding="utf-8")
+    phrases = [re.escape(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return re.compile(rf"\b(?:{'|'.join(phrases)})\s+(?:the\s+)?$", re.IGNORECASE)

@@ -7,26 +7,24 @@ sentence and needs nothing beyond the standard library.
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Sequence
 
 from conflictlens.geo.choosing import (STRENGTH, abroad, area, far_apart, has_point, known_province_rows, named_context,
                                        province_positions, spelt_countries)
-from conflictlens.geo.loader import (GazetteerData, load_allegiance_phrases, load_attributive_words, load_bundled, read_user_places,
-                                     with_user_places)
-from conflictlens.geo.cue_words import cue_after, cue_words, kind_before, starts_a_name
-from conflictlens.geo.normalize import CONNECTORS, POSSESSIVE_RE, TOKEN_RE, fold_token, key_from_folded, name_key, stem_token
+from conflictlens.geo.loader import GazetteerData, load_bundled, read_user_places, with_user_places
+from conflictlens.geo.cue_words import (cue_after, cue_words, kind_before, load_allegiance_phrases, load_attributive_words,
+                                        starts_a_name)
+from conflictlens.geo.local import with_local_places
+from conflictlens.geo.normalize import (CONNECTORS, POSSESSIVE_RE, TOKEN_RE, fold_token, key_from_folded, name_key, name_span,
+                                        stem_token)
 from conflictlens.model.protocols import PlaceEntry, PlaceMention
 from conflictlens.model.records import Location
 from conflictlens.model.text import fold
 
-MAX_WORDS = 5
 # How many comma-separated names may stand between a name and the country that closes its chain.
 CHAIN_HOPS = 3
-# Only whitespace, hyphens, apostrophes and dots may sit between the words of one name.
-_JOIN_GAP = re.compile(r"[ \t\-‐–'’.]{1,3}")
 SPECIFICITY = {"country": 0, "admin1": 1, "admin2": 2, "place": 3}
 PRECISION = {"country": "country", "admin1": "province", "admin2": "district", "place": "place"}
 # A city this big needs no cue word, whatever its name folds like.
@@ -84,15 +82,12 @@ class Gazetteer:
             i += 1
         return out
 
+    def with_local_places(self, text: str, mentions: Sequence[PlaceMention], country: str) -> list[PlaceMention]:
+        """The mentions and the small towns of `country` the text names as places (`local.with_local_places`)."""
+        return with_local_places(text, mentions, country, self._data.index.eager)
+
     def _span_end(self, text: str, tokens: list, i: int) -> int:
-        """How many words from i can belong to one name (stop at commas, full stops + space...)."""
-        n = 1
-        while n < MAX_WORDS and i + n < len(tokens):
-            gap = text[tokens[i + n - 1].end():tokens[i + n].start()]
-            if not _JOIN_GAP.fullmatch(gap) or gap.endswith(". "):
-                break
-            n += 1
-        return n
+        return name_span(text, tokens, i)
 
     def _match_at(self, text: str, tokens: list, i: int) -> tuple[PlaceMention | None, int] | None:
         """The longest name at token i and where the next name may start; a country name that

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +21,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.geo.curated import CURATED_FILE, layer_curated, parse_curated, province_fixes, with_province
-from conflictlens.geo.normalize import fold_token, name_key
+from conflictlens.geo.normalize import name_key
 from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import PlaceEntry
 
@@ -30,6 +29,9 @@ KINDS = ("country", "admin1", "admin2", "place")
 BASE_FILE = "gazetteer.tsv.gz"  # scripts/build_reference_geo.py
 WORLD_EAGER = "world_eager.tsv.gz"  # scripts/build_global_geo.py: replaces base rows of the same id
 WORLD_KEYS = "world/keys.txt.gz"  # name key -> countries whose world file has it
+# Towns under the world layer's minimum population, one file per country, read only for the country a
+# report is set in (`Gazetteer.find_local_places`); their ids start so.
+LOCAL_FOLDER, LOCAL_PREFIX = "world_local", "gnl:"
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ class LayeredMeta(Mapping):
     def __getitem__(self, entry_id: str) -> Meta:
         found = self.eager.get(entry_id)
         if found is None and entry_id.count(":") >= 2:
-            found = load_country(entry_id.split(":", 2)[1])[1].get(entry_id)
+            cc = entry_id.split(":", 2)[1]
+            found = (load_local(cc) if entry_id.startswith(LOCAL_PREFIX) else load_country(cc))[1].get(entry_id)
         if found is None:
             raise KeyError(entry_id)
         return found
@@ -149,21 +152,6 @@ def load_stoplist() -> frozenset[str]:
     return frozenset(name_key(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def load_attributive_words() -> frozenset[str]:
-    """Folded words a country name qualifies rather than locates ("the U.S. embassy")."""
-    text = (_data_dir() / "attributive_words.txt").read_text(encoding="utf-8")
-    return frozenset(fold_token(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def load_allegiance_phrases() -> re.Pattern[str]:
-    """Phrases after which a country name says whose side, not where ("forces loyal to the UAE")."""
-    text = (_data_dir() / "allegiance_phrases.txt").read_text(encoding="utf-8")
-    phrases = [re.escape(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return re.compile(rf"\b(?:{'|'.join(phrases)})\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _read_lines(name: str) -> list[str]:
     path = _data_dir() / name
     try:
@@ -190,6 +178,17 @@ def load_country(cc: str) -> tuple[Mapping[str, tuple[PlaceEntry, ...]], Mapping
     A text that names a town in a country uses a handful of its thousands of rows; building them all
     cost about 20 ms a country, a second or more over a varied batch."""
     rows = _CountryRows(_read_lines(f"world/{cc}.tsv.gz"), _province_fixes())
+    return _CountryIndex(rows), _CountryMeta(rows)
+
+
+@lru_cache(maxsize=None)
+def load_local(cc: str) -> tuple[Mapping[str, tuple[PlaceEntry, ...]], Mapping[str, Meta]]:
+    """One country's small towns (`LOCAL_FOLDER`), read once per process; a country with none (Afghanistan
+    and Pakistan, whose villages are in the base layer) has empty mappings."""
+    path = _data_dir() / LOCAL_FOLDER / f"{cc}.tsv.gz"
+    if not (len(cc) == 2 and cc.isalpha() and cc.isupper()) or not path.is_file():
+        return MappingProxyType({}), MappingProxyType({})
+    rows = _CountryRows(_read_lines(f"{LOCAL_FOLDER}/{cc}.tsv.gz"), _province_fixes())
     return _CountryIndex(rows), _CountryMeta(rows)
 
 

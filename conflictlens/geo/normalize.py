@@ -21,6 +21,9 @@ _REPEATS = re.compile(r"(.)\1+")
 # Latin letters Unicode gives no base letter to, as English writes them: Turkish and Azerbaijani
 # dotless i ("Aydın", written "Aydin"), Polish l, Nordic o, South Slavic d.
 _BARE_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d"})
+# The most words one name may have, and what may sit between them: only whitespace, hyphens, apostrophes and dots.
+MAX_WORDS = 5
+_JOIN_GAP = re.compile(r"[ \t\-‐–'’.]{1,3}")
 # Izafe connectors written as separate words: "Dasht-e-Barchi", "Mazar i Sharif".
 CONNECTORS = frozenset({"e", "i", "ye", "yi", "y"})
 
@@ -62,3 +65,14 @@ def name_key(name: str) -> str:
     """The lookup key of a gazetteer name."""
     return key_from_folded([fold_token(t) for t in TOKEN_RE.findall(name)])
 
+
+
+def name_span(text: str, tokens: list, i: int) -> int:
+    """How many words from token i can belong to one name (stop at commas, full stops + space...)."""
+    n = 1
+    while n < MAX_WORDS and i + n < len(tokens):
+        gap = text[tokens[i + n - 1].end():tokens[i + n].start()]
+        if not _JOIN_GAP.fullmatch(gap) or gap.endswith(". "):
+            break
+        n += 1
+    return n

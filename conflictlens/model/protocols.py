@@ -57,6 +57,9 @@ class Geocoder(Protocol):
     def best_location(self, mentions: Sequence[PlaceMention]) -> tuple[Location, PlaceMention | None]:
         """The most specific location the mentions consistently support, and the mention it rests on."""
 
+    def with_local_places(self, text: str, mentions: Sequence[PlaceMention], country: str) -> list[PlaceMention]:
+        """`mentions` with the small towns of `country` (the report's) that `text` writes as places."""
+
 
 class ActorResolver(Protocol):
     def find_actors(self, text: str, country: str | None = None, date: str | None = None) -> list[ActorMention]:

@@ -242,6 +242,25 @@ def promote_provinces(entries: list[Entry], countries: dict[str, frozenset[str]]
             e.kind, e.admin1, e.admin2 = "admin2", None, e.name
 
 
+def provinces_from_neighbours(towns: list[Entry], known: list[Entry], count: int = 3, limit: float = 0.5) -> None:
+    """A town no source files under a province lies in the one its `count` nearest towns with a province
+    (within `limit` degrees, in its country) all lie in: Sumisip among the towns of Basilan. Towns whose
+    neighbours disagree stay in none."""
+    grid: dict[tuple[str, int, int], list[Entry]] = {}
+    for e in known:
+        if e.kind == "place" and e.admin1 and e.lat is not None:
+            grid.setdefault((e.country, *_cell(e.lat, e.lon)), []).append(e)
+    for t in towns:
+        if t.admin1 or t.lat is None:
+            continue
+        y, x = _cell(t.lat, t.lon)
+        near = sorted((abs(e.lat - t.lat) + abs(e.lon - t.lon), e.id, e.admin1) for dy in (-2, -1, 0, 1, 2)
+                      for dx in (-2, -1, 0, 1, 2) for e in grid.get((t.country, y + dy, x + dx), ()))
+        near = [a1 for d, _id, a1 in near[:count] if d < limit]
+        if len(near) == count and len(set(near)) == 1:
+            t.admin1 = near[0]
+
+
 def _nearest(rows: list[dict[str, str]], lat: float, lon: float, limit: float = 0.15) -> dict[str, str] | None:
     """The row nearest (lat, lon), if within `limit` degrees (0.15: the same town, about 10 km)."""
     near = [(abs(float(r["lat"]) - lat) + abs(float(r["lon"]) - lon), i) for i, r in enumerate(rows)]
