@@ -10,13 +10,15 @@ from typing import Sequence
 from conflictlens.extract.anchor_finder import AnchorFinder
 from conflictlens.extract.lexicon import attribution_cues
 from conflictlens.extract.patterns import FLAGS, Chain, LazyPattern, anchor_chain_of, compile_pattern, may_match_in_order, may_occur
+from conflictlens.extract.referents import METHOD as REFERENT
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 from conflictlens.model.vocab import vocabularies
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
-# A name may follow words that say what kind of group it is ("radical Islamist sect Boko Haram").
-_ACTOR = r"(?:the )?(?:DESCRIPTORS)?(?:(?:MODIFIERS) )*(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
+# A name may follow words that say what kind of group it is ("radical Islamist sect Boko Haram"), and
+# precede them, an adjective before the noun too ("the Islamic State terror group").
+_ACTOR = r"(?:the )?(?:DESCRIPTORS)?(?:(?:MODIFIERS) )*(?P<actor>ACTOR\d+)(?: (?:(?:MODIFIERS) )?(?:HEADS))?"
 _SPACES = compile_pattern(r"\s{2,}|\n")
 # Stances others take about a group; the group's own claim in the same sentence outranks them.
 _SAID_OF_OTHERS = ("attributed", "suspected")
@@ -141,6 +143,8 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         s, e = m.start - offset, m.end - offset
         if s < pos or e > len(sentence):
             continue
+        if m.method == REFERENT and any(o.canonical == m.canonical and o.method != REFERENT for o in mentions):
+            continue  # "X's spokesman said the Islamist group had sent ...": the cues read "the group" there
         if kept and _own_acronym(sentence, pos, (s, e), kept[-1], m):
             pos = e + 1  # "the Islamic State West Africa Province (ISWAP) killed": one name
             continue
@@ -226,7 +230,7 @@ def statements_in_sentence(
         for m in pattern.finditer(masked):
             actor, stance = _actor_of(m, masked, actors), _stance_of(m, cue_stance, actors)
             if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()) \
-                    or _habitual(m, masked):
+                    or _habitual(m, masked) or not _armed_if_asked(m, actor):
                 continue
             if stance in _SAID_OF_OTHERS and (actor.canonical, "claimed") in seen:
                 continue  # "Radio Venceremos said the FMLN carried out the attack": the group's claim only
@@ -236,6 +240,8 @@ def statements_in_sentence(
             found.append(Statement(actor.canonical, stance, by, ch, span, actor.actor_type))
     if not any(st.stance == "claimed" for st in found):
         found += _told_by_group(masked, actors, span, channel)
+    if cc.no_claim.search(sentence):  # "There was no official claim of responsibility from the group"
+        found = [st for st in found if st.stance != "claimed"]
     return found
 
 
@@ -244,23 +250,39 @@ def _told_by_group(masked: str, actors: list[ActorMention], span: tuple[int, int
     """A group speaking of an attack the sentence tells ("..., killing four policemen, the Taliban said in a
     statement") claims it: not a state's forces, which speak so of attacks on them, nor where another
     group is named before it, nor where its own men are counted among the dead; the doers must be told
-    before it (the group or unnamed fighters), or a government may be speaking of an attack on its men."""
+    before it (the group or unnamed fighters), or a state's men counted among the dead in the words of its
+    spokesman named before ("another 12 policemen were killed ..., Mujahid said"): else a government may be
+    speaking of an attack on its men. An armed group may close the sentence without naming a channel
+    ("..., the Taliban said.")."""
     cc = _compiled()
     m = cc.told_by_group.search(masked)
     if m is None:
         return []
     actor = actors[int(m.group("actor")[5:])]
-    if actor.actor_type in vocabularies().state_actor_types:
-        return []
+    if actor.actor_type in vocabularies().state_actor_types or (m.group("via") is None and actor.actor_type
+                                                                  not in _VOICED_TYPES):
+        return []  # "..., Enanga said." names no channel: only an armed group's word is its claim there
     told = masked[:m.start("actor")]
     before = [(t.start(), actors[int(t.group(1))]) for t in _ACTOR_TOKEN.finditer(told)]
-    if not any(a.canonical == actor.canonical for _, a in before) and not cc.told_by_group_agents.search(told):
+    states = vocabularies().state_actor_types
+    # the doers told (the group, fighters), or, in the words of a spokesman named before, a state's men counted
+    # among the dead ("another 12 policemen were killed ..., Mujahid said"); "the Taliban said" alone may be a
+    # government's word of an attack on its men
+    state_dead = actor.method == REFERENT and any(a.actor_type in states and _COUNTED.search(masked, 0, at)
+                                                  for at, a in before)
+    if not any(a.canonical == actor.canonical for _, a in before) and not cc.told_by_group_agents.search(told) \
+            and not state_dead:
         return []
     for at, other in before:
-        if (other.canonical != actor.canonical and other.actor_type not in vocabularies().state_actor_types) \
+        if (other.canonical != actor.canonical and other.actor_type not in states) \
                 or (other.canonical == actor.canonical and _COUNTED.search(masked, 0, at)):
             return []
     return [Statement(actor.canonical, "claimed", "the group itself", channel, span, actor.actor_type)]
+
+
+def _armed_if_asked(m: re.Match[str], actor: ActorMention) -> bool:
+    """Whether a cue that speaks only of armed groups (its pattern opens with `(?P<armed>)`) found one."""
+    return m.groupdict().get("armed") is None or actor.actor_type in _VOICED_TYPES
 
 
 # How far past a cue the words of a habit may start and still speak of the cue ("have carried out similar
@@ -284,7 +306,18 @@ def _stance_of(m: re.Match[str], stance: str, actors: list[ActorMention]) -> str
         return "attributed"
     if speaker and actors[int(speaker[5:])].canonical != actors[int(m.group("actor")[5:])].canonical:
         return "attributed"  # "X attacked the ship, said Y's spokesman": Y's word of X's deed
+    if stance in _SAID_OF_OTHERS and _said_by_itself(m, actors):
+        return "claimed"  # "X's spokesman said the group was responsible": X's own word
     return stance
+
+
+def _said_by_itself(m: re.Match[str], actors: list[ActorMention]) -> bool:
+    """Whether an armed group is both the sayer of a statement and the actor it names."""
+    sayer, token = m.groupdict().get("sayer"), m.groupdict().get("actor")
+    if not sayer or not token or actors[int(token[5:])].actor_type not in _VOICED_TYPES:
+        return False
+    named = {actors[int(i)].canonical for i in _ACTOR_TOKEN.findall(sayer)}
+    return named == {actors[int(token[5:])].canonical}
 
 
 def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> ActorMention | None:

@@ -27,6 +27,7 @@ from conflictlens.extract.nlp import MODEL, load_nlp
 from conflictlens.extract.orphans import carry_statements
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.places import admin_names, main_country, not_persons, province_of, seats_an_office
+from conflictlens.extract.referents import with_referents
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.state_strikes import with_strike_mentions
@@ -274,10 +275,11 @@ class Extractor:
         # A name the tagger took for an organisation but the gazetteer knows as a place is a place:
         # "the Laghman attack" was carried out in Laghman, not by it.
         place_spans = {(p.start, p.end) for p in places}
-        actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
-                  if (m in identified or (m not in known_set and (m.start, m.end) not in place_spans))
-                  and not _names_nobody(text, m) and not inside(messengers, m.start, m.end)]
         not_perpetrators = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP" or inside(guessed, s, e))
+        actors = with_referents(text, [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
+                                       if (m in identified or (m not in known_set and (m.start, m.end) not in place_spans))
+                                       and not _names_nobody(text, m) and not inside(messengers, m.start, m.end)],
+                                not_perpetrators)
         captions = caption_spans(text)  # a photo caption tells no part of the story
         sentences = without_repeats(text, outside_captions(text, split_sentences(text), captions))
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,

@@ -1,0 +1,110 @@
+"""Who did it and who claimed it, as session 18 found news prose telling it: words that name a group told
+before ("the group", a spokesman quoted by name alone), an adjective before a group's noun ("the Islamic
+State terror group"), a demonym before a name, a group's word whose clause names its own fighters' deed,
+and a deed told with its doer as its teller ("..., according to X"). Every text here is written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictlens.model.ids import document_id
+from conflictlens.model.records import Document
+
+ISKP = "Khorasan Chapter of the Islamic State"
+ISWAP = "Islamic State West Africa Province (ISWAP)"
+JNIM = "Jamaat Nusrat al-Islam wal Muslimin (JNIM)"
+YPG = "People's Protection Units (YPG)"
+
+
+def _events(extractor, text: str, published: str = "2024-09-10"):
+    events = extractor.extract(Document(id=document_id(text), text=text, published=published))
+    return [(e.perpetrator, e.claimed) for e in events]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("KABUL - Gunmen killed 25 worshippers at a temple in Kabul on Wednesday, officials said. The Islamic State "
+     "(IS) terror group, which has targeted Sikhs before, claimed responsibility for the attack.", ISKP),
+    ("MOGADISHU - A car bomb killed 12 people outside a hotel in Mogadishu on Monday, police said. The al-Shabaab "
+     "militant group claimed the bombing.", "Al-Shabaab"),
+    ("KISMAYO - The al-Shabaab armed group claimed on Monday they have killed at least 27 soldiers in a suicide "
+     "attack on a military base near Kismayo.", "Al-Shabaab"),
+    ("YOLA - Gunmen killed six people in Boloko village in Adamawa State on Monday, officials said. ISWAP in a post "
+     "on Telegram also said six hunters were killed when its \"fighters attacked Boloko village.", ISWAP),
+    ("OUAGADOUGOU - Three soldiers died when a convoy was ambushed near Djibo on Sunday, officials said. JNIM said "
+     "in a statement that three soldiers died when its fighters ambushed the convoy.", JNIM),
+])
+def test_a_claim_told_with_an_adjective_or_through_its_fighters(extractor, text, actor):
+    assert (actor, True) in _events(extractor, text)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("KANDAHAR - At least 10 soldiers were killed on Monday night after Taliban militants conducted a coordinated "
+     "attack on their checkpoint in Kandahar province, officials said.", "Taliban"),
+    ("ANKARA - A car bomb killed 13 civilians at a market in Tal Abyad on Saturday, officials said. The Turkish "
+     "Defense Ministry blamed the attack on the Syrian Kurdish People's Protection Units (YPG) militia.", YPG),
+])
+def test_a_doer_named_by_a_verb_or_after_a_demonym(extractor, text, actor):
+    assert _events(extractor, text)[0][0] == actor
+
+
+def test_a_statement_that_no_claim_was_made_claims_nothing(extractor):
+    text = ("OUAGADOUGOU - Gunmen killed 12 soldiers near Djibo on Sunday, officials said. A security source said "
+            "the attack was carried out by JNIM. There was no official claim of responsibility from the group.")
+    assert not any(claimed for _actor, claimed in _events(extractor, text))
+
+
+def test_the_strikes_is_no_demonym(extractor):
+    from conflictlens import pipeline
+    from conflictlens.extract.state_strikes import with_strike_mentions
+    resolver = pipeline.build_extractor().actors
+    text = "The strikes came after rebels killed 20 soldiers. Russian strikes hit Kharkiv."
+    found = with_strike_mentions(text, [], resolver, "2024-05-04")
+    assert [m.text for m in found] == ["Russian"]
+
+
+@pytest.mark.parametrize("text, actor, claimed", [
+    # "the group" is the armed group named last before it
+    ("MANDERA - Three policemen were killed on Friday when they were ambushed by al-Shabaab fighters in Banisa, "
+     "Mandera county.\n\nOn Tuesday May 18, the group ambushed a Kenya Defence Forces convoy in Baure, Lamu, killing "
+     "at least five soldiers.", "Al-Shabaab", False),
+    ("KABUL - Gunmen killed 25 worshippers at a temple in Kabul on Wednesday, officials said. Islamic State has "
+     "targeted Sikhs before.\n\nThe group issued a statement confirming that its members carried out the attack.",
+     ISKP, True),
+    ("KABUL - Gunmen killed 25 worshippers at a temple in Kabul on Wednesday, officials said. Islamic State has "
+     "targeted Sikhs before.\n\nThe militant group later released a statement saying its fighters carried out the "
+     "attack.", ISKP, True),
+    # a spokesman introduced with his group, then quoted by name alone
+    ("LASHKAR GAH - Taliban fighters attacked a checkpoint in Lashkar Gah on Tuesday, killing 11 policemen. Taliban "
+     "spokesman Zabihullah Mujahid said the group was responsible for the attack.\n\nIn a separate incident, "
+     "another 12 policemen were killed in Marjah district of Helmand after an hour-long gun battle, Mujahid said.",
+     "Taliban", True),
+])
+def test_words_that_name_a_group_told_before(extractor, text, actor, claimed):
+    assert _events(extractor, text)[-1] == (actor, claimed)
+
+
+@pytest.mark.parametrize("text", [
+    # "a group of" people named since: "the group" may mean them
+    "KABUL - Gunmen killed 25 worshippers at a temple in Kabul on Wednesday, officials said. Islamic State has "
+    "targeted Sikhs before. A group of men was seen fleeing.\n\nThe group then attacked a police post in the city.",
+    # a state's spokesman quoted by name keeps his own word
+    "KAMPALA - Two explosions killed three people in Kampala on Tuesday. At least 33 people were admitted to "
+    "hospital, police spokesperson Fred Enanga told reporters. Three suicide bombers also died in the blasts, "
+    "Enanga said.",
+])
+def test_words_that_name_no_group_told_before(extractor, text):
+    assert all(actor is None and not claimed for actor, claimed in _events(extractor, text)[-1:])
+
+
+def test_the_group_beside_its_name_is_read_by_the_cues(extractor):
+    text = ("MEHTARLAM - A suicide bomber killed 23 people at a mosque in Mehtarlam on Wednesday, officials said. A "
+            "Taliban spokesman, Zabihullah Mujahid, said the Islamist group had sent a suicide bomber to carry out the "
+            "attack.")
+    assert _events(extractor, text, "2009-09-03")[0] == ("Taliban", True)
+
+
+def test_a_group_telling_its_deed_claims_it(extractor):
+    text = ("SITTWE - The Arakan Army ambushed a military convoy in Rakhine State on Monday, killing 12 soldiers, "
+            "according to the Arakan Army.")
+    assert _events(extractor, text)[0][1] is True
