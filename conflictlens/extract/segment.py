@@ -184,9 +184,12 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
 
 def _join(current: Incident, s: SentenceInfo) -> None:
     """A sentence that tells more of the incident joins it; one that only says where it took place places it
-    ("The Sunday attack targeted the village of Motogatta, where jihadists have long been active")."""
+    ("The Sunday attack targeted Motogatta, where jihadists have long been active"); one that sums up the past
+    as it says who did the act ("X claimed the attack, the deadliest since 2003") says who only."""
     if not s.background and (s.strong or s.anaphor or s.supporting):
         current.add(s)
+    elif s.background and s.says_who:
+        current.references.append(s.span)
     elif s.scene and (s.anaphor or not s.background):
         current.scenes.append(s.span)
 

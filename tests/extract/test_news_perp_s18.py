@@ -108,3 +108,23 @@ def test_a_group_telling_its_deed_claims_it(extractor):
     text = ("SITTWE - The Arakan Army ambushed a military convoy in Rakhine State on Monday, killing 12 soldiers, "
             "according to the Arakan Army.")
     assert _events(extractor, text)[0][1] is True
+
+
+@pytest.mark.parametrize("text, actor, claimed", [
+    # a claim sentence that also sums up the past ("the deadliest since ...") still says who did the act
+    ("BAGHDAD - A suicide bomber blew up a truck outside a shopping centre in Baghdad's Karada district on Sunday, "
+     "killing 120 people, officials said.\n\nThe Islamic State group claimed the bombing, the deadliest in the "
+     "capital since the beginning of the war in 2003.", "Islamic State of Iraq and the Levant (ISIL)", True),
+    # "the attackers are believed to have been members of X", in a sentence that recalls X's past attacks
+    ("MAKASSAR - Two suicide bombers detonated explosives outside a church in Makassar on Sunday, wounding 20 "
+     "people, police said. The attack took place as the mass was ending.\n\nThe police chief told reporters that "
+     "the two attackers are believed to have been members of the armed group Jemaah Anshorut Daulah (JAD), which "
+     "has pledged allegiance to ISIS and was responsible for deadly suicide bombings on churches in 2018.",
+     "Jamaah Ansharut Daulah (JAD)", False),
+    ("MAKASSAR - Two suicide bombers detonated explosives outside a church in Makassar on Sunday, wounding 20 "
+     "people, police said. The attack took place as the mass was ending.\n\nPolice said the attackers were thought "
+     "to be members of Jemaah Anshorut Daulah, which was responsible for suicide bombings on three churches in "
+     "Surabaya in 2018.", "Jamaah Ansharut Daulah (JAD)", False),
+])
+def test_who_did_it_told_beside_the_past(extractor, text, actor, claimed):
+    assert _events(extractor, text) == [(actor, claimed)]
