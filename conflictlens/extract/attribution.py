@@ -10,7 +10,7 @@ from typing import Sequence
 from conflictlens.extract.anchor_finder import AnchorFinder
 from conflictlens.extract.lexicon import attribution_cues
 from conflictlens.extract.patterns import FLAGS, Chain, LazyPattern, anchor_chain_of, compile_pattern, may_match_in_order, may_occur
-from conflictlens.extract.referents import METHOD as REFERENT
+from conflictlens.extract.masking import ARMED_GROUP_TYPES, REFERENT, VOICED_TYPES, mask_actors
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 from conflictlens.model.vocab import vocabularies
@@ -19,16 +19,8 @@ _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
 # A name may follow words that say what kind of group it is ("radical Islamist sect Boko Haram"), and
 # precede them, an adjective before the noun too ("the Islamic State terror group").
 _ACTOR = r"(?:the )?(?:DESCRIPTORS)?(?:(?:MODIFIERS) )*(?P<actor>ACTOR\d+)(?: (?:(?:MODIFIERS) )?(?:HEADS))?"
-_SPACES = compile_pattern(r"\s{2,}|\n")
 # Stances others take about a group; the group's own claim in the same sentence outranks them.
 _SAID_OF_OTHERS = ("attributed", "suspected")
-# Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name,
-# nor when the name's comma sits inside them ('"the Extraditables," the armed wing ...').
-_QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
-# A name given again in brackets after words no registry name covers ("the Farabundo Marti Liberation
-# Front (FMLN) today claimed ..."): the bracketed name is the sentence's subject, read without its brackets.
-# Two names in the brackets ("Group for the Support of Islam and Muslims (Jama'at Nusrat ... or JNIM)"): the last.
-_BRACKETED_ACTOR = compile_pattern(r"\(\s*(?:ACTOR\d+ or )?(ACTOR\d+)\s*\)")
 # A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed");
 # the end of a date ("2020-06-10 Fighters from ...") counts nobody, nor does a day and its month or a year
 # ("ON 14 APRIL SHINING PATH COLUMNS KILLED ...", "In 2021 Taliban fighters ...").
@@ -72,9 +64,6 @@ class _Compiled:
     own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
-    member_of: re.Pattern[str]  # "the Jamaat-ul-Ahrar faction of the banned TTP"
-    appositions: tuple[re.Pattern[str], ...]  # "ACTOR, an Islamist group ..., is believed": read away
-    voices: tuple[re.Pattern[str], ...]  # "ACTOR spokesman Zabihullah Mujahid claimed": the group speaks
     habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
     answers_attack: re.Pattern[str]  # "security forces killed six of the attackers": a response, not the attack
     attackers_killed_before: re.Pattern[str]  # "one of the gunmen was killed" before "by the police"
@@ -112,9 +101,6 @@ def _compiled() -> _Compiled:
         own_channel=compile_pattern(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
-        member_of=compile_pattern(raw["member_of"], FLAGS),
-        appositions=tuple(compile_pattern(p, FLAGS) for p in raw["appositions"]),
-        voices=tuple(compile_pattern(p.replace("PERSON", raw["voice_person"]), FLAGS) for p in raw["voices"]),
         habitual=compile_pattern(raw["habitual"], FLAGS),
         answers_attack=compile_pattern(raw["answers_attack"], FLAGS),
         attackers_killed_before=compile_pattern(raw["attackers_killed_before"], FLAGS),
@@ -132,83 +118,6 @@ def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[
     """Channel cues, most specific first: "in a statement on Telegram" is a social-media claim."""
     order = [name for name in priority if name in patterns] + [n for n in patterns if n not in priority]
     return tuple((name, compile_pattern(rf"\b(?:{patterns[name]})", FLAGS)) for name in order)
-
-
-def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:
-    """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token.
-    Line breaks and runs of spaces read as one space: wire copy wraps its lines inside sentences;
-    quotation marks around a name are dropped."""
-    parts, kept, pos = [], [], 0
-    for m in mentions:
-        s, e = m.start - offset, m.end - offset
-        if s < pos or e > len(sentence):
-            continue
-        if m.method == REFERENT and any(o.canonical == m.canonical and o.method != REFERENT for o in mentions):
-            continue  # "X's spokesman said the Islamist group had sent ...": the cues read "the group" there
-        if kept and _own_acronym(sentence, pos, (s, e), kept[-1], m):
-            pos = e + 1  # "the Islamic State West Africa Province (ISWAP) killed": one name
-            continue
-        parts.append(sentence[pos:s])
-        parts.append(f"ACTOR{len(kept)}")
-        kept.append(m)
-        pos = e
-    parts.append(sentence[pos:])
-    masked = _BRACKETED_ACTOR.sub(r"\1", _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts))))
-    # a curly apostrophe is the straight one the cues are written with ("the RSF’s assault")
-    return _without_appositions(_voiced(_faction_for_parent(masked, kept), kept)).replace("’", "'"), kept
-
-
-# Armed groups that are no state's: the side a clash "between" the army and them names (not civilians).
-_ARMED_GROUP_TYPES = frozenset({"rebel group", "identity militia", "political militia"})
-# Who may speak for a group through its spokesman, commander or media arm: an armed group, not a state's
-# forces (whose statements keep their speaker) nor a party whose spokesman speaks of an attack on it.
-_VOICED_TYPES = _ARMED_GROUP_TYPES - {"political militia"}
-
-
-def _voiced(masked: str, actors: Sequence[ActorMention]) -> str:
-    """'ACTOR0 spokesman Zabihullah Mujahid claimed', 'a spokesman for ACTOR0, Abu Musab, said', 'Zabihullah
-    Mujahid, a ACTOR0 spokesman, said': the group speaks, so the cues see its name next to the verb
-    (attribution_cues.json `voices`); only an armed group's voice (`_VOICED_TYPES`)."""
-    if "ACTOR" not in masked:
-        return masked
-
-    def one(m: re.Match[str]) -> str:
-        name = m.group("name")
-        return name if actors[int(name[5:])].actor_type in _VOICED_TYPES else m.group(0)
-    for pattern in _compiled().voices:
-        masked = pattern.sub(one, masked)
-    return masked
-
-
-def _without_appositions(masked: str) -> str:
-    """'The banned outfit, ACTOR0, has claimed', 'ACTOR0, an Islamist group blamed for ..., is believed to
-    be behind': the name next to its verb, the apposition read away (attribution_cues.json `appositions`)."""
-    if ", " not in masked:
-        return masked
-    for pattern in _compiled().appositions:
-        masked = pattern.sub(lambda m: m.group("name") + " ", masked)
-    return masked
-
-
-def _own_acronym(sentence: str, pos: int, span: tuple[int, int], before: ActorMention, mention: ActorMention) -> bool:
-    """Whether `mention` is the name just told again in brackets ("Allied Democratic Forces (ADF)")."""
-    s, e = span
-    return (sentence[pos:s].strip() == "(" and sentence[e:e + 1] == ")"
-            and mention.canonical == before.canonical)
-
-
-_FACTION_NAME = compile_pattern(r"\b(?:faction|wing|group)$", re.IGNORECASE)
-
-
-def _faction_for_parent(masked: str, actors: Sequence[ActorMention]) -> str:
-    """'ACTOR0 faction of the banned ACTOR1 claimed': the faction is the sentence's actor; the parent
-    named after it is part of its name, so the cues see the faction next to the verb. A bare 'of'
-    counts only after a name that says it is a faction ("the Jamaat-ul-Ahrar faction of the TTP")."""
-    def one(m: re.Match[str]) -> str:
-        part = m.group("part")
-        named = m.group("kind") or _FACTION_NAME.search(actors[int(part[5:])].text)
-        return part if named else m.group(0)
-    return _compiled().member_of.sub(one, masked)
 
 
 def statements_in_sentence(
@@ -260,7 +169,7 @@ def _told_by_group(masked: str, actors: list[ActorMention], span: tuple[int, int
         return []
     actor = actors[int(m.group("actor")[5:])]
     if actor.actor_type in vocabularies().state_actor_types or (m.group("via") is None and actor.actor_type
-                                                                  not in _VOICED_TYPES):
+                                                                  not in VOICED_TYPES):
         return []  # "..., Enanga said." names no channel: only an armed group's word is its claim there
     told = masked[:m.start("actor")]
     before = [(t.start(), actors[int(t.group(1))]) for t in _ACTOR_TOKEN.finditer(told)]
@@ -282,7 +191,7 @@ def _told_by_group(masked: str, actors: list[ActorMention], span: tuple[int, int
 
 def _armed_if_asked(m: re.Match[str], actor: ActorMention) -> bool:
     """Whether a cue that speaks only of armed groups (its pattern opens with `(?P<armed>)`) found one."""
-    return m.groupdict().get("armed") is None or actor.actor_type in _VOICED_TYPES
+    return m.groupdict().get("armed") is None or actor.actor_type in VOICED_TYPES
 
 
 # How far past a cue the words of a habit may start and still speak of the cue ("have carried out similar
@@ -302,7 +211,7 @@ def _stance_of(m: re.Match[str], stance: str, actors: list[ActorMention]) -> str
     attacked", "X is responsible for the attack, said Y") is one only when an armed group speaks: "police
     claimed X attacked" blames X; a deed told with its teller after it (`self`) only when the group tells it."""
     claimer, speaker = m.groupdict().get("claimer"), m.groupdict().get("self")
-    if claimer and actors[int(claimer[5:])].actor_type not in _VOICED_TYPES:
+    if claimer and actors[int(claimer[5:])].actor_type not in VOICED_TYPES:
         return "attributed"
     if speaker and actors[int(speaker[5:])].canonical != actors[int(m.group("actor")[5:])].canonical:
         return "attributed"  # "X attacked the ship, said Y's spokesman": Y's word of X's deed
@@ -314,7 +223,7 @@ def _stance_of(m: re.Match[str], stance: str, actors: list[ActorMention]) -> str
 def _said_by_itself(m: re.Match[str], actors: list[ActorMention]) -> bool:
     """Whether an armed group is both the sayer of a statement and the actor it names."""
     sayer, token = m.groupdict().get("sayer"), m.groupdict().get("actor")
-    if not sayer or not token or actors[int(token[5:])].actor_type not in _VOICED_TYPES:
+    if not sayer or not token or actors[int(token[5:])].actor_type not in VOICED_TYPES:
         return False
     named = {actors[int(i)].canonical for i in _ACTOR_TOKEN.findall(sayer)}
     return named == {actors[int(token[5:])].canonical}
@@ -400,7 +309,7 @@ def _other_side(m: re.Match[str], actor: ActorMention, actors: list[ActorMention
     other = m.groupdict().get("other")
     if other is None:
         return actor.actor_type not in states
-    return actor.actor_type in _ARMED_GROUP_TYPES and actors[int(other[5:])].actor_type in states
+    return actor.actor_type in ARMED_GROUP_TYPES and actors[int(other[5:])].actor_type in states
 
 
 def _answers_attack(m: re.Match[str], masked: str, subject: bool) -> bool:

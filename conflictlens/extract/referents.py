@@ -3,7 +3,7 @@
 A report names an armed group once and then speaks of it as "the group" ("Al-Shabaab fighters stormed
 a base in Mandera. [...] On Tuesday the group ambushed a convoy in Lamu"), and introduces a group's
 spokesman once ("Taliban spokesman Zabihullah Mujahid said ...") and then quotes him by name ("..., Mujahid
-said"). Each such word is a mention of the group (method "referent"), so every cue reads it as the name:
+said"). Each such word is a mention of the group (method `REFERENT`), so every cue reads it as the name:
 "the group ambushed" names the doer, "..., Mujahid said" is the group's own word.
 
 "The group" names the armed group named last before it, and only where no other organisation, nor "a
@@ -20,13 +20,11 @@ from functools import lru_cache
 from typing import Collection, Sequence
 
 from conflictlens.extract.lexicon import attribution_cues
+from conflictlens.extract.masking import REFERENT, VOICED_TYPES
 from conflictlens.extract.patterns import FLAGS, compile_pattern
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.vocab import speech_verbs_pattern
 
-# Groups that may be "the group" and speak through a spokesman: no state's forces, no party.
-ARMED_TYPES = frozenset({"rebel group", "identity militia"})
-METHOD = "referent"
 _VOICE_REACH = 80  # how far from the group's name its spokesman's introduction may run
 
 
@@ -47,7 +45,7 @@ def _cues() -> _Cues:
 def with_referents(text: str, actors: Sequence[ActorMention],
                    not_named: Collection[tuple[int, int]] = frozenset()) -> list[ActorMention]:
     """`actors` and, where no mention stands, each "the group" and each spokesman's name that names an
-    armed group told before, as mentions of it (method "referent"), left to right. `not_named`: spans of
+    armed group told before, as mentions of it (method `REFERENT`), left to right. `not_named`: spans of
     mentions that name no organisation (a tagger's nationality or religion: "Sikhs")."""
     added = _group_referents(text, actors, not_named) + _voice_referents(text, actors)
     taken = [(a.start, a.end) for a in actors]
@@ -63,7 +61,7 @@ def _group_referents(text: str, actors: Sequence[ActorMention], not_named: Colle
     found = []
     for m in cues.group.finditer(text):
         before = [a for a in actors if a.end <= m.start()]
-        named = next((a for a in reversed(before) if a.actor_type in ARMED_TYPES), None)
+        named = next((a for a in reversed(before) if a.actor_type in VOICED_TYPES), None)
         if named is None:
             continue
         between = [a for a in before if a.start > named.start and a.actor_type is None
@@ -93,7 +91,7 @@ def _introduced(text: str, actors: Sequence[ActorMention]) -> list[tuple[ActorMe
     """(group, spokesman's name, where the introduction ends) for each armed group's spokesman named."""
     raw, person = attribution_cues(), f"(?P<person>{attribution_cues()['voice_person']})"
     out = []
-    for a in (a for a in actors if a.actor_type in ARMED_TYPES):
+    for a in (a for a in actors if a.actor_type in VOICED_TYPES):
         lo = max(0, a.start - _VOICE_REACH)
         for template in raw["named_voices"]:
             group = f"(?P<group>{re.escape(a.text)})"
@@ -105,4 +103,4 @@ def _introduced(text: str, actors: Sequence[ActorMention]) -> list[tuple[ActorMe
 
 
 def _mention(start: int, end: int, text: str, named: ActorMention) -> ActorMention:
-    return ActorMention(start, end, text[start:end], named.canonical, named.actor_type, named.score, METHOD)
+    return ActorMention(start, end, text[start:end], named.canonical, named.actor_type, named.score, REFERENT)

@@ -183,9 +183,8 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
 
 
 def _join(current: Incident, s: SentenceInfo) -> None:
-    """A sentence that tells more of the incident joins it; one that only says where it took place places it
-    ("The Sunday attack targeted Motogatta, where jihadists have long been active"); one that sums up the past
-    as it says who did the act ("X claimed the attack, the deadliest since 2003") says who only."""
+    """A sentence that tells more of the incident joins it; one that only says where it took place places it; one
+    that sums up the past as it says who did the act ("X claimed it, the deadliest since 2003") says who only."""
     if not s.background and (s.strong or s.anaphor or s.supporting):
         current.add(s)
     elif s.background and s.says_who:
@@ -322,9 +321,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     sentence = text[span[0]: span[1]]
     cues = event_cues()
     anaphor = bool(_ANAPHOR.search(sentence))
-    # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
-    # (no toll, no date) to the incident told before it.
-    background = found_in(cues.background, sentence)
+    background = found_in(cues.background, sentence)  # sums up past attacks: no incident, no toll, no date
     act = speaks_of_act(sentence)
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too

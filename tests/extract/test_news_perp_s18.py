@@ -128,3 +128,28 @@ def test_a_group_telling_its_deed_claims_it(extractor):
 ])
 def test_who_did_it_told_beside_the_past(extractor, text, actor, claimed):
     assert _events(extractor, text) == [(actor, claimed)]
+
+
+RUSSIA = "Government of Russia (Soviet Union)"
+
+
+@pytest.mark.parametrize("text, doers", [
+    # a roundup of one side's strikes: a strike told by its place and toll alone is that side's
+    ("KYIV - Russian missile strikes killed two civilians in Kharkiv on Saturday, regional officials said.\n\nIn the "
+     "Dnipropetrovsk region, shelling injured a 57-year-old woman in Nikopol, regional governor Serhiy Lysak said.",
+     [RUSSIA, RUSSIA]),
+    ("GAZA - An Israeli air strike killed five people in a house in Khan Younis on Monday, medics said.\n\nIn Rafah, "
+     "a drone strike killed two people near a school, the health ministry said.",
+     ["Military Forces of Israel", "Military Forces of Israel"]),
+    # two sides strike: the strike told alone is neither's
+    ("KYIV - Russian missile strikes killed two civilians in Kharkiv on Saturday, regional officials said.\n\nA "
+     "Ukrainian drone strike killed one person in the Russian city of Belgorod on Saturday, Russian officials "
+     "said.\n\nIn the Dnipropetrovsk region, shelling injured a 57-year-old woman in Nikopol, regional governor "
+     "Serhiy Lysak said.", [RUSSIA, "Military Forces of Ukraine", None]),
+    # the side named struck in another country
+    ("KYIV - Russian missile strikes killed two civilians in Kharkiv, Ukraine, on Saturday, regional officials "
+     "said.\n\nIn Russia's Belgorod region, shelling killed a man in the town of Shebekino, the Russian governor "
+     "said.", [RUSSIA, None]),
+])
+def test_a_strike_told_without_its_doer_in_a_report_of_one_sides_strikes(extractor, text, doers):
+    assert [actor for actor, _claimed in _events(extractor, text)] == doers
