@@ -153,3 +153,24 @@ RUSSIA = "Government of Russia (Soviet Union)"
 ])
 def test_a_strike_told_without_its_doer_in_a_report_of_one_sides_strikes(extractor, text, doers):
     assert [actor for actor, _claimed in _events(extractor, text)] == doers
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("KANDAHAR - A civilian vehicle struck a roadside bomb by the Taliban in Arghistan district on Friday, killing "
+     "nine civilians.", "Taliban"),
+    ("ARAUCA - Soldiers on patrol in Fortul, in Colombia's Arauca department, suffered the detonation of an explosive device installed on the road by "
+     "terrorists from the National Liberation Army, killing one soldier on Tuesday, the army said.",
+     "National Liberation Army of Colombia (ELN)"),
+    # "identified by" holds no "IED by"
+    ("KABUL - One civilian was killed in a blast in Kabul on Monday. \"The suicide bomber was identified by security "
+     "forces before reaching his target,\" a police spokesman said.", None),
+])
+def test_a_device_named_with_its_doer(extractor, text, actor):
+    assert _events(extractor, text, "2022-09-06")[0][0] == actor
+
+
+def test_another_count_of_injured_tells_no_other_incident(extractor):
+    text = ("KABUL - Two explosions near Kabul airport killed 13 U.S. service members on Thursday, the Pentagon said. "
+            "Another 18 are injured.\n\nTwo suicide bombers assessed to have been ISIS fighters detonated at the "
+            "Abbey gate, a U.S. general said.")
+    assert _events(extractor, text, "2021-08-27") == [("Khorasan Chapter of the Islamic State", False)]
