@@ -49,7 +49,8 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
         s, e = m.start - offset, m.end - offset
         if s < pos or e > len(sentence):
             continue
-        if m.method == REFERENT and any(o.canonical == m.canonical and o.method != REFERENT for o in mentions):
+        if m.method == REFERENT and m.text[:4].lower() == "the " and any(
+                o.canonical == m.canonical and o.method != REFERENT for o in mentions):
             continue  # "X's spokesman said the Islamist group had sent ...": the cues read "the group" there
         if kept and _own_acronym(sentence, pos, (s, e), kept[-1], m):
             pos = e + 1  # "the Islamic State West Africa Province (ISWAP) killed": one name

@@ -47,9 +47,12 @@ def with_referents(text: str, actors: Sequence[ActorMention],
     """`actors` and, where no mention stands, each "the group" and each spokesman's name that names an
     armed group told before, as mentions of it (method `REFERENT`), left to right. `not_named`: spans of
     mentions that name no organisation (a tagger's nationality or religion: "Sikhs")."""
-    added = _group_referents(text, actors, not_named) + _voice_referents(text, actors)
+    voices = _voice_referents(text, actors)
+    # a spokesman's name the tagger took for an organisation no registry knows is his group's voice
+    actors = [a for a in actors if not (a.method == "ner" and any((v.start, v.end) == (a.start, a.end) for v in voices))]
     taken = [(a.start, a.end) for a in actors]
-    added = [a for a in added if not any(s < a.end and a.start < e for s, e in taken)]
+    added = [a for a in _group_referents(text, actors, not_named) + voices
+             if not any(s < a.end and a.start < e for s, e in taken)]
     return sorted([*actors, *added], key=lambda a: a.start) if added else list(actors)
 
 

@@ -174,3 +174,18 @@ def test_another_count_of_injured_tells_no_other_incident(extractor):
             "Another 18 are injured.\n\nTwo suicide bombers assessed to have been ISIS fighters detonated at the "
             "Abbey gate, a U.S. general said.")
     assert _events(extractor, text, "2021-08-27") == [("Khorasan Chapter of the Islamic State", False)]
+
+
+@pytest.mark.parametrize("text, claimed", [
+    # the group's spokesman, introduced before and quoted by name, tells its fighters' deed
+    ("QUETTA - Three soldiers were killed in attacks in Balochistan this week, officials said. BLA spokesperson "
+     "Jeeyand Baloch stated that their commanders carried out four operations.\n\nJeeyand Baloch said that on "
+     "October 17, BLA fighters ambushed army troops in the desert area of Mastung, killing one soldier.", True),
+    ("KUNDUZ - Taliban spokesman Zabihullah Mujahid said the group would go on fighting.\n\nMujahid said that on "
+     "Monday, Taliban fighters stormed a checkpoint in Kunduz, killing five policemen.", True),
+    # the police tell the group's deed: theirs is no claim
+    ("KUNDUZ - Police said that on Monday, Taliban fighters stormed a checkpoint in Kunduz, killing five "
+     "policemen.", False),
+])
+def test_a_teller_then_the_deed(extractor, text, claimed):
+    assert _events(extractor, text, "2019-10-20")[-1][1] is claimed
