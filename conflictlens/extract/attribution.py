@@ -10,23 +10,17 @@ from typing import Sequence
 from conflictlens.extract.anchor_finder import AnchorFinder
 from conflictlens.extract.lexicon import attribution_cues
 from conflictlens.extract.patterns import FLAGS, Chain, LazyPattern, anchor_chain_of, compile_pattern, may_match_in_order, may_occur
+from conflictlens.extract.masking import ARMED_GROUP_TYPES, REFERENT, VOICED_TYPES, mask_actors
 from conflictlens.model.protocols import ActorMention
 from conflictlens.model.records import STANCE_RANK
 from conflictlens.model.vocab import vocabularies
 
 _SAYER = r"(?P<sayer>(?:[\w.'’-]+ ){0,5}?[\w.'’-]+)"
-# A name may follow words that say what kind of group it is ("radical Islamist sect Boko Haram").
-_ACTOR = r"(?:the )?(?:DESCRIPTORS)?(?:(?:MODIFIERS) )*(?P<actor>ACTOR\d+)(?: (?:HEADS))?"
-_SPACES = compile_pattern(r"\s{2,}|\n")
+# A name may follow words that say what kind of group it is ("radical Islamist sect Boko Haram"), and
+# precede them, an adjective before the noun too ("the Islamic State terror group").
+_ACTOR = r"(?:the )?(?:DESCRIPTORS)?(?:(?:MODIFIERS) )*(?P<actor>ACTOR\d+)(?: (?:(?:MODIFIERS) )?(?:HEADS))?"
 # Stances others take about a group; the group's own claim in the same sentence outranks them.
 _SAID_OF_OTHERS = ("attributed", "suspected")
-# Quotation marks around a name ("the 'Shining Path'", wire style) are no words between cue and name,
-# nor when the name's comma sits inside them ('"the Extraditables," the armed wing ...').
-_QUOTED_ACTOR = compile_pattern(r"[\"“”'‘’]((?:[Tt]he )?ACTOR\d+)([,.;]?)[\"“”'‘’]")
-# A name given again in brackets after words no registry name covers ("the Farabundo Marti Liberation
-# Front (FMLN) today claimed ..."): the bracketed name is the sentence's subject, read without its brackets.
-# Two names in the brackets ("Group for the Support of Islam and Muslims (Jama'at Nusrat ... or JNIM)"): the last.
-_BRACKETED_ACTOR = compile_pattern(r"\(\s*(?:ACTOR\d+ or )?(ACTOR\d+)\s*\)")
 # A count right before an actor's name makes its men the victims of a headline ("Two Mali Soldiers Killed");
 # the end of a date ("2020-06-10 Fighters from ...") counts nobody, nor does a day and its month or a year
 # ("ON 14 APRIL SHINING PATH COLUMNS KILLED ...", "In 2021 Taliban fighters ...").
@@ -70,9 +64,6 @@ class _Compiled:
     own_channel: re.Pattern[str]  # the whole name of a group's own medium ("Amaq news agency")
     sayer_default: dict[str, str]
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
-    member_of: re.Pattern[str]  # "the Jamaat-ul-Ahrar faction of the banned TTP"
-    appositions: tuple[re.Pattern[str], ...]  # "ACTOR, an Islamist group ..., is believed": read away
-    voices: tuple[re.Pattern[str], ...]  # "ACTOR spokesman Zabihullah Mujahid claimed": the group speaks
     habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
     answers_attack: re.Pattern[str]  # "security forces killed six of the attackers": a response, not the attack
     attackers_killed_before: re.Pattern[str]  # "one of the gunmen was killed" before "by the police"
@@ -110,9 +101,6 @@ def _compiled() -> _Compiled:
         own_channel=compile_pattern(rf"(?:the )?(?:{own})(?: channel| station)?", FLAGS),
         sayer_default=dict(raw["sayer_default"]),
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
-        member_of=compile_pattern(raw["member_of"], FLAGS),
-        appositions=tuple(compile_pattern(p, FLAGS) for p in raw["appositions"]),
-        voices=tuple(compile_pattern(p.replace("PERSON", raw["voice_person"]), FLAGS) for p in raw["voices"]),
         habitual=compile_pattern(raw["habitual"], FLAGS),
         answers_attack=compile_pattern(raw["answers_attack"], FLAGS),
         attackers_killed_before=compile_pattern(raw["attackers_killed_before"], FLAGS),
@@ -130,81 +118,6 @@ def _channels(patterns: dict[str, str], priority: Sequence[str]) -> tuple[tuple[
     """Channel cues, most specific first: "in a statement on Telegram" is a social-media claim."""
     order = [name for name in priority if name in patterns] + [n for n in patterns if n not in priority]
     return tuple((name, compile_pattern(rf"\b(?:{patterns[name]})", FLAGS)) for name in order)
-
-
-def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) -> tuple[str, list[ActorMention]]:
-    """Replace each actor mention in the sentence by ACTOR<i>, so the cue patterns see one token.
-    Line breaks and runs of spaces read as one space: wire copy wraps its lines inside sentences;
-    quotation marks around a name are dropped."""
-    parts, kept, pos = [], [], 0
-    for m in mentions:
-        s, e = m.start - offset, m.end - offset
-        if s < pos or e > len(sentence):
-            continue
-        if kept and _own_acronym(sentence, pos, (s, e), kept[-1], m):
-            pos = e + 1  # "the Islamic State West Africa Province (ISWAP) killed": one name
-            continue
-        parts.append(sentence[pos:s])
-        parts.append(f"ACTOR{len(kept)}")
-        kept.append(m)
-        pos = e
-    parts.append(sentence[pos:])
-    masked = _BRACKETED_ACTOR.sub(r"\1", _QUOTED_ACTOR.sub(r"\1\2", _SPACES.sub(" ", "".join(parts))))
-    # a curly apostrophe is the straight one the cues are written with ("the RSF’s assault")
-    return _without_appositions(_voiced(_faction_for_parent(masked, kept), kept)).replace("’", "'"), kept
-
-
-# Armed groups that are no state's: the side a clash "between" the army and them names (not civilians).
-_ARMED_GROUP_TYPES = frozenset({"rebel group", "identity militia", "political militia"})
-# Who may speak for a group through its spokesman, commander or media arm: an armed group, not a state's
-# forces (whose statements keep their speaker) nor a party whose spokesman speaks of an attack on it.
-_VOICED_TYPES = _ARMED_GROUP_TYPES - {"political militia"}
-
-
-def _voiced(masked: str, actors: Sequence[ActorMention]) -> str:
-    """'ACTOR0 spokesman Zabihullah Mujahid claimed', 'a spokesman for ACTOR0, Abu Musab, said', 'Zabihullah
-    Mujahid, a ACTOR0 spokesman, said': the group speaks, so the cues see its name next to the verb
-    (attribution_cues.json `voices`); only an armed group's voice (`_VOICED_TYPES`)."""
-    if "ACTOR" not in masked:
-        return masked
-
-    def one(m: re.Match[str]) -> str:
-        name = m.group("name")
-        return name if actors[int(name[5:])].actor_type in _VOICED_TYPES else m.group(0)
-    for pattern in _compiled().voices:
-        masked = pattern.sub(one, masked)
-    return masked
-
-
-def _without_appositions(masked: str) -> str:
-    """'The banned outfit, ACTOR0, has claimed', 'ACTOR0, an Islamist group blamed for ..., is believed to
-    be behind': the name next to its verb, the apposition read away (attribution_cues.json `appositions`)."""
-    if ", " not in masked:
-        return masked
-    for pattern in _compiled().appositions:
-        masked = pattern.sub(lambda m: m.group("name") + " ", masked)
-    return masked
-
-
-def _own_acronym(sentence: str, pos: int, span: tuple[int, int], before: ActorMention, mention: ActorMention) -> bool:
-    """Whether `mention` is the name just told again in brackets ("Allied Democratic Forces (ADF)")."""
-    s, e = span
-    return (sentence[pos:s].strip() == "(" and sentence[e:e + 1] == ")"
-            and mention.canonical == before.canonical)
-
-
-_FACTION_NAME = compile_pattern(r"\b(?:faction|wing|group)$", re.IGNORECASE)
-
-
-def _faction_for_parent(masked: str, actors: Sequence[ActorMention]) -> str:
-    """'ACTOR0 faction of the banned ACTOR1 claimed': the faction is the sentence's actor; the parent
-    named after it is part of its name, so the cues see the faction next to the verb. A bare 'of'
-    counts only after a name that says it is a faction ("the Jamaat-ul-Ahrar faction of the TTP")."""
-    def one(m: re.Match[str]) -> str:
-        part = m.group("part")
-        named = m.group("kind") or _FACTION_NAME.search(actors[int(part[5:])].text)
-        return part if named else m.group(0)
-    return _compiled().member_of.sub(one, masked)
 
 
 def statements_in_sentence(
@@ -226,7 +139,7 @@ def statements_in_sentence(
         for m in pattern.finditer(masked):
             actor, stance = _actor_of(m, masked, actors), _stance_of(m, cue_stance, actors)
             if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()) \
-                    or _habitual(m, masked):
+                    or _habitual(m, masked) or not _armed_if_asked(m, actor):
                 continue
             if stance in _SAID_OF_OTHERS and (actor.canonical, "claimed") in seen:
                 continue  # "Radio Venceremos said the FMLN carried out the attack": the group's claim only
@@ -236,6 +149,8 @@ def statements_in_sentence(
             found.append(Statement(actor.canonical, stance, by, ch, span, actor.actor_type))
     if not any(st.stance == "claimed" for st in found):
         found += _told_by_group(masked, actors, span, channel)
+    if cc.no_claim.search(sentence):  # "There was no official claim of responsibility from the group"
+        found = [st for st in found if st.stance != "claimed"]
     return found
 
 
@@ -244,23 +159,39 @@ def _told_by_group(masked: str, actors: list[ActorMention], span: tuple[int, int
     """A group speaking of an attack the sentence tells ("..., killing four policemen, the Taliban said in a
     statement") claims it: not a state's forces, which speak so of attacks on them, nor where another
     group is named before it, nor where its own men are counted among the dead; the doers must be told
-    before it (the group or unnamed fighters), or a government may be speaking of an attack on its men."""
+    before it (the group or unnamed fighters), or a state's men counted among the dead in the words of its
+    spokesman named before ("another 12 policemen were killed ..., Mujahid said"): else a government may be
+    speaking of an attack on its men. An armed group may close the sentence without naming a channel
+    ("..., the Taliban said.")."""
     cc = _compiled()
     m = cc.told_by_group.search(masked)
     if m is None:
         return []
     actor = actors[int(m.group("actor")[5:])]
-    if actor.actor_type in vocabularies().state_actor_types:
-        return []
+    if actor.actor_type in vocabularies().state_actor_types or (m.group("via") is None and actor.actor_type
+                                                                  not in VOICED_TYPES):
+        return []  # "..., Enanga said." names no channel: only an armed group's word is its claim there
     told = masked[:m.start("actor")]
     before = [(t.start(), actors[int(t.group(1))]) for t in _ACTOR_TOKEN.finditer(told)]
-    if not any(a.canonical == actor.canonical for _, a in before) and not cc.told_by_group_agents.search(told):
+    states = vocabularies().state_actor_types
+    # the doers told (the group, fighters), or, in the words of a spokesman named before, a state's men counted
+    # among the dead ("another 12 policemen were killed ..., Mujahid said"); "the Taliban said" alone may be a
+    # government's word of an attack on its men
+    state_dead = actor.method == REFERENT and any(a.actor_type in states and _COUNTED.search(masked, 0, at)
+                                                  for at, a in before)
+    if not any(a.canonical == actor.canonical for _, a in before) and not cc.told_by_group_agents.search(told) \
+            and not state_dead:
         return []
     for at, other in before:
-        if (other.canonical != actor.canonical and other.actor_type not in vocabularies().state_actor_types) \
+        if (other.canonical != actor.canonical and other.actor_type not in states) \
                 or (other.canonical == actor.canonical and _COUNTED.search(masked, 0, at)):
             return []
     return [Statement(actor.canonical, "claimed", "the group itself", channel, span, actor.actor_type)]
+
+
+def _armed_if_asked(m: re.Match[str], actor: ActorMention) -> bool:
+    """Whether a cue that speaks only of armed groups (its pattern opens with `(?P<armed>)`) found one."""
+    return m.groupdict().get("armed") is None or actor.actor_type in VOICED_TYPES
 
 
 # How far past a cue the words of a habit may start and still speak of the cue ("have carried out similar
@@ -280,11 +211,22 @@ def _stance_of(m: re.Match[str], stance: str, actors: list[ActorMention]) -> str
     attacked", "X is responsible for the attack, said Y") is one only when an armed group speaks: "police
     claimed X attacked" blames X; a deed told with its teller after it (`self`) only when the group tells it."""
     claimer, speaker = m.groupdict().get("claimer"), m.groupdict().get("self")
-    if claimer and actors[int(claimer[5:])].actor_type not in _VOICED_TYPES:
+    if claimer and actors[int(claimer[5:])].actor_type not in VOICED_TYPES:
         return "attributed"
     if speaker and actors[int(speaker[5:])].canonical != actors[int(m.group("actor")[5:])].canonical:
         return "attributed"  # "X attacked the ship, said Y's spokesman": Y's word of X's deed
+    if stance in _SAID_OF_OTHERS and _said_by_itself(m, actors):
+        return "claimed"  # "X's spokesman said the group was responsible": X's own word
     return stance
+
+
+def _said_by_itself(m: re.Match[str], actors: list[ActorMention]) -> bool:
+    """Whether an armed group is both the sayer of a statement and the actor it names."""
+    sayer, token = m.groupdict().get("sayer"), m.groupdict().get("actor")
+    if not sayer or not token or actors[int(token[5:])].actor_type not in VOICED_TYPES:
+        return False
+    named = {actors[int(i)].canonical for i in _ACTOR_TOKEN.findall(sayer)}
+    return named == {actors[int(token[5:])].canonical}
 
 
 def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> ActorMention | None:
@@ -367,7 +309,7 @@ def _other_side(m: re.Match[str], actor: ActorMention, actors: list[ActorMention
     other = m.groupdict().get("other")
     if other is None:
         return actor.actor_type not in states
-    return actor.actor_type in _ARMED_GROUP_TYPES and actors[int(other[5:])].actor_type in states
+    return actor.actor_type in ARMED_GROUP_TYPES and actors[int(other[5:])].actor_type in states
 
 
 def _answers_attack(m: re.Match[str], masked: str, subject: bool) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable, Iterator
 
-from conflictlens.extract import attribution as attr, fragments
+from conflictlens.extract import attribution as attr, fragments, strike_doers
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import LinearModel
@@ -28,6 +28,7 @@ from conflictlens.extract.orphans import carry_statements
 from conflictlens.extract.patterns import compile_pattern
 from conflictlens.extract.places import (admin_names, main_country, not_persons, province_of, seats_an_office,
                                          with_local_towns)
+from conflictlens.extract.referents import with_referents
 from conflictlens.extract.relations.events import main_country as events_country
 from conflictlens.extract.relations.text import RelationExtractor
 from conflictlens.extract.state_strikes import with_strike_mentions
@@ -232,7 +233,7 @@ class Extractor:
             event = self._build(ctx, *last)[0]  # a claim told after the last act, set apart from it
             _keep_candidates(event, ctx, last[0].span, labels)
             found[-1] = (event, last[0].span)
-        return fragments.fold_fragments(found, ctx.doc.text), anchor, ctx
+        return strike_doers.with_strike_doers(fragments.fold_fragments(found, ctx.doc.text)), anchor, ctx
 
     def _build(self, ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, lead: bool) -> tuple:
         return build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors, self.typing, lead=lead)
@@ -271,16 +272,15 @@ class Extractor:
         if self.geocoder is not None:  # small towns, once the report's country is known; none in an actor's name
             places = with_local_towns(text, places, country, self.geocoder, messengers + [(m.start, m.end) for m in known], persons)
         known = with_strike_mentions(text, known, self.actors, as_of)  # "an Israeli airstrike": Israel's forces
-        # "Gunmen" or "assailants" name nobody: they are no perpetrator and no NER candidate either.
-        identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}
+        identified = {m for m in known if not self.actors.is_unidentified(m.canonical)}  # "gunmen" name nobody
         known_set = set(known)  # sets: a long report's section holds a thousand mentions
-        # A name the tagger took for an organisation but the gazetteer knows as a place is a place:
-        # "the Laghman attack" was carried out in Laghman, not by it.
+        # A name the tagger took for an organisation that the gazetteer knows is a place ("the Laghman attack").
         place_spans = {(p.start, p.end) for p in places}
+        not_perpetrators = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP" or inside(guessed, s, e))
         actors = [m for m in _merge_unknown_orgs(known, orgs, self.actors, country, as_of)
                   if (m in identified or (m not in known_set and (m.start, m.end) not in place_spans))
                   and not _names_nobody(text, m) and not inside(messengers, m.start, m.end)]
-        not_perpetrators = frozenset((s, e) for s, e, _t, label in labelled if label == "NORP" or inside(guessed, s, e))
+        actors = with_referents(text, actors, not_perpetrators)  # "the group", a spokesman quoted by name
         captions = caption_spans(text)  # a photo caption tells no part of the story
         sentences = without_repeats(text, outside_captions(text, split_sentences(text), captions))
         return DocContext(doc, sentences, places, actors, opening.published, opening.body_start,

@@ -36,7 +36,7 @@ _NEW_INCIDENT = compile_pattern(
     r"(?:On\s+\w+(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|(?:eye)?witness|resident|source|spokes(?:man|woman|person)|"
     r"doctor|survivor)(?:,|\s+(?:" + speech_verbs_pattern() + r"|recalled)\b))"
     # "Another 68 people were wounded": the incident's injured, told after its dead
-    r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
+    r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was|are|is|have been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
     # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"
     r"(?:On|Just|About|Hours|Minutes|Days|Weeks|(?:Two|Three)\s+(?:minutes|hours|days|weeks|months|years)\b|A day|A week)\b"
     r"[^.]{0,40}\b(?:later|earlier|before|after)\b|"
@@ -183,10 +183,12 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
 
 
 def _join(current: Incident, s: SentenceInfo) -> None:
-    """A sentence that tells more of the incident joins it; one that only says where it took place places it
-    ("The Sunday attack targeted the village of Motogatta, where jihadists have long been active")."""
+    """A sentence that tells more of the incident joins it; one that only says where it took place places it; one
+    that sums up the past as it says who did the act ("X claimed it, the deadliest since 2003") says who only."""
     if not s.background and (s.strong or s.anaphor or s.supporting):
         current.add(s)
+    elif s.background and s.says_who:
+        current.references.append(s.span)
     elif s.scene and (s.anaphor or not s.background):
         current.scenes.append(s.span)
 
@@ -319,9 +321,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     sentence = text[span[0]: span[1]]
     cues = event_cues()
     anaphor = bool(_ANAPHOR.search(sentence))
-    # A sentence that sums up many past attacks tells no incident of its own, and adds nothing
-    # (no toll, no date) to the incident told before it.
-    background = found_in(cues.background, sentence)
+    background = found_in(cues.background, sentence)  # sums up past attacks: no incident, no toll, no date
     act = speaks_of_act(sentence)
     several = names_several(sentence)  # "the two Saturday attacks" refers back too
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too

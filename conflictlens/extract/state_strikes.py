@@ -40,7 +40,10 @@ def _state_of(demonym: str, resolver: ActorResolver, date: str | None) -> ActorM
     for noun in cues.force_nouns:
         found = resolver.resolve(f"{demonym} {noun}", None, date)
         if found is not None and found.method in _WHOLE_NAME:
-            return found if found.actor_type in cues.state_types else None
+            # the word must name the state: "The strikes" is no demonym ("the forces" names no one more than "forces")
+            alone = resolver.resolve(noun, None, date)
+            named = alone is None or alone.canonical != found.canonical
+            return found if found.actor_type in cues.state_types and named else None
     return None
 
 
