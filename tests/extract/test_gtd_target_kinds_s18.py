@@ -148,3 +148,37 @@ def test_a_device_that_went_off_somewhere_is_read_alike(verb: str) -> None:
     text = (f"An explosive device {verb} in Spera district, Khost, Afghanistan. Two children were killed. "
             "Officials stated that the device was meant to target security forces.")
     assert classify_gtd(text + TAIL).target_type == PRIVATE
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Assailants opened fire on an ambulance in Maidan Shahr, Wardak, Afghanistan.", "Other"),
+    ("Assailants opened fire inside a wedding hall in Maidan Shahr, Wardak, Afghanistan. Three civilians were killed.",
+     PRIVATE),
+    ("Assailants opened fire outside a police station in Maidan Shahr, Wardak, Afghanistan.", "Police"),
+    ("Assailants opened fire in a billiards club in Maidan Shahr, Wardak, Afghanistan.", "Business"),
+    ("Assailants blew up a gas company pipeline in Sui, Balochistan, Pakistan.", "Utilities"),
+    ("Assailants shot and killed a lawyer in Turbat, Balochistan, Pakistan.", "Business"),
+    ("Assailants shot and killed two fruit vendors in Turbat, Balochistan, Pakistan.", "Business"),
+    # A civil officer is no police officer; a bare "officer" in these reports is.
+    ("Assailants shot and killed a district health officer in Turbat, Balochistan, Pakistan.", GOVERNMENT),
+    ("Assailants shot and killed a polling officer in Turbat, Balochistan, Pakistan.", GOVERNMENT),
+    ("Assailants shot and killed two officers in Turbat, Balochistan, Pakistan.", "Police"),
+])
+def test_places_and_people_the_lists_lacked(text: str, target: str) -> None:
+    assert classify_gtd(text + TAIL).target_type == target
+
+
+@pytest.mark.parametrize("verb", ["opened fire on", "fired on", "fired at", "fired shots at", "fired several bullets at"])
+def test_shots_fired_are_an_armed_assault_in_any_wording(verb: str) -> None:
+    soldiers = f"Assailants {verb} soldiers in Shindand, Herat, Afghanistan. Two soldiers were killed in the attack."
+    judge = f"Assailants {verb} a judge in Shindand, Herat, Afghanistan. The judge was killed in the attack."
+    assert (classify_gtd(soldiers + TAIL).attack_type, classify_gtd(soldiers + TAIL).weapon_type) == (
+        "Armed Assault", "Firearms")
+    assert classify_gtd(judge + TAIL).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("verb", ["shot and killed", "gunned down", "stabbed to death", "assassinated"])
+def test_a_prominent_hostage_killed_later_is_assassinated_in_any_wording(verb: str) -> None:
+    text = (f"Assailants abducted Abdul Qadir Sahil, a district governor, in Nerkh, Wardak, Afghanistan. Sahil was "
+            f"{verb} two days later.")
+    assert classify_gtd(text + TAIL).attack_type == "Assassination"
