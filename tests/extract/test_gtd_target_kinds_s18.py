@@ -182,3 +182,33 @@ def test_a_prominent_hostage_killed_later_is_assassinated_in_any_wording(verb: s
     text = (f"Assailants abducted Abdul Qadir Sahil, a district governor, in Nerkh, Wardak, Afghanistan. Sahil was "
             f"{verb} two days later.")
     assert classify_gtd(text + TAIL).attack_type == "Assassination"
+
+
+ROLES = [
+    ("a staff member of the provincial agriculture department", GOVERNMENT),
+    ("the head of a private school", "Educational Institution"),
+    ("the head of the provincial education department", "Educational Institution"),
+    ("a worker of the Afghan Red Crescent Society", "NGO"),
+    ("an employee of the Afghan Wireless Communication Company", "Telecommunication"),
+    ("an engineer of the Breshna power company", "Utilities"),
+    ("a money exchanger", "Business"),
+    ("a Taliban member", "Terrorists/Non-State Militia"),
+    ("a former jihadi commander", PRIVATE),
+    ("a former member of an armed group's militia", PRIVATE),
+    ("a commander of the Afghan Local Police", "Police"),
+    ("a tribal elder", PRIVATE),
+]
+
+
+@pytest.mark.parametrize("role,target", ROLES)
+def test_a_role_types_its_person_however_it_is_placed(role: str, target: str) -> None:
+    """The role as an appositive, as a title before the name, as the subject of a passive, or on the name of
+    the one whose vehicle was hit: one type."""
+    bare = role.split(" ", 1)[1] if role.split(" ", 1)[0] in ("a", "an", "the") else role
+    place = "in Qala-e-Naw, Badghis, Afghanistan."
+    texts = [f"Assailants shot and killed Abdul Wahid Karimi, {role}, {place}",
+             f"Assailants shot and killed {bare} Abdul Wahid Karimi {place}",
+             f"Abdul Wahid Karimi, {role}, was shot and killed {place}",
+             f"{role[0].upper()}{role[1:]} was shot and killed {place}",
+             f"An explosive device attached to the vehicle of Abdul Wahid Karimi, {role}, detonated {place}"]
+    assert [classify_gtd(text + TAIL).target_type for text in texts] == [target] * len(texts)

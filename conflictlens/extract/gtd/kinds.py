@@ -36,12 +36,26 @@ def typed_words(sentence: str) -> list[tuple[int, int, str]]:
 
     'a military informant' is one private citizen, not also a soldier.
     """
+    return [(start, order, name) for start, _end, order, name in typed_spans(sentence)]
+
+
+def typed_spans(sentence: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, rule order, type) of each cue that is no part of an earlier rule's match."""
     lowered = sentence.lower()
     rules = gtd_cues().target_rules
     matches = [(m.start(), m.end(), order, name) for order, (name, pattern, anchors) in enumerate(rules)
                if may_match(anchors, lowered) for m in pattern.finditer(sentence)]
-    return [(start, order, name) for start, end, order, name in matches
+    return [(start, end, order, name) for start, end, order, name in matches
             if not any(o < order and s <= start and end <= e for s, e, o, _ in matches)]
+
+
+def without_generic_security(phrase: str) -> str:
+    """The phrase with its security words of no stated branch blanked ('a security outpost', 'a commander'),
+    but not those inside a private citizen's kind ('a former jihadi commander' is a private citizen)."""
+    kinds = [(start, end) for start, end, _order, name in typed_spans(phrase) if name == PRIVATE]
+    return gtd_cues().generic_security.sub(
+        lambda m: m.group(0) if any(s <= m.start() and m.end() <= e for s, e in kinds) else " " * len(m.group(0)),
+        phrase)
 
 
 def last_typed(phrase: str, mask: re.Pattern[str]) -> str | None:
@@ -92,7 +106,8 @@ def _whose_type(phrase: str) -> str | None:
     """'staff members of an aid organisation', 'de-miners working for X': their employer's type; 'a bus
     carrying employees of the X ministry': the type of the first people carried, when the vehicle's own type
     yields (a police vehicle stays the police's). None when that is no type other than private citizens'
-    (then the phrase's own words decide)."""
+    (then the phrase's own words decide), or when a private citizen's cue runs on from the people into their
+    employer ("the deputy head of the X party" is a party official, whatever the party is named after)."""
     members_of, carried, yields = _whose_people()
     phrase = phrase.strip()
     lead = carried.match(phrase)
@@ -101,5 +116,7 @@ def _whose_type(phrase: str) -> str | None:
         if found not in (None, PRIVATE):
             return found
     lead = members_of.match(phrase)
-    found = type_in(blank(phrase[lead.end():], gtd_cues().generic_security)) if lead else None
+    if lead is None or any(s < lead.end() < e and name == PRIVATE for s, e, _o, name in typed_spans(phrase)):
+        return None
+    found = head_type(without_generic_security(phrase[lead.end():]))
     return found if found != PRIVATE else None

@@ -75,9 +75,11 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
 @lru_cache(maxsize=1)
 def _passive_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(passive clause, not_subject) of data/gtd_cues.json's passive: the clause's `subject` group starts the
-    text, follows a dateline's colon or a comma, and holds no clause boundary."""
+    text, follows a dateline's colon or a comma, and holds no clause boundary; an appositive may follow it
+    ("Karimi, a judge, was shot")."""
     raw = load_json("gtd_cues.json")["target_refinement"]["passive"]
-    clause = compile_pattern(rf"(?:^|(?<=: )|(?<=, ))(?:and )?(?P<subject>[^,.;:]+?)\s+(?:was|were|(?:had|has|have) been)"
+    clause = compile_pattern(rf"(?:^|(?<=: )|(?<=, ))(?:and )?(?P<subject>[^,.;:]+?)(?:,\s[^,.;:]+,)?\s+"
+                             rf"(?:was|were|(?:had|has|have) been)"
                              rf"\s+(?:{raw['verbs']})\b", re.I)
     return clause, compile_pattern(rf"(?:{raw['not_subject']})", re.I)
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictlens.extract.gtd.kinds import PRIVATE, blank, head_type, last_typed, type_in, typed_words
+from conflictlens.extract.gtd.kinds import (
+    PRIVATE, blank, head_type, last_typed, type_in, typed_words, without_generic_security)
 from conflictlens.extract.gtd.phrase import THEIRS, target_phrase
 from conflictlens.extract.lexicon import gtd_cues
 from conflictlens.extract.patterns import compile_pattern
@@ -86,7 +87,8 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
         others = [v for v in victims if v != PRIVATE and v not in cues.place_defenders]
         defenders = next((v for v in victims if v in cues.place_defenders), None)
         return TargetTyping(others[0] if others else PRIVATE, phrase_text, phrase_span, defenders)
-    if phrase_text and cues.generic_security.search(phrase_text) and phrase_type not in cues.security_branches:
+    generic = phrase_text and without_generic_security(phrase_text) != phrase_text
+    if generic and phrase_type not in cues.security_branches:
         if phrase_type is None or phrase_type == PRIVATE:
             return TargetTyping(_security_branch(victims), phrase_text, phrase_span)
     notable = [v for v in victims if v in cues.notable_victims]
@@ -175,10 +177,10 @@ def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) ->
     """The type the attacked phrase names; for a person's name, the role the text gives them."""
     if not phrase or span is None:
         return None
-    found = head_type(blank(phrase, gtd_cues().generic_security))
+    found = head_type(without_generic_security(phrase))
     if found is None and PERSON_NAME.fullmatch(phrase.strip()):
         role = role_of(text, phrase.strip())
-        found = type_in(role) if role else None
+        found = head_type(role) if role else None  # "the head of a private school": whose head decides
     return found
 
 
