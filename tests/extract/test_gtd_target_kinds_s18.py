@@ -212,3 +212,36 @@ def test_a_role_types_its_person_however_it_is_placed(role: str, target: str) ->
              f"{role[0].upper()}{role[1:]} was shot and killed {place}",
              f"An explosive device attached to the vehicle of Abdul Wahid Karimi, {role}, detonated {place}"]
     assert [classify_gtd(text + TAIL).target_type for text in texts] == [target] * len(texts)
+
+
+@pytest.mark.parametrize("where", ["near", "at the gate of", "at the main entrance of", "outside the walls of"])
+def test_a_part_of_a_place_is_the_place(where: str) -> None:
+    text = (f"An explosive device detonated {where} the Government Boys High School in Mehtarlam, Laghman, "
+            "Afghanistan. There were no casualties.")
+    assert classify_gtd(text + TAIL).target_type == "Educational Institution"
+
+
+@pytest.mark.parametrize("verb", ["attacked", "launched an attack on", "carried out an attack against"])
+def test_a_town_attacked_is_the_town_in_any_wording(verb: str) -> None:
+    text = (f"Assailants {verb} Sangcharak, Sar-e Pul, Afghanistan. One soldier and two assailants were killed in "
+            "the ensuing clash.")
+    assert classify_gtd(text + TAIL).target_type == PRIVATE
+
+
+@pytest.mark.parametrize("elder", ["A tribal elder", "A village elder", "A community elder", "One local elder"])
+def test_an_elder_killed_by_a_bomb_is_assassinated_whatever_the_elder_is_called(elder: str) -> None:
+    text = f"An explosive device detonated in Bati Kot, Nangarhar, Afghanistan. {elder} was killed in the blast."
+    assert classify_gtd(text + TAIL).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("fate", ["was killed", "was found dead", "died"])
+def test_a_prominent_hostage_who_did_not_come_back_was_assassinated(fate: str) -> None:
+    text = (f"Assailants abducted the head of the provincial council in Chak, Wardak, Afghanistan. The hostage {fate} "
+            "two days later.")
+    assert classify_gtd(text + TAIL).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("cue", ["targeting", "aimed at", "directed at"])
+def test_a_bomb_aimed_at_a_prominent_person_is_an_assassination(cue: str) -> None:
+    text = f"A roadside explosive device {cue} a district governor detonated in Chak, Wardak, Afghanistan."
+    assert classify_gtd(text + " The governor was injured in the blast." + TAIL).attack_type == "Assassination"

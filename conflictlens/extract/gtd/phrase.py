@@ -33,9 +33,15 @@ _POSSESSED = compile_pattern(r"['’]s (?:[\w-]+ )?(?:vehicle|car|house|residenc
                              r"shop|guesthouse)s?$", re.I)
 
 
+# "the gate of X", "the main entrance of X": a part of a place is the place.
+_PART_OF = compile_pattern(r"^(?:the |a |an )?(?:main |front |back |rear |outer )?(?:gates?|entrances?|entrance gates?|"
+                           r"walls?|perimeter|vicinity|premises|courtyard|yard|rooftop|roof|surroundings) of ", re.I)
+
+
 def _without_possessions(phrase: str) -> str:
-    """The possessor of a phrase that names what was theirs ("the vehicle of X", "X's vehicle"): X."""
-    phrase = _POSSESSOR.sub("", phrase)
+    """The possessor of a phrase that names what was theirs ("the vehicle of X", "X's vehicle") or a part of
+    it ("the gate of X"): X."""
+    phrase = _POSSESSOR.sub("", _PART_OF.sub("", phrase))
     owned = _POSSESSED.search(phrase)
     if owned and owned.start() and not gtd_cues().kind_possessives.fullmatch(phrase[:owned.start()].split()[-1]):
         return phrase[:owned.start()]
