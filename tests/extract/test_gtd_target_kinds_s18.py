@@ -245,3 +245,11 @@ def test_a_prominent_hostage_who_did_not_come_back_was_assassinated(fate: str) -
 def test_a_bomb_aimed_at_a_prominent_person_is_an_assassination(cue: str) -> None:
     text = f"A roadside explosive device {cue} a district governor detonated in Chak, Wardak, Afghanistan."
     assert classify_gtd(text + " The governor was injured in the blast." + TAIL).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("owner", ["a commander", "a police commander", "an Afghan Local Police commander",
+                                   "a local police commander"])
+def test_the_vehicle_of_a_prominent_person_whatever_the_words_before_the_role(owner: str) -> None:
+    text = (f"An explosive device attached to the vehicle of {owner} detonated in Gereshk, Helmand, Afghanistan. The "
+            "commander was unharmed.")
+    assert classify_gtd(text + TAIL).attack_type == "Assassination"
