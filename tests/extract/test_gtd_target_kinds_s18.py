@@ -168,7 +168,8 @@ def test_places_and_people_the_lists_lacked(text: str, target: str) -> None:
     assert classify_gtd(text + TAIL).target_type == target
 
 
-@pytest.mark.parametrize("verb", ["opened fire on", "fired on", "fired at", "fired shots at", "fired several bullets at"])
+@pytest.mark.parametrize("verb", ["opened fire on", "fired on", "fired at", "fired shots at",
+                                  "fired several bullets at"])
 def test_shots_fired_are_an_armed_assault_in_any_wording(verb: str) -> None:
     soldiers = f"Assailants {verb} soldiers in Shindand, Herat, Afghanistan. Two soldiers were killed in the attack."
     judge = f"Assailants {verb} a judge in Shindand, Herat, Afghanistan. The judge was killed in the attack."
@@ -253,3 +254,10 @@ def test_the_vehicle_of_a_prominent_person_whatever_the_words_before_the_role(ow
     text = (f"An explosive device attached to the vehicle of {owner} detonated in Gereshk, Helmand, Afghanistan. The "
             "commander was unharmed.")
     assert classify_gtd(text + TAIL).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("carrying", ["carrying", "transporting", "that was carrying", "which was transporting"])
+def test_what_a_vehicle_carried_in_a_relative_clause(carrying: str) -> None:
+    text = (f"An explosive device detonated targeting a minibus {carrying} employees of the Ministry of Mines in "
+            "Police District 9, Kabul, Afghanistan. One civilian was killed.")
+    assert classify_gtd(text + TAIL).target_type == GOVERNMENT

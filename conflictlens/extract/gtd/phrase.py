@@ -12,10 +12,12 @@ from conflictlens.extract.gtd.kinds import PRIVATE, blank, head_type
 from conflictlens.extract.lexicon import gtd_cues, load_json
 from conflictlens.extract.patterns import compile_pattern
 
-# A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ...").
+# A clause boundary ends a target phrase ("attacked a police post in Kabul, killing ..."), but not a relative
+# clause that tells what it carried ("a vehicle that was carrying soldiers").
 PHRASE_END = compile_pattern(
     r"[,.;:()]| in | near | on | at | along | outside | inside | while | when | after | before | killing| wounding"
-    r"| injuring| and killed| and wounded| detonated| exploded| went off| as it| was | were ", re.I)
+    r"| injuring| and killed| and wounded| detonated| exploded| went off| as it"
+    r"|(?<! that)(?<! which) (?:was|were) ", re.I)
 
 # An acronym in brackets belongs to the name before it: "Indo-Tibetan Border Police (ITBP) positions", "an
 # International Rescue Committee (IRC) convoy" (the head of the phrase comes after it).
@@ -25,7 +27,8 @@ _ACRONYM = compile_pattern(r"\([A-Z]{2}[\w&'’.-]{0,10}\)")
 # family members of X": the target is X, not what was theirs.
 THEIRS = (r"(?:the |a |an )?(?:[\w-]+ )?(?:vehicle|car|house|residence|home|convoy|office|compound|motorcade|shop|"
           r"guesthouse|family|famil(?:y|ies) members|relatives?|sons?|brothers?)s?")
-_POSSESSOR = compile_pattern(rf"^{THEIRS}(?: and {THEIRS})?(?: (?:carrying|transporting) {THEIRS})? "
+_POSSESSOR = compile_pattern(rf"^{THEIRS}(?: and {THEIRS})?"
+                             rf"(?: (?:(?:that|which) (?:was|were) )?(?:carrying|transporting) {THEIRS})? "
                              r"(?:of|belonging to|owned by) ", re.I)
 # "X's vehicle", "a provincial council member's house": the same, said with a possessive; not a kind of place
 # ("a women's shop", see kind_possessives), and not kin ("a prayer leader's son" is the son, a private citizen).
