@@ -261,3 +261,18 @@ def test_what_a_vehicle_carried_in_a_relative_clause(carrying: str) -> None:
     text = (f"An explosive device detonated targeting a minibus {carrying} employees of the Ministry of Mines in "
             "Police District 9, Kabul, Afghanistan. One civilian was killed.")
     assert classify_gtd(text + TAIL).target_type == GOVERNMENT
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Assailants set fire to a clinic in Darzab, Jowzjan, Afghanistan.", "Business"),
+    ("Assailants set fire to a brick kiln in Mardan, Khyber Pakhtunkhwa, Pakistan.", "Business"),
+    ("Assailants blew up a grid station in Kech, Balochistan, Pakistan.", "Utilities"),
+    ("A suicide bomber blew himself up near a police checkpoint in Quetta, Balochistan, Pakistan. Two civilians were "
+     "killed.", "Police"),
+    ("A suicide bomber blew himself up at the gate of a mosque in Quetta, Balochistan, Pakistan. Two police officers "
+     "were injured.", "Religious Figures/Institutions"),
+    # A person's name is no telecom company, whatever it means.
+    ("Assailants shot and killed Roshan Ali, a shopkeeper, in Quetta, Balochistan, Pakistan.", "Business"),
+])
+def test_more_places_the_lists_lacked(text: str, target: str) -> None:
+    assert classify_gtd(text + TAIL).target_type == target
