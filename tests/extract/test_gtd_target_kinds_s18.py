@@ -276,3 +276,23 @@ def test_what_a_vehicle_carried_in_a_relative_clause(carrying: str) -> None:
 ])
 def test_more_places_the_lists_lacked(text: str, target: str) -> None:
     assert classify_gtd(text + TAIL).target_type == target
+
+
+@pytest.mark.parametrize("carried", ["attached to", "planted on", "planted in", "hidden in", "placed under"])
+def test_what_carried_a_device_in_any_wording(carried: str) -> None:
+    """A typed carrier is the target; a carrier of no kind yields to the typed place the device went off."""
+    police = f"An explosive device {carried} a police vehicle detonated in Police District 3, Kabul, Afghanistan."
+    handcart = (f"An explosive device {carried} a handcart detonated near a police checkpoint in Bihsud, Nangarhar, "
+                "Afghanistan. One civilian was killed.")
+    official = (f"An explosive device {carried} the car of a provincial council member detonated in Jalalabad, "
+                "Nangarhar, Afghanistan.")
+    assert [classify_gtd(text + TAIL).target_type for text in (police, handcart, official)] == [
+        "Police", "Police", GOVERNMENT]
+
+
+@pytest.mark.parametrize("subject", ["Assailants", "Militants", "Unidentified gunmen", "Insurgents"])
+def test_who_attacked_is_no_target_whatever_they_are_called(subject: str) -> None:
+    texts = [f"{subject} threw a grenade at the tehsil administrative office in Chaman, Balochistan, Pakistan.",
+             f"{subject} attacked a security post in Kunduz, Afghanistan. Six {subject.split()[-1].lower()} and two "
+             "soldiers were killed in the ensuing clash."]
+    assert [classify_gtd(text + TAIL).target_type for text in texts] == [GOVERNMENT, "Military"]

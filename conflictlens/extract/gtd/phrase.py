@@ -68,9 +68,21 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
     if passive and not m:
         return passive
     m = m or cues.target_intent.search(text) or cues.target_lead.search(text)
-    if not m:
-        return None
-    start = _past_next_verb(text, m.end())
+    found = _phrase_after(text, m.end()) if m else None
+    carrier, beyond = _carrier_cues()
+    if found and carrier.fullmatch(m.group(0)) and head_type(found[0]) is None:
+        # "planted on a motorcycle detonated near a bus stop": a carrier of no kind is no target when the
+        # place the device went off names one.
+        near = beyond.search(text, found[1][1], limit)
+        other = _phrase_after(text, near.end()) if near else None
+        if other and head_type(other[0]) is not None:
+            return other
+    return found
+
+
+def _phrase_after(text: str, cue_end: int) -> tuple[str, tuple[int, int]] | None:
+    """The attacked phrase a cue ending at `cue_end` leads, up to the clause's end, what was theirs left out."""
+    start = _past_next_verb(text, cue_end)
     end_match = PHRASE_END.search(blank(text, _ACRONYM), start)
     end = end_match.start() if end_match else min(len(text), start + 120)
     end = start + len(text[start:end].rstrip())  # the span ends where the phrase does, not at blanks after it
@@ -79,6 +91,14 @@ def target_phrase(text: str) -> tuple[str, tuple[int, int]] | None:
     if not phrase:
         return None
     return phrase, (start, start + len(phrase))
+
+
+@lru_cache(maxsize=1)
+def _carrier_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(carrier, beyond) of data/gtd_cues.json's carrier: the cues that name what carried a device, and the
+    verbs that tell where it went off."""
+    raw = load_json("gtd_cues.json")["target_refinement"]["carrier"]
+    return compile_pattern(rf"(?:{raw['carrier']})", re.I), compile_pattern(rf"\b(?:{raw['beyond']})\s+", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +111,11 @@ def _passive_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
                              rf"(?:was|were|(?:had|has|have) been)"
                              rf"\s+(?:{raw['verbs']})\b", re.I)
     return clause, compile_pattern(rf"(?:{raw['not_subject']})", re.I)
+
+
+def not_subject() -> re.Pattern[str]:
+    """Who attacked, or with what ('Assailants', 'Unidentified gunmen', 'An explosive device'): never a target."""
+    return _passive_cues()[1]
 
 
 def _passive_subject(text: str, limit: int) -> tuple[tuple[str, tuple[int, int]] | None, int]:

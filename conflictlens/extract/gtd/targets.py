@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from conflictlens.extract.gtd.kinds import (
     PRIVATE, blank, head_type, last_typed, type_in, typed_words, without_generic_security)
-from conflictlens.extract.gtd.phrase import THEIRS, target_phrase
+from conflictlens.extract.gtd.phrase import THEIRS, not_subject, target_phrase
 from conflictlens.extract.lexicon import gtd_cues
 from conflictlens.extract.patterns import compile_pattern
 
@@ -106,8 +106,18 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
         if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, phrase_span):
             fallback = _device_place(text) or cues.foiled_default
         else:
-            fallback = type_in(text) or cues.no_target_default
+            fallback = type_in(_without_subject(text)) or cues.no_target_default
     return TargetTyping(fallback, phrase_text, phrase_span)
+
+
+def _without_subject(text: str) -> str:
+    """The text with the attackers named before its first attack verb blanked: who attacked ("Militants
+    attacked a Tehsil office") is no target."""
+    cues = gtd_cues()
+    first = re.search(r"\.(?:\s|$)", text)
+    limit = first.start() if first else len(text)
+    verb = cues.target_explicit.search(text, 0, limit) or cues.target_lead.search(text, 0, limit)
+    return blank(text[:verb.start()], not_subject()) + text[verb.start():] if verb else text
 
 
 def _named_place(text: str, span: tuple[int, int] | None) -> bool:
