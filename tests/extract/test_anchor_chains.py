@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conflictlens.extract import patterns
 from conflictlens.extract.attribution import _compiled, mask_actors
-from conflictlens.extract.gtd import targets
+from conflictlens.extract.gtd import kinds, targets
 from conflictlens.extract.lexicon import gtd_cues
 from conflictlens.model.protocols import ActorMention
 
@@ -115,6 +115,6 @@ def test_target_types_with_anchors_are_those_of_a_full_search():
         assert targets.type_in(text) == (min(first)[2] if first else None)
         found = [(m.start(), m.end(), order, name) for order, (name, p, _a) in enumerate(rules) for m in p.finditer(text)]
         expected = [(s, o, n) for s, e, o, n in found if not any(o2 < o and s2 <= s and e <= e2 for s2, e2, o2, _ in found)]
-        assert targets._typed_words(text) == expected
+        assert kinds.typed_words(text) == expected
     assert sum(anchors is not None for _n, _p, anchors in rules) >= 15
-    assert len(targets._typed_words(TARGET_TEXTS[0])) >= 2
+    assert len(kinds.typed_words(TARGET_TEXTS[0])) >= 2

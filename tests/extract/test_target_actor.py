@@ -37,9 +37,17 @@ def test_who_was_attacked(extractor, text, published, target, perpetrator):
 
 
 def test_no_attacked_phrase_no_target(extractor):
-    # (Session 12: "exploded near a school" now names the school as attacked, as "detonated near" always did.)
-    [event] = extractor.extract(doc("A bomb exploded in Quetta; no casualties were reported."))
+    [event] = extractor.extract(doc("A bomb exploded on Monday; no casualties were reported."))
     assert event.target_actor is None and "target_actor" not in event.evidence
+
+
+@pytest.mark.parametrize("verb", ["exploded", "went off", "detonated"])
+def test_a_blast_in_a_town_is_read_alike_whatever_the_verb(extractor, verb):
+    # (Session 12: "exploded near a school" names the school as attacked, as "detonated near" always did; session
+    # 18: "exploded in" and "went off in" a town name it as "detonated in" and "hit" always did.)
+    [event] = extractor.extract(doc(f"A bomb {verb} in Quetta; no casualties were reported."))
+    [reference] = extractor.extract(doc("A bomb detonated in Quetta; no casualties were reported."))
+    assert (event.target_actor, event.targets) == (reference.target_actor, reference.targets)
 
 
 @pytest.mark.parametrize("text, published, target", [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from conflictlens.extract.gtd.targets import (
-    PERSON_NAME, PHRASE_END, TargetTyping, classify_target, first_victim_sentence, role_of)
+from conflictlens.extract.gtd.phrase import PHRASE_END
+from conflictlens.extract.gtd.targets import PERSON_NAME, TargetTyping, classify_target, first_victim_sentence, role_of
 from conflictlens.extract.lexicon import gtd_cues
 from conflictlens.extract.patterns import search_span
 
@@ -46,12 +46,20 @@ def is_assassination(text: str, target: TargetTyping | None = None) -> bool:
     victims = first_victim_sentence(text)
     if victims and cues.prominent.match(re.sub(r"^(?:the|a|an|one|former)\s+", "", victims.strip(), flags=re.I)):
         return True
+    if target and target.span and target.text and _passive_action(text, target.span[1]):
+        return bool(cues.prominent.search(target.text))  # "The district governor was shot and killed"
     action = cues.assassination_action.search(text)
     if not action:
         return False
     window = text[action.end(): action.end() + 60]
     window = PHRASE_END.split(window, maxsplit=1)[0]
     return bool(cues.prominent.search(window))
+
+
+def _passive_action(text: str, end: int) -> bool:
+    """Whether an assassination's verb follows the attacked phrase in the passive ("... was shot dead")."""
+    verb = re.match(r"\s*,?\s+(?:was|were|(?:had|has|have) been)\s+", text[end:end + 40])
+    return bool(verb) and bool(gtd_cues().assassination_action.match(text, end + verb.end()))
 
 
 def _kin_attacked(text: str, target: TargetTyping) -> bool:
