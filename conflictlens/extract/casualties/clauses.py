@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from conflictlens.extract.patterns import compile_pattern
-from conflictlens.extract.casualties.nouns import Sentence, apart_assailants, parse_args
+from conflictlens.extract.casualties.nouns import Sentence, apart_assailants, bare_plural, parse_args
 from conflictlens.extract.casualties.rules import Rules, Span
 from conflictlens.extract.casualties.tally import (Tally, attackers_killed, consume_statements, move_injured_to_killed,
                                                    record, record_ceiling)
@@ -35,8 +35,9 @@ def _is_stop(ctx: Sentence, i: int, rules: Rules, rightward: bool = False) -> bo
         (sets["prepositions"],) if rightward else ())
     if any(t in ws for ws in words):
         return not rules.number.match(ctx.work, lo)  # "at least five", "over 20" open a number
+    # "one hundred and five people"; "died during the attack and a sixth died": 'during' is no participle
     if t.endswith(("ed", "ing")) and t not in sets["np_participles"] and t not in rules.heads \
-            and t not in rules.lex["scales"]:  # "one hundred and five people"
+            and t not in rules.lex["scales"] and t not in sets["prepositions"]:
         return ctx.work[lo].islower()
     return False
 
@@ -158,7 +159,10 @@ def _attributive_count(ctx: Sentence, m: re.Match[str], vj: int, rules: Rules) -
 def _uncounted_object(ctx: Sentence, obj: Span | None, rules: Rules) -> bool:
     """'The terrorists killed many people', 'the attackers killed civilians': the verb has an object,
     counted or not, so its subject is the killer, never the killed."""
-    return obj is not None and rules.head.search(ctx.work, *obj) is not None
+    if obj is None:
+        return False
+    first = re.split(r"[,;]|\s(?:and|or)\s", ctx.work[obj[0]:obj[1]], maxsplit=1)[0]
+    return rules.head.search(ctx.work, *obj) is not None or bare_plural(first, rules)  # "killed patrons, ..."
 
 
 def _active_only(verb: str) -> bool:

@@ -72,7 +72,8 @@ def blank(work: str, spans: list[Span]) -> str:
 def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     """Record zero statements and revised tolls, and blank them out so verbs do not count them again."""
     # parentheses and ", who was also ...," never hold the subject; blanking them keeps the scans short
-    work = rules.relative.sub(lambda m: " " * len(m.group()), sent)
+    # but ", which left two officers dead," tells the act's own toll
+    work = rules.relative.sub(lambda m: m.group() if _relative_toll(m, rules) else " " * len(m.group()), sent)
     # "... claimed an attack in December in which 12 soldiers were killed": another act's toll
     work = rules.earlier.sub(lambda m: " " * len(m.group()), work)
     work = blank(work, other_act_clauses(work, rules))  # "16 dead in X attack; 24 killed in Y bombing"
@@ -99,6 +100,11 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
             else:
                 kept[cat].append((value, span))
     return blank(work, [m.span() for m in tolls])
+
+
+def _relative_toll(m: re.Match[str], rules: Rules) -> bool:
+    """Whether a relative clause is one on the act that tells casualties (', which killed 12 people,')."""
+    return m.group().lstrip(", ").lower().startswith("which") and rules.verb.search(m.group()) is not None
 
 
 # How far before a toll noun a word may make its figure a superseded one ('an initial death toll of 12') or
