@@ -107,7 +107,8 @@ def _numbered(ctx: Sentence, phrase: _Phrase, n: re.Match[str], rules: Rules) ->
     if (real or n.group().lower() == "another") and set(tail) <= _BARE_TAIL:
         return Item(value, _continued_class(ctx, phrase.offset + n.start(), tail, rules),
                     phrase.absolute(n.start(), n.end()), real)
-    if lead or value[1] == 0 or len(tail) > _GAP_LIMIT + 2 or set(tail) & rules.sets["prepositions"]:
+    if lead or value[1] == 0 or len(tail) > _GAP_LIMIT + 2 or set(tail) & rules.sets["prepositions"] \
+            or (tail and _names_no_person(tail[-1], rules)):  # "As a result, five soldiers died"
         return None
     # a counted noun outside the lexicon ("two university lecturers", "a school principal") is a victim group
     return Item(value, "victim", phrase.absolute(n.start(), len(local[:end].rstrip())), real)

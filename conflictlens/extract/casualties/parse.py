@@ -156,9 +156,10 @@ def _attacking_nouns(text: str, spans: list[Span], rules: Rules) -> list[str]:
 
 
 def _reported_later(text: str, cue: re.Match[str], rules: Rules) -> bool:
-    """'Police later said 30 people had died': a revision word before a reporting verb tells when a
-    source spoke (the count is revised), not further victims ('five later died')."""
-    return rules.revision.fullmatch(text, *cue.span()) is not None and rules.reported_after.match(text, cue.end()) is not None
+    """'Police later said 30 people had died', 'A resident also said that ten people had been killed': a
+    cue right before a reporting verb tells when or how a source spoke (the count is told again, or
+    revised), not further victims ('five later died', 'ten people were also killed')."""
+    return rules.reported_after.match(text, cue.end()) is not None
 
 
 def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are_victims: bool,

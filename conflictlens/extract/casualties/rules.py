@@ -43,6 +43,7 @@ class Rules:
     later_act: re.Pattern[str]  # 'the second blast': another of the acts
     toll: re.Pattern[str]
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
+    combined: re.Pattern[str]  # right after a toll's figure: it counts the dead and the wounded together
     revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
     earlier_toll: re.Pattern[str]  # words that make a toll's figure a superseded one ('an earlier figure of 69')
     summed_toll: re.Pattern[str]  # words that make a toll one of several incidents ('the day's toll')
@@ -163,7 +164,8 @@ def _toll_pattern(lex: dict, number: str) -> str:
     """'the death toll rose to 24', 'revised the toll to 31', 'the death toll from Monday's attack on a
     police training center in Quetta has risen to 59': the figure is in group `num`, never a bare
     article ('the death toll in an attack at a market')."""
-    nouns = rf"(?P<fat>{alternation(lex['toll_nouns_fatal'])})|(?P<inj>{alternation(lex['toll_nouns_injured'])})"
+    # the injured first: "the toll of injured has reached 221" is no toll of the dead
+    nouns = rf"(?P<inj>{alternation(lex['toll_nouns_injured'])})|(?P<fat>{alternation(lex['toll_nouns_fatal'])})"
     links = alternation(lex["toll_links"])
     near = rf"(?:\s+[\w-]+){{0,8}}?\s+(?:{links})"
     rising = rf"(?:\s+[\w'\u2019-]+,?){{0,20}}?\s+(?:{alternation(lex['toll_rise_links'])})"
@@ -234,7 +236,7 @@ def _earlier_act_pattern(lex: dict) -> str:
     place = (rf"(?:is|lies|sits|are|lie)\s+(?:about\s+\S+\s+\S+\s+|\S+\s+kilometres\s+)?"
              rf"(?:{alternation(lex['place_relation_words'])})\s[^,;.]*,\s*where\s[^.;]*")
     # "the first bombing in the capital since last September, when more than 50 people were killed"
-    since_when = rf"since\s+(?:last\s+|early\s+|late\s+)?{time}\s*,\s*when\s[^.;]*"
+    since_when = rf"since\s+(?:last\s+|early\s+|late\s+)?{time}(?:\s+\d{{1,4}}){{0,2}}\s*,\s*when\s[^.;]*"  # "October 2019"
     # "The Taliban recently killed 15 troopers they had abducted"
     adverb = rf"(?:{alternation(lex['earlier_act_adverbs'])})\s+(?:{alternation(lex['kill_verbs_active'])})(?![\w-])[^.;]*"
     return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
@@ -258,6 +260,7 @@ def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Patter
     contrast = _words(alternation(lex["second_source_contrasts"]))
     return {
         "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
+        "combined": compile_pattern(rf"\s+(?:people\s+)?{_words(alternation(lex['toll_combined_words']))}", flags),
         "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
         "earlier_toll": compile_pattern(_words(alternation(lex["toll_earlier_words"])), flags),
         "summed_toll": compile_pattern(_words(alternation(lex["toll_summed_words"])) + "|" + _words(

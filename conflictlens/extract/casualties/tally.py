@@ -86,7 +86,8 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     tolls = list(rules.toll.finditer(work))
     for m in tolls:
         value = parse_number(m.group("num"))
-        if value is not None and not _summed_toll(work, m, rules):
+        # "a toll of more than 150 dead and wounded" counts neither the dead nor the wounded
+        if value is not None and not _summed_toll(work, m, rules) and not rules.combined.match(work, m.end()):
             cat = "injured" if m.group("inj") else "fatalities"
             # 'the toll could rise to 20' forecasts: the figure bounds the count, it does not revise it
             forecast = rules.forecast.search(m.group(), 0, m.start("num") - m.start())
