@@ -182,10 +182,13 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
             tally.sentences.append(s)
             if rules.summed.search(text, s, e):
                 tally.summed.add(s)
+            if rules.superseded.search(text, s, e):
+                tally.superseded.add(s)
             cues = [m.span() for m in rules.further.finditer(text, s, e) if not _reported_later(text, m, rules)]
             parse_sentence(text, s, e, floor, rules, tally)
             tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
-    totals = {c: total(without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed),
+    told = {c: without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed) for c in CATEGORIES}
+    totals = {c: total(without_summed(told[c], tally.sentences, tally.superseded),
                        tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c])
               for c in CATEGORIES}
     used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c] + tally.second[c]})

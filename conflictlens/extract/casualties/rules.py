@@ -64,6 +64,7 @@ class Rules:
     # each perpetrator noun in either number -> its other number ('gunman' <-> 'gunmen'; irregular_plurals)
     perpetrator_numbers: dict[str, str]
     summed: re.Pattern[str]  # one toll for several acts ('an attack on X and a bombing at Y killed 51')
+    superseded: re.Pattern[str]  # an earlier report's figure ('Officials had said three were killed')
     earlier: re.Pattern[str]  # another act told with its own time and toll ('an attack in December in which ...')
     sep: re.Pattern[str]
     token: re.Pattern[str]
@@ -216,7 +217,9 @@ def _summed_acts_pattern(lex: dict) -> str:
                rf"\s(?:have|has)\s+(?:now\s+)?killed\b")
     # "in a pair of bomb attacks", "during two separate attacks": acts told as several
     several = rf"(?:{alternation(lex['several_acts_markers'])})\s+{words}{{0,2}}?(?:{acts})(?![\w-])"
-    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several})|{perfect}"
+    # "in two militant attacks on security forces at different locations"
+    apart = rf"(?:{acts})(?![\w-])[^.;]{{0,60}}?\s(?:at|in)\s+(?:{alternation(lex['several_places_words'])})(?![\w-])"
+    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several}|{apart})|{perfect}"
 
 
 def _earlier_act_pattern(lex: dict) -> str:
@@ -367,7 +370,8 @@ def casualty_rules() -> Rules:
         relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,"
                                  r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
                                  flags),
-        summed=compile_pattern(_summed_acts_pattern(lex), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
+        summed=compile_pattern(_summed_acts_pattern(lex), flags),
+        superseded=compile_pattern(_words(alternation(lex["superseded_report_words"])), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         perpetrator_numbers=_numbers(lex["perpetrator_nouns"], lex["irregular_plurals"]), sets=_word_sets(lex),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",

@@ -58,6 +58,8 @@ class Tally:
     second_cues: tuple[re.Pattern[str], ...] | None = None
     # Where sentences start that tell one toll for several acts ("an attack on X and a bombing at Y killed 51")
     summed: set[int] = field(default_factory=set)
+    # Where sentences start that tell an earlier report's figure ("Officials had said three were killed")
+    superseded: set[int] = field(default_factory=set)
 
 
 def blank(work: str, spans: list[Span]) -> str:
@@ -270,7 +272,8 @@ def without_vague(entries: list[Entry], vague: Collection[Span]) -> list[Entry]:
 def without_summed(entries: list[Entry], sentences: Sequence[int], summed: Collection[int]) -> list[Entry]:
     """A sentence that sums several acts' toll ('A missile attack on the parade and a suicide bombing at
     the police station killed 51') gives this incident nothing when its other sentences tell its own
-    ('The parade attack killed at least 40'); alone, it is all the report tells, and stays."""
+    ('The parade attack killed at least 40'); alone, it is all the report tells, and stays. So does a
+    sentence telling an earlier report's figure ('Officials had said three people were killed')."""
     if not summed:
         return entries
     own = [e for e in entries if sentences[max(0, bisect_right(sentences, e[1][0]) - 1)] not in summed]
