@@ -67,6 +67,8 @@ def _counts_heads(local: str, m: re.Match[str], rules: Rules) -> bool:
     before = re.search(r"([\w.]+)\s*$", local[: m.start()])
     if after and after.group(1).lower().rstrip(".") in rules.sets["unit_words"]:
         return False
+    if before and before.group(1) == "May":  # "On May 14, three civilians were killed" (the month, not 'may')
+        return False
     return not (before and before.group(1).lower().rstrip(".") in rules.sets["address_words"])
 
 
@@ -246,6 +248,8 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
     for k, ((start, sep), end) in enumerate(zip(starts, ends)):
         if k == 0 and len(starts) > 1 and starts[1][1] == "comma" and _introductory(local[start:end]):
             continue  # "Sadly, 12 people died": an opening adverb, not a person's name
+        if sep == "comma" and items and _age_after_name(local, starts[k - 1][0], ends[k - 1], start, end, rules):
+            continue  # "Ghozlan Feisal, 4, and her brother were killed": her age, not four victims
         item = _segment(ctx, _Phrase(local, start, end, ctx.base + a), nums, rules)
         untold = untold or (item is None and bare_plural(local[start:end], rules, nums, start, end))
         # "in Makhachkala and Derbent, 46 people": a name joined to a place is a place, not a victim
@@ -259,6 +263,12 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
             items.append(item)
     # "killed patrons, a bartender and female dancers": beside groups of untold size, 'a bartender' is no count
     return [item for item in items if item.real] if untold else items
+
+
+def _age_after_name(local: str, a: int, b: int, start: int, end: int, rules: Rules) -> bool:
+    """Whether local[start:end] is a bare number set between commas after a name (local[a:b])."""
+    return bool(rules.core.fullmatch(local[start:end].strip())) and _is_name(local[a:b], rules) \
+        and local[end:end + 1] == ","
 
 
 def _introductory(segment: str) -> bool:
