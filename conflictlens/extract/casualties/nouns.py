@@ -238,7 +238,10 @@ def _segment(ctx: Sentence, phrase: _Phrase, nums: list[re.Match[str]], rules: R
 def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
     """The groups named in a subject or object phrase: 'three soldiers and two civilians' -> 2 items."""
     a, b = span
+    masks = list(rules.mask.finditer(ctx.work, a, b))
     local = rules.mask.sub(lambda m: " " * len(m.group()), ctx.work[a:b])
+    # "12 persons, including seven policemen, a guard and four residents, were killed": the list goes on
+    inclusion = next((m.start() - a for m in masks if not m.group().startswith("(")), len(local))
     nums = [m for m in rules.number.finditer(local) if _counts_heads(local, m, rules)]
     seps = [s for s in rules.sep.finditer(local) if not any(n.start() < s.end() and s.start() < n.end() for n in nums)]
     starts = [(0, "first")] + [(s.end(), "comma" if "and" not in s.group() else "and") for s in seps]
@@ -246,6 +249,8 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
     items: list[Item] = []
     apposition = place = untold = False
     for k, ((start, sep), end) in enumerate(zip(starts, ends)):
+        if start > inclusion:
+            break
         if k == 0 and len(starts) > 1 and starts[1][1] == "comma" and _introductory(local[start:end]):
             continue  # "Sadly, 12 people died": an opening adverb, not a person's name
         if sep == "comma" and items and _age_after_name(local, starts[k - 1][0], ends[k - 1], start, end, rules):
@@ -268,7 +273,7 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
 def _age_after_name(local: str, a: int, b: int, start: int, end: int, rules: Rules) -> bool:
     """Whether local[start:end] is a bare number set between commas after a name (local[a:b])."""
     return bool(rules.core.fullmatch(local[start:end].strip())) and _is_name(local[a:b], rules) \
-        and local[end:end + 1] == ","
+        and local[end:end + 1] in (",", "")
 
 
 def _introductory(segment: str) -> bool:
