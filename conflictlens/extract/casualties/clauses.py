@@ -215,10 +215,12 @@ def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally, pass
         return _without_dead(ctx, span, items, rules, parts=not passive)
     if not items or _OUTCOME[kind] != "killed":
         return items
+    if not passive and kind in ("kill", "killp"):  # "Four of those killed were brothers": a part of the dead told
+        items = _without_dead(ctx, span, items, rules, parts=True, dead=False)
     return apart_assailants(ctx, span, items, rules, lambda item: attackers_killed(tally, item))
 
 
-def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules, parts: bool = False) -> list:
+def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules, parts: bool = False, dead: bool = True) -> list:
     """'The bodies of the 12 victims were taken to hospital', 'twelve bodies and 20 injured people': the
     dead taken there (a dead noun from the group's start or the group before it) are not injured. With
     `parts`, 'one of the people wounded in the attack has died': a part of the wounded told before
@@ -227,7 +229,7 @@ def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules, parts: b
     for item in items:
         told = re.findall(r"[\w-]+", ctx.text[start:item.span[1]].lower())
         own = re.findall(r"[\w-]+", ctx.text[item.span[0]:item.span[1] + _PARTITIVE_REACH].lower())
-        if not set(told) & rules.sets["dead_nouns"] and not (parts and _partitive(own, rules)):
+        if not (dead and set(told) & rules.sets["dead_nouns"]) and not (parts and _partitive(own, rules)):
             kept.append(item)
         start = item.span[1]
     return kept

@@ -219,7 +219,9 @@ def _summed_acts_pattern(lex: dict) -> str:
     several = rf"(?:{alternation(lex['several_acts_markers'])})\s+{words}{{0,2}}?(?:{acts})(?![\w-])"
     # "in two militant attacks on security forces at different locations"
     apart = rf"(?:{acts})(?![\w-])[^.;]{{0,60}}?\s(?:at|in)\s+(?:{alternation(lex['several_places_words'])})(?![\w-])"
-    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several}|{apart})|{perfect}"
+    # "killed in Afghanistan in the past week", "In the course of 72 hours, 15 people have been killed"
+    period = rf"(?:{alternation(lex['period_sum_openers'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['period_units'])})(?![\w-])"
+    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several}|{apart}|{period})|{perfect}"
 
 
 def _earlier_act_pattern(lex: dict) -> str:
