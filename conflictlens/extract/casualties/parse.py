@@ -80,7 +80,10 @@ def _contrasts_within(text: str, cue: Span, sentence_start: int, tally: Tally) -
     counted before it in the same sentence; it tells no victims beyond the sentences before."""
     if text[cue[0]:cue[1]].lower() not in ("other", "others"):
         return False
-    return any(sentence_start <= a and b <= cue[0] for entries in tally.found.values() for _, (a, b) in entries)
+    starts = [a for entries in tally.found.values() for _, (a, _b) in entries if sentence_start <= a <= cue[0]]
+    # each group's span runs to its verb: "The governor and two others died" has a group before 'two others'
+    return len(set(starts)) > 1 or any(sentence_start <= a and b <= cue[0]
+                                       for entries in tally.found.values() for _, (a, b) in entries)
 
 
 def parse_casualties(
