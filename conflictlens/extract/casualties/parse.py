@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from conflictlens.extract.casualties.clauses import parse_sentence
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, attackers_pattern, casualty_rules, names_pattern
-from conflictlens.extract.casualties.tally import CATEGORIES, Tally, total, without_summed, without_vague
+from conflictlens.extract.casualties.sources import speaker
+from conflictlens.extract.casualties.tally import CATEGORIES, Tally, without_summed, without_vague
+from conflictlens.extract.casualties.totals import total
 from conflictlens.extract.patterns import anchors_of, may_match
 from conflictlens.model.records import Casualties
 
@@ -187,12 +189,15 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
                 tally.summed.add(s)
             if rules.superseded.search(text, s, e):
                 tally.superseded.add(s)
+            if not rules.revision.search(text, s, e):  # "Police later said 30 had died" revises the count
+                tally.speakers[s] = speaker(text, s, e, rules)
             cues = [m.span() for m in rules.further.finditer(text, s, e) if not _reported_later(text, m, rules)]
             parse_sentence(text, s, e, floor, rules, tally)
             tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
     told = {c: without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed) for c in CATEGORIES}
     totals = {c: total(without_summed(told[c], tally.sentences, tally.superseded),
-                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c])
+                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c],
+                       tally.speakers)
               for c in CATEGORIES}
     used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c] + tally.second[c]})
             for c in CATEGORIES}

@@ -21,7 +21,7 @@ _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extra
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
               "gerund_links", "absolute_openers", "group_adjectives", "dead_nouns", "partitive_determiners",
-              "object_taking_verbs", "not_person_nouns", "earlier_act_nouns")
+              "object_taking_verbs", "not_person_nouns", "earlier_act_nouns", "speaker_filler_words")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class Rules:
     perpetrator_numbers: dict[str, str]
     summed: re.Pattern[str]  # one toll for several acts ('an attack on X and a bombing at Y killed 51')
     superseded: re.Pattern[str]  # an earlier report's figure ('Officials had said three were killed')
+    speaker_verb: re.Pattern[str]  # a verb that names a figure's source ('said', 'according to')
     earlier: re.Pattern[str]  # another act told with its own time and toll ('an attack in December in which ...')
     sep: re.Pattern[str]
     token: re.Pattern[str]
@@ -373,7 +374,8 @@ def casualty_rules() -> Rules:
                                  r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
                                  flags),
         summed=compile_pattern(_summed_acts_pattern(lex), flags),
-        superseded=compile_pattern(_words(alternation(lex["superseded_report_words"])), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
+        superseded=compile_pattern(_words(alternation(lex["superseded_report_words"])), flags),
+        speaker_verb=compile_pattern(_words(alternation(lex["speaker_verbs"])), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         perpetrator_numbers=_numbers(lex["perpetrator_nouns"], lex["irregular_plurals"]), sets=_word_sets(lex),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
