@@ -23,11 +23,13 @@ def speaker(text: str, s: int, e: int, rules: Rules) -> frozenset[str]:
     if m is None:
         return frozenset()
     verb = " ".join(m.group().lower().split())
-    clause = re.split(r"[,;:\"\u201c\u201d]", text[s:m.start()])[-1]
-    if verb == "according to" or not clause.strip():  # "..., said Ali Haji, the health minister"
+    before = text[s:m.start()].rstrip()
+    # "the Resistance Committee, a pro-democracy group, said": the apposition names the source
+    chunks = [c for c in re.split(r"[,;:\"\u201c\u201d]", before) if c.strip()]
+    if verb == "according to" or not chunks or before.endswith(("\"", "\u201d")):  # "..." said Ali Haji
         after = re.split(r"[,;.:\"\u201c\u201d]", text[m.end():min(e, m.end() + _AFTER_CHARS)])[0]
         return _naming(after, rules)
-    return _naming(" ".join(clause.split()[-_BEFORE_WORDS:]), rules)
+    return _naming(" ".join(chunks[-1].split()[-_BEFORE_WORDS:]), rules)
 
 
 def _naming(words: str, rules: Rules) -> frozenset[str]:

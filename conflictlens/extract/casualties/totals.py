@@ -81,7 +81,7 @@ def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collec
         return entries
     groups = _sentence_groups(entries, sentences)
     kept: list[Entry] = []
-    first = frozenset[str]()  # the source of the first count
+    first = frozenset[str]()  # the source of the count, as the first sentence naming one tells it
     detail = 0  # victims of the count so far told again a group at a time ("a soldier and a woman were killed")
     for start in sorted(groups):
         told, part = _sum(kept)[1] or 0, _sum(groups[start])[1] or 0
@@ -95,6 +95,7 @@ def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collec
             detail = detail + part if part < told else 0
             other = second_speaker(first, speakers.get(start, frozenset()))
             kept = [(_restated(_sum(kept), _sum(groups[start]), other), kept[0][1])]
+            first = first or speakers.get(start, frozenset())  # a headline names no source: the story does
     return kept
 
 
@@ -106,8 +107,10 @@ def _sum(entries: list[Entry]) -> Triple:
 def _restated(before: Triple, again: Triple, other_source: bool = False) -> Triple:
     """The same victims told twice: the larger floor and figure; a known ceiling when either knows one.
     Told by `other_source` ('..., Turkish officials said. The Observatory said 14 were killed'): the
-    higher figure widens the range only, the lower stays best (the lower of two sources)."""
-    if other_source and again[1] is not None and before[1] is not None and again[1] > before[1]:
+    higher figure widens the range only, the lower stays best (the lower of two sources). Figures far
+    apart (more than twice the first) count other victims: 'killed scores of civilians' over months is no
+    source's figure for the 124 killed in a raid."""
+    if other_source and again[1] is not None and before[1] is not None and before[1] < again[1] <= 2 * before[1]:
         return before[0], before[1], None if before[2] is None or again[2] is None else max(before[2], again[2])
 
     def top(*xs: int | None) -> int | None:
