@@ -143,6 +143,9 @@ def test_several_acts_and_periods(text: str, expected: tuple) -> None:
         # an apposition names the source
         ("Nine people were killed, activists said. The Resistance Committee, a pro-democracy group, said at least "
          "11 people were killed.", 9),
+        # a quantity told in words is no source's figure
+        ("A bomb killed 30 worshippers and injured scores, witnesses said. The health director told reporters that "
+         "30 were killed and 70 wounded.", 30),
         # figures far apart count other victims: the larger stands
         ("Gunmen killed 12 people, activists said. Over months, residents said, the gunmen killed scores of "
          "civilians. At least 124 were killed in the raid, a rights group said.", 124),
@@ -150,3 +153,30 @@ def test_several_acts_and_periods(text: str, expected: tuple) -> None:
 )
 def test_two_sources(text: str, expected: int) -> None:
     assert _best(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wounded told in figures where no word speaks of a death: the incident killed nobody
+        ("Rebels ambushed an army truck near Kasese on Monday, wounding 4 soldiers and 2 civilians.", (0, 6)),
+        ("At least nine guards were injured when a drone struck the governor's compound in Marib on Tuesday.",
+         (0, 9)),
+        # a word of death, a toll or the missing leave the dead unknown
+        ("A bomb wounded 12 people at a market in Kandahar on Friday; the toll may rise.", (None, 12)),
+        ("Gunmen wounded 8 villagers in Zamfara on Sunday, and two are missing.", (None, 8)),
+        ("Gunmen wounded 8 villagers in Zamfara on Sunday and left the bodies of two herders nearby.", (None, 8)),
+    ],
+)
+def test_injured_only(session, text: str, expected: tuple) -> None:
+    events = [e.to_dict() for e in session.extract_text(text, published="2024-03-05")]
+    assert events, "no event extracted"
+    assert (events[0]["fatalities"]["best"], events[0]["injured"]["best"]) == expected
+    # the parser itself tells what the text tells: no dead counted
+    assert _best(text)[0] is None
+
+
+def test_injured_twice_told_by_two_sources() -> None:
+    text = ("A bomb killed 30 worshippers and injured scores, witnesses said. The health director told reporters "
+            "that 30 were killed and 70 wounded.")
+    assert _best(text)[1] == 70

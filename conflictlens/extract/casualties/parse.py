@@ -27,7 +27,7 @@ from conflictlens.extract.casualties.totals import total
 from conflictlens.extract.patterns import anchors_of, may_match
 from conflictlens.model.records import Casualties
 
-__all__ = ["CasualtyFigures", "parse_casualties", "parse_number"]
+__all__ = ["CasualtyFigures", "nobody_killed", "parse_casualties", "parse_number"]
 
 _HEADLINE_CHARS = 200  # a headline is a short line
 
@@ -103,6 +103,20 @@ def parse_casualties(
     else the text's first line. ``lead``: the focus is the report's first event, the one a headline tells.
     """
     args = (perpetrator_nouns_are_victims, perpetrator_names, other_names)
+    return _with_headline(text, focus, args, headline, title, lead)
+
+
+def nobody_killed(figures: CasualtyFigures, text: str, focus: list[tuple[int, int]], title: str | None) -> bool:
+    """'... ambushed a vehicle, wounding 4 soldiers and 2 civilians': the injured told in figures where no
+    word speaks of a death (in the focus, nor in the title) tell that nobody was killed."""
+    if figures.fatalities.high is not None or figures.injured.best is None or figures.perpetrators_killed.best:
+        return False
+    told = " ".join(text[a:b] for a, b in _merge(text, focus)) + " " + (title or "")
+    return casualty_rules().death.search(told) is None
+
+
+def _with_headline(text: str, focus: list[tuple[int, int]] | None, args: tuple, headline: bool, title: str | None,
+                   lead: bool) -> CasualtyFigures:
     figures = _parse(text, focus, *args)
     if not headline or focus is None:
         return figures
@@ -189,7 +203,8 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
                 tally.summed.add(s)
             if rules.superseded.search(text, s, e):
                 tally.superseded.add(s)
-            if not rules.revision.search(text, s, e):  # "Police later said 30 had died" revises the count
+            # "Police later said 30 had died" revises the count; "injuring scores" is no source's figure
+            if not rules.revision.search(text, s, e) and not rules.rough.search(text, s, e):
                 tally.speakers[s] = speaker(text, s, e, rules)
             cues = [m.span() for m in rules.further.finditer(text, s, e) if not _reported_later(text, m, rules)]
             parse_sentence(text, s, e, floor, rules, tally)

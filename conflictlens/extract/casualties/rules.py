@@ -66,6 +66,8 @@ class Rules:
     summed: re.Pattern[str]  # one toll for several acts ('an attack on X and a bombing at Y killed 51')
     superseded: re.Pattern[str]  # an earlier report's figure ('Officials had said three were killed')
     speaker_verb: re.Pattern[str]  # a verb that names a figure's source ('said', 'according to')
+    death: re.Pattern[str]  # a word that speaks of a death ('killed', 'bodies', 'martyrdom'), from its start
+    rough: re.Pattern[str]  # a quantity told in words only ('scores', 'dozens'): no source's figure
     earlier: re.Pattern[str]  # another act told with its own time and toll ('an attack in December in which ...')
     sep: re.Pattern[str]
     token: re.Pattern[str]
@@ -375,7 +377,9 @@ def casualty_rules() -> Rules:
                                  flags),
         summed=compile_pattern(_summed_acts_pattern(lex), flags),
         superseded=compile_pattern(_words(alternation(lex["superseded_report_words"])), flags),
-        speaker_verb=compile_pattern(_words(alternation(lex["speaker_verbs"])), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
+        speaker_verb=compile_pattern(_words(alternation(lex["speaker_verbs"])), flags),
+        death=compile_pattern(rf"(?<![\w-])(?:{alternation(lex['death_stems'])})", flags),
+        rough=compile_pattern(_words(alternation(lex["vague_quantities"])), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         perpetrator_numbers=_numbers(lex["perpetrator_nouns"], lex["irregular_plurals"]), sets=_word_sets(lex),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
