@@ -176,6 +176,12 @@ def test_injured_only(session, text: str, expected: tuple) -> None:
     assert _best(text)[0] is None
 
 
+def test_a_rough_count_of_one_kind_leaves_the_other_a_source() -> None:
+    text = ("Activists reported that a car bomb killed at least 13 people and wounded dozens. A monitoring group in "
+            "London said at least 14 people were killed and dozens wounded.")
+    assert _best(text)[0] == 13
+
+
 def test_injured_twice_told_by_two_sources() -> None:
     text = ("A bomb killed 30 worshippers and injured scores, witnesses said. The health director told reporters "
             "that 30 were killed and 70 wounded.")

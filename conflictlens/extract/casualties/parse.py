@@ -15,6 +15,7 @@ This is the public API. The work is split over:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -181,6 +182,15 @@ def _reported_later(text: str, cue: re.Match[str], rules: Rules) -> bool:
     return rules.reported_after.match(text, cue.end()) is not None
 
 
+def _sources(tally: Tally, category: str, text: str, rules: Rules) -> dict[int, frozenset[str]]:
+    """Each sentence's source of a category's counts; none where it tells them in words only ('injuring
+    scores' is no source's figure for the wounded)."""
+    starts = tally.sentences
+    rough = {starts[max(0, bisect_right(starts, a) - 1)] for _, (a, b) in tally.found[category]
+             if starts and rules.rough.search(text, a, b)}
+    return {s: who for s, who in tally.speakers.items() if s not in rough}
+
+
 def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are_victims: bool,
            perpetrator_names: Sequence[str], other_names: Sequence[str]) -> CasualtyFigures:
     rules = casualty_rules()
@@ -203,8 +213,7 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
                 tally.summed.add(s)
             if rules.superseded.search(text, s, e):
                 tally.superseded.add(s)
-            # "Police later said 30 had died" revises the count; "injuring scores" is no source's figure
-            if not rules.revision.search(text, s, e) and not rules.rough.search(text, s, e):
+            if not rules.revision.search(text, s, e):  # "Police later said 30 had died" revises the count
                 tally.speakers[s] = speaker(text, s, e, rules)
             cues = [m.span() for m in rules.further.finditer(text, s, e) if not _reported_later(text, m, rules)]
             parse_sentence(text, s, e, floor, rules, tally)
@@ -212,7 +221,7 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
     told = {c: without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed) for c in CATEGORIES}
     totals = {c: total(without_summed(told[c], tally.sentences, tally.superseded),
                        tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c],
-                       tally.speakers)
+                       _sources(tally, c, text, rules))
               for c in CATEGORIES}
     used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c] + tally.second[c]})
             for c in CATEGORIES}
