@@ -264,11 +264,16 @@ def _assailant_pattern(lex: dict) -> str:
 
 def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Pattern[str]]:
     """Whether a toll is a forecast ('could rise to'), a revision ('rose to') or, after a contrast and
-    another source's verb ('while a doctor said'), a second source's figure."""
+    another source's verb ('while a doctor said'), a second source's figure; who a sentence's source is,
+    whether it tells an earlier report, speaks of a death or tells a count in words only."""
     contrast = _words(alternation(lex["second_source_contrasts"]))
     return {
         "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
         "combined": compile_pattern(rf"\s+(?:people\s+)?{_words(alternation(lex['toll_combined_words']))}", flags),
+        "superseded": compile_pattern(_words(alternation(lex["superseded_report_words"])), flags),
+        "speaker_verb": compile_pattern(_words(alternation(lex["speaker_verbs"])), flags),
+        "death": compile_pattern(rf"(?<![\w-])(?:{alternation(lex['death_stems'])})", flags),
+        "rough": compile_pattern(_words(alternation(lex["vague_quantities"])), flags),
         "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
         "earlier_toll": compile_pattern(_words(alternation(lex["toll_earlier_words"])), flags),
         "summed_toll": compile_pattern(_words(alternation(lex["toll_summed_words"])) + "|" + _words(
@@ -375,11 +380,7 @@ def casualty_rules() -> Rules:
         relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,"
                                  r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
                                  flags),
-        summed=compile_pattern(_summed_acts_pattern(lex), flags),
-        superseded=compile_pattern(_words(alternation(lex["superseded_report_words"])), flags),
-        speaker_verb=compile_pattern(_words(alternation(lex["speaker_verbs"])), flags),
-        death=compile_pattern(rf"(?<![\w-])(?:{alternation(lex['death_stems'])})", flags),
-        rough=compile_pattern(_words(alternation(lex["vague_quantities"])), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
+        summed=compile_pattern(_summed_acts_pattern(lex), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         perpetrator_numbers=_numbers(lex["perpetrator_nouns"], lex["irregular_plurals"]), sets=_word_sets(lex),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",
