@@ -47,6 +47,9 @@ def test_what_is_no_victim(text: str, expected: tuple) -> None:
         # an inclusion list runs on past its commas
         ("Ten people, including six soldiers, a village chief and three herders, were killed.", (10, None, None)),
         ("Gunmen killed 12 people, including three children, and wounded 20.", (12, 20, None)),
+        # but for the attackers, who are never among the victims included
+        ("Nine guards, including two officers and a cook, and four assailants were killed in the clash.",
+         (9, None, 4)),
         # a part of the dead told again is no further victim
         ("At least seven villagers were killed on Monday. Three of those killed were sisters.", (7, None, None)),
         # 'others' beside a group of its own sentence tells no further victims

@@ -240,7 +240,8 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
     a, b = span
     masks = list(rules.mask.finditer(ctx.work, a, b))
     local = rules.mask.sub(lambda m: " " * len(m.group()), ctx.work[a:b])
-    # "12 persons, including seven policemen, a guard and four residents, were killed": the list goes on
+    # "12 persons, including seven policemen, a guard and four residents, were killed": the list goes on,
+    # but for the attackers, who are never among the victims included
     inclusion = next((m.start() - a for m in masks if not m.group().startswith("(")), len(local))
     nums = [m for m in rules.number.finditer(local) if _counts_heads(local, m, rules)]
     seps = [s for s in rules.sep.finditer(local) if not any(n.start() < s.end() and s.start() < n.end() for n in nums)]
@@ -249,13 +250,13 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
     items: list[Item] = []
     apposition = place = untold = False
     for k, ((start, sep), end) in enumerate(zip(starts, ends)):
-        if start > inclusion:
-            break
         if k == 0 and len(starts) > 1 and starts[1][1] == "comma" and _introductory(local[start:end]):
             continue  # "Sadly, 12 people died": an opening adverb, not a person's name
         if sep == "comma" and items and _age_after_name(local, starts[k - 1][0], ends[k - 1], start, end, rules):
             continue  # "Ghozlan Feisal, 4, and her brother were killed": her age, not four victims
         item = _segment(ctx, _Phrase(local, start, end, ctx.base + a), nums, rules)
+        if start > inclusion and (item is None or item.cls != "perp"):
+            continue  # a victim of the list included; "..., and three assailants were killed" are not
         untold = untold or (item is None and bare_plural(local[start:end], rules, nums, start, end))
         # "in Makhachkala and Derbent, 46 people": a name joined to a place is a place, not a victim
         place = _opens_place(local[start:end], rules) or (place and sep == "and" and not (item and item.real))
