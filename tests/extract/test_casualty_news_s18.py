@@ -47,7 +47,9 @@ def test_what_is_no_victim(text: str, expected: tuple) -> None:
         # an inclusion list runs on past its commas
         ("Ten people, including six soldiers, a village chief and three herders, were killed.", (10, None, None)),
         ("Gunmen killed 12 people, including three children, and wounded 20.", (12, 20, None)),
-        # but for the attackers, who are never among the victims included
+        ("Eight herders, including a boy, a village elder and two brothers, were killed.", (8, None, None)),
+        # a list closed before its verb is two groups; attackers are never among the victims included
+        ("Six guards, including a commander, and two civilians were killed.", (8, None, None)),
         ("Nine guards, including two officers and a cook, and four assailants were killed in the clash.",
          (9, None, 4)),
         # a part of the dead told again is no further victim

@@ -240,9 +240,11 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
     a, b = span
     masks = list(rules.mask.finditer(ctx.work, a, b))
     local = rules.mask.sub(lambda m: " " * len(m.group()), ctx.work[a:b])
-    # "12 persons, including seven policemen, a guard and four residents, were killed": the list goes on,
-    # but for the attackers, who are never among the victims included
-    inclusion = next((m.start() - a for m in masks if not m.group().startswith("(")), len(local))
+    # "12 persons, including seven policemen, a guard and four residents, were killed": a list set off by
+    # commas up to its verb goes on past them ("Five members, including a commander, and two civilians were
+    # killed" is two groups), but for the attackers, who are never among the victims included
+    closed = local.rstrip().endswith(",")
+    inclusion = next((m.start() - a for m in masks if closed and not m.group().startswith("(")), len(local))
     nums = [m for m in rules.number.finditer(local) if _counts_heads(local, m, rules)]
     seps = [s for s in rules.sep.finditer(local) if not any(n.start() < s.end() and s.start() < n.end() for n in nums)]
     starts = [(0, "first")] + [(s.end(), "comma" if "and" not in s.group() else "and") for s in seps]
