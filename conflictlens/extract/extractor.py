@@ -53,8 +53,8 @@ NER_BATCH_CHARS = 40_000
 # extract_many reads ahead at most this many characters (or `batch_size` documents): no folder is held whole.
 READ_AHEAD_CHARS = 1_000_000
 _NER_LABELS = ("ORG", "NORP", "PERSON")
-_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injured", "casualt", "responsib", "claimed", "denied",
-                "involvement", "blamed", "attributed", "suspect", "fell on", "hallmark", "accused", "finger at")
+_SUPPORT_CUE = ("killed", "dead", "died", "wounded", "injur", "martyred", "martyrdom", "casualt", "responsib", "claimed",
+                "denied", "involvement", "blamed", "attributed", "suspect", "fell on", "hallmark", "accused", "finger at")
 
 
 @dataclass(frozen=True)

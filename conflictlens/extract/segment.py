@@ -36,7 +36,7 @@ _NEW_INCIDENT = compile_pattern(
     r"(?:On\s+\w+(?:\s+(?:morning|afternoon|evening|night))?,?\s+)?Another\b(?!\s+(?:[\w-]+\s+)?(?:officer|official|policeman|(?:eye)?witness|resident|source|spokes(?:man|woman|person)|"
     r"doctor|survivor)(?:,|\s+(?:" + speech_verbs_pattern() + r"|recalled)\b))"
     # "Another 68 people were wounded": the incident's injured, told after its dead
-    r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was|are|is|have been|had been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
+    r"(?!\s+(?:[\w,-]+\s+){1,3}?(?:were|was|are|is|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:wounded|injured|hurt)\b)|"
     # "Two hours later, a second bomb ...", not "Two more people later died of their wounds"
     r"(?:On|Just|About|Hours|Minutes|Days|Weeks|(?:Two|Three)\s+(?:minutes|hours|days|weeks|months|years)\b|A day|A week)\b"
     r"[^.]{0,40}\b(?:later|earlier|before|after)\b|"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from conflictlens.extract.casualties.parse import parse_casualties
-from conflictlens.model.records import Event, Evidence
+from conflictlens.extract.casualties.parse import nobody_killed, parse_casualties
+from conflictlens.model.records import Casualties, Event, Evidence
 
 if TYPE_CHECKING:
     from conflictlens.extract.extractor import DocContext
@@ -28,6 +28,10 @@ def actor_names(ctx: DocContext, incident: Incident, perpetrator: str | None) ->
     return own, others - own
 
 
+def _first_line(text: str) -> str:
+    return text[:max(0, text.find("\n"))]
+
+
 def casualty_fields(event: Event, ctx: DocContext, incident: Incident,
                     ev: Callable[[tuple[int, int] | None], Evidence | None], lead: bool) -> None:
     """The incident's tolls. `lead`: the incident is the report's first event, the one its headline
@@ -39,6 +43,8 @@ def casualty_fields(event: Event, ctx: DocContext, incident: Incident,
                                STRIKES_ON_FIGHTERS, perpetrator_names=sorted(names[0]), other_names=sorted(names[1]),
                                headline=True, title=ctx.doc.title, lead=lead)
     event.fatalities, event.injured = figures.fatalities, figures.injured
+    if nobody_killed(figures, ctx.doc.text, spans, ctx.doc.title or _first_line(ctx.doc.text)):
+        event.fatalities = Casualties(0, 0, 0)  # the incident's record: the wounded told, no death spoken of
     event.perpetrators_killed = figures.perpetrators_killed
     for name, found in figures.spans.items():
         for span in found:

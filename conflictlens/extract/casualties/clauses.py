@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from conflictlens.extract.patterns import compile_pattern
-from conflictlens.extract.casualties.nouns import Sentence, apart_assailants, parse_args
+from conflictlens.extract.casualties.nouns import Sentence, apart_assailants, bare_plural, parse_args
 from conflictlens.extract.casualties.rules import Rules, Span
 from conflictlens.extract.casualties.tally import (Tally, attackers_killed, consume_statements, move_injured_to_killed,
                                                    record, record_ceiling)
@@ -35,8 +35,9 @@ def _is_stop(ctx: Sentence, i: int, rules: Rules, rightward: bool = False) -> bo
         (sets["prepositions"],) if rightward else ())
     if any(t in ws for ws in words):
         return not rules.number.match(ctx.work, lo)  # "at least five", "over 20" open a number
+    # "one hundred and five people"; "died during the attack and a sixth died": 'during' is no participle
     if t.endswith(("ed", "ing")) and t not in sets["np_participles"] and t not in rules.heads \
-            and t not in rules.lex["scales"]:  # "one hundred and five people"
+            and t not in rules.lex["scales"] and t not in sets["prepositions"]:
         return ctx.work[lo].islower()
     return False
 
@@ -158,7 +159,10 @@ def _attributive_count(ctx: Sentence, m: re.Match[str], vj: int, rules: Rules) -
 def _uncounted_object(ctx: Sentence, obj: Span | None, rules: Rules) -> bool:
     """'The terrorists killed many people', 'the attackers killed civilians': the verb has an object,
     counted or not, so its subject is the killer, never the killed."""
-    return obj is not None and rules.head.search(ctx.work, *obj) is not None
+    if obj is None:
+        return False
+    first = re.split(r"[,;]|\s(?:and|or)\s", ctx.work[obj[0]:obj[1]], maxsplit=1)[0]
+    return rules.head.search(ctx.work, *obj) is not None or bare_plural(first, rules)  # "killed patrons, ..."
 
 
 def _active_only(verb: str) -> bool:
@@ -211,10 +215,12 @@ def _args(ctx: Sentence, span: Span, rules: Rules, kind: str, tally: Tally, pass
         return _without_dead(ctx, span, items, rules, parts=not passive)
     if not items or _OUTCOME[kind] != "killed":
         return items
+    if not passive and kind in ("kill", "killp"):  # "Four of those killed were brothers": a part of the dead told
+        items = _without_dead(ctx, span, items, rules, parts=True, dead=False)
     return apart_assailants(ctx, span, items, rules, lambda item: attackers_killed(tally, item))
 
 
-def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules, parts: bool = False) -> list:
+def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules, parts: bool = False, dead: bool = True) -> list:
     """'The bodies of the 12 victims were taken to hospital', 'twelve bodies and 20 injured people': the
     dead taken there (a dead noun from the group's start or the group before it) are not injured. With
     `parts`, 'one of the people wounded in the attack has died': a part of the wounded told before
@@ -223,7 +229,7 @@ def _without_dead(ctx: Sentence, span: Span, items: list, rules: Rules, parts: b
     for item in items:
         told = re.findall(r"[\w-]+", ctx.text[start:item.span[1]].lower())
         own = re.findall(r"[\w-]+", ctx.text[item.span[0]:item.span[1] + _PARTITIVE_REACH].lower())
-        if not set(told) & rules.sets["dead_nouns"] and not (parts and _partitive(own, rules)):
+        if not (dead and set(told) & rules.sets["dead_nouns"]) and not (parts and _partitive(own, rules)):
             kept.append(item)
         start = item.span[1]
     return kept

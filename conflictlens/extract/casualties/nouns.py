@@ -67,6 +67,8 @@ def _counts_heads(local: str, m: re.Match[str], rules: Rules) -> bool:
     before = re.search(r"([\w.]+)\s*$", local[: m.start()])
     if after and after.group(1).lower().rstrip(".") in rules.sets["unit_words"]:
         return False
+    if before and before.group(1) == "May":  # "On May 14, three civilians were killed" (the month, not 'may')
+        return False
     return not (before and before.group(1).lower().rstrip(".") in rules.sets["address_words"])
 
 
@@ -107,7 +109,8 @@ def _numbered(ctx: Sentence, phrase: _Phrase, n: re.Match[str], rules: Rules) ->
     if (real or n.group().lower() == "another") and set(tail) <= _BARE_TAIL:
         return Item(value, _continued_class(ctx, phrase.offset + n.start(), tail, rules),
                     phrase.absolute(n.start(), n.end()), real)
-    if lead or value[1] == 0 or len(tail) > _GAP_LIMIT + 2 or set(tail) & rules.sets["prepositions"]:
+    if lead or value[1] == 0 or len(tail) > _GAP_LIMIT + 2 or set(tail) & rules.sets["prepositions"] \
+            or (tail and _names_no_person(tail[-1], rules)):  # "As a result, five soldiers died"
         return None
     # a counted noun outside the lexicon ("two university lecturers", "a school principal") is a victim group
     return Item(value, "victim", phrase.absolute(n.start(), len(local[:end].rstrip())), real)
@@ -168,7 +171,7 @@ def _antecedent(ctx: Sentence, head: str, before: int) -> tuple[Triple | None, s
 def _definite_noun(seg: str, rules: Rules) -> str | None:
     """The noun of 'the director of ...' / "Shinwari's granddaughter" (a definite phrase), else None."""
     words = seg.lower().split()
-    if len(words) < 2 or not (words[0] in ("the", "his", "her") or words[0].endswith(("'s", "\u2019s"))):
+    if len(words) < 2 or not (words[0] in ("the", "his", "her", "their") or words[0].endswith(("'s", "\u2019s"))):
         return None
     chunk = words[1:]
     for k, w in enumerate(chunk):
@@ -176,6 +179,12 @@ def _definite_noun(seg: str, rules: Rules) -> str | None:
             chunk = chunk[:k]
             break
     return chunk[-1] if chunk else None
+
+
+def _names_no_person(noun: str | None, rules: Rules) -> bool:
+    """'the number of dead may be higher', 'died during the attack and a sixth died': a definite noun of a
+    quantity or of the act names no victim."""
+    return noun is not None and (noun in rules.sets["not_person_nouns"] or noun in rules.sets["earlier_act_nouns"])
 
 
 def _referred(ctx: Sentence, noun: str, at: int, cls: str, span: Span) -> Item | None:
@@ -217,7 +226,7 @@ def _segment(ctx: Sentence, phrase: _Phrase, nums: list[re.Match[str]], rules: R
     if h:
         return _by_head(ctx, phrase, h, span, rules)
     noun = _definite_noun(seg, rules)
-    if noun in rules.sets["group_adjectives"]:
+    if noun in rules.sets["group_adjectives"] or _names_no_person(noun, rules):
         return None  # "the injured were taken to hospital": a group of untold size, not one person
     if noun and (not noun.endswith("s") or noun.endswith("ss")):
         return Item(_ONE, "victim", span, False)
@@ -229,15 +238,28 @@ def _segment(ctx: Sentence, phrase: _Phrase, nums: list[re.Match[str]], rules: R
 def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
     """The groups named in a subject or object phrase: 'three soldiers and two civilians' -> 2 items."""
     a, b = span
+    masks = list(rules.mask.finditer(ctx.work, a, b))
     local = rules.mask.sub(lambda m: " " * len(m.group()), ctx.work[a:b])
+    # "12 persons, including seven policemen, a guard and four residents, were killed": a list set off by
+    # commas up to its verb goes on past them ("Five members, including a commander, and two civilians were
+    # killed" is two groups), but for the attackers, who are never among the victims included
+    closed = local.rstrip().endswith(",")
+    inclusion = next((m.start() - a for m in masks if closed and not m.group().startswith("(")), len(local))
     nums = [m for m in rules.number.finditer(local) if _counts_heads(local, m, rules)]
     seps = [s for s in rules.sep.finditer(local) if not any(n.start() < s.end() and s.start() < n.end() for n in nums)]
     starts = [(0, "first")] + [(s.end(), "comma" if "and" not in s.group() else "and") for s in seps]
     ends = [s.start() for s in seps] + [len(local)]
     items: list[Item] = []
-    apposition = place = False
-    for (start, sep), end in zip(starts, ends):
+    apposition = place = untold = False
+    for k, ((start, sep), end) in enumerate(zip(starts, ends)):
+        if k == 0 and len(starts) > 1 and starts[1][1] == "comma" and _introductory(local[start:end]):
+            continue  # "Sadly, 12 people died": an opening adverb, not a person's name
+        if sep == "comma" and items and _age_after_name(local, starts[k - 1][0], ends[k - 1], start, end, rules):
+            continue  # "Ghozlan Feisal, 4, and her brother were killed": her age, not four victims
         item = _segment(ctx, _Phrase(local, start, end, ctx.base + a), nums, rules)
+        if start > inclusion and (item is None or item.cls != "perp"):
+            continue  # a victim of the list included; "..., and three assailants were killed" are not
+        untold = untold or (item is None and bare_plural(local[start:end], rules, nums, start, end))
         # "in Makhachkala and Derbent, 46 people": a name joined to a place is a place, not a victim
         place = _opens_place(local[start:end], rules) or (place and sep == "and" and not (item and item.real))
         if place and item is not None and not item.real:
@@ -247,7 +269,29 @@ def parse_args(ctx: Sentence, span: Span, rules: Rules) -> list[Item]:
         elif item is not None and (item.real or not apposition):
             apposition = False
             items.append(item)
-    return items
+    # "killed patrons, a bartender and female dancers": beside groups of untold size, 'a bartender' is no count
+    return [item for item in items if item.real] if untold else items
+
+
+def _age_after_name(local: str, a: int, b: int, start: int, end: int, rules: Rules) -> bool:
+    """Whether local[start:end] is a bare number set between commas after a name (local[a:b])."""
+    return bool(rules.core.fullmatch(local[start:end].strip())) and _is_name(local[a:b], rules) \
+        and local[end:end + 1] in (",", "")
+
+
+def _introductory(segment: str) -> bool:
+    words = re.findall(r"[\w'\u2019-]+", segment)
+    return len(words) == 1 and words[0][0].isupper() and words[0].lower().endswith("ly")
+
+
+def bare_plural(segment: str, rules: Rules, nums: list[re.Match[str]] = (), start: int = 0, end: int = 0) -> bool:
+    """'patrons', 'female dancers', 'children': a group in the plural, told without a number, a determiner
+    or a name (`nums`: the numbers of the phrase, of which none may lie in start:end)."""
+    words = re.findall(r"[\w'\u2019-]+", segment)
+    if not words or any(start <= n.start() < end for n in nums) or not all(w.islower() for w in words):
+        return False
+    plural = rules.heads.get(words[-1], ("", words[-1].endswith("s") and not words[-1].endswith("ss")))[1]
+    return words[0] not in _FUNCTION_WORDS and plural and rules.number.match(words[0]) is None
 
 
 def _opens_place(segment: str, rules: Rules) -> bool:

@@ -15,17 +15,20 @@ This is the public API. The work is split over:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from conflictlens.extract.casualties.clauses import parse_sentence
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, attackers_pattern, casualty_rules, names_pattern
-from conflictlens.extract.casualties.tally import CATEGORIES, Tally, total, without_summed, without_vague
+from conflictlens.extract.casualties.sources import speaker
+from conflictlens.extract.casualties.tally import CATEGORIES, Tally, without_summed, without_vague
+from conflictlens.extract.casualties.totals import total
 from conflictlens.extract.patterns import anchors_of, may_match
 from conflictlens.model.records import Casualties
 
-__all__ = ["CasualtyFigures", "parse_casualties", "parse_number"]
+__all__ = ["CasualtyFigures", "nobody_killed", "parse_casualties", "parse_number"]
 
 _HEADLINE_CHARS = 200  # a headline is a short line
 
@@ -80,7 +83,10 @@ def _contrasts_within(text: str, cue: Span, sentence_start: int, tally: Tally) -
     counted before it in the same sentence; it tells no victims beyond the sentences before."""
     if text[cue[0]:cue[1]].lower() not in ("other", "others"):
         return False
-    return any(sentence_start <= a and b <= cue[0] for entries in tally.found.values() for _, (a, b) in entries)
+    starts = [a for entries in tally.found.values() for _, (a, _b) in entries if sentence_start <= a <= cue[0]]
+    # each group's span runs to its verb: "The governor and two others died" has a group before 'two others'
+    return len(set(starts)) > 1 or any(sentence_start <= a and b <= cue[0]
+                                       for entries in tally.found.values() for _, (a, b) in entries)
 
 
 def parse_casualties(
@@ -98,6 +104,20 @@ def parse_casualties(
     else the text's first line. ``lead``: the focus is the report's first event, the one a headline tells.
     """
     args = (perpetrator_nouns_are_victims, perpetrator_names, other_names)
+    return _with_headline(text, focus, args, headline, title, lead)
+
+
+def nobody_killed(figures: CasualtyFigures, text: str, focus: list[tuple[int, int]], title: str | None) -> bool:
+    """'... ambushed a vehicle, wounding 4 soldiers and 2 civilians': the injured told in figures where no
+    word speaks of a death (in the focus, nor in the title) tell that nobody was killed."""
+    if figures.fatalities.high is not None or figures.injured.best is None or figures.perpetrators_killed.best:
+        return False
+    told = " ".join(text[a:b] for a, b in _merge(text, focus)) + " " + (title or "")
+    return casualty_rules().death.search(told) is None
+
+
+def _with_headline(text: str, focus: list[tuple[int, int]] | None, args: tuple, headline: bool, title: str | None,
+                   lead: bool) -> CasualtyFigures:
     figures = _parse(text, focus, *args)
     if not headline or focus is None:
         return figures
@@ -156,9 +176,19 @@ def _attacking_nouns(text: str, spans: list[Span], rules: Rules) -> list[str]:
 
 
 def _reported_later(text: str, cue: re.Match[str], rules: Rules) -> bool:
-    """'Police later said 30 people had died': a revision word before a reporting verb tells when a
-    source spoke (the count is revised), not further victims ('five later died')."""
-    return rules.revision.fullmatch(text, *cue.span()) is not None and rules.reported_after.match(text, cue.end()) is not None
+    """'Police later said 30 people had died', 'A resident also said that ten people had been killed': a
+    cue right before a reporting verb tells when or how a source spoke (the count is told again, or
+    revised), not further victims ('five later died', 'ten people were also killed')."""
+    return rules.reported_after.match(text, cue.end()) is not None
+
+
+def _sources(tally: Tally, category: str, text: str, rules: Rules) -> dict[int, frozenset[str]]:
+    """Each sentence's source of a category's counts; none where it tells them in words only ('injuring
+    scores' is no source's figure for the wounded)."""
+    starts = tally.sentences
+    rough = {starts[max(0, bisect_right(starts, a) - 1)] for _, (a, b) in tally.found[category]
+             if starts and rules.rough.search(text, a, b)}
+    return {s: who for s, who in tally.speakers.items() if s not in rough}
 
 
 def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are_victims: bool,
@@ -181,11 +211,17 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
             tally.sentences.append(s)
             if rules.summed.search(text, s, e):
                 tally.summed.add(s)
+            if rules.superseded.search(text, s, e):
+                tally.superseded.add(s)
+            if not rules.revision.search(text, s, e):  # "Police later said 30 had died" revises the count
+                tally.speakers[s] = speaker(text, s, e, rules)
             cues = [m.span() for m in rules.further.finditer(text, s, e) if not _reported_later(text, m, rules)]
             parse_sentence(text, s, e, floor, rules, tally)
             tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
-    totals = {c: total(without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed),
-                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c])
+    told = {c: without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed) for c in CATEGORIES}
+    totals = {c: total(without_summed(told[c], tally.sentences, tally.superseded),
+                       tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c],
+                       _sources(tally, c, text, rules))
               for c in CATEGORIES}
     used = {c: sorted({sp for _, sp in tally.found[c] + tally.tolls[c] + tally.ceilings[c] + tally.second[c]})
             for c in CATEGORIES}

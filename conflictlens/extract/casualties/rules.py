@@ -21,7 +21,7 @@ _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extra
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
               "gerund_links", "absolute_openers", "group_adjectives", "dead_nouns", "partitive_determiners",
-              "object_taking_verbs")
+              "object_taking_verbs", "not_person_nouns", "earlier_act_nouns", "speaker_filler_words")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class Rules:
     later_act: re.Pattern[str]  # 'the second blast': another of the acts
     toll: re.Pattern[str]
     forecast: re.Pattern[str]  # words that make a toll a possibility ('could rise to'), not a count
+    combined: re.Pattern[str]  # right after a toll's figure: it counts the dead and the wounded together
     revision: re.Pattern[str]  # words that make a toll a revision ('rose to'), not a second source's figure
     earlier_toll: re.Pattern[str]  # words that make a toll's figure a superseded one ('an earlier figure of 69')
     summed_toll: re.Pattern[str]  # words that make a toll one of several incidents ('the day's toll')
@@ -63,6 +64,10 @@ class Rules:
     # each perpetrator noun in either number -> its other number ('gunman' <-> 'gunmen'; irregular_plurals)
     perpetrator_numbers: dict[str, str]
     summed: re.Pattern[str]  # one toll for several acts ('an attack on X and a bombing at Y killed 51')
+    superseded: re.Pattern[str]  # an earlier report's figure ('Officials had said three were killed')
+    speaker_verb: re.Pattern[str]  # a verb that names a figure's source ('said', 'according to')
+    death: re.Pattern[str]  # a word that speaks of a death ('killed', 'bodies', 'martyrdom'), from its start
+    rough: re.Pattern[str]  # a quantity told in words only ('scores', 'dozens'): no source's figure
     earlier: re.Pattern[str]  # another act told with its own time and toll ('an attack in December in which ...')
     sep: re.Pattern[str]
     token: re.Pattern[str]
@@ -163,7 +168,8 @@ def _toll_pattern(lex: dict, number: str) -> str:
     """'the death toll rose to 24', 'revised the toll to 31', 'the death toll from Monday's attack on a
     police training center in Quetta has risen to 59': the figure is in group `num`, never a bare
     article ('the death toll in an attack at a market')."""
-    nouns = rf"(?P<fat>{alternation(lex['toll_nouns_fatal'])})|(?P<inj>{alternation(lex['toll_nouns_injured'])})"
+    # the injured first: "the toll of injured has reached 221" is no toll of the dead
+    nouns = rf"(?P<inj>{alternation(lex['toll_nouns_injured'])})|(?P<fat>{alternation(lex['toll_nouns_fatal'])})"
     links = alternation(lex["toll_links"])
     near = rf"(?:\s+[\w-]+){{0,8}}?\s+(?:{links})"
     rising = rf"(?:\s+[\w'\u2019-]+,?){{0,20}}?\s+(?:{alternation(lex['toll_rise_links'])})"
@@ -214,7 +220,11 @@ def _summed_acts_pattern(lex: dict) -> str:
                rf"\s(?:have|has)\s+(?:now\s+)?killed\b")
     # "in a pair of bomb attacks", "during two separate attacks": acts told as several
     several = rf"(?:{alternation(lex['several_acts_markers'])})\s+{words}{{0,2}}?(?:{acts})(?![\w-])"
-    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several})|{perfect}"
+    # "in two militant attacks on security forces at different locations"
+    apart = rf"(?:{acts})(?![\w-])[^.;]{{0,60}}?\s(?:at|in)\s+(?:{alternation(lex['several_places_words'])})(?![\w-])"
+    # "killed in Afghanistan in the past week", "In the course of 72 hours, 15 people have been killed"
+    period = rf"(?:{alternation(lex['period_sum_openers'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['period_units'])})(?![\w-])"
+    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several}|{apart}|{period})|{perfect}"
 
 
 def _earlier_act_pattern(lex: dict) -> str:
@@ -234,7 +244,7 @@ def _earlier_act_pattern(lex: dict) -> str:
     place = (rf"(?:is|lies|sits|are|lie)\s+(?:about\s+\S+\s+\S+\s+|\S+\s+kilometres\s+)?"
              rf"(?:{alternation(lex['place_relation_words'])})\s[^,;.]*,\s*where\s[^.;]*")
     # "the first bombing in the capital since last September, when more than 50 people were killed"
-    since_when = rf"since\s+(?:last\s+|early\s+|late\s+)?{time}\s*,\s*when\s[^.;]*"
+    since_when = rf"since\s+(?:last\s+|early\s+|late\s+)?{time}(?:\s+\d{{1,4}}){{0,2}}\s*,\s*when\s[^.;]*"  # "October 2019"
     # "The Taliban recently killed 15 troopers they had abducted"
     adverb = rf"(?:{alternation(lex['earlier_act_adverbs'])})\s+(?:{alternation(lex['kill_verbs_active'])})(?![\w-])[^.;]*"
     return (rf"(?<![\w-])(?:(?:an?|another|the)\s+(?:{timed_noun}|{noun_then_time})\s*,?\s+"
@@ -254,10 +264,16 @@ def _assailant_pattern(lex: dict) -> str:
 
 def _toll_source_patterns(lex: dict, flags: re.RegexFlag) -> dict[str, re.Pattern[str]]:
     """Whether a toll is a forecast ('could rise to'), a revision ('rose to') or, after a contrast and
-    another source's verb ('while a doctor said'), a second source's figure."""
+    another source's verb ('while a doctor said'), a second source's figure; who a sentence's source is,
+    whether it tells an earlier report, speaks of a death or tells a count in words only."""
     contrast = _words(alternation(lex["second_source_contrasts"]))
     return {
         "forecast": compile_pattern(_words(alternation(lex["toll_forecast_words"])), flags),
+        "combined": compile_pattern(rf"\s+(?:people\s+)?{_words(alternation(lex['toll_combined_words']))}", flags),
+        "superseded": compile_pattern(_words(alternation(lex["superseded_report_words"])), flags),
+        "speaker_verb": compile_pattern(_words(alternation(lex["speaker_verbs"])), flags),
+        "death": compile_pattern(rf"(?<![\w-])(?:{alternation(lex['death_stems'])})", flags),
+        "rough": compile_pattern(_words(alternation(lex["vague_quantities"])), flags),
         "revision": compile_pattern(_words(alternation(lex["toll_revision_words"])), flags),
         "earlier_toll": compile_pattern(_words(alternation(lex["toll_earlier_words"])), flags),
         "summed_toll": compile_pattern(_words(alternation(lex["toll_summed_words"])) + "|" + _words(

@@ -15,13 +15,12 @@ from conflictlens.extract.casualties.acts import contrasted_again, noun_tolls, o
 from conflictlens.extract.casualties.nouns import Item, included_fighters, less_by
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
+from conflictlens.extract.casualties.totals import CUE_REACH, Entry
 from conflictlens.extract.patterns import ReportPattern, compile_pattern, may_occur
-from conflictlens.model.records import Casualties
 
 CATEGORIES = ("fatalities", "injured", "perpetrators_killed")
 _LEAD = compile_pattern(r"[\s,]*")  # the blanks and commas before an inclusion ("12, including ...")
 _ZERO_TARGETS = {"both": ("fatalities", "injured"), "fat": ("fatalities",), "inj": ("injured",)}
-Entry = tuple[Triple, Span]
 
 
 def _by_category() -> dict[str, list[Entry]]:
@@ -58,6 +57,9 @@ class Tally:
     second_cues: tuple[re.Pattern[str], ...] | None = None
     # Where sentences start that tell one toll for several acts ("an attack on X and a bombing at Y killed 51")
     summed: set[int] = field(default_factory=set)
+    # Where sentences start that tell an earlier report's figure ("Officials had said three were killed")
+    superseded: set[int] = field(default_factory=set)
+    speakers: dict[int, frozenset[str]] = field(default_factory=dict)  # each sentence's source, unless it revises
 
 
 def blank(work: str, spans: list[Span]) -> str:
@@ -72,7 +74,8 @@ def blank(work: str, spans: list[Span]) -> str:
 def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     """Record zero statements and revised tolls, and blank them out so verbs do not count them again."""
     # parentheses and ", who was also ...," never hold the subject; blanking them keeps the scans short
-    work = rules.relative.sub(lambda m: " " * len(m.group()), sent)
+    # but ", which left two officers dead," tells the act's own toll
+    work = rules.relative.sub(lambda m: m.group() if _relative_toll(m, rules) else " " * len(m.group()), sent)
     # "... claimed an attack in December in which 12 soldiers were killed": another act's toll
     work = rules.earlier.sub(lambda m: " " * len(m.group()), work)
     work = blank(work, other_act_clauses(work, rules))  # "16 dead in X attack; 24 killed in Y bombing"
@@ -85,7 +88,8 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     tolls = list(rules.toll.finditer(work))
     for m in tolls:
         value = parse_number(m.group("num"))
-        if value is not None and not _summed_toll(work, m, rules):
+        # "a toll of more than 150 dead and wounded" counts neither the dead nor the wounded
+        if value is not None and not _summed_toll(work, m, rules) and not rules.combined.match(work, m.end()):
             cat = "injured" if m.group("inj") else "fatalities"
             # 'the toll could rise to 20' forecasts: the figure bounds the count, it does not revise it
             forecast = rules.forecast.search(m.group(), 0, m.start("num") - m.start())
@@ -99,6 +103,11 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
             else:
                 kept[cat].append((value, span))
     return blank(work, [m.span() for m in tolls])
+
+
+def _relative_toll(m: re.Match[str], rules: Rules) -> bool:
+    """Whether a relative clause is one on the act that tells casualties (', which killed 12 people,')."""
+    return m.group().lstrip(", ").lower().startswith("which") and rules.verb.search(m.group()) is not None
 
 
 # How far before a toll noun a word may make its figure a superseded one ('an initial death toll of 12') or
@@ -241,7 +250,7 @@ def _said_again(tally: Tally, cat: str, item: Item) -> bool:
     if not before or tally.second_said.search(tally.text, max(before), item.span[0]) is None:
         return False
     cue = tally.further_words
-    return cue is None or cue.search(tally.text, max(start, item.span[0] - _CUE_REACH), item.span[1] + _CUE_REACH) is None
+    return cue is None or cue.search(tally.text, max(start, item.span[0] - CUE_REACH), item.span[1] + CUE_REACH) is None
 
 
 def _contrasted(tally: Tally, cat: str, item: Item) -> bool:
@@ -263,7 +272,8 @@ def without_vague(entries: list[Entry], vague: Collection[Span]) -> list[Entry]:
 def without_summed(entries: list[Entry], sentences: Sequence[int], summed: Collection[int]) -> list[Entry]:
     """A sentence that sums several acts' toll ('A missile attack on the parade and a suicide bombing at
     the police station killed 51') gives this incident nothing when its other sentences tell its own
-    ('The parade attack killed at least 40'); alone, it is all the report tells, and stays."""
+    ('The parade attack killed at least 40'); alone, it is all the report tells, and stays. So does a
+    sentence telling an earlier report's figure ('Officials had said three people were killed')."""
     if not summed:
         return entries
     own = [e for e in entries if sentences[max(0, bisect_right(sentences, e[1][0]) - 1)] not in summed]
@@ -289,110 +299,3 @@ def move_injured_to_killed(tally: Tally, verb: Span) -> None:
     for value, span in tally.last[1]:
         tally.found["fatalities"].append((value, (span[0], max(span[1], verb[1]))))
     tally.last = None
-
-
-def total(entries: list[Entry], tolls: list[Entry], ceilings: list[Entry] = (),
-          sentences: Sequence[int] = (), further: Collection[Span] = (), second: Sequence[Entry] = ()) -> Casualties:
-    """Groups of one sentence add up; a later sentence adds its groups only when they tell further
-    victims ('another', 'also' at the group), else it restates the victims counted (a headline and
-    its body, a repeated lead) and can only raise the figures. The latest revised toll, when there is one, gives
-    the best figure; a forecast ('could rise to 20') can only raise the high figure; a second source's
-    figure widens the range and gives the best only when it is the lower."""
-    counted = _with_second(_counted(_by_sentence(entries, sentences, further), tolls), _per_sentence(second, sentences))
-    highs = [v[2] for v, _ in ceilings if v[2] is not None]
-    if not highs:
-        return counted
-    known = [counted.high] if counted.high is not None else []
-    return Casualties(counted.low, counted.best, max(highs + known))
-
-
-def _per_sentence(entries: Sequence[Entry], sentences: Sequence[int]) -> list[Entry]:
-    """A second source's groups of one sentence add up ('saying seven civilians and five policemen')."""
-    return [(_sum(group), group[0][1]) for group in _sentence_groups(entries, sentences).values()]
-
-
-def _sentence_groups(entries: Sequence[Entry], sentences: Sequence[int]) -> dict[int, list[Entry]]:
-    """The entries by the start of the sentence each lies in (in order of first appearance)."""
-    groups: dict[int, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(sentences[max(0, bisect_right(sentences, entry[1][0]) - 1)] if sentences else 0, []).append(entry)
-    return groups
-
-
-def _with_second(counted: Casualties, second: Sequence[Entry]) -> Casualties:
-    """Two sources' figures for the same victims: the lower low and best (the rule resolve applies
-    between reports when neither source is graded better nor later), the higher high (unknown when
-    either is)."""
-    values = [v for v, _ in second]
-    if counted.best is not None or counted.low is not None:
-        values.append((counted.low, counted.best, counted.high))
-    if not values:
-        return counted
-    lows, bests = [v[0] for v in values if v[0] is not None], [v[1] for v in values if v[1] is not None]
-    highs = [v[2] for v in values]
-    return Casualties(min(lows, default=None), min(bests, default=None),
-                      None if any(h is None for h in highs) else max(highs))  # type: ignore[type-var]
-
-
-# How far before a group a further-victims cue may stand ('In addition, two police officers were killed').
-_CUE_REACH = 15
-
-
-def _tells_further(group: list[Entry], further: Collection[Span], start: int = 0) -> bool:
-    """Whether a cue of further victims stands at one of the sentence's groups: 'another five', 'five
-    more', 'was also killed'. A cue elsewhere in the sentence ('the 23 dead included officials as well
-    as the deputy chief', 'nine dead and several others wounded') or in the sentence before ('troops
-    later pursued them. 11 soldiers killed') marks no further dead."""
-    return any(max(start, a - _CUE_REACH) <= c < b for c, _ in further for _, (a, b) in group)
-
-
-def _by_sentence(entries: list[Entry], sentences: Sequence[int], further: Collection[Span]) -> list[Entry]:
-    """The entries with each restating sentence's groups folded into the count before it."""
-    if len(sentences) < 2 or len(entries) < 2:
-        return entries
-    groups = _sentence_groups(entries, sentences)
-    kept: list[Entry] = []
-    detail = 0  # victims of the count so far told again a group at a time ("a soldier and a woman were killed")
-    for start in sorted(groups):
-        told, part = _sum(kept)[1] or 0, _sum(groups[start])[1] or 0
-        # "killing five ... An FC soldier, a woman and a passerby were killed. Two others died in hospital":
-        # further victims that still fit in the count told detail it rather than add to it
-        within = 0 < detail and detail + part <= told
-        if not kept or (_tells_further(groups[start], further, start) and not within):
-            kept, detail = kept + groups[start], 0
-        else:
-            detail = detail + part if part < told else 0
-            kept = [(_restated(_sum(kept), _sum(groups[start])), kept[0][1])]
-    return kept
-
-
-def _sum(entries: list[Entry]) -> Triple:
-    c = _counted(entries, [])
-    return (c.low, c.best, c.high)
-
-
-def _restated(before: Triple, again: Triple) -> Triple:
-    """The same victims told twice: the larger floor and figure; a known ceiling when either knows one."""
-    def top(*xs: int | None) -> int | None:
-        known = [x for x in xs if x is not None]
-        return max(known) if known else None
-    highs = [h for h in (before[2], again[2]) if h is not None]
-    best = top(before[1], again[1])
-    return top(before[0], again[0]), best, (max(highs + ([best] if best is not None else [])) if highs else None)
-
-
-def _counted(entries: list[Entry], tolls: list[Entry]) -> Casualties:
-    values = [v for v, _ in entries]
-    bests = [v[1] for v in values if v[1] is not None]
-    lows = [v[0] for v in values if v[0] is not None]
-    best = sum(bests) if bests else None
-    low = sum(lows) if lows else None
-    high = None if not values or any(v[2] is None for v in values) else sum(v[2] for v in values)  # type: ignore[misc]
-    if not tolls:
-        return Casualties(low, best, high)
-    seen = [x for v in [(low, best, high), *(t for t, _ in tolls)] for x in v if x is not None]
-    latest = tolls[-1][0]
-    # "killing at least 62 ... confirmed a toll of more than 60": a toll that is only a floor does not
-    # lower a figure already known to be higher
-    floor_only = latest[2] is None and low is not None and latest[1] is not None and low > latest[1]
-    return Casualties(min(seen), low if floor_only else latest[1], max(seen))
