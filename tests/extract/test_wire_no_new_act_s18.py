@@ -2,7 +2,8 @@
 a regime does, purposes, crimes named as the subject of a legal case, tolls over a year, a group's
 history, weapons handled, the state's war told as policy, demands to free the kidnapped, years of
 violence named as a whole, massacres recalled, violence against a whole people, violence to be
-prevented or stopped, and units or ranks named after a weapon ('unreal' in
+prevented or stopped, units or ranks named after a weapon, crimes that abound in a region,
+the authors of an act, fighting that has stopped and homage to the dead ('unreal' in
 extract/data/event_cues.json). An act told beside them still opens its incident. Texts written here,
 modelled on no report."""
 
@@ -36,6 +37,10 @@ NO_ACT = [
     "The old theatre, which was nearly destroyed during a grenade attack last year, has reopened.",
     "The list of officers promoted includes an artillery lieutenant and two rocket battalion majors.",
     "He said he had been a pilot of the national air force before he joined the airline.",
+    "The envoy toured the frontier, where smuggling, cattle theft and kidnappings proliferate.",
+    "The bishops demand the trial of the masterminds and perpetrators of the assassination of the mayor.",
+    "The radio said that all fighting stopped in the port town at 0200.",
+    "We pay homage to the cadets killed in combat while defending the capital.",
 ]
 
 STILL_ACTS = [
@@ -45,6 +50,8 @@ STILL_ACTS = [
     "Artillery shelled the market on Monday, killing three traders, the mayor said.",
     "Rebels attacked the air force base on Sunday night, destroying two helicopters.",
     "Six bombs exploded in the cities of the north on Sunday, destroying three banks.",
+    "Gunmen killed the judge on Monday, and the police said the perpetrators of the attack fled on motorbikes.",
+    "Fighting stopped on Tuesday after rebels and soldiers clashed for three days near the dam, killing 20 people.",
 ]
 
 
