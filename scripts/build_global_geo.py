@@ -53,17 +53,28 @@ def _package_file(module: str, *parts: str) -> Path:
     return Path(mod.__file__).resolve().parent.joinpath(*parts)
 
 
-def write_local(entries: list, out: Path) -> int:
-    """The small towns, one file per country, read only for the country a report is set in."""
-    folder = out / "world_local"
+def _emptied(folder: Path) -> Path:
+    """The folder, made if missing, with the per-country files of an earlier build removed."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.tsv.gz"):
         old.unlink()
-    by_country: dict[str, list] = {}
+    return folder
+
+
+def _by_country(entries) -> list[tuple[str, list]]:
+    """The entries grouped by country code, countries in order."""
+    groups: dict[str, list] = {}
+    for e in entries:
+        groups.setdefault(e.country, []).append(e)
+    return sorted(groups.items())
+
+
+def write_local(entries: list, out: Path) -> int:
+    """The small towns, one file per country, read only for the country a report is set in."""
+    folder = _emptied(out / "world_local")
     for e in entries:
         e.id = LOCAL_PREFIX + e.id.partition(":")[2]
-        by_country.setdefault(e.country, []).append(e)
-    for cc, rows in sorted(by_country.items()):
+    for cc, rows in _by_country(entries):
         write_gazetteer(rows, folder / f"{cc}.tsv.gz")
     return len(entries)
 
@@ -75,16 +86,9 @@ def write_world(entries: list, out: Path) -> int:
     eager = [e for e in entries if e.kind in ("country", "admin1") or e.id.startswith("a1:")]
     write_gazetteer(eager, out / "world_eager.tsv.gz")
     read_at_load = {e.id for e in eager}
-    folder = out / "world"
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.tsv.gz"):
-        old.unlink()
-    by_country: dict[str, list] = {}
-    for e in entries:
-        if e.id not in read_at_load:
-            by_country.setdefault(e.country, []).append(e)
+    folder = _emptied(out / "world")
     keys: dict[str, set[str]] = {}
-    for cc, rows in sorted(by_country.items()):
+    for cc, rows in _by_country(e for e in entries if e.id not in read_at_load):
         write_gazetteer(rows, folder / f"{cc}.tsv.gz")
         for e in rows:
             for key in _keys(e).split("|"):

@@ -12,9 +12,9 @@ from importlib import resources
 
 import pytest
 
+from tests.extract.actor_helpers import perpetrators_and_claims
+
 from conflictlens.extract.casualties.rules import casualty_rules
-from conflictlens.model.ids import document_id
-from conflictlens.model.records import Document
 from conflictlens.model.vocab import vocabularies
 
 JNIM = "Jamaat Nusrat al-Islam wal Muslimin (JNIM)"
@@ -23,8 +23,7 @@ AMBAZONIA = "Ambazonia separatists"
 
 
 def _main(extractor, text: str, published: str = "2024-05-10"):
-    events = extractor.extract(Document(id=document_id(text), text=text, published=published))
-    return [(e.perpetrator, e.claimed) for e in events]
+    return perpetrators_and_claims(extractor, text, published)
 
 
 @pytest.mark.parametrize("sentence", [

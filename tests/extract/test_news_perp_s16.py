@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.model.ids import document_id
-from conflictlens.model.records import Document
+from tests.extract.actor_helpers import perpetrators_and_claims
+
 
 JNIM = "Jamaat Nusrat al-Islam wal Muslimin (JNIM)"
 TTP = "Tehrik-i-Taliban Pakistan (TTP)"
 
 
 def _main(extractor, text: str, published: str = "2024-05-10"):
-    events = extractor.extract(Document(id=document_id(text), text=text, published=published))
-    return [(e.perpetrator, e.claimed) for e in events]
+    return perpetrators_and_claims(extractor, text, published)
 
 
 @pytest.mark.parametrize("text, actor", [

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.model.ids import document_id
-from conflictlens.model.records import Document
+from tests.extract.actor_helpers import perpetrators_and_claims
+
 
 ADF = "Allied Democratic Forces (ADF)"
 BLA = "Baloch Liberation Army (BLA)"
@@ -19,8 +19,7 @@ TTP = "Tehrik-i-Taliban Pakistan (TTP)"
 
 
 def _main(extractor, text: str, published: str = "2024-09-10"):
-    events = extractor.extract(Document(id=document_id(text), text=text, published=published))
-    return [(e.perpetrator, e.claimed) for e in events]
+    return perpetrators_and_claims(extractor, text, published)
 
 
 KABUL = "KABUL - A suicide bomber killed 12 people at a police checkpoint in Kabul on Monday, police said.\n\n"

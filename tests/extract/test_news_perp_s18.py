@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from conflictlens.model.ids import document_id
-from conflictlens.model.records import Document
+from tests.extract.actor_helpers import perpetrators_and_claims
+
 
 ISKP = "Khorasan Chapter of the Islamic State"
 ISWAP = "Islamic State West Africa Province (ISWAP)"
@@ -18,8 +18,7 @@ YPG = "People's Protection Units (YPG)"
 
 
 def _events(extractor, text: str, published: str = "2024-09-10"):
-    events = extractor.extract(Document(id=document_id(text), text=text, published=published))
-    return [(e.perpetrator, e.claimed) for e in events]
+    return perpetrators_and_claims(extractor, text, published)
 
 
 @pytest.mark.parametrize("text, actor", [
