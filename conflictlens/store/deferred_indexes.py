@@ -126,7 +126,6 @@ def _owner_alive(owner: dict) -> bool:
     return True
 
 
-
 @contextmanager
 def unchecked_own_rows(store: Any) -> Iterator[None]:
     """Around an import's writes on SQLite: the tables' CHECK constraints not run, then run again after.
