@@ -86,7 +86,8 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     index = IncidentIndex()  # the stored incidents, read once for the whole import
     with quiet_collector(RESOLVE_GC_THRESHOLD) if context is not None else quiet_collector():
         pending = next(batches, None)  # after it, a parse worker has opened the store (which rebuilds deferred indexes)
-        with store.indexes.deferred_while(_file_bytes(path)):  # a large file into a small store: built once, after
+        # A large file into a small store: indexes built once, after; the store's own rows not re-checked.
+        with store.indexes.deferred_while(_file_bytes(path)), store.indexes.unchecked_own_rows():
             while pending is not None:
                 with store.transaction():
                     started, written = time.monotonic(), 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from datetime import date
 
 import orjson
@@ -29,11 +30,23 @@ _LOW = "coalesce(date_start, said_on, date_end)"
 _HIGH = "coalesce(date_end, max(coalesce(said_on, date_start), coalesce(date_start, said_on)))"
 
 
+# The relation's fields its row's own columns hold (column -> field). The record keeps only the rest, and
+# a reader puts the columns back (`_parse`): a store's relations are mostly an import's clashes, whose
+# full record (its columns again, and the kind's `directed` and `polarity`) was 0.6 KB a row.
+_IN_COLUMNS = {column: column for column in COLUMNS[:-1]} | {"date_start": "start", "date_end": "end"}
+# (The kind's `directed` and `polarity` are properties, in to_dict's output only.)
+_RECORDED = tuple(sorted(f.name for f in fields(ActorRelation) if f.name not in _IN_COLUMNS.values()))
+_READ_COLUMNS = ", ".join(_IN_COLUMNS)
+
+
 def relation_row(rel: ActorRelation) -> tuple:
     """The actor_relations row of a relation (pure: a worker process may build it)."""
+    rest = {name: value for name in _RECORDED if (value := getattr(rel, name)) is not None}
+    if rel.evidence is not None:
+        rest["evidence"] = rel.evidence.to_dict()
     return (rel.id, rel.document_id, rel.event_id, rel.origin, rel.kind, rel.source, rel.target, rel.stance,
             rel.dimension, rel.support, rel.start, rel.end, rel.said_on, rel.reliability, rel.credibility,
-            _json(rel.to_dict()))
+            _json(rest))
 
 
 def _json(data: dict) -> str:
@@ -87,8 +100,9 @@ def _stored_ids(store: Store, ids: list[str]) -> set[str]:
 
 def get_relation(store: Store, relation_id: str) -> ActorRelation | None:
     with translated(store.path):
-        row = store.connection.execute("SELECT record FROM actor_relations WHERE id = ?", (relation_id,)).fetchone()
-    return _parse(row[0], relation_id) if row else None
+        row = store.connection.execute(f"SELECT {_READ_COLUMNS}, record FROM actor_relations WHERE id = ?",
+                                       (relation_id,)).fetchone()
+    return _parse(row) if row else None
 
 
 def iter_relations(store: Store, since: str | date | None = None, until: str | date | None = None,
@@ -112,15 +126,22 @@ def iter_relations(store: Store, since: str | date | None = None, until: str | d
     if document_id is not None:
         where.append("document_id = ?")
         params.append(document_id)
-    sql = "SELECT id, record FROM actor_relations" + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY id"
+    sql = (f"SELECT {_READ_COLUMNS}, record FROM actor_relations" + (f" WHERE {' AND '.join(where)}" if where else "")
+           + " ORDER BY id")
     with translated(store.path):
         rows = store.connection.execute(sql, params).fetchall()
-    return (_parse(record, rel_id) for rel_id, record in rows)
+    return (_parse(row) for row in rows)
 
 
-def _parse(record: str, rel_id: str) -> ActorRelation:
+def _parse(row: tuple) -> ActorRelation:
+    """The relation of a row (its columns, then its record: `_IN_COLUMNS`). A record written before the
+    columns were left out of it holds them as well, with the same values: the columns win either way."""
     try:
-        return ActorRelation.from_dict(json.loads(record))
+        data = json.loads(row[-1])
+        if not isinstance(data, dict):
+            raise TypeError(f"the record is a JSON {type(data).__name__}, not an object")
+        data.update(zip(_IN_COLUMNS.values(), row))
+        return ActorRelation.from_dict(data)
     except (ValueError, KeyError, TypeError) as exc:
         raise ConflictLensError("CL-E753", f"the stored relation cannot be read ({exc}); re-ingest its report "
-                                "to rebuild it", rel_id) from exc
+                                "to rebuild it", row[0]) from exc

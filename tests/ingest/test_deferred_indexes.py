@@ -158,3 +158,25 @@ def test_opening_a_store_builds_the_indexes_of_an_import_that_is_gone(tmp_path):
         with Store.open(tmp_path / name) as reopened:
             assert _mark(reopened) is None
             assert reopened.connection.execute(INDEXES).fetchall() == _fresh_indexes(tmp_path)
+
+
+def test_an_import_writes_its_rows_without_running_the_checks_and_restores_them(tmp_path):
+    path = write_csv(tmp_path / "a.csv", "acled", _rows(3))
+    with Store.open(tmp_path / "s.sqlite") as store:
+        statements = _statements(store)
+        import_dataset("acled", path, store, parallel=False)
+        assert statements.index("PRAGMA ignore_check_constraints = 1") < min(
+            i for i, s in enumerate(statements) if s.startswith("INSERT INTO events"))
+        assert statements[-1] == "PRAGMA ignore_check_constraints = 0"
+        assert store.connection.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 0
+        assert store.connection.execute("SELECT count(*) FROM events WHERE json_valid(record)").fetchone()[0] == 3
+        with pytest.raises(sqlite3.IntegrityError):  # the store's own CHECKs hold again for everyone else
+            store.connection.execute("UPDATE events SET record = 'not json'")
+
+
+def test_checks_are_restored_after_a_failed_import(tmp_path):
+    with Store.open(tmp_path / "s.sqlite") as store:
+        with pytest.raises(RuntimeError), deferred_indexes.unchecked_own_rows(store):
+            assert store.connection.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 1
+            raise RuntimeError("the import failed")
+        assert store.connection.execute("PRAGMA ignore_check_constraints").fetchone()[0] == 0
