@@ -1,0 +1,53 @@
+"""Tolls as real news tells them (issue 11, session 19), by cause: a lead's total over several acts beside
+the incident's own figure, and partial quotes between a subject and its verb.
+
+Texts written for these tests (each rule checked on two or more phrasings); no reference text is copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.casualty_helpers import best_figures as _best
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # acts counted in figures are several acts: the incident's own toll stands
+        ("Nine people have been killed in two attacks in the north, officials said. Six people were killed by "
+         "gunmen overnight at Kaya, a security source said.", (6, None, None)),
+        ("Gunmen killed 14 villagers in three raids on Sunday. In Bani, the gunmen shot dead eight farmers.",
+         (8, None, None)),
+        ("Both ambushes left 20 soldiers dead. The army said 12 soldiers died near Tessit.", (12, None, None)),
+        # blasts counted in one attack are one act
+        ("Two blasts killed 20 people at the market. The first blast killed 5.", (20, None, None)),
+        # a toll over two named provinces or states sums the acts in each
+        ("Bandits raided villages across Sokoto and Kebbi states, killing more than 30 people. Police said 9 "
+         "people were killed in Tangaza.", (9, None, None)),
+        ("At least 11 soldiers were killed in insurgent attacks in Kunduz and Helmand provinces on Thursday. "
+         "In Kunduz, eight soldiers were killed at an outpost.", (8, None, None)),
+        # alone, either is all the report tells, and stays
+        ("Nine people have been killed in two attacks in the north, officials said.", (9, None, None)),
+        ("At least 11 soldiers were killed in insurgent attacks in Kunduz and Helmand provinces on Thursday.",
+         (11, None, None)),
+        # the states of the police who spoke sum nothing
+        ("Gunmen killed 12 people at a market in Kano, police in Kano and Kaduna states said.", (12, None, None)),
+    ],
+)
+def test_totals_over_several_acts(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A local official said three people "were shot dead in the village of Kora," and their bodies were '
+         'found later.', (3, None, None)),
+        ("The mayor said four traders \u201cwere killed by the gunmen at the market\u201d on Sunday.", (4, None, None)),
+        ('Police said that five guards "died instantly" when the truck exploded.', (5, None, None)),
+        ('Witnesses said two children "had been injured by shrapnel" in the blast.', (None, 2, None)),
+    ],
+)
+def test_partial_quote_before_the_verb(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
