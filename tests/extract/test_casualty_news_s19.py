@@ -51,3 +51,27 @@ def test_totals_over_several_acts(text: str, expected: tuple) -> None:
 )
 def test_partial_quote_before_the_verb(text: str, expected: tuple) -> None:
     assert _best(text) == expected
+
+
+def _fatalities(session, text: str) -> list:
+    return [(e.sub_event_type, e.fatalities.best) for e in session.extract_text(text, published="2025-03-02")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were martyred and nine terrorists were killed in a fierce gunfight with militants in "
+        "Bannu district on Saturday, the military said.",
+        "Security forces clashed with militants in Tank district on Saturday. Nine militants were killed in the "
+        "exchange of fire, while two soldiers embraced martyrdom, the army said.",
+    ],
+)
+def test_a_clash_whose_martyrs_are_the_victims(session, text: str) -> None:
+    """The side told as martyrs are the victims; the other side's fighters killed are assailants."""
+    assert (("Armed clash", 2) in _fatalities(session, text)), _fatalities(session, text)
+
+
+def test_a_clash_without_martyrs_still_counts_the_fighters(session) -> None:
+    """Without that framing the fighters killed in a clash stay victims, as before."""
+    text = "Troops clashed with militants in Tank district on Saturday. Nine militants were killed, the army said."
+    assert ("Armed clash", 9) in _fatalities(session, text), _fatalities(session, text)
