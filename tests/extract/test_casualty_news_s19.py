@@ -1,5 +1,6 @@
-"""Tolls as real news tells them (issue 11, session 19), by cause: a lead's total over several acts beside
-the incident's own figure, and partial quotes between a subject and its verb.
+"""Tolls as real news tells them (issue 11, session 19), by cause: a lead's total over several acts or a long
+conflict's toll beside the incident's own figure, partial quotes between a subject and its verb, and the side
+a report tells as martyrs.
 
 Texts written for these tests (each rule checked on two or more phrasings); no reference text is copied.
 """
@@ -36,6 +37,26 @@ from tests.extract.casualty_helpers import best_figures as _best
     ],
 )
 def test_totals_over_several_acts(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a toll a long conflict has taken is no incident's
+        ("Gunmen killed 40 villagers on Saturday. The attack was not linked to a war in the north that began in "
+         "2020 and has resulted in the deaths of thousands of people.", (40, None, None)),
+        ("Gunmen killed 40 villagers on Saturday. The insurgency, which began in 2009, has killed more than "
+         "35,000 people.", (40, None, None)),
+        ("Gunmen killed 40 villagers on Saturday. More than 40,000 people have been killed in the conflict.",
+         (40, None, None)),
+        ("Militants killed 12 soldiers on Monday. The insurgency has killed hundreds of soldiers.", (12, None, None)),
+        # 'the latest violence' and a war-torn place may tell the incident itself
+        ("At least 12 people have been killed in the latest violence in Jos.", (12, None, None)),
+        ("Twelve soldiers have been killed in the war-torn north.", (12, None, None)),
+    ],
+)
+def test_a_long_conflicts_toll(text: str, expected: tuple) -> None:
     assert _best(text) == expected
 
 

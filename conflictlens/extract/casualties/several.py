@@ -32,7 +32,7 @@ def summed_acts_pattern(lex: dict) -> str:
     # "killed in Afghanistan in the past week", "In the course of 72 hours, 15 people have been killed"
     period = rf"(?:{alternation(lex['period_sum_openers'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['period_units'])})(?![\w-])"
     return (rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several}|{apart}|{period}"
-            rf"|{_counted_acts(lex)}|{_two_divisions(lex)})|{perfect}")
+            rf"|{_counted_acts(lex)}|{_two_divisions(lex)}|{_long_conflict(lex)})|{perfect}")
 
 
 def _counted_acts(lex: dict) -> str:
@@ -47,3 +47,15 @@ def _two_divisions(lex: dict) -> str:
     Katsina states': a toll told over two named provinces or states is the sum of acts in each."""
     divisions = alternation(lex["division_plurals"])
     return rf"(?:in|across)\s+{_PLACE}(?:\s+{_PLACE})?\s+and\s+{_PLACE}(?:\s+{_PLACE})?\s+(?:{divisions})(?![\w-])"
+
+
+def _long_conflict(lex: dict) -> str:
+    """'a war in the north that began in 2020 and has resulted in the deaths of thousands', 'More than
+    40,000 people have been killed in the conflict': a toll a long conflict has taken (told in the perfect)
+    sums its acts over years; 'in the latest violence' or 'the fighting' may be the incident and do not
+    match (conflict_nouns)."""
+    conflict = rf"(?:{alternation(lex['conflict_nouns'])})(?![\w-])"
+    has_taken = rf"(?:the|a|an|its|this|their)\s+{_WORDS}{{0,3}}?{conflict}[^.;]{{0,120}}?\s(?:has|have)\s"
+    taken_in = (rf"(?:has|have)\s+(?:now\s+)?been\s+(?:killed|wounded|injured)[^.;]{{0,60}}?\s(?:in|during|since)\s+"
+                rf"(?:the|this|its|their)\s+{_WORDS}{{0,3}}?{conflict}")
+    return rf"{has_taken}|{taken_in}"
