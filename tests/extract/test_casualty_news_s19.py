@@ -1,6 +1,6 @@
 """Tolls as real news tells them (issue 11, session 19), by cause: a lead's total over several acts or a long
-conflict's toll beside the incident's own figure, partial quotes between a subject and its verb, and the side
-a report tells as martyrs.
+conflict's toll beside the incident's own figure, partial quotes between a subject and its verb, deaths told
+inside a group of the wounded, and the side a report tells as martyrs.
 
 Texts written for these tests (each rule checked on two or more phrasings); no reference text is copied.
 """
@@ -71,6 +71,24 @@ def test_a_long_conflicts_toll(text: str, expected: tuple) -> None:
     ],
 )
 def test_partial_quote_before_the_verb(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a death told in a relative clause inside a group of the wounded is the antecedent's
+        ("A roadside bomb injured at least seven people including a soldier who later died, state radio said.",
+         (1, 7, None)),
+        ("Nine villagers, including a child who later died, were wounded in the blast.", (1, 9, None)),
+        ("The blast wounded nine villagers, two of whom later died in hospital.", (2, 9, None)),
+        ("Gunmen killed five and wounded 12, two of whom later died.", (7, 12, None)),
+        # without the wounded, such a clause retells one of the dead
+        ("Five people were killed, including a nurse who died on the way to hospital.", (5, None, None)),
+        ("Gunmen killed a guard who tried to stop them.", (1, None, None)),
+    ],
+)
+def test_a_later_death_inside_the_wounded(text: str, expected: tuple) -> None:
     assert _best(text) == expected
 
 
