@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from conflictlens.extract.casualties.parse import nobody_killed, parse_casualties
+from conflictlens.extract.casualties.sides import martyrs_told
 from conflictlens.model.records import Casualties, Event, Evidence
 
 if TYPE_CHECKING:
@@ -39,8 +40,10 @@ def casualty_fields(event: Event, ctx: DocContext, incident: Incident,
     names = actor_names(ctx, incident, event.perpetrator)
     # The dateline's day ("KABUL, Nov 25 (Kabul Wire) - Nine people ...") is no count of the dead.
     spans = [(max(a, ctx.body_start), b) for a, b in incident.sentences if b > ctx.body_start]
-    figures = parse_casualties(ctx.doc.text, spans, perpetrator_nouns_are_victims=event.sub_event_type in
-                               STRIKES_ON_FIGHTERS, perpetrator_names=sorted(names[0]), other_names=sorted(names[1]),
+    # "four soldiers were martyred and 13 terrorists were killed": the martyrs' side are the victims
+    fighters_are_victims = event.sub_event_type in STRIKES_ON_FIGHTERS and not martyrs_told(ctx.doc.text, spans)
+    figures = parse_casualties(ctx.doc.text, spans, perpetrator_nouns_are_victims=fighters_are_victims,
+                               perpetrator_names=sorted(names[0]), other_names=sorted(names[1]),
                                headline=True, title=ctx.doc.title, lead=lead)
     event.fatalities, event.injured = figures.fatalities, figures.injured
     if nobody_killed(figures, ctx.doc.text, spans, ctx.doc.title or _first_line(ctx.doc.text)):

@@ -18,6 +18,7 @@ from conflictlens.extract.casualties.tally import (Tally, attackers_killed, cons
 
 _SCAN_LIMIT = 40  # tokens; bounds the work per verb so hostile run-on text stays linear
 _PUNCT_STOPS = frozenset(";:!?\"\u201c\u201d\u2014")
+_QUOTES = frozenset("\"\u201c\u201d")
 _DASHES = frozenset("-\u2013")  # a spaced hyphen or an en dash, standing alone as a token
 _OBJECT_OPENERS = frozenset(("a", "an", "the", "his", "her", "their", "its", "it", "him", "them", "that", "this"))
 _NOMINAL_BEFORE = compile_pattern(r"(?:^|\W)(?:the|a|an|his|her|their|its)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -74,7 +75,16 @@ def _verb_group(ctx: Sentence, vi: int, rules: Rules) -> tuple[int, bool]:
     return (i, True) if found else (i if plain is None else plain, False)
 
 
+def _before_quote(ctx: Sentence, i: int) -> int:
+    """'an official said three people "were shot dead in the village"': a quote opened between a subject
+    and its verb group (a partial quote) parts nothing; the subject ends at the word before it."""
+    if i > 0 and ctx.toks[i][2] in _QUOTES and ctx.toks[i - 1][2][:1].isalnum():
+        return i - 1
+    return i
+
+
 def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
+    i = _before_quote(ctx, i) if i >= 0 else i
     if i < 0 or i in ctx.verb_toks:
         return None
     end, lo, clause = ctx.toks[i][1], None, None

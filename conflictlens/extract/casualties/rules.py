@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from conflictlens.extract.casualties.several import summed_acts_pattern
+from conflictlens.extract.casualties.wording import alternation, plural as _plural, words as _words
 from conflictlens.extract.patterns import ReportPattern, compile_pattern
 from conflictlens.errors import ConflictLensError
 
@@ -77,35 +79,6 @@ class Rules:
     further: re.Pattern[str]  # a sentence that tells victims beyond those counted before ('another', 'also')
     vague: re.Pattern[str]  # a group told only as 'several', 'a few': no figure beside one told in figures
     sets: dict[str, frozenset[str]]
-
-
-def alternation(phrases) -> str:
-    """Regex alternation of lower-case phrases, longest first, with flexible whitespace. Phrases of one
-    length are in alphabetical order, not a set's: the same pattern in every process, so its compiled
-    program is found in the start-up cache (either order matches the same text)."""
-    items = sorted({p.lower() for p in phrases}, key=_longest_first)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
-
-
-def _longest_first(text: str) -> tuple[int, str]:
-    return -len(text), text
-
-
-def _words(pattern: str) -> str:
-    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
-
-
-def _plural(noun: str, irregular: dict[str, str]) -> str:
-    *lead, last = noun.split(" ")
-    if last in irregular:
-        return " ".join([*lead, irregular[last]])
-    if last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
-        last = last[:-1] + "ies"
-    elif last.endswith(("s", "sh", "ch", "x")):
-        last += "es"
-    else:
-        last += "s"
-    return " ".join([*lead, last])
 
 
 def _number_patterns(lex: dict, articles: bool = True) -> tuple[str, str, str]:
@@ -201,30 +174,6 @@ def _noun_toll_patterns(lex: dict, number: str, flags: re.RegexFlag) -> dict[str
             "background": compile_pattern(_words(background), flags),
             "first_act": compile_pattern(ordinal.format(alternation(lex["ordinal_act_first"])), flags),
             "later_act": compile_pattern(ordinal.format(alternation(lex["ordinal_act_later"])), flags)}
-
-
-def _summed_acts_pattern(lex: dict) -> str:
-    """Several acts under one toll: each act with an article of its own ('a missile attack on the parade
-    and a suicide bombing outside a police station'), or acts on two named places ('attacks on Monguno and
-    Nganzai'). Twin bombs ('two bombs', 'twin blasts') are one act with one article and do not match."""
-    nouns = lex["summed_act_nouns"]
-    act = alternation(nouns)
-    acts = alternation(_plural(n, lex["irregular_plurals"]) for n in nouns)
-    words = r"(?:[\w'\u2019-]+\s+)"
-    one = rf"(?:an?|another)\s+{words}{{0,3}}?(?:{act})(?![\w-])"
-    place = r"(?-i:[A-Z][\w'\u2019-]+)"
-    on_places = rf"(?:{acts})(?![\w-])[^.;]{{0,25}}?\s(?:on|in|at|against)\s+{place}(?:\s+{place})?\s+and\s+{place}"
-    one_act = alternation(lex["one_act_plural_words"])
-    # "Major attacks in the capital have killed at least 40 people", not "twin blasts have killed 40"
-    perfect = (rf"(?<![\w-])(?!(?:{one_act})\s)(?:[\w'\u2019-]+)\s+(?:{acts})(?![\w-])[^.;]{{0,80}}?"
-               rf"\s(?:have|has)\s+(?:now\s+)?killed\b")
-    # "in a pair of bomb attacks", "during two separate attacks": acts told as several
-    several = rf"(?:{alternation(lex['several_acts_markers'])})\s+{words}{{0,2}}?(?:{acts})(?![\w-])"
-    # "in two militant attacks on security forces at different locations"
-    apart = rf"(?:{acts})(?![\w-])[^.;]{{0,60}}?\s(?:at|in)\s+(?:{alternation(lex['several_places_words'])})(?![\w-])"
-    # "killed in Afghanistan in the past week", "In the course of 72 hours, 15 people have been killed"
-    period = rf"(?:{alternation(lex['period_sum_openers'])})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex['period_units'])})(?![\w-])"
-    return rf"(?<![\w-])(?:{one}[^.;]{{0,80}}?\sand\s+{one}|{on_places}|{several}|{apart}|{period})|{perfect}"
 
 
 def _earlier_act_pattern(lex: dict) -> str:
@@ -380,7 +329,7 @@ def casualty_rules() -> Rules:
         relative=compile_pattern(r"\([^()]*\)|,\s*(?:who|which|whose|whom)\b[^,;]*,"
                                  r"|(?<!\d)\s[-\u2013\u2014]{1,2}\s(?-i:[a-z])[^-\u2013\u2014.;\n]{0,80}?\s[-\u2013\u2014]{1,2}(?=\s)",
                                  flags),
-        summed=compile_pattern(_summed_acts_pattern(lex), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
+        summed=compile_pattern(summed_acts_pattern(lex), flags), attacking=compile_pattern(_attacking_pattern(lex), flags),
         earlier=compile_pattern(_earlier_act_pattern(lex), flags),
         perpetrator_numbers=_numbers(lex["perpetrator_nouns"], lex["irregular_plurals"]), sets=_word_sets(lex),
         sep=compile_pattern(r",\s*(?:and\s+|as\s+well\s+as\s+)?|(?:^|\s)(?:and|as\s+well\s+as|along\s+with|plus)\s",

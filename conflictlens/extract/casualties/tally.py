@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from conflictlens.extract.casualties.acts import contrasted_again, noun_tolls, other_act_clauses
 from conflictlens.extract.casualties.nouns import Item, included_fighters, less_by
+from conflictlens.extract.casualties.later_deaths import later_deaths
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, Triple
 from conflictlens.extract.casualties.totals import CUE_REACH, Entry
@@ -75,7 +76,10 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
     """Record zero statements and revised tolls, and blank them out so verbs do not count them again."""
     # parentheses and ", who was also ...," never hold the subject; blanking them keeps the scans short
     # but ", which left two officers dead," tells the act's own toll
-    work = rules.relative.sub(lambda m: m.group() if _relative_toll(m, rules) else " " * len(m.group()), sent)
+    deaths = later_deaths(sent, rules)  # "injured seven people, including a soldier who later died"
+    tally.found["fatalities"] += [(value, (base + a, base + b)) for value, (a, b), _ in deaths]
+    work = blank(sent, [rel for _, _, rel in deaths])
+    work = rules.relative.sub(lambda m: m.group() if _relative_toll(m, rules) else " " * len(m.group()), work)
     # "... claimed an attack in December in which 12 soldiers were killed": another act's toll
     work = rules.earlier.sub(lambda m: " " * len(m.group()), work)
     work = blank(work, other_act_clauses(work, rules))  # "16 dead in X attack; 24 killed in Y bombing"
