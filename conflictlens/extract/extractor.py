@@ -314,14 +314,14 @@ class Extractor:
         for span in ctx.sentences:
             sentence = text[span[0]: span[1]]
             here = [p for p in told if span[0] <= p.start < span[1]]
-            places = frozenset(admin_names(p) for p in here)
+            places = frozenset(admin_names(p, ctx.known_at[0]) for p in here)
             # The dateline's date is the day of filing, no day of an incident (nor those `incident_days` leaves out).
             dated, day_mentions, named = incident_days(text, dates, max(span[0], ctx.body_start), span[1],
                                                        ctx.published, self.date_order)
             lowered = sentence.lower()
             support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
             within = frozenset(province_of(p, ctx.known_at[0]) for p in here)
-            opens_in = frozenset(admin_names(p) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
+            opens_in = frozenset(admin_names(p, ctx.known_at[0]) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},
                                        frozenset(m.text.lower() for m in dated), opens_in - {""}, named,
                                        *past_telling(dated, day_mentions, ctx.published, self.date_order)))

@@ -98,14 +98,26 @@ def _pick(elements: list[WrittenPlace]) -> WrittenPlace | None:
     return None
 
 
-def admin_names(p: PlaceMention) -> str:
-    """Name a mention by what it denotes below country level, so 'Kabul' and 'Kabul city' agree."""
+def admin_names(p: PlaceMention, country: str | None = None) -> str:
+    """Name a mention by what it denotes below country level, so 'Kabul' and 'Kabul city' agree; '' for a
+    country. A name that is a country's ("in central Mexico", "northern Mozambique", "near the border with
+    Mali") names that country in a report of it (the report's main `country`), or in one where no entry of
+    that name lies in the report's country: not the State of México, nor the island town of Mozambique. A
+    country's name that is also a division of the report's country ("Niger" in a Nigerian report) stays the
+    division."""
     kinds = {c.kind for c in p.candidates}
-    if kinds == {"country"}:
+    if kinds == {"country"} or _names_a_country(p, country):
         return ""
     # "Borno State" and "Borno" name one province: its entry's name, not the words written
     province = {c.name.lower() for c in p.candidates if c.kind == "admin1"}
     return province.pop() if len(province) == 1 else p.text.lower()
+
+
+def _names_a_country(p: PlaceMention, country: str | None) -> bool:
+    nations = {c.country for c in p.candidates if c.kind == "country"}
+    if not nations or country is None:
+        return False
+    return country in nations or not any(c.country == country for c in p.candidates if c.kind != "country")
 
 
 def province_of(p: PlaceMention, country: str | None = None) -> str:
