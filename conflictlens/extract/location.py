@@ -95,7 +95,25 @@ def _own_places(ctx: DocContext, incident: Incident) -> list[PlaceMention]:
     # ("a spokeswoman in Kabul")
     told = [p for p in inside if not elsewhere_reference(text, p)]
     inside = [p for p in told if p not in offices] or told or [p for p in inside if p not in offices] or inside
-    return at_home(_towns_before_divisions(text, inside), ctx.places)
+    return at_home(_districts_not_provinces(text, _towns_before_divisions(text, inside)), ctx.places)
+
+
+def _districts_not_provinces(text: str, inside: list[PlaceMention]) -> list[PlaceMention]:
+    """"Shikaan, Katsina district, Benue": a name written as a division below the province that another
+    name of the incident places in a province of its own ("Benue") is that division, not the province it
+    shares a name with (Katsina State): its province readings are dropped. A province written with its
+    kind ("Antioquia department"), which the gazetteer knows only as a province, keeps them."""
+    outright = {(c.country, c.name) for p in inside if all(c.kind == "admin1" for c in p.candidates)
+                for c in p.candidates}
+    out = []
+    for p in inside:
+        lower = tuple(c for c in p.candidates if c.kind != "admin1")
+        other = {cc for cc, name in outright if not any(c.kind == "admin1" and c.name == name for c in p.candidates)}
+        if lower and len(lower) < len(p.candidates) and other & {c.country for c in lower} \
+                and division_written(text, p):
+            p = PlaceMention(p.start, p.end, p.text, lower)
+        out.append(p)
+    return out
 
 
 def _towns_before_divisions(text: str, inside: list[PlaceMention]) -> list[PlaceMention]:

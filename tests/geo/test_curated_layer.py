@@ -109,7 +109,7 @@ def test_a_bare_word_is_no_burkina_province(gaz) -> None:
 
 @pytest.mark.parametrize("text, admin1, admin2", [
     ("Separatist fighters torched a school in Babessi, Ngo-Ketunjia division, on Tuesday.", "North-West", "Ngo-Ketunjia"),
-    ("Soldiers said the raiders crossed into the Mayo-Tsanaga department at night.", "Extreme-North", "Mayo-Tsanaga"),
+    ("Soldiers said the raiders crossed into the Mayo-Tsanaga department at night.", "Far North", "Mayo-Tsanaga"),
     ("Gunmen abducted two teachers in Bui division last week.", "North-West", "Bui Division"),
     ("A checkpoint came under fire in the Lebialem division of the country.", "South-West", "Lebialem"),
 ])
