@@ -1,0 +1,71 @@
+"""Who did it, as session 19 found news prose telling it apart from the deed: the attackers' identity told
+in its own clause ("the slain attacker was identified as NAME, a member of X", "police identified the bomber
+as a recruit of X", "both attackers belonged to X"); the weapon between a group's name and its attack ("a
+Taliban suicide attack", "PKK bomb attack"); a place held by its attackers ("overrun by X"); an attack tried
+("X attempted to ambush a patrol"). Every text here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.actor_helpers import perpetrators_and_claims
+
+BLA = "Baloch Liberation Army (BLA)"
+TTP = "Tehrik-i-Taliban Pakistan (TTP)"
+ELN = "National Liberation Army of Colombia (ELN)"
+ADF = "Allied Democratic Forces (ADF)"
+PKK = "Kurdistan Workers' Party (PKK)"
+
+
+def _perpetrators(extractor, text: str, published: str = "2024-03-10") -> list:
+    return [actor for actor, _claimed in perpetrators_and_claims(extractor, text, published)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Gunmen stormed a church in Kaduna on Sunday, killing five people. The slain attacker was later identified "
+     "as Musa Bello, a known commander of Boko Haram.", "Boko Haram"),
+    ("The gunman who killed four worshippers at a church in Kano on Sunday was identified as Ibrahim Sani, a "
+     "member of Boko Haram, police said.", "Boko Haram"),
+    ("A suicide bomber killed nine worshippers at a mosque in Peshawar on Friday. Police identified the bomber as "
+     "a 19-year-old member of the Pakistani Taliban.", TTP),
+    ("A bomber blew himself up at a checkpoint in Mogadishu on Thursday, killing six soldiers. Officials "
+     "identified the bomber as a 20-year-old recruit of al-Shabaab.", "Al-Shabaab"),
+    ("Two assailants on a motorbike shot dead a police officer in Quetta on Monday. Police said both attackers "
+     "belonged to the Balochistan Liberation Army.", BLA),
+])
+def test_the_attackers_identity_told_apart_names_the_doer(extractor, text, actor):
+    assert _perpetrators(extractor, text) == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman killed two guards at a bank in Lagos on Friday. One of the wounded was identified as Musa Ali, a "
+    "member of a local vigilante group.",
+    "Gunmen killed five villagers near Maiduguri on Tuesday. A survivor was identified as a former member of Boko "
+    "Haram who had surrendered.",
+])
+def test_a_victims_identity_names_no_doer(extractor, text):
+    assert _perpetrators(extractor, text) == [None]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Seven soldiers died in a Boko Haram suicide attack on a base in Borno State on Sunday, the army said.",
+     "Boko Haram"),
+    ("An ELN grenade attack on a police station in Cucuta injured four officers on Wednesday.", ELN),
+    ("A Taliban suicide attack on a police compound in Kunduz on Monday killed seven officers, officials said.",
+     "Taliban"),
+    ("PKK Bomb Attack Kills Two Turkish Police\nDIYARBAKIR, Turkey - Kurdish militants detonated a car bomb near a "
+     "police checkpoint in southeast Turkey early on Sunday, killing two police officers, security sources said.",
+     PKK),
+])
+def test_a_weapon_between_the_name_and_its_attack(extractor, text, actor):
+    assert _perpetrators(extractor, text, "2015-09-14")[0] == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Security forces retook a school in Beni on Tuesday that had been overrun by ADF rebels a day earlier; eight "
+     "pupils were killed.", ADF),
+    ("A police officer was killed on Monday when Maoist rebels attempted to ambush a patrol in Sukma district.",
+     "Maoists"),
+])
+def test_a_place_overrun_or_an_attack_tried_names_the_doer(extractor, text, actor):
+    assert _perpetrators(extractor, text) == [actor]
