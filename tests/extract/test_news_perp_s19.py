@@ -69,3 +69,33 @@ def test_a_weapon_between_the_name_and_its_attack(extractor, text, actor):
 ])
 def test_a_place_overrun_or_an_attack_tried_names_the_doer(extractor, text, actor):
     assert _perpetrators(extractor, text) == [actor]
+
+
+JNIM = "Jamaat Nusrat al-Islam wal Muslimin (JNIM)"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Gunmen killed 11 soldiers near Djibo on Sunday. In a statement, JNIM said the ambush had been staged by its "
+     "fighters.", JNIM),
+    ("A suicide bomber killed 9 policemen in Bannu on Monday. The TTP later said the bombing was carried out by two "
+     "of its suicide bombers.", TTP),
+])
+def test_a_group_saying_its_men_carried_out_the_attack_claims_it(extractor, text, actor):
+    assert perpetrators_and_claims(extractor, text, "2024-03-10") == [(actor, True)]
+
+
+def test_a_state_saying_the_attack_was_carried_out_by_its_men_claims_nothing(extractor):
+    text = "Gunmen killed 5 traders in Borno on Monday. Police said the attack was carried out by its men."
+    assert perpetrators_and_claims(extractor, text, "2024-03-10") == [(None, False)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Authorities attributed the attack on a police post in Arauca on Monday, which killed two officers, to the "
+     "ELN.", ELN),
+    ("Police blamed the Monday attack on a Quetta hospital, which killed 70 people, on Jamaat-ul-Ahrar.",
+     "Jamaat-ul-Ahrar"),
+    ("The army blamed Sunday's massacre in Ituri, in which 22 villagers died, on CODECO militiamen.",
+     "Cooperative for the Development of the Congo (CODECO) militia"),
+])
+def test_blame_told_across_a_clause_about_the_attack(extractor, text, actor):
+    assert perpetrators_and_claims(extractor, text, "2024-03-10") == [(actor, False)]
