@@ -99,3 +99,24 @@ def test_a_state_saying_the_attack_was_carried_out_by_its_men_claims_nothing(ext
 ])
 def test_blame_told_across_a_clause_about_the_attack(extractor, text, actor):
     assert perpetrators_and_claims(extractor, text, "2024-03-10") == [(actor, False)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Al-Shabaab fighters overran a military base in Lower Shabelle on Monday, killing 20 soldiers, the group "
+     "said.", "Al-Shabaab"),
+    ("ISWAP fighters ambushed a convoy near Monguno on Sunday, killing nine soldiers, the group said in a "
+     "statement on Telegram.", "Islamic State West Africa Province (ISWAP)"),
+    ("The BLA attacked a Frontier Corps camp in Panjgur on Tuesday and killed 12 soldiers, the separatist group "
+     "claimed.", BLA),
+])
+def test_a_deed_told_then_the_group_as_its_teller_is_its_claim(extractor, text, actor):
+    assert perpetrators_and_claims(extractor, text, "2024-03-10") == [(actor, True)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Al-Shabaab fighters overran a military base in Lower Shabelle on Monday, killing 20 soldiers, the army "
+     "said.", "Al-Shabaab"),
+    ("Boko Haram killed 30 villagers in Gwoza on Monday, a local vigilante group said.", "Boko Haram"),
+])
+def test_a_deed_told_by_others_is_no_claim(extractor, text, actor):
+    assert perpetrators_and_claims(extractor, text, "2024-03-10") == [(actor, False)]
