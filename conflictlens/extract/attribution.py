@@ -137,7 +137,7 @@ def statements_in_sentence(
         if any(map(held.isdisjoint, chain)) or not may_match_in_order(chain, lowered):
             continue
         for m in pattern.finditer(masked):
-            actor, stance = _actor_of(m, masked, actors), _stance_of(m, cue_stance, actors)
+            actor, stance = _actor_of(m, masked, actors, cue_stance), _stance_of(m, cue_stance, actors)
             if actor is None or (actor.canonical, stance) in seen or cc.other_incident.search(masked, 0, m.start()) \
                     or _habitual(m, masked) or not _armed_if_asked(m, actor):
                 continue
@@ -229,16 +229,19 @@ def _said_by_itself(m: re.Match[str], actors: list[ActorMention]) -> bool:
     return named == {actors[int(token[5:])].canonical}
 
 
-def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention]) -> ActorMention | None:
+def _actor_of(m: re.Match[str], masked: str, actors: list[ActorMention], stance: str = "") -> ActorMention | None:
     """The actor a matched cue speaks of; for 'which denied', the nearest actor before the cue; for "pointed
     the finger at the militant group" (`named_before`), the nearest one written with a capital (a name,
-    not "rebels")."""
+    not "rebels"); for "..., the separatist group claimed.", the nearest that is no state's forces ("X
+    attacked a camp and killed 12 soldiers, the group claimed": the soldiers are the victims)."""
     token = m.groupdict().get("actor")
     if token:
         return actors[int(token[5:])]
     before = [actors[int(i)] for i in re.findall(r"ACTOR(\d+)", masked[: m.start()])]
     if m.groupdict().get("named_before"):
         before = [a for a in before if any(c.isupper() for c in a.text)]
+    if stance == "claimed":
+        before = [a for a in before if a.actor_type not in vocabularies().state_actor_types]
     return before[-1] if before else None
 
 
