@@ -209,12 +209,7 @@ class _CountryRows:
         self.header = lines[0].split("\t")
         self.fixes = fixes
         self.lines = lines
-        self.by_key: dict[str, list[int]] = {}
-        for n in range(1, len(lines)):
-            keys = lines[n].rpartition("\t")[2]  # the builders write `keys` last
-            for key in dict.fromkeys(keys.split("|")):
-                if key:
-                    self.by_key.setdefault(key, []).append(n)
+        self.by_key = _lines_by_key(lines)
         self.entries: dict[int, PlaceEntry] = {}
         self.meta: dict[str, Meta] = {}
         self._line_of_id: dict[str, int] | None = None
@@ -232,12 +227,32 @@ class _CountryRows:
         return self._line_of_id.get(entry_id)
 
 
+def _lines_by_key(lines: list[str]) -> dict[str, int | list[int]]:
+    """Name key -> the line (past the header) that has it, or the lines in order when several do (few do:
+    a list for every key cost a country's file a third more memory and time to index)."""
+    by_key: dict[str, int | list[int]] = {}
+    for n in range(1, len(lines)):
+        line = lines[n]
+        keys = line[line.rfind("\t") + 1:]  # the builders write `keys` last
+        for key in (dict.fromkeys(keys.split("|")) if "|" in keys else (keys,)):
+            if not key:
+                continue
+            found = by_key.setdefault(key, n)
+            if found != n:
+                if isinstance(found, int):
+                    by_key[key] = [found, n]
+                else:
+                    found.append(n)
+    return by_key
+
+
 class _CountryIndex(Mapping):
     def __init__(self, rows: _CountryRows) -> None:
         self.rows = rows
 
     def __getitem__(self, key: str) -> tuple[PlaceEntry, ...]:
-        return tuple(self.rows.entry(n) for n in self.rows.by_key[key])
+        lines = self.rows.by_key[key]
+        return (self.rows.entry(lines),) if isinstance(lines, int) else tuple(map(self.rows.entry, lines))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.rows.by_key)
