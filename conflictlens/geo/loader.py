@@ -21,6 +21,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.geo.curated import CURATED_FILE, layer_curated, parse_curated, province_fixes, with_province
+from conflictlens.geo.line_keys import lines_by_key
 from conflictlens.geo.normalize import name_key
 from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import PlaceEntry
@@ -209,7 +210,7 @@ class _CountryRows:
         self.header = lines[0].split("\t")
         self.fixes = fixes
         self.lines = lines
-        self.by_key = _lines_by_key(lines)
+        self.by_key = lines_by_key(lines)
         self.entries: dict[int, PlaceEntry] = {}
         self.meta: dict[str, Meta] = {}
         self._line_of_id: dict[str, int] | None = None
@@ -225,25 +226,6 @@ class _CountryRows:
         if self._line_of_id is None:
             self._line_of_id = {self.lines[n].partition("\t")[0]: n for n in range(1, len(self.lines))}
         return self._line_of_id.get(entry_id)
-
-
-def _lines_by_key(lines: list[str]) -> dict[str, int | list[int]]:
-    """Name key -> the line (past the header) that has it, or the lines in order when several do (few do:
-    a list for every key cost a country's file a third more memory and time to index)."""
-    by_key: dict[str, int | list[int]] = {}
-    for n in range(1, len(lines)):
-        line = lines[n]
-        keys = line[line.rfind("\t") + 1:]  # the builders write `keys` last
-        for key in (dict.fromkeys(keys.split("|")) if "|" in keys else (keys,)):
-            if not key:
-                continue
-            found = by_key.setdefault(key, n)
-            if found != n:
-                if isinstance(found, int):
-                    by_key[key] = [found, n]
-                else:
-                    found.append(n)
-    return by_key
 
 
 class _CountryIndex(Mapping):

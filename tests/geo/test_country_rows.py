@@ -1,6 +1,7 @@
 """A country file's lines by name key: one line number per key, a list only where several lines share it."""
 
-from conflictlens.geo.loader import _CountryIndex, _CountryRows, _lines_by_key
+from conflictlens.geo.line_keys import lines_by_key
+from conflictlens.geo.loader import _CountryIndex, _CountryRows
 
 HEADER = "id\tname\tkind\tadmin1\tcountry\tadmin2\tlat\tlon\tpopulation\tstrength\twithin\tkeys"
 
@@ -12,7 +13,7 @@ def _line(n: int, name: str, keys: str) -> str:
 def test_keys_shared_by_lines_keep_every_line_in_order():
     lines = [HEADER, _line(1, "Oldtown", "oldtown|old town"), _line(2, "Newtown", "newtown"),
              _line(3, "Old Town", "old town|old town"), _line(4, "Oldtown East", "oldtown")]
-    assert _lines_by_key(lines) == {"oldtown": [1, 4], "old town": [1, 3], "newtown": 2}
+    assert lines_by_key(lines) == {"oldtown": [1, 4], "old town": [1, 3], "newtown": 2}
 
 
 def test_empty_keys_are_skipped_and_entries_come_in_line_order():
