@@ -21,6 +21,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.geo.curated import CURATED_FILE, layer_curated, parse_curated, province_fixes, with_province
+from conflictlens.geo.line_keys import lines_by_key
 from conflictlens.geo.normalize import name_key
 from conflictlens.model.cache import cached, package_sources, source_key
 from conflictlens.model.protocols import PlaceEntry
@@ -209,12 +210,7 @@ class _CountryRows:
         self.header = lines[0].split("\t")
         self.fixes = fixes
         self.lines = lines
-        self.by_key: dict[str, list[int]] = {}
-        for n in range(1, len(lines)):
-            keys = lines[n].rpartition("\t")[2]  # the builders write `keys` last
-            for key in dict.fromkeys(keys.split("|")):
-                if key:
-                    self.by_key.setdefault(key, []).append(n)
+        self.by_key = lines_by_key(lines)
         self.entries: dict[int, PlaceEntry] = {}
         self.meta: dict[str, Meta] = {}
         self._line_of_id: dict[str, int] | None = None
@@ -237,7 +233,8 @@ class _CountryIndex(Mapping):
         self.rows = rows
 
     def __getitem__(self, key: str) -> tuple[PlaceEntry, ...]:
-        return tuple(self.rows.entry(n) for n in self.rows.by_key[key])
+        lines = self.rows.by_key[key]
+        return (self.rows.entry(lines),) if isinstance(lines, int) else tuple(map(self.rows.entry, lines))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.rows.by_key)

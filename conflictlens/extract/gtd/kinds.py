@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 
 from conflictlens.extract.lexicon import gtd_cues, load_json
-from conflictlens.extract.patterns import compile_pattern, may_match
+from conflictlens.extract.anchor_finder import AnchorFinder
+from conflictlens.extract.patterns import compile_pattern
 
 PRIVATE = "Private Citizens & Property"
 
@@ -21,13 +22,11 @@ def blank(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def type_in(text: str) -> str | None:
-    """The target type whose cue occurs earliest in the text (ties broken by rule order)."""
-    best: tuple[int, int, str] | None = None
-    lowered = text.lower()
-    for order, (name, pattern, anchors) in enumerate(gtd_cues().target_rules):
-        m = may_match(anchors, lowered) and pattern.search(text)
-        if m and (best is None or (m.start(), order) < best[:2]):
-            best = (m.start(), order, name)
+    """The target type whose cue occurs earliest in the text (ties broken by rule order).
+
+    That is the first of `typed_spans` (a rule's first match is its search's; a match it leaves out lies
+    inside an earlier rule's match that starts no later), whose answer a phrase asked again reuses."""
+    best = min(((start, order, name) for start, _end, order, name in typed_spans(text)), default=None)
     return best[2] if best else None
 
 
@@ -39,14 +38,25 @@ def typed_words(sentence: str) -> list[tuple[int, int, str]]:
     return [(start, order, name) for start, _end, order, name in typed_spans(sentence)]
 
 
-def typed_spans(sentence: str) -> list[tuple[int, int, int, str]]:
-    """(start, end, rule order, type) of each cue that is no part of an earlier rule's match."""
+@lru_cache(maxsize=512)
+def typed_spans(sentence: str) -> tuple[tuple[int, int, int, str], ...]:
+    """(start, end, rule order, type) of each cue that is no part of an earlier rule's match.
+
+    Kept for the last phrases asked (a pure function of the text: the cues are read once): a target's
+    phrase is typed again and again as its head, its compound and its possessives are looked at. A rule
+    is searched only where the phrase holds one of its anchors, all found in one pass (`_rule_anchors`)."""
     lowered = sentence.lower()
-    rules = gtd_cues().target_rules
-    matches = [(m.start(), m.end(), order, name) for order, (name, pattern, anchors) in enumerate(rules)
-               if may_match(anchors, lowered) for m in pattern.finditer(sentence)]
-    return [(start, end, order, name) for start, end, order, name in matches
-            if not any(o < order and s <= start and end <= e for s, e, o, _ in matches)]
+    held = _rule_anchors().present(lowered)
+    matches = [(start, end, order, name) for order, (name, pattern, anchors) in enumerate(gtd_cues().target_rules)
+               if anchors is None or not held.isdisjoint(anchors) for start, end in pattern.spans(sentence, lowered)]
+    return tuple((start, end, order, name) for start, end, order, name in matches
+                 if not any(o < order and s <= start and end <= e for s, e, o, _ in matches))
+
+
+@lru_cache(maxsize=1)
+def _rule_anchors() -> AnchorFinder:
+    """Every anchor of the target rules (about 500), found in a phrase in one pass."""
+    return AnchorFinder(a for _name, _pattern, anchors in gtd_cues().target_rules for a in anchors or ())
 
 
 def without_generic_security(phrase: str) -> str:

@@ -202,12 +202,31 @@ PERSON_NAME = compile_pattern(r"(?:[A-Z][\w'’-]*\s?){1,5}")
 
 def role_of(text: str, name: str) -> str | None:
     """'Mirwais Karimi, the head of the council', later 'Karimi, the head of ...' or 'Karimi's vehicle, the head
-    of ...': the role given."""
-    parts = [re.escape(p) for p in name.split() if len(p) > 2]
-    if not parts:
-        return None
-    m = re.search(rf"\b(?:{'|'.join(parts)})(?:['’]s {THEIRS})?,\s+(?:(?:a|an|the)\s+)?([^,.;]+)", text)
-    return m.group(1) if m else None
+    of ...': the role given.
+
+    The first word of the name (of three letters or more), in order of where it stands and then of the name,
+    that starts a word and that `_ROLE_AFTER` follows: what one regex of the name's words followed by it finds,
+    without compiling a regex for every name (each held THEIRS: a few milliseconds, most names asked once)."""
+    parts = [p for p in name.split() if len(p) > 2]
+    found = sorted((at, k, part) for k, part in enumerate(parts) for at in _places_of(text, part))
+    for at, _k, part in found:
+        m = _WORD_START.match(text, at) and _ROLE_AFTER.match(text, at + len(part))
+        if m:
+            return m.group(1)
+    return None
+
+
+def _places_of(text: str, part: str) -> list[int]:
+    places, at = [], text.find(part)
+    while at >= 0:
+        places.append(at)
+        at = text.find(part, at + 1)
+    return places
+
+
+# What follows a name whose role is given: "'s vehicle, the head of ..." or ", the head of ...".
+_ROLE_AFTER = compile_pattern(rf"(?:['’]s {THEIRS})?,\s+(?:(?:a|an|the)\s+)?([^,.;]+)")
+_WORD_START = compile_pattern(r"\b")
 
 
 def _security_branch(victims: list[str]) -> str:
