@@ -107,3 +107,20 @@ def test_a_new_process_writes_its_programs_and_the_next_reads_them(tmp_path):
     second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert (tmp_path / f"{patterns.CACHE_ENTRY}.cache").is_file()
     assert int(second.stdout) > int(first.stdout)  # the first run's programs were read back
+
+
+def test_the_run_that_fills_the_cache_keeps_every_declared_cue_used_or_not(tmp_path):
+    """A cue the first run never searched is in the cache for the next run; a report's own words are not."""
+    script = ("import re\n"
+              "from conflictlens.extract.patterns import LazyPattern, ReportPattern, compiled_programs\n"
+              "unused = LazyPattern(r'(?<![\\w-])(?:mortar shells? landed)(?![\\w])', re.I)\n"
+              "own = ReportPattern(r'Quxian Front', re.I)\n"
+              "used = LazyPattern(r'(?P<n>\\d+) (?:killed|dead)', re.I)\n"
+              "assert used.search('3 killed') and own.search('the quxian front')\n"
+              "known = {k[0] for k in compiled_programs().known}\n"
+              "print(compiled_programs().cold, unused.pattern in known, own.pattern in known)\n")
+    env = {**os.environ, "CONFLICTLENS_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    assert runs[0].stdout.split() == ["True", "False", "False"]  # cold: compiled only what it searched
+    assert runs[1].stdout.split() == ["False", "True", "False"]  # the first run kept the unused cue at exit
