@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from conflictlens.store.dialect import SQLITE
+from conflictlens.store.pragmas import pragmas_set
 
 # meta key holding {index name: CREATE statement} while indexes are dropped for an import.
 DEFERRED_MARK = "deferred_indexes"
@@ -140,10 +141,5 @@ def unchecked_own_rows(store: Any) -> Iterator[None]:
     if store.dialect is not SQLITE or store.read_only:
         yield
         return
-    conn = store.connection
-    before = conn.execute("PRAGMA ignore_check_constraints").fetchone()[0]
-    conn.execute("PRAGMA ignore_check_constraints = 1")
-    try:
+    with pragmas_set(store.connection, (("ignore_check_constraints", "1"),)):
         yield
-    finally:
-        conn.execute(f"PRAGMA ignore_check_constraints = {int(before)}")

@@ -25,6 +25,7 @@ from typing import Any, Iterator
 from conflictlens.errors import ConflictLensError
 from conflictlens.store.failures import translated
 from conflictlens.store.incidents import IncidentStore, NewMember, _chunks, _loads
+from conflictlens.store.pragmas import pragmas_set
 from conflictlens.store.sqlite import Store
 
 TABLES = ("incidents", "incident_members", "incident_blocks")
@@ -165,17 +166,8 @@ class BulkIncidentStore(IncidentStore):
     @contextmanager
     def bulk_settings(self) -> Iterator[None]:
         """The connection set for the run (`_BULK_PRAGMAS`), as it was afterwards."""
-        conn = self._conn
-        with translated(self._path):
-            before = [(name, conn.execute(f"PRAGMA {name}").fetchone()[0]) for name, _ in _BULK_PRAGMAS]
-            for name, value in _BULK_PRAGMAS:
-                conn.execute(f"PRAGMA {name} = {value}")
-        try:
+        with pragmas_set(self._conn, _BULK_PRAGMAS, lambda: translated(self._path)):
             yield
-        finally:
-            with translated(self._path):
-                for name, value in before:
-                    conn.execute(f"PRAGMA {name} = {value}")
 
     def swap_in(self) -> None:
         """Replace the old tables by the new ones and build their indexes (inside the caller's transaction)."""
