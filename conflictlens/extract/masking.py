@@ -56,7 +56,9 @@ def mask_actors(sentence: str, offset: int, mentions: Sequence[ActorMention]) ->
             pos = e + 1  # "the Islamic State West Africa Province (ISWAP) killed": one name
             continue
         parts.append(sentence[pos:s])
-        parts.append(f"ACTOR{len(kept)}")
+        # a name read with its line break ("Login\n23 killed"): the digits after it must not join the
+        # placeholder ("ACTOR023" would name the 24th actor)
+        parts.append(f"ACTOR{len(kept)}" + (" " if sentence[e:e + 1].isalnum() else ""))
         kept.append(m)
         pos = e
     parts.append(sentence[pos:])
