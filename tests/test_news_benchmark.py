@@ -96,3 +96,13 @@ def test_city_is_scored_as_gtd_scores_it_and_the_place_only_row_keeps_the_old_co
     assert not ev.field_correct(gold | {"city": "Bannu"}, district_only, "city")
     counts = ev.tally([(gold, district_only)])
     assert counts["city"] == (1, 1) and counts[ev.PLACE_ONLY] == (0, 1)
+
+
+def test_an_article_whose_extract_run_fails_is_scored_as_no_events_and_said(tmp_path, capsys, monkeypatch):
+    # a run that exits with an error: the benchmark goes on and says which article failed
+    news = _module()
+    bad = tmp_path / "garbage.txt"
+    bad.write_text("x")
+    monkeypatch.setattr(news.subprocess, "run", lambda *a, **k: news.subprocess.CompletedProcess(a, 1, "", "Error: CL-E999 boom"))
+    assert news.extract(bad, "2024-01-01") == []
+    assert "EXTRACT FAILED (exit 1) on garbage.txt: Error: CL-E999 boom" in capsys.readouterr().err

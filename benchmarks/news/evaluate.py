@@ -47,8 +47,13 @@ _UNNAMED = {"", "unknown", "unidentified"}
 def extract(path: Path, published: str) -> list[dict]:
     """The events `conflictlens extract` gives for one article (run as users run it)."""
     cmd = [sys.executable, "-m", "conflictlens.cli", "extract", str(path), "--published", published, "--format", "json"]
-    out = subprocess.run(cmd, capture_output=True, text=True, env=os.environ, check=True).stdout
-    return json.loads(out) if out.strip() else []
+    done = subprocess.run(cmd, capture_output=True, text=True, env=os.environ)
+    if done.returncode != 0:
+        # a failed run gives the user nothing: scored as no events (every incident missed), and said
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        print(f"EXTRACT FAILED (exit {done.returncode}) on {path.name}: {last}", file=sys.stderr)
+        return []
+    return json.loads(done.stdout) if done.stdout.strip() else []
 
 
 def _norm(value: object) -> str:
