@@ -175,6 +175,7 @@ def _province_told_before(location: Location, basis: PlaceMention | None, ctx: D
         return _province_only(prior, prior_basis, geocoder)
     named = [p for p in at_home(ctx.places, ctx.places) if p.start >= ctx.body_start
              and not elsewhere_reference(ctx.doc.text, p)  # "a military spokeswoman in Kabul"
+             and not distance_reference(ctx.doc.text, p)  # "474 km east of the capital, Bangui"
              and any(c.kind == "admin1" and c.country == location.country for c in p.candidates)]
     provinces = {c.admin1 for p in named for c in p.candidates if c.kind == "admin1" and c.country == location.country}
     if len(provinces) != 1:

@@ -94,3 +94,16 @@ def test_a_village_of_a_town_keeps_the_town(session) -> None:
     """GTD and the gold code a village by the town it lies in ("Upper Cabengbeng village in Sumisip")."""
     text = "Gunmen ambushed soldiers on Wednesday in Lower Tabiawan village in Sumisip, Basilan, killing three."
     assert [loc[2] for loc in _locations(session, text)] == ["Sumisip"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("UNITED NATIONS, March 4 (AP) — Rebels ambushed a UN convoy in the Central African Republic on Sunday, killing "
+     "three peacekeepers and wounding five, the United Nations said.\n\nThe mission sent a helicopter and more troops "
+     "to secure the site near Bria, about 600 kilometers (370 miles) northeast of the capital, Bangui, a spokesman "
+     "said.", ("CF", "Haute-Kotto", "Bria")),
+    ("Gunmen ambushed an army patrol in Mali on Tuesday, killing six soldiers, the army said. Reinforcements reached "
+     "the scene outside Tenenkou, some 400 kilometres northeast of the capital, Bamako, late on Tuesday.",
+     ("ML", "Mopti", "Tenenkou")),
+])
+def test_the_site_of_an_attack_told_later_places_it_not_the_capital_it_is_measured_from(session, text, expected) -> None:
+    assert _locations(session, text) == [expected]
