@@ -25,6 +25,13 @@ from conflictlens.model.records import Event, Location
 _BY_CHARS = 90
 _NEAR = compile_pattern(r"\b(?:near|close to|outside|km|kms|kilomet(?:er|re)s?|miles?)\b", re.I)
 _SENTENCE_END = compile_pattern(r"\.\s|;")
+# What a country is named after when the scene only lies near it ("in the Tahoua region near Mali").
+_NEAR_COUNTRY = compile_pattern(r"\b(?:near|close to|bordering|along)\s+(?:the\s+)?(?:borders?\s+(?:with\s+|of\s+)?)?$", re.I)
+# A camp of the displaced said to lie in a town ("shelled Abu Shouk displacement camp in El-Fasher"): the camp
+# is the scene and the town only where it lies. Not a village of a town ("Upper Cabengbeng village in
+# Sumisip": the town, as GTD codes it) nor a town's area ("the Sangani Ser area of Turbat" is Turbat).
+_CAMP_AFTER = compile_pattern(r"\s+(?:(?:displacement|displaced persons|displaced people|IDPs?|refugee)\s+)?camp\b", re.I)
+_IN_TOWN = compile_pattern(r",?\s+(?:in|outside|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?", re.I)
 # What joins a town to the division it lies in: "Dansadau in Maru LGA", "Aden's Khor Maksar district".
 _TOWN_IN_DIVISION = compile_pattern(r"['’]s\s+|,?\s+(?:in|of)\s+(?:the\s+)?")
 
@@ -95,7 +102,14 @@ def _own_places(ctx: DocContext, incident: Incident) -> list[PlaceMention]:
     # ("a spokeswoman in Kabul")
     told = [p for p in inside if not elsewhere_reference(text, p)]
     inside = [p for p in told if p not in offices] or told or [p for p in inside if p not in offices] or inside
+    # "in the Tahoua region near Mali": a country said as what the scene lies near is a neighbour, not the scene
+    inside = [p for p in inside if not _neighbour_country(text, p)] or inside
     return at_home(_districts_not_provinces(text, _towns_before_divisions(text, inside)), ctx.places)
+
+
+def _neighbour_country(text: str, place: PlaceMention) -> bool:
+    return any(c.kind == "country" for c in place.candidates) and _NEAR_COUNTRY.search(
+        text, max(0, place.start - 40), place.start) is not None
 
 
 def _districts_not_provinces(text: str, inside: list[PlaceMention]) -> list[PlaceMention]:
@@ -161,6 +175,7 @@ def _province_told_before(location: Location, basis: PlaceMention | None, ctx: D
         return _province_only(prior, prior_basis, geocoder)
     named = [p for p in at_home(ctx.places, ctx.places) if p.start >= ctx.body_start
              and not elsewhere_reference(ctx.doc.text, p)  # "a military spokeswoman in Kabul"
+             and not distance_reference(ctx.doc.text, p)  # "474 km east of the capital, Bangui"
              and any(c.kind == "admin1" and c.country == location.country for c in p.candidates)]
     provinces = {c.admin1 for p in named for c in p.candidates if c.kind == "admin1" and c.country == location.country}
     if len(provinces) != 1:
@@ -193,14 +208,19 @@ def _lies_by(found: tuple[str, int, int] | None, basis: PlaceMention | None, ctx
     """"the village of Kfarjouz near Nabatieh", "at Pissele, near Bourzanga": a settlement the gazetteer lacks,
     named by its kind, and a town said just after it, in the same sentence, as what it is near is a distance
     reference, not the place (the town may be named first elsewhere: "attack on Ngwom base near Maiduguri"
-    above "in Ngwom village, 14 km north of ... Maiduguri"). A part of a town is not near it: "the Sangani Ser
+    above "in Ngwom village, 14 km north of ... Maiduguri"). So is a camp of the displaced said to lie in the
+    town ("shelled Abu Shouk displacement camp in El-Fasher"). A part of a town is not near it: "the Sangani Ser
     area of Turbat" is Turbat, as GTD codes it."""
     if found is None or basis is None or any(p.start <= found[1] < p.end for p in ctx.places):
         return False
     text = ctx.doc.text
-    return any(p.text == basis.text and found[2] <= p.start and p.start - found[2] <= _BY_CHARS
-               and _NEAR.search(text, found[2], p.start) and not _SENTENCE_END.search(text, found[2], p.start)
-               for p in ctx.places)
+    if any(p.text == basis.text and found[2] <= p.start and p.start - found[2] <= _BY_CHARS
+           and _NEAR.search(text, found[2], p.start) and not _SENTENCE_END.search(text, found[2], p.start)
+           for p in ctx.places):
+        return True
+    camp = _CAMP_AFTER.match(text, found[2])
+    return camp is not None and any(p.text == basis.text and _IN_TOWN.fullmatch(text, camp.end(), p.start) is not None
+                                    for p in ctx.places if p.start >= camp.end())
 
 
 def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],

@@ -220,9 +220,11 @@ def with_local_towns(text: str, places: list[PlaceMention], country: str | None,
     """The report's places and the small towns of the country it is set in that it names as places
     (`Geocoder.with_local_places`); none inside a person's name, an actor's name or the messengers
     (`not_here`), as for the other places. The country is the clear home of its names (`home_country`),
-    or its main `country` (names and groups) where no name votes for another; else no small town is read."""
+    or its main `country` (names and groups) where no name votes for another or where its names vote for it more
+    than for any other (a report from a border area names the neighbours: "in the Tillia area, in the Tahoua
+    region near Mali ... the Niger-Burkina Faso-Mali border"); else no small town is read."""
     votes = country_votes(places)
-    home = home_country(votes) or (country if country and set(votes) <= {country} else None)
+    home = home_country(votes) or (country if country and _leads(votes, country) else None)
     if home is None:
         return places
     old = {(p.start, p.end) for p in places}
@@ -230,6 +232,12 @@ def with_local_towns(text: str, places: list[PlaceMention], country: str | None,
     new = not_persons([p for p in merged if (p.start, p.end) not in old], persons, text)
     keep = {(p.start, p.end) for p in new if not any(s <= p.start and p.end <= e for s, e in not_here)} | old
     return [p for p in merged if (p.start, p.end) in keep]
+
+
+def _leads(votes: Counter, country: str) -> bool:
+    """No name votes for another country, or more names vote for this one than for any other."""
+    ranked = votes.most_common(2)
+    return set(votes) <= {country} or (ranked[0][0] == country and (len(ranked) < 2 or ranked[0][1] > ranked[1][1]))
 
 
 def at_home(mentions: list[PlaceMention], report: Iterable[PlaceMention]) -> list[PlaceMention]:

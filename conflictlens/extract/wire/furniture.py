@@ -38,6 +38,7 @@ class _Patterns:
     agency: re.Pattern[str]
     dateline: re.Pattern[str]
     caps_dateline: re.Pattern[str]
+    titled_dateline: re.Pattern[str]
     caps_not_places: frozenset[str]
     furniture: tuple[re.Pattern[str], ...]
     months: dict[str, int]
@@ -55,7 +56,9 @@ def _patterns() -> _Patterns:
                                                                                    "agency_credit"))
     months = {k.lower(): v for k, v in load_json("date_phrases.json")["months"].items() if not k.startswith("_")}
     return _Patterns(compile_pattern(agency), compile_pattern(dateline, re.M),
-                     compile_pattern(raw["caps_dateline"].replace("STAMP", raw["stamp"]), re.M), frozenset(raw["caps_not_places"]), furniture, months,
+                     compile_pattern(raw["caps_dateline"].replace("STAMP", raw["stamp"]), re.M),
+                     compile_pattern(raw["titled_dateline"].replace("STAMP", raw["stamp"]), re.M),
+                     frozenset(raw["caps_not_places"]), furniture, months,
                      compile_pattern(raw["caption"].replace("AGENCY", agency), re.M))
 
 
@@ -68,7 +71,7 @@ def find_dateline(text: str) -> Dateline | None:
         if m is not None and m.group("nodash") is not None and not pats.agency.fullmatch(m.group("agency") or ""):
             m = None  # "Attack in Kabul (video) Gunmen ...": no dash, and no agency named
         if m is None or not (m.group("date") or m.group("agency")):
-            caps = _caps_dateline(text, start, pats)
+            caps = _caps_dateline(text, start, pats) or _titled_dateline(text, start, pats)
             if caps is not None:
                 return caps
             continue
@@ -111,6 +114,15 @@ def _caps_dateline(text: str, start: int, pats: _Patterns) -> Dateline | None:
     """'BAMAKO, Mali —', 'PESHAWAR:': a place in capitals opening a line of mixed-case story."""
     m = pats.caps_dateline.match(text, start)
     if m is None or m.group("place") in pats.caps_not_places:
+        return None
+    return Dateline(m.end(), m.span("place"), None, None)
+
+
+def _titled_dateline(text: str, start: int, pats: _Patterns) -> Dateline | None:
+    """'Kabul: At least 12 people were killed ...': a place in title case and a colon opening a line
+    whose story runs to a sentence end (a headline "Algeria: 9 soldiers killed" ends none)."""
+    m = pats.titled_dateline.match(text, start)
+    if m is None or m.group("place").upper() in pats.caps_not_places:
         return None
     return Dateline(m.end(), m.span("place"), None, None)
 
