@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Collection, Iterable, Iterator, Sequence
 
 from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
@@ -34,7 +34,7 @@ from conflictlens.resolve.names import fold, skeleton
 from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_of, source_of
 from conflictlens.resolve.settings import Settings, settings
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store, event_from_record
-from conflictlens.store.incidents import IncidentStore
+from conflictlens.store.incidents import IncidentStore, MemberRow
 
 PENDING_BATCH = 2000  # unresolved events read and resolved at a time by `resolve_pending` ...
 # ... and committed every so many events or seconds, as an import commits: a commit writes every page
@@ -163,7 +163,7 @@ def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: Res
         for (event, source), profile, (own, probes) in zip(items, profiles, keys):
             _resolve_one(batch, event, source, profile, own, probes, report)
         batch.flush()
-        recompose(batch.incidents, report.incidents, ctx, batch.events)
+        recompose(batch.incidents, report.incidents, ctx, batch.events, batch.founded)
     return report
 
 
@@ -177,8 +177,10 @@ def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]
         return report
     incidents = store.incidents
     with store.transaction():
+        stored = incidents.members_of_documents([doc.id for doc, _ in changed])  # one query per 500
         for doc, events in changed:
-            _drop_vanished(incidents, doc.id, {e.id for e in events}, report)
+            if doc.id in stored:
+                _drop_vanished(incidents, stored[doc.id], {e.id for e in events}, report)
     if report.removed and index is not None:
         index.forget()  # members left the incidents it holds
     meta = {doc.id: {"outlet": doc.outlet, "published": doc.published, "title": doc.title} for doc, _ in changed}
@@ -269,9 +271,11 @@ def clear_mark_if_done(incidents: IncidentStore) -> None:
             incidents.clear_unresolved_mark()
 
 
-def _drop_vanished(incidents: IncidentStore, doc_id: str, current: set[str], report: ResolutionReport) -> None:
-    """Re-extraction may drop events: their memberships go (analyst decisions stay in the trail)."""
-    for member in incidents.members_of_document(doc_id):
+def _drop_vanished(incidents: IncidentStore, members: Sequence[MemberRow], current: set[str],
+                   report: ResolutionReport) -> None:
+    """Re-extraction may drop events: the memberships of a document's `members` not `current` go
+    (analyst decisions stay in the trail)."""
+    for member in members:
         if member.event_id not in current:
             incidents.remove_member(member.event_id)
             report.incidents.add(member.incident_id)
@@ -304,10 +308,11 @@ def _resolve_one(batch: Batch, event: Event, source: Source, profile: Profile, k
 
 
 def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: ResolutionContext,
-              known: dict[str, Event] | None = None) -> None:
+              known: dict[str, Event] | None = None, founded: Collection[str] = frozenset()) -> None:
     """Recompute the merged record of each incident from its members (delete it when it has none).
 
-    `known`: events already in memory (the batch just resolved), which need not be read back.
+    `known`: events already in memory (the batch just resolved), which need not be read back;
+    `founded`: incidents the batch started, which are not stored yet (inserted without an upsert).
     """
     known = known or {}
     chosen = sorted(set(incident_ids))
@@ -325,4 +330,4 @@ def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: Resolu
         record = compose(incident_id, pairs)
         record["pinned"] = [event_id for event_id, _, pinned in members if pinned]
         saved.append((incident_id, record, len(pairs), record["date"]["start"], record["location"]["country"]))
-    incidents.save_incidents(saved)
+    incidents.save_incidents(saved, new=founded)

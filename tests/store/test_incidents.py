@@ -155,3 +155,33 @@ def test_members_filed_together_are_stored_as_filed_one_by_one(tmp_path) -> None
                          conn.execute("SELECT rowid, key, event_id FROM incident_blocks ORDER BY rowid").fetchall()))
     assert rows[0] == rows[1]
     assert len(rows[0][1]) == 8  # a key repeated for one member is filed once
+
+
+def test_members_of_many_documents_in_one_look_up(store: Store) -> None:
+    incidents = IncidentStore(store)
+    with incidents.transaction():
+        add(incidents, "e2", "inc_a", document_id="doc_1")
+        add(incidents, "e1", "inc_b", document_id="doc_1")
+        add(incidents, "e3", "inc_a", document_id="doc_2")
+    found = incidents.members_of_documents(["doc_2", "doc_1", "doc_none", "doc_1"])
+    assert {doc: [m.event_id for m in members] for doc, members in found.items()} == {
+        "doc_1": ["e2", "e1"], "doc_2": ["e3"]}  # in the order they joined; a document with none is absent
+    assert [m.event_id for m in incidents.members_of_document("doc_1")] == ["e2", "e1"]
+    assert incidents.members_of_document("doc_none") == []
+
+
+def test_new_incidents_are_inserted_and_stored_ones_updated_in_one_save(store: Store) -> None:
+    """`new` names incidents not stored yet (a batch founded them): the others are updated in place,
+    keeping their creation time."""
+    incidents = IncidentStore(store)
+    with incidents.transaction():
+        incidents.save_incidents([("inc_a", {"id": "inc_a", "v": 1}, 1, "2023-03-09", "AF")])
+    store.connection.execute("UPDATE incidents SET created_at = 'then' WHERE id = 'inc_a'")
+    with incidents.transaction():
+        incidents.save_incidents([("inc_b", {"id": "inc_b"}, 1, "2023-03-10", "AF"),
+                                  ("inc_a", {"id": "inc_a", "v": 2}, 2, "2023-03-08", "PK"),
+                                  ("inc_c", {"id": "inc_c"}, 1, None, None)], new={"inc_b", "inc_c"})
+    rows = store.connection.execute(
+        "SELECT id, record, size, date_start, country, created_at = 'then' FROM incidents ORDER BY id").fetchall()
+    assert rows == [("inc_a", '{"id":"inc_a","v":2}', 2, "2023-03-08", "PK", 1),
+                    ("inc_b", '{"id":"inc_b"}', 1, "2023-03-10", "AF", 0), ("inc_c", '{"id":"inc_c"}', 1, None, None, 0)]
