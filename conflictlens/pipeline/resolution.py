@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Collection, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
@@ -163,7 +163,7 @@ def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: Res
         for (event, source), profile, (own, probes) in zip(items, profiles, keys):
             _resolve_one(batch, event, source, profile, own, probes, report)
         batch.flush()
-        recompose(batch.incidents, report.incidents, ctx, batch.events, batch.founded)
+        recompose(batch.incidents, report.incidents, ctx, batch.events)
     return report
 
 
@@ -308,11 +308,10 @@ def _resolve_one(batch: Batch, event: Event, source: Source, profile: Profile, k
 
 
 def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: ResolutionContext,
-              known: dict[str, Event] | None = None, founded: Collection[str] = frozenset()) -> None:
+              known: dict[str, Event] | None = None) -> None:
     """Recompute the merged record of each incident from its members (delete it when it has none).
 
-    `known`: events already in memory (the batch just resolved), which need not be read back;
-    `founded`: incidents the batch started, which are not stored yet (inserted without an upsert).
+    `known`: events already in memory (the batch just resolved), which need not be read back.
     """
     known = known or {}
     chosen = sorted(set(incident_ids))
@@ -330,4 +329,4 @@ def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: Resolu
         record = compose(incident_id, pairs)
         record["pinned"] = [event_id for event_id, _, pinned in members if pinned]
         saved.append((incident_id, record, len(pairs), record["date"]["start"], record["location"]["country"]))
-    incidents.save_incidents(saved, new=founded)
+    incidents.save_incidents(saved)

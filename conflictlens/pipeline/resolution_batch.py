@@ -33,7 +33,6 @@ class Batch:
         self._founding = {e: incident_id_for(e) for e in ids}
         self._taken = incidents.existing_incidents(list(self._founding.values()))
         self._pending: list[NewMember] = []  # members filed in memory, not yet written (`flush`)
-        self.founded: set[str] = set()  # incidents this batch started: none of them is stored before `recompose`
 
     def new_incident_id(self, event_id: str) -> str:
         """The id of an incident this event founds: its own, salted if it founded one before (then split away)."""
@@ -68,8 +67,6 @@ class Batch:
         self.members[event.id] = MemberRow(event.id, incident_id, event.document_id, data, source_data,
                                            decision, RESOLVER, False, "", self.seq)
         self.seq += 1
-        if founded:
-            self.founded.add(incident_id)
         self.index.added(incident_id, profile, keys, self.limit, founded)
 
     def flush(self) -> None:

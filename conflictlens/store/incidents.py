@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -325,22 +325,17 @@ class IncidentStore:
                       country: str | None) -> None:
         self.save_incidents([(incident_id, record, size, date_start, country)])
 
-    def save_incidents(self, rows: Sequence[tuple[str, dict[str, Any], int, str | None, str | None]],
-                       new: Collection[str] = frozenset()) -> None:
-        """Save merged records: (incident id, record, size, date_start, country) each, in two statements.
-        `new`: ids known not to be stored yet (founded by the batch being resolved): plainly inserted,
-        since an upsert cost SQLite more per row; new rows get their rowids in the same order either way."""
+    def save_incidents(self, rows: Sequence[tuple[str, dict[str, Any], int, str | None, str | None]]) -> None:
+        """Save merged records: (incident id, record, size, date_start, country) each, in one statement."""
         stamp = now()
-        values = [(incident_id, _json(record), size, date_start, country, stamp, stamp)
-                  for incident_id, record, size, date_start, country in rows]
-        insert = (f"INSERT INTO {self._incidents_table} (id, record, size, date_start, country, created_at, "
-                  "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
         with translated(self._path):
-            self._conn.executemany(insert, [v for v in values if v[0] in new])
             self._conn.executemany(
-                f"{insert} ON CONFLICT (id) DO UPDATE SET record = excluded.record, size = excluded.size, "
-                "date_start = excluded.date_start, country = excluded.country, updated_at = excluded.updated_at",
-                [v for v in values if v[0] not in new])
+                f"INSERT INTO {self._incidents_table} (id, record, size, date_start, country, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET record = excluded.record, "
+                "size = excluded.size, date_start = excluded.date_start, country = excluded.country, "
+                "updated_at = excluded.updated_at",
+                [(incident_id, _json(record), size, date_start, country, stamp, stamp)
+                 for incident_id, record, size, date_start, country in rows])
 
     def delete_incident(self, incident_id: str) -> None:
         with translated(self._path):

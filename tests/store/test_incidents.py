@@ -169,19 +169,3 @@ def test_members_of_many_documents_in_one_look_up(store: Store) -> None:
     assert [m.event_id for m in incidents.members_of_document("doc_1")] == ["e2", "e1"]
     assert incidents.members_of_document("doc_none") == []
 
-
-def test_new_incidents_are_inserted_and_stored_ones_updated_in_one_save(store: Store) -> None:
-    """`new` names incidents not stored yet (a batch founded them): the others are updated in place,
-    keeping their creation time."""
-    incidents = IncidentStore(store)
-    with incidents.transaction():
-        incidents.save_incidents([("inc_a", {"id": "inc_a", "v": 1}, 1, "2023-03-09", "AF")])
-    store.connection.execute("UPDATE incidents SET created_at = 'then' WHERE id = 'inc_a'")
-    with incidents.transaction():
-        incidents.save_incidents([("inc_b", {"id": "inc_b"}, 1, "2023-03-10", "AF"),
-                                  ("inc_a", {"id": "inc_a", "v": 2}, 2, "2023-03-08", "PK"),
-                                  ("inc_c", {"id": "inc_c"}, 1, None, None)], new={"inc_b", "inc_c"})
-    rows = store.connection.execute(
-        "SELECT id, record, size, date_start, country, created_at = 'then' FROM incidents ORDER BY id").fetchall()
-    assert rows == [("inc_a", '{"id":"inc_a","v":2}', 2, "2023-03-08", "PK", 1),
-                    ("inc_b", '{"id":"inc_b"}', 1, "2023-03-10", "AF", 0), ("inc_c", '{"id":"inc_c"}', 1, None, None, 0)]
