@@ -15,7 +15,7 @@ import os
 import queue as queues
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -54,7 +54,8 @@ class PreparedRow(NamedTuple):
 
     `events` are the Event objects themselves, for incident resolution: reading them back from the
     flattened record cost a JSON parse per row. Empty for an unchanged row, and when rows come from
-    a worker for an import that does not resolve (pickling them would be wasted).
+    a worker for an import that does not resolve (pickling them would be wasted). From a worker, their
+    `extra` holds only the columns resolution reads (`prepared_rows_in_worker`'s `extra_kept`).
     """
 
     document: PreparedDocument
@@ -203,12 +204,16 @@ def _start_method() -> str:
 def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[str, ...] = (),
                             encoding: str = "utf-8", store_path: str | None = None,
                             on_bytes: BytesHeard | None = None, edits: tuple[ActorEdit, ...] = (),
-                            events: bool = True) -> Iterator[PreparedRow | ConflictLensError]:
+                            events: bool = True, extra_kept: Mapping[str, tuple[str, ...]] | None = None
+                            ) -> Iterator[PreparedRow | ConflictLensError]:
     """prepared_rows, computed by a worker process while the caller consumes them (same rows, same order).
 
     `store_path`: the database the rows go to; the worker reads the stored versions from it to
     spare flattening unchanged rows; `edits`: its recorded registry edits; `events`: whether the rows
-    carry their Event objects (an import that resolves needs them; leaving them out spares pickling). The worker is forked where that is safe, else spawned (then the caller's main script must
+    carry their Event objects (an import that resolves needs them; leaving them out spares pickling);
+    `extra_kept`: dataset (upper case) -> the columns of `Event.extra` the events keep (None: all; resolution
+    reads only `Settings.dataset_text_columns`, and the whole row is in the stored record already).
+    The worker is forked where that is safe, else spawned (then the caller's main script must
     have an `if __name__ == "__main__":` guard); it is stopped when the caller stops reading,
     finishes, or fails.
     """
@@ -216,7 +221,7 @@ def prepared_rows_in_worker(dataset: str, path: str | Path, actor_files: tuple[s
     messages = context.Queue(maxsize=_WORKER_QUEUE)
     worker = context.Process(target=_work,
                              args=(dataset, str(path), actor_files, encoding, store_path, edits, events,
-                                   _Outbox(messages, os.getpid())),
+                                   extra_kept, _Outbox(messages, os.getpid())),
                              name="conflictlens-import-parser", daemon=True)
     worker.start()
     try:
@@ -260,6 +265,19 @@ def _without_events(row: PreparedRow | ConflictLensError) -> PreparedRow | Confl
     return row._replace(events=()) if isinstance(row, PreparedRow) and row.events else row
 
 
+def _lean_events(row: PreparedRow | ConflictLensError, kept: Mapping[str, tuple[str, ...]]
+                 ) -> PreparedRow | ConflictLensError:
+    """The row, its events' `extra` cut to the columns `kept` names for their dataset. A dataset's other
+    columns (most of an imported event's pickle: 37 of UCDP's) are in the flattened record already, and
+    pickling them to the importing process cost about 0.8 s of CPU per 100,000 rows there and back.
+    The events are this worker's own, made for this row and flattened already: changed in place."""
+    if isinstance(row, PreparedRow):
+        for event in row.events:
+            columns = kept.get((event.dataset or "").upper(), ())
+            event.extra = {c: event.extra[c] for c in columns if c in event.extra}
+    return row
+
+
 @contextmanager
 def _reader(store_path: str | None) -> Iterator[Store | None]:
     """A second connection to the store, for reading (WAL: it never waits for the importing writer):
@@ -299,7 +317,8 @@ class _Outbox:
 
 
 def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, store_path: str | None,
-          edits: tuple[ActorEdit, ...], events: bool, messages: _Outbox) -> None:
+          edits: tuple[ActorEdit, ...], events: bool, extra_kept: Mapping[str, tuple[str, ...]] | None,
+          messages: _Outbox) -> None:
     """The worker process: parse and prepare, send rows a chunk at a time, then _DONE (or the error)."""
     read = [0, 0]  # bytes read, file size: sent with each chunk for the caller's progress bar
 
@@ -312,6 +331,8 @@ def _work(dataset: str, path: str, actor_files: tuple[str, ...], encoding: str, 
             rows = prepared_rows(dataset, path, actor_files, encoding, versions, heard, edits)
             if not events:
                 rows = (_without_events(row) for row in rows)
+            elif extra_kept is not None:
+                rows = (_lean_events(row, extra_kept) for row in rows)
             for chunk in chunks(rows, WORKER_CHUNK):
                 messages.put((chunk, tuple(read)))
         messages.put(([], tuple(read)))  # the end of the file, when the last chunk was sent before it

@@ -81,7 +81,7 @@ def import_dataset(dataset: str, path: str | Path, store: Store, actor_files: tu
     context = (context or store_context(store, actor_files)) if resolve else None
     if context is not None:
         report.recovered = finish_pending(store, context).placed
-    rows = _prepared(dataset, path, store, actor_files, encoding, parallel, on_bytes, events=context is not None)
+    rows = _prepared(dataset, path, store, actor_files, encoding, parallel, on_bytes, context)
     batches = _batches(rows, report, on_row, batch_size)
     index = IncidentIndex()  # the stored incidents, read once for the whole import
     with quiet_collector(RESOLVE_GC_THRESHOLD) if context is not None else quiet_collector():
@@ -109,12 +109,14 @@ def _file_bytes(path: str | Path) -> int:
 
 def _prepared(dataset: str, path: str | Path, store: Store, actor_files: tuple[str, ...], encoding: str,
               parallel: bool | None, on_bytes: Callable[[int, int], None] | None,
-              events: bool) -> Iterable[PreparedRow | ConflictLensError]:
-    """The file's rows made ready for the store, parsed here or in a worker process (`parallel`)."""
+              context: ResolutionContext | None) -> Iterable[PreparedRow | ConflictLensError]:
+    """The file's rows made ready for the store, parsed here or in a worker process (`parallel`); with
+    their events when `context` resolves them (from a worker, with only the dataset columns it reads)."""
     edits = stored_edits(store)  # the analyst's corrections link the rows' actors too
     if worth_a_worker(path) if parallel is None else parallel:
         return prepared_rows_in_worker(dataset, path, actor_files, encoding, store.path, on_bytes, edits,
-                                       events=events)
+                                       events=context is not None,
+                                       extra_kept=dict(context.settings.dataset_text_columns) if context else None)
     return prepared_rows(dataset, path, actor_files, encoding, store.stored_versions, on_bytes, edits)
 
 

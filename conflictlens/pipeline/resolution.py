@@ -34,7 +34,7 @@ from conflictlens.resolve.names import fold, skeleton
 from conflictlens.resolve.profile import ActorKnowledge, Profile, Source, profile_of, source_of
 from conflictlens.resolve.settings import Settings, settings
 from conflictlens.store import INSERTED, UPDATED, SaveResult, Store, event_from_record
-from conflictlens.store.incidents import IncidentStore
+from conflictlens.store.incidents import IncidentStore, MemberRow
 
 PENDING_BATCH = 2000  # unresolved events read and resolved at a time by `resolve_pending` ...
 # ... and committed every so many events or seconds, as an import commits: a commit writes every page
@@ -177,8 +177,10 @@ def resolve_after_save(store: Store, batch: Sequence[tuple[Document, list[Event]
         return report
     incidents = store.incidents
     with store.transaction():
+        stored = incidents.members_of_documents([doc.id for doc, _ in changed])  # one query per 500
         for doc, events in changed:
-            _drop_vanished(incidents, doc.id, {e.id for e in events}, report)
+            if doc.id in stored:
+                _drop_vanished(incidents, stored[doc.id], {e.id for e in events}, report)
     if report.removed and index is not None:
         index.forget()  # members left the incidents it holds
     meta = {doc.id: {"outlet": doc.outlet, "published": doc.published, "title": doc.title} for doc, _ in changed}
@@ -269,9 +271,11 @@ def clear_mark_if_done(incidents: IncidentStore) -> None:
             incidents.clear_unresolved_mark()
 
 
-def _drop_vanished(incidents: IncidentStore, doc_id: str, current: set[str], report: ResolutionReport) -> None:
-    """Re-extraction may drop events: their memberships go (analyst decisions stay in the trail)."""
-    for member in incidents.members_of_document(doc_id):
+def _drop_vanished(incidents: IncidentStore, members: Sequence[MemberRow], current: set[str],
+                   report: ResolutionReport) -> None:
+    """Re-extraction may drop events: the memberships of a document's `members` not `current` go
+    (analyst decisions stay in the trail)."""
+    for member in members:
         if member.event_id not in current:
             incidents.remove_member(member.event_id)
             report.incidents.add(member.incident_id)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import queue
 import sqlite3
+from dataclasses import replace
 
 import pytest
-from dataset_rows import ACLED_ROWS, GTD_ROWS, write_csv
+from dataset_rows import ACLED_ROWS, GTD_ROWS, UCDP_ROWS, write_csv
 
 from conflictlens.errors import ConflictLensError
 from conflictlens.pipeline import dataset_rows
@@ -109,3 +111,65 @@ def test_an_unchanged_row_carries_no_event(tmp_path):
         again = [row for row in dataset_rows.prepared_rows("acled", path, stored_versions=store.stored_versions)
                  if not isinstance(row, ConflictLensError)]
     assert len(again) == 29 and all(row.events == () and row.document.events == [] for row in again)
+
+
+def _ucdp_file(tmp_path, rows: int = 24):
+    """`rows` invented UCDP rows in pairs that describe one incident each (same day, district and
+    description), so that resolution reads the description column and joins rows."""
+    variants = []
+    for i in range(rows):
+        day = f"2009-05-{1 + i // 2:02d} 00:00:00.000"
+        variants.append(dict(UCDP_ROWS[0], id=str(990100 + i), date_start=day, date_end=day, best=str(3 + i % 2),
+                             where_description=f"Invented road near the {('north', 'south', 'east')[i // 2 % 3]} "
+                                               f"bridge of Mingora number {i // 2}",
+                             source_article=f"Invented wire {i}", conflict_name="Invented conflict"))
+    return write_csv(tmp_path / "ucdp.csv", "ucdp", variants)
+
+
+def _resolved(path) -> dict[str, list]:
+    with sqlite3.connect(path) as conn:
+        return {table: conn.execute(f"SELECT {columns} FROM {table} ORDER BY rowid").fetchall()
+                for table, columns in (("incidents", "id, record, size, date_start, country"),
+                                       ("incident_members", "event_id, incident_id, profile, source, decision, seq"),
+                                       ("incident_blocks", "key, event_id"), ("events", "id, record"))}
+
+
+def test_the_worker_resolves_what_parsing_here_resolves(tmp_path):
+    """From a worker, the events carry only the dataset columns resolution reads: the same incidents,
+    members, profiles, decisions and stored records as parsing here with every column."""
+    path = _ucdp_file(tmp_path)
+    for parallel in (False, True):
+        with Store.open(tmp_path / f"{parallel}.db") as store:
+            report = import_dataset("ucdp", path, store, parallel=parallel, batch_size=5)
+        assert (report.inserted, report.errors) == (24, [])
+    here, there = _resolved(tmp_path / "False.db"), _resolved(tmp_path / "True.db")
+    assert there == here
+    assert len(here["incidents"]) < 24  # rows were joined
+    # The description column counted in each profile's words (the headline has none of them).
+    assert all("mingora" in json.loads(member[2])[-1] for member in here["incident_members"])
+
+
+def test_the_worker_sends_events_with_only_the_extra_columns_named(tmp_path):
+    path = _ucdp_file(tmp_path, 4)
+    here = [row for row in dataset_rows.prepared_rows("ucdp", path) if isinstance(row, dataset_rows.PreparedRow)]
+    kept = {"UCDP": ("where_description", "no_such_column")}
+    sent = [row for row in dataset_rows.prepared_rows_in_worker("ucdp", path, extra_kept=kept)
+            if not isinstance(row, ConflictLensError)]
+    assert [row.document for row in sent] == [row.document for row in here]  # the stored record keeps every column
+    assert [e.extra for row in sent for e in row.events] == [
+        {"where_description": e.extra["where_description"]} for row in here for e in row.events]
+    assert all(len(e.extra) > 5 for row in here for e in row.events)
+    for row_here, row_sent in zip(here, sent):  # all else in the event is as parsed
+        (a,), (b,) = row_here.events, row_sent.events
+        assert replace(a, extra={}) == replace(b, extra={})
+    other = [row for row in dataset_rows.prepared_rows_in_worker("ucdp", path, extra_kept={"ACLED": ("notes",)})
+             if not isinstance(row, ConflictLensError)]
+    assert [e.extra for row in other for e in row.events] == [{}] * 4
+
+
+def test_no_extra_column_kept_still_sends_the_events(tmp_path):
+    """Settings that read no dataset column: the events come without `extra`, not without events."""
+    path = _ucdp_file(tmp_path, 4)
+    sent = [row for row in dataset_rows.prepared_rows_in_worker("ucdp", path, extra_kept={})
+            if not isinstance(row, ConflictLensError)]
+    assert [len(row.events) for row in sent] == [1] * 4 and all(e.extra == {} for row in sent for e in row.events)

@@ -155,3 +155,17 @@ def test_members_filed_together_are_stored_as_filed_one_by_one(tmp_path) -> None
                          conn.execute("SELECT rowid, key, event_id FROM incident_blocks ORDER BY rowid").fetchall()))
     assert rows[0] == rows[1]
     assert len(rows[0][1]) == 8  # a key repeated for one member is filed once
+
+
+def test_members_of_many_documents_in_one_look_up(store: Store) -> None:
+    incidents = IncidentStore(store)
+    with incidents.transaction():
+        add(incidents, "e2", "inc_a", document_id="doc_1")
+        add(incidents, "e1", "inc_b", document_id="doc_1")
+        add(incidents, "e3", "inc_a", document_id="doc_2")
+    found = incidents.members_of_documents(["doc_2", "doc_1", "doc_none", "doc_1"])
+    assert {doc: [m.event_id for m in members] for doc, members in found.items()} == {
+        "doc_1": ["e2", "e1"], "doc_2": ["e3"]}  # in the order they joined; a document with none is absent
+    assert [m.event_id for m in incidents.members_of_document("doc_1")] == ["e2", "e1"]
+    assert incidents.members_of_document("doc_none") == []
+
