@@ -23,7 +23,8 @@ _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extra
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
               "gerund_links", "absolute_openers", "group_adjectives", "dead_nouns", "partitive_determiners",
-              "object_taking_verbs", "not_person_nouns", "earlier_act_nouns", "speaker_filler_words")
+              "object_taking_verbs", "not_person_nouns", "earlier_act_nouns", "speaker_filler_words",
+              "contrasting_cues")
 
 
 @dataclass(frozen=True)
