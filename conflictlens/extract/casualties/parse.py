@@ -103,8 +103,9 @@ def _contrasts_before(text: str, cue: Span, sentence_start: int, tally: Tally, r
         return False
     before = [(a, cat) for (a, _b), cat in entries if tally.sentences[-2] <= a < sentence_start]
     # "The gunmen shot the farmers dead. Five others were hurt": a death told without a figure sets them apart too
-    told = max(before)[1] if before else "fatalities" if rules.death.search(text, tally.sentences[-2], sentence_start) else None
-    return told is not None and told not in at
+    if before:
+        return max(before)[1] not in at
+    return "fatalities" not in at and rules.death.search(text, tally.sentences[-2], sentence_start) is not None
 
 
 def parse_casualties(
