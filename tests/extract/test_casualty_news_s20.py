@@ -90,21 +90,3 @@ def test_the_story_after_a_listing_is_read_again() -> None:
     assert [page[a:b] for a, b in link_lines(page)] == ["Court jails four for a bombing"]
     assert _best(page)[0] == 12
 
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # 'others' wounded after the attackers' dead are attackers too: no victims
-        ("Gunmen killed four soldiers. Officials said 12 militants were killed and five others were wounded in the "
-         "clash.", (4, None, 12)),
-        ("Four soldiers and 12 militants were killed and five others were wounded.", (4, None, 12)),
-        ("Local officials said more than 30 insurgents were killed and dozens of others were wounded.",
-         (None, None, 31)),
-        # the attackers' wounded named as such add nothing to the victims' wounded
-        ("Gunmen killed four soldiers and wounded two. Two of the attackers were also wounded.", (4, 2, None)),
-        # 'others' after the victims' dead stay victims
-        ("Officials said five soldiers were killed and three others were wounded.", (5, 3, None)),
-    ],
-)
-def test_the_attackers_wounded_are_no_victims(text: str, expected: tuple) -> None:
-    assert _best(text) == expected

@@ -189,8 +189,7 @@ def _categories(tally: Tally, outcome: str, item: Item) -> list[tuple[str, Tripl
     if outcome == "ambiguous":  # 'killed or wounded': only the ceiling is known, for both
         return [("fatalities", (0, None, item.value[2])), ("injured", (0, None, item.value[2]))]
     if outcome == "injured":
-        # "30 Taliban fighters were killed and dozens of others were wounded": the attackers' wounded are no victims
-        return [] if attackers_killed(tally, item) else [("injured", item.value)]
+        return [("injured", item.value)]
     if attackers_killed(tally, item):
         return [("perpetrators_killed", item.value)]
     return [("fatalities", item.value)]
