@@ -90,3 +90,42 @@ def test_the_story_after_a_listing_is_read_again() -> None:
     assert [page[a:b] for a, b in link_lines(page)] == ["Court jails four for a bombing"]
     assert _best(page)[0] == 12
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's 'leaves' opens a verb of its own: the wounded are not the dead
+        ("Blast Kills Three Soldiers, Leaves Five Injured", (3, 5, None)),
+        ("Car bomb kills 4 civilians, leaves 9 wounded in Mogadishu", (4, 9, None)),
+        ("Explosion in Arauca Kills One Soldier, Leaves Two Injured - Army", (1, 2, None)),
+        # other verbs stay as they were
+        ("Gunmen kill 3, set houses ablaze in Plateau", (3, None, None)),
+        ("US strikes kill 5 civilians in Idlib", (5, None, None)),
+    ],
+)
+def test_a_headlines_second_verb(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a running total told as 'the number of people who died / lost their lives' is the latest toll
+        ("At least nine people were killed. One more injured man passed away, bringing the total number of people "
+         "who lost their lives to nine.", (9, None, None)),
+        ("Seven people were killed in the blast. Two of the wounded died overnight, bringing the number of people "
+         "who died to nine.", (9, None, None)),
+        ("Police said the number of lives lost in the raid had risen to 23.", (23, None, None)),
+        # 'passed away' tells a death
+        ("Three civilians passed away after the shelling.", (3, None, None)),
+        # a wounded group that dies tells no injured
+        ("At least eight people were killed and 20 wounded. Later one more injured man passed away in hospital.",
+         (9, 20, None)),
+        # wounded people brought in, or taken to hospital, stay as they were
+        ("Forty bodies and 70 wounded people were brought in.", (None, 70, None)),
+        ("The blast injured two soldiers and killed a child.", (1, 2, None)),
+    ],
+)
+def test_a_running_total_and_a_death_among_the_wounded(text: str, expected: tuple) -> None:
+    assert _best(text) == expected

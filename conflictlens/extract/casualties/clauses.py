@@ -166,6 +166,18 @@ def _attributive_count(ctx: Sentence, m: re.Match[str], vj: int, rules: Rules) -
     return (count.start(), ctx.toks[vj][1]) if count else None
 
 
+def _dying_group(ctx: Sentence, vj: int, rules: Rules) -> bool:
+    """'One more injured man passed away', 'two wounded soldiers later died': the group a participle
+    describes is the subject of a verb of death right after its noun; it tells their death, no injured."""
+    if vj >= len(ctx.toks) or ctx.toks[vj][2] not in rules.heads:
+        return False
+    j = vj + 1
+    skip = rules.sets["auxiliaries"] | rules.sets["verb_adverbs"]
+    while j < len(ctx.toks) and ctx.toks[j][2] in skip and j not in ctx.verb_toks:
+        j += 1
+    return j < len(ctx.toks) and j in ctx.verb_toks and rules.death.match(ctx.work, ctx.toks[j][0]) is not None
+
+
 def _uncounted_object(ctx: Sentence, obj: Span | None, rules: Rules) -> bool:
     """'The terrorists killed many people', 'the attackers killed civilians': the verb has an object,
     counted or not, so its subject is the killer, never the killed."""
@@ -260,6 +272,8 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
     verb = (ctx.base + m.start(), ctx.base + m.end())
     left, passive = _verb_group(ctx, vi, rules)
     attributive = _attributive_count(ctx, m, vj, rules) if kind == "wound" else None
+    if kind == "wound" and _dying_group(ctx, vj, rules):
+        return
     if kind in ("kill", "wound") and not passive and attributive is None:
         # "nine wounded, the district governor said": no object follows a comma; the speaker is none.
         obj = (_right_span(ctx, vj, rules) if vj < len(ctx.toks) and ctx.toks[vj][2] != ","
