@@ -129,3 +129,38 @@ def test_a_headlines_second_verb(text: str, expected: tuple) -> None:
 )
 def test_a_running_total_and_a_death_among_the_wounded(text: str, expected: tuple) -> None:
     assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of death ('the martyrdom of', 'the death of') tells the dead; the injured after it still count
+        ("A convoy was targeted in a suicide bombing on Saturday, resulting in the martyrdom of 13 soldiers and "
+         "injuries to three civilians.", (13, 3, None)),
+        ("The attack caused the death of one policeman and injuries to four passers-by.", (1, 4, None)),
+        ("The killing of 13 soldiers and the wounding of 20 others shocked the country.", (13, 20, None)),
+        ("The blast led to the death of 7 people.", (7, None, None)),
+        # no figure, or a figure over a span of time, tells no toll
+        ("He mourned the death of his brother in 2019.", (None, None, None)),
+        ("Police said the death of 12 villagers since January had angered residents.", (None, None, None)),
+    ],
+)
+def test_nouns_of_death_and_injury(text: str, expected: tuple) -> None:
+    assert _best(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day between the subject and its verb group parts nothing
+        ("Three policemen on Friday were killed and three others injured when they were ambushed.", (3, 3, None)),
+        ("Two soldiers on Sunday were shot dead near the border.", (2, None, None)),
+        ("Five people late on Monday were killed in a blast.", (5, None, None)),
+        # elsewhere, days stay as they were
+        ("Police said on Friday three people were killed.", (3, None, None)),
+        ("On Friday, three people were killed.", (3, None, None)),
+        ("Gunmen on Sunday killed four farmers.", (4, None, None)),
+    ],
+)
+def test_a_day_between_subject_and_verb(text: str, expected: tuple) -> None:
+    assert _best(text) == expected

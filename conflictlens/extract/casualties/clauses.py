@@ -83,8 +83,18 @@ def _before_quote(ctx: Sentence, i: int) -> int:
     return i
 
 
+def _before_time(ctx: Sentence, i: int, rules: Rules) -> int:
+    """'Three policemen on Friday were killed', 'Five people late on Monday died': a day told between a
+    subject and its verb group parts nothing; the subject ends at the word before it."""
+    days, words = rules.sets["subject_time_days"], rules.sets["subject_time_words"]
+    j, day = i, False
+    while j >= 0 and (ctx.toks[j][2] in days or ctx.toks[j][2] in words):
+        day, j = day or ctx.toks[j][2] in days, j - 1
+    return j if day and 0 <= j < i and j not in ctx.verb_toks else i
+
+
 def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
-    i = _before_quote(ctx, i) if i >= 0 else i
+    i = _before_time(ctx, _before_quote(ctx, i), rules) if i >= 0 else i
     if i < 0 or i in ctx.verb_toks:
         return None
     end, lo, clause = ctx.toks[i][1], None, None
