@@ -83,8 +83,18 @@ def _before_quote(ctx: Sentence, i: int) -> int:
     return i
 
 
+def _before_time(ctx: Sentence, i: int, rules: Rules) -> int:
+    """'Three policemen on Friday were killed', 'Five people late on Monday died': a day told between a
+    subject and its verb group parts nothing; the subject ends at the word before it."""
+    days, words = rules.sets["subject_time_days"], rules.sets["subject_time_words"]
+    j, day = i, False
+    while j >= 0 and (ctx.toks[j][2] in days or ctx.toks[j][2] in words):
+        day, j = day or ctx.toks[j][2] in days, j - 1
+    return j if day and 0 <= j < i and j not in ctx.verb_toks else i
+
+
 def _left_span(ctx: Sentence, i: int, rules: Rules) -> Span | None:
-    i = _before_quote(ctx, i) if i >= 0 else i
+    i = _before_time(ctx, _before_quote(ctx, i), rules) if i >= 0 else i
     if i < 0 or i in ctx.verb_toks:
         return None
     end, lo, clause = ctx.toks[i][1], None, None
@@ -164,6 +174,18 @@ def _attributive_count(ctx: Sentence, m: re.Match[str], vj: int, rules: Rules) -
     end = max(0, m.start() - 40) + len(before)
     count = next((n for n in rules.number.finditer(ctx.work, max(0, m.start() - 40), end) if n.end() == end), None)
     return (count.start(), ctx.toks[vj][1]) if count else None
+
+
+def _dying_group(ctx: Sentence, vj: int, rules: Rules) -> bool:
+    """'One more injured man passed away', 'two wounded soldiers later died': the group a participle
+    describes is the subject of a verb of death right after its noun; it tells their death, no injured."""
+    if vj >= len(ctx.toks) or ctx.toks[vj][2] not in rules.heads:
+        return False
+    j = vj + 1
+    skip = rules.sets["auxiliaries"] | rules.sets["verb_adverbs"]
+    while j < len(ctx.toks) and ctx.toks[j][2] in skip and j not in ctx.verb_toks:
+        j += 1
+    return j < len(ctx.toks) and j in ctx.verb_toks and rules.death.match(ctx.work, ctx.toks[j][0]) is not None
 
 
 def _uncounted_object(ctx: Sentence, obj: Span | None, rules: Rules) -> bool:
@@ -260,6 +282,8 @@ def _handle_verb(ctx: Sentence, m: re.Match[str], rules: Rules, tally: Tally) ->
     verb = (ctx.base + m.start(), ctx.base + m.end())
     left, passive = _verb_group(ctx, vi, rules)
     attributive = _attributive_count(ctx, m, vj, rules) if kind == "wound" else None
+    if kind == "wound" and _dying_group(ctx, vj, rules):
+        return
     if kind in ("kill", "wound") and not passive and attributive is None:
         # "nine wounded, the district governor said": no object follows a comma; the speaker is none.
         obj = (_right_span(ctx, vj, rules) if vj < len(ctx.toks) and ctx.toks[vj][2] != ","

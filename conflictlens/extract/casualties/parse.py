@@ -20,11 +20,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from conflictlens.extract.casualties.clauses import parse_sentence
+from conflictlens.extract.casualties.links import in_links, link_lines
 from conflictlens.extract.casualties.numbers import parse_number
 from conflictlens.extract.casualties.rules import Rules, Span, attackers_pattern, casualty_rules, names_pattern
 from conflictlens.extract.casualties.sources import speaker
 from conflictlens.extract.casualties.tally import CATEGORIES, Tally, without_summed, without_vague
-from conflictlens.extract.casualties.totals import total
+from conflictlens.extract.casualties.totals import CUE_REACH, total
 from conflictlens.extract.patterns import anchors_of, may_match
 from conflictlens.model.records import Casualties
 
@@ -87,6 +88,24 @@ def _contrasts_within(text: str, cue: Span, sentence_start: int, tally: Tally) -
     # each group's span runs to its verb: "The governor and two others died" has a group before 'two others'
     return len(set(starts)) > 1 or any(sentence_start <= a and b <= cue[0]
                                        for entries in tally.found.values() for _, (a, b) in entries)
+
+
+def _contrasts_before(text: str, cue: Span, sentence_start: int, tally: Tally, rules: Rules) -> bool:
+    """'... killing three on the spot. Two others were injured in the attack': opening its sentence, 'others'
+    or 'another' at a group sets it apart from the group the sentence before ended on when that one is of
+    another kind (the dead): it tells no victims beyond the wounded counted before ('The dead included 18
+    women. Another 15 women were wounded'). Beside the dead, 'two others died' still adds."""
+    if text[cue[0]:cue[1]].lower() not in rules.sets["contrasting_cues"] or len(tally.sentences) < 2:
+        return False
+    entries = [(span, cat) for cat, found in tally.found.items() for _, span in found]
+    at = [cat for (a, b), cat in entries if sentence_start <= a and max(sentence_start, a - CUE_REACH) <= cue[0] < b]
+    if not at or any(sentence_start <= a and b <= cue[0] for (a, b), _cat in entries):
+        return False
+    before = [(a, cat) for (a, _b), cat in entries if tally.sentences[-2] <= a < sentence_start]
+    # "The gunmen shot the farmers dead. Five others were hurt": a death told without a figure sets them apart too
+    if before:
+        return max(before)[1] not in at
+    return "fatalities" not in at and rules.death.search(text, tally.sentences[-2], sentence_start) is not None
 
 
 def parse_casualties(
@@ -203,8 +222,11 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
     first_told = False  # "The first bomb exploded ...": "The second blast wounded 10" tells another act
     # an ASCII text without the first act's literal ('first') tells it in no sentence: none is searched
     ordinal = not text.isascii() or may_match(anchors_of(rules.first_act.pattern, rules.first_act.flags), text.lower())
+    links = link_lines(text)  # "Go to video / Cyclone returns, over 100 killed": another story's headline
     for (a, b), floor in zip(spans, _passage_starts(text, spans)):
         for s, e in _sentences(text, a, b, rules):
+            if links and in_links(links, s, e):
+                continue
             if first_told and rules.later_act.search(text, s, e) and not rules.first_act.search(text, s, e):
                 continue
             first_told = first_told or (ordinal and rules.first_act.search(text, s, e) is not None)
@@ -217,7 +239,8 @@ def _parse(text: str, focus: list[tuple[int, int]] | None, perpetrator_nouns_are
                 tally.speakers[s] = speaker(text, s, e, rules)
             cues = [m.span() for m in rules.further.finditer(text, s, e) if not _reported_later(text, m, rules)]
             parse_sentence(text, s, e, floor, rules, tally)
-            tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally))
+            tally.further.extend(c for c in cues if not _contrasts_within(text, c, s, tally)
+                                 and not _contrasts_before(text, c, s, tally, rules))
     told = {c: without_summed(without_vague(tally.found[c], tally.vague), tally.sentences, tally.summed) for c in CATEGORIES}
     totals = {c: total(without_summed(told[c], tally.sentences, tally.superseded),
                        tally.tolls[c], tally.ceilings[c], tally.sentences, tally.further, tally.second[c],

@@ -23,7 +23,8 @@ _LEXICON = Path(__file__).parents[1] / "data" / "casualty_lexicon.json"  # extra
 _WORD_SETS = ("auxiliaries", "verb_adverbs", "clause_boundaries", "np_participles", "unit_words", "address_words",
               "name_titles", "abbreviations", "victim_modifiers", "stop_verbs", "prepositions", "verb_coordinators",
               "gerund_links", "absolute_openers", "group_adjectives", "dead_nouns", "partitive_determiners",
-              "object_taking_verbs", "not_person_nouns", "earlier_act_nouns", "speaker_filler_words")
+              "object_taking_verbs", "not_person_nouns", "earlier_act_nouns", "speaker_filler_words",
+              "contrasting_cues", "subject_time_days", "subject_time_words")
 
 
 @dataclass(frozen=True)
@@ -162,9 +163,10 @@ def _losses_pattern(lex: dict, number: str) -> str:
 
 def _noun_toll_patterns(lex: dict, number: str, flags: re.RegexFlag) -> dict[str, re.Pattern[str]]:
     """'the killing of 13 civilians', 'injuries to 32 others': a noun of the act or of injury and its
-    figure (group `num`; `inj` for the injured; `rest`: the clause after it). A year is no figure."""
+    figure (group `num`; `inj` for the injured; `rest`: the clause after it, looked at, not consumed, so
+    that 'the killing of 13 soldiers and injuries to three civilians' finds both). A year is no figure."""
     nouns = rf"(?:(?P<inj>{alternation(lex['noun_toll_injured'])})|{alternation(lex['noun_toll_fatal'])})"
-    told = rf"(?<![\w-]){nouns}\s+(?:the\s+)?(?!(?:19|20)\d\d(?!\d))(?P<num>{number})(?P<rest>[^.;,]*)"
+    told = rf"(?<![\w-]){nouns}\s+(?:the\s+)?(?!(?:19|20)\d\d(?!\d))(?P<num>{number})(?=(?P<rest>[^.;,]*))"
     acts = alternation(lex["earlier_act_nouns"])
     in_act = (rf"(?<![\w-])(?:{alternation(lex['headline_casualty_words'])})\s+(?:{alternation(lex['headline_act_links'])})"
               rf"\s+(?:(?:an?|the)\s+)?(?P<act>(?:[\w'\u2019-]+\s+){{0,3}}?(?:{acts}))(?:(?![\w-])|(?=(?-i:[A-Z])))")  # or a headline run into its story

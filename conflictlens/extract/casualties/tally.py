@@ -100,9 +100,12 @@ def consume_statements(sent: str, base: int, rules: Rules, tally: Tally) -> str:
             span = (base + m.start(), base + m.end())
             if cat == "fatalities" and not forecast:
                 value = _toll_apart(work, m.end(), value, span, rules, tally, base)
-            second = _second_source(work, m, rules) or _estimated_after_count(work, m, rules, tally, cat)
+            # "Officials earlier put the toll at 14" after the toll rose to 31: an earlier figure, no second source's
+            superseded = _superseded(work, m, rules)
+            second = not superseded and (_second_source(work, m, rules)
+                                         or _estimated_after_count(work, m, rules, tally, cat))
             kept = tally.ceilings if forecast else tally.second if second else tally.tolls
-            if kept is tally.tolls and _superseded(work, m, rules):
+            if kept is tally.tolls and superseded:
                 kept[cat].insert(0, (value, span))  # never the latest toll, unless it is the only one
             else:
                 kept[cat].append((value, span))
