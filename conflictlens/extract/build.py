@@ -122,13 +122,26 @@ def _learned_gtd_step(d: Draft) -> None:
 
 
 def _date_step(d: Draft) -> None:
-    (start, end), ctx, recaps = d.incident.span, d.ctx, d.incident.recaps
+    (start, end), ctx = d.incident.span, d.ctx
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
-    # the recaps told among its sentences ("In May, two jawans were killed ...") do not date it
-    mentions = [m for m in ctx.dates if not any(a <= m.start < b for a, b in recaps)] if recaps else ctx.dates
+    # the recaps told among its sentences ("In May, two jawans were killed ...") do not date it, nor does a full
+    # date on a line between its sentences that tells none of it: the page's stamp under the headline ("Xinhua,
+    # April 29, 2017 Adjust font size"); a sentence left out that dates by the report's day ("militants stormed
+    # the campus yesterday") still may
+    recaps, apart = d.incident.recaps, _told_apart(ctx.sentences, d.incident)
+    mentions = [m for m in ctx.dates if not any(a <= m.start < b for a, b in recaps)
+                and not (m.kind == "absolute" and any(a <= m.start < b for a, b in apart))] \
+        if recaps or apart else ctx.dates
     d.resolved_date = resolve_event_date(ctx.doc.text, date_focus, ctx.published, d.anchor,
                                          date_order=d.date_order, mentions=mentions)
     _date_fields(d.event, d.resolved_date, d.ev)
+
+
+def _told_apart(sentences: list[tuple[int, int]], incident: Incident) -> list[tuple[int, int]]:
+    """The sentences inside the incident's span that the segmenter gave it none of (`Incident`'s lists)."""
+    start, end = incident.span
+    own = {*incident.sentences, *incident.references, *incident.scenes, *incident.shared}
+    return [s for s in sentences if start <= s[0] and s[1] <= end and s not in own]
 
 
 def _location_step(d: Draft) -> None:
