@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Callable
 
 from conflictlens.extract import attribution as attr
@@ -132,9 +133,23 @@ def _date_step(d: Draft) -> None:
     mentions = [m for m in ctx.dates if not any(a <= m.start < b for a, b in recaps)
                 and not (m.kind == "absolute" and any(a <= m.start < b for a, b in apart))] \
         if recaps or apart else ctx.dates
+    if d.incident.passing:  # "came the day after ...": a span counted back from the incident told, no day of this one
+        mentions = [m for m in mentions if not m.text.lower().endswith("after")]
     d.resolved_date = resolve_event_date(ctx.doc.text, date_focus, ctx.published, d.anchor,
                                          date_order=d.date_order, mentions=mentions)
+    if d.incident.passing:
+        d.resolved_date = _passing_date(d.resolved_date, d.incident, d.anchor)
     _date_fields(d.event, d.resolved_date, d.ev)
+
+
+def _passing_date(told: ResolvedDate | None, incident: Incident, anchor: ResolvedDate | None) -> ResolvedDate | None:
+    """An act told in passing without a day of its own is dated back from the incident told (`anchor`) by the
+    span its sentence names ("hours after": that day; "the day after": the day before)."""
+    own = told is not None and told.mention is not None and incident.span[0] <= told.mention.start < incident.span[1]
+    if own or anchor is None or incident.days_back is None:
+        return told
+    back = timedelta(days=incident.days_back)
+    return ResolvedDate(anchor.start - back, anchor.end - back, anchor.precision, None, looks_back=True)
 
 
 def _told_apart(sentences: list[tuple[int, int]], incident: Incident) -> list[tuple[int, int]]:
