@@ -139,15 +139,19 @@ def _date_step(d: Draft) -> None:
                                          date_order=d.date_order, mentions=mentions)
     if d.incident.passing:
         d.resolved_date = _passing_date(d.resolved_date, d.incident, d.anchor)
+        d.dropped = d.resolved_date is None
     _date_fields(d.event, d.resolved_date, d.ev)
 
 
 def _passing_date(told: ResolvedDate | None, incident: Incident, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """An act told in passing without a day of its own is dated back from the incident told (`anchor`) by the
-    span its sentence names ("hours after": that day; "the day after": the day before)."""
+    span its sentence names ("hours after": that day; "the day after": the day before). One of some day
+    before ("came just days after ...") that no sentence dates is none: no event dated by a guess."""
     own = told is not None and told.mention is not None and incident.span[0] <= told.mention.start < incident.span[1]
-    if own or anchor is None or incident.days_back is None:
+    if own:
         return told
+    if anchor is None or incident.days_back is None:
+        return None
     back = timedelta(days=incident.days_back)
     return ResolvedDate(anchor.start - back, anchor.end - back, anchor.precision, None, looks_back=True)
 
@@ -201,7 +205,7 @@ STEPS: tuple[FieldStep, ...] = (
               ("attack_type", "weapon_type", "target_type", "targets", "target_span")),
     FieldStep("learned_gtd_types", _learned_gtd_step, ("event_type", "sub_event_type", "attack_type", "target_type",
                                                         "learned_vector"), ("attack_type", "target_type", "extra")),
-    FieldStep("date", _date_step, (), ("date", "resolved_date")),
+    FieldStep("date", _date_step, (), ("date", "resolved_date", "dropped")),
     FieldStep("location", _location_step, (), ("location",)),
     # Attribution before casualties: the perpetrator's own dead are counted apart from the victims.
     FieldStep("attribution", _attribution_step, ("sub_event_type",), ("attribution", "perpetrator", "claimed")),

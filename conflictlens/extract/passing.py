@@ -39,6 +39,13 @@ def came_after(sentence: str) -> tuple[bool, int | None]:
     return back is None or back <= MAX_DAYS_BACK, back
 
 
+def act_starts(sentence: str) -> int:
+    """Where the act told in passing begins in the sentence (after "came hours after"), else 0: the toll that
+    follows is that act's, which the toll rules otherwise leave out as another act's (`earlier_act_link`)."""
+    found = _cue().search(sentence)
+    return found.end() if found is not None else 0
+
+
 def _days_back(span: str | None) -> int | None:
     words = (span or "").lower().split()
     if not words or words == ["days"]:
