@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from conflictlens.extract.dates.mentions import moves_on
-from conflictlens.extract.passing import came_after, goes_on_with_it
+from conflictlens.extract.passing import act_starts, came_after, goes_on_with_it
 from conflictlens.extract.sentences import split_sentences  # noqa: F401  (the segmenter's API)
 from conflictlens.extract.patterns import Regex, compile_pattern, found_in, may_occur
 from conflictlens.extract.lexicon import event_cues
@@ -109,6 +109,7 @@ class SentenceInfo:
     scene: bool = False  # names a place and says an act took place there (`EventCues.scene`), with no trigger
     earlier_act: tuple[bool, int | None] = (False, None)  # `passing.came_after`: an act told in passing, days back
     goes_on: bool = False  # opens on a pronoun: right after an act told in passing, it goes on with that act
+    act_at: int = 0  # where the act told in passing begins in it (`passing.act_starts`)
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
@@ -157,7 +158,8 @@ def _passing(s: SentenceInfo, current: Incident | None, before: Incident | None,
              incidents: list[Incident]) -> Incident | None:
     """An act told in passing ("The quarry attack comes hours after gunmen killed one in Wajir") is an incident of
     its own, and so is what goes on with it ("He was killed Saturday."); the report goes on with `current`,
-    which those sentences neither date nor add to (they join its recaps). The act told, else None."""
+    which those sentences neither date nor add to (they join its recaps from where the act is told: "Tuesday's
+    bombing came two days after ..." still names its day). The act told, else None."""
     if current is None or not (s.earlier_act[0] or (before is not None and s.goes_on)):
         return None
     incident = None if s.earlier_act[0] else before
@@ -165,7 +167,7 @@ def _passing(s: SentenceInfo, current: Incident | None, before: Incident | None,
         incident = Incident(passing=True, days_back=s.earlier_act[1])
         incidents.append(incident)
     incident.add(s)
-    current.recaps.append(s.span)
+    current.recaps.append((s.span[0] + s.act_at, s.span[1]))
     return incident
 
 
@@ -314,6 +316,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = found_in(cues.strong_trigger, fact) and not background
     new = announces_new(sentence)
+    earlier = came_after(sentence)
     return SentenceInfo(
         span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim, announces_new=new,
         places=places, within=within, dates=dates,
@@ -329,7 +332,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
         doers_only=anaphor and _doers_only(sentence, fact),
         recap=recap, long_before=long_before, scene=bool(places) and not strong and _found(cues.scene, sentence),
-        earlier_act=came_after(sentence), goes_on=goes_on_with_it(sentence),
+        earlier_act=earlier, goes_on=goes_on_with_it(sentence), act_at=act_starts(sentence) if earlier[0] else 0,
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
         follow_up=(anaphor or act) and not new and not casualty_or_claim and _follows_up(fact),
         retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))
