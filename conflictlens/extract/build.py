@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Callable
 
 from conflictlens.extract import attribution as attr
@@ -122,13 +123,44 @@ def _learned_gtd_step(d: Draft) -> None:
 
 
 def _date_step(d: Draft) -> None:
-    (start, end), ctx, recaps = d.incident.span, d.ctx, d.incident.recaps
+    (start, end), ctx = d.incident.span, d.ctx
     date_focus = (max(start, ctx.body_start), end) if ctx.body_start < end else (start, end)
-    # the recaps told among its sentences ("In May, two jawans were killed ...") do not date it
-    mentions = [m for m in ctx.dates if not any(a <= m.start < b for a, b in recaps)] if recaps else ctx.dates
+    # the recaps told among its sentences ("In May, two jawans were killed ...") do not date it, nor does a full
+    # date on a line between its sentences that tells none of it: the page's stamp under the headline ("Xinhua,
+    # April 29, 2017 Adjust font size"); a sentence left out that dates by the report's day ("militants stormed
+    # the campus yesterday") still may
+    recaps, apart = d.incident.recaps, _told_apart(ctx.sentences, d.incident)
+    mentions = [m for m in ctx.dates if not any(a <= m.start < b for a, b in recaps)
+                and not (m.kind == "absolute" and any(a <= m.start < b for a, b in apart))] \
+        if recaps or apart else ctx.dates
+    if d.incident.passing:  # "came the day after ...": a span counted back from the incident told, no day of this one
+        mentions = [m for m in mentions if not m.text.lower().endswith("after")]
     d.resolved_date = resolve_event_date(ctx.doc.text, date_focus, ctx.published, d.anchor,
                                          date_order=d.date_order, mentions=mentions)
+    if d.incident.passing:
+        d.resolved_date = _passing_date(d.resolved_date, d.incident, d.anchor)
+        d.dropped = d.resolved_date is None
     _date_fields(d.event, d.resolved_date, d.ev)
+
+
+def _passing_date(told: ResolvedDate | None, incident: Incident, anchor: ResolvedDate | None) -> ResolvedDate | None:
+    """An act told in passing without a day of its own is dated back from the incident told (`anchor`) by the
+    span its sentence names ("hours after": that day; "the day after": the day before). One of some day
+    before ("came just days after ...") that no sentence dates is none: no event dated by a guess."""
+    own = told is not None and told.mention is not None and incident.span[0] <= told.mention.start < incident.span[1]
+    if own:
+        return told
+    if anchor is None or incident.days_back is None:
+        return None
+    back = timedelta(days=incident.days_back)
+    return ResolvedDate(anchor.start - back, anchor.end - back, anchor.precision, None, looks_back=True)
+
+
+def _told_apart(sentences: list[tuple[int, int]], incident: Incident) -> list[tuple[int, int]]:
+    """The sentences inside the incident's span that the segmenter gave it none of (`Incident`'s lists)."""
+    start, end = incident.span
+    own = {*incident.sentences, *incident.references, *incident.scenes, *incident.shared}
+    return [s for s in sentences if start <= s[0] and s[1] <= end and s not in own]
 
 
 def _location_step(d: Draft) -> None:
@@ -173,7 +205,7 @@ STEPS: tuple[FieldStep, ...] = (
               ("attack_type", "weapon_type", "target_type", "targets", "target_span")),
     FieldStep("learned_gtd_types", _learned_gtd_step, ("event_type", "sub_event_type", "attack_type", "target_type",
                                                         "learned_vector"), ("attack_type", "target_type", "extra")),
-    FieldStep("date", _date_step, (), ("date", "resolved_date")),
+    FieldStep("date", _date_step, (), ("date", "resolved_date", "dropped")),
     FieldStep("location", _location_step, (), ("location",)),
     # Attribution before casualties: the perpetrator's own dead are counted apart from the victims.
     FieldStep("attribution", _attribution_step, ("sub_event_type",), ("attribution", "perpetrator", "claimed")),

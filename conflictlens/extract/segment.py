@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 
 from conflictlens.extract.dates.mentions import moves_on
+from conflictlens.extract.passing import act_starts, came_after, goes_on_with_it
+from conflictlens.extract.sentences import split_sentences  # noqa: F401  (the segmenter's API)
 from conflictlens.extract.patterns import Regex, compile_pattern, found_in, may_occur
 from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.references import (best_match, named_words, names_several, says_who, speaks_of_act,
@@ -15,8 +15,6 @@ from conflictlens.extract.references import (best_match, named_words, names_seve
 from conflictlens.extract.typing.unreal import told_as_fact
 from conflictlens.model.vocab import speech_verbs_pattern
 
-_BOUNDARY = compile_pattern(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“-])")
-_LAST_WORD = compile_pattern(r"([\w.]+)[.!?][\"'”’)]*\s*$")
 # A sentence that refers back to an incident already told continues it rather than starting one.
 _ANAPHOR = compile_pattern(
     r"\b(?:the|this|that|these|both|in the|during the|after the|since the)\s+(?:\w+\s+)?"
@@ -47,38 +45,6 @@ _NEW_INCIDENT = compile_pattern(
 )
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    raw = resources.files("conflictlens.extract").joinpath("data/abbreviations.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, without splitting after titles such as 'Col.' or initials."""
-    spans, start = [], 0
-    abbreviations = _abbreviations()
-    for m in _BOUNDARY.finditer(text):
-        head = text[start: m.start()]
-        last = _LAST_WORD.search(head)
-        if last and "\n" not in m.group(0):
-            word = last.group(1).lower().rstrip(".")
-            if word in abbreviations or (len(word) == 1 and word.isalpha()):
-                continue
-        _append(spans, text, start, m.start())
-        start = m.end()
-    _append(spans, text, start, len(text))
-    return spans
-
-
-def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
-
-
 @dataclass
 class Incident:
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -93,6 +59,9 @@ class Incident:
     shared: list[tuple[int, int]] = field(default_factory=list)
     # later sentences that only say where it took place ("The confrontation took place in Segovia"): place, no toll
     scenes: list[tuple[int, int]] = field(default_factory=list)
+    # an act told in passing ("The attack came a day after gunmen killed five in X"): days before the one told
+    passing: bool = False
+    days_back: int | None = None
 
     def add(self, s: SentenceInfo) -> None:
         self.sentences.append(s.span)
@@ -138,18 +107,22 @@ class SentenceInfo:
     # tells no day and no toll of its own
     retells: bool = False
     scene: bool = False  # names a place and says an act took place there (`EventCues.scene`), with no trigger
+    earlier_act: tuple[bool, int | None] = (False, None)  # `passing.came_after`: an act told in passing, days back
+    goes_on: bool = False  # opens on a pronoun: right after an act told in passing, it goes on with that act
+    act_at: int = 0  # where the act told in passing begins in it (`passing.act_starts`)
 
 
 def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
-    """A triggering sentence opens an incident unless it refers back or adds nothing new. A sentence
-    that says who did an incident already told, in a report of several, goes to the incident it
-    speaks of (`_spoken_of`)."""
+    """A triggering sentence opens an incident unless it refers back or adds nothing new (or tells one in passing:
+    `_passing`). One that says who did an incident told, in a report of several, goes to it (`_spoken_of`)."""
     incidents: list[Incident] = []
     current: Incident | None = None
     spoken_of: Incident | None = None  # the incident the sentence before said who did
     sentences = _detailed_recaps(_without_sums(sentences))
-    after_recap = False
+    after_recap, passing = False, None  # `passing`: the act the sentence before told in passing
     for s in sentences:
+        if (passing := _passing(s, current, passing, incidents)) is not None:
+            continue
         after_recap = current is not None and _recalls(s, after_recap, incidents)
         # what followed the act told ("The victims were buried on Sunday"): no act, and no day of the act
         if after_recap or (current is not None and s.follow_up and not s.says_who):
@@ -161,8 +134,7 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
             continue
         if current is not None and s.says_who and len(incidents) > 1 and (
                 not _new_setting(s, incidents) or _named_incident(s, incidents) is not None):
-            # "The number of deaths in that attack ... rose on Tuesday": "that" points to the act told just
-            # before, whatever the day of the update; a named day ("Saturday's attack") still picks its own
+            # "that attack" is the act told just before, whatever the day; "Saturday's attack" picks its own
             last_told = spoken_of or current
             spoken_of = last_told if s.names_the_recap and not s.names_days else _spoken_of(s, incidents, last_told)
             if spoken_of is current:
@@ -180,6 +152,23 @@ def group_incidents(sentences: list[SentenceInfo]) -> list[Incident]:
     _attach_statements(incidents, sentences)
     _share_scenes(incidents, sentences)
     return incidents
+
+
+def _passing(s: SentenceInfo, current: Incident | None, before: Incident | None,
+             incidents: list[Incident]) -> Incident | None:
+    """An act told in passing ("The quarry attack comes hours after gunmen killed one in Wajir") is an incident of
+    its own, and so is what goes on with it ("He was killed Saturday."); the report goes on with `current`,
+    which those sentences neither date nor add to (they join its recaps from where the act is told: "Tuesday's
+    bombing came two days after ..." still names its day). The act told, else None."""
+    if current is None or not (s.earlier_act[0] or (before is not None and s.goes_on)):
+        return None
+    incident = None if s.earlier_act[0] else before
+    if incident is None:
+        incident = Incident(passing=True, days_back=s.earlier_act[1])
+        incidents.append(incident)
+    incident.add(s)
+    current.recaps.append((s.span[0] + s.act_at, s.span[1]))
+    return incident
 
 
 def _join(current: Incident, s: SentenceInfo) -> None:
@@ -327,6 +316,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
     fact = told_as_fact(sentence)  # blanked once (as `tells_an_act` does): `_act_before` reads it too
     strong = found_in(cues.strong_trigger, fact) and not background
     new = announces_new(sentence)
+    earlier = came_after(sentence)
     return SentenceInfo(
         span=span, strong=strong, background=background, anaphor=anaphor, supporting=casualty_or_claim, announces_new=new,
         places=places, within=within, dates=dates,
@@ -342,6 +332,7 @@ def sentence_info(text: str, span: tuple[int, int], places: frozenset[str], date
         own_act_first=anaphor and strong and _act_before(fact, _first_act_anaphor(sentence)),
         doers_only=anaphor and _doers_only(sentence, fact),
         recap=recap, long_before=long_before, scene=bool(places) and not strong and _found(cues.scene, sentence),
+        earlier_act=earlier, goes_on=goes_on_with_it(sentence), act_at=act_starts(sentence) if earlier[0] else 0,
         names_the_recap=bool(cues.names_the_recap and cues.names_the_recap.search(sentence)),
         follow_up=(anaphor or act) and not new and not casualty_or_claim and _follows_up(fact),
         retells=bool(_QUOTE_OPENING.match(sentence)) and (bool(_PRONOUN_QUOTE.match(sentence))

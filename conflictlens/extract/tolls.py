@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable
 
 from conflictlens.extract.casualties.parse import nobody_killed, parse_casualties
 from conflictlens.extract.casualties.sides import martyrs_told
+from conflictlens.extract.passing import act_starts
 from conflictlens.model.records import Casualties, Event, Evidence
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ def casualty_fields(event: Event, ctx: DocContext, incident: Incident,
     names = actor_names(ctx, incident, event.perpetrator)
     # The dateline's day ("KABUL, Nov 25 (Kabul Wire) - Nine people ...") is no count of the dead.
     spans = [(max(a, ctx.body_start), b) for a, b in incident.sentences if b > ctx.body_start]
+    if incident.passing:  # "The attack came hours after three people were killed ...": the toll after "after"
+        spans = [(a + act_starts(ctx.doc.text[a:b]), b) for a, b in spans]
     # "four soldiers were martyred and 13 terrorists were killed": the martyrs' side are the victims
     fighters_are_victims = event.sub_event_type in STRIKES_ON_FIGHTERS and not martyrs_told(ctx.doc.text, spans)
     figures = parse_casualties(ctx.doc.text, spans, perpetrator_nouns_are_victims=fighters_are_victims,
