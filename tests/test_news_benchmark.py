@@ -96,3 +96,14 @@ def test_city_is_scored_as_gtd_scores_it_and_the_place_only_row_keeps_the_old_co
     assert not ev.field_correct(gold | {"city": "Bannu"}, district_only, "city")
     counts = ev.tally([(gold, district_only)])
     assert counts["city"] == (1, 1) and counts[ev.PLACE_ONLY] == (0, 1)
+
+
+def test_admin1_is_scored_by_the_gtd_scorers_function_through_the_gazetteer():
+    ev = _module()
+    far_north = {**_gold("2021-03-02", "Extreme-North", 3), "country": "CM"}
+    event = {**_event("2021-03-02", "Far North", 3), "location": {"country": "CM", "admin1": "Far North", "place": None}}
+    assert ev.field_correct(far_north, event, "admin1")
+    north = {**far_north, "admin1": "North"}
+    assert not ev.field_correct(north, event, "admin1")
+    borno = {**_gold("2021-03-02", "Borno State", 3), "country": "NG"}
+    assert ev.field_correct(borno, {**_event("2021-03-02", "Borno", 3)}, "admin1")
