@@ -12,10 +12,11 @@ from conflictlens.evaluation.place_names import bundled_lookup, gazetteer_lookup
 from conflictlens.model.records import DateInfo, Event, Location
 
 
-def _fake_lookup(table: dict[tuple[str, str], list[tuple[str, str]]]):
-    """A lookup over a small table (name, country) -> [(id, kind)]."""
+def _fake_lookup(table: dict[tuple[str, str], list[tuple]]):
+    """A lookup over a small table (name, country) -> [(id, kind[, admin1])]."""
     def lookup(name, _kind, country):
-        return [SimpleNamespace(id=i, kind=k) for i, k in table.get((name, country), [])]
+        return [SimpleNamespace(id=e[0], kind=e[1], admin1=e[2] if len(e) > 2 else None)
+                for e in table.get((name, country), [])]
     return lookup
 
 
@@ -23,8 +24,8 @@ FAKE = _fake_lookup({
     ("Upper Plains", "ZZ"): [("a1:ZZ-1", "admin1")],
     ("Hautes-Plaines", "ZZ"): [("a1:ZZ-1", "admin1")],
     ("Lower Plains", "ZZ"): [("a1:ZZ-2", "admin1")],
-    ("Portville", "ZZ"): [("p:1", "place")],
-    ("Port Ville-sur-Mer", "ZZ"): [("p:1", "place")],
+    ("Portville", "ZZ"): [("p:1", "place", "Upper Plains")],
+    ("Port Ville-sur-Mer", "ZZ"): [("p:1", "place", "Upper Plains")],
     ("Riverside", "ZZ"): [("p:2", "place"), ("a1:ZZ-3", "admin1")],
 })
 
@@ -32,6 +33,14 @@ FAKE = _fake_lookup({
 def test_two_names_of_one_unit_are_the_same_place():
     assert same_place("Hautes-Plaines", "Upper Plains", field="admin1", country="ZZ", lookup=FAKE)
     assert same_place("Port Ville-sur-Mer", "Portville", None, field="city", country="ZZ", lookup=FAKE)
+
+
+def test_a_town_matched_through_the_gazetteer_lies_in_the_gold_province():
+    # the gold province by another of its names still holds the town
+    assert same_place("Port Ville-sur-Mer", "Portville", field="city", country="ZZ", lookup=FAKE, within="Hautes-Plaines")
+    # a namesake's alias: the entry lies in another province than the gold town
+    assert not same_place("Port Ville-sur-Mer", "Portville", field="city", country="ZZ", lookup=FAKE,
+                          within="Lower Plains")
 
 
 def test_names_of_two_units_stay_apart():

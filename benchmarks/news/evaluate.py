@@ -92,7 +92,7 @@ def field_correct(gold: dict, event: dict | None, field: str) -> bool:
     if field == "city":
         district = (event.get("location") or {}).get("admin2")
         return _place_only(want, got) or same_place(want, got, district, field="city", country=gold.get("country"),
-                                                     lookup=bundled_lookup())
+                                                     lookup=bundled_lookup(), within=gold.get("admin1"))
     if field == PLACE_ONLY:
         return _place_only(want, got)
     if field == "admin1":

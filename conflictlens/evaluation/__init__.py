@@ -120,7 +120,8 @@ def score_gtd_row(row: dict, event: Event | None, country_code: Callable[[str], 
     loc = event.location
     verdict["admin1"] = same_place(row["provstate"], loc.admin1, field="admin1", country=country, lookup=lookup)
     verdict["city"] = (None if row["city"] in ("", "Unknown")
-                       else same_place(row["city"], loc.place, loc.admin2, field="city", country=country, lookup=lookup))
+                       else same_place(row["city"], loc.place, loc.admin2, field="city", country=country, lookup=lookup,
+                                       within=row["provstate"]))
     verdict["attack_type"] = event.attack_type == row["attacktype1_txt"]
     verdict["target_type"] = event.target_type == row["targtype1_txt"]
     gold_perp = None if row["gname"] in ("", "Unknown") else row["gname"]

@@ -28,6 +28,7 @@ KINDS = {"admin1": ("admin1",), "city": ("place", "admin2")}
 class _Entry(Protocol):
     id: str
     kind: str
+    admin1: str | None
 
 
 # (name, kind, country) -> the gazetteer entries known by that name (Gazetteer.lookup)
@@ -53,20 +54,25 @@ def same_name(gold: str | None, *ours: str | None) -> bool:
 
 
 def same_place(gold: str | None, *ours: str | None, field: str, country: str | None,
-               lookup: Lookup | None) -> bool:
+               lookup: Lookup | None, within: str | None = None) -> bool:
     """`gold` and one of `ours` name one place of `field` ('admin1' or 'city'): by name, or as two
-    names (name or alias) of one gazetteer entry of the gold country."""
+    names (name or alias) of one gazetteer entry of the gold country. A town matched so must lie in
+    the gold province `within` when one is given: a name the gazetteer keeps as an alias of a
+    namesake elsewhere ("Bulongo", a village of North Kivu, is an alias of Bulungu in Kwilu) is not
+    the gold town."""
     if same_name(gold, *ours):
         return True
     if lookup is None or not gold or not country:
         return False
-    wanted = _ids(lookup, gold, field, country)
-    return bool(wanted) and any(wanted & _ids(lookup, o, field, country) for o in ours if o)
+    wanted = {e.id for e in _entries(lookup, gold, field, country)
+              if field != "city" or not within or same_place(within, e.admin1, field="admin1",
+                                                             country=country, lookup=lookup)}
+    return bool(wanted) and any(wanted & {e.id for e in _entries(lookup, o, field, country)} for o in ours if o)
 
 
-def _ids(lookup: Lookup, name: str, field: str, country: str) -> set[str]:
+def _entries(lookup: Lookup, name: str, field: str, country: str) -> list[_Entry]:
     kinds = KINDS[field]
-    return {e.id for e in lookup(name, None, country) if e.kind in kinds}
+    return [e for e in lookup(name, None, country) if e.kind in kinds]
 
 
 def gazetteer_lookup(geocoder: object | None) -> Lookup | None:
