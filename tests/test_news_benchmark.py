@@ -106,3 +106,14 @@ def test_an_article_whose_extract_run_fails_is_scored_as_no_events_and_said(tmp_
     monkeypatch.setattr(news.subprocess, "run", lambda *a, **k: news.subprocess.CompletedProcess(a, 1, "", "Error: CL-E999 boom"))
     assert news.extract(bad, "2024-01-01") == []
     assert "EXTRACT FAILED (exit 1) on garbage.txt: Error: CL-E999 boom" in capsys.readouterr().err
+
+
+def test_admin1_is_scored_by_the_gtd_scorers_function_through_the_gazetteer():
+    ev = _module()
+    far_north = {**_gold("2021-03-02", "Extreme-North", 3), "country": "CM"}
+    event = {**_event("2021-03-02", "Far North", 3), "location": {"country": "CM", "admin1": "Far North", "place": None}}
+    assert ev.field_correct(far_north, event, "admin1")
+    north = {**far_north, "admin1": "North"}
+    assert not ev.field_correct(north, event, "admin1")
+    borno = {**_gold("2021-03-02", "Borno State", 3), "country": "NG"}
+    assert ev.field_correct(borno, {**_event("2021-03-02", "Borno", 3)}, "admin1")

@@ -13,9 +13,11 @@ article was added) is printed first.
 `--batch first` scores only the first 34 articles (no "added" key), `--batch NAME` only those whose
 "added" is NAME; by default every article counts.
 
-City is scored as the GTD scorer scores it (`conflictlens.evaluation.same_name`): the gold town or district
-against the event's place or its district (`admin2`), names compared without accents, punctuation and words
-such as "district", equal or nearly so ("Kismayo" / "Kismayu"). The gold names a district as the city where
+Admin1 and city are scored as the GTD scorer scores them (`conflictlens.evaluation.same_place`): the gold
+province against the event's admin1, the gold town or district against the event's place or its district
+(`admin2`), names compared without accents, punctuation and words such as "district" or "state", equal or
+nearly so ("Kismayo" / "Kismayu"), or two names the gazetteer knows for one unit of the gold country
+("Extreme-North" / "Far North", "Arbil" / "Erbil"). The gold names a district as the city where
 the report names no town in it ("Lakki Marwat district"), and a record that answers "district X, no town" is
 right there. The row "city (place only)" keeps the convention used up to session 16 (the place alone, one
 name equal to or inside the other), and incidents are matched to events by that convention, so that no other
@@ -34,7 +36,8 @@ import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conflictlens.evaluation import same_name
+from conflictlens.evaluation import same_place
+from conflictlens.evaluation.place_names import bundled_lookup
 
 GOLD = Path(__file__).with_name("gold.json")
 FIELDS = ("date", "country", "admin1", "city", "fatalities", "injured", "perpetrator", "claimed")
@@ -93,10 +96,13 @@ def field_correct(gold: dict, event: dict | None, field: str) -> bool:
         return any(n in _norm(got) for n in names) if names else _norm(got) in _UNNAMED
     if field == "city":
         district = (event.get("location") or {}).get("admin2")
-        return _place_only(want, got) or same_name(want, got, district)
+        return _place_only(want, got) or same_place(want, got, district, field="city", country=gold.get("country"),
+                                                     lookup=bundled_lookup(), within=gold.get("admin1"))
     if field == PLACE_ONLY:
         return _place_only(want, got)
-    return _norm(want) == _norm(got) if field == "admin1" else want == got
+    if field == "admin1":
+        return same_place(want, got, field="admin1", country=gold.get("country"), lookup=bundled_lookup())
+    return want == got
 
 
 def _place_only(want: object, got: object) -> bool:

@@ -7,7 +7,9 @@ and in docs/accuracy.md:
 - country: ISO code of GTD's country_txt; admin1 against `provstate`; city against `place` or
   `admin2` (rows whose city is "Unknown" are skipped for city); names are compared after removing
   accents, punctuation and words such as "district" or "city", and match when they are equal or
-  nearly so (similarity >= 0.85, for spellings like Qala-i-Naw / Qala-e-Naw);
+  nearly so (similarity >= 0.85, for spellings like Qala-i-Naw / Qala-e-Naw), or when the gazetteer
+  knows both as names of one unit of the gold country ("Extreme-North" / "Far North", "Arbil" /
+  "Erbil": `evaluation.place_names.same_place`, which the news benchmark uses too);
 - perpetrator: canonical name against `gname` ("Unknown" = no perpetrator); claimed against `claimed`;
 - nkill: victims plus perpetrators killed (GTD counts both) against `nkill`; nwound against `nwound`;
   rows with an empty gold figure are skipped for that field;
@@ -21,7 +23,6 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable
 
@@ -31,7 +32,7 @@ from conflictlens.pipeline.extraction import extracted_events
 from conflictlens.extract.extractor import Extractor
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document, Event
-from conflictlens.model.text import fold
+from conflictlens.evaluation.place_names import Lookup, gazetteer_lookup, normalise_name, same_name, same_place  # noqa: F401
 from conflictlens.pipeline.dev_split import (  # noqa: F401  (the split, where measurements look for it)
     HELD_OUT_PERCENT, PARTS, check_part, in_part, split_part,
 )
@@ -39,7 +40,6 @@ from conflictlens.pipeline.labelled_reports import CASE_COLUMNS, CASE_LABELS  # 
 
 GTD_FIELDS = ("detected", "date", "country", "admin1", "city", "attack_type", "target_type", "perpetrator",
               "claimed", "nkill", "nwound")
-_NOISE_WORDS = re.compile(r"\b(?:district|city|province|tehsil|area|village|town|the|of|agency)\b")
 
 
 @dataclass
@@ -65,23 +65,6 @@ class EvalResult:
     columns: tuple[str, str, str] = ("score", "correct", "total")
 
 
-def normalise_name(name: str | None) -> str:
-    if not name:
-        return ""
-    text = fold(name)
-    text = _NOISE_WORDS.sub(" ", re.sub(r"[^a-z0-9 ]+", " ", text))
-    return re.sub(r"\s+", "", text)
-
-
-def same_name(gold: str | None, *ours: str | None) -> bool:
-    g = normalise_name(gold)
-    for o in ours:
-        n = normalise_name(o)
-        if n and g and (n == g or SequenceMatcher(None, n, g).ratio() >= 0.85):
-            return True
-    return False
-
-
 def _open_csv(path: str, what: str = "a GTD CSV export"):
     if not Path(path).exists():
         raise ConflictLensError("CL-E100", f"file not found; pass the path of {what}", path)
@@ -94,6 +77,7 @@ def evaluate_gtd(path: str, extractor: Extractor, on_row: Callable[[object], Non
     check_part(part)  # before the file is read
     scores = FieldScores()
     countries = _country_codes(extractor)
+    lookup = gazetteer_lookup(extractor.geocoder)
     mismatches = open(mismatches_path, "w", encoding="utf-8") if mismatches_path else None
     with _open_csv(path) as fh:
         reader = csv.DictReader(fh)
@@ -102,7 +86,7 @@ def evaluate_gtd(path: str, extractor: Extractor, on_row: Callable[[object], Non
         rows = [r for r in reader if in_part(r.get("eventid") or "", part)]
     docs = (Document(id=document_id(r["summary"] or r["eventid"]), text=r["summary"] or "") for r in rows)
     for row, (_doc, events) in zip(rows, extractor.extract_many(docs)):
-        verdict = score_gtd_row(row, events[0] if events else None, countries)
+        verdict = score_gtd_row(row, events[0] if events else None, countries, lookup)
         for name, ok in verdict.items():
             scores.add(name, ok)
         if mismatches and any(v is False for v in verdict.values()):
@@ -125,14 +109,19 @@ def _country_codes(extractor: Extractor) -> Callable[[str], str | None]:
     return code
 
 
-def score_gtd_row(row: dict, event: Event | None, country_code: Callable[[str], str | None]) -> dict[str, bool | None]:
+def score_gtd_row(row: dict, event: Event | None, country_code: Callable[[str], str | None],
+                  lookup: Lookup | None = None) -> dict[str, bool | None]:
     verdict: dict[str, bool | None] = {"detected": event is not None}
     if event is None:
         return {**{f: False for f in GTD_FIELDS}, **_skips(row)}
     verdict["date"] = _date_ok(row, event)
-    verdict["country"] = event.location.country == country_code(row["country_txt"])
-    verdict["admin1"] = same_name(row["provstate"], event.location.admin1)
-    verdict["city"] = None if row["city"] in ("", "Unknown") else same_name(row["city"], event.location.place, event.location.admin2)
+    country = country_code(row["country_txt"])
+    verdict["country"] = event.location.country == country
+    loc = event.location
+    verdict["admin1"] = same_place(row["provstate"], loc.admin1, field="admin1", country=country, lookup=lookup)
+    verdict["city"] = (None if row["city"] in ("", "Unknown")
+                       else same_place(row["city"], loc.place, loc.admin2, field="city", country=country, lookup=lookup,
+                                       within=row["provstate"]))
     verdict["attack_type"] = event.attack_type == row["attacktype1_txt"]
     verdict["target_type"] = event.target_type == row["targtype1_txt"]
     gold_perp = None if row["gname"] in ("", "Unknown") else row["gname"]
