@@ -284,14 +284,11 @@ def own_channel_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)] if may_occur(pattern, text) else []
 
 
-def has_no_claim(sentence: str) -> bool:
-    return bool(_compiled().no_claim.search(sentence))
-
-
-def speaks_of_own_men(sentence: str) -> bool:
-    """Whether a sentence speaks of a group's own men ("the group's fighters had targeted the convoy"): it
-    tells more of the incident, as a toll or a claim does."""
-    return bool(_compiled().own_men.search(sentence))
+def tells_more_of_who(sentence: str) -> bool:
+    """Whether a sentence with no word of a toll or a claim still tells who did the incident: it says
+    nobody claimed it, or speaks of a group's own men ("the group's fighters had targeted the convoy")."""
+    cc = _compiled()
+    return bool(cc.no_claim.search(sentence) or cc.own_men.search(sentence))
 
 
 def subject_statements(
