@@ -2,7 +2,8 @@
 arm telling what its own men did ("X spokesman NAME said the group's fighters had overrun the base"), a
 group saying the attacker was one of its men, "appeared to be the work of X", a suspicion that goes on to
 tell the group's habits ("fell on X, which often ..."), and a claim told "later" with no place or toll of
-its own. Every text here is written for these tests."""
+its own; "the killers were most likely X fighters", "suspected members of the ousted X regime". Every text here
+is written for these tests."""
 
 from __future__ import annotations
 
@@ -77,3 +78,16 @@ def test_a_claim_told_later_with_no_place_or_toll_joins_the_attack(extractor):
             "in a statement on Telegram that one of its fighters had detonated an explosive vest among the "
             "worshippers.")
     assert perpetrators_and_claims(extractor, text, "2024-03-12") == [(ISKP, True)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Gunmen killed seven farmers near Konduga on Sunday. A local official said the killers were most likely Boko "
+     "Haram fighters.", "Boko Haram"),
+    ("A landmine destroyed a police truck near Dhobley on Monday, killing three officers. The district commissioner "
+     "said the mine was \"most likely\" planted by al-Shabaab, which has previously carried out similar attacks in "
+     "the area.", "Al-Shabaab"),
+    ("Six policemen were killed in an attack by suspected members of the ousted Taliban regime in Khost province, "
+     "officials said.", "Taliban"),
+])
+def test_the_killers_likely_members_of_a_group_name_it(extractor, text, actor):
+    assert perpetrators_and_claims(extractor, text, "2024-03-12") == [(actor, False)]
