@@ -65,6 +65,8 @@ class _Compiled:
     sayer_default: dict[str, str]
     other_incident: re.Pattern[str]  # "came a week after an attack in Kunduz, which IS claimed"
     habitual: re.Pattern[str]  # "... have carried out similar attacks": the group's habits, not this incident
+    habit_of_the_named: re.Pattern[str]  # "fell on X, which often ...": X's habits, the cue still speaks
+    own_men: re.Pattern[str]  # "the group's fighters", "one of its members": a group speaking of its men
     answers_attack: re.Pattern[str]  # "security forces killed six of the attackers": a response, not the attack
     attackers_killed_before: re.Pattern[str]  # "one of the gunmen was killed" before "by the police"
     attacker_words: re.Pattern[str]
@@ -102,6 +104,8 @@ def _compiled() -> _Compiled:
         sayer_default=dict(raw["sayer_default"]),
         other_incident=compile_pattern(raw["other_incident"], FLAGS),
         habitual=compile_pattern(raw["habitual"], FLAGS),
+        habit_of_the_named=compile_pattern(raw["habit_of_the_named"], FLAGS),
+        own_men=compile_pattern(raw["own_men"], FLAGS),
         answers_attack=compile_pattern(raw["answers_attack"], FLAGS),
         attackers_killed_before=compile_pattern(raw["attackers_killed_before"], FLAGS),
         attacker_words=compile_pattern(raw["attacker_words"], FLAGS),
@@ -201,9 +205,14 @@ _HABIT_REACH = 10
 
 def _habitual(m: re.Match[str], masked: str) -> bool:
     """Whether a cue speaks of what a group has done before, not of the incident told: "no group claimed
-    it, but the Pakistani Taliban have carried out similar attacks", "the Taliban are often blamed"."""
-    habit = _compiled().habitual.search(masked, m.start(), m.end() + _HABIT_REACH + 40)
-    return habit is not None and habit.start() <= m.end() + _HABIT_REACH
+    it, but the Pakistani Taliban have carried out similar attacks", "the Taliban are often blamed"; not a
+    relative clause about the group named ("Suspicion fell on X, which often plants such mines")."""
+    cc = _compiled()
+    habit = cc.habitual.search(masked, m.start(), m.end() + _HABIT_REACH + 40)
+    if habit is None or habit.start() > m.end() + _HABIT_REACH:
+        return False
+    # "Suspicion fell on X, which often plants such mines": a clause about X, not about the cue
+    return habit.start() < m.end() or cc.habit_of_the_named.match(masked, m.end()) is None
 
 
 def _stance_of(m: re.Match[str], stance: str, actors: list[ActorMention]) -> str:
@@ -275,8 +284,11 @@ def own_channel_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)] if may_occur(pattern, text) else []
 
 
-def has_no_claim(sentence: str) -> bool:
-    return bool(_compiled().no_claim.search(sentence))
+def tells_more_of_who(sentence: str) -> bool:
+    """Whether a sentence with no word of a toll or a claim still tells who did the incident: it says
+    nobody claimed it, or speaks of a group's own men ("the group's fighters had targeted the convoy")."""
+    cc = _compiled()
+    return bool(cc.no_claim.search(sentence) or cc.own_men.search(sentence))
 
 
 def subject_statements(

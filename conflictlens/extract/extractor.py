@@ -319,7 +319,7 @@ class Extractor:
             dated, day_mentions, named = incident_days(text, dates, max(span[0], ctx.body_start), span[1],
                                                        ctx.published, self.date_order)
             lowered = sentence.lower()
-            support = any(c in lowered for c in _SUPPORT_CUE) or attr.has_no_claim(sentence)
+            support = any(c in lowered for c in _SUPPORT_CUE) or attr.tells_more_of_who(sentence)
             within = frozenset(province_of(p, ctx.known_at[0]) for p in here)
             opens_in = frozenset(admin_names(p, ctx.known_at[0]) for p in here if _OPENS_IN.fullmatch(text, span[0], p.start))
             infos.append(sentence_info(text, span, places - {""}, day_mentions, support, within - {""},

@@ -9,7 +9,7 @@ none is told before it, a later one) is folded into it: both violence, both date
 (a day told "around" is three days either side), places that fit one within the other, at most one of them with a
 toll (or the same toll: the same victims are never counted twice), and no other perpetrator. An event
 told in a sentence that announces another incident ("In a separate attack", "reports of another
-attack") is never folded. The event with the toll leads; it takes each field it lacks from the other,
+attack") is never folded, unless it tells only a claim ("Later, X said one of its fighters had ..."). The event with the toll leads; it takes each field it lacks from the other,
 with its evidence (document and span), and all the statements of who did it; it keeps its own kind of
 act. The record names the events folded in (`extra["folded"]`).
 """
@@ -37,12 +37,18 @@ def fold_fragments(found: list[tuple[Event, tuple[int, int]]], text: str) -> lis
     kept: list[tuple[Event, tuple[int, int]]] = []
     for event, span in found:
         host = next((i for i in range(len(kept) - 1, -1, -1) if fits(kept[i][0], event)), None)
-        # an incident told as another ("In a separate attack"), as the segmenter reads it, stays apart
-        if host is None or announces_new(text[span[0]:span[1]]):
+        # an incident told as another ("In a separate attack"), as the segmenter reads it, stays apart; not a
+        # claim told later with no place or toll of its own ("Later on Friday, X said one of its fighters ...")
+        if host is None or (announces_new(text[span[0]:span[1]]) and not _claim_only(event)):
             kept.append((event, span))
         else:
             kept[host] = (fold(kept[host][0], event), kept[host][1])
     return kept
+
+
+def _claim_only(event: Event) -> bool:
+    """Whether an event tells only that a group claimed an act: no place below the country, no toll."""
+    return event.claimed and not event.location.place and all(n is None for n in _toll(event))
 
 
 def fits(a: Event, b: Event) -> bool:

@@ -20,8 +20,8 @@ _ANAPHOR = compile_pattern(
     r"\b(?:the|this|that|these|both|in the|during the|after the|since the)\s+(?:\w+\s+)?"
     r"(?:attack|attacks|blast|blasts|explosion|incident|incidents|bombing|assault|ambush|clash|clashes|strike|"
     r"raid|shooting|violence|killing|abduction|kidnapping|fighting|protest|rally|demonstration|arrests?|"
-    r"operation|victims|dead|wounded|injured|assailants?|attackers?|bomber|gunmen|bomb|device|car bomb)\b|\bresponsibility\b|"
-    r"\b(?:death |casualty )?toll\b|\bcasualty figures?\b|"
+    r"operation|victims|dead|wounded|injured|assailants?|attackers?|killers?|bomber|gunmen|bomb|device|car bomb)\b"
+    r"|\bresponsibility\b|\b(?:death |casualty )?toll\b|\bcasualty figures?\b|"
     r"^(?:He|She|They|It|His|Her|Their)\b",
     re.I,
 )
