@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,7 @@ from conflictlens.pipeline.extraction import extracted_events
 from conflictlens.extract.extractor import Extractor
 from conflictlens.model.ids import document_id
 from conflictlens.model.records import Document, Event
-from conflictlens.evaluation.place_names import Lookup, gazetteer_lookup, normalise_name, same_name, same_place  # noqa: F401
+from conflictlens.evaluation.place_names import Lookup, gazetteer_lookup, same_name, same_place  # noqa: F401  (same_name: scripts)
 from conflictlens.pipeline.dev_split import (  # noqa: F401  (the split, where measurements look for it)
     HELD_OUT_PERCENT, PARTS, check_part, in_part, split_part,
 )

@@ -9,9 +9,9 @@ none is told before it, a later one) is folded into it: both violence, both date
 (a day told "around" is three days either side), places that fit one within the other, at most one of them with a
 toll (or the same toll: the same victims are never counted twice), and no other perpetrator. An event
 told in a sentence that announces another incident ("In a separate attack", "reports of another
-attack") is never folded, unless it tells only a claim ("Later, X said one of its fighters had ..."). The event with the toll leads; it takes each field it lacks from the other,
-with its evidence (document and span), and all the statements of who did it; it keeps its own kind of
-act. The record names the events folded in (`extra["folded"]`).
+attack") is never folded, unless it tells only a claim ("Later, X said one of its fighters had ...").
+The event with the toll leads; it takes each field it lacks from the other, with its evidence (document and
+span), and all the statements of who did it; it keeps its own kind of act. The record names the events folded in (`extra["folded"]`).
 """
 
 from __future__ import annotations
