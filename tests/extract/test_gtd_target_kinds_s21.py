@@ -73,3 +73,10 @@ def test_a_vehicle_carrying_a_named_person_is_that_person_in_their_role() -> Non
 ])
 def test_what_an_attack_answered_is_not_its_target(text: str) -> None:
     assert classify_gtd(text).target_type == PRIVATE
+
+
+@pytest.mark.parametrize("attackers", ["Assailants", "Militants", "Insurgents"])
+def test_who_attacked_is_no_target_whatever_they_are_called(attackers: str) -> None:
+    text = (f"{attackers} fired a rocket that landed in Kalat, Zabul, Afghanistan. There were no reported casualties "
+            "in the attack.")
+    assert classify_gtd(text + TAIL).target_type == PRIVATE

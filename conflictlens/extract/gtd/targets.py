@@ -109,7 +109,8 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
         if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, phrase_span):
             fallback = _device_place(text) or cues.foiled_default
         else:
-            fallback = type_in(_without_subject(text)) or cues.no_target_default
+            # Nor are the attackers, whatever the text calls them ("Militants fired a rocket that landed in X").
+            fallback = type_in(blank(_without_subject(text), cues.not_victims)) or cues.no_target_default
     return TargetTyping(fallback, phrase_text, phrase_span)
 
 
