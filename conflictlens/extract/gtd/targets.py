@@ -103,15 +103,18 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     if specific and not _people_at_large(victims, phrase_text):
         return TargetTyping(specific[0], phrase_text, phrase_span)
     fallback = phrase_type or (victims[0] if victims else None)
-    if fallback is None:
-        # A defused device was aimed at nobody the text names: the street it lay in is no target.
-        # A place it was explicitly aimed at ("a drone targeting Jazan") is a target: its people.
-        if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, phrase_span):
-            fallback = _device_place(text) or cues.foiled_default
-        else:
-            # Nor are the attackers, whatever the text calls them ("Militants fired a rocket that landed in X").
-            fallback = type_in(blank(_without_subject(text), cues.not_victims)) or cues.no_target_default
-    return TargetTyping(fallback, phrase_text, phrase_span)
+    return TargetTyping(fallback or _nothing_named(text, phrase_span, foiled), phrase_text, phrase_span)
+
+
+def _nothing_named(text: str, span: tuple[int, int] | None, foiled: bool) -> str:
+    """The type when neither the attacked phrase nor the victims name one."""
+    cues = gtd_cues()
+    # A defused device was aimed at nobody the text names: the street it lay in is no target.
+    # A place it was explicitly aimed at ("a drone targeting Jazan") is a target: its people.
+    if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, span):
+        return _device_place(text) or cues.foiled_default
+    # Nor are the attackers, whatever the text calls them ("Militants fired a rocket that landed in X").
+    return type_in(blank(_without_subject(text), cues.not_victims)) or cues.no_target_default
 
 
 # The first of several targets is security forces of no stated branch ("security personnel and the district
