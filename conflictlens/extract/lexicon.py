@@ -174,7 +174,6 @@ class GtdCues:
     not_victims: Regex
     speakers: Regex
     responders: Regex
-    reasons: Regex  # "in retaliation for a police raid": what the attack answered, not whom it hit
     vague_target: Regex
     foiled_default: str
     weak_phrase_types: tuple[str, ...]
@@ -363,7 +362,6 @@ def _target_refinement(raw: dict) -> dict:
         "not_victims": word_regex(raw["not_victims"]),
         "speakers": word_regex(with_speech_verbs(raw["speakers"])),
         "responders": word_regex(raw["responders"]),
-        "reasons": word_regex(raw["reasons"]),
         "vague_target": compile_pattern(raw["vague_target"], FLAGS),
         "foiled_default": raw["foiled_default"],
         "weak_phrase_types": tuple(raw["weak_phrase_types"]),

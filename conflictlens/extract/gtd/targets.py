@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from conflictlens.extract.gtd.kinds import (
     PRIVATE, blank, head_type, last_typed, type_in, typed_words, without_generic_security)
 from conflictlens.extract.gtd.phrase import THEIRS, not_subject, target_phrase
-from conflictlens.extract.lexicon import gtd_cues
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.lexicon import gtd_cues, load_json
+from conflictlens.extract.patterns import LazyPattern, compile_pattern, word_regex
 
 
 # Place names that contain target words ("Police District 4", Israel's "Eshkol regional council") are places,
@@ -30,6 +31,12 @@ _PLACE_NOISE = compile_pattern(
 _HARM = compile_pattern(r"\b(?:killed|died|dead|injured|wounded|hurt|harmed|unharmed|hostages?|abducted|kidnapped|"
                         r"casualties|missing|survived|assassinated|murdered|executed|beheaded|lynched|gunned down|"
                         r"to death|fatally)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _reasons() -> LazyPattern:
+    """data/gtd_cues.json's reasons: what an attack answered ("in retaliation for a police raid"), not whom it hit."""
+    return word_regex(load_json("gtd_cues.json")["target_refinement"]["reasons"])
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     cues = gtd_cues()
     # "..., the district governor said": who tells of the attack was not attacked; nor were those of what it
     # answered ("in retaliation for a police raid").
-    text = blank(blank(blank(blank(text, _PLACE_NOISE), cues.responders), cues.speakers), cues.reasons)
+    text = blank(blank(blank(blank(text, _PLACE_NOISE), cues.responders), cues.speakers), _reasons())
     phrase = target_phrase(text)
     phrase_text, phrase_span = (phrase if phrase else (None, None))
     victims = victim_types(text)
