@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from conflictlens.extract.gtd.kinds import (
     PRIVATE, blank, head_type, last_typed, type_in, typed_words, without_generic_security)
 from conflictlens.extract.gtd.phrase import THEIRS, not_subject, target_phrase
-from conflictlens.extract.lexicon import gtd_cues
-from conflictlens.extract.patterns import compile_pattern
+from conflictlens.extract.lexicon import gtd_cues, load_json
+from conflictlens.extract.patterns import LazyPattern, compile_pattern, word_regex
 
 
 # Place names that contain target words ("Police District 4", Israel's "Eshkol regional council") are places,
@@ -30,6 +31,12 @@ _PLACE_NOISE = compile_pattern(
 _HARM = compile_pattern(r"\b(?:killed|died|dead|injured|wounded|hurt|harmed|unharmed|hostages?|abducted|kidnapped|"
                         r"casualties|missing|survived|assassinated|murdered|executed|beheaded|lynched|gunned down|"
                         r"to death|fatally)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _reasons() -> LazyPattern:
+    """data/gtd_cues.json's reasons: what an attack answered ("in retaliation for a police raid"), not whom it hit."""
+    return word_regex(load_json("gtd_cues.json")["target_refinement"]["reasons"])
 
 
 @dataclass(frozen=True)
@@ -75,8 +82,9 @@ def victim_types(text: str) -> list[str]:
 def classify_target(text: str, foiled: bool = False) -> TargetTyping:
     """GTD target type of one incident's text; `foiled` marks a defused or intercepted attack."""
     cues = gtd_cues()
-    # "..., the district governor said": who tells of the attack was not attacked.
-    text = blank(blank(blank(text, _PLACE_NOISE), cues.responders), cues.speakers)
+    # "..., the district governor said": who tells of the attack was not attacked; nor were those of what it
+    # answered ("in retaliation for a police raid").
+    text = blank(blank(blank(blank(text, _PLACE_NOISE), cues.responders), cues.speakers), _reasons())
     phrase = target_phrase(text)
     phrase_text, phrase_span = (phrase if phrase else (None, None))
     victims = victim_types(text)
@@ -87,27 +95,63 @@ def classify_target(text: str, foiled: bool = False) -> TargetTyping:
         others = [v for v in victims if v != PRIVATE and v not in cues.place_defenders]
         defenders = next((v for v in victims if v in cues.place_defenders), None)
         return TargetTyping(others[0] if others else PRIVATE, phrase_text, phrase_span, defenders)
+    first = _first_of_targets(phrase_text)
+    if first == PRIVATE:
+        return TargetTyping(PRIVATE, phrase_text, phrase_span)
     generic = phrase_text and without_generic_security(phrase_text) != phrase_text
-    if generic and phrase_type not in cues.security_branches:
-        if phrase_type is None or phrase_type == PRIVATE:
-            return TargetTyping(_security_branch(victims), phrase_text, phrase_span)
+    if first == _SECURITY or (generic and phrase_type not in cues.security_branches and phrase_type in (None, PRIVATE)):
+        return TargetTyping(_security_branch(victims), phrase_text, phrase_span)
     notable = [v for v in victims if v in cues.notable_victims]
     if phrase_type in cues.weak_phrase_types and notable and not cues.named_civilians.search(phrase_text):
         return TargetTyping(notable[0], phrase_text, phrase_span)
     if phrase_type and not (phrase_type == PRIVATE and cues.vague_target.fullmatch(phrase_text.strip())):
         return TargetTyping(phrase_type, phrase_text, phrase_span)
     specific = [v for v in victims if v != PRIVATE]
-    if specific:
+    if specific and not _people_at_large(victims, phrase_text):
         return TargetTyping(specific[0], phrase_text, phrase_span)
     fallback = phrase_type or (victims[0] if victims else None)
-    if fallback is None:
-        # A defused device was aimed at nobody the text names: the street it lay in is no target.
-        # A place it was explicitly aimed at ("a drone targeting Jazan") is a target: its people.
-        if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, phrase_span):
-            fallback = _device_place(text) or cues.foiled_default
-        else:
-            fallback = type_in(_without_subject(text)) or cues.no_target_default
-    return TargetTyping(fallback, phrase_text, phrase_span)
+    return TargetTyping(fallback or _nothing_named(text, phrase_span, foiled), phrase_text, phrase_span)
+
+
+def _nothing_named(text: str, span: tuple[int, int] | None, foiled: bool) -> str:
+    """The type when neither the attacked phrase nor the victims name one."""
+    cues = gtd_cues()
+    # A defused device was aimed at nobody the text names: the street it lay in is no target.
+    # A place it was explicitly aimed at ("a drone targeting Jazan") is a target: its people.
+    if (foiled or cues.foiled_cues.search(text)) and not _aimed_at(text, span):
+        return _device_place(text) or cues.foiled_default
+    # Nor are the attackers, whatever the text calls them ("Militants fired a rocket that landed in X").
+    return type_in(blank(_without_subject(text), cues.not_victims)) or cues.no_target_default
+
+
+# The first of several targets is security forces of no stated branch ("security personnel and the district
+# compound"): the victims say which branch, as for one such target.
+_SECURITY = "security"
+
+
+def _first_of_targets(phrase: str | None) -> str | None:
+    """GTD's first target is the first one the report names: of "civilians and security forces", the civilians
+    (PRIVATE); of "security personnel and the district compound", the security forces (_SECURITY). None when the
+    phrase names one target, or its first names a kind of its own ("an army and militia checkpoint")."""
+    if not phrase or " and " not in phrase:
+        return None
+    first = phrase.split(" and ", 1)[0].strip()
+    bare = without_generic_security(first)
+    if bare != first:
+        return _SECURITY if not re.sub(r"\b(?:the|a|an|\d+)\b", "", bare).strip() else None
+    named = gtd_cues().named_civilians.search(first)
+    return PRIVATE if named and head_type(first) == PRIVATE else None
+
+
+def _people_at_large(victims: list[str], phrase: str | None) -> bool:
+    """'Assailants killed two people, including a teacher and a militia member': a vague attacked phrase (or
+    none), and victims of no kind named first with several kinds among them. GTD codes such a crowd as private
+    citizens: no one kind among them was the target (one kind, 'two people, including a police officer', still
+    says whom the attack was for; so does a phrase with a kind of its own, 'a vaccination campaign vehicle')."""
+    if phrase and not gtd_cues().vague_target.fullmatch(phrase.strip()):
+        return False
+    specific = {v for v in victims if v != PRIVATE}
+    return bool(victims) and victims[0] == PRIVATE and len(specific) > 1
 
 
 def _without_subject(text: str) -> str:
@@ -187,11 +231,26 @@ def _phrase_type(text: str, phrase: str | None, span: tuple[int, int] | None) ->
     """The type the attacked phrase names; for a person's name, the role the text gives them."""
     if not phrase or span is None:
         return None
+    carried = _CARRIED_NAME.fullmatch(phrase.strip())
+    if carried and head_type(without_generic_security(carried.group(1))) is None:
+        phrase = carried.group(2)  # "a convoy carrying X, the local commissioner": X, whose role decides
     found = head_type(without_generic_security(phrase))
-    if found is None and PERSON_NAME.fullmatch(phrase.strip()):
-        role = role_of(text, phrase.strip())
-        found = head_type(role) if role else None  # "the head of a private school": whose head decides
-    return found
+    if not PERSON_NAME.fullmatch(phrase.strip()):
+        return found
+    role = role_of(text, phrase.strip())
+    if found is None:
+        return head_type(role) if role else None  # "the head of a private school": whose head decides
+    # A title in the name ("Maulana X") yields to a post the text gives in a body ("Maulana X, the deputy head of
+    # the X party" is a party official); a plain description ("Maulvi X, a religious scholar") does not.
+    return (head_type(role) if role and _OF_BODY.search(role) else None) or found
+
+
+# A vehicle of no kind of its own carrying a named person ("a convoy carrying Abdirahman Ahmed Garyare").
+_CARRIED_NAME = compile_pattern(r"(.+?) (?:(?:that|which) (?:was|were) )?(?:carrying|transporting) "
+                                r"((?:[A-Z][\w'’-]*\s?){1,5})")
+
+# A post held in a body: "the deputy head of the X party", "commander of the Eighth Brigade".
+_OF_BODY = compile_pattern(r"\w \bof\b \S")
 
 
 
