@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from conflictlens.actors import ActorRegistry
 from conflictlens.geo import Gazetteer
@@ -163,7 +163,7 @@ def resolve_events(store: Store, items: Iterable[tuple[Event, Source]], ctx: Res
         for (event, source), profile, (own, probes) in zip(items, profiles, keys):
             _resolve_one(batch, event, source, profile, own, probes, report)
         batch.flush()
-        recompose(batch.incidents, report.incidents, ctx, batch.events)
+        recompose(batch.incidents, report.incidents, ctx, batch.events, batch.fresh_members())
     return report
 
 
@@ -308,25 +308,34 @@ def _resolve_one(batch: Batch, event: Event, source: Source, profile: Profile, k
 
 
 def recompose(incidents: IncidentStore, incident_ids: Iterable[str], ctx: ResolutionContext,
-              known: dict[str, Event] | None = None) -> None:
+              known: dict[str, Event] | None = None,
+              fresh: Mapping[str, list[tuple[str, Source]]] | None = None) -> None:
     """Recompute the merged record of each incident from its members (delete it when it has none).
 
-    `known`: events already in memory (the batch just resolved), which need not be read back.
+    `known`: events already in memory (the batch just resolved), which need not be read back; `fresh`:
+    incidents whose members are all known in memory, with their (event id, source) in order and none
+    pinned (those the batch founded: most of an import's), whose members need not be read back either.
     """
-    known = known or {}
+    known, fresh = known or {}, fresh or {}
     chosen = sorted(set(incident_ids))
-    sources = incidents.member_sources(chosen)  # members, events and saves: a few statements per batch
+    # Members, events and saves of the others: a few statements per batch.
+    sources = incidents.member_sources([incident_id for incident_id in chosen if incident_id not in fresh])
     unknown = [event_id for members in sources.values() for event_id, _, _ in members if event_id not in known]
     records = incidents.event_records(unknown) if unknown else {}
     events = {**{event_id: event_from_record(record) for event_id, record in records.items()}, **known}
     saved = []
     for incident_id in chosen:
-        members = sources.get(incident_id, [])
-        pairs = [(events[event_id], Source.from_dict(source)) for event_id, source, _ in members if event_id in events]
+        if incident_id in fresh:
+            pairs, pinned = [(events[event_id], source) for event_id, source in fresh[incident_id]], []
+        else:
+            members = sources.get(incident_id, [])
+            pairs = [(events[event_id], Source.from_dict(source)) for event_id, source, _ in members
+                     if event_id in events]
+            pinned = [event_id for event_id, _, is_pinned in members if is_pinned]
         if not pairs:
             incidents.delete_incident(incident_id)
             continue
         record = compose(incident_id, pairs)
-        record["pinned"] = [event_id for event_id, _, pinned in members if pinned]
+        record["pinned"] = pinned
         saved.append((incident_id, record, len(pairs), record["date"]["start"], record["location"]["country"]))
     incidents.save_incidents(saved)

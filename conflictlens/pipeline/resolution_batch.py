@@ -33,6 +33,10 @@ class Batch:
         self._founding = {e: incident_id_for(e) for e in ids}
         self._taken = incidents.existing_incidents(list(self._founding.values()))
         self._pending: list[NewMember] = []  # members filed in memory, not yet written (`flush`)
+        # The incidents this batch founded, each with its members (event id, source) in the order they
+        # joined: all of their members, so recomposing them needs nothing read back (`fresh_members`).
+        self._founded: dict[str, list[tuple[str, Source]]] = {}
+        self._rewritten = False  # a stored member was moved or updated: read every incident back
 
     def new_incident_id(self, event_id: str) -> str:
         """The id of an incident this event founds: its own, salted if it founded one before (then split away)."""
@@ -68,6 +72,15 @@ class Batch:
                                            decision, RESOLVER, False, "", self.seq)
         self.seq += 1
         self.index.added(incident_id, profile, keys, self.limit, founded)
+        if founded:
+            self._founded[incident_id] = [(event.id, source)]
+        elif incident_id in self._founded:
+            self._founded[incident_id].append((event.id, source))
+
+    def fresh_members(self) -> dict[str, list[tuple[str, Source]]]:
+        """The incidents this batch founded -> every member (event id, source), in order: what `recompose`
+        would read back from the store (none pinned). Empty once a stored member was moved or updated."""
+        return {} if self._rewritten else self._founded
 
     def flush(self) -> None:
         """Write the members filed since the last flush: before anything reads the store's members again."""
@@ -76,12 +89,14 @@ class Batch:
 
     def update(self, member: MemberRow, data: list[Any], source: Source, keys: Sequence[str]) -> None:
         self.flush()
+        self._rewritten = True
         self.incidents.update_member(member.event_id, data, source.to_dict(), keys)
         self.members[member.event_id] = replace(member, profile=data, source=source.to_dict())
         self.index.forget()  # its keys and its incident's sample changed: read them again
 
     def remove(self, event_id: str, incident_id: str) -> None:
         self.flush()
+        self._rewritten = True
         self.incidents.remove_member(event_id)
         self.members.pop(event_id, None)
         self.index.forget()  # its keys and its incident's sample changed: read them again

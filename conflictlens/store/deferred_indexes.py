@@ -1,11 +1,11 @@
 """What an import into SQLite puts off or skips: secondary indexes built once after a large import into an
 empty or small store, and the tables' CHECKs on the rows the import writes (`unchecked_own_rows`).
 
-An imported row is written into about 25 B-tree indexes; building these 16 once instead saved about
+An imported row is written into about 25 B-tree indexes; building 16 of these once instead saved about
 a sixth of the importing process's CPU in a harness, 4 to 10% of the whole command's (docs/scale.md,
-session 13). For an import that brings more rows than the
+session 13); the incident list's two followed in session 21. For an import that brings more rows than the
 store holds, dropping the ones that only serve reading (filters, the network's look-ups, the roll-up's
-covering indexes) and building each once at the end is cheaper. The indexes the import's own statements use (primary keys, the roll-up's
+covering indexes, the incident list's order) and building each once at the end is cheaper. The indexes the import's own statements use (primary keys, the roll-up's
 unique keys, the document and event keys that deletes and cascades look up) are never dropped.
 
 Kill safety: the indexes are dropped and their definitions written to `meta` in one transaction,
@@ -40,6 +40,9 @@ DEFERRABLE = (
     "actor_relations_source", "actor_relations_target", "actor_relations_date",
     "event_rollup_period", "event_rollup_country", "event_rollup_perpetrator", "event_rollup_type",
     "event_rollup_admin1", "event_rollup_covering", "event_rollup_day_covering",
+    # The incident list's filters: resolution reads incidents by id only, and an import with resolution
+    # rewrites about one incident a row, each written into both (session 21, docs/scale.md).
+    "incidents_country_date", "incidents_date",
 )
 # Below this many expected rows the indexes' own upkeep is too small to be worth a rebuild.
 MIN_ROWS = 10_000

@@ -11,7 +11,9 @@ import pytest
 from conflictlens.errors import ConflictLensError
 from conflictlens.model.records import Casualties, Document
 from conflictlens.evaluation import resolution as resolution_eval
-from conflictlens.pipeline.resolution import build_context, district_of, resolve_after_save, resolve_pending
+from conflictlens.pipeline.resolution import (
+    build_context, district_of, recompose, resolve_after_save, resolve_pending,
+)
 from conflictlens.pipeline.resolution_decisions import merge, split, why
 from conflictlens.store import Store
 from conflictlens.store.incidents import IncidentStore
@@ -274,3 +276,23 @@ def test_same_day_gtd_rows_of_a_district_and_a_town_in_another_district_stay_apa
     rows = [dataclasses.replace(e, attack_type="Bombing/Explosion") for e in rows]
     incidents = resolution_eval.resolve_in_memory([(e, resolution_eval.source_for(e, ctx)) for e in rows], ctx)
     assert incidents["a"] != incidents["b"]
+
+
+def test_incidents_a_batch_founded_are_recomposed_from_memory_as_from_the_store(store):
+    """A batch recomposes the incidents it founded from the members it holds: after each batch the records
+    must be those read back from the store, for founded, joined and older incidents alike, and after a revision."""
+    revised = dataclasses.replace(clinic("c"), fatalities=Casualties(best=6))  # its facts changed: decided again
+    batches = [([(doc("old"), [funeral("old", 16)])], "v1"),
+               ([(doc("a", "2023-03-10", "Pamir Post"), [funeral("a", 24, place="Dashte Barchi")]),
+                 (doc("c"), [clinic("c")]), (doc("d", outlet="Pamir Post"), [clinic("d")])], "v1"),
+               ([(doc("c"), [revised]), (doc("e"), [funeral("e", 5, place="Kart-e-Sakhi")])], "v2")]
+    incidents, sizes = IncidentStore(store), []
+    for batch, version in batches:
+        save(store, batch, version)
+        ids = sorted({incident_of(store, e.id) for d, evs in batch for e in evs})
+        from_memory = {i: incidents.incident(i) for i in ids}
+        with store.transaction():
+            recompose(incidents, ids, build_context())  # every member and event read back from the store
+        assert {i: incidents.incident(i) for i in ids} == from_memory
+        sizes.append(sorted(len(record["members"]) for record in from_memory.values()))
+    assert sizes == [[1], [2, 2], [1, 2]]  # the clinic reports c and d founded one incident in one batch
