@@ -43,6 +43,8 @@ def is_assassination(text: str, target: TargetTyping | None = None) -> bool:
         role = role_of(text, target.text.strip())
         if role and cues.prominent.search(role) and not cues.attendant_role.match(role):
             return True
+    if target and target.text and not _kin_attacked(text, target) and _named_prominent(text, target.text.strip()):
+        return True
     victims = first_victim_sentence(text)
     if victims and cues.prominent.match(re.sub(r"^(?:the|a|an|one|former)\s+", "", victims.strip(), flags=re.I)):
         return True
@@ -54,6 +56,22 @@ def is_assassination(text: str, target: TargetTyping | None = None) -> bool:
     window = text[action.end(): action.end() + 60]
     window = PHRASE_END.split(window, maxsplit=1)[0]
     return bool(cues.prominent.search(window))
+
+
+def _named_prominent(text: str, phrase: str) -> bool:
+    """A phrase that opens with a person's name ('Adnan al-Masri', 'journalist Hanad Ali Guled') whose title,
+    or whose appositive ('X, a party leader,') right after the name or after its last word opening a sentence
+    ('... Al-Masri, a party leader, was killed'), names a prominent role."""
+    cues = gtd_cues()
+    named = cues.named_victim.match(phrase)
+    title = named.group("title").strip() if named else ""
+    if not named or title.split(" ")[0].lower() in ("the", "a", "an"):
+        return False  # "the Raj Bhawan" names a place, not a person
+    last = cues.name_prefix.sub("", named.group("name").split()[-1])
+    opening_mention = rf"(?:^|(?<=[.;] ))(?:[A-Z][\w'’-]*\s+){{0,4}}(?:[A-Za-z]+-)?{re.escape(last)}"
+    appositive = re.compile(rf"(?:{re.escape(named.group('name'))}|{opening_mention}),\s+(?:(?:a|an|the)\s+)?([^,.;]+)")
+    roles = [title] + [m.group(1) for m in appositive.finditer(text)]
+    return any(cues.prominent.search(role) and not cues.attendant_role.match(role) for role in roles if role)
 
 
 def _passive_action(text: str, end: int) -> bool:

@@ -1,0 +1,49 @@
+"""GTD attack types, session 21 (branch hgtdattack): names written with particles, a title before a name,
+an appositive told in a later sentence, infrastructure of no stated means, derailments, landmines.
+
+Every sentence here was written for these tests; none is GTD's own text.
+"""
+
+import pytest
+
+from conflictlens.extract.gtd.attack_types import classify_gtd
+
+
+@pytest.mark.parametrize("text", [
+    # A name with a particle ('al-', 'de la'), its role told in the next sentence or right after it.
+    "Assailants opened fire on Karim al-Hassani in Baqubah, Iraq. Al-Hassani, a district council member, was killed.",
+    "Assailants shot Maria de la Vega, a municipal councilor, in Popayan, Colombia. She was wounded.",
+    # A name followed by what the person was doing, the role in a later sentence.
+    "Assailants opened fire on Tunde Bakare driving along a road in Enugu, Nigeria. Bakare, a local party leader, "
+    "died in hospital.",
+    # A title written before the name.
+    "Assailants armed with knives attacked journalist Amina Farah in Kismayo, Somalia. Farah was injured.",
+])
+def test_a_named_prominent_victim_is_assassinated(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Assassination"
+
+
+@pytest.mark.parametrize("text", [
+    # A named person of no prominent role stays an armed assault ...
+    "Assailants opened fire on Karim al-Hassani in Baqubah, Iraq. Al-Hassani, a shopkeeper, was killed.",
+    # ... and so does a place named after an article, whatever its appositive says.
+    "Assailants opened fire on the Hotel Savanna, the mayor's favourite restaurant, in Tamale, Ghana. Two guards "
+    "were hurt.",
+])
+def test_no_prominent_name_no_assassination(text: str) -> None:
+    assert classify_gtd(text).attack_type == "Armed Assault"
+
+
+@pytest.mark.parametrize("text,attack", [
+    # An attack of no stated means on a power line or a pylon is a facility attack, as GTD codes it.
+    ("Assailants attacked a power line near Adama, Ethiopia. No casualties were reported.",
+     "Facility/Infrastructure Attack"),
+    # A train derailed, a bus set on fire after its passengers got off.
+    ("Assailants derailed a freight train near Rourkela, India. Nobody was hurt.", "Facility/Infrastructure Attack"),
+    ("Assailants stopped a bus in Temuco, Chile, before setting fire to it. Nobody was hurt.",
+     "Facility/Infrastructure Attack"),
+    # A landmine is an explosive, written as one word or two.
+    ("A landmine exploded under a truck near Bamba, Mali. The driver was killed.", "Bombing/Explosion"),
+])
+def test_infrastructure_arson_and_landmines(text: str, attack: str) -> None:
+    assert classify_gtd(text).attack_type == attack
