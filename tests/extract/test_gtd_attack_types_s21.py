@@ -47,3 +47,12 @@ def test_no_prominent_name_no_assassination(text: str) -> None:
 ])
 def test_infrastructure_arson_and_landmines(text: str, attack: str) -> None:
     assert classify_gtd(text).attack_type == attack
+
+
+def test_a_prominent_hostage_killed_later_told_in_the_next_sentence() -> None:
+    # The role is told only with the killing, after the incident's own text.
+    incident = "Assailants abducted Lucas Herrera Pardo from his farm near Tumaco, Colombia."
+    later = "Pardo, a community leader, was shot and killed hours later."
+    assert classify_gtd(incident, sequel=later).attack_type == "Assassination"
+    assert classify_gtd(incident, sequel="Pardo, a farmer, was shot and killed hours later.").attack_type == (
+        "Hostage Taking (Kidnapping)")

@@ -94,8 +94,9 @@ def _prominent_hostage_killed(text: str, target: TargetTyping, sequel: str) -> b
     if target.target_type in cues.prominent_hostages:
         return True
     phrase = (target.text or "").strip()
-    role = role_of(text, phrase) if PERSON_NAME.fullmatch(phrase) else None
-    return bool(cues.prominent.search(phrase) or (role and cues.prominent.search(role)))
+    told = f"{text} {sequel}"  # the hostage's role may be told with the killing, after the incident's text
+    role = role_of(told, phrase) if PERSON_NAME.fullmatch(phrase) else None
+    return bool(cues.prominent.search(phrase) or (role and cues.prominent.search(role)) or _named_prominent(told, phrase))
 
 
 def _hostage_killed(text: str) -> bool:
