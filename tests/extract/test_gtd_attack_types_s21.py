@@ -56,3 +56,17 @@ def test_a_prominent_hostage_killed_later_told_in_the_next_sentence() -> None:
     assert classify_gtd(incident, sequel=later).attack_type == "Assassination"
     assert classify_gtd(incident, sequel="Pardo, a farmer, was shot and killed hours later.").attack_type == (
         "Hostage Taking (Kidnapping)")
+
+
+@pytest.mark.parametrize("text,attack", [
+    # A raid of no stated means on a police station is an armed assault; on army positions it stays Unknown.
+    ("Assailants attacked the Mabanga police station in Kasese, Uganda. One officer was killed.", "Armed Assault"),
+    ("Assailants attacked army positions near Gulu, Uganda. The outcome is unknown.", "Unknown"),
+    # Hostages held where the attack took place make a barricade incident (GTD's kidnapping takes them away).
+    ("A man broke into a flat in Rennes, France, holding a neighbour hostage for six hours.",
+     "Hostage Taking (Barricade Incident)"),
+    ("Assailants raided a pumping station near Sukkur, India, and a watchman was held hostage during the raid.",
+     "Hostage Taking (Barricade Incident)"),
+])
+def test_police_stations_and_hostages(text: str, attack: str) -> None:
+    assert classify_gtd(text).attack_type == attack
