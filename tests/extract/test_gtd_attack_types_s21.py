@@ -70,3 +70,17 @@ def test_a_prominent_hostage_killed_later_told_in_the_next_sentence() -> None:
 ])
 def test_police_stations_and_hostages(text: str, attack: str) -> None:
     assert classify_gtd(text).attack_type == attack
+
+
+@pytest.mark.parametrize("text,attack", [
+    # Arson that injures people is an armed assault, as GTD codes it; arson that hurts no one, or only the
+    # assailants, stays a facility attack.
+    ("Assailants set fire to a school dormitory in Bamenda, Cameroon. Two pupils were injured in the attack.",
+     "Armed Assault"),
+    ("Assailants set fire to a school dormitory in Bamenda, Cameroon. No one was injured in the attack.",
+     "Facility/Infrastructure Attack"),
+    ("Two men threw petrol bombs at a shop in Hebron. One assailant was injured when a bottle burst.",
+     "Facility/Infrastructure Attack"),
+])
+def test_arson_that_harms_people(text: str, attack: str) -> None:
+    assert classify_gtd(text).attack_type == attack
