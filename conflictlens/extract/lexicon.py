@@ -156,8 +156,6 @@ class GtdCues:
     prominent: Regex
     assassination_action: Regex
     possessive_target: Regex
-    named_victim: Regex  # a target phrase that opens with a name, maybe after a title: groups 'title', 'name'
-    name_prefix: Regex  # 'al-' before a word of a name
     kin_of: Regex  # "the family members of" before a name: the named person was not the one attacked
     attendant_role: Regex  # "the driver of the minister": a role that is someone else's kin or staff
     hostage_killed: Regex  # a sentence after an abduction's that tells of a killing
@@ -338,8 +336,6 @@ def gtd_cues() -> GtdCues:
         prominent_hostages=tuple(assassination["hostage_killed"]["target_types"]),
         # Case matters here: a capitalised word after "vehicle of" is a name.
         possessive_target=compile_pattern(rf"(?<![\w-])(?:{possessive})", 0),
-        named_victim=_named_victim(assassination["named_victim"]),
-        name_prefix=compile_pattern(rf"^(?:{assassination['named_victim']['prefixes']})-", FLAGS),
         target_lead=word_regex(raw["target_phrase_lead"]),
         target_explicit=word_regex(raw["target_phrase_explicit"]),
         target_intent=word_regex(raw["target_phrase_intent"]),
@@ -356,12 +352,6 @@ def gtd_cues() -> GtdCues:
         theft_attack=raw["theft_without_harm"]["attack_type"],
         **_target_refinement(raw["target_refinement"]),
     )
-
-
-def _named_victim(raw: dict) -> Regex:
-    word = rf"(?:(?:{raw['prefixes']})-)?[A-Z][\w'’-]*"
-    name = rf"{word}(?:\s+(?:(?:{raw['particles']})\s+)*{word}){{0,5}}(?![\w'’-])"
-    return compile_pattern(rf"(?P<title>(?:[a-z][\w-]* ){{0,3}}?)(?P<name>{name})", 0)
 
 
 def _target_refinement(raw: dict) -> dict:
