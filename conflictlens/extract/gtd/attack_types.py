@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from conflictlens.extract.gtd.phrase import PHRASE_END
 from conflictlens.extract.gtd.targets import PERSON_NAME, TargetTyping, classify_target, first_victim_sentence, role_of
-from conflictlens.extract.lexicon import gtd_cues
-from conflictlens.extract.patterns import search_span
+from conflictlens.extract.lexicon import gtd_cues, load_json
+from conflictlens.extract.patterns import FLAGS, Regex, compile_pattern, search_span
 
 
 KIDNAPPING = "Hostage Taking (Kidnapping)"
@@ -43,6 +44,8 @@ def is_assassination(text: str, target: TargetTyping | None = None) -> bool:
         role = role_of(text, target.text.strip())
         if role and cues.prominent.search(role) and not cues.attendant_role.match(role):
             return True
+    if target and target.text and not _kin_attacked(text, target) and _named_prominent(text, target.text.strip()):
+        return True
     victims = first_victim_sentence(text)
     if victims and cues.prominent.match(re.sub(r"^(?:the|a|an|one|former)\s+", "", victims.strip(), flags=re.I)):
         return True
@@ -54,6 +57,33 @@ def is_assassination(text: str, target: TargetTyping | None = None) -> bool:
     window = text[action.end(): action.end() + 60]
     window = PHRASE_END.split(window, maxsplit=1)[0]
     return bool(cues.prominent.search(window))
+
+
+@lru_cache(maxsize=1)
+def _name_patterns() -> tuple[Regex, Regex]:
+    """A target phrase that opens with a name, maybe after a title (groups 'title', 'name'), and the prefix
+    of a name's word ('al-'): from `assassination.named_victim` in gtd_cues.json. Case matters."""
+    raw = load_json("gtd_cues.json")["assassination"]["named_victim"]
+    word = rf"(?:(?:{raw['prefixes']})-)?[A-Z][\w'’-]*"
+    name = rf"{word}(?:\s+(?:(?:{raw['particles']})\s+)*{word}){{0,5}}(?![\w'’-])"
+    opening = compile_pattern(rf"(?P<title>(?:[a-z][\w-]* ){{0,3}}?)(?P<name>{name})", 0)
+    return opening, compile_pattern(rf"^(?:{raw['prefixes']})-", FLAGS)
+
+
+def _named_prominent(text: str, phrase: str) -> bool:
+    """A phrase that opens with a person's name ('Adnan al-Masri', 'journalist Hanad Ali Guled') whose title,
+    or whose appositive ('X, a party leader,') right after the name or after its last word opening a sentence
+    ('... Al-Masri, a party leader, was killed'), names a prominent role."""
+    cues, (opening, prefix) = gtd_cues(), _name_patterns()
+    named = opening.match(phrase)
+    title = named.group("title").strip() if named else ""
+    if not named or title.split(" ")[0].lower() in ("the", "a", "an"):
+        return False  # "the Raj Bhawan" names a place, not a person
+    last = prefix.sub("", named.group("name").split()[-1])
+    opening_mention = rf"(?:^|(?<=[.;] ))(?:[A-Z][\w'’-]*\s+){{0,4}}(?:[A-Za-z]+-)?{re.escape(last)}"
+    appositive = re.compile(rf"(?:{re.escape(named.group('name'))}|{opening_mention}),\s+(?:(?:a|an|the)\s+)?([^,.;]+)")
+    roles = [title] + [m.group(1) for m in appositive.finditer(text)]
+    return any(cues.prominent.search(role) and not cues.attendant_role.match(role) for role in roles if role)
 
 
 def _passive_action(text: str, end: int) -> bool:
@@ -76,8 +106,9 @@ def _prominent_hostage_killed(text: str, target: TargetTyping, sequel: str) -> b
     if target.target_type in cues.prominent_hostages:
         return True
     phrase = (target.text or "").strip()
-    role = role_of(text, phrase) if PERSON_NAME.fullmatch(phrase) else None
-    return bool(cues.prominent.search(phrase) or (role and cues.prominent.search(role)))
+    told = f"{text} {sequel}"  # the hostage's role may be told with the killing, after the incident's text
+    role = role_of(told, phrase) if PERSON_NAME.fullmatch(phrase) else None
+    return bool(cues.prominent.search(phrase) or (role and cues.prominent.search(role)) or _named_prominent(told, phrase))
 
 
 def _hostage_killed(text: str) -> bool:
