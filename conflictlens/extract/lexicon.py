@@ -141,6 +141,8 @@ class EventCues:
     # "Jibia local government area", "Lubero territory": the place before it is written as a division
     division_written: Regex | None = None
     division_before: Regex | None = None  # "the district of Mocimboa da Praia": said before the name
+    # "Waberi District, Mogadishu", "the Jihad area of Baghdad": a part of the city named after it
+    city_part_written: Regex | None = None
     # "the funerals of the victims", "condemned the attack": what followed an incident, no act of its own
     follow_up: Regex | None = None
     follow_up_unless: Regex | None = None  # "police arrested and charged three men": an arrest, no follow-up
@@ -234,6 +236,7 @@ def event_cues() -> EventCues:
         division_written=LazyPattern(raw["division_written"]["pattern"], FLAGS) if "division_written" in raw else None,
         division_before=LazyPattern(raw["division_written"]["before"], FLAGS) if "before" in raw.get("division_written", {}) else None,
         follow_up=word_regex(raw["follow_up"]["pattern"]) if "follow_up" in raw else None,
+        city_part_written=optional_pattern(raw, "city_part_written"),
         follow_up_unless=word_regex(raw["follow_up"]["unless"]) if "follow_up" in raw else None,
     )
 

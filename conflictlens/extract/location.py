@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from conflictlens.extract.city_parts import city_over_its_part
 from conflictlens.extract.places import (CITY_PART_KINDS, at_home, distance_reference, division_written,
                                          elsewhere_reference, in_a_title, seats_an_office, settlement_named,
                                          written_place)
@@ -61,6 +62,7 @@ def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder:
         location = _settlement_of_division(ctx.doc.text, location, basis, ctx)
         location, basis = _province_of_reference(location, basis, off, geocoder)
         location, basis = _province_told_before(location, basis, ctx, start, geocoder)
+        location, basis = city_over_its_part(ctx.doc.text, location, basis, inside, geocoder)
     elif location.precision == "place" and not (basis is not None and in_a_title(ctx.doc.text, basis.start)):
         # A place named for an earlier incident is not this incident's place: keep its province only
         # (unless the headline names it: "Attacks in Kabul Over the Last Year" sets the whole report).
