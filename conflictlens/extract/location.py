@@ -239,7 +239,10 @@ def _lies_by(found: tuple[str, int, int] | None, basis: PlaceMention | None, ctx
 def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],
                           geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
     """Keep the settlement the report names before the province, even when no gazetteer has it."""
-    province = next((m for m in reversed(inside) if _is_admin1(m, location)), None)
+    # The province a comma chain leads up to ("in Al-Balaq, Marib, Yemen"), not a later bare mention of
+    # it ("one of three attacks around Marib")
+    provinces = [m for m in reversed(inside) if _is_admin1(m, location)]
+    province = next((m for m in provinces if written_place(text, m.start) is not None), provinces[0] if provinces else None)
     if province is None:
         return location, basis
     written = written_place(text, province.start)

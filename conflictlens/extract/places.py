@@ -40,7 +40,7 @@ HOME_VOTES = 2
 # A city this big, written as its gazetteer entry, is itself where a report says it is, at home or not.
 BIG_CITY = 100_000
 _CHAIN_START = compile_pattern(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside|attacked|raided|stormed|"
-                               r"ambushed|overran|shelled|bombed|besieged|entered)\s+(?=[^,]*$)", re.I)
+                               r"ambushed|overran|shelled|bombed|besieged|entered|targeting|targeted)\s+(?=[^,]*$)", re.I)
 
 
 @dataclass(frozen=True)

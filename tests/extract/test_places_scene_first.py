@@ -1,6 +1,6 @@
 """A sentence that tells no act but where the people were ("Assailants threw stones at a house in X")
-places the incident told after it; a place of an act told before stays that act's (texts written for
-these tests)."""
+places the incident told after it; a comma chain after "targeting", and the chain rather than a later
+bare mention of the province, gives the town (texts written for these tests)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,14 @@ def test_a_town_entered_before_the_clash_places_it(session):
     text = ("Gunmen tried to enter Monguno town in Borno, Nigeria, on Monday. "
             "Four of the gunmen were killed in the ensuing clash with troops.")
     assert _first_place(session, text) == ("Borno", "Monguno")
+
+
+def test_a_chain_after_targeting_gives_its_town(session):
+    text = "Gunmen fired mortars targeting Tal Warda, Kirkuk, Iraq, on Monday, killing two farmers."
+    assert _first_place(session, text) == ("Kirkuk", "Tal Warda")
+
+
+def test_the_chain_not_a_later_bare_province_gives_the_town(session):
+    text = ("Rebels attacked army positions in Wadi Qarn, Marib, Yemen, killing four soldiers. "
+            "This was one of three attacks around Marib on that day.")
+    assert _first_place(session, text) == ("Marib", "Wadi Qarn")
