@@ -35,3 +35,8 @@ def test_the_chain_not_a_later_bare_province_gives_the_town(session):
     text = ("Rebels attacked army positions in Wadi Qarn, Marib, Yemen, killing four soldiers. "
             "This was one of three attacks around Marib on that day.")
     assert _first_place(session, text) == ("Marib", "Wadi Qarn")
+
+
+def test_a_name_with_a_joined_article_is_the_written_town(session):
+    text = "A roadside bomb killed two shepherds in Tel al-Warda, Hama, Syria, on Monday."
+    assert _first_place(session, text) == ("Hama", "Tel al-Warda")
