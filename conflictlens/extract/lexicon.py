@@ -141,6 +141,7 @@ class EventCues:
     # "Jibia local government area", "Lubero territory": the place before it is written as a division
     division_written: Regex | None = None
     division_before: Regex | None = None  # "the district of Mocimboa da Praia": said before the name
+    city_part_written: Regex | None = None  # "Waberi District, Mogadishu": a part of the city named before it
     # "the funerals of the victims", "condemned the attack": what followed an incident, no act of its own
     follow_up: Regex | None = None
     follow_up_unless: Regex | None = None  # "police arrested and charged three men": an arrest, no follow-up
@@ -224,13 +225,13 @@ def event_cues() -> EventCues:
         not_events=_not_events(raw.get("not_events", {}), regex, terms,
                                *(raw.get(key, {}) for key in ("non_event_kinds", "more_non_event_kinds"))),
         unreal=word_regex(raw["unreal"]["pattern"]) if "unreal" in raw else None,
-        distance_reference=optional_pattern(raw, "distance_reference"), office_holder=optional_pattern(raw, "office_holder"),
+        **{key: optional_pattern(raw, key) for key in ("distance_reference", "office_holder", "elsewhere_reference", "scene",
+                                                       "city_part_written")},
         new_incident=word_regex(raw["new_incident"]["pattern"]) if "new_incident" in raw else None,
         several_incidents=word_regex(raw["several_incidents"]["pattern"]) if "several_incidents" in raw else None,
         background_clause=word_regex(raw["background_clause"]["pattern"]) if "background_clause" in raw else None,
         settlement_named=LazyPattern(raw["settlement_named"]["pattern"], 0) if "settlement_named" in raw else None,
         names_the_recap=LazyPattern(raw["names_the_recap"]["pattern"], 0) if "names_the_recap" in raw else None,
-        elsewhere_reference=optional_pattern(raw, "elsewhere_reference"), scene=optional_pattern(raw, "scene"),
         division_written=LazyPattern(raw["division_written"]["pattern"], FLAGS) if "division_written" in raw else None,
         division_before=LazyPattern(raw["division_written"]["before"], FLAGS) if "before" in raw.get("division_written", {}) else None,
         follow_up=word_regex(raw["follow_up"]["pattern"]) if "follow_up" in raw else None,

@@ -13,6 +13,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from conflictlens.extract.city_parts import city_over_its_part
+from conflictlens.extract.lexicon import event_cues
 from conflictlens.extract.places import (CITY_PART_KINDS, at_home, distance_reference, division_written,
                                          elsewhere_reference, in_a_title, seats_an_office, settlement_named,
                                          written_place)
@@ -61,13 +63,24 @@ def location_fields(event: Event, ctx: DocContext, incident: Incident, geocoder:
         location = _settlement_of_division(ctx.doc.text, location, basis, ctx)
         location, basis = _province_of_reference(location, basis, off, geocoder)
         location, basis = _province_told_before(location, basis, ctx, start, geocoder)
-    elif location.precision == "place" and not (basis is not None and in_a_title(ctx.doc.text, basis.start)):
+        location, basis = city_over_its_part(ctx.doc.text, location, basis, inside, geocoder)
+    elif location.precision == "place" and not (basis is not None and in_a_title(ctx.doc.text, basis.start)) \
+            and _act_told_before(ctx, start):
         # A place named for an earlier incident is not this incident's place: keep its province only
-        # (unless the headline names it: "Attacks in Kabul Over the Last Year" sets the whole report).
+        # (unless the headline names it: "Attacks in Kabul Over the Last Year" sets the whole report, or
+        # no act is told before: "Gunmen threw stones at a house in X. Two were hurt" sets the scene).
         location, basis = _province_only(location, basis, geocoder)
     event.location = _with_settlement(location, ctx, incident, basis)
     if basis is not None:
         event.add_evidence("location", ev((basis.start, basis.end)))
+
+
+def _act_told_before(ctx: DocContext, start: int) -> bool:
+    """A sentence of the body before the incident tells an act (a strong trigger, as the segmenter's
+    incidents open with), which the places there may belong to."""
+    trigger = event_cues().strong_trigger
+    return any(trigger.search(ctx.doc.text, max(a, ctx.body_start), min(b, start)) is not None
+               for a, b in ctx.sentences if a < start and b > ctx.body_start)
 
 
 def _in_report_province(mentions: list[PlaceMention], ctx: DocContext) -> list[PlaceMention]:
@@ -226,7 +239,10 @@ def _lies_by(found: tuple[str, int, int] | None, basis: PlaceMention | None, ctx
 def _prefer_written_place(text: str, location: Location, basis: PlaceMention | None, inside: list[PlaceMention],
                           geocoder: Geocoder) -> tuple[Location, PlaceMention | None]:
     """Keep the settlement the report names before the province, even when no gazetteer has it."""
-    province = next((m for m in reversed(inside) if _is_admin1(m, location)), None)
+    # The province a comma chain leads up to ("in Al-Balaq, Marib, Yemen"), not a later bare mention of
+    # it ("one of three attacks around Marib")
+    provinces = [m for m in reversed(inside) if _is_admin1(m, location)]
+    province = next((m for m in provinces if written_place(text, m.start) is not None), provinces[0] if provinces else None)
     if province is None:
         return location, basis
     written = written_place(text, province.start)

@@ -22,7 +22,8 @@ from conflictlens.model.vocab import speech_verbs_pattern
 _ENDS_A_SENTENCE = compile_pattern(r"[.!?…][\"'”’)\]]*\s*$")
 # A headline is a line, not a paragraph.
 TITLE_CHARS = 160
-_NAME = r"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|e|i|ul|al|de|of))*"
+# An Arabic article joined to the next word is part of the name: "Ras al-Ain", "Tel el-Kebir".
+_NAME = r"[A-Z0-9][\w'’.-]*(?:\s+(?:[A-Z0-9][\w'’.-]*|[a-z]{1,3}-[A-Z][\w'’.-]*|e|i|ul|al|de|of))*"
 _ELEMENT = compile_pattern(
     rf"^\s*(?:the\s+)?(?P<name>{_NAME})(?:\s+(?P<kind>village|area|neighbou?rhood|locality|bazaar|town|"
     r"district|tehsil|city|sub-?division|sector|road|highway|market|square|camp))?\s*$")
@@ -40,7 +41,7 @@ HOME_VOTES = 2
 # A city this big, written as its gazetteer entry, is itself where a report says it is, at home or not.
 BIG_CITY = 100_000
 _CHAIN_START = compile_pattern(r"\b(?:in|near|at|into|outside|of|from|on|around|between|inside|attacked|raided|stormed|"
-                               r"ambushed|overran|shelled|bombed|besieged|entered)\s+(?=[^,]*$)", re.I)
+                               r"ambushed|overran|shelled|bombed|besieged|entered|targeting|targeted)\s+(?=[^,]*$)", re.I)
 
 
 @dataclass(frozen=True)
