@@ -102,10 +102,11 @@ def _without_appositions(masked: str) -> str:
 
 
 def _own_acronym(sentence: str, pos: int, span: tuple[int, int], before: ActorMention, mention: ActorMention) -> bool:
-    """Whether `mention` is the name just told again in brackets ("Allied Democratic Forces (ADF)")."""
+    """Whether `mention` is the name just told again in brackets ("Allied Democratic Forces (ADF)"), or an
+    abbreviation the registry does not know right after a name it knows ("the Chinland Defense Force (CDF)")."""
     s, e = span
     return (sentence[pos:s].strip() == "(" and sentence[e:e + 1] == ")"
-            and mention.canonical == before.canonical)
+            and (mention.canonical == before.canonical or (mention.method == "ner" and before.method != "ner")))
 
 
 _ACTOR_TOKEN = compile_pattern(r"ACTOR\d+")
