@@ -65,3 +65,27 @@ def test_a_later_event_in_another_place_gives_the_lead_nothing():
 ])
 def test_a_unit_of_a_group_named_by_its_own_words_names_the_group(extractor, text, actor):
     assert perpetrators_and_claims(extractor, text, "2024-05-10")[0][0] == actor
+
+
+@pytest.mark.parametrize("text, actor, claimed", [
+    ("Gunmen opened fire on an army checkpoint near Hakha on Monday, killing three soldiers. The Chinland Defense "
+     "Force (CDF) claimed responsibility for the attack.", "Chinland Defense Force", True),
+    ("Three rockets struck near Balad air base on Tuesday. Officials blamed the attack on Iran-backed militias.",
+     "Iran-backed militia", False),
+    ("A roadside bomb hit a supply convoy near Diwaniyah on Sunday. Officials suspected the involvement of an "
+     "Iran-backed militia.", "Iran-backed militia", False),
+    ("A bomb damaged a supply convoy near Basra on Friday. Saraya Awliya al-Dam claimed responsibility for the "
+     "blast.", "Saraya Awliya al-Dam", True),
+    ("Arsonists set fire to a telecom mast in Lyon on Monday. Police suspected far-left extremists.",
+     "Left-wing extremists", False),
+    ("An assailant stabbed a guard near Hebron on Friday. Officials attributed the attack to a Palestinian "
+     "extremist.", "Palestinian Extremists", False),
+])
+def test_groups_named_by_new_names(extractor, text, actor, claimed):
+    assert perpetrators_and_claims(extractor, text, "2024-05-10")[0] == (actor, claimed)
+
+
+def test_left_wing_extremists_in_india_are_the_maoists(extractor):
+    text = ("A landmine blast killed two police officers in Sukma, Chhattisgarh on Monday. Police blamed the attack "
+            "on left-wing extremists.")
+    assert perpetrators_and_claims(extractor, text, "2024-05-10")[0][0] == "Maoists"
