@@ -89,3 +89,12 @@ def test_left_wing_extremists_in_india_are_the_maoists(extractor):
     text = ("A landmine blast killed two police officers in Sukma, Chhattisgarh on Monday. Police blamed the attack "
             "on left-wing extremists.")
     assert perpetrators_and_claims(extractor, text, "2024-05-10")[0][0] == "Maoists"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Gunmen shot dead a trader in Kano on Monday. Police identified the attackers as Boko Haram fighters.",
+     "Boko Haram"),
+    ("Gunmen shot dead a trader in Kano on Monday. Police identified the attacker as Musa Ali, 24.", None),
+])
+def test_attackers_identified_as_a_group(extractor, text, actor):
+    assert perpetrators_and_claims(extractor, text, "2024-05-10")[0][0] == actor
