@@ -4,17 +4,21 @@ June 18"), then who did it ("No group claimed the incident; sources attributed t
 day opens an incident of its own, so the statement lands on that follow-up, and the attack told first
 names no one. A statement that refers back to the act ("the attack", "the kidnapping") speaks of the
 report's incident: the lead event, when it names no perpetrator, takes that of the first later event
-whose statement refers back so, that names no place of its own apart from the lead's, and is not told
-as another incident ("In a separate attack ..."). The later event keeps its own (issue 11, session 21).
+whose statement refers back so, that names no place of its own apart from the lead's, does not begin days
+before it (a recap of an earlier incident), and is not told as another incident ("In a separate attack ...").
+The later event keeps its own (issue 11, session 21).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from conflictlens.extract.build import VIOLENT_TYPES, summarise
 from conflictlens.extract.segment import announces_new, refers_back
 from conflictlens.model.records import Event
+
+_DAYS_BEFORE = 3  # how many days before the lead's a later event may begin and still tell the lead
 
 
 def with_lead_doer(found: list[tuple[Event, tuple[int, int]]], text: str) -> list[tuple[Event, tuple[int, int]]]:
@@ -31,8 +35,18 @@ def with_lead_doer(found: list[tuple[Event, tuple[int, int]]], text: str) -> lis
 def _speaks_of_lead(event: Event, span: tuple[int, int], lead: Event, text: str) -> bool:
     """Whether the event's statement of who did it may speak of the lead incident."""
     said = event.evidence.get("perpetrator") or []
-    return (bool(event.perpetrator) and bool(said) and refers_back(said[0].text)
+    return (bool(event.perpetrator) and bool(said) and refers_back(said[0].text) and not _told_before(event, lead)
             and not announces_new(text[span[0]:span[1]]) and _within_lead(event, lead))
+
+
+def _told_before(event: Event, lead: Event) -> bool:
+    """Whether the event began days before the lead: a recap of an earlier incident ("In March, a bomber
+    killed 12 ... That attack was claimed by X"), not what came of the lead. An act told overnight or a day
+    or two before the day a report dates the lead on is still the lead's."""
+    if not event.date.start or not lead.date.start:
+        return True
+    days = (dt.date.fromisoformat(lead.date.start[:10]) - dt.date.fromisoformat(event.date.start[:10])).days
+    return days > _DAYS_BEFORE
 
 
 def _within_lead(event: Event, lead: Event) -> bool:
