@@ -35,7 +35,9 @@ def with_lead_doer(found: list[tuple[Event, tuple[int, int]]], text: str) -> lis
 def _speaks_of_lead(event: Event, span: tuple[int, int], lead: Event, text: str) -> bool:
     """Whether the event's statement of who did it may speak of the lead incident."""
     said = event.evidence.get("perpetrator") or []
-    return (bool(event.perpetrator) and bool(said) and refers_back(said[0].text) and not _told_before(event, lead)
+    # an arrest's doer is who arrests ("police arrested three men over the attack"): no word of the lead's doer
+    return (bool(event.perpetrator) and event.event_type in VIOLENT_TYPES and bool(said) and refers_back(said[0].text)
+            and not _told_before(event, lead)
             and not announces_new(text[span[0]:span[1]]) and _within_lead(event, lead))
 
 
