@@ -102,21 +102,28 @@ def _without_appositions(masked: str) -> str:
 
 
 def _own_acronym(sentence: str, pos: int, span: tuple[int, int], before: ActorMention, mention: ActorMention) -> bool:
-    """Whether `mention` is the name just told again in brackets ("Allied Democratic Forces (ADF)")."""
+    """Whether `mention` is the name just told again in brackets ("Allied Democratic Forces (ADF)"), or an
+    abbreviation the registry does not know right after a name it knows ("the Chinland Defense Force (CDF)")."""
     s, e = span
     return (sentence[pos:s].strip() == "(" and sentence[e:e + 1] == ")"
-            and mention.canonical == before.canonical)
+            and (mention.canonical == before.canonical or (mention.method == "ner" and before.method != "ner")))
 
 
+_ACTOR_TOKEN = compile_pattern(r"ACTOR\d+")
 _FACTION_NAME = compile_pattern(r"\b(?:faction|wing|group)$", re.IGNORECASE)
 
 
 def _faction_for_parent(masked: str, actors: Sequence[ActorMention]) -> str:
     """'ACTOR0 faction of the banned ACTOR1 claimed': the faction is the sentence's actor; the parent
     named after it is part of its name, so the cues see the faction next to the verb. A bare 'of'
-    counts only after a name that says it is a faction ("the Jamaat-ul-Ahrar faction of the TTP")."""
+    counts only after a name that says it is a faction ("the Jamaat-ul-Ahrar faction of the TTP"). A part
+    the registry does not know ("the Derry Brigade of the New IRA", "the Yangon Chapter of X"), of a parent it
+    knows, is read as the parent: the one of the two the records can name (session 21)."""
     def one(m: re.Match[str]) -> str:
         part = m.group("part")
+        parent = _ACTOR_TOKEN.findall(m.group(0))[1]
+        if actors[int(part[5:])].method == "ner" and actors[int(parent[5:])].method != "ner":
+            return parent
         named = m.group("kind") or _FACTION_NAME.search(actors[int(part[5:])].text)
         return part if named else m.group(0)
     return _cues().member_of.sub(one, masked)

@@ -373,6 +373,11 @@ def _first_act_anaphor(sentence: str) -> int:
     return next(found, len(sentence))
 
 
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence refers back to an act told ("the attack", "the kidnapping"), not to its doers."""
+    return _first_act_anaphor(sentence) < len(sentence)
+
+
 def _doers_only(sentence: str, fact: str) -> bool:
     """Whether the sentence refers back to the doers alone ("the assailants"), after its own deed."""
     found = _ANAPHOR.search(sentence)
