@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Iterable, Iterator
 
-from conflictlens.extract import attribution as attr, fragments, lead_doer, strike_doers
+from conflictlens.extract import attribution as attr, lead_doer
 from conflictlens.extract.build import build_event
 from conflictlens.extract.chunks import char_batches, chunk_spans, document_batches, shift_date, shift_event
 from conflictlens.extract.learned.model import LinearModel
@@ -233,7 +233,7 @@ class Extractor:
             event = self._build(ctx, *last)[0]  # a claim told after the last act, set apart from it
             _keep_candidates(event, ctx, last[0].span, labels)
             found[-1] = (event, last[0].span)
-        return strike_doers.with_strike_doers(lead_doer.with_lead_doer(fragments.fold_fragments(found, ctx.doc.text), ctx.doc.text)), anchor, ctx
+        return lead_doer.settled(found, ctx.doc.text), anchor, ctx
 
     def _build(self, ctx: DocContext, incident: Incident, anchor: ResolvedDate | None, lead: bool) -> tuple:
         return build_event(ctx, incident, anchor, self.geocoder, self.date_order, self.actors, self.typing, lead=lead)

@@ -14,11 +14,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from conflictlens.extract import fragments, strike_doers
 from conflictlens.extract.build import VIOLENT_TYPES, summarise
 from conflictlens.extract.segment import announces_new, refers_back
 from conflictlens.model.records import Event
 
 _DAYS_BEFORE = 3  # how many days before the lead's a later event may begin and still tell the lead
+
+
+def settled(found: list[tuple[Event, tuple[int, int]]], text: str) -> list[tuple[Event, tuple[int, int]]]:
+    """The report's events once told-later pieces are placed: fragments fold into their act, then the lead
+    event and air strikes take the doers said after them (in that order: a fragment's doer counts)."""
+    return strike_doers.with_strike_doers(with_lead_doer(fragments.fold_fragments(found, text), text))
 
 
 def with_lead_doer(found: list[tuple[Event, tuple[int, int]]], text: str) -> list[tuple[Event, tuple[int, int]]]:
