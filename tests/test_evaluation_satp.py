@@ -115,3 +115,11 @@ def test_evaluate_satp_scores_exactly_what_extract_outputs(tmp_path, extractor):
     assert scores["fatalities"]["correct"] == sum(bool(v["fatalities"]) for v in want)
     assert result["false_alarms"].startswith(f"{int(alarm)} of 1 ") and result["rows_coded_as_neither"] == 1
     assert "extract_seconds" in result
+
+
+def test_a_telangana_district_was_in_andhra_pradesh_before_the_split():
+    telangana = {**CLASH, "location": {"admin1": "Telangana", "admin2": "Khammam", "place": None}}
+    before = coded_row("21", "x", state="Andhra Pradesh", district="Khammam", killed="3.0", date="2009-05-01")
+    after = coded_row("22", "x", state="Andhra Pradesh", district="Khammam", killed="3.0", date="2015-05-01")
+    assert score_satp_row(before, [telangana])["admin1"] is True
+    assert score_satp_row(after, [telangana])["admin1"] is False

@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 from conflictlens.errors import ConflictLensError
 from conflictlens.evaluation import EvalResult, FieldScores
 from conflictlens.evaluation.extract_path import is_act_of_violence, is_political_violence
-from conflictlens.evaluation.place_names import Lookup, gazetteer_lookup, same_place
+from conflictlens.evaluation.place_names import Lookup, gazetteer_lookup, same_name, same_place
 from conflictlens.extract.extractor import Extractor
 from conflictlens.pipeline.dev_split import check_part, in_part, split_part
 from conflictlens.pipeline.extraction import extracted_events
@@ -43,6 +43,9 @@ SATP_COLUMNS = ("incident_number", "date", "incident_summary", "state", "distric
 VIOLENT_CODES = ("armed_assault", "bombing", "infrastructure", "abduction")
 QUIET_CODES = ("arrest", "surrender", "seizure")
 COUNTRY = "IN"  # SATP's India timelines
+# States split since: SATP codes the state of the day, the gazetteer today's. Telangana was carved out of
+# Andhra Pradesh on 2 June 2014, so an earlier row's "Andhra Pradesh" is right for a Telangana district.
+SPLIT_STATES = (("Andhra Pradesh", "Telangana", "2014-06-02"),)
 _ORDER_SALT = "conflictlens-satp-order-v1:"  # the fixed order `limit` takes rows in
 
 
@@ -98,6 +101,14 @@ def _best(casualties: dict | None) -> int:
     return int((casualties or {}).get("best") or 0)
 
 
+def state_of_the_day(gold: str, ours: str | None, day: str) -> str:
+    """The gold state, or ours when ours was part of it on `day` (a Telangana district before the split)."""
+    for old, new, since in SPLIT_STATES:
+        if same_name(gold, old) and same_name(ours, new) and day < since:
+            return new
+    return gold
+
+
 def score_satp_row(row: dict, events: list[dict], lookup: Lookup | None = None) -> dict[str, bool | None]:
     """Per-field verdicts for one violent row (None: not scored)."""
     event = main_act(events)
@@ -105,7 +116,7 @@ def score_satp_row(row: dict, events: list[dict], lookup: Lookup | None = None) 
         verdict: dict[str, bool | None] = {f: False for f in SATP_FIELDS}
     else:
         where = event.get("location") or {}
-        state = row["state"]
+        state = state_of_the_day(row["state"], where.get("admin1"), row["date"][:10])
         killed = _best(event.get("fatalities")) + _best(event.get("perpetrators_killed"))
         verdict = {
             "detected": any(is_act_of_violence(e) for e in events),
