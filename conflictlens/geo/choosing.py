@@ -107,7 +107,9 @@ def named_context(mentions: Sequence[PlaceMention]) -> tuple[set[str], set[tuple
     """Countries and provinces the text names outright, else those its unambiguous names imply."""
     countries = {e.country for m in mentions for e in m.candidates if e.kind == "country"}
     if not countries:
-        countries = {next(iter(s)) for m in mentions if len(s := {e.country for e in m.candidates}) == 1}
+        # The country of a district named outright, else of every name that lies in one country only.
+        sole = [(next(iter(s)), m) for m in mentions if len(s := {e.country for e in m.candidates}) == 1]
+        countries = {cc for cc, m in sole if _names_a_district(m)} or {cc for cc, _m in sole}
     if not countries:
         countries = most_named_country(mentions)
     provinces = {(e.country, e.name) for m in mentions for e in m.candidates
