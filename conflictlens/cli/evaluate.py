@@ -14,6 +14,7 @@ from conflictlens.cli.app import settings as _settings
 from conflictlens.cli.common import coded_errors, relevance_model_option, typing_model_option
 from conflictlens.cli.common import progress as _progress
 from conflictlens.cli.help import App
+from conflictlens.cli.options import MAX_LIMIT, number_option
 
 evaluate_app = App(help="Measure extraction accuracy against hand-coded datasets.")
 
@@ -104,8 +105,8 @@ def evaluate_satp(ctx: typer.Context, path: Path = typer.Argument(..., help="The
                   fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
                   errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-row mismatches (JSONL)."),
                   part: str = typer.Option("tune", "--part", help=PART_HELP + " Default tune: held-out is for the final measurement."),
-                  limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N rows of the part, in a fixed "
-                                                                          "hash order (the same subset every run)."),
+                  limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "Only the first N rows of the "
+                                                       "part, in a fixed hash order (the same subset every run)"),
                   relevance_model: Optional[Path] = relevance_model_option()) -> None:
     """Detection, date, state, district and tolls of `extract` on SATP India incident descriptions,
     and false alarms on its arrests, surrenders and seizures."""
