@@ -110,6 +110,7 @@ ERROR_CODES: dict[str, str] = {
     "CL-E242": "a learned model of the other kind (a typing model given as a relevance gate, or the reverse)",
     "CL-E760": "not a CASE 2021 task 2 file",
     "CL-E761": "not a MUC-4 file",
+    "CL-E983": "not a SATP coded CSV",
     "CL-E900": "the web extra (FastAPI, uvicorn) is not installed",
     "CL-E901": "invalid request parameter",
     "CL-E902": "no such route",

@@ -1,4 +1,4 @@
-"""`conflictlens evaluate gtd|case|muc4`: extraction accuracy against hand-coded datasets.
+"""`conflictlens evaluate gtd|case|muc4|satp`: extraction accuracy against hand-coded datasets.
 
 (`evaluate resolution` lives with the incident commands in cli/resolution.py.)
 """
@@ -14,6 +14,7 @@ from conflictlens.cli.app import settings as _settings
 from conflictlens.cli.common import coded_errors, relevance_model_option, typing_model_option
 from conflictlens.cli.common import progress as _progress
 from conflictlens.cli.help import App
+from conflictlens.cli.options import MAX_LIMIT, number_option
 
 evaluate_app = App(help="Measure extraction accuracy against hand-coded datasets.")
 
@@ -93,6 +94,31 @@ def evaluate_muc4(ctx: typer.Context, paths: list[Path] = typer.Argument(..., he
         extractor, models = _extractor(None, relevance_model)
         with _progress(settings) as tick:
             result = run_muc4([str(p) for p in paths], extractor, part=part, on_row=tick,
+                              mismatches_path=str(errors_out) if errors_out else None)
+        result.title += models
+    typer.echo(evaluation.render(result, fmt))
+
+
+@evaluate_app.command("satp")
+def evaluate_satp(ctx: typer.Context, path: Path = typer.Argument(..., help="The SATP India coded CSV (incident_summary, "
+                                                                          "date, state, district, tolls, action codes)."),
+                  fmt: str = typer.Option("table", "--format", help="table, markdown or json."),
+                  errors_out: Optional[Path] = typer.Option(None, "--errors", help="Write per-row mismatches (JSONL)."),
+                  part: str = typer.Option("tune", "--part", help=PART_HELP + " Default tune: held-out is for the final measurement."),
+                  limit: Optional[int] = number_option(None, "--limit", 1, MAX_LIMIT, "Only the first N rows of the "
+                                                       "part, in a fixed hash order (the same subset every run)"),
+                  relevance_model: Optional[Path] = relevance_model_option()) -> None:
+    """Detection, date, state, district and tolls of `extract` on SATP India incident descriptions,
+    and false alarms on its arrests, surrenders and seizures."""
+    from conflictlens import evaluation
+    from conflictlens.evaluation.satp import evaluate_satp as run_satp
+
+    settings = _settings(ctx)
+    with coded_errors():
+        evaluation.check_part(part)
+        extractor, models = _extractor(None, relevance_model)
+        with _progress(settings) as tick:
+            result = run_satp(str(path), extractor, part=part, limit=limit, on_row=tick,
                               mismatches_path=str(errors_out) if errors_out else None)
         result.title += models
     typer.echo(evaluation.render(result, fmt))

@@ -107,17 +107,31 @@ def named_context(mentions: Sequence[PlaceMention]) -> tuple[set[str], set[tuple
     """Countries and provinces the text names outright, else those its unambiguous names imply."""
     countries = {e.country for m in mentions for e in m.candidates if e.kind == "country"}
     if not countries:
-        countries = {next(iter(s)) for m in mentions if len(s := {e.country for e in m.candidates}) == 1}
+        # The country of a district named outright, else of every name that lies in one country only.
+        sole = [(next(iter(s)), m) for m in mentions if len(s := {e.country for e in m.candidates}) == 1]
+        countries = {cc for cc, m in sole if _names_a_district(m)} or {cc for cc, _m in sole}
     if not countries:
         countries = most_named_country(mentions)
     provinces = {(e.country, e.name) for m in mentions for e in m.candidates
                  if e.kind == "admin1" and (not countries or e.country in countries)}
     if not provinces:
-        for m in mentions:
-            pairs = {(e.country, e.name if e.kind == "admin1" else e.admin1) for e in known_province_rows(m.candidates)}
-            if len(pairs) == 1 and None not in next(iter(pairs)):
-                provinces |= pairs
+        implied = [_implied_province(m) for m in mentions]
+        # A district named outright ("West Midnapore District") outweighs a town's name, which an old
+        # source may have given a namesake in another state ("Lalgarh" as Punjab's Laungowal).
+        by_district = [p for p, m in zip(implied, mentions) if p and _names_a_district(m)]
+        provinces = set(by_district) or {p for p in implied if p}
     return countries, provinces
+
+
+def _implied_province(mention: PlaceMention) -> tuple[str, str] | None:
+    """The one (country, province) all of a mention's rows lie in, if they agree and know it."""
+    pairs = {(e.country, e.name if e.kind == "admin1" else e.admin1) for e in known_province_rows(mention.candidates)}
+    return next(iter(pairs)) if len(pairs) == 1 and None not in next(iter(pairs)) else None
+
+
+def _names_a_district(mention: PlaceMention) -> bool:
+    return any(e.kind == "admin2" for e in mention.candidates) and all(
+        e.kind in ("admin2", "place") for e in mention.candidates)
 
 
 def known_province_rows(candidates: Sequence[PlaceEntry]) -> Sequence[PlaceEntry]:

@@ -188,12 +188,15 @@ def extract_text(text: str, extractor: Extractor, **fields: str | None) -> list[
     return extractor.extract(doc)
 
 
-def extracted_events(items: Iterable[tuple[str, str]], extractor: Extractor,
-                     source: str) -> Iterator[tuple[str, list[dict]]]:
+def extracted_events(items: Iterable[tuple[str, str]], extractor: Extractor, source: str,
+                     published: Callable[[str], str | None] | None = None) -> Iterator[tuple[str, list[dict]]]:
     """(row id, event records) for each (row id, text), in order, through `extract --input`'s path; a
-    text that path refuses (too long) gives no event, as for users."""
+    text that path refuses (too long, a bad date) gives no event, as for users. `published`: a row's
+    publication date (ISO), as a batch line's "published" field gives it."""
     pending = list(items)
-    lines = (json.dumps({"id": row_id, "text": text}, ensure_ascii=False) for row_id, text in pending)
+    dated = published or (lambda _row_id: None)
+    lines = (json.dumps({"id": row_id, "text": text, **({"published": day} if (day := dated(row_id)) else {})},
+                        ensure_ascii=False) for row_id, text in pending)
     errors: list[ConflictLensError] = []
     for (row_id, _text), record in zip(pending, extract_batch(lines, source, extractor, errors.append)):
         yield row_id, record["events"]

@@ -21,10 +21,12 @@ NUMERIC_OPTIONS = (
     (("forecast",), (), "--horizon", "CL-E933"),
     (("serve",), (), "--port", "CL-E400"),
     (("extract",), ("--input", "in.jsonl"), "--workers", "CL-E400"),
+    (("evaluate", "satp"), ("satp.csv",), "--limit", "CL-E400"),
 )
 # An in-range port starts a server: tests/web/test_web_serve_cli.py runs it with uvicorn stubbed.
 # A server, and a Dask cluster over a batch (tests/cli/test_cli_extract_distributed.py), are tried elsewhere.
-IN_RANGE = tuple(o for o in NUMERIC_OPTIONS if o[0] not in (("serve",), ("extract",)))
+# A run of `evaluate satp` needs a coded file: tests/test_evaluation_satp.py runs one.
+IN_RANGE = tuple(o for o in NUMERIC_OPTIONS if o[0] not in (("serve",), ("extract",), ("evaluate", "satp")))
 BAD_VALUES = (str(10**20), "-1", "abc", "")
 
 
