@@ -152,17 +152,16 @@ def evaluate_satp(path: str, extractor: Extractor, part: str = "all", limit: int
     started = time.perf_counter()
     with (open(mismatches_path, "w", encoding="utf-8") if mismatches_path else nullcontext()) as out:
         for row, (_id, events) in zip(chosen, extracted_events(texts, extractor, path, dates.get)):
-            kind = row_kind(row)
+            kind, verdict = row_kind(row), {}
             if kind == "quiet":
                 alarms.append(any(is_political_violence(e) for e in events))
+                verdict = {"false_alarm": not alarms[-1]}
             elif kind == "violent":
                 verdict = score_satp_row(row, events, lookup)
                 for name, ok in verdict.items():
                     scores.add(name, ok)
-                if out is not None and False in verdict.values():
-                    out.write(json.dumps(_mismatch(row, verdict, events)) + "\n")
-            if out is not None and kind == "quiet" and alarms[-1]:
-                out.write(json.dumps(_mismatch(row, {"false_alarm": False}, events)) + "\n")
+            if out is not None and False in verdict.values():
+                out.write(json.dumps(_mismatch(row, verdict, events)) + "\n")
             if on_row:
                 on_row(row)
     seconds = time.perf_counter() - started
